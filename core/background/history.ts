@@ -1,0 +1,201 @@
+import type { AlertRecord, Database, ReadingRecord } from '../db';
+import type { AlertView, Evaluation, LatestView, PageReport, PopupState } from '../messages';
+import { periodKey } from '../reader/period';
+import { DEFAULT_RULES, evaluate, type ThresholdRule } from '../rules';
+import type { ObservedValue } from '../types';
+
+/**
+ * Keeping readings and alerts. One readwrite transaction per report: a reading and the alert it
+ * raises are stored together or not at all.
+ */
+
+export interface IngestContext {
+  /** The page's URL as the browser reports it for the sending tab (never taken from the message). */
+  url: string;
+  now: number;
+  rules?: readonly ThresholdRule[];
+}
+
+export function seriesKey(site: string, store: string, o: ObservedValue, pKey: string): string {
+  return [site, store, o.metric, pKey, o.breakdown ? `${o.breakdown.dimension}=${o.breakdown.key}` : '', o.peer ?? ''].join('|');
+}
+
+export function alertKey(site: string, store: string, metric: string, pKey: string): string {
+  return [site, store, metric, pKey].join('|');
+}
+
+export function pageUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+export async function ingest(db: Database, report: PageReport, ctx: IngestContext): Promise<{ stored: number; evaluations: Evaluation[] }> {
+  const pKey = periodKey(report.period);
+  const url = pageUrl(ctx.url);
+  const rules = ctx.rules ?? DEFAULT_RULES;
+  const tx = db.transaction(['readings', 'alerts'], 'readwrite');
+  const readings = tx.objectStore('readings');
+  const alerts = tx.objectStore('alerts');
+  let stored = 0;
+  const evaluations: Evaluation[] = [];
+
+  for (const [index, o] of report.observed.entries()) {
+    const series = seriesKey(report.site, report.store, o, pKey);
+    const last = await readings.index('bySeries').openCursor(IDBKeyRange.bound([series, -Infinity], [series, Infinity]), 'prev');
+    if (!last || last.value.value !== o.value || last.value.currency !== o.currency) {
+      const record: ReadingRecord = {
+        series,
+        metric: o.metric,
+        value: o.value,
+        period: report.period,
+        periodKey: pKey,
+        store: report.store,
+        site: report.site,
+        observedAt: ctx.now,
+        url,
+        source: o.source,
+      };
+      if (o.currency) record.currency = o.currency;
+      if (o.breakdown) record.breakdown = o.breakdown;
+      if (o.peer) record.peer = o.peer;
+      await readings.add(record);
+      stored++;
+    }
+
+    // Rules judge the shop's own totals; parts (a traffic source, an item) and peers do not raise alerts.
+    if (o.breakdown || o.peer) continue;
+    const id = alertKey(report.site, report.store, o.metric, pKey);
+    const verdict = evaluate(o.metric, o.value, rules);
+    const existing = await alerts.get(id);
+    if (!verdict) {
+      if (existing && existing.status !== 'resolved') {
+        await alerts.put({ ...existing, status: 'resolved', resolvedAt: ctx.now, value: o.value, lastSeen: ctx.now });
+      }
+      continue;
+    }
+    const stillDismissed = existing?.status === 'dismissed' && (existing.dismissedUntil ?? 0) > ctx.now;
+    const alert: AlertRecord = {
+      id,
+      site: report.site,
+      store: report.store,
+      metric: o.metric,
+      ruleId: verdict.rule.id,
+      severity: verdict.severity,
+      direction: verdict.rule.direction,
+      fix: verdict.rule.fix,
+      value: o.value,
+      threshold: verdict.threshold,
+      period: report.period,
+      periodKey: pKey,
+      status: stillDismissed ? 'dismissed' : 'open',
+      firstSeen: existing && existing.status !== 'resolved' ? existing.firstSeen : ctx.now,
+      lastSeen: ctx.now,
+      url,
+      source: o.source,
+    };
+    if (o.currency) alert.currency = o.currency;
+    if (stillDismissed && existing?.dismissedUntil) alert.dismissedUntil = existing.dismissedUntil;
+    await alerts.put(alert);
+    evaluations.push({
+      index,
+      metric: o.metric,
+      severity: verdict.severity,
+      threshold: verdict.threshold,
+      direction: verdict.rule.direction,
+      fix: verdict.rule.fix,
+      alertId: id,
+      dismissed: stillDismissed,
+    });
+  }
+  await tx.done;
+  return { stored, evaluations };
+}
+
+export function endOfLocalDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(24, 0, 0, 0);
+  return d.getTime();
+}
+
+export function startOfLocalDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+export async function dismissAlert(db: Database, alertId: string, now: number): Promise<boolean> {
+  const tx = db.transaction('alerts', 'readwrite');
+  const alert = await tx.store.get(alertId);
+  if (alert && alert.status === 'open') {
+    await tx.store.put({ ...alert, status: 'dismissed', dismissedUntil: endOfLocalDay(now) });
+  }
+  await tx.done;
+  return !!alert;
+}
+
+/** Alerts seen today, newest first; dismissals that have run out count as open again. */
+export async function todaysAlerts(db: Database, now: number): Promise<AlertRecord[]> {
+  const since = startOfLocalDay(now);
+  const records = await db.getAllFromIndex('alerts', 'byLastSeen', IDBKeyRange.lowerBound(since));
+  return records
+    .map((a) => (a.status === 'dismissed' && (a.dismissedUntil ?? 0) <= now ? { ...a, status: 'open' as const } : a))
+    .filter((a) => a.status !== 'resolved')
+    .sort((a, b) => severityRank(b) - severityRank(a) || b.lastSeen - a.lastSeen);
+}
+
+function severityRank(a: AlertRecord): number {
+  return a.severity === 'critical' ? 2 : 1;
+}
+
+export async function openAlertCount(db: Database, now: number): Promise<number> {
+  return (await todaysAlerts(db, now)).filter((a) => a.status === 'open').length;
+}
+
+export async function popupState(db: Database, now: number): Promise<PopupState> {
+  const alerts = await todaysAlerts(db, now);
+  const since = startOfLocalDay(now);
+  const today = await db.getAllFromIndex('readings', 'byObservedAt', IDBKeyRange.lowerBound(since));
+  const totalReadings = await db.count('readings');
+  const latest = new Map<string, LatestView>();
+  for (const r of today) {
+    if (r.breakdown || r.peer) continue;
+    const key = `${r.site}|${r.store}|${r.metric}`;
+    const cur = latest.get(key);
+    if (!cur || cur.observedAt <= r.observedAt) {
+      const view: LatestView = { site: r.site, store: r.store, metric: r.metric, value: r.value, period: r.period, observedAt: r.observedAt };
+      if (r.currency) view.currency = r.currency;
+      latest.set(key, view);
+    }
+  }
+  return {
+    alerts: alerts.map(toView),
+    latest: [...latest.values()],
+    readingsToday: today.length,
+    totalReadings,
+  };
+}
+
+function toView(a: AlertRecord): AlertView {
+  const view: AlertView = {
+    id: a.id,
+    site: a.site,
+    store: a.store,
+    metric: a.metric,
+    severity: a.severity,
+    value: a.value,
+    threshold: a.threshold,
+    direction: a.direction,
+    fix: a.fix,
+    period: a.period,
+    status: a.status,
+    firstSeen: a.firstSeen,
+    lastSeen: a.lastSeen,
+    source: a.source,
+  };
+  if (a.currency) view.currency = a.currency;
+  return view;
+}

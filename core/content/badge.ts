@@ -1,0 +1,169 @@
+/**
+ * The in-page warning next to a bad number. A `<storepulse-badge>` element with an open shadow root:
+ * page styles cannot reach in, and every string reaches it through textContent, never as HTML.
+ *
+ * Layout: the host is absolutely positioned inside the value's containing block, at the right end of
+ * the value's text, so the page's own layout never moves (no line breaks, no flex gaps) and the number
+ * stays visible. Events stop at the host so the page's card click handlers never fire.
+ */
+
+export const BADGE_TAG = 'storepulse-badge';
+
+export interface BadgeContent {
+  metric: string;
+  severity: 'warn' | 'critical';
+  severityLabel: string;
+  /** "跳失率 72.31%，已达到或高于 70%" */
+  headline: string;
+  /** One line: the first thing to do. */
+  summary: string;
+  owner: string;
+  steps: readonly string[];
+  openLabel: string;
+  closeLabel: string;
+  dismissLabel: string;
+}
+
+const STYLE = `
+:host { all: initial; position: absolute; z-index: 2147483000; display: block; width: 0; height: 0; overflow: visible; }
+.wrap { position: absolute; left: 0; top: 0; font: 12px/1.4 -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Segoe UI", sans-serif; color: #1f1f1f; }
+.pill { display: inline-flex; align-items: center; gap: 6px; max-width: 260px; padding: 2px 8px 2px 6px; border-radius: 999px; border: 1px solid; background: #fff; cursor: pointer; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.15); font: inherit; color: inherit; }
+.pill:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+.critical .pill { border-color: #d93025; background: #fdecea; }
+.warn .pill { border-color: #e8710a; background: #fff4e5; }
+.dot { flex: none; width: 8px; height: 8px; border-radius: 50%; }
+.critical .dot { background: #d93025; }
+.warn .dot { background: #e8710a; }
+.sev { flex: none; font-weight: 600; }
+.critical .sev { color: #b3261e; }
+.warn .sev { color: #a04f00; }
+.sum { overflow: hidden; text-overflow: ellipsis; }
+.panel { position: absolute; top: calc(100% + 4px); left: 0; width: 300px; padding: 10px 12px; border-radius: 8px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 4px 16px rgba(0,0,0,.18); white-space: normal; }
+.panel[hidden] { display: none; }
+.headline { margin: 0 0 6px; font-weight: 600; }
+.owner { margin: 0 0 6px; color: #5f6368; }
+ol { margin: 0 0 8px; padding-left: 18px; }
+li { margin: 2px 0; }
+.dismiss { font: inherit; padding: 3px 10px; border-radius: 4px; border: 1px solid #dadce0; background: #f8f9fa; cursor: pointer; color: #1f1f1f; }
+.dismiss:hover { background: #eef0f2; }
+`;
+
+const STOPPED_EVENTS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout', 'wheel'];
+
+export class Badge {
+  readonly host: HTMLElement;
+  private readonly wrap: HTMLDivElement;
+  private readonly pill: HTMLButtonElement;
+  private readonly panel: HTMLDivElement;
+  private readonly parts: { sev: HTMLElement; sum: HTMLElement; headline: HTMLElement; owner: HTMLElement; steps: HTMLOListElement; dismiss: HTMLButtonElement };
+  private content: BadgeContent;
+  private anchor: Element | null = null;
+
+  constructor(doc: Document, content: BadgeContent, onDismiss: () => void) {
+    this.content = content;
+    this.host = doc.createElement(BADGE_TAG);
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    this.wrap = doc.createElement('div');
+    this.pill = doc.createElement('button');
+    this.pill.type = 'button';
+    this.pill.className = 'pill';
+    const dot = doc.createElement('span');
+    dot.className = 'dot';
+    const sev = doc.createElement('span');
+    sev.className = 'sev';
+    const sum = doc.createElement('span');
+    sum.className = 'sum';
+    this.pill.append(dot, sev, sum);
+    this.panel = doc.createElement('div');
+    this.panel.className = 'panel';
+    this.panel.hidden = true;
+    this.panel.setAttribute('role', 'dialog');
+    const headline = doc.createElement('p');
+    headline.className = 'headline';
+    const owner = doc.createElement('p');
+    owner.className = 'owner';
+    const steps = doc.createElement('ol');
+    const dismiss = doc.createElement('button');
+    dismiss.type = 'button';
+    dismiss.className = 'dismiss';
+    this.panel.append(headline, owner, steps, dismiss);
+    this.wrap.append(this.pill, this.panel);
+    shadow.append(style, this.wrap);
+    this.parts = { sev, sum, headline, owner, steps, dismiss };
+
+    for (const type of STOPPED_EVENTS) this.host.addEventListener(type, (e) => e.stopPropagation());
+    this.pill.addEventListener('click', () => this.toggle());
+    dismiss.addEventListener('click', () => onDismiss());
+    this.render();
+  }
+
+  update(content: BadgeContent): void {
+    this.content = content;
+    this.render();
+  }
+
+  private render(): void {
+    const c = this.content;
+    this.host.setAttribute('data-metric', c.metric);
+    this.host.setAttribute('data-severity', c.severity);
+    this.wrap.className = `wrap ${c.severity}`;
+    this.parts.sev.textContent = c.severityLabel;
+    this.parts.sum.textContent = c.summary;
+    this.pill.title = `${c.headline}\n${c.summary}`;
+    this.pill.setAttribute('aria-expanded', String(!this.panel.hidden));
+    this.pill.setAttribute('aria-label', `${c.severityLabel}: ${c.headline}. ${this.panel.hidden ? c.openLabel : c.closeLabel}`);
+    this.parts.headline.textContent = c.headline;
+    this.parts.owner.textContent = c.owner;
+    this.parts.steps.replaceChildren(
+      ...c.steps.map((s) => {
+        const li = this.host.ownerDocument.createElement('li');
+        li.textContent = s;
+        return li;
+      }),
+    );
+    this.parts.dismiss.textContent = c.dismissLabel;
+  }
+
+  private toggle(): void {
+    this.panel.hidden = !this.panel.hidden;
+    this.render();
+  }
+
+  get attachedTo(): Element | null {
+    return this.anchor && this.anchor.isConnected && this.host.isConnected ? this.anchor : null;
+  }
+
+  /** Places the badge at the end of the value's text, inside the value element. */
+  attach(valueElement: Element): void {
+    if (this.anchor !== valueElement || !this.host.isConnected || this.host.parentNode !== valueElement) {
+      valueElement.append(this.host);
+      this.anchor = valueElement;
+    }
+    this.position();
+  }
+
+  position(): void {
+    const anchor = this.anchor;
+    if (!anchor) return;
+    const doc = anchor.ownerDocument;
+    const range = doc.createRange();
+    range.selectNodeContents(anchor);
+    // The badge itself sits inside the anchor; measure only the value's own content before it.
+    if (this.host.parentNode === anchor) range.setEndBefore(this.host);
+    const rects = range.getClientRects();
+    const text = rects.length ? rects[rects.length - 1]! : anchor.getBoundingClientRect();
+    const parent = (this.host.offsetParent as HTMLElement | null) ?? doc.body;
+    const base = parent.getBoundingClientRect();
+    const left = text.right - base.left - parent.clientLeft + parent.scrollLeft + 6;
+    const top = text.top - base.top - parent.clientTop + parent.scrollTop + Math.max(0, (text.height - 20) / 2);
+    this.host.style.setProperty('left', `${Math.round(left)}px`, 'important');
+    this.host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+  }
+
+  remove(): void {
+    this.host.remove();
+    this.anchor = null;
+  }
+}

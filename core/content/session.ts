@@ -1,0 +1,287 @@
+import { FIXES } from '../fixes';
+import { formatValue } from '../format';
+import { metricName, type Locale, type Translate } from '../i18n';
+import type { Evaluation, PageReport } from '../messages';
+import type { Found } from '../reader/recognise';
+import type { PageRead, SiteAdapter } from '../sites';
+import { Badge, BADGE_TAG, type BadgeContent } from './badge';
+
+/**
+ * One page's reading loop. Reads after the page settles and again whenever it changes; a value is
+ * reported only once two reads a moment apart agree (count-up animations and half-rendered cards are
+ * never stored); badges follow the background's judgement of exactly the value on screen.
+ *
+ * DOM work is budgeted: the MutationObserver callback only schedules, reads are debounced with a
+ * ceiling, and the debounce grows with the cost of the last read so a busy page is not starved.
+ */
+
+export interface SessionDeps {
+  adapter: SiteAdapter;
+  window: Window & typeof globalThis;
+  signal: AbortSignal;
+  locale: Locale;
+  t: Translate;
+  report(report: PageReport): Promise<{ evaluations: Evaluation[] }>;
+  dismiss(alertId: string): Promise<void>;
+  /** For tests: what "now" is. */
+  now?: () => Date;
+}
+
+/** Two reads this far apart must agree before a value counts as settled. */
+export const SETTLE_MS = 350;
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 2000;
+const MAX_RETRY_MS = 60_000;
+/** A value that held still this long counts as settled even on a page that never stops changing. */
+const STEADY_MS = 3000;
+
+interface Tracked {
+  value: number;
+  since: number;
+  settled: boolean;
+}
+
+interface Flag {
+  evaluation: Evaluation;
+  value: number;
+}
+
+export class PageSession {
+  private readonly deps: SessionDeps;
+  private readonly doc: Document;
+  private readonly observer: MutationObserver;
+  private readonly observed = new WeakSet<Node>();
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly flags = new Map<string, Flag>();
+  private readonly badges = new Map<string, Badge>();
+  private readonly dismissed = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstDirtyAt = 0;
+  private lastMutationAt = 0;
+  private lastSentSignature = '';
+  private sending = false;
+  private retryMs = 1000;
+  private readCost = 0;
+  /** Reads done so far (for tests and diagnostics). */
+  reads = 0;
+  lastRead: PageRead | null = null;
+
+  constructor(deps: SessionDeps) {
+    this.deps = deps;
+    this.doc = deps.window.document;
+    this.observer = new deps.window.MutationObserver((records) => this.onMutations(records));
+    deps.signal.addEventListener('abort', () => this.stop(), { once: true });
+    deps.window.addEventListener('resize', () => this.repositionBadges(), { signal: deps.signal, passive: true });
+  }
+
+  start(): void {
+    this.observe(this.doc);
+    this.schedule(0);
+  }
+
+  /** In-page navigation: forget what this page showed and read afresh. */
+  reset(): void {
+    for (const badge of this.badges.values()) badge.remove();
+    this.badges.clear();
+    this.flags.clear();
+    this.tracked.clear();
+    this.lastSentSignature = '';
+    this.schedule(QUIET_MS);
+  }
+
+  /** An alert was dismissed here or elsewhere: take its badge down. */
+  onDismissed(alertId: string): void {
+    this.dismissed.add(alertId);
+    this.renderBadges(this.lastRead?.found ?? []);
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    if (this.timer) clearTimeout(this.timer);
+    for (const badge of this.badges.values()) badge.remove();
+    this.badges.clear();
+  }
+
+  private observe(root: Document | ShadowRoot): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (records.every((r) => isOurs(r))) return;
+    this.lastMutationAt = Date.now();
+    if (!this.firstDirtyAt) this.firstDirtyAt = Date.now();
+    const waited = Date.now() - this.firstDirtyAt;
+    this.schedule(Math.max(0, Math.min(this.debounceMs(), MAX_WAIT_MS - waited)));
+  }
+
+  /** Reads that cost more are spaced further apart: at most ~5% of the main thread. */
+  private debounceMs(): number {
+    return Math.max(QUIET_MS, Math.round(this.readCost * 20));
+  }
+
+  private schedule(delay: number): void {
+    if (this.deps.signal.aborted) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.firstDirtyAt = 0;
+      this.read();
+    }, delay);
+  }
+
+  private read(): void {
+    if (this.deps.signal.aborted) return;
+    const started = performance.now();
+    const now = this.deps.now?.() ?? new Date();
+    let result: PageRead;
+    try {
+      result = this.deps.adapter.read(this.doc, {
+        url: new URL(this.deps.window.location.href),
+        now,
+        onRoot: (root) => this.observe(root),
+      });
+    } catch (error) {
+      // A page we cannot read must never break: log once per read and try again on the next change.
+      console.warn('[StorePulse] could not read this page:', error);
+      return;
+    }
+    this.readCost = performance.now() - started;
+    this.reads++;
+    this.lastRead = result;
+
+    const t = Date.now();
+    const quiet = t - this.lastMutationAt >= QUIET_MS;
+    let unsettled = false;
+    const seen = new Set<string>();
+    for (const f of result.found) {
+      const key = keyOf(f);
+      seen.add(key);
+      const prev = this.tracked.get(key);
+      if (prev && prev.value === f.observed.value) {
+        const held = t - prev.since;
+        if (!prev.settled && ((quiet && held >= SETTLE_MS) || held >= STEADY_MS)) prev.settled = true;
+        if (!prev.settled) unsettled = true;
+      } else {
+        this.tracked.set(key, { value: f.observed.value, since: t, settled: false });
+        unsettled = true;
+      }
+    }
+    for (const key of [...this.tracked.keys()]) if (!seen.has(key)) this.tracked.delete(key);
+
+    this.renderBadges(result.found);
+    if (unsettled) this.schedule(SETTLE_MS);
+    void this.send(result);
+  }
+
+  private async send(result: PageRead): Promise<void> {
+    const settled = result.found.filter((f) => this.tracked.get(keyOf(f))?.settled);
+    if (settled.length === 0 || this.sending) return;
+    const report: PageReport = {
+      site: result.site,
+      store: result.store,
+      period: result.period,
+      observed: settled.map((f) => f.observed),
+    };
+    const signature = JSON.stringify([report.store, report.period, report.observed.map((o) => [keyOf({ observed: o }), o.value])]);
+    if (signature === this.lastSentSignature) return;
+    this.sending = true;
+    try {
+      const reply = await this.deps.report(report);
+      this.lastSentSignature = signature;
+      this.retryMs = 1000;
+      for (const f of settled) this.flags.delete(keyOf(f));
+      for (const e of reply.evaluations) {
+        const f = settled[e.index];
+        if (f) this.flags.set(keyOf(f), { evaluation: e, value: f.observed.value });
+        if (e.dismissed) this.dismissed.add(e.alertId);
+        else this.dismissed.delete(e.alertId);
+      }
+      this.renderBadges(this.lastRead?.found ?? result.found);
+    } catch (error) {
+      // The background may be restarting or the disk full: keep the readings and try again later.
+      console.warn('[StorePulse] readings not saved yet, will retry:', error);
+      this.schedule(this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    } finally {
+      this.sending = false;
+    }
+    // The page may have moved on while we were waiting for the background.
+    if (this.retryMs === 1000 && this.lastRead && this.lastRead !== result) void this.send(this.lastRead);
+  }
+
+  private renderBadges(found: readonly Found[]): void {
+    const wanted = new Set<string>();
+    for (const f of found) {
+      const key = keyOf(f);
+      const flag = this.flags.get(key);
+      if (!flag || flag.value !== f.observed.value || this.dismissed.has(flag.evaluation.alertId)) continue;
+      wanted.add(key);
+      const content = this.badgeContent(f, flag.evaluation);
+      let badge = this.badges.get(key);
+      if (!badge) {
+        const alertId = flag.evaluation.alertId;
+        badge = new Badge(this.doc, content, () => void this.dismissFromBadge(alertId));
+        this.badges.set(key, badge);
+      } else {
+        badge.update(content);
+      }
+      if (badge.attachedTo !== f.element) badge.attach(f.element);
+      else badge.position();
+    }
+    for (const [key, badge] of this.badges) {
+      if (!wanted.has(key)) {
+        badge.remove();
+        this.badges.delete(key);
+      }
+    }
+  }
+
+  private async dismissFromBadge(alertId: string): Promise<void> {
+    this.onDismissed(alertId);
+    try {
+      await this.deps.dismiss(alertId);
+    } catch (error) {
+      console.warn('[StorePulse] dismissal not saved:', error);
+    }
+  }
+
+  private repositionBadges(): void {
+    for (const badge of this.badges.values()) badge.position();
+  }
+
+  private badgeContent(f: Found, e: Evaluation): BadgeContent {
+    const { t, locale } = this.deps;
+    const fix = FIXES[e.fix];
+    const metric = metricName(t, e.metric);
+    const value = formatValue(e.metric, f.observed.value, locale, f.observed.currency);
+    const threshold = formatValue(e.metric, e.threshold, locale, f.observed.currency);
+    const key = e.direction === 'above' ? 'rule_above' : e.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
+    return {
+      metric: e.metric,
+      severity: e.severity,
+      severityLabel: t(`severity_${e.severity}`),
+      headline: t(key, { metric, value, threshold }),
+      summary: t(fix.summary),
+      owner: t('badge_owner', { role: t(`role_${fix.role}`) }),
+      steps: fix.steps.map((s) => t(s)),
+      openLabel: t('badge_open'),
+      closeLabel: t('badge_close'),
+      dismissLabel: t('badge_dismiss'),
+    };
+  }
+}
+
+function keyOf(f: { observed: Found['observed'] }): string {
+  const o = f.observed;
+  return `${o.metric}|${o.breakdown ? `${o.breakdown.dimension}=${o.breakdown.key}` : ''}|${o.peer ?? ''}`;
+}
+
+/** Our own badge insertions and their shadow content are not page changes. */
+function isOurs(record: MutationRecord): boolean {
+  const target = record.target as Element;
+  if (target.nodeType === 1 && (target.tagName === 'STOREPULSE-BADGE' || target.closest?.(BADGE_TAG))) return true;
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === 'STOREPULSE-BADGE');
+}

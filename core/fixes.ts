@@ -1,0 +1,33 @@
+import type { FixId } from './rules';
+import type { MessageKey } from './i18n';
+
+/**
+ * Suggested fixes (guide §5): who owns the work and what to do, as message keys so every language
+ * says the same thing. The first step is the one-line advice on the in-page badge.
+ */
+
+export type Role = 'promotion' | 'design' | 'service' | 'content' | 'merchandising';
+
+export interface Fix {
+  id: FixId;
+  role: Role;
+  /** One line: what is wrong and the first thing to do. */
+  summary: MessageKey;
+  /** The full advice, in order. */
+  steps: readonly MessageKey[];
+}
+
+export const FIXES: Readonly<Record<FixId, Fix>> = {
+  bounceHigh: {
+    id: 'bounceHigh',
+    role: 'design',
+    summary: 'fix_bounceHigh_summary',
+    steps: ['fix_bounceHigh_step1', 'fix_bounceHigh_step2', 'fix_bounceHigh_step3'],
+  },
+  depthLow: {
+    id: 'depthLow',
+    role: 'design',
+    summary: 'fix_depthLow_summary',
+    steps: ['fix_depthLow_step1', 'fix_depthLow_step2', 'fix_depthLow_step3'],
+  },
+};

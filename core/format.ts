@@ -1,0 +1,43 @@
+import { metricDef, type MetricId } from './metrics';
+import type { Locale, Translate } from './i18n';
+import type { Period } from './types';
+
+/** How a stored value is shown back to the operator, in the operator's language. */
+export function formatValue(metric: MetricId, value: number, locale: Locale, currency?: string): string {
+  const unit = metricDef(metric).unit;
+  switch (unit) {
+    case 'rate':
+      return `${trimZeros((value * 100).toFixed(2))}%`;
+    case 'ratio':
+      return value.toFixed(2);
+    case 'count':
+      return new Intl.NumberFormat(locale).format(value);
+    case 'money':
+      return currency
+        ? new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(value)
+        : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+    case 'duration':
+      return formatDuration(value, locale);
+  }
+}
+
+function trimZeros(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+function formatDuration(seconds: number, locale: Locale): string {
+  const s = Math.round(seconds);
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  if (locale === 'en') return m > 0 ? `${m}m ${rest}s` : `${rest}s`;
+  const min = locale === 'zh-TW' ? '分' : '分';
+  return m > 0 ? `${m}${min}${rest}秒` : `${rest}秒`;
+}
+
+export function formatPeriod(t: Translate, period: Period): string {
+  return t(`period_${period.kind}`, { start: period.start, end: period.end });
+}
+
+export function formatTime(epochMs: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(epochMs));
+}

@@ -1,0 +1,97 @@
+import browser from 'webextension-polyfill';
+import type { MetricId } from './metrics';
+import type { FixId, Severity } from './rules';
+import type { ObservedValue, Period } from './types';
+
+/**
+ * The one message protocol between content scripts, popup and background. Each entry maps a
+ * message type to its payload and its reply. The background validates every payload (core/schemas.ts)
+ * before a handler sees it.
+ */
+
+/** What a content script reports after reading a page. */
+export interface PageReport {
+  site: string;
+  store: string;
+  period: Period;
+  observed: ObservedValue[];
+}
+
+/** The background's judgement of one reported value, by its index in `observed`. */
+export interface Evaluation {
+  index: number;
+  metric: MetricId;
+  severity: Severity;
+  threshold: number;
+  direction: 'above' | 'below';
+  fix: FixId;
+  alertId: string;
+  dismissed: boolean;
+}
+
+export interface AlertView {
+  id: string;
+  site: string;
+  store: string;
+  metric: MetricId;
+  severity: Severity;
+  value: number;
+  currency?: string;
+  threshold: number;
+  direction: 'above' | 'below';
+  fix: FixId;
+  period: Period;
+  status: 'open' | 'resolved' | 'dismissed';
+  firstSeen: number;
+  lastSeen: number;
+  source: ObservedValue['source'];
+}
+
+export interface LatestView {
+  site: string;
+  store: string;
+  metric: MetricId;
+  value: number;
+  currency?: string;
+  period: Period;
+  observedAt: number;
+}
+
+export interface PopupState {
+  alerts: AlertView[];
+  latest: LatestView[];
+  readingsToday: number;
+  totalReadings: number;
+  storageError?: string;
+}
+
+export interface ProtocolMap {
+  report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[] } };
+  dismiss: { payload: { alertId: string }; reply: { ok: true } };
+  popupState: { payload: Record<string, never>; reply: PopupState };
+}
+
+/** Background → content script. */
+export interface TabProtocolMap {
+  dismissed: { payload: { alertId: string }; reply: { ok: true } };
+}
+
+export type MessageType = keyof ProtocolMap;
+
+export interface Envelope<K extends string = string> {
+  type: K;
+  payload: unknown;
+}
+
+export type Reply<K extends MessageType> = ProtocolMap[K]['reply'] | { error: string };
+
+export async function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['payload']): Promise<ProtocolMap[K]['reply']> {
+  const reply = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as Reply<K> | undefined;
+  if (!reply) throw new Error(`no reply to ${type}`);
+  if ('error' in reply) throw new Error(reply.error);
+  return reply;
+}
+
+export function isErrorReply(reply: unknown): reply is { error: string } {
+  return typeof reply === 'object' && reply !== null && 'error' in reply;
+}

@@ -1,0 +1,227 @@
+/**
+ * The metric catalogue: canonical ids (used in code, storage and exports), units, which direction
+ * is better, and the label vocabulary back offices print for each metric.
+ *
+ * Labels are matched after `normalizeLabel` (case folded, full-width folded, spaces and trailing
+ * punctuation/units removed), so list each wording once in its natural form. Longer, more specific
+ * labels win over shorter ones ("老访客数" over "访客数"), so ambiguity is resolved by the matcher,
+ * not by ordering this table.
+ */
+
+export type MetricId =
+  | 'visitors'
+  | 'visits'
+  | 'pageViews'
+  | 'bounceRate'
+  | 'pagesPerVisit'
+  | 'avgVisitDuration'
+  | 'conversionRate'
+  | 'paidBuyers'
+  | 'orders'
+  | 'unitsOrdered'
+  | 'avgOrderValue'
+  | 'sales'
+  | 'returningVisitors'
+  | 'returningVisitorShare';
+
+/** rate: stored as a fraction; money: major units + currency; duration: seconds. */
+export type MetricUnit = 'count' | 'rate' | 'ratio' | 'money' | 'duration';
+
+export interface MetricDef {
+  id: MetricId;
+  unit: MetricUnit;
+  better: 'up' | 'down';
+  labels: { 'zh-CN': readonly string[]; 'zh-TW': readonly string[]; en: readonly string[] };
+}
+
+export const METRICS: readonly MetricDef[] = [
+  {
+    id: 'visitors',
+    unit: 'count',
+    better: 'up',
+    labels: {
+      'zh-CN': ['访客数', '店铺访客数', '商品访客数', '访客', 'UV'],
+      'zh-TW': ['訪客數', '訪客', '不重複訪客'],
+      en: ['Visitors', 'Unique visitors', 'Users', 'Total users', 'Active users'],
+    },
+  },
+  {
+    id: 'visits',
+    unit: 'count',
+    better: 'up',
+    labels: {
+      'zh-CN': ['访问次数', '会话数'],
+      'zh-TW': ['造訪次數', '工作階段', '工作階段數'],
+      en: ['Visits', 'Sessions', 'Online store sessions'],
+    },
+  },
+  {
+    id: 'pageViews',
+    unit: 'count',
+    better: 'up',
+    labels: {
+      'zh-CN': ['浏览量', '商品浏览量', 'PV'],
+      'zh-TW': ['瀏覽量', '頁面瀏覽數', '瀏覽次數'],
+      en: ['Page views', 'Pageviews', 'Views'],
+    },
+  },
+  {
+    id: 'bounceRate',
+    unit: 'rate',
+    better: 'down',
+    labels: {
+      'zh-CN': ['跳失率', '跳出率', '店铺跳失率'],
+      'zh-TW': ['跳失率', '跳出率'],
+      en: ['Bounce rate'],
+    },
+  },
+  {
+    id: 'pagesPerVisit',
+    unit: 'ratio',
+    better: 'up',
+    labels: {
+      'zh-CN': ['人均浏览量', '平均访问深度', '访问深度'],
+      'zh-TW': ['人均瀏覽量', '平均訪問深度', '訪問深度'],
+      en: ['Pages per visit', 'Views per visit', 'Views per session', 'Pages per session', 'Pages/session'],
+    },
+  },
+  {
+    id: 'avgVisitDuration',
+    unit: 'duration',
+    better: 'up',
+    labels: {
+      'zh-CN': ['平均停留时长', '人均停留时长'],
+      'zh-TW': ['平均停留時間', '平均停留時長'],
+      en: ['Visit duration', 'Average engagement time', 'Avg. session duration', 'Average session duration'],
+    },
+  },
+  {
+    id: 'conversionRate',
+    unit: 'rate',
+    better: 'up',
+    labels: {
+      'zh-CN': ['支付转化率', '成交转化率', '转化率', '下单转化率'],
+      'zh-TW': ['轉換率', '轉化率', '付款轉換率'],
+      en: ['Conversion rate', 'Unit Session Percentage', 'Online store conversion rate'],
+    },
+  },
+  {
+    id: 'paidBuyers',
+    unit: 'count',
+    better: 'up',
+    labels: {
+      'zh-CN': ['支付买家数', '成交人数', '成交买家数'],
+      'zh-TW': ['付款買家數', '買家數'],
+      en: ['Buyers', 'Customers', 'Paying customers'],
+    },
+  },
+  {
+    id: 'orders',
+    unit: 'count',
+    better: 'up',
+    labels: {
+      'zh-CN': ['支付订单数', '成交订单数', '订单数'],
+      'zh-TW': ['訂單數', '訂單'],
+      en: ['Orders', 'Total order items', 'Total orders'],
+    },
+  },
+  {
+    id: 'unitsOrdered',
+    unit: 'count',
+    better: 'up',
+    labels: {
+      'zh-CN': ['支付件数', '成交件数'],
+      'zh-TW': ['售出件數'],
+      en: ['Units ordered', 'Units sold'],
+    },
+  },
+  {
+    id: 'avgOrderValue',
+    unit: 'money',
+    better: 'up',
+    labels: {
+      'zh-CN': ['客单价', '平均客单价'],
+      'zh-TW': ['客單價', '每筆訂單平均銷售額', '平均訂單金額'],
+      en: ['Average order value', 'AOV', 'Avg. order value'],
+    },
+  },
+  {
+    id: 'sales',
+    unit: 'money',
+    better: 'up',
+    labels: {
+      'zh-CN': ['支付金额', '成交金额', '销售额', 'GMV'],
+      'zh-TW': ['銷售額', '營收', '付款金額'],
+      en: ['Total sales', 'Sales', 'Revenue', 'Ordered product sales', 'Gross sales'],
+    },
+  },
+  {
+    id: 'returningVisitors',
+    unit: 'count',
+    better: 'up',
+    labels: {
+      'zh-CN': ['老访客数', '回访客数'],
+      'zh-TW': ['舊訪客數', '回訪客'],
+      en: ['Returning visitors', 'Returning customers'],
+    },
+  },
+  {
+    id: 'returningVisitorShare',
+    unit: 'rate',
+    better: 'up',
+    labels: {
+      'zh-CN': ['老访客占比', '老访客比例'],
+      'zh-TW': ['舊訪客占比', '舊訪客佔比'],
+      en: ['Returning visitor rate', 'Returning customer rate'],
+    },
+  },
+];
+
+export const METRIC_IDS: readonly MetricId[] = METRICS.map((m) => m.id);
+
+const BY_ID = new Map<MetricId, MetricDef>(METRICS.map((m) => [m.id, m]));
+
+export function metricDef(id: MetricId): MetricDef {
+  const def = BY_ID.get(id);
+  if (!def) throw new Error(`unknown metric id: ${id}`);
+  return def;
+}
+
+export function isMetricId(value: unknown): value is MetricId {
+  return typeof value === 'string' && BY_ID.has(value as MetricId);
+}
+
+/**
+ * Folds a label as printed into the form the vocabulary is indexed by: NFKC (full-width → ASCII),
+ * lower case (CSS text-transform does not change textContent, but some pages print upper case),
+ * no whitespace, no trailing colon, no trailing unit hint such as "(%)" or "（元）", no info marks.
+ */
+export function normalizeLabel(text: string, keepSpaces = false): string {
+  return text
+    .replace(/[ⓘ🛈ℹ]/gu, '') // info marks; NFKC would fold ⓘ into a letter "i"
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b\u00a0]+/g, keepSpaces ? ' ' : '')
+    .trim()
+    .replace(/[ⓘ?？*＊:：\s]+$/u, '')
+    .replace(/\s*[(（][^()（）]{0,6}[)）]$/u, '')
+    .replace(/[ⓘ?？*＊:：\s]+$/u, '');
+}
+
+/** The vocabulary as one lookup table: normalized label → metric id. */
+export function buildLabelIndex(metrics: readonly MetricDef[] = METRICS): Map<string, MetricId> {
+  const index = new Map<string, MetricId>();
+  for (const m of metrics) {
+    for (const list of Object.values(m.labels)) {
+      for (const label of list) {
+        const key = normalizeLabel(label);
+        const existing = index.get(key);
+        if (existing && existing !== m.id) {
+          throw new Error(`label "${label}" is claimed by both ${existing} and ${m.id}`);
+        }
+        index.set(key, m.id);
+      }
+    }
+  }
+  return index;
+}

@@ -1,0 +1,153 @@
+import type { Period } from '../types';
+import { isShown, walkText } from './walk';
+
+/**
+ * Which period the page shows: a closed day ("统计时间 2026-11-25"), a range ("2026-11-19 ~ 2026-11-25",
+ * "Last 7 days"), or today's real-time numbers ("实时", "更新时间 14:32"). Scored candidates from the
+ * visible text; an explicit caption beats a bare date, a selected tab beats an unselected one.
+ */
+
+const YMD = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MDY = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s*(\d{4}))?`;
+const RANGE_SEP = String.raw`\s*(?:~|～|至|到|–|—|-|to)\s*`;
+
+const RANGE_YMD = new RegExp(`${YMD}${RANGE_SEP}${YMD}`);
+const RANGE_MDY = new RegExp(`${MDY}${RANGE_SEP}(?:${MDY}|(\\d{1,2}),?\\s*(\\d{4}))`, 'i');
+const ONE_YMD = new RegExp(YMD);
+const ONE_MDY = new RegExp(MDY, 'i');
+const CAPTION = /统计时间|統計時間|统计日期|統計日期|数据时间|數據時間|数据日期|日期范围|date range|reporting period|period/i;
+const UPDATED = /更新时间|更新時間|更新于|last updated|updated at|as of/i;
+const REALTIME = /^(实时|實時|即时|即時|今日|今天|today|real-?time|live)(?:概况|概況|数据|數據)?$/i;
+const YESTERDAY = /^(昨日|昨天|1天|yesterday)$/i;
+const LAST_N = /^(?:最近|近|过去|過去|last|past)\s*(\d{1,3})\s*(?:天|日|days?)$/i;
+const SELECTED = /(^|[-_\s])(active|selected|current|checked|on)($|[-_\s])/i;
+
+interface Scored {
+  period: Period;
+  score: number;
+}
+
+export function detectPeriod(root: ParentNode = document, now: Date = new Date()): Period {
+  const today = isoDate(now);
+  let best: Scored = { period: { kind: 'unknown', start: today, end: today }, score: 0 };
+  const offer = (period: Period | null, score: number) => {
+    if (period && score > best.score) best = { period, score };
+  };
+  let previous = '';
+  walkText(root as Node, (node) => {
+    const text = node.data.trim();
+    if (!text || text.length > 80) {
+      if (text) previous = '';
+      return;
+    }
+    const captioned = CAPTION.test(text) || CAPTION.test(previous);
+    const updated = UPDATED.test(text) || UPDATED.test(previous);
+    const hasYear = /\d{4}/.test(text);
+    if (hasYear || /[a-z]{3}\s+\d/i.test(text)) {
+      const el = node.parentElement;
+      if (el && isShown(el)) {
+        const range = parseRange(text);
+        if (range) offer(range, captioned ? 10 : 5);
+        else {
+          const day = parseDay(text);
+          if (day) {
+            if (updated) offer({ kind: 'realtime', start: day, end: day }, 9);
+            else offer({ kind: 'day', start: day, end: day }, captioned ? 10 : 2);
+          }
+        }
+      }
+    } else {
+      const relative = relativePeriod(text, now);
+      if (relative) {
+        const el = node.parentElement;
+        if (el && isSelected(el) && isShown(el)) offer(relative, relative.kind === 'realtime' ? 8 : 7);
+      }
+    }
+    previous = text;
+  });
+  return best.period;
+}
+
+function parseRange(text: string): Period | null {
+  const ymd = RANGE_YMD.exec(text);
+  if (ymd) {
+    const start = ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
+    const end = ymdToIso(ymd[4]!, ymd[5]!, ymd[6]!);
+    if (start && end) return start === end ? { kind: 'day', start, end } : { kind: 'range', start, end };
+  }
+  const mdy = RANGE_MDY.exec(text);
+  if (mdy) {
+    const endYear = mdy[6] ?? mdy[8];
+    const startYear = mdy[3] ?? endYear;
+    if (!startYear || !endYear) return null;
+    const start = ymdToIso(startYear, String(MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1), mdy[2]!);
+    const endMonth = mdy[4] ? MONTHS.indexOf(mdy[4].toLowerCase()) + 1 : MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1;
+    const end = ymdToIso(endYear, String(endMonth), mdy[5] ?? mdy[7]!);
+    if (start && end) return start === end ? { kind: 'day', start, end } : { kind: 'range', start, end };
+  }
+  return null;
+}
+
+function parseDay(text: string): string | null {
+  const ymd = ONE_YMD.exec(text);
+  if (ymd) return ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
+  const mdy = ONE_MDY.exec(text);
+  if (mdy && mdy[3]) return ymdToIso(mdy[3], String(MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1), mdy[2]!);
+  return null;
+}
+
+function relativePeriod(text: string, now: Date): Period | null {
+  const today = isoDate(now);
+  if (REALTIME.test(text)) return { kind: 'realtime', start: today, end: today };
+  if (YESTERDAY.test(text)) {
+    const y = isoDate(addDays(now, -1));
+    return { kind: 'day', start: y, end: y };
+  }
+  const last = LAST_N.exec(text);
+  if (last) {
+    const n = Number(last[1]);
+    if (n >= 1 && n <= 366) {
+      return { kind: n === 1 ? 'day' : 'range', start: isoDate(addDays(now, -n)), end: isoDate(addDays(now, -1)) };
+    }
+  }
+  return null;
+}
+
+/** Selected tabs are marked by ARIA or by a class such as "active"; hashed class names still carry the word. */
+function isSelected(el: Element): boolean {
+  for (let cur: Element | null = el, i = 0; cur && i < 3; cur = cur.parentElement, i++) {
+    if (cur.getAttribute('aria-selected') === 'true' || cur.getAttribute('aria-checked') === 'true') return true;
+    if (cur.getAttribute('aria-current') && cur.getAttribute('aria-current') !== 'false') return true;
+    const cls = typeof cur.className === 'string' ? cur.className : '';
+    if (cls && cls.split(/\s+/).some((c) => SELECTED.test(c) || /(Active|Selected|Current)/.test(c))) return true;
+  }
+  return false;
+}
+
+function ymdToIso(y: string, m: string, d: string): string | null {
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (year < 2000 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${y.padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isoDate(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+function addDays(date: Date, days: number): Date {
+  const copy = new Date(date.getTime());
+  copy.setDate(copy.getDate() + days);
+  return copy;
+}
+
+export function periodKey(p: Period): string {
+  return `${p.kind}:${p.start}..${p.end}`;
+}

@@ -1,0 +1,27 @@
+import type { Found } from '../reader/recognise';
+import type { Period } from '../types';
+
+/** What one read of a page produced. */
+export interface PageRead {
+  site: string;
+  store: string;
+  period: Period;
+  found: Found[];
+}
+
+export interface ReadContext {
+  url: URL;
+  now: Date;
+  /** Called for each document or shadow root the reader entered, so the caller can watch it. */
+  onRoot?: (root: Document | ShadowRoot) => void;
+}
+
+/** One back office: which pages are its own and how to read them. */
+export interface SiteAdapter {
+  id: string;
+  /** Match patterns for the manifest (content script matches and host permissions). */
+  matches: readonly string[];
+  /** Whether this adapter handles the page at `url`. */
+  isPage(url: URL): boolean;
+  read(root: ParentNode, context: ReadContext): PageRead;
+}

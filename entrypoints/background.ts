@@ -1,0 +1,28 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { createService } from '@/core/background/service';
+import { openDatabase } from '@/core/db';
+
+export default defineBackground(() => {
+  const service = createService({
+    extensionId: browser.runtime.id,
+    openDb: () => openDatabase(),
+    async setBadge(count, critical) {
+      await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      await browser.action.setBadgeBackgroundColor({ color: critical ? '#d93025' : '#e8710a' });
+    },
+    async notifyDismissed(alertId) {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(
+        tabs.map((tab) =>
+          tab.id === undefined
+            ? undefined
+            : browser.tabs.sendMessage(tab.id, { type: 'dismissed', payload: { alertId } }).catch(() => undefined),
+        ),
+      );
+    },
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
+  browser.runtime.onStartup.addListener(() => void service.refreshBadge());
+  void service.refreshBadge();
+});

@@ -1,0 +1,32 @@
+import browser from 'webextension-polyfill';
+import { PageSession } from '@/core/content/session';
+import { pickLocale, translator } from '@/core/i18n';
+import { sendMessage } from '@/core/messages';
+import { ALL_MATCHES, siteFor } from '@/core/sites';
+
+export default defineContentScript({
+  matches: [...ALL_MATCHES],
+  runAt: 'document_idle',
+  main(ctx) {
+    const adapter = siteFor(new URL(location.href));
+    if (!adapter) return;
+    const locale = pickLocale();
+    const session = new PageSession({
+      adapter,
+      window,
+      signal: ctx.signal,
+      locale,
+      t: translator(locale),
+      report: (report) => sendMessage('report', report),
+      dismiss: async (alertId) => void (await sendMessage('dismiss', { alertId })),
+    });
+    const onMessage = (message: unknown) => {
+      const m = message as { type?: string; payload?: { alertId?: unknown } } | null;
+      if (m?.type === 'dismissed' && typeof m.payload?.alertId === 'string') session.onDismissed(m.payload.alertId);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.addEventListener(window, 'wxt:locationchange', () => session.reset());
+    session.start();
+  },
+});

@@ -42,13 +42,27 @@ export function Popup({ locale, load, dismiss }: PopupProps) {
         <h1>{t('appName')}</h1>
         <span class="today">{t('popup_title')}</span>
       </header>
-      {error && <p class="error" role="alert">{error}</p>}
-      {state?.storageError && <p class="error" role="alert">{t('popup_storageError', { error: state.storageError })}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {state?.storageError && (
+        <p class="error" role="alert">
+          {t('popup_storageError', { error: state.storageError })}
+        </p>
+      )}
       {state && state.totalReadings === 0 && <Empty t={t} />}
       {state && state.totalReadings > 0 && (
         <>
           <p class="summary" data-testid="summary">
-            <strong>{open.length === 1 ? t('popup_alert_one') : open.length === 0 ? t('popup_noAlerts') : t('popup_alerts', { count: open.length })}</strong>
+            <strong>
+              {open.length === 1
+                ? t('popup_alert_one')
+                : open.length === 0
+                  ? t('popup_noAlerts')
+                  : t('popup_alerts', { count: open.length })}
+            </strong>
             <span> · {t('popup_readCount', { count: state.readingsToday })}</span>
           </p>
           {[...byStore.entries()].map(([key, alerts]) => (
@@ -79,12 +93,23 @@ export function Popup({ locale, load, dismiss }: PopupProps) {
   );
 }
 
-function AlertItem({ alert: a, t, locale, onDismiss }: { alert: AlertView; t: Translate; locale: Locale; onDismiss: (id: string) => void }) {
+function AlertItem({
+  alert: a,
+  t,
+  locale,
+  onDismiss,
+}: {
+  alert: AlertView;
+  t: Translate;
+  locale: Locale;
+  onDismiss: (id: string) => void;
+}) {
   const fix = FIXES[a.fix];
   const metric = metricName(t, a.metric);
   const value = formatValue(a.metric, a.value, locale, a.currency);
   const threshold = formatValue(a.metric, a.threshold, locale, a.currency);
-  const headlineKey: MessageKey = a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
+  const headlineKey: MessageKey =
+    a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
   return (
     <li class={`alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity}>
       <div class="alert-head">
@@ -121,7 +146,10 @@ function AlertItem({ alert: a, t, locale, onDismiss }: { alert: AlertView; t: Tr
       </div>
       <div class="alert-foot">
         <span class="source" title={a.source.locator}>
-          {t('popup_source', { label: a.source.label, reader: t(a.source.reader === 'adapter' ? 'reader_adapter' : 'reader_generic') })}
+          {t('popup_source', {
+            label: a.source.label,
+            reader: t(a.source.reader === 'adapter' ? 'reader_adapter' : 'reader_generic'),
+          })}
         </span>
         <button type="button" class="dismiss" onClick={() => onDismiss(a.id)}>
           {t('popup_dismiss')}

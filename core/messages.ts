@@ -85,7 +85,10 @@ export interface Envelope<K extends string = string> {
 
 export type Reply<K extends MessageType> = ProtocolMap[K]['reply'] | { error: string };
 
-export async function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['payload']): Promise<ProtocolMap[K]['reply']> {
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  payload: ProtocolMap[K]['payload'],
+): Promise<ProtocolMap[K]['reply']> {
   const reply = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as Reply<K> | undefined;
   if (!reply) throw new Error(`no reply to ${type}`);
   if ('error' in reply) throw new Error(reply.error);

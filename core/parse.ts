@@ -239,9 +239,7 @@ function parseDuration(s: string): ParsedNumber | null {
   if (clockLast !== undefined) {
     const first = Number(clockFirst);
     total =
-      clockMiddle !== undefined
-        ? first * 3600 + Number(clockMiddle) * 60 + Number(clockLast)
-        : first * 60 + Number(clockLast);
+      clockMiddle !== undefined ? first * 3600 + Number(clockMiddle) * 60 + Number(clockLast) : first * 60 + Number(clockLast);
   } else {
     if (hours === undefined && minutes === undefined && seconds === undefined) return null;
     // A lone "4.8分" is a rating score far more often than a duration; minutes written with the

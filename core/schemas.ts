@@ -22,7 +22,10 @@ export const metricIdSchema = z.enum(METRIC_IDS as [MetricId, ...MetricId[]]);
 export const observedSchema = z.object({
   metric: metricIdSchema,
   value: z.number().finite(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   breakdown: z.object({ dimension: shortText(80).min(1), key: shortText(120).min(1) }).optional(),
   peer: shortText(120).min(1).optional(),
   source: z.object({

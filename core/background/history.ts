@@ -33,7 +33,11 @@ export function pageUrl(url: string): string {
   }
 }
 
-export async function ingest(db: Database, report: PageReport, ctx: IngestContext): Promise<{ stored: number; evaluations: Evaluation[] }> {
+export async function ingest(
+  db: Database,
+  report: PageReport,
+  ctx: IngestContext,
+): Promise<{ stored: number; evaluations: Evaluation[] }> {
   const pKey = periodKey(report.period);
   const url = pageUrl(ctx.url);
   const rules = ctx.rules ?? DEFAULT_RULES;
@@ -42,74 +46,86 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
   const alerts = tx.objectStore('alerts');
   let stored = 0;
   const evaluations: Evaluation[] = [];
+  try {
+    for (const [index, o] of report.observed.entries()) {
+      const series = seriesKey(report.site, report.store, o, pKey);
+      const last = await readings
+        .index('bySeries')
+        .openCursor(IDBKeyRange.bound([series, -Infinity], [series, Infinity]), 'prev');
+      if (!last || last.value.value !== o.value || last.value.currency !== o.currency) {
+        const record: ReadingRecord = {
+          series,
+          metric: o.metric,
+          value: o.value,
+          period: report.period,
+          periodKey: pKey,
+          store: report.store,
+          site: report.site,
+          observedAt: ctx.now,
+          url,
+          source: o.source,
+        };
+        if (o.currency) record.currency = o.currency;
+        if (o.breakdown) record.breakdown = o.breakdown;
+        if (o.peer) record.peer = o.peer;
+        await readings.add(record);
+        stored++;
+      }
 
-  for (const [index, o] of report.observed.entries()) {
-    const series = seriesKey(report.site, report.store, o, pKey);
-    const last = await readings.index('bySeries').openCursor(IDBKeyRange.bound([series, -Infinity], [series, Infinity]), 'prev');
-    if (!last || last.value.value !== o.value || last.value.currency !== o.currency) {
-      const record: ReadingRecord = {
-        series,
+      // Rules judge the shop's own totals; parts (a traffic source, an item) and peers do not raise alerts.
+      if (o.breakdown || o.peer) continue;
+      const id = alertKey(report.site, report.store, o.metric, pKey);
+      const verdict = evaluate(o.metric, o.value, rules);
+      const existing = await alerts.get(id);
+      if (!verdict) {
+        if (existing && existing.status !== 'resolved') {
+          await alerts.put({ ...existing, status: 'resolved', resolvedAt: ctx.now, value: o.value, lastSeen: ctx.now });
+        }
+        continue;
+      }
+      const stillDismissed = existing?.status === 'dismissed' && (existing.dismissedUntil ?? 0) > ctx.now;
+      const alert: AlertRecord = {
+        id,
+        site: report.site,
+        store: report.store,
         metric: o.metric,
+        ruleId: verdict.rule.id,
+        severity: verdict.severity,
+        direction: verdict.rule.direction,
+        fix: verdict.rule.fix,
         value: o.value,
+        threshold: verdict.threshold,
         period: report.period,
         periodKey: pKey,
-        store: report.store,
-        site: report.site,
-        observedAt: ctx.now,
+        status: stillDismissed ? 'dismissed' : 'open',
+        firstSeen: existing && existing.status !== 'resolved' ? existing.firstSeen : ctx.now,
+        lastSeen: ctx.now,
         url,
         source: o.source,
       };
-      if (o.currency) record.currency = o.currency;
-      if (o.breakdown) record.breakdown = o.breakdown;
-      if (o.peer) record.peer = o.peer;
-      await readings.add(record);
-      stored++;
+      if (o.currency) alert.currency = o.currency;
+      if (stillDismissed && existing?.dismissedUntil) alert.dismissedUntil = existing.dismissedUntil;
+      await alerts.put(alert);
+      evaluations.push({
+        index,
+        metric: o.metric,
+        severity: verdict.severity,
+        threshold: verdict.threshold,
+        direction: verdict.rule.direction,
+        fix: verdict.rule.fix,
+        alertId: id,
+        dismissed: stillDismissed,
+      });
     }
-
-    // Rules judge the shop's own totals; parts (a traffic source, an item) and peers do not raise alerts.
-    if (o.breakdown || o.peer) continue;
-    const id = alertKey(report.site, report.store, o.metric, pKey);
-    const verdict = evaluate(o.metric, o.value, rules);
-    const existing = await alerts.get(id);
-    if (!verdict) {
-      if (existing && existing.status !== 'resolved') {
-        await alerts.put({ ...existing, status: 'resolved', resolvedAt: ctx.now, value: o.value, lastSeen: ctx.now });
-      }
-      continue;
+  } catch (error) {
+    // All or nothing: a failed write (full disk) must not leave half a report behind.
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failing request
     }
-    const stillDismissed = existing?.status === 'dismissed' && (existing.dismissedUntil ?? 0) > ctx.now;
-    const alert: AlertRecord = {
-      id,
-      site: report.site,
-      store: report.store,
-      metric: o.metric,
-      ruleId: verdict.rule.id,
-      severity: verdict.severity,
-      direction: verdict.rule.direction,
-      fix: verdict.rule.fix,
-      value: o.value,
-      threshold: verdict.threshold,
-      period: report.period,
-      periodKey: pKey,
-      status: stillDismissed ? 'dismissed' : 'open',
-      firstSeen: existing && existing.status !== 'resolved' ? existing.firstSeen : ctx.now,
-      lastSeen: ctx.now,
-      url,
-      source: o.source,
-    };
-    if (o.currency) alert.currency = o.currency;
-    if (stillDismissed && existing?.dismissedUntil) alert.dismissedUntil = existing.dismissedUntil;
-    await alerts.put(alert);
-    evaluations.push({
-      index,
-      metric: o.metric,
-      severity: verdict.severity,
-      threshold: verdict.threshold,
-      direction: verdict.rule.direction,
-      fix: verdict.rule.fix,
-      alertId: id,
-      dismissed: stillDismissed,
-    });
+    await tx.done.catch(() => undefined);
+    throw error;
   }
   await tx.done;
   return { stored, evaluations };
@@ -166,7 +182,14 @@ export async function popupState(db: Database, now: number): Promise<PopupState>
     const key = `${r.site}|${r.store}|${r.metric}`;
     const cur = latest.get(key);
     if (!cur || cur.observedAt <= r.observedAt) {
-      const view: LatestView = { site: r.site, store: r.store, metric: r.metric, value: r.value, period: r.period, observedAt: r.observedAt };
+      const view: LatestView = {
+        site: r.site,
+        store: r.store,
+        metric: r.metric,
+        value: r.value,
+        period: r.period,
+        observedAt: r.observedAt,
+      };
       if (r.currency) view.currency = r.currency;
       latest.set(key, view);
     }

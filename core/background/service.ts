@@ -48,10 +48,15 @@ export function createService(deps: ServiceDeps): Service {
     if (!deps.setBadge) return;
     const alerts = await todaysAlerts(await database(), now());
     const open = alerts.filter((a) => a.status === 'open');
-    await deps.setBadge(open.length, open.some((a) => a.severity === 'critical'));
+    await deps.setBadge(
+      open.length,
+      open.some((a) => a.severity === 'critical'),
+    );
   }
 
-  const handlers: { [K in MessageType]: (payload: ProtocolMap[K]['payload'], sender: Sender) => Promise<ProtocolMap[K]['reply']> } = {
+  const handlers: {
+    [K in MessageType]: (payload: ProtocolMap[K]['payload'], sender: Sender) => Promise<ProtocolMap[K]['reply']>;
+  } = {
     async report(payload, sender) {
       const url = sender.tab?.url;
       if (sender.tab?.id === undefined || !url) throw new UserError('reports come only from a page tab');

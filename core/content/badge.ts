@@ -48,14 +48,34 @@ li { margin: 2px 0; }
 .dismiss:hover { background: #eef0f2; }
 `;
 
-const STOPPED_EVENTS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout', 'wheel'];
+const STOPPED_EVENTS = [
+  'click',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'dblclick',
+  'keydown',
+  'keyup',
+  'keypress',
+  'focusin',
+  'focusout',
+  'wheel',
+];
 
 export class Badge {
   readonly host: HTMLElement;
   private readonly wrap: HTMLDivElement;
   private readonly pill: HTMLButtonElement;
   private readonly panel: HTMLDivElement;
-  private readonly parts: { sev: HTMLElement; sum: HTMLElement; headline: HTMLElement; owner: HTMLElement; steps: HTMLOListElement; dismiss: HTMLButtonElement };
+  private readonly parts: {
+    sev: HTMLElement;
+    sum: HTMLElement;
+    headline: HTMLElement;
+    owner: HTMLElement;
+    steps: HTMLOListElement;
+    dismiss: HTMLButtonElement;
+  };
   private content: BadgeContent;
   private anchor: Element | null = null;
 

@@ -184,7 +184,11 @@ export class PageSession {
       period: result.period,
       observed: settled.map((f) => f.observed),
     };
-    const signature = JSON.stringify([report.store, report.period, report.observed.map((o) => [keyOf({ observed: o }), o.value])]);
+    const signature = JSON.stringify([
+      report.store,
+      report.period,
+      report.observed.map((o) => [keyOf({ observed: o }), o.value]),
+    ]);
     if (signature === this.lastSentSignature) return;
     this.sending = true;
     try {

@@ -7,7 +7,8 @@ import { buildLabelIndex, METRICS, normalizeLabel, type MetricDef, type MetricId
  */
 
 /** Qualifiers that turn a metric label into a comparison or a benchmark. */
-const FOREIGN_QUALIFIER = /同行|行业|竞|平均|均值|较|上周|上月|上期|前一|昨日|同期|环比|同比|目标|预测|优秀|peer|industry|avg|average|benchmark|previous|prior|last|target|forecast|top/i;
+const FOREIGN_QUALIFIER =
+  /同行|行业|竞|平均|均值|较|上周|上月|上期|前一|昨日|同期|环比|同比|目标|预测|优秀|peer|industry|avg|average|benchmark|previous|prior|last|target|forecast|top/i;
 
 /** Longest label text worth looking at; metric labels are short. */
 export const MAX_LABEL_LENGTH = 32;

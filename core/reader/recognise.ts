@@ -254,9 +254,17 @@ function choose(items: Item[], ours: number, metric: MetricId, defaultCurrency?:
   const isLabel = (it: Item | undefined): it is Text => !!it && !('parsed' in it);
   // The segment of the list that belongs to our label.
   let prevLabel = -1;
-  for (let i = ours - 1; i >= 0; i--) if (isLabel(items[i])) { prevLabel = i; break; }
+  for (let i = ours - 1; i >= 0; i--)
+    if (isLabel(items[i])) {
+      prevLabel = i;
+      break;
+    }
   let nextLabel = items.length;
-  for (let i = ours + 1; i < items.length; i++) if (isLabel(items[i])) { nextLabel = i; break; }
+  for (let i = ours + 1; i < items.length; i++)
+    if (isLabel(items[i])) {
+      nextLabel = i;
+      break;
+    }
   const usable = (it: Item | undefined): it is Candidate =>
     !!it && 'parsed' in it && !it.comparison && acceptValue(metric, it.parsed, defaultCurrency) !== null && isShown(it.element);
 

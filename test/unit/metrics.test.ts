@@ -6,8 +6,20 @@ describe('metric catalogue', () => {
   it('has the canonical ids of the operator guide, once each', () => {
     expect([...METRIC_IDS].sort()).toEqual(
       [
-        'visitors', 'visits', 'pageViews', 'bounceRate', 'pagesPerVisit', 'avgVisitDuration', 'conversionRate',
-        'paidBuyers', 'orders', 'unitsOrdered', 'avgOrderValue', 'sales', 'returningVisitors', 'returningVisitorShare',
+        'visitors',
+        'visits',
+        'pageViews',
+        'bounceRate',
+        'pagesPerVisit',
+        'avgVisitDuration',
+        'conversionRate',
+        'paidBuyers',
+        'orders',
+        'unitsOrdered',
+        'avgOrderValue',
+        'sales',
+        'returningVisitors',
+        'returningVisitorShare',
       ].sort(),
     );
   });
@@ -61,12 +73,19 @@ describe('label matching', () => {
     expect(matcher.match(text)?.metric).toBe(id);
   });
 
-  it.each(['同行平均跳失率', '较前一日', '行业访客数', 'Previous visitors', '流量', '商品', 'previews', '访客分析与诊断页面的详细说明文字', ''])(
-    'rejects %s',
-    (text) => {
-      expect(matcher.match(text)).toBeNull();
-    },
-  );
+  it.each([
+    '同行平均跳失率',
+    '较前一日',
+    '行业访客数',
+    'Previous visitors',
+    '流量',
+    '商品',
+    'previews',
+    '访客分析与诊断页面的详细说明文字',
+    '',
+  ])('rejects %s', (text) => {
+    expect(matcher.match(text)).toBeNull();
+  });
 
   it('folds labels consistently', () => {
     expect(normalizeLabel(' 跳失率（%）： ')).toBe('跳失率');

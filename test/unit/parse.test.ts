@@ -230,24 +230,121 @@ describe('parseNumber: durations', () => {
 describe('parseNumber: rejects', () => {
   it.each([
     // placeholders
-    '--', '-', '—', '–', 'N/A', 'n/a', 'NA', '暂无', '无数据', '—%', '-%', '', ' ', '   ', '\u3000', '\u200B',
+    '--',
+    '-',
+    '—',
+    '–',
+    'N/A',
+    'n/a',
+    'NA',
+    '暂无',
+    '无数据',
+    '—%',
+    '-%',
+    '',
+    ' ',
+    '   ',
+    '\u3000',
+    '\u200B',
     // not numbers / not only a number
-    'abc', '12abc', '12 abc', 'abc12', '１２ａｂｃ', '12-34', '2026-11-25', '11/25', '1.2.3', '%', '¥', '$',
-    '较前一日', '较前一日 3.2%', '+', '↑', 'NaN', 'Infinity', '-Infinity', '∞', '1e5', '1E5', '2e-3', '0x1F',
-    '1_000', "12'345", '½', '10²', '①', '𝟏𝟐', '٣',
+    'abc',
+    '12abc',
+    '12 abc',
+    'abc12',
+    '１２ａｂｃ',
+    '12-34',
+    '2026-11-25',
+    '11/25',
+    '1.2.3',
+    '%',
+    '¥',
+    '$',
+    '较前一日',
+    '较前一日 3.2%',
+    '+',
+    '↑',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '∞',
+    '1e5',
+    '1E5',
+    '2e-3',
+    '0x1F',
+    '1_000',
+    "12'345",
+    '½',
+    '10²',
+    '①',
+    '𝟏𝟐',
+    '٣',
     // grouping
-    '1,2', '1,23,4', '12,3456', '1,234,56', '1,2345', '0,123', ',123', '123,', '1,,234',
-    '138 0013 8000', '12 34', '1 2', '1 234,56',
+    '1,2',
+    '1,23,4',
+    '12,3456',
+    '1,234,56',
+    '1,2345',
+    '0,123',
+    ',123',
+    '123,',
+    '1,,234',
+    '138 0013 8000',
+    '12 34',
+    '1 2',
+    '1 234,56',
     // decimals and leading zeros
-    '.5', '5.', '05', '007', '1..5',
+    '.5',
+    '5.',
+    '05',
+    '007',
+    '1..5',
     // signs
-    '+-3', '↑-3', '-↓3', '–3.2%', '3.2%-', '3-', '--3', '↑3.2%↓', '(-$12)', '(+$12)',
+    '+-3',
+    '↑-3',
+    '-↓3',
+    '–3.2%',
+    '3.2%-',
+    '3-',
+    '--3',
+    '↑3.2%↓',
+    '(-$12)',
+    '(+$12)',
     // malformed combinations
-    '3.2%%', '%3.2', '¥$12', '¥12元', '$12 USD', '$12%', '¥12%', '1.2万%', '$12人', '12人元', '万', '1.2万万',
-    '(12)', '(3.2%)', '($12', '$12)', 'XYZ 12', '12 ABC', 'usd 12', '12 usd',
+    '3.2%%',
+    '%3.2',
+    '¥$12',
+    '¥12元',
+    '$12 USD',
+    '$12%',
+    '¥12%',
+    '1.2万%',
+    '$12人',
+    '12人元',
+    '万',
+    '1.2万万',
+    '(12)',
+    '(3.2%)',
+    '($12',
+    '$12)',
+    'XYZ 12',
+    '12 ABC',
+    'usd 12',
+    '12 usd',
     // durations that are something else or malformed
-    '4.8分', '5分', '1h 75m', '1m 75s', '1.5m 3s', '1.5h 30m', '1:2:3', '00:60', '12:345', '1:23:', ':23', '1s 2m',
-    '1秒2分', '12:30:00:00',
+    '4.8分',
+    '5分',
+    '1h 75m',
+    '1m 75s',
+    '1.5m 3s',
+    '1.5h 30m',
+    '1:2:3',
+    '00:60',
+    '12:345',
+    '1:23:',
+    ':23',
+    '1s 2m',
+    '1秒2分',
+    '12:30:00:00',
   ])('%j → null', (text) => {
     expect(parseNumber(text)).toBeNull();
   });
@@ -320,7 +417,9 @@ function fixed(n: number, d: number, grouped: boolean): string {
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', '.': '．', '%': '％', '-': '－', '+': '＋' };
 function toFullWidth(s: string): string {
-  return s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + c.charCodeAt(0) - 48)).replace(/[,.%+-]/g, (c) => FULL_WIDTH[c] ?? c);
+  return s
+    .replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + c.charCodeAt(0) - 48))
+    .replace(/[,.%+-]/g, (c) => FULL_WIDTH[c] ?? c);
 }
 
 function roundTrip(text: string): ParsedNumber {
@@ -460,16 +559,14 @@ describe('parseNumber: round trips of back-office formats', () => {
 
   it('万 / 亿 / K / M / B / w multipliers, exact for ≤ 2 printed decimals', () => {
     const units = fc.constantFrom(['万', 4], ['亿', 8], ['w', 4], ['K', 3], ['M', 6], ['B', 9], ['千', 3]);
-    const cases = fc
-      .tuple(units, fc.integer({ min: 0, max: 2 }))
-      .chain(([[unit, exp], d]) =>
-        fc.record({
-          unit: fc.constant(unit),
-          d: fc.constant(d),
-          scale: fc.constant(10 ** (exp - d)),
-          n: fc.integer({ min: 0, max: Math.floor(MAX_SAFE / 10 ** (exp - d)) }),
-        }),
-      );
+    const cases = fc.tuple(units, fc.integer({ min: 0, max: 2 })).chain(([[unit, exp], d]) =>
+      fc.record({
+        unit: fc.constant(unit),
+        d: fc.constant(d),
+        scale: fc.constant(10 ** (exp - d)),
+        n: fc.integer({ min: 0, max: Math.floor(MAX_SAFE / 10 ** (exp - d)) }),
+      }),
+    );
     fc.assert(
       fc.property(cases, fc.boolean(), fc.boolean(), padding, padding, ({ unit, d, scale, n }, grouped, wide, a, b) => {
         let s = fixed(n, d, grouped) + unit;
@@ -494,15 +591,20 @@ describe('parseNumber: round trips of back-office formats', () => {
 
   it('durations printed as clock or units agree', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (h, m, s) => {
-        const two = (x: number) => String(x).padStart(2, '0');
-        const want = h * 3600 + m * 60 + s;
-        expect(roundTrip(`${two(h)}:${two(m)}:${two(s)}`).value).toBe(want);
-        expect(roundTrip(`${h}h ${m}m ${s}s`).value).toBe(want);
-        expect(roundTrip(`${h}小时${m}分${s}秒`).value).toBe(want);
-        // m:ss carries at most three minute digits; longer spans are printed with hours
-        if (h * 60 + m <= 999) expect(roundTrip(`${h * 60 + m}:${two(s)}`).value).toBe(want);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        (h, m, s) => {
+          const two = (x: number) => String(x).padStart(2, '0');
+          const want = h * 3600 + m * 60 + s;
+          expect(roundTrip(`${two(h)}:${two(m)}:${two(s)}`).value).toBe(want);
+          expect(roundTrip(`${h}h ${m}m ${s}s`).value).toBe(want);
+          expect(roundTrip(`${h}小时${m}分${s}秒`).value).toBe(want);
+          // m:ss carries at most three minute digits; longer spans are printed with hours
+          if (h * 60 + m <= 999) expect(roundTrip(`${h * 60 + m}:${two(s)}`).value).toBe(want);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -43,26 +43,21 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
     }
     const captioned = CAPTION.test(text) || CAPTION.test(previous);
     const updated = UPDATED.test(text) || UPDATED.test(previous);
-    const hasYear = /\d{4}/.test(text);
-    if (hasYear || /[a-z]{3}\s+\d/i.test(text)) {
-      const el = node.parentElement;
-      if (el && isShown(el)) {
-        const range = parseRange(text);
+    const el = node.parentElement;
+    let dated = false;
+    if (/\d{4}/.test(text) || /[a-z]{3}\.?\s+\d/i.test(text)) {
+      const range = parseRange(text);
+      const day = range ? null : parseDay(text);
+      dated = !!(range || day);
+      if (dated && el && isShown(el)) {
         if (range) offer(range, captioned ? 10 : 5);
-        else {
-          const day = parseDay(text);
-          if (day) {
-            if (updated) offer({ kind: 'realtime', start: day, end: day }, 9);
-            else offer({ kind: 'day', start: day, end: day }, captioned ? 10 : 2);
-          }
-        }
+        else if (updated) offer({ kind: 'realtime', start: day!, end: day! }, 9);
+        else offer({ kind: 'day', start: day!, end: day! }, captioned ? 10 : 2);
       }
-    } else {
+    }
+    if (!dated) {
       const relative = relativePeriod(text, now);
-      if (relative) {
-        const el = node.parentElement;
-        if (el && isSelected(el) && isShown(el)) offer(relative, relative.kind === 'realtime' ? 8 : 7);
-      }
+      if (relative && el && isSelected(el) && isShown(el)) offer(relative, relative.kind === 'realtime' ? 8 : 7);
     }
     previous = text;
   });

@@ -159,9 +159,16 @@ function collectLabels(root: ParentNode, matcher: LabelMatcher, options: WalkOpt
   return hits;
 }
 
-/** A qualifier text counts for a label only when both sit in the same small group (row, cell). */
+/**
+ * A qualifier ("同行平均", "Industry avg") counts for a label only when it is a few words without
+ * numbers sitting right beside the label, in the same small group; a comparison line of the card
+ * before ("vs. 40.1% last week") is not a qualifier of the next card's label.
+ */
 function near(qualifier: Text, labelElement: Element): boolean {
-  const group = labelElement.parentElement?.parentElement ?? labelElement.parentElement;
+  const text = qualifier.data.trim();
+  if (text.length > 12 || hasDigit(text)) return false;
+  let group: Element | null = labelElement.parentElement;
+  if (group && group.childElementCount === 1 && group.firstElementChild === labelElement) group = group.parentElement;
   return !!group && group.contains(qualifier);
 }
 

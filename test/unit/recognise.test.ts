@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { recognise } from '@/core/reader/recognise';
+import { detectPeriod } from '@/core/reader/period';
+import { detectStore } from '@/core/reader/store';
+
+/** Renders markup into a fresh container and reads it. */
+function read(html: string, currency?: string) {
+  document.body.innerHTML = html;
+  const found = recognise(document, currency ? { defaultCurrency: currency } : {});
+  return Object.fromEntries(
+    found
+      .filter((f) => !f.observed.breakdown)
+      .map((f) => [f.observed.metric, f.observed.currency ? [f.observed.value, f.observed.currency] : f.observed.value]),
+  );
+}
+
+describe('generic recogniser: layouts', () => {
+  it('reads label-above-value cards with comparison lines', () => {
+    const values = read(`
+      <div class="a1"><div class="x9"><span>访客数</span></div><div class="v"><span>12,345</span></div><div class="c">较前一日 <span>+3.21%</span></div></div>
+      <div class="a1"><div class="x9"><span>跳失率</span><i class="icon"></i></div><div class="v">72.31<span>%</span></div><div class="c"><span>较前一日</span><span>-1.02%</span></div></div>
+      <div class="a1"><div class="x9">人均浏览量</div><div class="v">2.10</div><div class="c">较上周同期 <b>0.30</b></div></div>`);
+    expect(values).toEqual({ visitors: 12345, bounceRate: 0.7231, pagesPerVisit: 2.1 });
+  });
+
+  it('reads value-above-label cards', () => {
+    const values = read(`
+      <section><div><strong>3,120</strong><p>访客数</p></div><div><strong>65.00%</strong><p>跳失率</p></div></section>`);
+    expect(values).toEqual({ visitors: 3120, bounceRate: 0.65 });
+  });
+
+  it('reads a value split across elements, with the currency of the site', () => {
+    const values = read(
+      `
+      <div><h4>支付金额</h4><div><span>¥</span><span>12,345</span><span>.67</span></div></div>
+      <div><h4>客单价</h4><div>86<i>.</i>42</div></div>`,
+      'CNY',
+    );
+    expect(values).toEqual({ sales: [12345.67, 'CNY'], avgOrderValue: [86.42, 'CNY'] });
+  });
+
+  it('reads label and value in one text', () => {
+    expect(read('<ul><li>跳失率：72.31%</li><li>访客数 3,120</li></ul>')).toEqual({ bounceRate: 0.7231, visitors: 3120 });
+  });
+
+  it('pairs a flat list in its own order, labels first', () => {
+    const values = read(
+      '<div><span>访客数</span><b>12,345</b><span>跳失率(%)：</span><b>72.31%</b><span>人均浏览量</span><b>2.10</b></div>',
+    );
+    expect(values).toEqual({ visitors: 12345, bounceRate: 0.7231, pagesPerVisit: 2.1 });
+  });
+
+  it('pairs a flat list in its own order, values first', () => {
+    const values = read('<div><b>12,345</b><span>访客数</span><b>72.31%</b><span>跳失率</span></div>');
+    expect(values).toEqual({ visitors: 12345, bounceRate: 0.7231 });
+  });
+
+  it('reads English dashboards, case-insensitively', () => {
+    const values = read(`
+      <div><div style="text-transform:uppercase">SESSIONS</div><div>1.2K</div></div>
+      <div><div>BOUNCE RATE</div><div>42.5%</div><div>vs. 40.1% last week</div></div>
+      <div><div>Average order value</div><div>$58.20</div></div>
+      <div><div>Average engagement time</div><div>1m 23s</div></div>`);
+    expect(values).toEqual({ visits: 1200, bounceRate: 0.425, avgOrderValue: [58.2, 'USD'], avgVisitDuration: 83 });
+  });
+
+  it('reads inside open shadow roots', () => {
+    document.body.innerHTML = '<kat-card></kat-card>';
+    const host = document.querySelector('kat-card')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div><span>Unit Session Percentage</span><span>14.2%</span></div>';
+    const found = recognise(document);
+    expect(found.map((f) => [f.observed.metric, f.observed.value])).toEqual([['conversionRate', 0.142]]);
+    expect(found[0]!.observed.source.locator).toContain('⟨shadow⟩');
+  });
+
+  it('reads a table column: total row for the store, other rows as breakdowns', () => {
+    document.body.innerHTML = `
+      <table><thead><tr><th>流量来源</th><th>访客数</th><th>跳失率</th></tr></thead>
+      <tbody><tr><td>手淘搜索</td><td>1,200</td><td>55.00%</td></tr>
+      <tr><td>直通车</td><td>800</td><td>81.20%</td></tr>
+      <tr><td>合计</td><td>2,000</td><td>65.48%</td></tr></tbody></table>`;
+    const found = recognise(document);
+    const rows = found.map((f) => [f.observed.metric, f.observed.value, f.observed.breakdown?.key ?? 'total']);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['visitors', 1200, '手淘搜索'],
+        ['visitors', 800, '直通车'],
+        ['visitors', 2000, 'total'],
+        ['bounceRate', 0.812, '直通车'],
+        ['bounceRate', 0.6548, 'total'],
+      ]),
+    );
+    expect(found).toHaveLength(6);
+    expect(found.find((f) => f.observed.breakdown)?.observed.breakdown?.dimension).toBe('流量来源');
+  });
+
+  it('reads a table whose header and body are two tables', () => {
+    document.body.innerHTML = `
+      <div class="tbl"><div class="h"><table><thead><tr><th>来源</th><th>访客数</th></tr></thead></table></div>
+      <div class="b"><table><tbody><tr><td>手淘搜索</td><td>1,200</td></tr><tr><td>直通车</td><td>800</td></tr></tbody></table></div></div>`;
+    const found = recognise(document);
+    expect(found.map((f) => [f.observed.breakdown?.key, f.observed.value])).toEqual([
+      ['手淘搜索', 1200],
+      ['直通车', 800],
+    ]);
+  });
+});
+
+describe('generic recogniser: what is not a value', () => {
+  it('ignores hidden copies, tooltips, comparisons, peer numbers, sentences and charts', () => {
+    const values = read(`
+      <div style="display:none"><div>跳失率</div><div>12.00%</div></div>
+      <div><div>跳失率 <span role="tooltip" style="visibility:hidden">跳失率高于70%需优化页面</span></div><div>72.31%</div></div>
+      <div><span>同行平均</span><span>访客数</span><span>9,999</span></div>
+      <p>您的跳失率为72.31%，高于同行</p>
+      <svg><text>访客数</text><text>20,000</text></svg>
+      <div><div>人均浏览量</div><div aria-hidden="true">9.99</div><div>2.10</div></div>`);
+    expect(values).toEqual({ bounceRate: 0.7231, pagesPerVisit: 2.1 });
+  });
+
+  it('never stores a placeholder or an unreadable number', () => {
+    expect(
+      read(
+        '<div><div>跳失率</div><div>--</div></div><div><div>访客数</div><div>-</div></div><div><div>客单价</div><div>N/A</div></div>',
+      ),
+    ).toEqual({});
+  });
+
+  it('takes no value of the wrong kind: a percentage is no count, a count no rate', () => {
+    expect(read('<div><div>访客数</div><div>12.5%</div></div><div><div>跳失率</div><div>3,120</div></div>')).toEqual({});
+  });
+
+  it('ignores labels that are navigation links or tabs', () => {
+    expect(read('<nav><a href="/flow">访客数</a><span>3</span></nav><div role="tab">跳失率</div><span>45%</span>')).toEqual({});
+  });
+
+  it('prefers the prominent number over a small secondary one', () => {
+    const values = read(
+      '<div><div>访客数</div><div style="font-size:28px">12,345</div><div style="font-size:12px">1,234</div></div>',
+    );
+    expect(values).toEqual({ visitors: 12345 });
+  });
+
+  it('treats markup in page text as text', () => {
+    document.body.innerHTML = '<div><div>&lt;img src=x onerror=alert(1)&gt;跳失率</div><div>72%</div></div>';
+    const found = recognise(document);
+    expect(document.querySelector('img')).toBeNull();
+    for (const f of found) expect(f.observed.source.label).not.toContain('<img');
+  });
+});
+
+describe('period and shop', () => {
+  const now = new Date(2026, 10, 26, 10, 0, 0);
+  const period = (html: string) => {
+    document.body.innerHTML = html;
+    return detectPeriod(document, now);
+  };
+
+  it('reads a captioned statistics date', () => {
+    expect(period('<div><span>统计时间</span><span>2026-11-25</span></div>')).toEqual({
+      kind: 'day',
+      start: '2026-11-25',
+      end: '2026-11-25',
+    });
+  });
+  it('reads a date range', () => {
+    expect(period('<div>统计时间 2026-11-19 ~ 2026-11-25</div>')).toEqual({
+      kind: 'range',
+      start: '2026-11-19',
+      end: '2026-11-25',
+    });
+    expect(period('<div>Oct 27 – Nov 25, 2026</div>')).toEqual({ kind: 'range', start: '2026-10-27', end: '2026-11-25' });
+  });
+  it('reads real-time pages', () => {
+    expect(period('<div>实时概况</div><div>更新时间 2026-11-26 14:32:05</div>')).toEqual({
+      kind: 'realtime',
+      start: '2026-11-26',
+      end: '2026-11-26',
+    });
+    expect(period('<ul><li class="tab_active_9x">实时</li><li>7天</li></ul>')).toEqual({
+      kind: 'realtime',
+      start: '2026-11-26',
+      end: '2026-11-26',
+    });
+  });
+  it('reads a selected relative period', () => {
+    expect(period('<ul><li>Today</li><li aria-selected="true">Last 7 days</li></ul>')).toEqual({
+      kind: 'range',
+      start: '2026-11-19',
+      end: '2026-11-25',
+    });
+    expect(period('<ul><li>实时</li><li class="oui-tab-item-active">1天</li></ul>')).toEqual({
+      kind: 'day',
+      start: '2026-11-25',
+      end: '2026-11-25',
+    });
+  });
+  it('says unknown when the page shows no period', () => {
+    expect(period('<div>访客数 12</div>')).toEqual({ kind: 'unknown', start: '2026-11-26', end: '2026-11-26' });
+  });
+  it('finds the shop name in the header and falls back to the host', () => {
+    document.body.innerHTML = '<header><span>生意参谋</span><span>小雨的旗舰店</span></header><main>进店</main>';
+    expect(detectStore(document, 'fallback')).toBe('小雨的旗舰店');
+    document.body.innerHTML = '<main>访客数</main>';
+    expect(detectStore(document, 'sycm.taobao.com')).toBe('sycm.taobao.com');
+  });
+});

@@ -61,7 +61,7 @@ const en = {
   popup_readCount: '{count} numbers read today',
   popup_emptyTitle: 'Nothing read yet',
   popup_emptyBody:
-    'Open your back office as usual and StorePulse reads the numbers on the page. Start with 生意参谋’s home page:',
+    'Open your back office as usual and StorePulse reads the numbers on the page. Start with the home page of 生意参谋 (Taobao and Tmall):',
   popup_openSycm: 'Open 生意参谋 home',
   popup_supported: 'Supported: {sites}',
   popup_value: 'Value',

@@ -27,7 +27,7 @@ export interface BadgeContent {
 const STYLE = `
 :host { all: initial; position: absolute; z-index: 2147483000; display: block; width: 0; height: 0; overflow: visible; }
 .wrap { position: absolute; left: 0; top: 0; font: 12px/1.4 -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Segoe UI", sans-serif; color: #1f1f1f; }
-.pill { display: inline-flex; align-items: center; gap: 6px; max-width: 260px; padding: 2px 8px 2px 6px; border-radius: 999px; border: 1px solid; background: #fff; cursor: pointer; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.15); font: inherit; color: inherit; }
+.pill { box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; padding: 2px 8px 2px 6px; border-radius: 999px; border: 1px solid; background: #fff; cursor: pointer; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.15); font: inherit; color: inherit; }
 .pill:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .critical .pill { border-color: #d93025; background: #fdecea; }
 .warn .pill { border-color: #e8710a; background: #fff4e5; }
@@ -37,7 +37,9 @@ const STYLE = `
 .sev { flex: none; font-weight: 600; }
 .critical .sev { color: #b3261e; }
 .warn .sev { color: #a04f00; }
-.sum { overflow: hidden; text-overflow: ellipsis; }
+.sum { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.compact .sum { display: none; }
+.compact .pill { padding: 2px 6px; }
 .panel { position: absolute; top: calc(100% + 4px); left: 0; width: 300px; padding: 10px 12px; border-radius: 8px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 4px 16px rgba(0,0,0,.18); white-space: normal; }
 .panel[hidden] { display: none; }
 .headline { margin: 0 0 6px; font-weight: 600; }
@@ -47,6 +49,23 @@ li { margin: 2px 0; }
 .dismiss { font: inherit; padding: 3px 10px; border-radius: 4px; border: 1px solid #dadce0; background: #f8f9fa; cursor: pointer; color: #1f1f1f; }
 .dismiss:hover { background: #eef0f2; }
 `;
+
+const GAP = 6;
+const MAX_PILL = 280;
+/** Below this many pixels of room the pill shows only the severity; the fix is one click away. */
+const COMPACT_BELOW = 96;
+
+/** The right edge of the content box of the nearest block-level box around the value. */
+function blockRightEdge(el: Element): number {
+  const view = el.ownerDocument.defaultView!;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    const style = view.getComputedStyle(cur);
+    if (style.display.startsWith('inline') || style.display === 'contents') continue;
+    const rect = cur.getBoundingClientRect();
+    return rect.right - parseFloat(style.paddingRight || '0') - parseFloat(style.borderRightWidth || '0');
+  }
+  return view.innerWidth;
+}
 
 const STOPPED_EVENTS = [
   'click',
@@ -176,10 +195,15 @@ export class Badge {
     const text = rects.length ? rects[rects.length - 1]! : anchor.getBoundingClientRect();
     const parent = (this.host.offsetParent as HTMLElement | null) ?? doc.body;
     const base = parent.getBoundingClientRect();
-    const left = text.right - base.left - parent.clientLeft + parent.scrollLeft + 6;
-    const top = text.top - base.top - parent.clientTop + parent.scrollTop + Math.max(0, (text.height - 20) / 2);
+    const left = text.right - base.left - parent.clientLeft + parent.scrollLeft + GAP;
+    const top = text.top - base.top - parent.clientTop + parent.scrollTop + Math.max(0, (text.height - 22) / 2);
     this.host.style.setProperty('left', `${Math.round(left)}px`, 'important');
     this.host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+    // Stay inside the value's own box (its card) so no neighbouring number is covered: the one-line
+    // fix shortens with an ellipsis, and where there is no room only the severity shows.
+    const room = Math.floor(blockRightEdge(anchor) - text.right - GAP);
+    this.wrap.classList.toggle('compact', room < COMPACT_BELOW);
+    this.pill.style.maxWidth = `${Math.min(Math.max(room, 0), MAX_PILL)}px`;
   }
 
   remove(): void {

@@ -4,6 +4,7 @@ import { metricName, type Locale, type Translate } from '../i18n';
 import type { Evaluation, PageReport } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
+import { ShadowHosts } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
 
 /**
@@ -55,6 +56,7 @@ export class PageSession {
   private readonly flags = new Map<string, Flag>();
   private readonly badges = new Map<string, Badge>();
   private readonly dismissed = new Set<string>();
+  private readonly hosts: ShadowHosts;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
@@ -69,6 +71,7 @@ export class PageSession {
   constructor(deps: SessionDeps) {
     this.deps = deps;
     this.doc = deps.window.document;
+    this.hosts = new ShadowHosts(this.doc);
     this.observer = new deps.window.MutationObserver((records) => this.onMutations(records));
     deps.signal.addEventListener('abort', () => this.stop(), { once: true });
     deps.window.addEventListener('resize', () => this.repositionBadges(), { signal: deps.signal, passive: true });
@@ -86,6 +89,7 @@ export class PageSession {
     this.flags.clear();
     this.tracked.clear();
     this.lastSentSignature = '';
+    this.hosts.forget();
     this.schedule(QUIET_MS);
   }
 
@@ -110,6 +114,7 @@ export class PageSession {
 
   private onMutations(records: MutationRecord[]): void {
     if (records.every((r) => isOurs(r))) return;
+    this.hosts.noteAdded(records);
     this.lastMutationAt = Date.now();
     if (!this.firstDirtyAt) this.firstDirtyAt = Date.now();
     const waited = Date.now() - this.firstDirtyAt;
@@ -141,6 +146,7 @@ export class PageSession {
         url: new URL(this.deps.window.location.href),
         now,
         onRoot: (root) => this.observe(root),
+        hosts: this.hosts.current(Date.now()),
       });
     } catch (error) {
       // A page we cannot read must never break: log once per read and try again on the next change.

@@ -22,7 +22,10 @@ export interface LabelMatch {
 export class LabelMatcher {
   private readonly index: Map<string, MetricId>;
   private readonly firstChars: Set<string>;
-  private readonly keysByLength: string[];
+  /** Vocabulary keys by their last character, longest first, for the qualified-label search. */
+  private readonly keysByLastChar = new Map<string, string[]>();
+  /** Page texts repeat (table headers, list items): remember what each text matched. */
+  private readonly memo = new Map<string, LabelMatch | null>();
   /** normalized key → the label folded with its spaces kept, for word-boundary checks. */
   private readonly spacedForms = new Map<string, string>();
 
@@ -35,7 +38,12 @@ export class LabelMatcher {
       }
     }
     for (const label of Object.keys(extra)) this.spacedForms.set(normalizeLabel(label), normalizeLabel(label, true));
-    this.keysByLength = [...this.index.keys()].sort((a, b) => b.length - a.length);
+    for (const key of [...this.index.keys()].sort((a, b) => b.length - a.length)) {
+      const last = key[key.length - 1]!;
+      const list = this.keysByLastChar.get(last);
+      if (list) list.push(key);
+      else this.keysByLastChar.set(last, [key]);
+    }
     this.firstChars = new Set();
     for (const key of this.index.keys()) this.firstChars.add(key[0]!);
   }
@@ -58,12 +66,21 @@ export class LabelMatcher {
 
   match(text: string): LabelMatch | null {
     const trimmed = text.trim();
+    const known = this.memo.get(trimmed);
+    if (known !== undefined) return known;
+    const result = this.matchUncached(trimmed);
+    if (this.memo.size > 5000) this.memo.clear();
+    this.memo.set(trimmed, result);
+    return result;
+  }
+
+  private matchUncached(trimmed: string): LabelMatch | null {
     if (!this.mayBeLabel(trimmed)) return null;
     const key = normalizeLabel(trimmed);
     if (key.length === 0) return null;
     const exact = this.index.get(key);
     if (exact) return { metric: exact, text: trimmed };
-    for (const candidate of this.keysByLength) {
+    for (const candidate of this.keysByLastChar.get(key[key.length - 1]!) ?? []) {
       if (candidate.length < 2 || !key.endsWith(candidate)) continue;
       const qualifier = key.slice(0, key.length - candidate.length);
       if (FOREIGN_QUALIFIER.test(qualifier)) return null;

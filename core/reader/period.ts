@@ -1,5 +1,6 @@
 import type { Period } from '../types';
-import { isShown, walkText } from './walk';
+import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
+import { isShown } from './walk';
 
 /**
  * Which period the page shows: a closed day ("统计时间 2026-11-25"), a range ("2026-11-19 ~ 2026-11-25",
@@ -28,28 +29,26 @@ interface Scored {
   score: number;
 }
 
-export function detectPeriod(root: ParentNode = document, now: Date = new Date()): Period {
+export function detectPeriod(root: ParentNode = document, now: Date = new Date(), scan?: PageScan): Period {
   const today = isoDate(now);
   let best: Scored = { period: { kind: 'unknown', start: today, end: today }, score: 0 };
   const offer = (period: Period | null, score: number) => {
     if (period && score > best.score) best = { period, score };
   };
-  let previous = '';
-  walkText(root as Node, (node) => {
+  for (const node of (scan ?? scanPage(root as Document | Element)).dates) {
     const text = node.data.trim();
-    if (!text || text.length > 80) {
-      if (text) previous = '';
-      return;
-    }
-    const captioned = CAPTION.test(text) || CAPTION.test(previous);
-    const updated = UPDATED.test(text) || UPDATED.test(previous);
-    const el = node.parentElement;
+    if (!isContent(node)) continue;
+    const el = elementOf(node);
     let dated = false;
     if (/\d{4}/.test(text) || /[a-z]{3}\.?\s+\d/i.test(text)) {
       const range = parseRange(text);
       const day = range ? null : parseDay(text);
       dated = !!(range || day);
       if (dated && el && isShown(el)) {
+        // A caption in the same text ("统计时间 2026-11-25") or just before it ("统计时间" | "2026-11-25").
+        const before = CAPTION.test(text) || UPDATED.test(text) ? '' : precedingText(node, 2);
+        const captioned = CAPTION.test(text) || CAPTION.test(before);
+        const updated = UPDATED.test(text) || UPDATED.test(before);
         if (range) offer(range, captioned ? 10 : 5);
         else if (updated) offer({ kind: 'realtime', start: day!, end: day! }, 9);
         else offer({ kind: 'day', start: day!, end: day! }, captioned ? 10 : 2);
@@ -59,8 +58,7 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
       const relative = relativePeriod(text, now);
       if (relative && el && isSelected(el) && isShown(el)) offer(relative, relative.kind === 'realtime' ? 8 : 7);
     }
-    previous = text;
-  });
+  }
   return best.period;
 }
 

@@ -1,4 +1,5 @@
-import { isShown, walkText } from './walk';
+import { elementOf, isContent, scanPage, type PageScan } from './scan';
+import { isShown } from './walk';
 
 /**
  * Which shop the page belongs to. Back offices print the shop's name in the page header; shop names
@@ -10,19 +11,19 @@ const SHOP_SUFFIX =
 const NOT_A_SHOP =
   /^(进店|進店|本店|全店|店铺|店舖|商店|同行|竞店|競店|访客|店铺首页|open store|online store|app store|view store|visit store|shop)$/i;
 
-export function detectStore(root: ParentNode = document, fallback = hostOf(root)): string {
+export function detectStore(root: ParentNode = document, fallback = hostOf(root), scan?: PageScan): string {
   let best: { name: string; score: number } | null = null;
-  walkText(root as Node, (node) => {
+  for (const node of (scan ?? scanPage(root as Document | Element)).shops) {
     const text = node.data.replace(/\s+/g, ' ').trim();
-    if (text.length < 2 || text.length > 40 || !SHOP_SUFFIX.test(text) || NOT_A_SHOP.test(text)) return;
-    const el = node.parentElement;
-    if (!el || el.closest('a[href^="javascript"],nav,[role="navigation"],table') || !isShown(el)) return;
+    if (text.length < 2 || text.length > 40 || !SHOP_SUFFIX.test(text) || NOT_A_SHOP.test(text) || !isContent(node)) continue;
+    const el = elementOf(node);
+    if (!el || el.closest('a[href^="javascript"],nav,[role="navigation"],table') || !isShown(el)) continue;
     const inHeader = !!el.closest('header,[role="banner"]');
     const top = el.getBoundingClientRect().top;
     const score = (inHeader ? 4 : 0) + (top >= 0 && top < 120 ? 2 : 0) + (text.length <= 20 ? 1 : 0);
     if (!best || score > best.score) best = { name: text, score };
-  });
-  return (best as { name: string } | null)?.name ?? fallback;
+  }
+  return best?.name ?? fallback;
 }
 
 function hostOf(root: ParentNode): string {

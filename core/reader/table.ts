@@ -1,12 +1,15 @@
+import type { MetricId } from '../metrics';
 import { parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown } from '../types';
+import { acceptValue, valueIn } from './values';
 import { isShown } from './walk';
 
 /**
  * Reads one column of a table whose header cell carries a metric label: each data row's cell in that
- * column, with the row's key (first text column) as a breakdown, and total rows (合计, Total) as the
- * store's own value. Works for <table> and ARIA grids, and for tables whose header and body are split
- * into two <table>s (fixed-header tables do that).
+ * column, with the row's name (first line of its first text column) as a breakdown, and total rows
+ * (合计, Total) as the store's own value. Works for <table> and ARIA grids, and for tables whose header
+ * and body are two <table>s (fixed-header tables do that). Everything a column needs from its table
+ * (rows, key column, visibility) is worked out once per table and read, not once per column.
  */
 
 export interface ColumnCell {
@@ -15,47 +18,94 @@ export interface ColumnCell {
   raw: string;
   /** Absent for a total row: the store's own value. */
   breakdown?: Breakdown;
+  locator: string;
 }
 
 const TOTAL_KEY = /^(合计|總計|总计|合計|汇总|匯總|全部|全店|整体|整體|total|totals|grand total|all|overall|summary)$/i;
 const ROW_SELECTOR = 'tr,[role="row"]';
-const CELL_SELECTOR = 'th,td,[role="columnheader"],[role="rowheader"],[role="cell"],[role="gridcell"]';
-const MAX_ROWS = 500;
+const CELL_ROLES = new Set(['columnheader', 'rowheader', 'cell', 'gridcell']);
+/** Rows read per table: the top of a ranked list is what an operator looks at. */
+export const MAX_ROWS = 200;
+/** Marks printed before a row name: expand toggles, bullets, rank arrows. */
+const KEY_MARKS = /^[\s+\-−•·▸▶►›»>*#\d.、]*(?=\S)/u;
 
-export function readTableColumn(header: Element, _label: Element): ColumnCell[] {
+interface TableInfo {
+  headerCells: Element[];
+  rows: Array<{ cells: Element[]; key: string }>;
+  keyColumn: number;
+  dimension: string;
+}
+
+/** One read's worth of table layouts, keyed by header row. */
+export type TableCache = Map<Element, TableInfo | null>;
+
+export function readTableColumn(
+  header: Element,
+  metric: MetricId,
+  defaultCurrency: string | undefined,
+  cache: TableCache,
+): ColumnCell[] {
   const headerRow = header.closest(ROW_SELECTOR);
   if (!headerRow) return [];
-  const headerCells = cellsOf(headerRow);
-  const column = columnIndex(headerCells, header);
-  if (column < 0) return [];
-  const rows = dataRows(headerRow);
-  if (rows.length === 0) return [];
-  const keyColumn = findKeyColumn(rows, column);
-  const dimension = keyColumn >= 0 ? cellText(cellAt(headerCells, keyColumn)) : '';
+  let info = cache.get(headerRow);
+  if (info === undefined) {
+    info = describeTable(headerRow);
+    cache.set(headerRow, info);
+  }
+  if (!info) return [];
+  const column = columnIndex(info.headerCells, header);
+  if (column < 0 || column === info.keyColumn) return [];
+  const columnName = cellText(cellAt(info.headerCells, column));
   const out: ColumnCell[] = [];
-  for (const row of rows) {
-    const cells = cellsOf(row);
-    const cell = cellAt(cells, column);
+  const single = info.rows.length === 1;
+  for (const row of info.rows) {
+    const cell = cellAt(row.cells, column);
     if (!cell) continue;
-    const raw = cellText(cell);
-    const parsed = parseNumber(raw);
-    if (!parsed || !isShown(row)) continue;
-    const key = keyColumn >= 0 ? cellText(cellAt(cells, keyColumn)) : '';
-    if (!key || TOTAL_KEY.test(key.replace(/\s+/g, ' '))) {
+    const value = cellValue(cell, metric, defaultCurrency);
+    if (!value) continue;
+    const locator = `table › ${row.key ? `row “${row.key}”` : 'row'} › column “${columnName}”`;
+    if (!row.key || TOTAL_KEY.test(row.key)) {
       // With no key column, only a single data row can be the store's own value.
-      if (!key && rows.length > 1) continue;
-      out.push({ element: cell, parsed, raw });
+      if (!row.key && !single) continue;
+      out.push({ element: value.element, parsed: value.parsed, raw: value.raw, locator });
     } else {
-      out.push({ element: cell, parsed, raw, breakdown: { dimension: dimension || 'row', key: key.slice(0, 80) } });
+      const breakdown = { dimension: info.dimension || 'row', key: row.key };
+      out.push({ element: value.element, parsed: value.parsed, raw: value.raw, breakdown, locator });
     }
   }
   return out;
 }
 
+/** A plain cell is parsed directly; a cell with a comparison line under its number is read like a card. */
+function cellValue(
+  cell: Element,
+  metric: MetricId,
+  currency: string | undefined,
+): { element: Element; parsed: ParsedNumber; raw: string } | null {
+  const raw = cellText(cell);
+  const parsed = parseNumber(raw);
+  if (parsed) return acceptValue(metric, parsed, currency) ? { element: cell, parsed, raw } : null;
+  return valueIn(cell, metric, currency);
+}
+
+function describeTable(headerRow: Element): TableInfo | null {
+  const headerCells = cellsOf(headerRow);
+  const rowEls = dataRows(headerRow).filter((r) => isShown(r));
+  if (rowEls.length === 0) return null;
+  const cells = rowEls.map(cellsOf);
+  const keyColumn = findKeyColumn(cells);
+  const rows = cells.map((c) => ({ cells: c, key: keyColumn >= 0 ? rowKey(cellAt(c, keyColumn)) : '' }));
+  const dimension = keyColumn >= 0 ? cellText(cellAt(headerCells, keyColumn)) : '';
+  return { headerCells, rows, keyColumn, dimension };
+}
+
 function cellsOf(row: Element): Element[] {
   const cells: Element[] = [];
-  for (const child of Array.from(row.children)) {
-    if (child.matches(CELL_SELECTOR)) cells.push(child);
+  const children = row.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const tag = child.tagName;
+    if (tag === 'TD' || tag === 'TH' || CELL_ROLES.has(child.getAttribute('role') ?? '')) cells.push(child);
   }
   return cells;
 }
@@ -86,26 +136,50 @@ function cellAt(cells: Element[], column: number): Element | undefined {
 }
 
 function cellText(cell: Element | undefined): string {
-  return (cell?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = cell?.textContent ?? '';
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+/** A row's name is the first line of its key cell (an item's title, not the ID line under it). */
+function rowKey(cell: Element | undefined): string {
+  if (!cell) return '';
+  const doc = cell.ownerDocument;
+  const walker = doc.createTreeWalker(cell, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = (n.nodeValue ?? '').replace(/\s+/g, ' ').trim().replace(KEY_MARKS, '');
+    if (text.length >= 1 && !/^[+\-−•·▸▶►›»>*]+$/u.test(text)) return text.slice(0, 80);
+  }
+  return '';
 }
 
 /** The rows after the header row in its table, or in the body table that follows a split header. */
 function dataRows(headerRow: Element): Element[] {
   const table = headerRow.closest('table,[role="table"],[role="grid"],[role="treegrid"]');
   if (!table) return [];
-  const rows = Array.from(table.querySelectorAll(ROW_SELECTOR)).filter((r) => r !== headerRow && !isHeaderRow(r));
-  if (rows.length > 0) return rows.slice(0, MAX_ROWS);
+  const rows = bodyRows(table, headerRow);
+  if (rows.length > 0) return rows;
   // Split header/body: look at tables following this one within a few ancestors.
   let scope: Element | null = table.parentElement;
   for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
-    const tables = Array.from(scope.querySelectorAll('table,[role="table"],[role="grid"]'));
-    const after = tables.filter((t) => t !== table && table.compareDocumentPosition(t) & 4 /* FOLLOWING */ && !t.contains(table));
-    for (const t of after) {
-      const bodyRows = Array.from(t.querySelectorAll(ROW_SELECTOR)).filter((r) => !isHeaderRow(r));
-      if (bodyRows.length > 0) return bodyRows.slice(0, MAX_ROWS);
+    for (const t of Array.from(scope.querySelectorAll('table,[role="table"],[role="grid"]'))) {
+      if (t === table || !(table.compareDocumentPosition(t) & 4) /* FOLLOWING */ || t.contains(table)) continue;
+      const found = bodyRows(t, headerRow);
+      if (found.length > 0) return found;
     }
   }
   return [];
+}
+
+/** Up to MAX_ROWS rows of a table that are not header rows; HTML tables use their own row list. */
+function bodyRows(table: Element, headerRow: Element): Element[] {
+  const all = table.tagName === 'TABLE' ? (table as HTMLTableElement).rows : table.querySelectorAll(ROW_SELECTOR);
+  const out: Element[] = [];
+  for (let i = 0; i < all.length && out.length < MAX_ROWS; i++) {
+    const row = all[i]!;
+    if (row === headerRow || row.parentElement?.tagName === 'THEAD' || isHeaderRow(row)) continue;
+    out.push(row);
+  }
+  return out;
 }
 
 function isHeaderRow(row: Element): boolean {
@@ -113,12 +187,11 @@ function isHeaderRow(row: Element): boolean {
   return cells.length > 0 && cells.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader');
 }
 
-/** The first column, other than the metric's, whose cells are mostly text: the row key. */
-function findKeyColumn(rows: Element[], metricColumn: number): number {
-  const sample = rows.slice(0, 5).map(cellsOf);
+/** The first column whose cells are mostly text, not numbers: the row key. */
+function findKeyColumn(rows: Element[][]): number {
+  const sample = rows.slice(0, 5);
   const width = Math.max(0, ...sample.map((cells) => cells.length));
   for (let col = 0; col < width; col++) {
-    if (col === metricColumn) continue;
     let text = 0;
     for (const cells of sample) {
       const t = cellText(cellAt(cells, col));

@@ -14,6 +14,8 @@ export interface ReadContext {
   now: Date;
   /** Called for each document or shadow root the reader entered, so the caller can watch it. */
   onRoot?: (root: Document | ShadowRoot) => void;
+  /** Open shadow hosts already known (a page session tracks them between reads). */
+  hosts?: Iterable<Element>;
 }
 
 /** One back office: which pages are its own and how to read them. */

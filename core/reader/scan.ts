@@ -1,0 +1,260 @@
+import { METRICS, normalizeLabel } from '../metrics';
+
+/**
+ * The one pass over a page's text that every read starts with. It must stay within a small multiple
+ * of a bare TreeWalker pass, so per text node it does only a length check and two table look-ups on
+ * character codes; everything else (label matching, visibility, layout) runs later on the few
+ * candidates this pass keeps.
+ *
+ * Candidates:
+ * - labels: texts that start or end like a metric label (vocabulary first/last characters);
+ * - dates: texts that may name the period (a digit, a caption or a relative phrase at the start);
+ * - shops: texts that end like a shop name (…店, …Store, …Shop).
+ *
+ * Open shadow roots and same-origin frames are walked too, after the tree that holds them.
+ */
+
+export interface PageScan {
+  labels: Text[];
+  dates: Text[];
+  shops: Text[];
+  roots: Array<Document | ShadowRoot>;
+}
+
+const MAX_TEXT = 80;
+
+const LABEL_FIRST = new Uint8Array(65536);
+const LABEL_LAST = new Uint8Array(65536);
+const DATE_FIRST = new Uint8Array(65536);
+const SHOP_LAST = new Uint8Array(65536);
+
+const mark = (table: Uint8Array, chars: string) => {
+  for (const ch of chars) {
+    table[ch.charCodeAt(0)] = 1;
+    table[ch.toLowerCase().charCodeAt(0)] = 1;
+    table[ch.toUpperCase().charCodeAt(0)] = 1;
+  }
+};
+
+for (const m of METRICS) {
+  for (const list of Object.values(m.labels)) {
+    for (const label of list) {
+      const folded = normalizeLabel(label, true);
+      mark(LABEL_FIRST, label[0]! + folded[0]!);
+      mark(LABEL_LAST, label[label.length - 1]! + folded[folded.length - 1]!);
+    }
+  }
+}
+// Decorations printed after a label: "跳失率(%)", "访客数：", "Sessions ⓘ", "Revenue*".
+mark(LABEL_LAST, ')）:：?？*ⓘ');
+// Full-width Latin letters fold to ASCII labels under NFKC.
+for (let c = 0xff21; c <= 0xff5a; c++) LABEL_FIRST[c] = LABEL_LAST[c] = 1;
+
+mark(DATE_FIRST, '0123456789０１２３４５６７８９');
+// 统计时间 / 數據時間 / 数据更新至 / 更新时间 / 实时 / 今日 / 昨日 / 最近7天 / 近30天 / 过去 / 日期 / 时间
+mark(DATE_FIRST, '统統数數更实實即今昨最近过過日时時');
+// Last 7 days / Today / Yesterday / Past / Period / Real-time / Date range / Updated / As of + month names,
+// capitalised as dashboards print them (lower-case first letters would admit most English text).
+for (const ch of 'LTYPRDUAJFMSOND') DATE_FIRST[ch.charCodeAt(0)] = 1;
+
+mark(SHOP_LAST, '店铺舖pe');
+
+const PERIOD_WORDS = new Set([
+  'las',
+  'tod',
+  'yes',
+  'pas',
+  'per',
+  'rea',
+  'dat',
+  'upd',
+  'as ',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+function mayNamePeriod(d: string, first: number, i: number, j: number): boolean {
+  if (first > 0x7f) return true; // CJK captions and phrases, filtered by the table
+  if (first >= 0x41) return PERIOD_WORDS.has(d.substr(i, 3).toLowerCase());
+  // Digits: a date, or a relative span such as "7天" / "30日" / "7 days".
+  const last = d.charCodeAt(j);
+  return (
+    looksLikeDate(d, i, j) || (j - i < 10 && (last === 0x5929 /* 天 */ || last === 0x65e5 /* 日 */ || last === 0x73)) /* s */
+  );
+}
+
+/** "2026-11-25", "2026/11/25", "2026年11月25日": four digits and a separator, not any number. */
+function looksLikeDate(d: string, i: number, j: number): boolean {
+  if (j - i < 7) return false;
+  for (let k = i; k < i + 4; k++) {
+    const c = d.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  const sep = d.charCodeAt(i + 4);
+  return sep === 0x2d || sep === 0x2f || sep === 0x2e || sep === 0x5e74; /* 年 */
+}
+
+const SPACE = new Uint8Array(65536);
+for (let c = 0; c <= 32; c++) SPACE[c] = 1;
+for (const c of [0xa0, 0x3000, 0x200b, 0xfeff]) SPACE[c] = 1;
+
+export interface ScanOptions {
+  /**
+   * The open shadow hosts of the page when the caller keeps track of them (see ShadowHosts). Finding
+   * them costs a pass over every element, as much as the text pass itself; a page session finds them
+   * once and then only among added nodes.
+   */
+  hosts?: Iterable<Element>;
+}
+
+export function scanPage(root: Document | ShadowRoot | Element, options: ScanOptions = {}): PageScan {
+  const scan: PageScan = { labels: [], dates: [], shops: [], roots: [] };
+  if (options.hosts) {
+    scanRoot(root, scan, 0, false);
+    for (const host of options.hosts) {
+      const shadow = host.isConnected ? host.shadowRoot : null;
+      if (shadow) scanRoot(shadow, scan, 1, false);
+    }
+  } else {
+    scanRoot(root, scan, 0, true);
+  }
+  return scan;
+}
+
+/** Every open shadow host under `root`, including hosts inside shadow roots. */
+export function findShadowHosts(root: Document | ShadowRoot | Element, into: Set<Element> = new Set(), depth = 0): Set<Element> {
+  if (depth > 8) return into;
+  const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
+  if (start.nodeType === 1 && (start as Element).shadowRoot) into.add(start as Element);
+  // ShadowRoot has no getElementsByTagName; documents and elements have the faster live collection.
+  const all =
+    'getElementsByTagName' in start ? (start as Element).getElementsByTagName('*') : (start as ShadowRoot).querySelectorAll('*');
+  for (let k = 0; k < all.length; k++) {
+    const el = all[k]!;
+    const shadow = el.shadowRoot;
+    if (shadow && el.localName !== 'storepulse-badge') {
+      into.add(el);
+      findShadowHosts(shadow, into, depth + 1);
+    }
+  }
+  return into;
+}
+
+function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: number, findHosts: boolean): void {
+  if (root.nodeType === 9 || root.nodeType === 11) scan.roots.push(root as Document | ShadowRoot);
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+  const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
+  const walker = doc.createTreeWalker(start, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const d = node.data;
+    const len = d.length;
+    if (len === 0 || len > MAX_TEXT) continue;
+    let i = 0;
+    while (i < len && SPACE[d.charCodeAt(i)]) i++;
+    if (i === len) continue;
+    let j = len - 1;
+    while (j > i && SPACE[d.charCodeAt(j)]) j--;
+    const first = d.charCodeAt(i);
+    const last = d.charCodeAt(j);
+    if (LABEL_FIRST[first] || LABEL_LAST[last]) scan.labels.push(node);
+    if (DATE_FIRST[first] && mayNamePeriod(d, first, i, j)) scan.dates.push(node);
+    if (SHOP_LAST[last]) scan.shops.push(node);
+  }
+  if (depth > 8) return;
+  if (findHosts) {
+    for (const host of findShadowHosts(root)) {
+      if (host !== root) scanRoot(host.shadowRoot!, scan, depth + 1, false);
+    }
+  }
+  const frames =
+    'getElementsByTagName' in start
+      ? (start as Element).getElementsByTagName('iframe')
+      : (start as ShadowRoot).querySelectorAll('iframe');
+  for (let k = 0; k < frames.length; k++) {
+    let inner: Document | null = null;
+    try {
+      // Cross-origin frames throw or give null: they belong to another site.
+      inner = frames[k]!.contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (inner?.body) scanRoot(inner, scan, depth + 1, true);
+  }
+}
+
+/** Text inside these never carries a metric the operator reads: code, styles, charts, form controls. */
+export const NOT_CONTENT = 'script,style,noscript,template,textarea,select,option,svg,canvas,storepulse-badge';
+
+/** The element a text node belongs to, across a shadow root boundary. */
+export function elementOf(node: Text): Element | null {
+  return node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
+}
+
+export function isContent(node: Text): boolean {
+  const parent = elementOf(node);
+  return !!parent && !parent.closest(NOT_CONTENT);
+}
+
+/** The nearest non-blank text before `node` in document order, within a few steps. */
+export function precedingText(node: Text, steps = 4): string {
+  const doc = node.ownerDocument;
+  const root = node.getRootNode();
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  walker.currentNode = node;
+  for (let i = 0; i < steps; i++) {
+    const prev = walker.previousNode() as Text | null;
+    if (!prev) return '';
+    const t = prev.data.trim();
+    if (t) return t;
+  }
+  return '';
+}
+
+/**
+ * Keeps the page's open shadow hosts between reads: one full search at the start and every
+ * `refreshMs`, otherwise only among the nodes the page added since (from its MutationObserver).
+ */
+export class ShadowHosts {
+  private hosts = new Set<Element>();
+  private pending: Element[] = [];
+  private searchedAt = -Infinity;
+
+  constructor(
+    private readonly root: Document,
+    private readonly refreshMs = 15_000,
+  ) {}
+
+  /** Called from the MutationObserver callback: only queues, the search happens at the next read. */
+  noteAdded(records: readonly MutationRecord[]): void {
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1) this.pending.push(n as Element);
+    }
+  }
+
+  current(now: number): Set<Element> {
+    if (now - this.searchedAt >= this.refreshMs) {
+      this.hosts = findShadowHosts(this.root);
+      this.searchedAt = now;
+      this.pending = [];
+    } else if (this.pending.length) {
+      for (const el of this.pending) if (el.isConnected) findShadowHosts(el, this.hosts);
+      this.pending = [];
+    }
+    for (const h of this.hosts) if (!h.isConnected) this.hosts.delete(h);
+    return this.hosts;
+  }
+
+  forget(): void {
+    this.searchedAt = -Infinity;
+  }
+}

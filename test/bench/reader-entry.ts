@@ -1,0 +1,17 @@
+// The reader as the content script runs it, bundled on its own for timing in a plain page.
+import { findShadowHosts } from '../../core/reader/scan';
+import { sycm } from '../../core/sites/sycm';
+
+const url = new URL('https://sycm.taobao.com/portal/home.htm');
+
+/** A first read: the page's shadow hosts are searched for as part of it. */
+export function read(root: ParentNode = document) {
+  return sycm.read(root, { url, now: new Date() });
+}
+
+/** A later read of a page session, which already knows the page's shadow hosts. */
+export function readWithHosts(root: ParentNode, hosts: Set<Element>) {
+  return sycm.read(root, { url, now: new Date(), hosts });
+}
+
+export { findShadowHosts };

@@ -1,0 +1,178 @@
+// `npm run bench`: speed and size budgets, measured on this machine and written to BENCHMARKS.md.
+// Nothing here is a test: numbers vary with the machine; the budgets are what we hold ourselves to.
+
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { launchWithExtension } from '../harness/browser.mjs';
+import { startFixtureServer } from '../harness/server.mjs';
+import { syntheticPage } from './page.mjs';
+
+const EXTENSION = resolve('.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const results = [];
+const record = (name, value, unit, budget, pass, note = '') => {
+  results.push({ name, value, unit, budget, pass, note });
+  console.log(
+    `${pass === null ? '  ' : pass ? 'ok' : '!!'} ${name}: ${value} ${unit}${budget ? ` (budget ${budget})` : ''}${note ? ` — ${note}` : ''}`,
+  );
+};
+
+// 1. Content-script size.
+const content = readFileSync(resolve(EXTENSION, 'content-scripts/content.js'));
+const gz = gzipSync(content, { level: 9 }).length;
+record(
+  'content script, gzip',
+  (gz / 1024).toFixed(1),
+  'kB',
+  '≤ 30 kB',
+  gz <= 30 * 1024,
+  `${(content.length / 1024).toFixed(1)} kB raw`,
+);
+
+// 2. Reader time against a bare TreeWalker text pass over the same DOM.
+const bundle = await build({
+  entryPoints: [resolve('test/bench/reader-entry.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: 'StorePulseBench',
+  write: false,
+  minify: true,
+  alias: { '@': resolve('.') },
+});
+const readerSource = bundle.outputFiles[0].text;
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+const sizes = [1000, 10000, 50000];
+const perSize = {};
+for (const [size, adversarial] of [...sizes.map((s) => [s, false]), [50000, true]]) {
+  await page.setContent(syntheticPage(size, { adversarial }));
+  await page.addScriptTag({ content: readerSource });
+  const m = await page.evaluate(() => {
+    const bare = () => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length;
+      return n;
+    };
+    const time = (fn, runs) => {
+      for (let i = 0; i < 3; i++) fn(); // warm up the JIT and style caches
+      const samples = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        fn();
+        samples.push(performance.now() - t0);
+      }
+      samples.sort((a, b) => a - b);
+      return samples[Math.floor(samples.length / 2)];
+    };
+    const B = globalThis.StorePulseBench;
+    const found = B.read(document).found.length;
+    const hosts = B.findShadowHosts(document);
+    return {
+      elements: document.getElementsByTagName('*').length,
+      bare: time(bare, 25),
+      reader: time(() => B.read(document), 25),
+      warm: time(() => B.readWithHosts(document, hosts), 25),
+      found,
+    };
+  });
+  if (!adversarial) perSize[size] = m;
+  const k = `${Math.round(m.elements / 1000)}k-element${adversarial ? ' adversarial' : ''}`;
+  const ratio = m.reader / m.bare;
+  record(
+    `first read of a ${k} page`,
+    m.reader.toFixed(2),
+    'ms',
+    '≤ 3× a bare TreeWalker text pass',
+    size === 1000 || adversarial ? null : ratio <= 3,
+    `bare pass ${m.bare.toFixed(2)} ms, ratio ${ratio.toFixed(2)}×, ${m.found} values found; includes the search for shadow hosts`,
+  );
+  const warmRatio = m.warm / m.bare;
+  record(
+    `later read of a ${k} page`,
+    m.warm.toFixed(2),
+    'ms',
+    '≤ 3× a bare TreeWalker text pass',
+    size === 1000 || adversarial ? null : warmRatio <= 3,
+    `ratio ${warmRatio.toFixed(2)}×; shadow hosts already known to the page session`,
+  );
+}
+const growth = perSize[50000].warm / perSize[50000].elements / (perSize[10000].warm / perSize[10000].elements);
+record('reader cost per element, 50k vs 10k', growth.toFixed(2), '×', '≈ 1 (linear)', growth <= 2);
+await browser.close();
+
+// 3. Page load to badge, with the built extension on the 生意参谋 home sample.
+const HOME = 'https://sycm.taobao.com/portal/home.htm';
+const server = await startFixtureServer({ routes: { [HOME]: 'sycm/home.html' } });
+const ext = await launchWithExtension({ extensionPath: EXTENSION, port: server.port, locale: 'zh-CN' });
+const loads = [];
+for (let i = 0; i < 5; i++) {
+  const p = await ext.context.newPage();
+  await p.addInitScript(() => {
+    new MutationObserver((records, observer) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.nodeName === 'STOREPULSE-BADGE') {
+            globalThis.__badgeAt = performance.now();
+            observer.disconnect();
+            return;
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await p.goto(HOME);
+  await p.waitForFunction(() => globalThis.__badgeAt !== undefined, null, { timeout: 20000 });
+  loads.push(await p.evaluate(() => globalThis.__badgeAt));
+  await p.close();
+}
+loads.sort((a, b) => a - b);
+record(
+  'page load to first badge (median of 5)',
+  loads[2].toFixed(0),
+  'ms',
+  '',
+  null,
+  'includes the settle wait: two reads 350 ms apart must agree before a value counts',
+);
+await ext.close();
+await server.close();
+
+// Write BENCHMARKS.md.
+const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${chromiumVersion}`;
+const date = new Date().toISOString().slice(0, 10);
+const rows = results.map(
+  (r) =>
+    `| ${r.name} | ${r.value} ${r.unit} | ${r.budget || '—'} | ${r.pass === null ? '—' : r.pass ? 'met' : '**missed**'} | ${r.note} |`,
+);
+const section = [
+  `## ${date}`,
+  '',
+  `Machine: ${machine}.`,
+  '',
+  '| measure | result | budget | | notes |',
+  '|---|---|---|---|---|',
+  ...rows,
+  '',
+].join('\n');
+const file = resolve('BENCHMARKS.md');
+let existing = '';
+try {
+  existing = readFileSync(file, 'utf8');
+} catch {
+  existing = '';
+}
+const header =
+  '# Benchmarks\n\nMeasured by `npm run bench` (newest first). Times are medians in headless Chromium; ratios compare the\n' +
+  'reader with a bare `TreeWalker` pass over the text of the same DOM, so they travel between machines better than\n' +
+  'milliseconds do. Synthetic pages come from `test/bench/page.mjs`.\n\n';
+const body = existing.startsWith('# Benchmarks') ? existing.slice(existing.indexOf('\n## ') + 1) : '';
+writeFileSync(file, header + section + '\n' + body);
+console.log(`\nwritten to ${file}`);
+if (results.some((r) => r.pass === false)) process.exitCode = 1;

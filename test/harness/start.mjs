@@ -1,0 +1,98 @@
+// `npm start`: StorePulse on the bundled sample back-office pages. Serves them at their real URLs,
+// opens Chromium with the built extension (a window when a display exists, headless otherwise),
+// visits each page, saves screenshots of the pages and the popup, and prints what was read.
+
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchWithExtension, readDatabase } from './browser.mjs';
+import { startFixtureServer } from './server.mjs';
+
+const EXTENSION = resolve(process.env.STOREPULSE_EXTENSION ?? '.output/chrome-mv3');
+const OUT = resolve('artifacts/start');
+const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+const locale = process.env.STOREPULSE_LOCALE ?? 'zh-CN';
+
+/** The tour: what an operator opens in the morning. */
+const TOUR = [
+  { url: 'https://sycm.taobao.com/portal/home.htm', fixture: 'sycm/home.html', shot: 'sycm-home' },
+  { url: 'https://sycm.taobao.com/portal/realtime.htm', fixture: 'sycm/realtime.html', shot: 'sycm-realtime' },
+  { url: 'https://sycm.taobao.com/flow/monitor/source.htm', fixture: 'sycm/table.html', shot: 'sycm-traffic-sources' },
+];
+
+mkdirSync(OUT, { recursive: true });
+const server = await startFixtureServer({ routes: Object.fromEntries(TOUR.map((t) => [t.url, t.fixture])) });
+const browser = await launchWithExtension({ extensionPath: EXTENSION, port: server.port, headless, locale });
+console.log(
+  `StorePulse ${headless ? 'headless' : 'in a window'}, extension ${browser.extensionId}, sample pages on 127.0.0.1:${server.port}`,
+);
+
+try {
+  for (const stop of TOUR) {
+    const page = await browser.context.newPage();
+    await page.goto(stop.url);
+    await settle(browser, stop.url);
+    await page.screenshot({ path: join(OUT, `${stop.shot}.png`) });
+    console.log(`  read ${stop.url}`);
+    if (headless) await page.close();
+  }
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.locator('main.popup').waitFor();
+  await popup.waitForTimeout(300);
+  await popup.screenshot({ path: join(OUT, 'popup.png'), fullPage: true });
+
+  const readings = await readDatabase(browser.serviceWorker, 'readings');
+  const alerts = await readDatabase(browser.serviceWorker, 'alerts');
+  printReadings(readings);
+  console.log(`\n${alerts.filter((a) => a.status === 'open').length} open alerts:`);
+  for (const a of alerts.filter((x) => x.status === 'open')) {
+    console.log(`  ${a.severity.padEnd(8)} ${a.metric} = ${a.value} (line ${a.threshold}) — ${a.store}, ${a.period.start}`);
+  }
+  console.log(`\nScreenshots in ${OUT}`);
+  if (!headless) {
+    console.log('The browser stays open: try the badges and the toolbar popup. Close the window to finish.');
+    await new Promise((done) => browser.context.on('close', done));
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+/** Waits until the extension has stored readings for `url` and they stop changing. */
+async function settle(b, url) {
+  const path = new URL(url).pathname;
+  let last = -1;
+  let steady = 0;
+  for (let i = 0; i < 60 && steady < 4; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const count = (await readDatabase(b.serviceWorker, 'readings')).filter((r) => r.url.endsWith(path)).length;
+    steady = count > 0 && count === last ? steady + 1 : 0;
+    last = count;
+  }
+}
+
+function printReadings(readings) {
+  console.log(`\n${readings.length} readings stored in IndexedDB "storepulse":`);
+  const rows = readings.map((r) => ({
+    store: r.store,
+    period: r.period.kind === 'range' ? `${r.period.start}..${r.period.end}` : `${r.period.kind} ${r.period.start}`,
+    metric: r.metric,
+    value: r.currency ? `${r.value} ${r.currency}` : String(r.value),
+    part: r.breakdown ? `${r.breakdown.dimension}: ${r.breakdown.key}` : r.peer ? `peer ${r.peer}` : '',
+    from: r.source.label,
+  }));
+  const cols = ['store', 'period', 'metric', 'value', 'part', 'from'];
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => displayWidth(r[c])))]));
+  const line = (r) => cols.map((c) => r[c] + ' '.repeat(width[c] - displayWidth(r[c]))).join('  ');
+  console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
+  for (const r of rows) console.log(line(r));
+}
+
+/** CJK characters take two columns in a terminal. */
+function displayWidth(s) {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}

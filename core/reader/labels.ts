@@ -17,7 +17,11 @@ export interface LabelMatch {
   metric: MetricId;
   /** The label as printed (trimmed). */
   text: string;
+  /** The label names the unit, so its value may be printed bare: "跳失率(%)" over "72.31". */
+  percent?: true;
 }
+
+const PERCENT_IN_LABEL = /[(（]\s*[%％]\s*[)）]|[%％]\s*[:：]?$/;
 
 export class LabelMatcher {
   private readonly index: Map<string, MetricId>;
@@ -68,7 +72,8 @@ export class LabelMatcher {
     const trimmed = text.trim();
     const known = this.memo.get(trimmed);
     if (known !== undefined) return known;
-    const result = this.matchUncached(trimmed);
+    let result = this.matchUncached(trimmed);
+    if (result && PERCENT_IN_LABEL.test(trimmed)) result = { ...result, percent: true };
     if (this.memo.size > 5000) this.memo.clear();
     this.memo.set(trimmed, result);
     return result;

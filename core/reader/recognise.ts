@@ -40,6 +40,7 @@ export interface RecogniseOptions {
 interface LabelHit {
   metric: MetricId;
   text: string;
+  percent?: true;
   node: Text;
   element: Element;
   /** Set when label and value share one text node ("跳失率：72.31%"). */
@@ -73,7 +74,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
     if (!header && (missesPerMetric.get(hit.metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
     if (!isLabelInPlace(hit)) continue;
     if (hit.inline) {
-      const value = acceptValue(hit.metric, hit.inline, options.defaultCurrency);
+      const value = acceptValue(hit.metric, hit.inline, options.defaultCurrency, hit.percent);
       if (value) {
         found.push(make(hit, hit.element, hit.node.data.trim(), value, false, options));
         cardsPerMetric.set(hit.metric, (cardsPerMetric.get(hit.metric) ?? 0) + 1);
@@ -81,8 +82,8 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       continue;
     }
     if (header) {
-      for (const cell of readTableColumn(header, hit.metric, options.defaultCurrency, tables)) {
-        const value = acceptValue(hit.metric, cell.parsed, options.defaultCurrency)!;
+      for (const cell of readTableColumn(header, hit.metric, options.defaultCurrency, tables, hit.percent)) {
+        const value = acceptValue(hit.metric, cell.parsed, options.defaultCurrency, hit.percent)!;
         found.push(make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator));
       }
       continue;
@@ -91,7 +92,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
     if (!candidate) missesPerMetric.set(hit.metric, (missesPerMetric.get(hit.metric) ?? 0) + 1);
     if (candidate) {
       cardsPerMetric.set(hit.metric, (cardsPerMetric.get(hit.metric) ?? 0) + 1);
-      const value = acceptValue(hit.metric, candidate.parsed, options.defaultCurrency)!;
+      const value = acceptValue(hit.metric, candidate.parsed, options.defaultCurrency, hit.percent)!;
       found.push(make(hit, candidate.element, candidate.raw, value, false, options));
     }
   }
@@ -162,7 +163,14 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
     if (!match) continue;
     const element = elementOf(node);
     if (!element) continue;
-    hits.push({ metric: match.metric, text: match.text, node, element, ...(inline ? { inline } : {}) });
+    hits.push({
+      metric: match.metric,
+      text: match.text,
+      node,
+      element,
+      ...(inline ? { inline } : {}),
+      ...(match.percent ? { percent: true } : {}),
+    });
   }
   return hits;
 }
@@ -204,7 +212,7 @@ function findValue(hit: LabelHit, hitNodes: Set<Text>, defaultCurrency?: string)
     const items = scanValues(container, hitNodes);
     const ours = items.findIndex((it) => it === hit.node);
     if (ours >= 0) {
-      const chosen = choose(items, ours, hit.metric, defaultCurrency);
+      const chosen = choose(items, ours, hit.metric, defaultCurrency, hit.percent);
       if (chosen) return chosen;
     }
     container = parentElementAcrossShadow(container);

@@ -44,6 +44,7 @@ export function readTableColumn(
   metric: MetricId,
   defaultCurrency: string | undefined,
   cache: TableCache,
+  percentLabel = false,
 ): ColumnCell[] {
   const headerRow = header.closest(ROW_SELECTOR);
   if (!headerRow) return [];
@@ -61,7 +62,7 @@ export function readTableColumn(
   for (const row of info.rows) {
     const cell = cellAt(row.cells, column);
     if (!cell) continue;
-    const value = cellValue(cell, metric, defaultCurrency);
+    const value = cellValue(cell, metric, defaultCurrency, percentLabel);
     if (!value) continue;
     const locator = `table › ${row.key ? `row “${row.key}”` : 'row'} › column “${columnName}”`;
     if (!row.key || TOTAL_KEY.test(row.key)) {
@@ -81,11 +82,12 @@ function cellValue(
   cell: Element,
   metric: MetricId,
   currency: string | undefined,
+  percentLabel: boolean,
 ): { element: Element; parsed: ParsedNumber; raw: string } | null {
   const raw = cellText(cell);
   const parsed = parseNumber(raw);
-  if (parsed) return acceptValue(metric, parsed, currency) ? { element: cell, parsed, raw } : null;
-  return valueIn(cell, metric, currency);
+  if (parsed) return acceptValue(metric, parsed, currency, percentLabel) ? { element: cell, parsed, raw } : null;
+  return valueIn(cell, metric, currency, percentLabel);
 }
 
 function describeTable(headerRow: Element): TableInfo | null {

@@ -84,7 +84,13 @@ function valueElement(node: Text, container: Element): { element: Element; parse
   return best;
 }
 
-export function choose(items: Item[], ours: number, metric: MetricId, defaultCurrency?: string): Candidate | null {
+export function choose(
+  items: Item[],
+  ours: number,
+  metric: MetricId,
+  defaultCurrency?: string,
+  percentLabel = false,
+): Candidate | null {
   const isLabel = (it: Item | undefined): it is Text => !!it && !('parsed' in it);
   // The segment of the list that belongs to our label.
   let prevLabel = -1;
@@ -100,7 +106,11 @@ export function choose(items: Item[], ours: number, metric: MetricId, defaultCur
       break;
     }
   const usable = (it: Item | undefined): it is Candidate =>
-    !!it && 'parsed' in it && !it.comparison && acceptValue(metric, it.parsed, defaultCurrency) !== null && isShown(it.element);
+    !!it &&
+    'parsed' in it &&
+    !it.comparison &&
+    acceptValue(metric, it.parsed, defaultCurrency, percentLabel) !== null &&
+    isShown(it.element);
 
   const after = items.slice(ours + 1, nextLabel).filter(usable);
   const before = items.slice(prevLabel + 1, ours).filter(usable);
@@ -149,8 +159,13 @@ export function acceptValue(
   metric: MetricId,
   parsed: ParsedNumber,
   defaultCurrency?: string,
+  percentLabel = false,
 ): { value: number; currency?: string } | null {
   const unit: MetricUnit = metricDef(metric).unit;
+  if (percentLabel && unit === 'rate' && parsed.kind === 'plain') {
+    // The label carries the "%": "跳失率(%)" over a bare "72.31".
+    parsed = { ...parsed, kind: 'percent', value: Math.round(parsed.value * 1e10) / 1e12 };
+  }
   const v = parsed.value;
   if (!Number.isFinite(v) || parsed.signed) return null;
   switch (unit) {
@@ -171,9 +186,9 @@ export function acceptValue(
 }
 
 /** The value of one metric inside a container that holds no label (a table cell). */
-export function valueIn(container: Element, metric: MetricId, defaultCurrency?: string): Candidate | null {
+export function valueIn(container: Element, metric: MetricId, defaultCurrency?: string, percentLabel = false): Candidate | null {
   const items = scanValues(container) as Candidate[];
-  const usable = items.filter((c) => !c.comparison && acceptValue(metric, c.parsed, defaultCurrency) !== null);
+  const usable = items.filter((c) => !c.comparison && acceptValue(metric, c.parsed, defaultCurrency, percentLabel) !== null);
   if (usable.length <= 1) return usable[0] ?? null;
   let best = usable[0]!;
   for (const c of usable.slice(1)) if (fontSizeOf(c.element) > fontSizeOf(best.element) + 0.5) best = c;

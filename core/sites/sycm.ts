@@ -6,8 +6,9 @@ import type { SiteAdapter } from './types';
 
 /**
  * 生意参谋 (Taobao/Tmall's back office). It prints money without a currency marker (always CNY),
- * shows the statistics date as "统计时间 YYYY-MM-DD", and its real-time tools live under paths that
- * name them (…/realtime…), where the numbers are today's and change during the day.
+ * shows the statistics date as "统计时间 YYYY-MM-DD", its real-time tools live under paths that name
+ * them (…/realtime…), and its top bar prints the signed-in account as "店铺名:子账号" (Taobao's
+ * sub-account login), which names the shop even when the name does not end in 店.
  */
 export const sycm: SiteAdapter = {
   id: 'sycm',
@@ -22,6 +23,24 @@ export const sycm: SiteAdapter = {
       const today = isoDate(now);
       period = { kind: 'realtime', start: today, end: today };
     }
-    return { site: 'sycm', store: detectStore(root, 'sycm.taobao.com', scan), period, found };
+    const store = shopFromAccount(root) ?? detectStore(root, 'sycm.taobao.com', scan);
+    return { site: 'sycm', store, period, found };
   },
 };
+
+const ACCOUNT = /^(.{2,60}?)[:：]([^:：\s]{1,24})$/u;
+const NOT_A_SHOP = /时间|時間|日期|更新|统计|統計|数据|數據/;
+
+/** The shop part of a "店铺名:子账号" nick in the page's top bar. */
+export function shopFromAccount(root: ParentNode): string | null {
+  const bars = Array.from(root.querySelectorAll('header,[role="banner"],[class*="header" i]')).slice(0, 4);
+  for (const bar of bars) {
+    const walker = bar.ownerDocument.createTreeWalker(bar, 4 /* SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.nodeValue ?? '').trim();
+      const m = text.length <= 90 ? ACCOUNT.exec(text) : null;
+      if (m && !NOT_A_SHOP.test(m[1]!) && !/^\d/.test(m[2]!)) return m[1]!.trim();
+    }
+  }
+  return null;
+}

@@ -206,3 +206,22 @@ describe('period and shop', () => {
     expect(detectStore(document, 'sycm.taobao.com')).toBe('sycm.taobao.com');
   });
 });
+
+describe('生意参谋 adapter', () => {
+  it('names the shop from the signed-in sub-account, even when the name is odd', async () => {
+    const { shopFromAccount } = await import('@/core/sites/sycm');
+    document.body.innerHTML =
+      '<div class="ebase-Header__bar_x1"><span>统计时间：2026-11-25</span><span>小雨的旗舰店&lt;b&gt;:小周</span></div>';
+    expect(shopFromAccount(document)).toBe('小雨的旗舰店<b>');
+    document.body.innerHTML = '<main><span>小雨的旗舰店:小周</span></main>';
+    expect(shopFromAccount(document)).toBeNull();
+  });
+
+  it('reads a bare number under a label that names the percent', () => {
+    expect(read('<div><span>访客数</span><b>12,345</b><span>跳失率(%)：</span><b>72.31</b></div>')).toEqual({
+      visitors: 12345,
+      bounceRate: 0.7231,
+    });
+    expect(read('<div><span>跳失率</span><b>72.31</b></div>')).toEqual({});
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ES module with JSDoc types
+import { listFixtures } from '../harness/fixtures.mjs';
+import { launch, readings, startServer, type StoredReading } from './support';
+
+/**
+ * The reader against every saved page, in real Chromium with the built extension, page by page in a
+ * fresh profile. Prints precision and recall per page and per platform; holds the budget of recall
+ * ≥ 0.95 and not one wrong value stored.
+ */
+
+interface Expected {
+  url: string;
+  store: string | null;
+  period: { kind: string; start: string; end: string };
+  readings: Array<{ metric: string; value: number; currency?: string; breakdown?: { dimension: string; key: string } }>;
+  absent: string[];
+  volatile: boolean;
+}
+
+interface Fixture {
+  name: string;
+  fixturePath: string;
+  expected: Expected;
+}
+
+interface Score {
+  page: string;
+  expected: number;
+  stored: number;
+  correct: number;
+  wrong: string[];
+  missed: string[];
+  extra: string[];
+  storeOk: boolean;
+  periodOk: boolean;
+}
+
+const PLATFORMS = ['sycm'];
+/** Pages that are only ever shown inside another page's frame. */
+const FRAMED = new Set(['iframe-inner']);
+const scores = new Map<string, Score[]>();
+
+const seriesOf = (r: { metric: string; breakdown?: { key: string } }) =>
+  `${r.metric}${r.breakdown ? ` [${r.breakdown.key}]` : ''}`;
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+function score(page: string, expected: Expected, stored: StoredReading[]): Score {
+  // The latest value of each series: what the extension holds once the page settled.
+  const latest = new Map<string, StoredReading>();
+  for (const r of [...stored].sort((a, b) => a.observedAt - b.observedAt)) latest.set(seriesOf(r), r);
+  const want = new Map(expected.readings.map((r) => [seriesOf(r), r]));
+  const s: Score = {
+    page,
+    expected: want.size,
+    stored: latest.size,
+    correct: 0,
+    wrong: [],
+    missed: [],
+    extra: [],
+    storeOk: true,
+    periodOk: true,
+  };
+  for (const [key, w] of want) {
+    const got = latest.get(key);
+    if (!got) s.missed.push(key);
+    else if (expected.volatile || (same(got.value, w.value) && (got.currency ?? null) === (w.currency ?? null))) s.correct++;
+    else
+      s.wrong.push(
+        `${key}: ${got.value}${got.currency ? ` ${got.currency}` : ''} ≠ ${w.value}${w.currency ? ` ${w.currency}` : ''}`,
+      );
+  }
+  for (const [key, got] of latest) {
+    if (want.has(key)) continue;
+    if (!got.breakdown && expected.absent.includes(got.metric))
+      s.wrong.push(`${key}: ${got.value} read, but the page shows no such number`);
+    else s.extra.push(`${key}: ${got.value}`);
+  }
+  const first = stored[0];
+  if (first) {
+    if (expected.store !== null) s.storeOk = stored.every((r) => r.store === expected.store);
+    s.periodOk = stored.every((r) => JSON.stringify(r.period) === JSON.stringify(expected.period));
+  }
+  return s;
+}
+
+describe('reader corpus', () => {
+  afterAll(() => {
+    const lines: string[] = ['', 'reader corpus — precision and recall per page (stored values vs expected)'];
+    for (const [platform, list] of scores) {
+      let expected = 0;
+      let stored = 0;
+      let correct = 0;
+      let wrong = 0;
+      for (const s of list) {
+        expected += s.expected;
+        stored += s.stored;
+        correct += s.correct;
+        wrong += s.wrong.length;
+        lines.push(
+          `  ${platform}/${s.page.padEnd(12)} recall ${(s.correct / Math.max(1, s.expected)).toFixed(2)}  precision ${(s.correct / Math.max(1, s.stored)).toFixed(2)}  ` +
+            `(${s.correct}/${s.expected} expected, ${s.stored} stored, ${s.wrong.length} wrong)${s.storeOk ? '' : '  store ✗'}${s.periodOk ? '' : '  period ✗'}`,
+        );
+        for (const w of s.wrong) lines.push(`      wrong: ${w}`);
+        for (const m of s.missed) lines.push(`      missed: ${m}`);
+        for (const x of s.extra) lines.push(`      extra: ${x}`);
+      }
+      lines.push(
+        `  ${platform} total: recall ${(correct / Math.max(1, expected)).toFixed(3)}, precision ${(correct / Math.max(1, stored)).toFixed(3)}, ${wrong} wrong values`,
+      );
+    }
+    console.log(lines.join('\n'));
+  });
+
+  for (const platform of PLATFORMS) {
+    const fixtures = (listFixtures(platform) as Fixture[]).filter((f) => !FRAMED.has(f.name));
+    for (const fixture of fixtures) {
+      it(`${platform}/${fixture.name}: reads what the page shows and nothing else`, async () => {
+        const routes: Record<string, string> = { [fixture.expected.url]: fixture.fixturePath };
+        // A host page's frames are served beside it.
+        for (const f of listFixtures(platform) as Fixture[]) if (FRAMED.has(f.name)) routes[f.expected.url] = f.fixturePath;
+        const server = await startServer(routes);
+        const browser = await launch(server.port, 'zh-CN');
+        try {
+          const page = await browser.context.newPage();
+          await page.goto(fixture.expected.url);
+          // Wait until the stored readings stop changing (late rendering, count-up animations).
+          let stored: StoredReading[] = [];
+          let steady = 0;
+          for (let i = 0; i < 60 && steady < 6; i++) {
+            await page.waitForTimeout(250);
+            const now = await readings(browser);
+            steady = now.length > 0 && now.length === stored.length ? steady + 1 : 0;
+            stored = now;
+          }
+          const s = score(
+            fixture.name,
+            fixture.expected,
+            stored.filter((r) => r.url === fixture.expected.url),
+          );
+          scores.set(platform, [...(scores.get(platform) ?? []), s]);
+          expect(s.wrong).toEqual([]);
+          expect(s.correct / Math.max(1, s.expected)).toBeGreaterThanOrEqual(0.95);
+          expect(s.storeOk).toBe(true);
+          expect(s.periodOk).toBe(true);
+        } finally {
+          await browser.close();
+          await server.close();
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageSession, SETTLE_MS } from '@/core/content/session';
+import { translator } from '@/core/i18n';
+import type { Evaluation, PageReport } from '@/core/messages';
+import { evaluate } from '@/core/rules';
+import { sycm } from '@/core/sites/sycm';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function card(label: string, value: string) {
+  return `<div class="card"><div class="l">${label}</div><div class="v">${value}</div></div>`;
+}
+
+/** A background stand-in that judges with the real rules and records what it was sent. */
+function fakeBackground() {
+  const reports: PageReport[] = [];
+  let failNext = 0;
+  return {
+    reports,
+    failNextReports(n: number) {
+      failNext = n;
+    },
+    async report(r: PageReport): Promise<{ evaluations: Evaluation[] }> {
+      if (failNext > 0) {
+        failNext--;
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      reports.push(structuredClone(r));
+      const evaluations: Evaluation[] = [];
+      r.observed.forEach((o, index) => {
+        const v = evaluate(o.metric, o.value);
+        if (v)
+          evaluations.push({
+            index,
+            metric: o.metric,
+            severity: v.severity,
+            threshold: v.threshold,
+            direction: v.rule.direction,
+            fix: v.rule.fix,
+            alertId: `a-${o.metric}`,
+            dismissed: false,
+          });
+      });
+      return { evaluations };
+    },
+  };
+}
+
+let controller: AbortController;
+function start(bg: ReturnType<typeof fakeBackground>, adapter = sycm) {
+  controller = new AbortController();
+  // happy-dom serves every page at about:blank; the adapter reads the document it is given.
+  const session = new PageSession({
+    adapter,
+    window: window as Window & typeof globalThis,
+    signal: controller.signal,
+    locale: 'zh-CN',
+    t: translator('zh-CN'),
+    report: (r) => bg.report(r),
+    dismiss: async () => undefined,
+  });
+  session.start();
+  return session;
+}
+
+afterEach(() => controller?.abort());
+
+const badges = () =>
+  Array.from(document.querySelectorAll('storepulse-badge')).map((b) => [
+    b.getAttribute('data-metric'),
+    b.getAttribute('data-severity'),
+  ]);
+
+describe('page session', () => {
+  it('reports settled values once and puts a badge next to a bad one', async () => {
+    document.body.innerHTML = `<header>小雨的旗舰店</header><div>统计时间 2026-11-25</div>${card('访客数', '3,482')}${card('跳失率', '72.31%')}`;
+    const bg = fakeBackground();
+    start(bg);
+    await wait(SETTLE_MS * 3);
+    expect(bg.reports).toHaveLength(1);
+    expect(bg.reports[0]!.observed.map((o) => [o.metric, o.value])).toEqual([
+      ['visitors', 3482],
+      ['bounceRate', 0.7231],
+    ]);
+    expect(bg.reports[0]!.period).toEqual({ kind: 'day', start: '2026-11-25', end: '2026-11-25' });
+    expect(badges()).toEqual([['bounceRate', 'critical']]);
+    expect(document.querySelector('storepulse-badge')!.parentElement!.textContent).toBe('72.31%');
+    // Badge text is text: nothing of the page became markup inside it.
+    expect(document.querySelector('storepulse-badge')!.shadowRoot!.textContent).toContain('先改页面');
+  });
+
+  it('never reports a value caught mid-animation or a placeholder', async () => {
+    document.body.innerHTML = `${card('跳失率', '--')}`;
+    const bg = fakeBackground();
+    start(bg);
+    const value = document.querySelector('.v')!;
+    for (let i = 1; i <= 12; i++) {
+      await wait(60);
+      value.textContent = `${(72.31 * i) / 12}`.slice(0, 5) + '%';
+    }
+    value.textContent = '72.31%';
+    await wait(SETTLE_MS * 4);
+    const sent = bg.reports.flatMap((r) => r.observed.map((o) => o.value));
+    expect(sent).toEqual([0.7231]);
+  });
+
+  it('takes the badge down when the number turns good or disappears', async () => {
+    document.body.innerHTML = `${card('跳失率', '72.31%')}${card('人均浏览量', '2.10')}`;
+    const bg = fakeBackground();
+    start(bg);
+    await wait(SETTLE_MS * 3);
+    expect(badges()).toEqual([
+      ['bounceRate', 'critical'],
+      ['pagesPerVisit', 'critical'],
+    ]);
+    document.querySelectorAll('.v')[0]!.textContent = '45.20%';
+    await wait(SETTLE_MS * 4);
+    expect(badges()).toEqual([['pagesPerVisit', 'critical']]);
+    document.querySelectorAll('.card')[1]!.remove();
+    await wait(SETTLE_MS * 3);
+    expect(badges()).toEqual([]);
+  });
+
+  it('keeps readings and retries when the background is not there', async () => {
+    document.body.innerHTML = card('跳失率', '72.31%');
+    const bg = fakeBackground();
+    bg.failNextReports(1);
+    start(bg);
+    await wait(SETTLE_MS * 3);
+    expect(bg.reports).toHaveLength(0);
+    await wait(1500);
+    expect(bg.reports).toHaveLength(1);
+    expect(bg.reports[0]!.observed[0]!.value).toBe(0.7231);
+  });
+
+  it('survives a read that throws and reads again on the next change', async () => {
+    document.body.innerHTML = card('跳失率', '72.31%');
+    const bg = fakeBackground();
+    let calls = 0;
+    const flaky = {
+      ...sycm,
+      read: (...args: Parameters<typeof sycm.read>) =>
+        ++calls === 1
+          ? (() => {
+              throw new Error('odd page');
+            })()
+          : sycm.read(...args),
+    };
+    start(bg, flaky);
+    await wait(SETTLE_MS * 2);
+    expect(bg.reports).toHaveLength(0);
+    document.body.append(document.createElement('div'));
+    await wait(SETTLE_MS * 4);
+    expect(bg.reports.flatMap((r) => r.observed.map((o) => o.value))).toEqual([0.7231]);
+  });
+
+  it('stops cleanly when its page goes away', async () => {
+    document.body.innerHTML = card('跳失率', '72.31%');
+    const bg = fakeBackground();
+    const session = start(bg);
+    controller.abort();
+    await wait(SETTLE_MS * 2);
+    expect(bg.reports).toHaveLength(0);
+    expect(session.reads).toBe(0);
+    expect(badges()).toEqual([]);
+  });
+});

@@ -137,7 +137,7 @@ function AlertItem({
         </div>
       </dl>
       <div class="fix">
-        <strong>{t('popup_fix')}:</strong> {t(fix.summary)}
+        <strong>{t('popup_fix')}</strong> {t(fix.summary)}
         <ol>
           {fix.steps.map((s) => (
             <li key={s}>{t(s)}</li>

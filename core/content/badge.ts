@@ -43,6 +43,7 @@ const STYLE = `
 .panel { position: absolute; top: calc(100% + 4px); left: 0; width: 300px; padding: 10px 12px; border-radius: 8px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 4px 16px rgba(0,0,0,.18); white-space: normal; }
 .panel[hidden] { display: none; }
 .headline { margin: 0 0 6px; font-weight: 600; }
+.first { margin: 0 0 4px; }
 .owner { margin: 0 0 6px; color: #5f6368; }
 ol { margin: 0 0 8px; padding-left: 18px; }
 li { margin: 2px 0; }
@@ -91,6 +92,7 @@ export class Badge {
     sev: HTMLElement;
     sum: HTMLElement;
     headline: HTMLElement;
+    first: HTMLElement;
     owner: HTMLElement;
     steps: HTMLOListElement;
     dismiss: HTMLButtonElement;
@@ -121,16 +123,18 @@ export class Badge {
     this.panel.setAttribute('role', 'dialog');
     const headline = doc.createElement('p');
     headline.className = 'headline';
+    const first = doc.createElement('p');
+    first.className = 'first';
     const owner = doc.createElement('p');
     owner.className = 'owner';
     const steps = doc.createElement('ol');
     const dismiss = doc.createElement('button');
     dismiss.type = 'button';
     dismiss.className = 'dismiss';
-    this.panel.append(headline, owner, steps, dismiss);
+    this.panel.append(headline, first, owner, steps, dismiss);
     this.wrap.append(this.pill, this.panel);
     shadow.append(style, this.wrap);
-    this.parts = { sev, sum, headline, owner, steps, dismiss };
+    this.parts = { sev, sum, headline, first, owner, steps, dismiss };
 
     for (const type of STOPPED_EVENTS) this.host.addEventListener(type, (e) => e.stopPropagation());
     this.pill.addEventListener('click', () => this.toggle());
@@ -154,6 +158,7 @@ export class Badge {
     this.pill.setAttribute('aria-expanded', String(!this.panel.hidden));
     this.pill.setAttribute('aria-label', `${c.severityLabel}: ${c.headline}. ${this.panel.hidden ? c.openLabel : c.closeLabel}`);
     this.parts.headline.textContent = c.headline;
+    this.parts.first.textContent = c.summary;
     this.parts.owner.textContent = c.owner;
     this.parts.steps.replaceChildren(
       ...c.steps.map((s) => {

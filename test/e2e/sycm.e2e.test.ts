@@ -151,24 +151,32 @@ describe('生意参谋 home, end to end in Chromium', () => {
   });
 });
 
-describe('the popup in English, before anything was read', () => {
-  it('tells the operator what to open', async () => {
+describe.each([
+  ['en', 'Open 生意参谋 home', 'Fix the landing page', 'Bounce rate'],
+  ['zh-TW', '打開生意參謀首頁', '先改頁面，再加推廣', '跳失率'],
+])('the popup and badges in %s', (locale, openText, fixText, metricText) => {
+  it('tells the operator what to open before anything was read, then lists the alert', async () => {
     const server = await startServer({ [HOME]: 'sycm/home.html' });
-    const browser = await launch(server.port, 'en');
+    const browser = await launch(server.port, locale);
     try {
       const popup = await openPopup(browser);
       await popup.locator('[data-testid="empty"]').waitFor();
-      expect(await popup.locator('[data-testid="empty"]').innerText()).toContain('Open 生意参谋 home');
-      await popup.screenshot({ path: join(SCREENSHOTS, 'popup-empty-en.png'), fullPage: true });
+      expect(await popup.locator('[data-testid="empty"]').innerText()).toContain(openText);
+      await popup.screenshot({ path: join(SCREENSHOTS, `popup-empty-${locale}.png`), fullPage: true });
 
       const page = await browser.context.newPage();
       await page.goto(HOME);
-      await page.locator('storepulse-badge[data-metric="bounceRate"]').waitFor({ state: 'attached', timeout: 20_000 });
-      await page.screenshot({ path: join(SCREENSHOTS, 'sycm-home-badges-en.png') });
+      const badge = page.locator('storepulse-badge[data-metric="bounceRate"]');
+      await badge.waitFor({ state: 'attached', timeout: 20_000 });
+      await badge.locator('.pill').click();
+      expect(await badge.locator('.panel').innerText()).toContain(fixText);
+      await page.screenshot({ path: join(SCREENSHOTS, `sycm-home-badges-${locale}.png`) });
       await popup.reload();
-      await popup.locator('li.alert[data-metric="bounceRate"]').waitFor();
-      expect(await popup.locator('li.alert[data-metric="bounceRate"]').innerText()).toContain('Fix the landing page');
-      await popup.screenshot({ path: join(SCREENSHOTS, 'popup-alerts-en.png'), fullPage: true });
+      const item = popup.locator('li.alert[data-metric="bounceRate"]');
+      await item.waitFor();
+      expect(await item.innerText()).toContain(fixText);
+      expect(await item.innerText()).toContain(metricText);
+      await popup.screenshot({ path: join(SCREENSHOTS, `popup-alerts-${locale}.png`), fullPage: true });
     } finally {
       await browser.close();
       await server.close();

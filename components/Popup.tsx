@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { FIXES } from '@/core/fixes';
 import { formatPeriod, formatTime, formatValue } from '@/core/format';
-import { metricName, translator, type Locale, type MessageKey, type Translate } from '@/core/i18n';
+import { metricName, type Locale } from '@/core/i18n';
+import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
 import type { AlertView, LatestView, PopupState } from '@/core/messages';
 import { SITES } from '@/core/sites';
 
@@ -9,12 +10,13 @@ export interface PopupProps {
   locale: Locale;
   load: () => Promise<PopupState>;
   dismiss: (alertId: string) => Promise<unknown>;
+  openSettings?: () => void;
 }
 
 const SYCM_HOME = 'https://sycm.taobao.com/portal/home.htm';
 
-export function Popup({ locale, load, dismiss }: PopupProps) {
-  const t = translator(locale);
+export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
+  const t = uiTranslator(locale);
   const [state, setState] = useState<PopupState | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,6 +43,11 @@ export function Popup({ locale, load, dismiss }: PopupProps) {
       <header class="head">
         <h1>{t('appName')}</h1>
         <span class="today">{t('popup_title')}</span>
+        {openSettings && (
+          <button type="button" class="settings" onClick={openSettings}>
+            {t('popup_settings')}
+          </button>
+        )}
       </header>
       {error && (
         <p class="error" role="alert">
@@ -100,7 +107,7 @@ function AlertItem({
   onDismiss,
 }: {
   alert: AlertView;
-  t: Translate;
+  t: UiTranslate;
   locale: Locale;
   onDismiss: (id: string) => void;
 }) {
@@ -108,7 +115,7 @@ function AlertItem({
   const metric = metricName(t, a.metric);
   const value = formatValue(a.metric, a.value, locale, a.currency);
   const threshold = formatValue(a.metric, a.threshold, locale, a.currency);
-  const headlineKey: MessageKey =
+  const headlineKey: Parameters<UiTranslate>[0] =
     a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
   return (
     <li class={`alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity}>
@@ -159,7 +166,7 @@ function AlertItem({
   );
 }
 
-function Latest({ rows, t, locale }: { rows: LatestView[]; t: Translate; locale: Locale }) {
+function Latest({ rows, t, locale }: { rows: LatestView[]; t: UiTranslate; locale: Locale }) {
   const first = rows[0]!;
   return (
     <div class="latest-store">
@@ -178,7 +185,7 @@ function Latest({ rows, t, locale }: { rows: LatestView[]; t: Translate; locale:
   );
 }
 
-function Empty({ t }: { t: Translate }) {
+function Empty({ t }: { t: UiTranslate }) {
   return (
     <section class="empty" data-testid="empty">
       <h2>{t('popup_emptyTitle')}</h2>
@@ -191,8 +198,8 @@ function Empty({ t }: { t: Translate }) {
   );
 }
 
-function siteName(t: Translate, site: string): string {
-  const key = `site_${site}` as MessageKey;
+function siteName(t: UiTranslate, site: string): string {
+  const key = `site_${site}` as never;
   const name = t(key);
   return name === key ? site : name;
 }

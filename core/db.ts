@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { Breakdown, Period, Source } from './types';
@@ -10,7 +10,7 @@ import type { Breakdown, Period, Source } from './types';
  */
 
 export const DB_NAME = 'storepulse';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface ReadingRecord {
   id?: number;
@@ -62,7 +62,7 @@ export interface StorePulseDB extends DBSchema {
   readings: {
     key: number;
     value: ReadingRecord;
-    indexes: { bySeries: [string, number]; byObservedAt: number };
+    indexes: { bySeries: [string, number]; byObservedAt: number; byShop: [string, string] };
   };
   alerts: {
     key: string;
@@ -73,16 +73,32 @@ export interface StorePulseDB extends DBSchema {
 
 export type Database = IDBPDatabase<StorePulseDB>;
 
-export function openDatabase(name = DB_NAME): Promise<Database> {
-  return openDB<StorePulseDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const readings = db.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
-        readings.createIndex('bySeries', ['series', 'observedAt']);
-        readings.createIndex('byObservedAt', 'observedAt');
-        const alerts = db.createObjectStore('alerts', { keyPath: 'id' });
-        alerts.createIndex('byLastSeen', 'lastSeen');
-      }
+type UpgradeTx = IDBPTransaction<StorePulseDB, Array<'readings' | 'alerts'>, 'versionchange'>;
+
+/**
+ * The numbered upgrade chain: STEPS[n] takes the database from version n to n + 1. A shipped step is
+ * never edited; a schema change adds a step (and a test that upgrades a fixture of the version before).
+ */
+const STEPS: ReadonlyArray<(db: IDBPDatabase<StorePulseDB>, tx: UpgradeTx) => void> = [
+  // 0 → 1: readings and alerts.
+  (db) => {
+    const readings = db.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
+    readings.createIndex('bySeries', ['series', 'observedAt']);
+    readings.createIndex('byObservedAt', 'observedAt');
+    const alerts = db.createObjectStore('alerts', { keyPath: 'id' });
+    alerts.createIndex('byLastSeen', 'lastSeen');
+  },
+  // 1 → 2: list the shops seen without reading every reading (options page, per-shop settings).
+  (_db, tx) => {
+    tx.objectStore('readings').createIndex('byShop', ['site', 'store']);
+  },
+];
+
+/** Opens (and upgrades) the database; `version` is for tests that build an older version's fixture. */
+export function openDatabase(name = DB_NAME, version: number = DB_VERSION): Promise<Database> {
+  return openDB<StorePulseDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) STEPS[v]!(db, tx);
     },
     blocking(_current, _next, event) {
       // A newer version of the extension wants to upgrade: step aside instead of stalling it.
@@ -90,3 +106,5 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
     },
   });
 }
+
+export const SCHEMA_STEPS = STEPS.length;

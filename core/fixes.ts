@@ -24,6 +24,12 @@ export const FIXES: Readonly<Record<FixId, Fix>> = {
     summary: 'fix_bounceHigh_summary',
     steps: ['fix_bounceHigh_step1', 'fix_bounceHigh_step2', 'fix_bounceHigh_step3'],
   },
+  conversionLow: {
+    id: 'conversionLow',
+    role: 'design',
+    summary: 'fix_conversionLow_summary',
+    steps: ['fix_conversionLow_step1', 'fix_conversionLow_step2', 'fix_conversionLow_step3'],
+  },
   depthLow: {
     id: 'depthLow',
     role: 'design',

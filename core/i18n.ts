@@ -54,30 +54,6 @@ const en = {
   badge_owner: 'Owner: {role}',
   badge_line: 'Line: {threshold}',
 
-  popup_title: 'Today',
-  popup_alerts: '{count} open alerts',
-  popup_alert_one: '1 open alert',
-  popup_noAlerts: 'No open alerts today.',
-  popup_readCount: '{count} numbers read today',
-  popup_emptyTitle: 'Nothing read yet',
-  popup_emptyBody:
-    'Open your back office as usual and StorePulse reads the numbers on the page. Start with the home page of 生意参谋 (Taobao and Tmall):',
-  popup_openSycm: 'Open 生意参谋 home',
-  popup_supported: 'Supported: {sites}',
-  popup_value: 'Value',
-  popup_threshold: 'Line',
-  popup_readAt: 'Read {time}',
-  popup_readAtLabel: 'Read at',
-  popup_period: 'Period',
-  popup_owner: 'Owner',
-  popup_fix: 'What to do:',
-  popup_dismiss: 'Dismiss for today',
-  popup_dismissed: '{count} dismissed for today',
-  popup_latest: 'Latest numbers',
-  popup_source: 'Read from “{label}” ({reader})',
-  popup_storageError: 'StorePulse could not save the last readings: {error}. They will be retried.',
-  popup_privacy: 'Read only from pages you open. Kept on this computer. Nothing is sent anywhere.',
-
   reader_adapter: 'site reader',
   reader_generic: 'generic reader',
 
@@ -87,6 +63,10 @@ const en = {
   period_unknown: 'Read {start}',
 
   site_sycm: '生意参谋',
+  fix_conversionLow_summary: 'Check the item page, price and reviews before adding traffic.',
+  fix_conversionLow_step1: 'Review the item pages that get the most visitors: images, price against peers, reviews, stock.',
+  fix_conversionLow_step2: "Check customer service: reply speed and the service team's conversion against the store average.",
+  fix_conversionLow_step3: 'Compare with the same weekday last week before changing budgets.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -139,29 +119,6 @@ const zhCN: Table = {
   badge_owner: '负责：{role}',
   badge_line: '界线：{threshold}',
 
-  popup_title: '今日',
-  popup_alerts: '{count} 条待处理提醒',
-  popup_alert_one: '1 条待处理提醒',
-  popup_noAlerts: '今天没有待处理的提醒。',
-  popup_readCount: '今天已读取 {count} 个数字',
-  popup_emptyTitle: '还没有读到数据',
-  popup_emptyBody: '像平时一样打开后台，店脉会读取页面上的数字。先打开生意参谋首页：',
-  popup_openSycm: '打开生意参谋首页',
-  popup_supported: '支持：{sites}',
-  popup_value: '数值',
-  popup_threshold: '界线',
-  popup_readAt: '{time} 读取',
-  popup_readAtLabel: '读取时间',
-  popup_period: '统计时间',
-  popup_owner: '负责',
-  popup_fix: '怎么做：',
-  popup_dismiss: '今天不再提示',
-  popup_dismissed: '今天已忽略 {count} 条',
-  popup_latest: '最新数字',
-  popup_source: '读自“{label}”（{reader}）',
-  popup_storageError: '店脉没能保存最近的数据：{error}。稍后会重试。',
-  popup_privacy: '只读取你打开的页面，数据只存在这台电脑上，不发送到任何地方。',
-
   reader_adapter: '站点读取器',
   reader_generic: '通用读取器',
 
@@ -171,6 +128,10 @@ const zhCN: Table = {
   period_unknown: '{start} 读取',
 
   site_sycm: '生意参谋',
+  fix_conversionLow_summary: '先查详情页、价格和评价，再加流量。',
+  fix_conversionLow_step1: '检查访客最多的商品详情页：主图、与同行比的价格、评价、库存。',
+  fix_conversionLow_step2: '检查客服：响应速度，客服转化率与全店平均比。',
+  fix_conversionLow_step3: '改预算前，先和上周同一天比一比。',
 };
 
 const zhTW: Table = {
@@ -220,29 +181,6 @@ const zhTW: Table = {
   badge_owner: '負責：{role}',
   badge_line: '界線：{threshold}',
 
-  popup_title: '今日',
-  popup_alerts: '{count} 則待處理提醒',
-  popup_alert_one: '1 則待處理提醒',
-  popup_noAlerts: '今天沒有待處理的提醒。',
-  popup_readCount: '今天已讀取 {count} 個數字',
-  popup_emptyTitle: '還沒有讀到資料',
-  popup_emptyBody: '像平常一樣打開後台，店脈會讀取頁面上的數字。先打開生意參謀首頁：',
-  popup_openSycm: '打開生意參謀首頁',
-  popup_supported: '支援：{sites}',
-  popup_value: '數值',
-  popup_threshold: '界線',
-  popup_readAt: '{time} 讀取',
-  popup_readAtLabel: '讀取時間',
-  popup_period: '統計時間',
-  popup_owner: '負責',
-  popup_fix: '怎麼做：',
-  popup_dismiss: '今天不再提示',
-  popup_dismissed: '今天已忽略 {count} 則',
-  popup_latest: '最新數字',
-  popup_source: '讀自「{label}」（{reader}）',
-  popup_storageError: '店脈沒能儲存最近的資料：{error}。稍後會重試。',
-  popup_privacy: '只讀取你打開的頁面，資料只存在這台電腦上，不傳送到任何地方。',
-
   reader_adapter: '站點讀取器',
   reader_generic: '通用讀取器',
 
@@ -252,6 +190,10 @@ const zhTW: Table = {
   period_unknown: '{start} 讀取',
 
   site_sycm: '生意參謀',
+  fix_conversionLow_summary: '先查商品頁、價格和評價，再加流量。',
+  fix_conversionLow_step1: '檢查訪客最多的商品頁：主圖、與同業比的價格、評價、庫存。',
+  fix_conversionLow_step2: '檢查客服：回覆速度，客服轉換率與全店平均比。',
+  fix_conversionLow_step3: '改預算前，先和上週同一天比一比。',
 };
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
@@ -269,6 +211,11 @@ export function pickLocale(languages: readonly string[] = globalThis.navigator?.
   return 'en';
 }
 
+/** The operator's choice in the options page, or the browser's language for 'auto'. */
+export function localeFor(choice: 'auto' | Locale, languages?: readonly string[]): Locale {
+  return choice === 'auto' ? pickLocale(languages) : choice;
+}
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(locale: Locale): Translate {
@@ -280,6 +227,6 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-export function metricName(t: Translate, metric: MetricId): string {
+export function metricName(t: (key: MessageKey) => string, metric: MetricId): string {
   return t(`metric_${metric}` as MessageKey);
 }

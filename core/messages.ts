@@ -69,6 +69,7 @@ export interface ProtocolMap {
   report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[] } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
+  shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
 }
 
 /** Background → content script. */

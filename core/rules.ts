@@ -11,7 +11,7 @@ import type { MetricId } from './metrics';
  */
 
 export type Severity = 'warn' | 'critical';
-export type FixId = 'bounceHigh' | 'depthLow';
+export type FixId = 'bounceHigh' | 'depthLow' | 'conversionLow';
 
 export interface ThresholdRule {
   id: string;
@@ -22,10 +22,16 @@ export interface ThresholdRule {
   fix: FixId;
 }
 
+/** The Taobao operator's rules of thumb (guide §4); other platforms' lines live in core/profiles.ts. */
 export const DEFAULT_RULES: readonly ThresholdRule[] = [
   { id: 'bounce-high', metric: 'bounceRate', direction: 'above', warn: 0.6, critical: 0.7, fix: 'bounceHigh' },
   { id: 'depth-low', metric: 'pagesPerVisit', direction: 'below', warn: 3.5, critical: 2.5, fix: 'depthLow' },
 ];
+
+/** Whether a rule's lines are in the right order: warn on the good side of critical. */
+export function isWellOrdered(rule: Pick<ThresholdRule, 'direction' | 'warn' | 'critical'>): boolean {
+  return rule.direction === 'above' ? rule.warn <= rule.critical : rule.warn >= rule.critical;
+}
 
 export interface Verdict {
   rule: ThresholdRule;

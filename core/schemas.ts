@@ -48,6 +48,7 @@ export const messageSchemas = {
   report: pageReportSchema,
   dismiss: z.object({ alertId: shortText(600).min(1) }),
   popupState: z.object({}).strict(),
+  shops: z.object({}).strict(),
 } as const;
 
 export const envelopeSchema = z.object({

@@ -1,11 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createService } from '@/core/background/service';
 import { openDatabase } from '@/core/db';
+import { loadSettings } from '@/core/settings-store';
 
 export default defineBackground(() => {
   const service = createService({
     extensionId: browser.runtime.id,
     openDb: () => openDatabase(),
+    loadSettings: async () => (await loadSettings()).settings,
     async setBadge(count, critical) {
       await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
       await browser.action.setBadgeBackgroundColor({ color: critical ? '#d93025' : '#e8710a' });

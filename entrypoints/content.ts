@@ -1,16 +1,18 @@
 import browser from 'webextension-polyfill';
 import { PageSession } from '@/core/content/session';
-import { pickLocale, translator } from '@/core/i18n';
+import { localeFor, translator } from '@/core/i18n';
+import { repairSettings, SETTINGS_KEY } from '@/core/settings';
 import { sendMessage } from '@/core/messages';
 import { ALL_MATCHES, siteFor } from '@/core/sites';
 
 export default defineContentScript({
   matches: [...ALL_MATCHES],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     const adapter = siteFor(new URL(location.href));
     if (!adapter) return;
-    const locale = pickLocale();
+    const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+    const locale = localeFor(repairSettings(stored[SETTINGS_KEY]).settings.language);
     const session = new PageSession({
       adapter,
       window,

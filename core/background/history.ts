@@ -222,3 +222,15 @@ function toView(a: AlertRecord): AlertView {
   if (a.currency) view.currency = a.currency;
   return view;
 }
+
+/** Every shop seen, once each, from the byShop index (no reading is loaded). */
+export async function listShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+  const shops: Array<{ site: string; store: string }> = [];
+  let cursor = await db.transaction('readings').store.index('byShop').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    const [site, store] = cursor.key;
+    shops.push({ site, store });
+    cursor = await cursor.continue();
+  }
+  return shops;
+}

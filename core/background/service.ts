@@ -2,7 +2,8 @@ import type { Database } from '../db';
 import type { Envelope, MessageType, ProtocolMap } from '../messages';
 import { envelopeSchema, messageSchemas } from '../schemas';
 import { siteFor } from '../sites';
-import { dismissAlert, ingest, popupState, todaysAlerts } from './history';
+import { DEFAULT_SETTINGS, effectiveRules, type Settings } from '../settings';
+import { dismissAlert, ingest, listShops, popupState, todaysAlerts } from './history';
 
 /**
  * The background's message handling, independent of the browser globals so tests can drive it with
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   setBadge?: (count: number, critical: boolean) => Promise<void> | void;
   /** Tells content scripts that an alert was dismissed elsewhere (popup or another tab). */
   notifyDismissed?: (alertId: string) => Promise<void> | void;
+  /** The operator's settings (rule lines, shop profiles); defaults when absent. */
+  loadSettings?: () => Promise<Settings>;
 }
 
 export interface Service {
@@ -62,8 +65,10 @@ export function createService(deps: ServiceDeps): Service {
       if (sender.tab?.id === undefined || !url) throw new UserError('reports come only from a page tab');
       const site = siteFor(new URL(url));
       if (!site || site.id !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
+      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+      const rules = effectiveRules(settings, payload.site, payload.store);
       try {
-        const result = await ingest(await database(), payload, { url, now: now() });
+        const result = await ingest(await database(), payload, { url, now: now(), rules });
         storageError = undefined;
         await refreshBadge();
         return result;
@@ -77,6 +82,10 @@ export function createService(deps: ServiceDeps): Service {
       await refreshBadge();
       await deps.notifyDismissed?.(payload.alertId);
       return { ok: true };
+    },
+    async shops() {
+      const db = await database();
+      return { shops: await listShops(db), totalReadings: await db.count('readings') };
     },
     async popupState() {
       const state = await popupState(await database(), now());

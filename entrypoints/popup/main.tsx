@@ -1,12 +1,20 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { Popup } from '@/components/Popup';
-import { pickLocale } from '@/core/i18n';
+import { localeFor } from '@/core/i18n';
 import { sendMessage } from '@/core/messages';
+import { loadSettings } from '@/core/settings-store';
 import '@/components/popup.css';
 
-const locale = pickLocale();
+const { settings } = await loadSettings().catch(() => ({ settings: { language: 'auto' as const } }));
+const locale = localeFor(settings.language);
 document.documentElement.lang = locale;
 render(
-  <Popup locale={locale} load={() => sendMessage('popupState', {})} dismiss={(alertId) => sendMessage('dismiss', { alertId })} />,
+  <Popup
+    locale={locale}
+    load={() => sendMessage('popupState', {})}
+    dismiss={(alertId) => sendMessage('dismiss', { alertId })}
+    openSettings={() => void browser.runtime.openOptionsPage()}
+  />,
   document.getElementById('app')!,
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, MESSAGES, pickLocale, translator } from '@/core/i18n';
+import { LOCALES, MESSAGES, localeFor, pickLocale, translator } from '@/core/i18n';
+import { UI_MESSAGES, uiTranslator } from '@/core/i18n-ui';
 import { formatValue } from '@/core/format';
 import { METRIC_IDS } from '@/core/metrics';
 import en from '@/public/_locales/en/messages.json';
@@ -9,15 +10,30 @@ import zhTW from '@/public/_locales/zh_TW/messages.json';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
-  it('has every key in every language, non-empty, with the same placeholders', () => {
-    const keys = Object.keys(MESSAGES.en) as (keyof typeof MESSAGES.en)[];
+  it.each([
+    ['badge and metric strings', MESSAGES],
+    ['popup and options strings', UI_MESSAGES],
+  ] as const)('has every one of the %s in every language, non-empty, with the same placeholders', (_name, tables) => {
+    const en = tables.en as Record<string, string>;
+    const keys = Object.keys(en);
     for (const locale of LOCALES) {
-      expect(Object.keys(MESSAGES[locale]).sort()).toEqual([...keys].sort());
+      const table = tables[locale] as Record<string, string>;
+      expect(Object.keys(table).sort()).toEqual([...keys].sort());
       for (const key of keys) {
-        expect(MESSAGES[locale][key].trim().length, `${locale} ${key}`).toBeGreaterThan(0);
-        expect(placeholders(MESSAGES[locale][key]), `${locale} ${key}`).toEqual(placeholders(MESSAGES.en[key]));
+        expect(table[key]!.trim().length, `${locale} ${key}`).toBeGreaterThan(0);
+        expect(placeholders(table[key]!), `${locale} ${key}`).toEqual(placeholders(en[key]!));
       }
     }
+  });
+
+  it('never lets a page string shadow a badge string', () => {
+    const overlap = Object.keys(UI_MESSAGES.en).filter((k) => k in MESSAGES.en);
+    expect(overlap).toEqual([]);
+  });
+
+  it('follows the language chosen in the options page', () => {
+    expect(localeFor('auto', ['zh-TW'])).toBe('zh-TW');
+    expect(localeFor('en', ['zh-TW'])).toBe('en');
   });
 
   it('names every metric in every language', () => {
@@ -45,8 +61,9 @@ describe('translations', () => {
   });
 
   it('inserts values as given', () => {
-    const t = translator('zh-CN');
+    const t = uiTranslator('zh-CN');
     expect(t('popup_alerts', { count: 3 })).toBe('3 条待处理提醒');
+    expect(t('metric_bounceRate')).toBe('跳失率');
     expect(t('popup_source', { label: '<b>跳失率</b>', reader: 'x' })).toContain('<b>跳失率</b>');
   });
 

@@ -1,0 +1,315 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LOCALES, metricName, pickLocale, type Locale } from '@/core/i18n';
+import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
+import { metricDef } from '@/core/metrics';
+import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from '@/core/profiles';
+import { isWellOrdered, type ThresholdRule } from '@/core/rules';
+import { shopKey, type Repaired, type RuleOverride, type Settings } from '@/core/settings';
+
+export interface OptionsProps {
+  load: () => Promise<Repaired>;
+  save: (settings: Settings) => Promise<void>;
+  shops: () => Promise<{ shops: Array<{ site: string; store: string }>; totalReadings: number }>;
+}
+
+const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
+
+export function Options({ load, save, shops }: OptionsProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
+  const [known, setKnown] = useState<{ shops: Array<{ site: string; store: string }>; totalReadings: number } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    load().then(
+      (r) => {
+        setSettings(r.settings);
+        setNotes(r.notes);
+      },
+      (e: unknown) => setStatus({ kind: 'error', text: String(e) }),
+    );
+    shops().then(setKnown, () => setKnown({ shops: [], totalReadings: 0 }));
+  }, [load, shops]);
+
+  const locale: Locale = !settings || settings.language === 'auto' ? pickLocale() : settings.language;
+  const t = uiTranslator(locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('options_title');
+  }, [locale]);
+
+  if (!settings) return <main class="options">{status && <p class="error">{status.text}</p>}</main>;
+
+  const commit = (next: Settings) => {
+    setSettings(next);
+    save(next).then(
+      () => setStatus({ kind: 'saved', text: t('options_saved') }),
+      (e: unknown) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+
+  return (
+    <main class="options">
+      <header class="top">
+        <h1>{t('options_title')}</h1>
+        <span class={`status ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
+          {status?.text ?? ''}
+        </span>
+      </header>
+      {notes.length > 0 && (
+        <section class="notes" role="alert">
+          <p>{t('options_repairNotes')}</p>
+          <ul>
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section class="panel">
+        <h2>{t('options_language')}</h2>
+        <select
+          data-testid="language"
+          value={settings.language}
+          onChange={(e) =>
+            commit({ ...settings, language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })
+          }
+        >
+          <option value="auto">{t('options_languageAuto')}</option>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </section>
+
+      <section class="panel">
+        <h2>{t('options_rules')}</h2>
+        <p class="help">{t('options_rulesHelp')}</p>
+        {PROFILE_IDS.map((p) => (
+          <ProfileRules key={p} profile={p} settings={settings} t={t} onChange={commit} />
+        ))}
+      </section>
+
+      <section class="panel">
+        <h2>{t('options_shops')}</h2>
+        {!known || known.shops.length === 0 ? (
+          <p class="help">{t('options_shopsEmpty')}</p>
+        ) : (
+          <table class="shops">
+            <tbody>
+              {known.shops.map(({ site, store }) => {
+                const key = shopKey(site, store);
+                const shop = settings.shops[key] ?? {};
+                const update = (change: Partial<typeof shop>) =>
+                  commit({ ...settings, shops: { ...settings.shops, [key]: { ...shop, ...change } } });
+                return (
+                  <tr key={key} data-shop={key}>
+                    <th scope="row">
+                      {store} <small>{t(`site_${site}` as never)}</small>
+                    </th>
+                    <td>
+                      <label>
+                        {t('options_shopProfile')}{' '}
+                        <select
+                          value={shop.profile ?? profileForSite(site)}
+                          onChange={(e) => update({ profile: (e.currentTarget as HTMLSelectElement).value as ProfileId })}
+                        >
+                          {PROFILE_IDS.map((p) => (
+                            <option key={p} value={p}>
+                              {t(`options_profile_${p}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    </td>
+                    <td>
+                      <label title={t('options_returningHeavyHelp')}>
+                        <input
+                          type="checkbox"
+                          data-testid={`returning-${key}`}
+                          checked={shop.returningHeavy === true}
+                          onChange={(e) => update({ returningHeavy: (e.currentTarget as HTMLInputElement).checked })}
+                        />{' '}
+                        {t('options_returningHeavy')}
+                      </label>
+                      <div class="help small">{t('options_returningHeavyHelp')}</div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section class="panel">
+        <h2>{t('options_data')}</h2>
+        <p>{t('options_dataCount', { count: known?.totalReadings ?? 0 })}</p>
+      </section>
+    </main>
+  );
+}
+
+function ProfileRules({
+  profile,
+  settings,
+  t,
+  onChange,
+}: {
+  profile: ProfileId;
+  settings: Settings;
+  t: UiTranslate;
+  onChange: (s: Settings) => void;
+}) {
+  const overrides = settings.rules[profile] ?? {};
+  const setOverride = (ruleId: string, o: RuleOverride | null) => {
+    const nextProfile = { ...overrides };
+    if (o && Object.keys(o).length) nextProfile[ruleId] = o;
+    else delete nextProfile[ruleId];
+    const rules = { ...settings.rules, [profile]: nextProfile };
+    if (Object.keys(nextProfile).length === 0) delete rules[profile];
+    onChange({ ...settings, rules });
+  };
+  return (
+    <div class="profile" data-profile={profile}>
+      <h3>
+        {t(`options_profile_${profile}`)}
+        {Object.keys(overrides).length > 0 && (
+          <button type="button" class="link" onClick={() => onChange({ ...settings, rules: omit(settings.rules, profile) })}>
+            {t('options_reset')}
+          </button>
+        )}
+      </h3>
+      <table class="rules">
+        <thead>
+          <tr>
+            <th />
+            <th>{t('options_enabled')}</th>
+            <th>{t('options_warn')}</th>
+            <th>{t('options_critical')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PROFILES[profile].rules.map((rule) => (
+            <RuleRow
+              key={rule.id}
+              profile={profile}
+              rule={rule}
+              override={overrides[rule.id] ?? {}}
+              t={t}
+              onChange={(o) => setOverride(rule.id, o)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RuleRow({
+  profile,
+  rule,
+  override,
+  t,
+  onChange,
+}: {
+  profile: ProfileId;
+  rule: ThresholdRule;
+  override: RuleOverride;
+  t: UiTranslate;
+  onChange: (o: RuleOverride) => void;
+}) {
+  const percent = metricDef(rule.metric).unit === 'rate';
+  const shown = (v: number) => (percent ? String(Math.round(v * 10000) / 100) : String(v));
+  const [draft, setDraft] = useState({
+    warn: shown(override.warn ?? rule.warn),
+    critical: shown(override.critical ?? rule.critical),
+  });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(
+    () => setDraft({ warn: shown(override.warn ?? rule.warn), critical: shown(override.critical ?? rule.critical) }),
+    [override.warn, override.critical],
+  );
+
+  const apply = (field: 'warn' | 'critical', text: string) => {
+    const next = { ...draft, [field]: text };
+    setDraft(next);
+    const warn = Number(next.warn.replace(',', '.'));
+    const critical = Number(next.critical.replace(',', '.'));
+    if (
+      !next.warn.trim() ||
+      !next.critical.trim() ||
+      !Number.isFinite(warn) ||
+      !Number.isFinite(critical) ||
+      warn < 0 ||
+      critical < 0
+    ) {
+      setError(t('options_invalidNumber'));
+      return;
+    }
+    const lines = { warn: percent ? warn / 100 : warn, critical: percent ? critical / 100 : critical };
+    if (!isWellOrdered({ direction: rule.direction, ...lines })) {
+      setError(t('options_invalidOrder'));
+      return;
+    }
+    setError(null);
+    const o: RuleOverride = { ...override };
+    for (const f of ['warn', 'critical'] as const) {
+      const v = Math.round(lines[f] * 1e6) / 1e6;
+      if (v === rule[f]) delete o[f];
+      else o[f] = v;
+    }
+    onChange(o);
+  };
+
+  const id = `rule-${profile}-${rule.id}`;
+  const name = t(rule.direction === 'above' ? 'options_ruleAbove' : 'options_ruleBelow', { metric: metricName(t, rule.metric) });
+  return (
+    <tr class={error ? 'invalid' : ''}>
+      <th scope="row">
+        {name}
+        {error && (
+          <div class="error small" role="alert">
+            {error}
+          </div>
+        )}
+      </th>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`${name}: ${t('options_enabled')}`}
+          data-testid={`${id}-enabled`}
+          checked={override.enabled !== false}
+          onChange={(e) => {
+            const o = { ...override };
+            if ((e.currentTarget as HTMLInputElement).checked) delete o.enabled;
+            else o.enabled = false;
+            onChange(o);
+          }}
+        />
+      </td>
+      {(['warn', 'critical'] as const).map((field) => (
+        <td key={field}>
+          <input
+            class="num"
+            inputMode="decimal"
+            aria-label={`${name}: ${t(field === 'warn' ? 'options_warn' : 'options_critical')}`}
+            data-testid={`${id}-${field}`}
+            value={draft[field]}
+            onInput={(e) => apply(field, (e.currentTarget as HTMLInputElement).value)}
+          />
+          {percent && <span class="unit">%</span>}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+function omit<T extends object, K extends keyof T>(obj: T, key: K): T {
+  const copy = { ...obj };
+  delete copy[key];
+  return copy;
+}

@@ -1,0 +1,33 @@
+import browser from 'webextension-polyfill';
+import { repairSettings, SETTINGS_KEY, type Repaired, type Settings } from './settings';
+
+/**
+ * Settings in browser.storage.local. A repaired object is written back together with a copy of what
+ * was there before (`settingsBackup`) and the repair notes (`settingsNotes`), so nothing the operator
+ * set is lost silently and the options page can say what happened.
+ */
+
+export interface StorageArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const local = (): StorageArea => browser.storage.local as unknown as StorageArea;
+
+export async function loadSettings(area: StorageArea = local()): Promise<Repaired> {
+  const stored = await area.get([SETTINGS_KEY, 'settingsNotes']);
+  const repaired = repairSettings(stored[SETTINGS_KEY]);
+  if (repaired.notes.length > 0) {
+    await area.set({ settingsBackup: stored[SETTINGS_KEY], [SETTINGS_KEY]: repaired.settings, settingsNotes: repaired.notes });
+    return repaired;
+  }
+  const earlier = Array.isArray(stored.settingsNotes) ? (stored.settingsNotes as string[]) : [];
+  return { settings: repaired.settings, notes: earlier };
+}
+
+/** Saves settings the options page built; refuses (and says why) rather than storing something broken. */
+export async function saveSettings(settings: Settings, area: StorageArea = local()): Promise<void> {
+  const check = repairSettings(settings);
+  if (check.notes.length > 0) throw new Error(check.notes.join('; '));
+  await area.set({ [SETTINGS_KEY]: check.settings, settingsNotes: [] });
+}

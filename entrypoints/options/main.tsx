@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { Options } from '@/components/Options';
+import { sendMessage } from '@/core/messages';
+import { loadSettings, saveSettings } from '@/core/settings-store';
+import '@/components/options.css';
+
+render(
+  <Options load={loadSettings} save={saveSettings} shops={() => sendMessage('shops', {})} />,
+  document.getElementById('app')!,
+);

@@ -36,7 +36,8 @@ interface Score {
   periodOk: boolean;
 }
 
-const PLATFORMS = ['sycm'];
+/** Fixture folders and the site whose adapter reads them (redesigns are served at the site's URLs). */
+const PLATFORMS = ['sycm', 'sycm-redesign'];
 /** Pages that are only ever shown inside another page's frame. */
 const FRAMED = new Set(['iframe-inner']);
 const scores = new Map<string, Score[]>();

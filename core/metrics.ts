@@ -52,7 +52,7 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['访问次数', '会话数'],
       'zh-TW': ['造訪次數', '工作階段', '工作階段數'],
-      en: ['Visits', 'Sessions', 'Online store sessions'],
+      en: ['Visits', 'Sessions', 'Online store sessions', 'Sessions - Total', 'Total sessions'],
     },
   },
   {
@@ -62,7 +62,7 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['浏览量', '商品浏览量', 'PV'],
       'zh-TW': ['瀏覽量', '頁面瀏覽數', '瀏覽次數'],
-      en: ['Page views', 'Pageviews', 'Views'],
+      en: ['Page views', 'Pageviews', 'Views', 'Page Views - Total'],
     },
   },
   {
@@ -142,7 +142,7 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['客单价', '平均客单价'],
       'zh-TW': ['客單價', '每筆訂單平均銷售額', '平均訂單金額'],
-      en: ['Average order value', 'AOV', 'Avg. order value'],
+      en: ['Average order value', 'AOV', 'Avg. order value', 'Sales per order', 'Average sales per order'],
     },
   },
   {
@@ -152,7 +152,7 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['支付金额', '成交金额', '销售额', 'GMV'],
       'zh-TW': ['銷售額', '營收', '付款金額'],
-      en: ['Total sales', 'Sales', 'Revenue', 'Ordered product sales', 'Gross sales'],
+      en: ['Total sales', 'Sales', 'Revenue', 'Ordered product sales', 'Gross sales', 'Total revenue', 'Purchase revenue'],
     },
   },
   {
@@ -200,6 +200,7 @@ export function normalizeLabel(text: string, keepSpaces = false): string {
   return text
     .replace(/[ⓘ🛈ℹ]/gu, '') // info marks; NFKC would fold ⓘ into a letter "i"
     .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-') // "Sessions – Total": every dash is a hyphen
     .toLowerCase()
     .replace(/[\s\u200b\u00a0]+/g, keepSpaces ? ' ' : '')
     .trim()

@@ -24,8 +24,11 @@ export interface ColumnCell {
 const TOTAL_KEY = /^(合计|總計|总计|合計|汇总|匯總|全部|全店|整体|整體|total|totals|grand total|all|overall|summary)$/i;
 const ROW_SELECTOR = 'tr,[role="row"]';
 const CELL_ROLES = new Set(['columnheader', 'rowheader', 'cell', 'gridcell']);
-/** Rows read per table: the top of a ranked list is what an operator looks at. */
-export const MAX_ROWS = 200;
+/**
+ * Rows read per table. Back-office tables are ranked (top sources, top items) and paged at 10–50
+ * rows; the top hundred is what an operator looks at, and every row costs on every re-read.
+ */
+export const MAX_ROWS = 100;
 /** Marks printed before a row name: expand toggles, bullets, rank arrows. */
 const KEY_MARKS = /^[\s+\-−•·▸▶►›»>*#\d.、]*(?=\S)/u;
 

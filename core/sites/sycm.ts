@@ -1,8 +1,4 @@
-import { detectPeriod, isoDate } from '../reader/period';
-import { recognise } from '../reader/recognise';
-import { scanPage } from '../reader/scan';
-import { detectStore } from '../reader/store';
-import type { SiteAdapter } from './types';
+import { defineSite } from './define';
 
 /**
  * 生意参谋 (Taobao/Tmall's back office). It prints money without a currency marker (always CNY),
@@ -10,23 +6,13 @@ import type { SiteAdapter } from './types';
  * them (…/realtime…), and its top bar prints the signed-in account as "店铺名:子账号" (Taobao's
  * sub-account login), which names the shop even when the name does not end in 店.
  */
-export const sycm: SiteAdapter = {
+export const sycm = defineSite({
   id: 'sycm',
   matches: ['https://sycm.taobao.com/*'],
-  isPage: (url) => url.protocol === 'https:' && url.hostname === 'sycm.taobao.com',
-  read(root, { url, now, onRoot, hosts }) {
-    const scan = scanPage(root as Document | Element, hosts ? { hosts } : {});
-    if (onRoot) scan.roots.forEach(onRoot);
-    const found = recognise(root, { scan, defaultCurrency: 'CNY', adapter: 'sycm' });
-    let period = detectPeriod(root, now, scan);
-    if (/realtime|\/rt\b|shishi/i.test(url.pathname) && period.kind !== 'realtime') {
-      const today = isoDate(now);
-      period = { kind: 'realtime', start: today, end: today };
-    }
-    const store = shopFromAccount(root) ?? detectStore(root, 'sycm.taobao.com', scan);
-    return { site: 'sycm', store, period, found };
-  },
-};
+  currency: () => 'CNY',
+  realtimePath: /realtime|\/rt\b|shishi/i,
+  store: (root) => shopFromAccount(root),
+});
 
 const ACCOUNT = /^(.{2,60}?)[:：]([^:：\s]{1,24})$/u;
 const NOT_A_SHOP = /时间|時間|日期|更新|统计|統計|数据|數據/;

@@ -1,0 +1,48 @@
+import { detectPeriod, isoDate } from '../reader/period';
+import { recognise } from '../reader/recognise';
+import { scanPage } from '../reader/scan';
+import { detectStore } from '../reader/store';
+import type { PageRead, ReadContext, SiteAdapter } from './types';
+
+/**
+ * What a site adapter knows beyond the generic recogniser. Most back offices need only their
+ * addresses and currency: the recogniser, period and shop detection are shared.
+ */
+export interface SiteKnowledge {
+  id: string;
+  /** Match patterns (manifest); `isPage` defaults to "the host is one of these". */
+  matches: readonly string[];
+  isPage?: (url: URL) => boolean;
+  /** Currency of money printed without a marker, by page (Shopee and Amazon vary by country). */
+  currency?: (url: URL) => string | undefined;
+  /** Paths whose numbers are today's, changing during the day. */
+  realtimePath?: RegExp;
+  /** A shop name the site prints in a known form; the generic shop detection is the fallback. */
+  store?: (root: ParentNode, url: URL) => string | null;
+  /** Last resort for the shop's name (defaults to the host). */
+  fallbackStore?: (url: URL) => string;
+}
+
+export function defineSite(k: SiteKnowledge): SiteAdapter {
+  const hosts = new Set(k.matches.map((m) => new URL(m.replace('*', 'x')).hostname));
+  const isPage = k.isPage ?? ((url: URL) => url.protocol === 'https:' && hosts.has(url.hostname));
+  return {
+    id: k.id,
+    matches: k.matches,
+    isPage,
+    read(root: ParentNode, { url, now, onRoot, hosts: known }: ReadContext): PageRead {
+      const scan = scanPage(root as Document | Element, known ? { hosts: known } : {});
+      if (onRoot) scan.roots.forEach(onRoot);
+      const currency = k.currency?.(url);
+      const found = recognise(root, { scan, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+      let period = detectPeriod(root, now, scan);
+      if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
+        const today = isoDate(now);
+        period = { kind: 'realtime', start: today, end: today };
+      }
+      const fallback = k.fallbackStore?.(url) ?? url.hostname;
+      const store = k.store?.(root, url) ?? detectStore(root, fallback, scan);
+      return { site: k.id, store, period, found };
+    },
+  };
+}

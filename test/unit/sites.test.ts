@@ -1,0 +1,66 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ALL_MATCHES, SITES, siteFor } from '@/core/sites';
+import { MESSAGES } from '@/core/i18n';
+
+/** Real addresses of each back office's pages. */
+const PAGES: Record<string, string[]> = {
+  sycm: ['https://sycm.taobao.com/portal/home.htm', 'https://sycm.taobao.com/flow/monitor/source.htm'],
+  jd: ['https://sz.jd.com/sz/view/indexs/realTimes.html'],
+  douyin: ['https://compass.jinritemai.com/shop/core-data'],
+  pdd: ['https://mms.pinduoduo.com/sycm/stores_data/operation'],
+  shopee: [
+    'https://seller.shopee.tw/datacenter/dashboard',
+    'https://seller.shopee.cn/datacenter/overview',
+    'https://seller.shopee.com.my/datacenter',
+  ],
+  shopify: ['https://admin.shopify.com/store/lumen-goods/analytics'],
+  amazon: ['https://sellercentral.amazon.com/business-reports/ref=xx', 'https://sellercentral.amazon.co.uk/business-reports'],
+  ga4: ['https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome'],
+};
+
+const NOT_BACK_OFFICES = [
+  'https://www.taobao.com/',
+  'https://item.taobao.com/item.htm?id=1',
+  'http://sycm.taobao.com/portal/home.htm',
+  'https://sycm.taobao.com.evil.example/portal/home.htm',
+  'https://evil.example/?u=https://sycm.taobao.com/',
+  'https://shopee.tw/',
+  'https://www.shopify.com/',
+  'https://www.amazon.com/dp/B000',
+  'https://google.com/analytics',
+];
+
+describe('site registry', () => {
+  it('lists each back office once, with pages to test it on', () => {
+    const ids = SITES.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Object.keys(PAGES).sort()).toEqual([...ids].sort());
+  });
+
+  it.each(SITES.map((s) => [s.id, s] as const))('%s claims its own pages and no other site’s', (id, site) => {
+    for (const url of PAGES[id]!) expect(site.isPage(new URL(url)), url).toBe(true);
+    for (const [other, urls] of Object.entries(PAGES)) {
+      if (other === id) continue;
+      for (const url of urls) expect(site.isPage(new URL(url)), `${id} must not claim ${url}`).toBe(false);
+    }
+    for (const url of NOT_BACK_OFFICES) expect(site.isPage(new URL(url)), url).toBe(false);
+  });
+
+  it.each(SITES.map((s) => [s.id] as const))('%s has saved pages with expectations and a name in every language', (id) => {
+    const dir = `test/fixtures/${id}`;
+    expect(existsSync(dir), dir).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.expected.json')).length).toBeGreaterThan(0);
+    for (const table of Object.values(MESSAGES)) expect((table as Record<string, string>)[`site_${id}`]).toBeTruthy();
+  });
+
+  it('asks only for the back offices it reads: https, exact hosts, no wildcards', () => {
+    for (const m of ALL_MATCHES) expect(m).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+    expect(ALL_MATCHES).not.toContain('<all_urls>');
+  });
+
+  it('finds the site of a page', () => {
+    expect(siteFor(new URL(PAGES.shopify![0]!))?.id).toBe('shopify');
+    expect(siteFor(new URL('https://example.com/'))).toBeUndefined();
+  });
+});

@@ -59,6 +59,13 @@ export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
           {t('popup_storageError', { error: state.storageError })}
         </p>
       )}
+      {state?.pages.map((p) => (
+        <p class="notice" role="status" key={`${p.site}${p.path}`} data-testid="page-status">
+          {p.found === 0
+            ? t('popup_pageEmpty', { site: siteName(t, p.site), path: p.path })
+            : t('popup_pageUnreadable', { site: siteName(t, p.site), path: p.path, count: p.unreadable })}
+        </p>
+      ))}
       {state && state.totalReadings === 0 && <Empty t={t} />}
       {state && state.totalReadings > 0 && (
         <>

@@ -57,6 +57,9 @@ const en = {
   options_dataCount: '{count} readings kept on this computer.',
   options_repairNotes: 'Some settings could not be read and were repaired; the rest were kept:',
   popup_settings: 'Settings',
+  popup_pageEmpty: '{site} is open ({path}), but StorePulse found no numbers on it. The page may have a new layout.',
+  popup_pageUnreadable:
+    '{site} ({path}): {count} numbers are drawn with a scrambling font; they could not be read as shown and were not stored.',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -112,6 +115,8 @@ const zhCN: UiTable = {
   options_dataCount: '这台电脑上保存了 {count} 条读数。',
   options_repairNotes: '部分设置无法读取，已逐项修复，其余设置保留：',
   popup_settings: '设置',
+  popup_pageEmpty: '已打开{site}（{path}），但店脉没有在页面上找到数字，页面可能改版了。',
+  popup_pageUnreadable: '{site}（{path}）：有 {count} 个数字用加密字体显示，无法如实读取，没有保存。',
 };
 
 const zhTW: UiTable = {
@@ -164,6 +169,8 @@ const zhTW: UiTable = {
   options_dataCount: '這台電腦上保存了 {count} 筆讀數。',
   options_repairNotes: '部分設定無法讀取，已逐項修復，其餘設定保留：',
   popup_settings: '設定',
+  popup_pageEmpty: '已打開{site}（{path}），但店脈沒有在頁面上找到數字，頁面可能改版了。',
+  popup_pageUnreadable: '{site}（{path}）：有 {count} 個數字用加密字型顯示，無法如實讀取，沒有儲存。',
 };
 
 export const UI_MESSAGES: Readonly<Record<Locale, UiTable>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

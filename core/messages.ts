@@ -57,17 +57,35 @@ export interface LatestView {
   observedAt: number;
 }
 
+/** How reading went on one open back-office page, so the popup can say when a page yields nothing. */
+export interface PageStatus {
+  site: string;
+  store: string;
+  /** Numbers read on the page's last read. */
+  found: number;
+  /** Numbers seen but not readable honestly (digits drawn with a scrambling font). */
+  unreadable: number;
+}
+
+export interface PageView extends PageStatus {
+  path: string;
+  at: number;
+}
+
 export interface PopupState {
   alerts: AlertView[];
   latest: LatestView[];
   readingsToday: number;
   totalReadings: number;
+  /** Open back-office pages whose last read found nothing or met numbers it could not read. */
+  pages: PageView[];
   storageError?: string;
 }
 
 export interface ProtocolMap {
   report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[] } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
+  pageStatus: { payload: PageStatus; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
   shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
 }

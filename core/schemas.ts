@@ -47,6 +47,12 @@ export const pageReportSchema = z.object({
 export const messageSchemas = {
   report: pageReportSchema,
   dismiss: z.object({ alertId: shortText(600).min(1) }),
+  pageStatus: z.object({
+    site: shortText(40).min(1),
+    store: shortText(120).min(1),
+    found: z.number().int().min(0).max(100_000),
+    unreadable: z.number().int().min(0).max(100_000),
+  }),
   popupState: z.object({}).strict(),
   shops: z.object({}).strict(),
 } as const;

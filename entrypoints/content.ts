@@ -20,6 +20,7 @@ export default defineContentScript({
       locale,
       t: translator(locale),
       report: (report) => sendMessage('report', report),
+      status: (status) => sendMessage('pageStatus', status),
       dismiss: async (alertId) => void (await sendMessage('dismiss', { alertId })),
     });
     const onMessage = (message: unknown) => {

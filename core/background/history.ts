@@ -199,6 +199,7 @@ export async function popupState(db: Database, now: number): Promise<PopupState>
     latest: [...latest.values()],
     readingsToday: today.length,
     totalReadings,
+    pages: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import type { Envelope, MessageType, ProtocolMap } from '../messages';
+import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
 import { envelopeSchema, messageSchemas } from '../schemas';
 import { siteFor } from '../sites';
 import { DEFAULT_SETTINGS, effectiveRules, type Settings } from '../settings';
@@ -30,6 +30,8 @@ export interface ServiceDeps {
 
 export interface Service {
   handle(message: unknown, sender: Sender): Promise<unknown>;
+  /** A tab closed or left the back office: forget its page status. */
+  forgetTab(tabId: number): void;
   refreshBadge(): Promise<void>;
   lastStorageError(): string | undefined;
 }
@@ -38,6 +40,8 @@ export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
   let db: Promise<Database> | undefined;
   let storageError: string | undefined;
+  // In memory only: a restarted worker hears again from each page on its next read.
+  const pages = new Map<number, PageView>();
 
   const database = () => {
     db ??= deps.openDb().catch((error: unknown) => {
@@ -77,6 +81,15 @@ export function createService(deps: ServiceDeps): Service {
         throw new UserError(storageError);
       }
     },
+    async pageStatus(payload, sender) {
+      const url = sender.tab?.url;
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !url) throw new UserError('page status comes only from a page tab');
+      const site = siteFor(new URL(url));
+      if (!site || site.id !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
+      pages.set(tabId, { ...payload, path: new URL(url).pathname, at: now() });
+      return { ok: true };
+    },
     async dismiss(payload) {
       await dismissAlert(await database(), payload.alertId, now());
       await refreshBadge();
@@ -89,6 +102,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async popupState() {
       const state = await popupState(await database(), now());
+      state.pages = [...pages.values()].filter((p) => p.found === 0 || p.unreadable > 0);
       if (storageError) state.storageError = storageError;
       return state;
     },
@@ -110,6 +124,7 @@ export function createService(deps: ServiceDeps): Service {
       }
     },
     refreshBadge: () => refreshBadge().catch(() => undefined),
+    forgetTab: (tabId) => void pages.delete(tabId),
     lastStorageError: () => storageError,
   };
 }

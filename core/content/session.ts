@@ -1,7 +1,7 @@
 import { FIXES } from '../fixes';
 import { formatValue } from '../format';
 import { metricName, type Locale, type Translate } from '../i18n';
-import type { Evaluation, PageReport } from '../messages';
+import type { Evaluation, PageReport, PageStatus } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { ShadowHosts } from '../reader/scan';
@@ -23,6 +23,8 @@ export interface SessionDeps {
   locale: Locale;
   t: Translate;
   report(report: PageReport): Promise<{ evaluations: Evaluation[] }>;
+  /** Tells the background how reading went (found nothing, or numbers it could not read). */
+  status?(status: PageStatus): Promise<unknown>;
   dismiss(alertId: string): Promise<void>;
   /** For tests: what "now" is. */
   now?: () => Date;
@@ -61,6 +63,7 @@ export class PageSession {
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
   private lastSentSignature = '';
+  private lastStatus = '';
   private sending = false;
   private retryMs = 1000;
   private readCost = 0;
@@ -89,6 +92,7 @@ export class PageSession {
     this.flags.clear();
     this.tracked.clear();
     this.lastSentSignature = '';
+    this.lastStatus = '';
     this.hosts.forget();
     this.schedule(QUIET_MS);
   }
@@ -177,6 +181,7 @@ export class PageSession {
     for (const key of [...this.tracked.keys()]) if (!seen.has(key)) this.tracked.delete(key);
 
     this.renderBadges(result.found);
+    this.sendStatus(result);
     if (unsettled) this.schedule(SETTLE_MS);
     void this.send(result);
   }
@@ -219,6 +224,21 @@ export class PageSession {
     }
     // The page may have moved on while we were waiting for the background.
     if (this.retryMs === 1000 && this.lastRead && this.lastRead !== result) void this.send(this.lastRead);
+  }
+
+  private sendStatus(result: PageRead): void {
+    const status: PageStatus = {
+      site: result.site,
+      store: result.store,
+      found: result.found.length,
+      unreadable: result.unreadable ?? 0,
+    };
+    const signature = JSON.stringify(status);
+    if (signature === this.lastStatus || !this.deps.status) return;
+    this.lastStatus = signature;
+    this.deps.status(status).catch(() => {
+      this.lastStatus = ''; // say it again on the next read
+    });
   }
 
   private renderBadges(found: readonly Found[]): void {

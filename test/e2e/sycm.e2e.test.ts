@@ -133,6 +133,27 @@ describe('生意参谋 home, end to end in Chromium', () => {
     await page.close();
   });
 
+  it('says so in the popup when an open 生意参谋 page shows nothing it can read', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://sycm.taobao.com/portal/newly-redesigned.htm');
+    const popup = await openPopup(browser);
+    await expect
+      .poll(async () => {
+        await popup.reload();
+        return popup.getByTestId('page-status').count();
+      })
+      .toBeGreaterThan(0);
+    expect(await popup.getByTestId('page-status').first().innerText()).toContain('/portal/newly-redesigned.htm');
+    await page.close();
+    await expect
+      .poll(async () => {
+        await popup.reload();
+        return popup.getByTestId('page-status').count();
+      })
+      .toBe(0);
+    await popup.close();
+  });
+
   it('shows no warning once the bounce rate is good, and resolves the alert', async () => {
     server.route(HOME, 'sycm/home-good.html');
     const page = await browser.context.newPage();

@@ -246,3 +246,24 @@ describe('the background service trusts nothing in a message', () => {
     expect(state).toMatchObject({ totalReadings: 1 });
   });
 });
+
+describe('page status', () => {
+  it('tells the popup about an open back-office page where nothing could be read', async () => {
+    const db = await freshDb();
+    const service = createService({ extensionId: EXT, openDb: async () => db, now: () => NOON });
+    const status = { site: 'sycm', store: '小雨的旗舰店', found: 0, unreadable: 0 };
+    expect(await service.handle({ type: 'pageStatus', payload: status }, TAB)).toEqual({ ok: true });
+    const other = { id: EXT, tab: { id: 8, url: 'https://sycm.taobao.com/flow/monitor/source.htm' } };
+    await service.handle({ type: 'pageStatus', payload: { ...status, found: 12 } }, other);
+    const state = (await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as {
+      pages: Array<{ path: string; found: number }>;
+    };
+    expect(state.pages).toEqual([expect.objectContaining({ path: '/portal/home.htm', found: 0 })]);
+    service.forgetTab(7);
+    expect(((await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as { pages: unknown[] }).pages).toEqual([]);
+    const wrongSite = (await service.handle({ type: 'pageStatus', payload: { ...status, site: 'jd' } }, TAB)) as {
+      error?: string;
+    };
+    expect(wrongSite.error).toMatch(/not a jd page/);
+  });
+});

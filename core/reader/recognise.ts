@@ -1,9 +1,10 @@
 import type { MetricId } from '../metrics';
 import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, ObservedValue } from '../types';
-import { isComparisonCue, LabelMatcher } from './labels';
+import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
 import { readTableColumn, type TableCache } from './table';
+import { FontGuard } from './fonts';
 import { acceptValue, choose, fontSizeOf, scanValues, type Candidate } from './values';
 import { isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
@@ -26,11 +27,15 @@ export interface Found {
   /** True when read from a table column rather than a card or list. */
   fromTable: boolean;
   fontSize: number;
+  /** How many levels above its label the value was found: a card's own number is close by. */
+  depth: number;
 }
 
 export interface RecogniseOptions {
   /** The page's text pass, when the caller already made it (adapters share one across readers). */
   scan?: PageScan;
+  /** Reads digits as drawn where a page font relabels them; counts the numbers it cannot read. */
+  fonts?: FontGuard;
   matcher?: LabelMatcher;
   /** Currency for money values printed without a marker (sycm prints 支付金额 as a bare number). */
   defaultCurrency?: string;
@@ -40,15 +45,15 @@ export interface RecogniseOptions {
 interface LabelHit {
   metric: MetricId;
   text: string;
-  percent?: true;
+  hint?: LabelHint;
   node: Text;
   element: Element;
   /** Set when label and value share one text node ("跳失率：72.31%"). */
   inline?: ParsedNumber;
 }
 
-const CONTROL_SELECTOR =
-  'a[href],button,nav,select,option,[role="tab"],[role="menuitem"],[role="navigation"],[role="option"],[role="button"],[role="link"]';
+/** Labels inside these are navigation and form controls, not captions of a number. (Tabs and buttons can be metric tiles.) */
+const CONTROL_SELECTOR = 'a[href],nav,select,option,[role="menuitem"],[role="navigation"],[role="option"],[role="link"]';
 const MAX_CLIMB = 6;
 const MAX_CONTAINER_ELEMENTS = 800;
 /** Cards are read for at most this many label occurrences of one metric; the most prominent wins. */
@@ -62,6 +67,7 @@ let defaultMatcher: LabelMatcher | undefined;
 export function recognise(root: ParentNode = document, options: RecogniseOptions = {}): Found[] {
   const matcher = options.matcher ?? (defaultMatcher ??= new LabelMatcher());
   const scan = options.scan ?? scanPage(root as Document | Element);
+  const fonts = options.fonts ?? new FontGuard((root as Node).ownerDocument ?? (root as Document));
   const hits = collectLabels(scan.labels, matcher);
   const hitNodes = new Set(hits.map((h) => h.node));
   const found: Found[] = [];
@@ -74,7 +80,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
     if (!header && (missesPerMetric.get(hit.metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
     if (!isLabelInPlace(hit)) continue;
     if (hit.inline) {
-      const value = acceptValue(hit.metric, hit.inline, options.defaultCurrency, hit.percent);
+      const value = acceptValue(hit.metric, hit.inline, options.defaultCurrency, hit.hint);
       if (value) {
         found.push(make(hit, hit.element, hit.node.data.trim(), value, false, options));
         cardsPerMetric.set(hit.metric, (cardsPerMetric.get(hit.metric) ?? 0) + 1);
@@ -82,18 +88,18 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       continue;
     }
     if (header) {
-      for (const cell of readTableColumn(header, hit.metric, options.defaultCurrency, tables, hit.percent)) {
-        const value = acceptValue(hit.metric, cell.parsed, options.defaultCurrency, hit.percent)!;
+      for (const cell of readTableColumn(header, hit.metric, options.defaultCurrency, tables, hit.hint, fonts)) {
+        const value = acceptValue(hit.metric, cell.parsed, options.defaultCurrency, hit.hint)!;
         found.push(make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator));
       }
       continue;
     }
-    const candidate = findValue(hit, hitNodes, options.defaultCurrency);
+    const candidate = findValue(hit, hitNodes, fonts, options.defaultCurrency);
     if (!candidate) missesPerMetric.set(hit.metric, (missesPerMetric.get(hit.metric) ?? 0) + 1);
     if (candidate) {
       cardsPerMetric.set(hit.metric, (cardsPerMetric.get(hit.metric) ?? 0) + 1);
-      const value = acceptValue(hit.metric, candidate.parsed, options.defaultCurrency, hit.percent)!;
-      found.push(make(hit, candidate.element, candidate.raw, value, false, options));
+      const value = acceptValue(hit.metric, candidate.parsed, options.defaultCurrency, hit.hint)!;
+      found.push(make(hit, candidate.element, candidate.raw, value, false, options, undefined, undefined, candidate.depth));
     }
   }
   return pickOnePerSeries(found);
@@ -108,6 +114,7 @@ function make(
   options: RecogniseOptions,
   breakdown?: Breakdown,
   locator?: string,
+  depth = 0,
 ): Found {
   const observed: ObservedValue = {
     metric: hit.metric,
@@ -123,7 +130,7 @@ function make(
   if (value.currency) observed.currency = value.currency;
   if (breakdown) observed.breakdown = breakdown;
   // Only cards compete on prominence; table cells are told apart by their row.
-  return { observed, element, labelElement: hit.element, fromTable, fontSize: fromTable ? 0 : fontSizeOf(element) };
+  return { observed, element, labelElement: hit.element, fromTable, fontSize: fromTable ? 0 : fontSizeOf(element), depth };
 }
 
 function clip(text: string): string {
@@ -169,7 +176,7 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
       node,
       element,
       ...(inline ? { inline } : {}),
-      ...(match.percent ? { percent: true } : {}),
+      ...(match.hint ? { hint: match.hint } : {}),
     });
   }
   return hits;
@@ -204,23 +211,32 @@ function near(qualifier: string, label: Text, labelElement: Element): boolean {
  * metric's value. Where a container holds several labels (a flat list), a value belongs to the
  * label it is paired with by the list's own order (label-then-value or value-then-label).
  */
-function findValue(hit: LabelHit, hitNodes: Set<Text>, defaultCurrency?: string): Candidate | null {
+function findValue(
+  hit: LabelHit,
+  hitNodes: Set<Text>,
+  fonts: FontGuard,
+  defaultCurrency?: string,
+): (Candidate & { depth: number }) | null {
   let container: Element | null = hit.element;
   for (let depth = 0; container && depth <= MAX_CLIMB; depth++) {
     if (container.tagName === 'BODY' || container.tagName === 'HTML') return null;
     if (depth > 0 && container.getElementsByTagName('*').length > MAX_CONTAINER_ELEMENTS) return null;
-    const items = scanValues(container, hitNodes);
+    const unreadableBefore = fonts.unreadable.size;
+    const items = scanValues(container, hitNodes, fonts);
+    // The card's number is drawn by a font that cannot be read with certainty: no reading, and no
+    // climbing on to some other number further out.
+    if (fonts.unreadable.size > unreadableBefore) return null;
     const ours = items.findIndex((it) => it === hit.node);
     if (ours >= 0) {
-      const chosen = choose(items, ours, hit.metric, defaultCurrency, hit.percent);
-      if (chosen) return chosen;
+      const chosen = choose(items, ours, hit.metric, defaultCurrency, hit.hint);
+      if (chosen) return { ...chosen, depth };
     }
     container = parentElementAcrossShadow(container);
   }
   return null;
 }
 
-/** One value per metric and breakdown: cards before table totals, then the most prominent, then the first. */
+/** One value per metric and breakdown: cards before table totals, then the closest to its label, then the most prominent, then the first. */
 function pickOnePerSeries(found: Found[]): Found[] {
   const best = new Map<string, Found>();
   for (const f of found) {
@@ -233,5 +249,7 @@ function pickOnePerSeries(found: Found[]): Found[] {
 
 function better(a: Found, b: Found): boolean {
   if (a.fromTable !== b.fromTable) return !a.fromTable;
+  // A label with its number right beside it beats one whose number was found far out.
+  if (Math.abs(a.depth - b.depth) >= 2) return a.depth < b.depth;
   return a.fontSize > b.fontSize + 0.5;
 }

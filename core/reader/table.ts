@@ -1,8 +1,10 @@
 import type { MetricId } from '../metrics';
 import { parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown } from '../types';
+import type { FontGuard } from './fonts';
+import type { LabelHint } from './labels';
 import { acceptValue, valueIn } from './values';
-import { isShown } from './walk';
+import { deepText, isShown, walkText } from './walk';
 
 /**
  * Reads one column of a table whose header cell carries a metric label: each data row's cell in that
@@ -30,7 +32,7 @@ const CELL_ROLES = new Set(['columnheader', 'rowheader', 'cell', 'gridcell']);
  */
 export const MAX_ROWS = 100;
 /** Marks printed before a row name: expand toggles, bullets, rank arrows. */
-const KEY_MARKS = /^[\s+\-−•·▸▶►›»>*#\d.、]*(?=\S)/u;
+const KEY_MARKS = /^(?:[\s+\-−•·▸▶►›»>*#]|\d{1,3}[.、]\s)*(?=\S)/u;
 
 interface TableInfo {
   headerCells: Element[];
@@ -47,7 +49,8 @@ export function readTableColumn(
   metric: MetricId,
   defaultCurrency: string | undefined,
   cache: TableCache,
-  percentLabel = false,
+  hint: LabelHint = {},
+  fonts?: FontGuard,
 ): ColumnCell[] {
   const headerRow = header.closest(ROW_SELECTOR);
   if (!headerRow) return [];
@@ -65,7 +68,7 @@ export function readTableColumn(
   for (const row of info.rows) {
     const cell = cellAt(row.cells, column);
     if (!cell) continue;
-    const value = cellValue(cell, metric, defaultCurrency, percentLabel);
+    const value = cellValue(cell, metric, defaultCurrency, hint, fonts);
     if (!value) continue;
     const locator = `table › ${row.key ? `row “${row.key}”` : 'row'} › column “${columnName}”`;
     if (!row.key || TOTAL_KEY.test(row.key)) {
@@ -85,12 +88,15 @@ function cellValue(
   cell: Element,
   metric: MetricId,
   currency: string | undefined,
-  percentLabel: boolean,
+  hint: LabelHint,
+  fonts: FontGuard | undefined,
 ): { element: Element; parsed: ParsedNumber; raw: string } | null {
-  const raw = cellText(cell);
+  const shown = fonts ? fonts.shown(cell) : deepText(cell);
+  if (shown === null) return null;
+  const raw = collapse(shown);
   const parsed = parseNumber(raw);
-  if (parsed) return acceptValue(metric, parsed, currency, percentLabel) ? { element: cell, parsed, raw } : null;
-  return valueIn(cell, metric, currency, percentLabel);
+  if (parsed) return acceptValue(metric, parsed, currency, hint) ? { element: cell, parsed, raw } : null;
+  return valueIn(cell, metric, currency, hint, fonts);
 }
 
 function describeTable(headerRow: Element): TableInfo | null {
@@ -141,20 +147,23 @@ function cellAt(cells: Element[], column: number): Element | undefined {
 }
 
 function cellText(cell: Element | undefined): string {
-  const text = cell?.textContent ?? '';
+  return cell ? collapse(deepText(cell)) : '';
+}
+
+function collapse(text: string): string {
   return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** A row's name is the first line of its key cell (an item's title, not the ID line under it). */
 function rowKey(cell: Element | undefined): string {
   if (!cell) return '';
-  const doc = cell.ownerDocument;
-  const walker = doc.createTreeWalker(cell, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = (n.nodeValue ?? '').replace(/\s+/g, ' ').trim().replace(KEY_MARKS, '');
-    if (text.length >= 1 && !/^[+\-−•·▸▶►›»>*]+$/u.test(text)) return text.slice(0, 80);
-  }
-  return '';
+  let key = '';
+  walkText(cell, (n) => {
+    if (key) return;
+    const text = n.data.replace(/\s+/g, ' ').trim().replace(KEY_MARKS, '');
+    if (text.length >= 1 && !/^[+\-−•·▸▶►›»>*]+$/u.test(text)) key = text.slice(0, 80);
+  });
+  return key;
 }
 
 /** The rows after the header row in its table, or in the body table that follows a split header. */

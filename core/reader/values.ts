@@ -1,6 +1,7 @@
 import { metricDef, type MetricId, type MetricUnit } from '../metrics';
 import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
-import { isComparisonCue } from './labels';
+import { FontGuard, hasPrivateUse } from './fonts';
+import { isComparisonCue, type LabelHint } from './labels';
 import { isShown, walkText } from './walk';
 
 /**
@@ -18,12 +19,17 @@ export interface Candidate {
 }
 
 const MAX_VALUE_TEXT = 40;
+
+function visible(node: Text): boolean {
+  const parent = node.parentElement;
+  return !parent || isShown(parent);
+}
 const EMPTY: ReadonlySet<Text> = new Set();
 
 export type Item = Text | Candidate;
 
 /** The labels and number candidates of a container, in document order. */
-export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMPTY): Item[] {
+export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMPTY, fonts?: FontGuard): Item[] {
   const items: Item[] = [];
   let lastElement: Element | null = null;
   let previousText = '';
@@ -36,12 +42,13 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
     const data = node.data;
     const trimmed = data.trim();
     if (trimmed.length === 0) return;
-    if (trimmed.length > MAX_VALUE_TEXT || !hasDigit(trimmed)) {
-      if (!(lastElement && lastElement.contains(node))) previousText = trimmed;
+    if (trimmed.length > MAX_VALUE_TEXT || (!hasDigit(trimmed) && !hasPrivateUse(trimmed))) {
+      // A hidden tooltip between a label and its number is no caption of the number.
+      if (!(lastElement && lastElement.contains(node)) && (!isComparisonCue(trimmed) || visible(node))) previousText = trimmed;
       return;
     }
     if (lastElement && lastElement.contains(node)) return;
-    const value = valueElement(node, container);
+    const value = valueElement(node, container, fonts);
     if (!value) {
       previousText = trimmed;
       return;
@@ -63,23 +70,81 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
  * The largest element around a text node whose whole text is one number: "72.31<sup>%</sup>" and
  * "<span>¥</span><span>12,345</span><span>.67</span>" read as one value.
  */
-function valueElement(node: Text, container: Element): { element: Element; parsed: ParsedNumber; raw: string } | null {
+/** Unit marks printed in their own element beside a number. */
+const UNIT_TOKEN =
+  /^(?:[¥￥$€£₱฿₫₩₹%％]|[万萬亿億千KkMBwW]|万元|萬元|元|人|次|件|笔|筆|单|單|个|個|位|秒|[A-Z]{3}|(?:NT|HK|US|S|A|C|R|CN|JP)\$|RM|Rp)$/u;
+
+/** The number inside `parent` read together with the unit marks in the siblings right around it. */
+function unitRun(
+  parent: Element,
+  inner: Node,
+  shown: (el: Element) => string | null,
+): { parsed: ParsedNumber; raw: string } | null {
+  let child: Node = inner;
+  while (child.parentNode && child.parentNode !== parent) child = child.parentNode;
+  if (child.parentNode !== parent) return null;
+  const textOf = (n: Node) => ((n.nodeType === 1 ? shown(n as Element) : n.textContent) ?? '').trim();
+  let raw = textOf(child);
+  let changed = false;
+  for (let k = child.previousSibling; k; k = k.previousSibling) {
+    const t = textOf(k);
+    if (!t) continue;
+    if (!UNIT_TOKEN.test(t)) break;
+    raw = t + raw;
+    changed = true;
+  }
+  for (let k = child.nextSibling; k; k = k.nextSibling) {
+    const t = textOf(k);
+    if (!t) continue;
+    if (!UNIT_TOKEN.test(t)) break;
+    raw += t;
+    changed = true;
+  }
+  const parsed = changed ? parseNumber(raw) : null;
+  return parsed ? { parsed, raw } : null;
+}
+
+function valueElement(
+  node: Text,
+  container: Element,
+  fonts?: FontGuard,
+): { element: Element; parsed: ParsedNumber; raw: string } | null {
   const element: Element | null = node.parentElement;
   if (!element) return null;
-  let raw = node.data.trim();
+  // What the operator sees, which a scrambling font can make differ from the DOM's text.
+  const shown = (el: Element) => (fonts ? fonts.shown(el) : el.textContent);
+  let raw = element.childNodes.length === 1 ? (shown(element) ?? '').trim() : node.data.trim();
+  if (element.childNodes.length !== 1 && fonts && fonts.shown(element) === null) return null;
   let parsed = parseNumber(raw);
   let best: { element: Element; parsed: ParsedNumber; raw: string } | null = parsed ? { element, parsed, raw } : null;
+  if (best && element === container) {
+    // "<td>80.65<span>万</span></td>": the number is a bare text beside its unit marks.
+    const withUnits = unitRun(container, node, shown);
+    if (withUnits) best = { element, parsed: withUnits.parsed, raw: withUnits.raw };
+  }
   for (let cur: Element | null = element; cur && cur !== container; cur = cur.parentElement) {
-    const text = (cur.textContent ?? '').trim();
+    const full = shown(cur);
+    if (full === null) return null;
+    const text = full.trim();
     if (text.length > MAX_VALUE_TEXT) break;
     const p = text === raw && parsed ? parsed : parseNumber(text);
     if (!p) {
-      if (best) break;
+      if (best) {
+        // "¥ | 80.65 | 万 | 环比 +4.87%": the number with the unit marks beside it, without the comparison.
+        const withUnits = best && unitRun(cur, best.element, shown);
+        if (withUnits) best = { element: best.element, parsed: withUnits.parsed, raw: withUnits.raw };
+        break;
+      }
       continue;
     }
     best = { element: cur, parsed: p, raw: text };
     raw = text;
     parsed = p;
+    if (cur.parentElement === container) {
+      // The number fills its whole element up to the container (a table cell): units may sit beside it.
+      const withUnits = unitRun(container, cur, shown);
+      if (withUnits) best = { element: cur, parsed: withUnits.parsed, raw: withUnits.raw };
+    }
   }
   return best;
 }
@@ -89,7 +154,7 @@ export function choose(
   ours: number,
   metric: MetricId,
   defaultCurrency?: string,
-  percentLabel = false,
+  hint: LabelHint = {},
 ): Candidate | null {
   const isLabel = (it: Item | undefined): it is Text => !!it && !('parsed' in it);
   // The segment of the list that belongs to our label.
@@ -109,7 +174,7 @@ export function choose(
     !!it &&
     'parsed' in it &&
     !it.comparison &&
-    acceptValue(metric, it.parsed, defaultCurrency, percentLabel) !== null &&
+    acceptValue(metric, it.parsed, defaultCurrency, hint) !== null &&
     isShown(it.element);
 
   const after = items.slice(ours + 1, nextLabel).filter(usable);
@@ -155,17 +220,31 @@ export function fontSizeOf(el: Element): number {
 }
 
 /** Whether a parsed number can be this metric's value, and the value as stored. */
+/** Dollars: a bare "$" on a page of a dollar market is that market's dollar, not necessarily USD. */
+const DOLLARS = new Set(['USD', 'TWD', 'SGD', 'HKD', 'AUD', 'CAD', 'NZD', 'MXN']);
+
 export function acceptValue(
   metric: MetricId,
   parsed: ParsedNumber,
   defaultCurrency?: string,
-  percentLabel = false,
+  hint: LabelHint = {},
 ): { value: number; currency?: string } | null {
   const unit: MetricUnit = metricDef(metric).unit;
-  if (percentLabel && unit === 'rate' && parsed.kind === 'plain') {
+  if (hint.percent && unit === 'rate' && parsed.kind === 'plain') {
     // The label carries the "%": "跳失率(%)" over a bare "72.31".
     parsed = { ...parsed, kind: 'percent', value: Math.round(parsed.value * 1e10) / 1e12 };
   }
+  if (
+    hint.scale &&
+    !parsed.scaled &&
+    (parsed.kind === 'plain' || parsed.kind === 'money') &&
+    unit !== 'rate' &&
+    unit !== 'ratio'
+  ) {
+    // The label carries the magnitude: "访客数(万)" over "4.86".
+    parsed = { ...parsed, value: Math.round(parsed.value * hint.scale * 100) / 100, scaled: true };
+  }
+  if (parsed.bareDollar && defaultCurrency && DOLLARS.has(defaultCurrency)) parsed = { ...parsed, currency: defaultCurrency };
   const v = parsed.value;
   if (!Number.isFinite(v) || parsed.signed) return null;
   switch (unit) {
@@ -186,9 +265,15 @@ export function acceptValue(
 }
 
 /** The value of one metric inside a container that holds no label (a table cell). */
-export function valueIn(container: Element, metric: MetricId, defaultCurrency?: string, percentLabel = false): Candidate | null {
-  const items = scanValues(container) as Candidate[];
-  const usable = items.filter((c) => !c.comparison && acceptValue(metric, c.parsed, defaultCurrency, percentLabel) !== null);
+export function valueIn(
+  container: Element,
+  metric: MetricId,
+  defaultCurrency?: string,
+  hint: LabelHint = {},
+  fonts?: FontGuard,
+): Candidate | null {
+  const items = scanValues(container, EMPTY, fonts) as Candidate[];
+  const usable = items.filter((c) => !c.comparison && acceptValue(metric, c.parsed, defaultCurrency, hint) !== null);
   if (usable.length <= 1) return usable[0] ?? null;
   let best = usable[0]!;
   for (const c of usable.slice(1)) if (fontSizeOf(c.element) > fontSizeOf(best.element) + 0.5) best = c;

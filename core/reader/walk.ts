@@ -133,3 +133,18 @@ export function locatorOf(el: Element, depth = 6): string {
   }
   return parts.join(' > ');
 }
+
+/** An element's text including what its open shadow roots render (web components put text there). */
+export function deepText(el: Element): string {
+  let hasShadow = !!el.shadowRoot;
+  if (!hasShadow) {
+    const all = el.getElementsByTagName('*');
+    for (let i = 0; i < all.length && !hasShadow; i++) hasShadow = !!all[i]!.shadowRoot;
+  }
+  if (!hasShadow) return el.textContent ?? '';
+  let out = '';
+  walkText(el.shadowRoot && el.childElementCount === 0 ? el.shadowRoot : el, (t) => {
+    out += t.data;
+  });
+  return out;
+}

@@ -18,6 +18,10 @@ export interface ParsedNumber {
   currency?: string;
   /** true when an explicit sign or arrow was printed: looks like a change, not a level */
   signed: boolean;
+  /** true when a magnitude (万, 亿, K, M …) was printed: the value is already scaled */
+  scaled?: true;
+  /** true when the only currency marker was a bare "$", which is the local dollar of the page's market */
+  bareDollar?: true;
   /** digits printed after the decimal point (before any 万/K multiplier), e.g. "65.30%" → 2 */
   decimals: number;
 }
@@ -224,6 +228,8 @@ function parseAmount(s: string): ParsedNumber | null {
     decimals: fraction?.length ?? 0,
   };
   if (currency !== undefined) result.currency = currency;
+  if (magnitude !== undefined) result.scaled = true;
+  if (prefix === '$' || (prefix === undefined && suffix === '$')) result.bareDollar = true;
   return result;
 }
 

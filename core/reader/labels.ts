@@ -17,11 +17,36 @@ export interface LabelMatch {
   metric: MetricId;
   /** The label as printed (trimmed). */
   text: string;
-  /** The label names the unit, so its value may be printed bare: "跳失率(%)" over "72.31". */
+  /** The unit the label names, so its value may be printed bare: "跳失率(%)" over "72.31", "访客数(万)" over "4.86". */
+  hint?: LabelHint;
+}
+
+export interface LabelHint {
   percent?: true;
+  /** Multiply a bare number by this: (万) 10⁴, (亿) 10⁸, (千)/(K) 10³, (M) 10⁶. */
+  scale?: number;
 }
 
 const PERCENT_IN_LABEL = /[(（]\s*[%％]\s*[)）]|[%％]\s*[:：]?$/;
+const SCALE_IN_LABEL = /[(（（]\s*(万|萬|w|W|亿|億|千|K|k|M)\s*(?:元|人|次|件|单|單)?\s*[)）]\s*[:：]?$/;
+const SCALES: Readonly<Record<string, number>> = {
+  万: 1e4,
+  萬: 1e4,
+  w: 1e4,
+  W: 1e4,
+  亿: 1e8,
+  億: 1e8,
+  千: 1e3,
+  K: 1e3,
+  k: 1e3,
+  M: 1e6,
+};
+
+function hintOf(label: string): LabelHint | undefined {
+  if (PERCENT_IN_LABEL.test(label)) return { percent: true };
+  const scale = SCALE_IN_LABEL.exec(label)?.[1];
+  return scale ? { scale: SCALES[scale]! } : undefined;
+}
 
 export class LabelMatcher {
   private readonly index: Map<string, MetricId>;
@@ -73,7 +98,8 @@ export class LabelMatcher {
     const known = this.memo.get(trimmed);
     if (known !== undefined) return known;
     let result = this.matchUncached(trimmed);
-    if (result && PERCENT_IN_LABEL.test(trimmed)) result = { ...result, percent: true };
+    const hint = result ? hintOf(trimmed) : undefined;
+    if (result && hint) result = { ...result, hint };
     if (this.memo.size > 5000) this.memo.clear();
     this.memo.set(trimmed, result);
     return result;
@@ -107,6 +133,7 @@ export class LabelMatcher {
 export const COMPARISON_CUE =
   /较|环比|同比|同期|上周|上月|上期|前一|昨日|前日|同行|行业|竞店|平均|均值|优秀|目标|预测|vs\.?|versus|compared|previous|prior|last (?:day|week|month|year|period)|peer|industry|average|benchmark|target|forecast|from/i;
 
+/** A cue is a short caption ("较前一日", "同行同层平均", "vs. previous day"), not a sentence that happens to say 平均. */
 export function isComparisonCue(text: string): boolean {
-  return text.length <= 40 && COMPARISON_CUE.test(text);
+  return text.length <= 28 && COMPARISON_CUE.test(text);
 }

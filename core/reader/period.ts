@@ -13,11 +13,16 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MDY = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s*(\d{4}))?`;
 const RANGE_SEP = String.raw`\s*(?:~|～|至|到|–|—|-|to)\s*`;
 
+/** 11/24/2026 (US) or 24-11-2026 / 24.11.2026 (day first); told apart by the separator when both parts are ≤ 12. */
+const NUM_DMY = String.raw`(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})`;
 const RANGE_YMD = new RegExp(`${YMD}${RANGE_SEP}${YMD}`);
+const RANGE_NUM = new RegExp(`${NUM_DMY}\\s*(?:~|～|至|到|–|—|-|to)\\s*${NUM_DMY}`);
+const ONE_NUM = new RegExp(NUM_DMY);
 const RANGE_MDY = new RegExp(`${MDY}${RANGE_SEP}(?:${MDY}|(\\d{1,2}),?\\s*(\\d{4}))`, 'i');
 const ONE_YMD = new RegExp(YMD);
 const ONE_MDY = new RegExp(MDY, 'i');
 const CAPTION = /统计时间|統計時間|统计日期|統計日期|数据时间|數據時間|数据日期|日期范围|date range|reporting period|period/i;
+const COMPARED = /对比|對比|比较|比較|较|較|上周|上週|上期|同期|环比|同比|compare|compared|previous|prior|vs\.?\s/i;
 const UPDATED = /更新时间|更新時間|更新于|last updated|updated at|as of/i;
 const REALTIME = /^(实时|實時|即时|即時|今日|今天|today|real-?time|live)(?:概况|概況|数据|數據)?$/i;
 const YESTERDAY = /^(昨日|昨天|1天|yesterday)$/i;
@@ -41,7 +46,9 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
     const el = elementOf(node);
     let dated = false;
     if (/\d{4}/.test(text) || /[a-z]{3}\.?\s+\d/i.test(text)) {
-      const range = parseRange(text);
+      // A range split over elements ("2026-11-19" "至" "2026-11-25") reads as one in its parent.
+      const around = el?.parentElement?.textContent ?? '';
+      const range = parseRange(text) ?? (around.length <= 60 ? parseRange(around.replace(/\s+/g, ' ')) : null);
       const day = range ? null : parseDay(text);
       dated = !!(range || day);
       if (dated && el && isShown(el)) {
@@ -49,7 +56,10 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
         const before = CAPTION.test(text) || UPDATED.test(text) ? '' : precedingText(node, 2);
         const captioned = CAPTION.test(text) || CAPTION.test(before);
         const updated = UPDATED.test(text) || UPDATED.test(before);
-        if (range) offer(range, captioned ? 10 : 5);
+        // "Compare to: Nov 12–18", "上周同期 2026-11-12 ~ 2026-11-18" name another period.
+        const compared = COMPARED.test(text) || COMPARED.test(before) || COMPARED.test(around.slice(0, 60));
+        // A printed range beats a selected tab's "last 7 days", whose days depend on the clock.
+        if (range) offer(range, captioned ? 10 : compared ? 3 : 8);
         else if (updated) offer({ kind: 'realtime', start: day!, end: day! }, 9);
         else offer({ kind: 'day', start: day!, end: day! }, captioned ? 10 : 2);
       }
@@ -62,7 +72,20 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
   return best.period;
 }
 
+function numericDate(a: string, sep: string, b: string, year: string): string | null {
+  const x = Number(a);
+  const y = Number(b);
+  const dayFirst = x > 12 || (y <= 12 && sep !== '/');
+  return dayFirst ? ymdToIso(year, b, a) : ymdToIso(year, a, b);
+}
+
 function parseRange(text: string): Period | null {
+  const num = RANGE_NUM.exec(text);
+  if (num) {
+    const start = numericDate(num[1]!, num[2]!, num[3]!, num[4]!);
+    const end = numericDate(num[5]!, num[6]!, num[7]!, num[8]!);
+    if (start && end && start <= end) return start === end ? { kind: 'day', start, end } : { kind: 'range', start, end };
+  }
   const ymd = RANGE_YMD.exec(text);
   if (ymd) {
     const start = ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
@@ -85,6 +108,8 @@ function parseRange(text: string): Period | null {
 function parseDay(text: string): string | null {
   const ymd = ONE_YMD.exec(text);
   if (ymd) return ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
+  const num = ONE_NUM.exec(text);
+  if (num) return numericDate(num[1]!, num[2]!, num[3]!, num[4]!);
   const mdy = ONE_MDY.exec(text);
   if (mdy && mdy[3]) return ymdToIso(mdy[3], String(MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1), mdy[2]!);
   return null;

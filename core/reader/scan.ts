@@ -57,7 +57,7 @@ mark(DATE_FIRST, '统統数數更实實即今昨最近过過日时時');
 // capitalised as dashboards print them (lower-case first letters would admit most English text).
 for (const ch of 'LTYPRDUAJFMSOND') DATE_FIRST[ch.charCodeAt(0)] = 1;
 
-mark(SHOP_LAST, '店铺舖pe');
+mark(SHOP_LAST, '店铺舖館馆pe');
 
 const PERIOD_WORDS = new Set([
   'las',
@@ -85,7 +85,8 @@ const PERIOD_WORDS = new Set([
 
 function mayNamePeriod(d: string, first: number, i: number, j: number): boolean {
   if (first > 0x7f) return true; // CJK captions and phrases, filtered by the table
-  if (first >= 0x41) return PERIOD_WORDS.has(d.substr(i, 3).toLowerCase());
+  // Capitalised: a period phrase ("Last 7 days", "Nov 19 – 25"), or a caption with a year in it ("Totals for 11/18/2026 – …").
+  if (first >= 0x41) return PERIOD_WORDS.has(d.substr(i, 3).toLowerCase()) || (j - i >= 9 && /\d{4}/.test(d));
   // Digits: a date, or a relative span such as "7天" / "30日" / "7 days".
   const last = d.charCodeAt(j);
   return (
@@ -93,9 +94,31 @@ function mayNamePeriod(d: string, first: number, i: number, j: number): boolean 
   );
 }
 
+const digitAt = (d: string, k: number) => {
+  const c = d.charCodeAt(k);
+  return c >= 0x30 && c <= 0x39;
+};
+const sepAt = (d: string, k: number) => {
+  const c = d.charCodeAt(k);
+  return c === 0x2d || c === 0x2f || c === 0x2e;
+};
+
+/** "11/24/2026", "24-11-2026": one or two digits, a separator, one or two digits, a separator, a year. */
+function looksLikeNumericDate(d: string, i: number): boolean {
+  let k = i;
+  for (let part = 0; part < 2; part++) {
+    if (!digitAt(d, k)) return false;
+    k += digitAt(d, k + 1) ? 2 : 1;
+    if (!sepAt(d, k)) return false;
+    k++;
+  }
+  return digitAt(d, k) && digitAt(d, k + 1) && digitAt(d, k + 2) && digitAt(d, k + 3);
+}
+
 /** "2026-11-25", "2026/11/25", "2026年11月25日": four digits and a separator, not any number. */
 function looksLikeDate(d: string, i: number, j: number): boolean {
   if (j - i < 7) return false;
+  if (looksLikeNumericDate(d, i)) return true;
   for (let k = i; k < i + 4; k++) {
     const c = d.charCodeAt(k);
     if (c < 0x30 || c > 0x39) return false;

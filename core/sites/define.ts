@@ -1,3 +1,4 @@
+import { FontGuard } from '../reader/fonts';
 import { detectPeriod, isoDate } from '../reader/period';
 import { recognise } from '../reader/recognise';
 import { scanPage } from '../reader/scan';
@@ -34,15 +35,17 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const scan = scanPage(root as Document | Element, known ? { hosts: known } : {});
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url);
-      const found = recognise(root, { scan, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+      const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document));
+      const found = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
       let period = detectPeriod(root, now, scan);
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
-        const today = isoDate(now);
-        period = { kind: 'realtime', start: today, end: today };
+        // A real-time board's printed date is the shop's today; the computer's clock is the fallback.
+        const day = period.kind === 'day' ? period.start : isoDate(now);
+        period = { kind: 'realtime', start: day, end: day };
       }
       const fallback = k.fallbackStore?.(url) ?? url.hostname;
       const store = k.store?.(root, url) ?? detectStore(root, fallback, scan);
-      return { site: k.id, store, period, found };
+      return { site: k.id, store, period, found, unreadable: fonts.unreadable.size };
     },
   };
 }

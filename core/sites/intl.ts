@@ -21,10 +21,18 @@ export const shopee = defineSite({
   currency: (url) => SHOPEE_CURRENCY[url.hostname],
 });
 
-/** Shopify admin. The store's handle is in the path (/store/<handle>/…), a stable name when none is printed. */
+/**
+ * Shopify admin. Its page titles read "Section · Store name · Shopify"; the store's handle in the path
+ * (/store/<handle>/…) is the stable name when no title says more.
+ */
 export const shopify = defineSite({
   id: 'shopify',
   matches: ['https://admin.shopify.com/*'],
+  store: (root) => {
+    const title = ((root as Node).ownerDocument ?? (root as Document)).title ?? '';
+    const parts = title.split(' · ').map((p) => p.trim());
+    return parts.length >= 3 && parts.at(-1) === 'Shopify' ? parts.at(-2)! : null;
+  },
   fallbackStore: (url) => /^\/store\/([^/]+)/.exec(url.pathname)?.[1] ?? url.hostname,
 });
 
@@ -52,7 +60,28 @@ export const amazon = defineSite({
   id: 'amazon',
   matches: [...Object.keys(AMAZON_CURRENCY), 'sellercentral-europe.amazon.com'].map((h) => `https://${h}/*`),
   currency: (url) => AMAZON_CURRENCY[url.hostname],
+  store: (root) => amazonAccount(root),
 });
+
+const MARKETPLACES =
+  /^(United States|Canada|Mexico|Brazil|United Kingdom|Germany|France|Italy|Spain|Netherlands|Sweden|Poland|Belgium|Ireland|Japan|Australia|India|Singapore|United Arab Emirates|Saudi Arabia|Turkey|Egypt)$/;
+
+/** Seller Central's account switcher reads "Store name | Marketplace" (often one element per part). */
+function amazonAccount(root: ParentNode): string | null {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(doc.body ?? doc, 4 /* SHOW_TEXT */);
+  let steps = 0;
+  for (let n = walker.nextNode(); n && steps < 400; n = walker.nextNode(), steps++) {
+    const own = (n.nodeValue ?? '').trim();
+    if (!own.includes('|') && !MARKETPLACES.test(own)) continue;
+    for (const el of [n.parentElement, n.parentElement?.parentElement]) {
+      const text = (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const m = text.length <= 120 ? /^(.+?)\s*\|\s*([A-Za-z ]+)$/.exec(text) : null;
+      if (m && MARKETPLACES.test(m[2]!.trim())) return m[1]!.trim();
+    }
+  }
+  return null;
+}
 
 /**
  * Google Analytics 4. Users → visitors, Sessions → visits, Views per session → pagesPerVisit,

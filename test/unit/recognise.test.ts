@@ -196,6 +196,21 @@ describe('period and shop', () => {
       end: '2026-11-25',
     });
   });
+  it('reads numeric dates in both orders and ranges split over elements', () => {
+    expect(period('<div>Data through 11/24/2026</div>')).toEqual({ kind: 'day', start: '2026-11-24', end: '2026-11-24' });
+    expect(period('<div>Last 7 Days 19-11-2026 - 25-11-2026 (GMT+8)</div>')).toEqual({
+      kind: 'range',
+      start: '2026-11-19',
+      end: '2026-11-25',
+    });
+    expect(period('<div>11/18/2026 – 11/24/2026</div>')).toEqual({ kind: 'range', start: '2026-11-18', end: '2026-11-24' });
+    expect(period('<p><span>2026-11-19</span><span>至</span><span>2026-11-25</span></p>')).toEqual({
+      kind: 'range',
+      start: '2026-11-19',
+      end: '2026-11-25',
+    });
+  });
+
   it('says unknown when the page shows no period', () => {
     expect(period('<div>访客数 12</div>')).toEqual({ kind: 'unknown', start: '2026-11-26', end: '2026-11-26' });
   });
@@ -217,11 +232,44 @@ describe('生意参谋 adapter', () => {
     expect(shopFromAccount(document)).toBeNull();
   });
 
+  it('scales a bare number by the magnitude its label names', () => {
+    expect(
+      read('<div><div>访客数(万)</div><div>4.86</div></div><div><div>成交金额（万元）</div><div>12.35</div></div>', 'CNY'),
+    ).toEqual({ visitors: 48600, sales: [123500, 'CNY'] });
+    expect(read('<div><div>访客数(万)</div><div>4.86万</div></div>')).toEqual({ visitors: 48600 });
+  });
+
+  it('reads a bare $ as the dollar of the page’s market', () => {
+    expect(read('<div><div>客單價</div><div>$660</div></div>', 'TWD')).toEqual({ avgOrderValue: [660, 'TWD'] });
+    expect(read('<div><div>客單價</div><div>$660</div></div>', 'MYR')).toEqual({ avgOrderValue: [660, 'USD'] });
+  });
+
   it('reads a bare number under a label that names the percent', () => {
     expect(read('<div><span>访客数</span><b>12,345</b><span>跳失率(%)：</span><b>72.31</b></div>')).toEqual({
       visitors: 12345,
       bounceRate: 0.7231,
     });
     expect(read('<div><span>跳失率</span><b>72.31</b></div>')).toEqual({});
+  });
+});
+
+describe('values with their units in separate elements', () => {
+  it('reads ¥ | 80.65 | 万 beside a comparison line as one value', () => {
+    document.body.innerHTML = `<table><thead><tr><th>渠道</th><th>访客数</th><th>成交金额</th></tr></thead><tbody>
+      <tr><td>直播</td><td><span>14.73</span><span>万</span><span>环比 <b>+9.15%</b></span></td><td><span>¥</span><span>45.28</span><span>万</span></td></tr>
+      <tr><td>搜索</td><td>3.20<span>万</span></td><td>¥5.38万</td></tr></tbody></table>`;
+    const rows = recognise(document, { defaultCurrency: 'CNY' }).map((f) => [
+      f.observed.metric,
+      f.observed.breakdown?.key,
+      f.observed.value,
+    ]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['visitors', '直播', 147300],
+        ['sales', '直播', 452800],
+        ['visitors', '搜索', 32000],
+        ['sales', '搜索', 53800],
+      ]),
+    );
   });
 });

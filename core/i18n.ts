@@ -53,6 +53,10 @@ const en = {
   badge_dismiss: 'Dismiss for today',
   badge_owner: 'Owner: {role}',
   badge_line: 'Line: {threshold}',
+  badge_unreadable: 'Cannot read as shown',
+  badge_unreadableWhy:
+    'This number is drawn with a scrambling font: the page’s text differs from what you see. StorePulse does not store it rather than keep a wrong number.',
+  severity_info: 'Note',
 
   reader_adapter: 'site reader',
   reader_generic: 'generic reader',
@@ -125,6 +129,9 @@ const zhCN: Table = {
   badge_dismiss: '今天不再提示',
   badge_owner: '负责：{role}',
   badge_line: '界线：{threshold}',
+  badge_unreadable: '无法如实读取',
+  badge_unreadableWhy: '这个数字用加密字体显示，页面里的文字和屏幕上看到的不一样。店脉不保存它，以免记下错误的数字。',
+  severity_info: '提示',
 
   reader_adapter: '站点读取器',
   reader_generic: '通用读取器',
@@ -194,6 +201,9 @@ const zhTW: Table = {
   badge_dismiss: '今天不再提示',
   badge_owner: '負責：{role}',
   badge_line: '界線：{threshold}',
+  badge_unreadable: '無法如實讀取',
+  badge_unreadableWhy: '這個數字用加密字型顯示，頁面裡的文字和螢幕上看到的不一樣。店脈不儲存它，以免記下錯誤的數字。',
+  severity_info: '提示',
 
   reader_adapter: '站點讀取器',
   reader_generic: '通用讀取器',

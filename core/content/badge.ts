@@ -11,7 +11,8 @@ export const BADGE_TAG = 'storepulse-badge';
 
 export interface BadgeContent {
   metric: string;
-  severity: 'warn' | 'critical';
+  /** info: a note, not an alert (a number StorePulse could not read as shown). */
+  severity: 'warn' | 'critical' | 'info';
   severityLabel: string;
   /** "跳失率 72.31%，已达到或高于 70%" */
   headline: string;
@@ -21,12 +22,13 @@ export interface BadgeContent {
   steps: readonly string[];
   openLabel: string;
   closeLabel: string;
-  dismissLabel: string;
+  /** Absent for notes, which cannot be dismissed (they go away with the number). */
+  dismissLabel?: string;
 }
 
 const STYLE = `
 :host { all: initial; position: absolute; z-index: 2147483000; display: block; width: 0; height: 0; overflow: visible; }
-.wrap { position: absolute; left: 0; top: 0; font: 12px/1.4 -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Segoe UI", sans-serif; color: #1f1f1f; }
+.wrap { position: absolute; left: 0; top: 0; font: 400 12px/1.4 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1f1f1f; letter-spacing: normal; word-spacing: normal; text-transform: none; text-align: left; text-indent: 0; text-shadow: none; font-variant: normal; direction: ltr; }
 .pill { box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; padding: 2px 8px 2px 6px; border-radius: 999px; border: 1px solid; background: #fff; cursor: pointer; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.15); font: inherit; color: inherit; }
 .pill:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .critical .pill { border-color: #d93025; background: #fdecea; }
@@ -34,6 +36,9 @@ const STYLE = `
 .dot { flex: none; width: 8px; height: 8px; border-radius: 50%; }
 .critical .dot { background: #d93025; }
 .warn .dot { background: #e8710a; }
+.info .pill { border-color: #9aa0a6; background: #f1f3f4; }
+.info .dot { background: #5f6368; }
+.info .sev { color: #3c4043; }
 .sev { flex: none; font-weight: 600; }
 .critical .sev { color: #b3261e; }
 .warn .sev { color: #a04f00; }
@@ -159,6 +164,7 @@ export class Badge {
     this.pill.setAttribute('aria-label', `${c.severityLabel}: ${c.headline}. ${this.panel.hidden ? c.openLabel : c.closeLabel}`);
     this.parts.headline.textContent = c.headline;
     this.parts.first.textContent = c.summary;
+    this.parts.first.hidden = c.summary === c.headline;
     this.parts.owner.textContent = c.owner;
     this.parts.steps.replaceChildren(
       ...c.steps.map((s) => {
@@ -167,7 +173,8 @@ export class Badge {
         return li;
       }),
     );
-    this.parts.dismiss.textContent = c.dismissLabel;
+    this.parts.dismiss.hidden = !c.dismissLabel;
+    this.parts.dismiss.textContent = c.dismissLabel ?? '';
   }
 
   private toggle(): void {

@@ -57,6 +57,7 @@ export class PageSession {
   private readonly tracked = new Map<string, Tracked>();
   private readonly flags = new Map<string, Flag>();
   private readonly badges = new Map<string, Badge>();
+  private readonly notes = new Map<Element, Badge>();
   private readonly dismissed = new Set<string>();
   private readonly hosts: ShadowHosts;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -87,8 +88,9 @@ export class PageSession {
 
   /** In-page navigation: forget what this page showed and read afresh. */
   reset(): void {
-    for (const badge of this.badges.values()) badge.remove();
+    for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
     this.badges.clear();
+    this.notes.clear();
     this.flags.clear();
     this.tracked.clear();
     this.lastSentSignature = '';
@@ -106,8 +108,9 @@ export class PageSession {
   stop(): void {
     this.observer.disconnect();
     if (this.timer) clearTimeout(this.timer);
-    for (const badge of this.badges.values()) badge.remove();
+    for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
     this.badges.clear();
+    this.notes.clear();
   }
 
   private observe(root: Document | ShadowRoot): void {
@@ -181,6 +184,7 @@ export class PageSession {
     for (const key of [...this.tracked.keys()]) if (!seen.has(key)) this.tracked.delete(key);
 
     this.renderBadges(result.found);
+    this.renderNotes(result.unreadable ?? []);
     this.sendStatus(result);
     if (unsettled) this.schedule(SETTLE_MS);
     void this.send(result);
@@ -231,7 +235,7 @@ export class PageSession {
       site: result.site,
       store: result.store,
       found: result.found.length,
-      unreadable: result.unreadable ?? 0,
+      unreadable: result.unreadable?.length ?? 0,
     };
     const signature = JSON.stringify(status);
     if (signature === this.lastStatus || !this.deps.status) return;
@@ -268,6 +272,41 @@ export class PageSession {
     }
   }
 
+  /** A note beside each number that could not be read as shown, so the operator knows why it is missing. */
+  private renderNotes(elements: readonly Element[]): void {
+    const { t } = this.deps;
+    const keep = new Set(elements);
+    for (const el of elements) {
+      let note = this.notes.get(el);
+      if (!note) {
+        note = new Badge(
+          this.doc,
+          {
+            metric: 'unreadable',
+            severity: 'info',
+            severityLabel: t('severity_info'),
+            headline: t('badge_unreadable'),
+            summary: t('badge_unreadable'),
+            owner: t('badge_unreadableWhy'),
+            steps: [],
+            openLabel: t('badge_open'),
+            closeLabel: t('badge_close'),
+          },
+          () => undefined,
+        );
+        this.notes.set(el, note);
+      }
+      if (note.attachedTo !== el) note.attach(el);
+      else note.position();
+    }
+    for (const [el, note] of this.notes) {
+      if (!keep.has(el)) {
+        note.remove();
+        this.notes.delete(el);
+      }
+    }
+  }
+
   private async dismissFromBadge(alertId: string): Promise<void> {
     this.onDismissed(alertId);
     try {
@@ -278,7 +317,7 @@ export class PageSession {
   }
 
   private repositionBadges(): void {
-    for (const badge of this.badges.values()) badge.position();
+    for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.position();
   }
 
   private badgeContent(f: Found, e: Evaluation): BadgeContent {

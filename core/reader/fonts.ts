@@ -116,38 +116,60 @@ export class FontGuard {
     const ctx = canvas.getContext?.('2d', { willReadFrequently: true }) as CanvasRenderingContext2D | null | undefined;
     // Without a canvas (test DOMs) nothing can be compared: private-use text cannot be read, digits are taken as they are.
     if (!ctx) return extra ? { kind: 'unreadable' } : { kind: 'plain' };
-    canvas.width = 64;
-    canvas.height = 80;
-    const refs = REFERENCE_FONTS.map((f) => [...DIGITS].map((d) => glyph(ctx, d, f)));
-    const map = new Map<string, string>();
-    let relabelled = false;
-    let uncertain = false;
-    for (const ch of DIGITS + extra) {
-      const shape = glyph(ctx, ch, `"${family}"`);
-      if (!shape) {
-        if (PUA.test(ch)) uncertain = true;
-        continue;
-      }
-      const scores = [...DIGITS].map((_, i) => Math.max(...refs.map((r) => similarity(shape, r[i] ?? null))));
-      const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
-      const [best, second] = [order[0]!, order[1]!];
-      const confident = best[0] >= MIN_SIMILARITY && best[0] - second[0] >= MIN_MARGIN;
-      const drawn = DIGITS[best[1]]!;
-      if (PUA.test(ch)) {
-        if (!confident) uncertain = true;
-        else map.set(ch, drawn);
-        continue;
-      }
-      if (confident && drawn !== ch) relabelled = true;
-      if (!confident) uncertain = true;
-      map.set(ch, confident ? drawn : ch);
-    }
-    if (!relabelled && !extra) return { kind: 'plain' };
-    if (uncertain) return { kind: 'unreadable' };
-    const drawnDigits = [...map.entries()].filter(([c]) => DIGITS.includes(c)).map(([, d]) => d);
-    if (new Set(drawnDigits).size !== drawnDigits.length) return { kind: 'unreadable' };
-    return { kind: 'mapped', map };
+    return verdictOf(classifyGlyphs(ctx, family, DIGITS + extra));
   }
+}
+
+export interface GlyphMatch {
+  ch: string;
+  /** The digit the glyph looks most like, or null when the font draws nothing for it. */
+  drawn: string | null;
+  confident: boolean;
+  score: number;
+  margin: number;
+}
+
+/** Which digit each character's glyph in `family` looks like, against the digits of ordinary fonts. */
+export function classifyGlyphs(ctx: CanvasRenderingContext2D, family: string, chars: string): GlyphMatch[] {
+  ctx.canvas.width = 64;
+  ctx.canvas.height = 80;
+  const refs = REFERENCE_FONTS.map((f) => [...DIGITS].map((d) => glyph(ctx, d, f)));
+  return [...chars].map((ch) => {
+    const shape = glyph(ctx, ch, `"${family}"`);
+    if (!shape) return { ch, drawn: null, confident: false, score: 0, margin: 0 };
+    const scores = [...DIGITS].map((_, i) => Math.max(...refs.map((r) => similarity(shape, r[i] ?? null))));
+    const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
+    const [best, second] = [order[0]!, order[1]!];
+    const confident = best[0] >= MIN_SIMILARITY && best[0] - second[0] >= MIN_MARGIN;
+    return { ch, drawn: DIGITS[best[1]]!, confident, score: best[0], margin: best[0] - second[0] };
+  });
+}
+
+/**
+ * Honest font: every digit looks like itself (or is not confidently anything else). Relabelling
+ * font: a confident one-to-one map. Anything in between cannot be read with certainty.
+ */
+export function verdictOf(matches: readonly GlyphMatch[]): FontVerdict {
+  const map = new Map<string, string>();
+  let relabelled = false;
+  let uncertain = false;
+  let privateUse = false;
+  for (const m of matches) {
+    const pua = PUA.test(m.ch);
+    privateUse ||= pua;
+    if (!m.drawn || !m.confident) {
+      if (pua || m.drawn) uncertain = true;
+      if (!pua) map.set(m.ch, m.ch);
+      continue;
+    }
+    if (!pua && m.drawn !== m.ch) relabelled = true;
+    map.set(m.ch, m.drawn);
+  }
+  if (!relabelled && !privateUse) return { kind: 'plain' };
+  if (uncertain) return { kind: 'unreadable' };
+  const drawnDigits = [...map.entries()].filter(([c]) => DIGITS.includes(c)).map(([, d]) => d);
+  if (new Set(drawnDigits).size !== drawnDigits.length) return { kind: 'unreadable' };
+  return { kind: 'mapped', map };
 }
 
 function unquote(family: string): string {

@@ -45,7 +45,9 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       }
       const fallback = k.fallbackStore?.(url) ?? url.hostname;
       const store = k.store?.(root, url) ?? detectStore(root, fallback, scan);
-      return { site: k.id, store, period, found, unreadable: fonts.unreadable.size };
+      // The innermost elements only: a card around a scrambled number is not a second one.
+      const unreadable = [...fonts.unreadable].filter((el) => ![...fonts.unreadable].some((o) => o !== el && el.contains(o)));
+      return { site: k.id, store, period, found, unreadable };
     },
   };
 }

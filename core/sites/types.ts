@@ -7,8 +7,8 @@ export interface PageRead {
   store: string;
   period: Period;
   found: Found[];
-  /** Values seen next to labels but drawn so that the DOM's text is not what is shown (scrambling fonts). */
-  unreadable?: number;
+  /** Numbers drawn so that the DOM's text is not what is shown (scrambling fonts), left unread. */
+  unreadable?: Element[];
 }
 
 export interface ReadContext {

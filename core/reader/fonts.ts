@@ -34,8 +34,17 @@ export class FontGuard {
   private readonly familyOf = new WeakMap<Element, string>();
   /** Elements whose numbers could not be read as drawn. */
   readonly unreadable = new Set<Element>();
+  /** How many times a text could not be read as drawn (grows on every such look, unlike the set). */
+  misses = 0;
 
-  constructor(private readonly doc: Document) {
+  /**
+   * @param shadow whether the page has open shadow roots at all; without them an element's text is
+   *   its textContent, and no element needs searching for shadow hosts.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly shadow = true,
+  ) {
     // A font's verdict holds for the life of the page: a page that swaps fonts gives them new names.
     let verdicts = VERDICTS.get(doc);
     if (!verdicts) VERDICTS.set(doc, (verdicts = new Map()));
@@ -48,7 +57,7 @@ export class FontGuard {
    */
   shown(el: Element): string | null {
     const families = this.families();
-    const text = deepText(el);
+    const text = this.text(el);
     if (families.size === 0 && !PUA.test(text)) return text;
     const walker = this.doc.createTreeWalker(el, 4 /* SHOW_TEXT */);
     let out = '';
@@ -63,6 +72,7 @@ export class FontGuard {
       const verdict = this.verdict(family, n.data);
       if (verdict.kind === 'unreadable') {
         this.unreadable.add(el);
+        this.misses++;
         return null;
       }
       if (verdict.kind === 'mapped') {
@@ -75,6 +85,11 @@ export class FontGuard {
       }
     }
     return changed || out !== text ? out : text;
+  }
+
+  /** An element's text as rendered, shadow roots included when the page has any. */
+  text(el: Element): string {
+    return this.shadow ? deepText(el) : (el.textContent ?? '');
   }
 
   private families(): Set<string> {

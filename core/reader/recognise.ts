@@ -5,7 +5,7 @@ import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
-import { acceptValue, choose, fontSizeOf, scanValues, type Candidate } from './values';
+import { acceptValue, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
 import { isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
 export { acceptValue } from './values';
@@ -74,6 +74,8 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
   const cardsPerMetric = new Map<MetricId, number>();
   const missesPerMetric = new Map<MetricId, number>();
   const tables: TableCache = new Map();
+  // Labels of one card or list share their containers: scan each container once per read.
+  const scans = new Map<Element, { items: Item[]; unreadable: boolean }>();
   for (const hit of hits) {
     const header = hit.element.closest('th,[role="columnheader"]');
     if (!header && (cardsPerMetric.get(hit.metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
@@ -94,7 +96,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       }
       continue;
     }
-    const candidate = findValue(hit, hitNodes, fonts, options.defaultCurrency);
+    const candidate = findValue(hit, hitNodes, fonts, scans, options.defaultCurrency);
     if (!candidate) missesPerMetric.set(hit.metric, (missesPerMetric.get(hit.metric) ?? 0) + 1);
     if (candidate) {
       cardsPerMetric.set(hit.metric, (cardsPerMetric.get(hit.metric) ?? 0) + 1);
@@ -215,17 +217,23 @@ function findValue(
   hit: LabelHit,
   hitNodes: Set<Text>,
   fonts: FontGuard,
+  scans: Map<Element, { items: Item[]; unreadable: boolean }>,
   defaultCurrency?: string,
 ): (Candidate & { depth: number }) | null {
   let container: Element | null = hit.element;
   for (let depth = 0; container && depth <= MAX_CLIMB; depth++) {
     if (container.tagName === 'BODY' || container.tagName === 'HTML') return null;
     if (depth > 0 && container.getElementsByTagName('*').length > MAX_CONTAINER_ELEMENTS) return null;
-    const unreadableBefore = fonts.unreadable.size;
-    const items = scanValues(container, hitNodes, fonts);
+    let scanned = scans.get(container);
+    if (!scanned) {
+      const missesBefore = fonts.misses;
+      scanned = { items: scanValues(container, hitNodes, fonts), unreadable: fonts.misses > missesBefore };
+      scans.set(container, scanned);
+    }
     // The card's number is drawn by a font that cannot be read with certainty: no reading, and no
     // climbing on to some other number further out.
-    if (fonts.unreadable.size > unreadableBefore) return null;
+    if (scanned.unreadable) return null;
+    const items = scanned.items;
     const ours = items.findIndex((it) => it === hit.node);
     if (ours >= 0) {
       const chosen = choose(items, ours, hit.metric, defaultCurrency, hit.hint);

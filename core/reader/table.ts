@@ -92,6 +92,7 @@ function cellValue(
   fonts: FontGuard | undefined,
 ): { element: Element; parsed: ParsedNumber; raw: string } | null {
   const shown = fonts ? fonts.shown(cell) : deepText(cell);
+  if (shown !== null && shown.length > 200) return null;
   if (shown === null) return null;
   const raw = collapse(shown);
   const parsed = parseNumber(raw);

@@ -123,6 +123,9 @@ function valueElement(
     if (withUnits) best = { element, parsed: withUnits.parsed, raw: withUnits.raw };
   }
   for (let cur: Element | null = element; cur && cur !== container; cur = cur.parentElement) {
+    // A value is a short text (an odometer may spread it over a span per digit); a longer one is a
+    // card or a row, and its text is no number.
+    if ((cur.textContent?.length ?? 0) > MAX_VALUE_TEXT * 2) break;
     const full = shown(cur);
     if (full === null) return null;
     const text = full.trim();

@@ -35,7 +35,8 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const scan = scanPage(root as Document | Element, known ? { hosts: known } : {});
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url);
-      const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document));
+      const shadow = scan.roots.some((r) => r.nodeType === 11);
+      const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
       const found = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
       let period = detectPeriod(root, now, scan);
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {

@@ -1,5 +1,6 @@
 // The reader as the content script runs it, bundled on its own for timing in a plain page.
 import { findShadowHosts } from '../../core/reader/scan';
+import { siteById } from '../../core/sites';
 import { sycm } from '../../core/sites/sycm';
 
 const url = new URL('https://sycm.taobao.com/portal/home.htm');
@@ -12,6 +13,11 @@ export function read(root: ParentNode = document) {
 /** A later read of a page session, which already knows the page's shadow hosts. */
 export function readWithHosts(root: ParentNode, hosts: Set<Element>) {
   return sycm.read(root, { url, now: new Date(), hosts });
+}
+
+/** A read by a given back office's adapter, as on its own page. */
+export function readAs(site: string, href: string) {
+  return siteById(site)!.read(document, { url: new URL(href), now: new Date() });
 }
 
 export { findShadowHosts };

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { launchWithExtension } from '../harness/browser.mjs';
+import { listFixtures } from '../harness/fixtures.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 import { syntheticPage } from './page.mjs';
 
@@ -102,6 +103,69 @@ for (const [size, adversarial] of [...sizes.map((s) => [s, false]), [50000, true
     `ratio ${warmRatio.toFixed(2)}×; shadow hosts already known to the page session`,
   );
 }
+// Reader time on every saved back-office page, as a ratio to a bare text pass over the same DOM.
+const fixtureServer = await startFixtureServer();
+const plain = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    `--host-resolver-rules=MAP * 127.0.0.1:${fixtureServer.port}, EXCLUDE localhost`,
+    '--ignore-certificate-errors',
+  ],
+});
+const platformPage = await plain.newPage({ viewport: { width: 1280, height: 800 } });
+for (const dir of ['sycm', 'sycm-redesign', 'jd', 'douyin', 'pdd', 'shopee', 'shopify', 'amazon', 'ga4']) {
+  const site = dir === 'sycm-redesign' ? 'sycm' : dir;
+  const ratios = [];
+  let worst = 0;
+  for (const f of listFixtures(dir)) {
+    if (f.name === 'iframe-inner') continue;
+    const u = new URL(f.expected.url);
+    fixtureServer.route(`${u.origin}${u.pathname}`, f.fixturePath);
+    await platformPage.goto(f.expected.url);
+    await platformPage.waitForTimeout(300);
+    await platformPage.addScriptTag({ content: readerSource });
+    const m = await platformPage.evaluate(
+      ([s, href]) => {
+        const time = (fn, runs) => {
+          for (let i = 0; i < 3; i++) fn();
+          const samples = [];
+          for (let i = 0; i < runs; i++) {
+            const t0 = performance.now();
+            fn();
+            samples.push(performance.now() - t0);
+          }
+          samples.sort((a, b) => a - b);
+          return samples[Math.floor(samples.length / 2)];
+        };
+        const bare = () => {
+          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let n = 0;
+          for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length;
+          return n;
+        };
+        return { reader: time(() => globalThis.StorePulseBench.readAs(s, href), 15), bare: time(bare, 15) };
+      },
+      [site, f.expected.url],
+    );
+    ratios.push(m.reader);
+    worst = Math.max(worst, m.reader);
+  }
+  ratios.sort((a, b) => a - b);
+  record(
+    `read a saved ${dir} page (median of ${ratios.length})`,
+    ratios[Math.floor(ratios.length / 2)].toFixed(2),
+    'ms',
+    '',
+    null,
+    `slowest ${worst.toFixed(2)} ms`,
+  );
+}
+await plain.close();
+await fixtureServer.close();
+
 const growth = perSize[50000].warm / perSize[50000].elements / (perSize[10000].warm / perSize[10000].elements);
 record('reader cost per element, 50k vs 10k', growth.toFixed(2), '×', '≈ 1 (linear)', growth <= 2);
 await browser.close();
@@ -140,6 +204,42 @@ record(
   null,
   'includes the settle wait: two reads 350 ms apart must agree before a value counts',
 );
+
+// A page that changes its numbers every second for a minute: the extension must add no long task.
+const live = await ext.context.newPage();
+await live.addInitScript(() => {
+  globalThis.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+});
+await live.goto(HOME);
+await live.waitForTimeout(2000);
+const liveSeconds = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
+await live.evaluate((seconds) => {
+  const values = [...document.querySelectorAll('div,span,b,strong')].filter(
+    (e) => e.children.length === 0 && /^\d[\d,]*$/.test(e.textContent.trim()),
+  );
+  let tick = 0;
+  const timer = setInterval(() => {
+    tick++;
+    for (const v of values) v.textContent = (Number(v.textContent.replace(/,/g, '')) + 1).toLocaleString('en-US');
+    if (tick >= seconds) clearInterval(timer);
+  }, 1000);
+  globalThis.__liveValues = values.length;
+}, liveSeconds);
+await live.waitForTimeout(liveSeconds * 1000 + 1500);
+const longTasks = await live.evaluate(() => globalThis.__longTasks);
+const liveValues = await live.evaluate(() => globalThis.__liveValues);
+record(
+  `long tasks while ${liveValues} numbers change every second for ${liveSeconds} s`,
+  String(longTasks.length),
+  'tasks',
+  '0 long tasks (> 50 ms)',
+  longTasks.length === 0,
+  longTasks.length ? `longest ${Math.max(...longTasks).toFixed(0)} ms` : 'none observed',
+);
+await live.close();
 await ext.close();
 await server.close();
 

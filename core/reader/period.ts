@@ -29,6 +29,8 @@ const YESTERDAY = /^(昨日|昨天|1天|yesterday)$/i;
 const LAST_N = /^(?:最近|近|过去|過去|last|past)\s*(\d{1,3})\s*(?:天|日|days?)$/i;
 const SELECTED = /(^|[-_\s])(active|selected|current|checked|on)($|[-_\s])/i;
 
+const MAX_DATE_TEXTS = 400;
+
 interface Scored {
   period: Period;
   score: number;
@@ -40,18 +42,24 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
   const offer = (period: Period | null, score: number) => {
     if (period && score > best.score) best = { period, score };
   };
-  for (const node of (scan ?? scanPage(root as Document | Element)).dates) {
+  const dates = (scan ?? scanPage(root as Document | Element)).dates;
+  // Pages name their period once, near the top; a page full of dated prose is not read to the end.
+  for (let k = 0; k < dates.length && k < MAX_DATE_TEXTS; k++) {
+    const node = dates[k]!;
     const text = node.data.trim();
-    if (!isContent(node)) continue;
     const el = elementOf(node);
     let dated = false;
     if (/\d{4}/.test(text) || /[a-z]{3}\.?\s+\d/i.test(text)) {
-      // A range split over elements ("2026-11-19" "至" "2026-11-25") reads as one in its parent.
-      const around = el?.parentElement?.textContent ?? '';
-      const range = parseRange(text) ?? (around.length <= 60 ? parseRange(around.replace(/\s+/g, ' ')) : null);
+      let range = parseRange(text);
       const day = range ? null : parseDay(text);
+      let around = '';
+      if (day) {
+        // A range split over elements ("2026-11-19" "至" "2026-11-25") reads as one in its parent.
+        around = el?.parentElement?.textContent ?? '';
+        if (around.length <= 60) range = parseRange(around.replace(/\s+/g, ' '));
+      }
       dated = !!(range || day);
-      if (dated && el && isShown(el)) {
+      if (dated && el && isContent(node) && isShown(el)) {
         // A caption in the same text ("统计时间 2026-11-25") or just before it ("统计时间" | "2026-11-25").
         const before = CAPTION.test(text) || UPDATED.test(text) ? '' : precedingText(node, 2);
         const captioned = CAPTION.test(text) || CAPTION.test(before);
@@ -66,7 +74,8 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
     }
     if (!dated) {
       const relative = relativePeriod(text, now);
-      if (relative && el && isSelected(el) && isShown(el)) offer(relative, relative.kind === 'realtime' ? 8 : 7);
+      if (relative && el && isSelected(el) && isContent(node) && isShown(el))
+        offer(relative, relative.kind === 'realtime' ? 8 : 7);
     }
   }
   return best.period;

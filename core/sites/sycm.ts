@@ -19,7 +19,7 @@ const NOT_A_SHOP = /时间|時間|日期|更新|统计|統計|数据|數據/;
 
 /** The shop part of a "店铺名:子账号" nick in the page's top bar. */
 export function shopFromAccount(root: ParentNode): string | null {
-  const bars = Array.from(root.querySelectorAll('header,[role="banner"],[class*="header" i]')).slice(0, 4);
+  const bars = topBars(root);
   for (const bar of bars) {
     const walker = bar.ownerDocument.createTreeWalker(bar, 4 /* SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -29,4 +29,25 @@ export function shopFromAccount(root: ParentNode): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The page's top bars: <header>/banner elements, or elements whose class names say "header" among
+ * the first few hundred elements (top bars come first in the document; a class-substring selector
+ * over a whole 50k-element page would cost more than reading it).
+ */
+function topBars(root: ParentNode): Element[] {
+  const bars = Array.from(root.querySelectorAll('header,[role="banner"]')).slice(0, 4);
+  if (bars.length) return bars;
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(doc.body ?? doc, 1 /* SHOW_ELEMENT */);
+  for (
+    let n = walker.nextNode() as Element | null, i = 0;
+    n && i < 400 && bars.length < 4;
+    n = walker.nextNode() as Element | null, i++
+  ) {
+    const cls = typeof n.className === 'string' ? n.className : '';
+    if (/header/i.test(cls) && !bars.some((b) => b.contains(n))) bars.push(n);
+  }
+  return bars;
 }

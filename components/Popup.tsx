@@ -36,7 +36,11 @@ export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
   const open = state?.alerts.filter((a) => a.status === 'open') ?? [];
   const dismissedCount = (state?.alerts.length ?? 0) - open.length;
   const byStore = groupBy(open, (a) => `${a.site}|${a.store}`);
-  const latestByStore = groupBy(state?.latest ?? [], (l) => `${l.site}|${l.store}`);
+  // One group per shop and period: a day's numbers and today's real-time numbers are not mixed.
+  const latestByStore = groupBy(
+    [...(state?.latest ?? [])].sort((a, b) => b.observedAt - a.observedAt),
+    (l) => `${l.site}|${l.store}|${l.period.kind}:${l.period.start}..${l.period.end}`,
+  );
 
   return (
     <main class="popup">

@@ -179,7 +179,7 @@ export async function popupState(db: Database, now: number): Promise<PopupState>
   const latest = new Map<string, LatestView>();
   for (const r of today) {
     if (r.breakdown || r.peer) continue;
-    const key = `${r.site}|${r.store}|${r.metric}`;
+    const key = `${r.site}|${r.store}|${r.periodKey}|${r.metric}`;
     const cur = latest.get(key);
     if (!cur || cur.observedAt <= r.observedAt) {
       const view: LatestView = {

@@ -1,4 +1,4 @@
-// `npm start`: StorePulse on the bundled sample back-office pages. Serves them at their real URLs,
+// `npm start`: StorePulse on the bundled sample back-office pages (生意参谋, 拼多多, Shopee, Amazon). Serves them at their real URLs,
 // opens Chromium with the built extension (a window when a display exists, headless otherwise),
 // visits each page, saves screenshots of the pages and the popup, and prints what was read.
 
@@ -17,6 +17,13 @@ const TOUR = [
   { url: 'https://sycm.taobao.com/portal/home.htm', fixture: 'sycm/home.html', shot: 'sycm-home' },
   { url: 'https://sycm.taobao.com/portal/realtime.htm', fixture: 'sycm/realtime.html', shot: 'sycm-realtime' },
   { url: 'https://sycm.taobao.com/flow/monitor/source.htm', fixture: 'sycm/table.html', shot: 'sycm-traffic-sources' },
+  { url: 'https://mms.pinduoduo.com/sycm/stores_data/operation', fixture: 'pdd/operation.html', shot: 'pdd-operation' },
+  { url: 'https://seller.shopee.tw/datacenter/dashboard', fixture: 'shopee/dashboard-tw.html', shot: 'shopee-tw' },
+  {
+    url: 'https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx',
+    fixture: 'amazon/business-report.html',
+    shot: 'amazon-business-report',
+  },
 ];
 
 mkdirSync(OUT, { recursive: true });

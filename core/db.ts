@@ -31,7 +31,8 @@ export interface ReadingRecord {
   source: Source;
 }
 
-export type AlertStatus = 'open' | 'resolved' | 'dismissed';
+/** `dismissed` is snoozed until `dismissedUntil`; `acknowledged` stays quiet until the number turns good. */
+export type AlertStatus = 'open' | 'resolved' | 'dismissed' | 'acknowledged';
 
 export interface AlertRecord {
   /** site|store|metric|periodKey — one alert per number the operator looks at. */

@@ -36,4 +36,28 @@ export const FIXES: Readonly<Record<FixId, Fix>> = {
     summary: 'fix_depthLow_summary',
     steps: ['fix_depthLow_step1', 'fix_depthLow_step2', 'fix_depthLow_step3'],
   },
+  visitorsFell: {
+    id: 'visitorsFell',
+    role: 'promotion',
+    summary: 'fix_visitorsFell_summary',
+    steps: ['fix_visitorsFell_step1', 'fix_visitorsFell_step2', 'fix_visitorsFell_step3'],
+  },
+  aovFell: {
+    id: 'aovFell',
+    role: 'merchandising',
+    summary: 'fix_aovFell_summary',
+    steps: ['fix_aovFell_step1', 'fix_aovFell_step2', 'fix_aovFell_step3'],
+  },
+  salesBelowTarget: {
+    id: 'salesBelowTarget',
+    role: 'promotion',
+    summary: 'fix_salesBelowTarget_summary',
+    steps: ['fix_salesBelowTarget_step1', 'fix_salesBelowTarget_step2', 'fix_salesBelowTarget_step3'],
+  },
+  returningThin: {
+    id: 'returningThin',
+    role: 'service',
+    summary: 'fix_returningThin_summary',
+    steps: ['fix_returningThin_step1', 'fix_returningThin_step2', 'fix_returningThin_step3'],
+  },
 };

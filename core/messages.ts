@@ -41,7 +41,7 @@ export interface AlertView {
   direction: 'above' | 'below';
   fix: FixId;
   period: Period;
-  status: 'open' | 'resolved' | 'dismissed';
+  status: 'open' | 'resolved' | 'dismissed' | 'acknowledged';
   firstSeen: number;
   lastSeen: number;
   source: ObservedValue['source'];

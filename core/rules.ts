@@ -11,7 +11,14 @@ import type { MetricId } from './metrics';
  */
 
 export type Severity = 'warn' | 'critical';
-export type FixId = 'bounceHigh' | 'depthLow' | 'conversionLow';
+export type FixId =
+  | 'bounceHigh'
+  | 'depthLow'
+  | 'conversionLow'
+  | 'visitorsFell'
+  | 'aovFell'
+  | 'salesBelowTarget'
+  | 'returningThin';
 
 export interface ThresholdRule {
   id: string;

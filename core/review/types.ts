@@ -1,0 +1,171 @@
+import type { AlertView } from '../messages';
+import type { MetricId } from '../metrics';
+import type { FixId, Severity } from '../rules';
+
+/**
+ * The shapes of the daily review, the trends and the monthly review: what the background computes from
+ * the history it keeps and the popup draws. Dates are the shop's calendar days.
+ */
+
+/** YYYY-MM-DD. */
+export type IsoDate = string;
+/** YYYY-MM. */
+export type IsoMonth = string;
+
+/** One closed day of one series: the last value read for that day. */
+export interface DailyPoint {
+  date: IsoDate;
+  value: number;
+}
+
+/** How a monthly target is split into daily targets. */
+export type SplitMode = 'even' | 'weekday' | 'plan';
+
+export interface MonthTarget {
+  site: string;
+  store: string;
+  month: IsoMonth;
+  /** The month's sales target in major units of `currency`. */
+  amount: number;
+  currency?: string;
+  split: SplitMode;
+  /** `weekday`: relative weights Monday … Sunday (7 numbers ≥ 0, not all 0). */
+  weekdayWeights?: number[];
+  /** `plan`: the amount planned for each day; days left out plan nothing. */
+  plan?: Record<IsoDate, number>;
+}
+
+/** The three factors of sales: visitors × conversion × average order value. */
+export type Factor = 'visitors' | 'conversionRate' | 'avgOrderValue';
+
+export interface FactorShare {
+  factor: Factor;
+  current: number;
+  baseline: number;
+  /** current ÷ baseline − 1. */
+  change: number;
+  /** ln(current ÷ baseline) ÷ ln(sales ÷ baseline sales): this factor's part of the change; parts add up to 1. */
+  share: number;
+}
+
+export interface Decomposition {
+  /** sales ÷ baseline sales − 1. */
+  salesChange: number;
+  factors: FactorShare[];
+  /** The factor that explains most of a fall; null when sales did not fall. */
+  main: Factor | null;
+  /** The fix for the main factor (guide §5). */
+  fix: FixId | null;
+  /** When per-source visitors were read: the source that lost the most visitors against its baseline. */
+  fallingSource?: { key: string; current: number; baseline: number; change: number };
+}
+
+export interface MonthPacing {
+  month: IsoMonth;
+  target: number;
+  /** Sales of the month's closed days read so far. */
+  actual: number;
+  /** What the daily targets add up to for the same days. */
+  planToDate: number;
+  /** actual ÷ planToDate − 1: −0.12 reads "12% behind plan". */
+  pace: number;
+  /** actual ÷ target. */
+  completion: number;
+  daysWithData: number;
+  daysElapsed: number;
+}
+
+export interface DayReview {
+  site: string;
+  store: string;
+  currency?: string;
+  /** The day reviewed: the latest closed day with sales read (normally yesterday). */
+  date: IsoDate;
+  sales: number | null;
+  target: number | null;
+  /** sales ÷ target. */
+  completion: number | null;
+  status: 'met' | 'missed' | 'noTarget' | 'noData';
+  /** Sales on the same weekday in past weeks (median), and how many weeks it stands on. */
+  baseline: number | null;
+  baselineWeeks: number;
+  /** sales ÷ baseline − 1. */
+  change: number | null;
+  /** The gap held on the last days too, not one noisy day. */
+  sustained: boolean;
+  decomposition: Decomposition | null;
+  month: MonthPacing | null;
+}
+
+/** Page quality for one week (guide §1.4): bounce against 70/60/50%, depth against 2.5/3.5/4.0. */
+export type QualityLevel = 'fail' | 'pass' | 'good' | 'excellent';
+
+export interface WeeklyQuality {
+  /** Monday of the week. */
+  week: IsoDate;
+  bounceRate: number | null;
+  pagesPerVisit: number | null;
+  bounceLevel: QualityLevel | null;
+  depthLevel: QualityLevel | null;
+}
+
+export interface TrendView {
+  site: string;
+  store: string;
+  metric: MetricId;
+  currency?: string;
+  days: 7 | 30 | 90;
+  /** Closed days in the window, oldest first; days without a reading are left out. */
+  points: DailyPoint[];
+  /** The rule's lines for this shop and metric, when it has one. */
+  band?: { direction: 'above' | 'below'; warn: number; critical: number };
+  /** Daily targets (sales only). */
+  target?: DailyPoint[];
+  /** Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates). */
+  weekOverWeek: number | null;
+  monthOverMonth: number | null;
+  peers?: Array<{ peer: string; points: DailyPoint[] }>;
+}
+
+export interface MonthRow {
+  month: IsoMonth;
+  target: number | null;
+  actual: number;
+  completion: number | null;
+  /** Sales of the same month a year before, when read. */
+  lastYear: number | null;
+  growth: number | null;
+  /** Missed its target; null without a target. */
+  missed: boolean | null;
+  daysWithData: number;
+}
+
+export interface ShopOverview {
+  site: string;
+  store: string;
+  currency?: string;
+  day: DayReview;
+  quality: WeeklyQuality[];
+  /** The last 12 months, newest first. */
+  months: MonthRow[];
+  /** Metrics with daily history, for the trends tab's picker. */
+  metrics: MetricId[];
+  target: MonthTarget | null;
+}
+
+export type AlertEvent = 'opened' | 'worse' | 'better' | 'acknowledged' | 'snoozed' | 'reopened' | 'resolved';
+
+export interface AlertHistoryEntry {
+  at: number;
+  event: AlertEvent;
+  value?: number;
+  severity?: Severity;
+}
+
+export interface ReviewState {
+  /** The operator's today, YYYY-MM-DD. */
+  today: IsoDate;
+  shops: ShopOverview[];
+  /** Every alert not resolved: open, acknowledged and snoozed, most severe first. */
+  inbox: Array<AlertView & { history: AlertHistoryEntry[]; snoozedUntil?: number; acknowledgedAt?: number }>;
+}

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
+import type { AlertHistoryEntry, MonthTarget } from './review/types';
 import type { Breakdown, Period, Source } from './types';
 
 /**
@@ -10,7 +11,7 @@ import type { Breakdown, Period, Source } from './types';
  */
 
 export const DB_NAME = 'storepulse';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface ReadingRecord {
   id?: number;
@@ -55,8 +56,39 @@ export interface AlertRecord {
   /** Dismissed alerts come back after this moment (end of the local day they were dismissed). */
   dismissedUntil?: number;
   resolvedAt?: number;
+  acknowledgedAt?: number;
+  /** What happened to the alert, oldest first (capped). Absent on alerts stored before version 3. */
+  history?: AlertHistoryEntry[];
   url: string;
   source: Source;
+}
+
+/**
+ * One day of one series: the value the shop's day closed on, or today's running real-time value
+ * (`provisional`) until a reading of the closed day replaces it. Trends and reviews read these, so they
+ * never depend on how many raw readings a day produced.
+ */
+export interface DailyRecord {
+  /** site|store|metric|part|date */
+  id: string;
+  site: string;
+  store: string;
+  metric: MetricId;
+  /** '' for the shop's own total, `dimension=key` for a part of it, `peer:name` for a peer's number. */
+  part: string;
+  date: string;
+  value: number;
+  currency?: string;
+  breakdown?: Breakdown;
+  peer?: string;
+  provisional: boolean;
+  observedAt: number;
+}
+
+export interface TargetRecord extends MonthTarget {
+  /** site|store|month */
+  id: string;
+  updatedAt: number;
 }
 
 export interface StorePulseDB extends DBSchema {
@@ -70,11 +102,21 @@ export interface StorePulseDB extends DBSchema {
     value: AlertRecord;
     indexes: { byLastSeen: number };
   };
+  daily: {
+    key: string;
+    value: DailyRecord;
+    indexes: { bySeries: [string, string, string, string, string]; byDate: string };
+  };
+  targets: {
+    key: string;
+    value: TargetRecord;
+    indexes: { byShop: [string, string] };
+  };
 }
 
 export type Database = IDBPDatabase<StorePulseDB>;
 
-type UpgradeTx = IDBPTransaction<StorePulseDB, Array<'readings' | 'alerts'>, 'versionchange'>;
+type UpgradeTx = IDBPTransaction<StorePulseDB, Array<'readings' | 'alerts' | 'daily' | 'targets'>, 'versionchange'>;
 
 /**
  * The numbered upgrade chain: STEPS[n] takes the database from version n to n + 1. A shipped step is
@@ -93,7 +135,75 @@ const STEPS: ReadonlyArray<(db: IDBPDatabase<StorePulseDB>, tx: UpgradeTx) => vo
   (_db, tx) => {
     tx.objectStore('readings').createIndex('byShop', ['site', 'store']);
   },
+  // 2 → 3: one value per series and day (trends, reviews, retention) and monthly targets. The days
+  // already read are filled in from the readings kept so far.
+  (db, tx) => {
+    const daily = db.createObjectStore('daily', { keyPath: 'id' });
+    daily.createIndex('bySeries', ['site', 'store', 'metric', 'part', 'date']);
+    daily.createIndex('byDate', 'date');
+    const targets = db.createObjectStore('targets', { keyPath: 'id' });
+    targets.createIndex('byShop', ['site', 'store']);
+    void backfillDaily(tx);
+  },
 ];
+
+async function backfillDaily(tx: UpgradeTx): Promise<void> {
+  const daily = tx.objectStore('daily');
+  let cursor = await tx.objectStore('readings').index('byObservedAt').openCursor();
+  while (cursor) {
+    const next = dailyFromReading(cursor.value);
+    if (next) {
+      const current = await daily.get(next.id);
+      if (replacesDaily(current, next)) await daily.put(next);
+    }
+    cursor = await cursor.continue();
+  }
+}
+
+/** The part key of a reading: '' for the shop's total. */
+export function partOf(r: { breakdown?: Breakdown; peer?: string }): string {
+  if (r.peer) return `peer:${r.peer}`;
+  if (r.breakdown) return `${r.breakdown.dimension}=${r.breakdown.key}`;
+  return '';
+}
+
+export function dailyId(site: string, store: string, metric: string, part: string, date: string): string {
+  return [site, store, metric, part, date].join('|');
+}
+
+/** The daily value a reading stands for: only readings of one day (closed, or today's real-time). */
+export function dailyFromReading(
+  r: Pick<ReadingRecord, 'site' | 'store' | 'metric' | 'value' | 'currency' | 'period' | 'breakdown' | 'peer' | 'observedAt'>,
+): DailyRecord | null {
+  const { period } = r;
+  if ((period.kind !== 'day' && period.kind !== 'realtime') || period.start !== period.end) return null;
+  const part = partOf(r);
+  const record: DailyRecord = {
+    id: dailyId(r.site, r.store, r.metric, part, period.start),
+    site: r.site,
+    store: r.store,
+    metric: r.metric,
+    part,
+    date: period.start,
+    value: r.value,
+    provisional: period.kind === 'realtime',
+    observedAt: r.observedAt,
+  };
+  if (r.currency) record.currency = r.currency;
+  if (r.breakdown) record.breakdown = r.breakdown;
+  if (r.peer) record.peer = r.peer;
+  return record;
+}
+
+/**
+ * Whether `next` should replace the stored day: a closed day's figure beats a running real-time one;
+ * otherwise the later reading wins (back offices revise closed days, e.g. Amazon after ~24 h).
+ */
+export function replacesDaily(current: DailyRecord | undefined, next: DailyRecord): boolean {
+  if (!current) return true;
+  if (current.provisional !== next.provisional) return !next.provisional;
+  return next.observedAt >= current.observedAt;
+}
 
 /** Opens (and upgrades) the database; `version` is for tests that build an older version's fixture. */
 export function openDatabase(name = DB_NAME, version: number = DB_VERSION): Promise<Database> {

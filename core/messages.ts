@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
+import type { ImportReport } from './background/transfer';
+import type { MonthTarget } from './review/types';
 import type { ObservedValue, Period } from './types';
 
 /**
@@ -88,6 +90,13 @@ export interface ProtocolMap {
   pageStatus: { payload: PageStatus; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
   shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
+  setTarget: { payload: MonthTarget; reply: { ok: true } };
+  alertAction: {
+    payload: { alertId: string; action: 'acknowledge' | 'snooze' | 'reopen'; until?: number };
+    reply: { ok: true };
+  };
+  exportData: { payload: { format: 'json' | 'csv' }; reply: { filename: string; mime: string; text: string } };
+  importData: { payload: { text: string }; reply: ImportReport };
 }
 
 /** Background → content script. */

@@ -6,7 +6,16 @@ import { METRIC_IDS, type MetricId } from './metrics';
  * after it parses here. Only the background imports this module (zod is too big for content scripts).
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar day, YYYY-MM-DD (2026-13-45 and 2026-02-30 are refused). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDay, { message: 'not a calendar day' });
+
+function isCalendarDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
 const shortText = (max: number) => z.string().max(max);
 
 export const periodSchema = z
@@ -55,9 +64,134 @@ export const messageSchemas = {
   }),
   popupState: z.object({}).strict(),
   shops: z.object({}).strict(),
+  setTarget: z.lazy(() => monthTargetSchema),
+  alertAction: z.lazy(() => alertActionSchema),
+  exportData: z.object({ format: z.enum(['json', 'csv']) }),
+  importData: z.object({ text: z.string().min(1) }),
 } as const;
 
 export const envelopeSchema = z.object({
   type: z.enum(Object.keys(messageSchemas) as [keyof typeof messageSchemas, ...(keyof typeof messageSchemas)[]]),
   payload: z.unknown(),
+});
+
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const money = z.number().finite().min(0).max(1e13);
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .optional();
+const breakdownSchema = z.object({ dimension: shortText(80).min(1), key: shortText(120).min(1) });
+const sourceSchema = observedSchema.shape.source;
+
+export const monthTargetSchema = z
+  .object({
+    site: shortText(40).min(1),
+    store: shortText(120).min(1),
+    month: isoMonth,
+    amount: money,
+    currency,
+    split: z.enum(['even', 'weekday', 'plan']),
+    weekdayWeights: z.array(z.number().finite().min(0).max(1e6)).length(7).optional(),
+    plan: z.record(isoDate, money).optional(),
+  })
+  .refine((t) => t.split !== 'weekday' || (t.weekdayWeights ?? []).some((w) => w > 0), {
+    message: 'weekday split needs 7 weights, not all zero',
+  })
+  .refine((t) => t.split !== 'plan' || Object.keys(t.plan ?? {}).every((d) => d.startsWith(`${t.month}-`)), {
+    message: 'plan days must fall in the target month',
+  });
+
+export const alertActionSchema = z.object({
+  alertId: shortText(600).min(1),
+  action: z.enum(['acknowledge', 'snooze', 'reopen']),
+  until: z.number().int().positive().optional(),
+});
+
+export const trendRequestSchema = z.object({
+  site: shortText(40).min(1),
+  store: shortText(120).min(1),
+  metric: metricIdSchema,
+  days: z.union([z.literal(7), z.literal(30), z.literal(90)]),
+});
+
+/** One reading as the export file carries it (no database id: ids are assigned on import). */
+export const exportedReadingSchema = z.object({
+  series: shortText(800).min(1),
+  metric: metricIdSchema,
+  value: z.number().finite(),
+  currency,
+  period: periodSchema,
+  periodKey: shortText(40).min(1),
+  store: shortText(120).min(1),
+  site: shortText(40).min(1),
+  breakdown: breakdownSchema.optional(),
+  peer: shortText(120).min(1).optional(),
+  observedAt: z.number().int().nonnegative(),
+  url: shortText(2000),
+  source: sourceSchema,
+});
+
+export const exportedDailySchema = z.object({
+  id: shortText(800).min(1),
+  site: shortText(40).min(1),
+  store: shortText(120).min(1),
+  metric: metricIdSchema,
+  part: shortText(300),
+  date: isoDate,
+  value: z.number().finite(),
+  currency,
+  breakdown: breakdownSchema.optional(),
+  peer: shortText(120).min(1).optional(),
+  provisional: z.boolean(),
+  observedAt: z.number().int().nonnegative(),
+});
+
+const historyEntrySchema = z.object({
+  at: z.number().int().nonnegative(),
+  event: z.enum(['opened', 'worse', 'better', 'acknowledged', 'snoozed', 'reopened', 'resolved']),
+  value: z.number().finite().optional(),
+  severity: z.enum(['warn', 'critical']).optional(),
+});
+
+export const exportedAlertSchema = z.object({
+  id: shortText(600).min(1),
+  site: shortText(40).min(1),
+  store: shortText(120).min(1),
+  metric: metricIdSchema,
+  ruleId: shortText(120).min(1),
+  severity: z.enum(['warn', 'critical']),
+  direction: z.enum(['above', 'below']),
+  fix: z.enum(['bounceHigh', 'depthLow', 'conversionLow', 'visitorsFell', 'aovFell', 'salesBelowTarget', 'returningThin']),
+  value: z.number().finite(),
+  currency,
+  threshold: z.number().finite(),
+  period: periodSchema,
+  periodKey: shortText(40).min(1),
+  status: z.enum(['open', 'resolved', 'dismissed', 'acknowledged']),
+  firstSeen: z.number().int().nonnegative(),
+  lastSeen: z.number().int().nonnegative(),
+  dismissedUntil: z.number().int().nonnegative().optional(),
+  resolvedAt: z.number().int().nonnegative().optional(),
+  acknowledgedAt: z.number().int().nonnegative().optional(),
+  history: z.array(historyEntrySchema).max(200).optional(),
+  url: shortText(2000),
+  source: sourceSchema,
+});
+
+export const exportedTargetSchema = z.intersection(
+  monthTargetSchema,
+  z.object({ id: shortText(300).min(1), updatedAt: z.number().int().nonnegative() }),
+);
+
+/** The envelope of an export file; its sections' records are validated one by one. */
+export const exportFileSchema = z.object({
+  format: z.literal('storepulse-export'),
+  version: z.number().int().positive(),
+  exportedAt: z.string().max(40),
+  settings: z.unknown().optional(),
+  targets: z.array(z.unknown()).default([]),
+  daily: z.array(z.unknown()).default([]),
+  readings: z.array(z.unknown()).default([]),
+  alerts: z.array(z.unknown()).default([]),
 });

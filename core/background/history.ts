@@ -1,4 +1,5 @@
-import type { AlertRecord, Database, ReadingRecord } from '../db';
+import { dailyFromReading, replacesDaily, type AlertRecord, type Database, type ReadingRecord } from '../db';
+import type { AlertEvent, AlertHistoryEntry } from '../review/types';
 import type { AlertView, Evaluation, LatestView, PageReport, PopupState } from '../messages';
 import { periodKey } from '../reader/period';
 import { DEFAULT_RULES, evaluate, type ThresholdRule } from '../rules';
@@ -41,9 +42,10 @@ export async function ingest(
   const pKey = periodKey(report.period);
   const url = pageUrl(ctx.url);
   const rules = ctx.rules ?? DEFAULT_RULES;
-  const tx = db.transaction(['readings', 'alerts'], 'readwrite');
+  const tx = db.transaction(['readings', 'alerts', 'daily'], 'readwrite');
   const readings = tx.objectStore('readings');
   const alerts = tx.objectStore('alerts');
+  const daily = tx.objectStore('daily');
   let stored = 0;
   const evaluations: Evaluation[] = [];
   try {
@@ -68,8 +70,15 @@ export async function ingest(
         if (o.currency) record.currency = o.currency;
         if (o.breakdown) record.breakdown = o.breakdown;
         if (o.peer) record.peer = o.peer;
-        await readings.add(record);
+        // Today's real-time numbers replace each other; closed days and ranges keep every change.
+        if (last && report.period.kind === 'realtime' && last.value.period.kind === 'realtime') {
+          await readings.put({ ...record, id: last.value.id! });
+        } else {
+          await readings.add(record);
+        }
         stored++;
+        const day = dailyFromReading(record);
+        if (day && replacesDaily(await daily.get(day.id), day)) await daily.put(day);
       }
 
       // Rules judge the shop's own totals; parts (a traffic source, an item) and peers do not raise alerts.
@@ -79,11 +88,21 @@ export async function ingest(
       const existing = await alerts.get(id);
       if (!verdict) {
         if (existing && existing.status !== 'resolved') {
-          await alerts.put({ ...existing, status: 'resolved', resolvedAt: ctx.now, value: o.value, lastSeen: ctx.now });
+          await alerts.put({
+            ...existing,
+            status: 'resolved',
+            resolvedAt: ctx.now,
+            value: o.value,
+            lastSeen: ctx.now,
+            history: withEvent(existing.history, 'resolved', ctx.now, o.value),
+          });
         }
         continue;
       }
       const stillDismissed = existing?.status === 'dismissed' && (existing.dismissedUntil ?? 0) > ctx.now;
+      // An acknowledged alert stays quiet until its number turns good; a resolved one fires anew.
+      const live = existing && existing.status !== 'resolved' ? existing : undefined;
+      const status = live?.status === 'acknowledged' ? 'acknowledged' : stillDismissed ? 'dismissed' : 'open';
       const alert: AlertRecord = {
         id,
         site: report.site,
@@ -97,14 +116,18 @@ export async function ingest(
         threshold: verdict.threshold,
         period: report.period,
         periodKey: pKey,
-        status: stillDismissed ? 'dismissed' : 'open',
-        firstSeen: existing && existing.status !== 'resolved' ? existing.firstSeen : ctx.now,
+        status,
+        firstSeen: live ? live.firstSeen : ctx.now,
         lastSeen: ctx.now,
+        history: live
+          ? withEvent(live.history, severityEvent(live, verdict.severity), ctx.now, o.value, verdict.severity)
+          : withEvent(existing?.history, 'opened', ctx.now, o.value, verdict.severity),
         url,
         source: o.source,
       };
       if (o.currency) alert.currency = o.currency;
       if (stillDismissed && existing?.dismissedUntil) alert.dismissedUntil = existing.dismissedUntil;
+      if (live?.acknowledgedAt !== undefined && status === 'acknowledged') alert.acknowledgedAt = live.acknowledgedAt;
       await alerts.put(alert);
       evaluations.push({
         index,
@@ -114,7 +137,7 @@ export async function ingest(
         direction: verdict.rule.direction,
         fix: verdict.rule.fix,
         alertId: id,
-        dismissed: stillDismissed,
+        dismissed: status !== 'open',
       });
     }
   } catch (error) {
@@ -131,6 +154,30 @@ export async function ingest(
   return { stored, evaluations };
 }
 
+/** The most history entries an alert keeps: the oldest fall off. */
+export const ALERT_HISTORY_LIMIT = 50;
+
+export function withEvent(
+  history: readonly AlertHistoryEntry[] | undefined,
+  event: AlertEvent | null,
+  at: number,
+  value?: number,
+  severity?: AlertHistoryEntry['severity'],
+): AlertHistoryEntry[] {
+  const list = [...(history ?? [])];
+  if (!event) return list;
+  const entry: AlertHistoryEntry = { at, event };
+  if (value !== undefined) entry.value = value;
+  if (severity) entry.severity = severity;
+  list.push(entry);
+  return list.slice(-ALERT_HISTORY_LIMIT);
+}
+
+function severityEvent(live: AlertRecord, severity: AlertRecord['severity']): AlertEvent | null {
+  if (live.severity === severity) return null;
+  return severity === 'critical' ? 'worse' : 'better';
+}
+
 export function endOfLocalDay(now: number): number {
   const d = new Date(now);
   d.setHours(24, 0, 0, 0);
@@ -144,13 +191,65 @@ export function startOfLocalDay(now: number): number {
 }
 
 export async function dismissAlert(db: Database, alertId: string, now: number): Promise<boolean> {
+  return alertAction(db, alertId, 'snooze', now, endOfLocalDay(now));
+}
+
+export type AlertAction = 'acknowledge' | 'snooze' | 'reopen';
+
+/**
+ * The operator's answer to an alert: acknowledge (quiet until the number turns good), snooze until a
+ * moment (back afterwards), or reopen. A resolved alert takes no action. Returns whether it was found.
+ */
+export async function alertAction(
+  db: Database,
+  alertId: string,
+  action: AlertAction,
+  now: number,
+  until?: number,
+): Promise<boolean> {
   const tx = db.transaction('alerts', 'readwrite');
   const alert = await tx.store.get(alertId);
-  if (alert && alert.status === 'open') {
-    await tx.store.put({ ...alert, status: 'dismissed', dismissedUntil: endOfLocalDay(now) });
+  if (alert && alert.status !== 'resolved') {
+    const next: AlertRecord = { ...alert };
+    delete next.dismissedUntil;
+    delete next.acknowledgedAt;
+    if (action === 'acknowledge') {
+      next.status = 'acknowledged';
+      next.acknowledgedAt = now;
+      next.history = withEvent(alert.history, 'acknowledged', now);
+    } else if (action === 'snooze') {
+      next.status = 'dismissed';
+      next.dismissedUntil = until !== undefined && until > now ? until : endOfLocalDay(now);
+      next.history = withEvent(alert.history, 'snoozed', now);
+    } else {
+      next.status = 'open';
+      next.history = withEvent(alert.history, 'reopened', now);
+    }
+    await tx.store.put(next);
   }
   await tx.done;
   return !!alert;
+}
+
+/** How long the inbox looks back: alerts of older days have been dealt with or are history. */
+export const INBOX_DAYS = 7;
+
+/** Every alert not resolved from the last week, snoozes that ran out counting as open, most severe first. */
+export async function inbox(db: Database, now: number): Promise<AlertRecord[]> {
+  const since = startOfLocalDay(now) - (INBOX_DAYS - 1) * 86_400_000;
+  const records = await db.getAllFromIndex('alerts', 'byLastSeen', IDBKeyRange.lowerBound(since));
+  return records
+    .map(expireSnooze(now))
+    .filter((a) => a.status !== 'resolved')
+    .sort((a, b) => statusRank(a) - statusRank(b) || severityRank(b) - severityRank(a) || b.lastSeen - a.lastSeen);
+}
+
+function expireSnooze(now: number): (a: AlertRecord) => AlertRecord {
+  return (a) => (a.status === 'dismissed' && (a.dismissedUntil ?? 0) <= now ? { ...a, status: 'open' as const } : a);
+}
+
+function statusRank(a: AlertRecord): number {
+  return a.status === 'open' ? 0 : 1;
 }
 
 /** Alerts seen today, newest first; dismissals that have run out count as open again. */
@@ -158,7 +257,7 @@ export async function todaysAlerts(db: Database, now: number): Promise<AlertReco
   const since = startOfLocalDay(now);
   const records = await db.getAllFromIndex('alerts', 'byLastSeen', IDBKeyRange.lowerBound(since));
   return records
-    .map((a) => (a.status === 'dismissed' && (a.dismissedUntil ?? 0) <= now ? { ...a, status: 'open' as const } : a))
+    .map(expireSnooze(now))
     .filter((a) => a.status !== 'resolved')
     .sort((a, b) => severityRank(b) - severityRank(a) || b.lastSeen - a.lastSeen);
 }
@@ -203,7 +302,7 @@ export async function popupState(db: Database, now: number): Promise<PopupState>
   };
 }
 
-function toView(a: AlertRecord): AlertView {
+export function toView(a: AlertRecord): AlertView {
   const view: AlertView = {
     id: a.id,
     site: a.site,

@@ -3,7 +3,10 @@ import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
 import { envelopeSchema, messageSchemas } from '../schemas';
 import { siteFor } from '../sites';
 import { DEFAULT_SETTINGS, effectiveRules, type Settings } from '../settings';
-import { dismissAlert, ingest, listShops, popupState, todaysAlerts } from './history';
+import { compact } from './daily';
+import { alertAction, dismissAlert, ingest, listShops, popupState, todaysAlerts } from './history';
+import { setTarget } from './targets';
+import { exportCsv, exportJson, ImportError, importData } from './transfer';
 
 /**
  * The background's message handling, independent of the browser globals so tests can drive it with
@@ -42,6 +45,18 @@ export function createService(deps: ServiceDeps): Service {
   let storageError: string | undefined;
   // In memory only: a restarted worker hears again from each page on its next read.
   const pages = new Map<number, PageView>();
+  let lastCompaction = -Infinity;
+
+  /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
+  async function maybeCompact(): Promise<void> {
+    if (now() - lastCompaction < COMPACT_EVERY_MS) return;
+    lastCompaction = now();
+    try {
+      await compact(await database(), now());
+    } catch {
+      lastCompaction = -Infinity; // try again next time; readings are still all there
+    }
+  }
 
   const database = () => {
     db ??= deps.openDb().catch((error: unknown) => {
@@ -75,6 +90,7 @@ export function createService(deps: ServiceDeps): Service {
         const result = await ingest(await database(), payload, { url, now: now(), rules });
         storageError = undefined;
         await refreshBadge();
+        void maybeCompact();
         return result;
       } catch (error) {
         storageError = describeStorageError(error);
@@ -99,6 +115,39 @@ export function createService(deps: ServiceDeps): Service {
     async shops() {
       const db = await database();
       return { shops: await listShops(db), totalReadings: await db.count('readings') };
+    },
+    async setTarget(payload) {
+      await setTarget(await database(), payload, now());
+      return { ok: true };
+    },
+    async alertAction(payload) {
+      const found = await alertAction(await database(), payload.alertId, payload.action, now(), payload.until);
+      if (!found) throw new UserError('that alert no longer exists');
+      await refreshBadge();
+      if (payload.action !== 'reopen') await deps.notifyDismissed?.(payload.alertId);
+      return { ok: true };
+    },
+    async exportData(payload) {
+      const db = await database();
+      const stamp = new Date(now()).toISOString().slice(0, 10);
+      if (payload.format === 'csv')
+        return { filename: `storepulse-daily-${stamp}.csv`, mime: 'text/csv', text: await exportCsv(db) };
+      const settings = await deps.loadSettings?.();
+      return {
+        filename: `storepulse-${stamp}.json`,
+        mime: 'application/json',
+        text: JSON.stringify(await exportJson(db, now(), settings)),
+      };
+    },
+    async importData(payload) {
+      try {
+        const report = await importData(await database(), payload.text);
+        await refreshBadge();
+        return report;
+      } catch (error) {
+        if (error instanceof ImportError) throw new UserError(`import refused, nothing changed: ${error.message}`);
+        throw new UserError(`import failed, nothing changed: ${describeStorageError(error)}`);
+      }
     },
     async popupState() {
       const state = await popupState(await database(), now());
@@ -130,6 +179,8 @@ export function createService(deps: ServiceDeps): Service {
 }
 
 class UserError extends Error {}
+
+const COMPACT_EVERY_MS = 6 * 3_600_000;
 
 function describeStorageError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;

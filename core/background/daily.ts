@@ -1,0 +1,130 @@
+import { dailyFromReading, type DailyRecord, type Database } from '../db';
+import type { MetricId } from '../metrics';
+import type { DailyPoint, IsoDate } from '../review/types';
+
+/**
+ * Daily values: the queries trends and reviews run, and the retention that keeps raw readings small
+ * without ever losing a day.
+ */
+
+/** One series' days from `from` to `to` (inclusive), oldest first. */
+export async function dailySeries(
+  db: Database,
+  site: string,
+  store: string,
+  metric: MetricId,
+  from: IsoDate,
+  to: IsoDate,
+  part = '',
+): Promise<DailyRecord[]> {
+  return db.getAllFromIndex(
+    'daily',
+    'bySeries',
+    IDBKeyRange.bound([site, store, metric, part, from], [site, store, metric, part, to]),
+  );
+}
+
+export const toPoints = (records: readonly DailyRecord[]): DailyPoint[] => records.map((r) => ({ date: r.date, value: r.value }));
+
+/** Every part of a metric (e.g. each traffic source's visitors) with days in the window, by part key. */
+export async function dailyParts(
+  db: Database,
+  site: string,
+  store: string,
+  metric: MetricId,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<Map<string, DailyRecord[]>> {
+  // Parts sort between '' (the total) and the peers' 'peer:' prefix… not reliably, so read the metric's
+  // whole key range once and sort it out here; a metric has a handful of parts, not thousands.
+  const all = await db.getAllFromIndex(
+    'daily',
+    'bySeries',
+    IDBKeyRange.bound([site, store, metric, '\u0001', from], [site, store, metric, '\uffff', to]),
+  );
+  const parts = new Map<string, DailyRecord[]>();
+  for (const r of all) {
+    if (r.date < from || r.date > to || !r.breakdown) continue;
+    const list = parts.get(r.part) ?? [];
+    list.push(r);
+    parts.set(r.part, list);
+  }
+  return parts;
+}
+
+/** The metrics a shop has days of (its own totals), for the trends picker. */
+export async function metricsWithDays(db: Database, site: string, store: string, since: IsoDate): Promise<MetricId[]> {
+  const found = new Set<MetricId>();
+  let cursor = await db
+    .transaction('daily')
+    .store.index('bySeries')
+    .openKeyCursor(IDBKeyRange.bound([site, store, '', '', ''], [site, store, '\uffff', '', '']));
+  while (cursor) {
+    const [, , metric, part, date] = cursor.key;
+    if (part === '' && date >= since) found.add(metric as MetricId);
+    // Jump to the next metric: nothing else of this one can change the answer.
+    cursor = found.has(metric as MetricId)
+      ? await cursor.continue([site, store, `${metric}\u0000`, '', ''])
+      : await cursor.continue();
+  }
+  return [...found];
+}
+
+/** Raw readings older than this are folded into their daily values. */
+export const RETENTION_DAYS = 90;
+const BATCH = 500;
+
+export interface CompactionResult {
+  /** Raw readings removed. */
+  removed: number;
+  /** Daily values written for days that had none (never expected, but never lost). */
+  daysWritten: number;
+}
+
+/**
+ * Folds raw readings older than the retention window away. A reading of one day is removed only once
+ * its day has a daily value (written here if it had none); a reading of a range or an unknown period
+ * is removed only when a later reading of the same series exists. So every closed day and the latest
+ * value of every series survive. Works in batches: each transaction stays short, and an interruption
+ * (a killed worker) leaves a consistent database that the next run continues.
+ */
+export async function compact(db: Database, now: number, retentionDays = RETENTION_DAYS): Promise<CompactionResult> {
+  const cutoff = now - retentionDays * 86_400_000;
+  const result: CompactionResult = { removed: 0, daysWritten: 0 };
+  let after: [number, number] | undefined; // [observedAt, id] of the last reading looked at
+  for (;;) {
+    const tx = db.transaction(['readings', 'daily'], 'readwrite');
+    const readings = tx.objectStore('readings');
+    const daily = tx.objectStore('daily');
+    let cursor = await readings.index('byObservedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
+    if (cursor && after) {
+      cursor = await cursor.continuePrimaryKey(after[0], after[1]);
+      if (cursor && cursor.key === after[0] && cursor.primaryKey === after[1]) cursor = await cursor.continue();
+    }
+    let seen = 0;
+    while (cursor && seen < BATCH) {
+      seen++;
+      const r = cursor.value;
+      after = [r.observedAt, r.id!];
+      const day = dailyFromReading(r);
+      let remove: boolean;
+      if (day) {
+        if (!(await daily.get(day.id))) {
+          await daily.put(day);
+          result.daysWritten++;
+        }
+        remove = true;
+      } else {
+        const later = IDBKeyRange.bound([r.series, r.observedAt], [r.series, Infinity], true);
+        remove = (await readings.index('bySeries').count(later)) > 0;
+      }
+      if (remove) {
+        await cursor.delete();
+        result.removed++;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    if (!cursor) return result;
+  }
+}

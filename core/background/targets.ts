@@ -1,0 +1,23 @@
+import type { Database, TargetRecord } from '../db';
+import type { IsoMonth, MonthTarget } from '../review/types';
+
+/** Monthly sales targets, one per shop and month. An amount of 0 removes the month's target. */
+
+export const targetId = (site: string, store: string, month: IsoMonth): string => `${site}|${store}|${month}`;
+
+export async function setTarget(db: Database, target: MonthTarget, now: number): Promise<TargetRecord | null> {
+  const id = targetId(target.site, target.store, target.month);
+  if (target.amount === 0) {
+    await db.delete('targets', id);
+    return null;
+  }
+  const record: TargetRecord = { ...target, id, updatedAt: now };
+  await db.put('targets', record);
+  return record;
+}
+
+/** A shop's targets, oldest month first. */
+export async function shopTargets(db: Database, site: string, store: string): Promise<TargetRecord[]> {
+  const all = await db.getAllFromIndex('targets', 'byShop', IDBKeyRange.only([site, store]));
+  return all.sort((a, b) => a.month.localeCompare(b.month));
+}

@@ -1,0 +1,371 @@
+import type { z } from 'zod';
+import {
+  dailyId,
+  partOf,
+  replacesDaily,
+  type AlertRecord,
+  type DailyRecord,
+  type Database,
+  type ReadingRecord,
+  type TargetRecord,
+} from '../db';
+import { periodKey } from '../reader/period';
+import {
+  exportedAlertSchema,
+  exportedDailySchema,
+  exportedReadingSchema,
+  exportedTargetSchema,
+  exportFileSchema,
+} from '../schemas';
+import { seriesKey } from './history';
+
+/**
+ * Export and import of everything StorePulse keeps. The JSON file is complete and versioned (see the
+ * README); the CSV file holds the daily values for a spreadsheet and can be imported back. An import
+ * validates every record, reports each one it rejects and why, merges without duplicates, and writes in
+ * one transaction: a file that cannot be read, or a write that fails, leaves the database as it was.
+ */
+
+export const EXPORT_FORMAT = 'storepulse-export';
+export const EXPORT_VERSION = 1;
+/** Files larger than this are refused before parsing (a 2-year, 10-shop history is a few MB). */
+export const MAX_IMPORT_CHARS = 200_000_000;
+/** Rejections listed one by one; the rest are counted. */
+const MAX_LISTED = 200;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  /** The operator's settings (rules, profiles, peers) as stored. */
+  settings?: unknown;
+  targets: TargetRecord[];
+  daily: DailyRecord[];
+  readings: Array<Omit<ReadingRecord, 'id'>>;
+  alerts: AlertRecord[];
+}
+
+export async function exportJson(db: Database, now: number, settings?: unknown): Promise<ExportFile> {
+  const tx = db.transaction(['targets', 'daily', 'readings', 'alerts']);
+  const [targets, daily, readings, alerts] = await Promise.all([
+    tx.objectStore('targets').getAll(),
+    tx.objectStore('daily').getAll(),
+    tx.objectStore('readings').getAll(),
+    tx.objectStore('alerts').getAll(),
+  ]);
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    targets,
+    daily,
+    readings: readings.map(({ id: _id, ...rest }) => rest),
+    alerts,
+  };
+  if (settings !== undefined) file.settings = settings;
+  return file;
+}
+
+const CSV_COLUMNS = [
+  'date',
+  'site',
+  'store',
+  'metric',
+  'dimension',
+  'key',
+  'peer',
+  'value',
+  'currency',
+  'provisional',
+  'observed_at',
+] as const;
+
+/** Daily values as CSV (RFC 4180), one row per shop, metric, part and day. */
+export async function exportCsv(db: Database): Promise<string> {
+  const rows = [CSV_COLUMNS.join(',')];
+  let cursor = await db.transaction('daily').store.index('bySeries').openCursor();
+  while (cursor) {
+    const d = cursor.value;
+    rows.push(
+      [
+        d.date,
+        d.site,
+        d.store,
+        d.metric,
+        d.breakdown?.dimension ?? '',
+        d.breakdown?.key ?? '',
+        d.peer ?? '',
+        String(d.value),
+        d.currency ?? '',
+        d.provisional ? 'true' : 'false',
+        new Date(d.observedAt).toISOString(),
+      ]
+        .map(csvField)
+        .join(','),
+    );
+    cursor = await cursor.continue();
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+/**
+ * Quotes a field when needed, and defuses text a spreadsheet would run as a formula (shop names come
+ * from web pages): a leading = + - @ gets an apostrophe, which import takes off again.
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (quoted) throw new ImportError('the CSV file ends inside a quoted field');
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
+
+export class ImportError extends Error {}
+
+export interface SectionCounts {
+  targets: number;
+  daily: number;
+  readings: number;
+  alerts: number;
+}
+
+export interface Rejection {
+  section: keyof SectionCounts;
+  /** Position in the file's section (0-based), or the CSV line number (1-based, header is line 1). */
+  index: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  format: 'json' | 'csv';
+  added: SectionCounts;
+  /** Already there (the same record, or a newer version of it). */
+  duplicates: SectionCounts;
+  rejected: Rejection[];
+  rejectedCount: number;
+  /** The file's settings, for the caller to repair and apply when the operator asked for it. */
+  settings?: unknown;
+}
+
+interface Valid {
+  targets: TargetRecord[];
+  daily: DailyRecord[];
+  readings: Array<Omit<ReadingRecord, 'id'>>;
+  alerts: AlertRecord[];
+}
+
+const zero = (): SectionCounts => ({ targets: 0, daily: 0, readings: 0, alerts: 0 });
+
+/** Reads a JSON export or a CSV of daily values; throws ImportError (nothing written) when the file is not one. */
+export async function importData(db: Database, text: string): Promise<ImportReport> {
+  if (text.length > MAX_IMPORT_CHARS) throw new ImportError(`the file is too large (${text.length} characters)`);
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (!trimmed) throw new ImportError('the file is empty');
+  const report: ImportReport = { format: 'json', added: zero(), duplicates: zero(), rejected: [], rejectedCount: 0 };
+  const reject = (section: keyof SectionCounts, index: number, reason: string) => {
+    report.rejectedCount++;
+    if (report.rejected.length < MAX_LISTED) report.rejected.push({ section, index, reason });
+  };
+  const valid: Valid = trimmed.startsWith('{') ? validateJson(trimmed, report, reject) : validateCsv(trimmed, report, reject);
+  await merge(db, valid, report);
+  return report;
+}
+
+type Reject = (section: keyof SectionCounts, index: number, reason: string) => void;
+
+function validateJson(text: string, report: ImportReport, reject: Reject): Valid {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(`not valid JSON: ${(error as Error).message}`);
+  }
+  const file = exportFileSchema.safeParse(raw);
+  if (!file.success) {
+    const issue = file.error.issues[0];
+    throw new ImportError(`not a StorePulse export (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'})`);
+  }
+  if (file.data.version > EXPORT_VERSION)
+    throw new ImportError(
+      `the file was made by a newer StorePulse (format version ${file.data.version}); update StorePulse first`,
+    );
+  if (file.data.settings !== undefined) report.settings = file.data.settings;
+
+  const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
+  each(file.data.targets, exportedTargetSchema, 'targets', reject, (t) => {
+    if (t.id !== `${t.site}|${t.store}|${t.month}`) return 'id does not match site, store and month';
+    valid.targets.push(t as TargetRecord);
+  });
+  each(file.data.daily, exportedDailySchema, 'daily', reject, (d) => {
+    if (d.part !== partOf(d)) return 'part does not match breakdown and peer';
+    if (d.id !== dailyId(d.site, d.store, d.metric, d.part, d.date)) return 'id does not match its fields';
+    valid.daily.push(d as DailyRecord);
+  });
+  each(file.data.readings, exportedReadingSchema, 'readings', reject, (r) => {
+    // Keys are derived, never trusted: a reading is filed under the series its own fields name.
+    const pKey = periodKey(r.period);
+    valid.readings.push({ ...r, periodKey: pKey, series: seriesKey(r.site, r.store, r, pKey) } as Omit<ReadingRecord, 'id'>);
+  });
+  each(file.data.alerts, exportedAlertSchema, 'alerts', reject, (a) => {
+    valid.alerts.push(a as AlertRecord);
+  });
+  return valid;
+}
+
+function each<S extends z.ZodType>(
+  items: unknown[],
+  schema: S,
+  section: keyof SectionCounts,
+  reject: Reject,
+  accept: (value: z.infer<S>) => string | void,
+): void {
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      reject(section, index, `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`);
+      return;
+    }
+    const problem = accept(parsed.data);
+    if (problem) reject(section, index, problem);
+  });
+}
+
+function validateCsv(text: string, report: ImportReport, reject: Reject): Valid {
+  report.format = 'csv';
+  const rows = parseCsv(text);
+  const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
+  for (const required of ['date', 'site', 'store', 'metric', 'value'])
+    if (!header.includes(required))
+      throw new ImportError(`not a StorePulse CSV: the header has no “${required}” column (expected ${CSV_COLUMNS.join(',')})`);
+  const col = (row: string[], name: string): string => {
+    const i = header.indexOf(name);
+    const v = i < 0 ? '' : (row[i] ?? '');
+    return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+  };
+  const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
+  rows.slice(1).forEach((row, i) => {
+    const line = i + 2;
+    if (row.length !== header.length) {
+      reject('daily', line, `${row.length} fields where the header has ${header.length}`);
+      return;
+    }
+    const dimension = col(row, 'dimension');
+    const key = col(row, 'key');
+    const peer = col(row, 'peer');
+    const observed = col(row, 'observed_at');
+    const valueText = col(row, 'value').trim();
+    const record: Record<string, unknown> = {
+      site: col(row, 'site'),
+      store: col(row, 'store'),
+      metric: col(row, 'metric'),
+      date: col(row, 'date'),
+      value: valueText === '' ? NaN : Number(valueText),
+      provisional: col(row, 'provisional') === 'true',
+      observedAt: observed ? Date.parse(observed) : 0,
+    };
+    const currency = col(row, 'currency');
+    if (currency) record.currency = currency;
+    if (dimension || key) record.breakdown = { dimension, key };
+    if (peer) record.peer = peer;
+    record.part = partOf(record as { breakdown?: { dimension: string; key: string }; peer?: string });
+    record.id = dailyId(
+      String(record.site),
+      String(record.store),
+      String(record.metric),
+      String(record.part),
+      String(record.date),
+    );
+    const parsed = exportedDailySchema.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      reject('daily', line, `${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}`);
+      return;
+    }
+    valid.daily.push(parsed.data as DailyRecord);
+  });
+  return valid;
+}
+
+async function merge(db: Database, valid: Valid, report: ImportReport): Promise<void> {
+  const tx = db.transaction(['targets', 'daily', 'readings', 'alerts'], 'readwrite');
+  try {
+    const targets = tx.objectStore('targets');
+    for (const t of valid.targets) {
+      const current = await targets.get(t.id);
+      if (current && current.updatedAt >= t.updatedAt) report.duplicates.targets++;
+      else {
+        await targets.put(t);
+        report.added.targets++;
+      }
+    }
+    const daily = tx.objectStore('daily');
+    for (const d of valid.daily) {
+      const current = await daily.get(d.id);
+      if (current && !replacesDaily(current, d)) report.duplicates.daily++;
+      else if (current && current.value === d.value && current.provisional === d.provisional) report.duplicates.daily++;
+      else {
+        await daily.put(d);
+        report.added.daily++;
+      }
+    }
+    const readings = tx.objectStore('readings');
+    const bySeries = readings.index('bySeries');
+    for (const r of valid.readings) {
+      const same = await bySeries.getAll(IDBKeyRange.only([r.series, r.observedAt]));
+      if (same.some((s) => s.value === r.value)) report.duplicates.readings++;
+      else {
+        await readings.add(r as ReadingRecord);
+        report.added.readings++;
+      }
+    }
+    const alerts = tx.objectStore('alerts');
+    for (const a of valid.alerts) {
+      const current = await alerts.get(a.id);
+      if (current && current.lastSeen >= a.lastSeen) report.duplicates.alerts++;
+      else {
+        await alerts.put(a);
+        report.added.alerts++;
+      }
+    }
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failing request
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  await tx.done;
+}

@@ -1,0 +1,32 @@
+import { openDatabase } from '@/core/db';
+import type { PageReport } from '@/core/messages';
+import type { ObservedValue, Period } from '@/core/types';
+
+/** Shared builders for tests of the background's storage. */
+
+let dbCounter = 0;
+export const freshDb = (prefix = 'storepulse-store') => openDatabase(`${prefix}-${++dbCounter}`);
+
+export const SYCM_URL = 'https://sycm.taobao.com/portal/home.htm';
+
+export function obs(metric: ObservedValue['metric'], value: number, extra: Partial<ObservedValue> = {}): ObservedValue {
+  return {
+    metric,
+    value,
+    source: { reader: 'adapter', adapter: 'sycm', locator: 'div > span', label: metric, raw: String(value) },
+    ...extra,
+  };
+}
+
+export const day = (date: string): Period => ({ kind: 'day', start: date, end: date });
+export const realtime = (date: string): Period => ({ kind: 'realtime', start: date, end: date });
+
+export function report(observed: ObservedValue[], period: Period, over: Partial<PageReport> = {}): PageReport {
+  return { site: 'sycm', store: '小雨的旗舰店', period, observed, ...over };
+}
+
+/** Local noon of a calendar day, as the clock of a reading taken that day. */
+export const noonOf = (date: string): number => {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y!, m! - 1, d!, 12).getTime();
+};

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from '@/core/background/history';
+import { setTarget } from '@/core/background/targets';
+import { exportCsv, exportJson, importData, parseCsv, type ExportFile } from '@/core/background/transfer';
+import type { Database } from '@/core/db';
+import { day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+
+async function seeded(): Promise<Database> {
+  const db = await freshDb('storepulse-transfer');
+  for (const [i, date] of ['2026-11-23', '2026-11-24', '2026-11-25'].entries()) {
+    await ingest(
+      db,
+      report(
+        [
+          obs('visitors', 3000 + i),
+          obs('bounceRate', 0.72),
+          obs('sales', 12345.5 + i, { currency: 'CNY' }),
+          obs('visitors', 900 + i, { breakdown: { dimension: 'source', key: '手淘搜索, "app"' } }),
+        ],
+        day(date),
+      ),
+      { url: SYCM_URL, now: noonOf(date) + 86_400_000 },
+    );
+  }
+  await setTarget(
+    db,
+    { site: 'sycm', store: '小雨的旗舰店', month: '2026-11', amount: 400000, currency: 'CNY', split: 'even' },
+    1,
+  );
+  return db;
+}
+
+async function contents(db: Database) {
+  const strip = <T extends { id?: unknown }>(rows: T[]) => rows.map(({ id: _id, ...rest }) => rest);
+  return {
+    readings: strip(await db.getAll('readings')).sort((a, b) => a.series.localeCompare(b.series) || a.observedAt - b.observedAt),
+    daily: await db.getAll('daily'),
+    alerts: await db.getAll('alerts'),
+    targets: await db.getAll('targets'),
+  };
+}
+
+describe('export and import', () => {
+  it('round-trips everything through JSON into an empty database', async () => {
+    const source = await seeded();
+    const file = await exportJson(source, noonOf('2026-11-26'), { version: 1, language: 'en' });
+    expect(file).toMatchObject({ format: 'storepulse-export', version: 1, settings: { language: 'en' } });
+    const target = await freshDb('storepulse-transfer');
+    const result = await importData(target, JSON.stringify(file));
+    expect(result.rejected).toEqual([]);
+    expect(result.added).toEqual({ targets: 1, daily: 12, readings: 12, alerts: 3 });
+    expect(result.settings).toEqual({ version: 1, language: 'en' });
+    expect(await contents(target)).toEqual(await contents(source));
+  });
+
+  it('merges without duplicates: importing the same file twice adds nothing the second time', async () => {
+    const db = await seeded();
+    const text = JSON.stringify(await exportJson(db, 0));
+    const before = await contents(db);
+    const again = await importData(db, text);
+    expect(again.added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0 });
+    expect(again.duplicates).toEqual({ targets: 1, daily: 12, readings: 12, alerts: 3 });
+    expect(await contents(db)).toEqual(before);
+  });
+
+  it('refuses a file that is not an export and leaves the database as it was', async () => {
+    const db = await seeded();
+    const before = await contents(db);
+    const good = JSON.stringify(await exportJson(db, 0));
+    for (const [text, message] of [
+      ['', /empty/],
+      ['{"format":"storepulse-export", "version": 1, "daily": [', /not valid JSON/],
+      [good.slice(0, good.length / 2), /not valid JSON/],
+      ['{"format":"other-tool","version":1,"exportedAt":"x"}', /not a StorePulse export \(format/],
+      ['{"format":"storepulse-export","version":99,"exportedAt":"x"}', /newer StorePulse/],
+      ['{"format":"storepulse-export","version":1,"exportedAt":"x","daily":{}}', /daily/],
+      ['just some text\nwithout a header', /no “date” column/],
+    ] as const) {
+      await expect(importData(db, text), text.slice(0, 40)).rejects.toThrow(message);
+    }
+    expect(await contents(db)).toEqual(before);
+  });
+
+  it('reports every rejected record and why, and imports the good ones', async () => {
+    const db = await seeded();
+    const file = (await exportJson(db, 0)) as ExportFile & { daily: unknown[]; readings: unknown[] };
+    const target = await freshDb('storepulse-transfer');
+    const daily = file.daily as Array<Record<string, unknown>>;
+    daily[0] = { ...daily[0], value: 'NaN' };
+    daily[1] = { ...daily[1], metric: 'bounce' };
+    daily[2] = { ...daily[2], value: 1, id: 'sycm|someone else|visitors||2026-11-23' };
+    (file.readings as Array<Record<string, unknown>>)[0] = {
+      ...(file.readings[0] as object),
+      period: { kind: 'day', start: '2026-11-26', end: '2026-11-01' },
+    };
+    const result = await importData(target, JSON.stringify(file));
+    expect(result.rejectedCount).toBe(4);
+    expect(result.rejected).toEqual([
+      { section: 'daily', index: 0, reason: expect.stringContaining('value') },
+      { section: 'daily', index: 1, reason: expect.stringContaining('metric') },
+      { section: 'daily', index: 2, reason: 'id does not match its fields' },
+      { section: 'readings', index: 0, reason: expect.stringContaining('ends before it starts') },
+    ]);
+    expect(result.added.daily).toBe(9);
+    expect(result.added.readings).toBe(11);
+  });
+
+  it('never trusts the series key a file claims: it is derived from the reading’s own fields', async () => {
+    const db = await seeded();
+    const file = await exportJson(db, 0);
+    const target = await freshDb('storepulse-transfer');
+    file.readings = file.readings.map((r) => ({ ...r, series: 'forged' }));
+    await importData(target, JSON.stringify(file));
+    expect((await target.getAll('readings')).every((r) => r.series.startsWith('sycm|小雨的旗舰店|'))).toBe(true);
+  });
+
+  it('writes all or nothing: a write that fails part-way leaves the database as it was', async () => {
+    const db = await seeded();
+    const file = await exportJson(db, 0);
+    const target = await freshDb('storepulse-transfer');
+    await ingest(target, report([obs('visitors', 1)], day('2026-10-01')), { url: SYCM_URL, now: 5 });
+    const before = await contents(target);
+    // The disk fills up in the middle of the import.
+    const put = IDBObjectStore.prototype.add;
+    let calls = 0;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (++calls === 5) throw new DOMException('quota', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      await expect(importData(target, JSON.stringify(file))).rejects.toThrow(/quota/);
+    } finally {
+      IDBObjectStore.prototype.add = put;
+    }
+    expect(await contents(target)).toEqual(before);
+  });
+
+  it('exports daily values as CSV a spreadsheet reads safely, and imports it back', async () => {
+    const db = await seeded();
+    await ingest(db, report([obs('visitors', 5)], day('2026-11-25'), { store: '=HYPERLINK("http://x")' }), {
+      url: SYCM_URL,
+      now: 9,
+    });
+    const csv = await exportCsv(db);
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual([
+      'date',
+      'site',
+      'store',
+      'metric',
+      'dimension',
+      'key',
+      'peer',
+      'value',
+      'currency',
+      'provisional',
+      'observed_at',
+    ]);
+    expect(rows).toHaveLength(1 + 13);
+    expect(rows.find((r) => r[5] === '手淘搜索, "app"')).toBeTruthy();
+    // A shop name that looks like a formula is defused.
+    expect(rows.find((r) => r[2]!.includes('HYPERLINK'))![2]).toBe('\'=HYPERLINK("http://x")');
+    expect(csv).toContain('12345.5,CNY');
+
+    const target = await freshDb('storepulse-transfer');
+    const result = await importData(target, csv);
+    expect(result).toMatchObject({ format: 'csv', rejectedCount: 0, added: { daily: 13 } });
+    expect((await target.getAll('daily')).map((d) => d.store)).toContain('=HYPERLINK("http://x")');
+    expect((await target.getAll('daily')).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      (await db.getAll('daily')).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('names the CSV line of each bad row', async () => {
+    const db = await freshDb('storepulse-transfer');
+    const csv = [
+      'date,site,store,metric,value',
+      '2026-11-25,sycm,A,visitors,100',
+      '2026-13-45,sycm,A,visitors,100',
+      '2026-11-25,sycm,A,visitors,lots',
+      '2026-11-25,sycm,A,visitors',
+      '2026-11-26,sycm,A,visitors,101',
+    ].join('\n');
+    const result = await importData(db, csv);
+    expect(result.added.daily).toBe(2);
+    expect(result.rejected.map((r) => r.index)).toEqual([3, 4, 5]);
+    expect(result.rejected[2]!.reason).toMatch(/4 fields where the header has 5/);
+  });
+});

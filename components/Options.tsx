@@ -4,17 +4,19 @@ import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
 import { metricDef } from '@/core/metrics';
 import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from '@/core/profiles';
 import { isWellOrdered, type ThresholdRule } from '@/core/rules';
-import { shopKey, type Repaired, type RuleOverride, type Settings } from '@/core/settings';
+import { repairSettings, shopKey, type Repaired, type RuleOverride, type Settings } from '@/core/settings';
+import { DataPanel, type Transfer } from './DataPanel';
 
 export interface OptionsProps {
   load: () => Promise<Repaired>;
   save: (settings: Settings) => Promise<void>;
   shops: () => Promise<{ shops: Array<{ site: string; store: string }>; totalReadings: number }>;
+  transfer: Omit<Transfer, 'applySettings'>;
 }
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-export function Options({ load, save, shops }: OptionsProps) {
+export function Options({ load, save, shops, transfer }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [known, setKnown] = useState<{ shops: Array<{ site: string; store: string }>; totalReadings: number } | null>(null);
@@ -145,10 +147,24 @@ export function Options({ load, save, shops }: OptionsProps) {
         )}
       </section>
 
-      <section class="panel">
-        <h2>{t('options_data')}</h2>
-        <p>{t('options_dataCount', { count: known?.totalReadings ?? 0 })}</p>
-      </section>
+      <DataPanel
+        t={t}
+        totalReadings={known?.totalReadings ?? 0}
+        transfer={{
+          ...transfer,
+          importData: async (text) => {
+            const report = await transfer.importData(text);
+            shops().then(setKnown, () => undefined);
+            return report;
+          },
+          applySettings: async (raw) => {
+            const repaired = repairSettings(raw);
+            await save(repaired.settings);
+            setSettings(repaired.settings);
+            return repaired.notes;
+          },
+        }}
+      />
     </main>
   );
 }

@@ -60,6 +60,24 @@ const en = {
   popup_pageEmpty: '{site} is open ({path}), but StorePulse found no numbers on it. The page may have a new layout.',
   popup_pageUnreadable:
     '{site} ({path}): {count} numbers are drawn with a scrambling font; they could not be read as shown and were not stored.',
+  // Data: export and import
+  data_exportJson: 'Export everything (JSON)',
+  data_exportCsv: 'Export daily values (CSV)',
+  data_exportHelp:
+    'JSON holds every reading, day, alert, target and your settings, for a backup or another computer. CSV holds one row per shop, metric and day, for a spreadsheet.',
+  data_import: 'Import a file (JSON or CSV)',
+  data_importSettings: 'Also replace my settings with the file’s',
+  data_importFailed: 'Nothing was imported: {error}',
+  data_imported: 'Imported: {added}.',
+  data_duplicates: 'Already here, skipped: {skipped}.',
+  data_rejected: '{count} records were rejected and left out:',
+  data_rejectedRecord: '{section} #{index}: {reason}',
+  data_rejectedLine: 'line {index}: {reason}',
+  data_settingsApplied: 'Settings from the file applied.',
+  data_section_daily: '{count} days',
+  data_section_readings: '{count} readings',
+  data_section_alerts: '{count} alerts',
+  data_section_targets: '{count} targets',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -117,6 +135,23 @@ const zhCN: UiTable = {
   popup_settings: '设置',
   popup_pageEmpty: '已打开{site}（{path}），但店脉没有在页面上找到数字，页面可能改版了。',
   popup_pageUnreadable: '{site}（{path}）：有 {count} 个数字用加密字体显示，无法如实读取，没有保存。',
+  // 数据：导出与导入
+  data_exportJson: '导出全部（JSON）',
+  data_exportCsv: '导出每日数据（CSV）',
+  data_exportHelp: 'JSON 包含所有读数、每日数据、预警、目标和设置，可用于备份或换电脑。CSV 每行一个店铺、指标和日期，可用表格打开。',
+  data_import: '导入文件（JSON 或 CSV）',
+  data_importSettings: '同时用文件中的设置替换我的设置',
+  data_importFailed: '未导入任何内容：{error}',
+  data_imported: '已导入：{added}。',
+  data_duplicates: '已存在，跳过：{skipped}。',
+  data_rejected: '{count} 条记录无效，未导入：',
+  data_rejectedRecord: '{section} 第 {index} 条：{reason}',
+  data_rejectedLine: '第 {index} 行：{reason}',
+  data_settingsApplied: '已应用文件中的设置。',
+  data_section_daily: '{count} 天数据',
+  data_section_readings: '{count} 条读数',
+  data_section_alerts: '{count} 条预警',
+  data_section_targets: '{count} 个目标',
 };
 
 const zhTW: UiTable = {
@@ -171,6 +206,23 @@ const zhTW: UiTable = {
   popup_settings: '設定',
   popup_pageEmpty: '已打開{site}（{path}），但店脈沒有在頁面上找到數字，頁面可能改版了。',
   popup_pageUnreadable: '{site}（{path}）：有 {count} 個數字用加密字型顯示，無法如實讀取，沒有儲存。',
+  // 資料：匯出與匯入
+  data_exportJson: '匯出全部（JSON）',
+  data_exportCsv: '匯出每日資料（CSV）',
+  data_exportHelp: 'JSON 包含所有讀數、每日資料、警示、目標和設定，可用於備份或換電腦。CSV 每列一個商店、指標和日期，可用試算表開啟。',
+  data_import: '匯入檔案（JSON 或 CSV）',
+  data_importSettings: '同時用檔案中的設定取代我的設定',
+  data_importFailed: '未匯入任何內容：{error}',
+  data_imported: '已匯入：{added}。',
+  data_duplicates: '已存在，略過：{skipped}。',
+  data_rejected: '{count} 筆記錄無效，未匯入：',
+  data_rejectedRecord: '{section} 第 {index} 筆：{reason}',
+  data_rejectedLine: '第 {index} 列：{reason}',
+  data_settingsApplied: '已套用檔案中的設定。',
+  data_section_daily: '{count} 天資料',
+  data_section_readings: '{count} 筆讀數',
+  data_section_alerts: '{count} 筆警示',
+  data_section_targets: '{count} 個目標',
 };
 
 export const UI_MESSAGES: Readonly<Record<Locale, UiTable>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

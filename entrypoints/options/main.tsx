@@ -5,6 +5,14 @@ import { loadSettings, saveSettings } from '@/core/settings-store';
 import '@/components/options.css';
 
 render(
-  <Options load={loadSettings} save={saveSettings} shops={() => sendMessage('shops', {})} />,
+  <Options
+    load={loadSettings}
+    save={saveSettings}
+    shops={() => sendMessage('shops', {})}
+    transfer={{
+      exportData: (format) => sendMessage('exportData', { format }),
+      importData: (text) => sendMessage('importData', { text }),
+    }}
+  />,
   document.getElementById('app')!,
 );

@@ -138,7 +138,8 @@ const zhCN: UiTable = {
   // 数据：导出与导入
   data_exportJson: '导出全部（JSON）',
   data_exportCsv: '导出每日数据（CSV）',
-  data_exportHelp: 'JSON 包含所有读数、每日数据、预警、目标和设置，可用于备份或换电脑。CSV 每行一个店铺、指标和日期，可用表格打开。',
+  data_exportHelp:
+    'JSON 包含所有读数、每日数据、预警、目标和设置，可用于备份或换电脑。CSV 每行一个店铺、指标和日期，可用表格打开。',
   data_import: '导入文件（JSON 或 CSV）',
   data_importSettings: '同时用文件中的设置替换我的设置',
   data_importFailed: '未导入任何内容：{error}',
@@ -209,7 +210,8 @@ const zhTW: UiTable = {
   // 資料：匯出與匯入
   data_exportJson: '匯出全部（JSON）',
   data_exportCsv: '匯出每日資料（CSV）',
-  data_exportHelp: 'JSON 包含所有讀數、每日資料、警示、目標和設定，可用於備份或換電腦。CSV 每列一個商店、指標和日期，可用試算表開啟。',
+  data_exportHelp:
+    'JSON 包含所有讀數、每日資料、警示、目標和設定，可用於備份或換電腦。CSV 每列一個商店、指標和日期，可用試算表開啟。',
   data_import: '匯入檔案（JSON 或 CSV）',
   data_importSettings: '同時用檔案中的設定取代我的設定',
   data_importFailed: '未匯入任何內容：{error}',

@@ -26,7 +26,7 @@ export function historyExport({ shops = 10, days = 730, today = '2026-11-27' } =
   const end = Date.parse(`${today}T00:00:00Z`) - 86_400_000;
   const daily = [];
   let seed = 1;
-  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let s = 0; s < shops; s++) {
     const site = s % 2 ? 'shopify' : 'sycm';
     const store = s % 2 ? `Store ${s}` : `店铺${s}`;
@@ -39,7 +39,10 @@ export function historyExport({ shops = 10, days = 730, today = '2026-11-27' } =
       for (let d = 0; d < days; d++) {
         const date = iso(end - (days - 1 - d) * 86_400_000);
         const weekly = 1 + 0.15 * Math.sin((d / 7) * 2 * Math.PI);
-        const value = kind === 'rate' ? Math.min(0.99, base * (0.9 + rand() * 0.2)) : Math.round(base * weekly * (0.85 + rand() * 0.3) * 100) / 100;
+        const value =
+          kind === 'rate'
+            ? Math.min(0.99, base * (0.9 + rand() * 0.2))
+            : Math.round(base * weekly * (0.85 + rand() * 0.3) * 100) / 100;
         const rec = {
           id: [site, store, m, partKey, date].join('|'),
           site,
@@ -57,7 +60,15 @@ export function historyExport({ shops = 10, days = 730, today = '2026-11-27' } =
       }
     });
   }
-  return { format: 'storepulse-export', version: 1, exportedAt: new Date().toISOString(), targets: [], daily, readings: [], alerts: [] };
+  return {
+    format: 'storepulse-export',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    targets: [],
+    daily,
+    readings: [],
+    alerts: [],
+  };
 }
 
 /** `count` readings as reports of 10 metrics each, a new value every time (nothing deduplicated). */
@@ -73,7 +84,13 @@ export function readingReports(count, today = '2026-11-27') {
       observed: metrics.map((metric, j) => ({
         metric,
         value: 1000 + i * 10 + j,
-        source: { reader: 'adapter', adapter: 'sycm', locator: 'div:nth-of-type(2) > span', label: metric, raw: String(1000 + i) },
+        source: {
+          reader: 'adapter',
+          adapter: 'sycm',
+          locator: 'div:nth-of-type(2) > span',
+          label: metric,
+          raw: String(1000 + i),
+        },
       })),
     });
   }

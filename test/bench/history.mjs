@@ -32,7 +32,12 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`, '--ignore-certificate-errors'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -45,7 +50,14 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
       await StorePulseHistory.ingestAll('bench-ingest', r, Date.now());
       return performance.now() - t0;
     }, reports);
-    record('ingest 10,000 readings (1,000 reports of 10)', ingestMs.toFixed(0), 'ms', '', null, `${((ingestMs / 10_000) * 1000).toFixed(0)} µs a reading, one transaction a report, as the worker does`);
+    record(
+      'ingest 10,000 readings (1,000 reports of 10)',
+      ingestMs.toFixed(0),
+      'ms',
+      '',
+      null,
+      `${((ingestMs / 10_000) * 1000).toFixed(0)} µs a reading, one transaction a report, as the worker does`,
+    );
 
     const importMs = await page.evaluate(async (t) => {
       const db = await StorePulseHistory.openDatabase('bench-history');
@@ -56,7 +68,14 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
       if (report.added.daily !== JSON.parse(t).daily.length) throw new Error('import lost days');
       return ms;
     }, text);
-    record('import a two-year history file', (importMs / 1000).toFixed(1), 's', '', null, `${shape}; ${(text.length / 1e6).toFixed(1)} MB of JSON`);
+    record(
+      'import a two-year history file',
+      (importMs / 1000).toFixed(1),
+      's',
+      '',
+      null,
+      `${shape}; ${(text.length / 1e6).toFixed(1)} MB of JSON`,
+    );
 
     const query = await page.evaluate(async () => {
       const db = await StorePulseHistory.openDatabase('bench-history');
@@ -75,8 +94,22 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
       times.sort((a, b) => a - b);
       return { ms: times[10], n, compactMs };
     });
-    record('90-day trend query (one shop, one metric)', query.ms.toFixed(1), 'ms', '', null, `${query.n} days returned, median of 21, over ${shape}`);
-    record('retention pass with nothing to fold', query.compactMs.toFixed(1), 'ms', '', null, 'runs at most every 6 hours after a report');
+    record(
+      '90-day trend query (one shop, one metric)',
+      query.ms.toFixed(1),
+      'ms',
+      '',
+      null,
+      `${query.n} days returned, median of 21, over ${shape}`,
+    );
+    record(
+      'retention pass with nothing to fold',
+      query.compactMs.toFixed(1),
+      'ms',
+      '',
+      null,
+      'runs at most every 6 hours after a report',
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -96,20 +129,40 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
     await options.close();
 
     const dir = resolve(ext.userDataDir, 'Default/IndexedDB', `chrome-extension_${ext.extensionId}_0.indexeddb.leveldb`);
-    const bytes = Number(execSync(`du -sb ${JSON.stringify(dir)}`).toString().split('\t')[0]);
-    record('database on disk, two years of ten shops', (bytes / 1e6).toFixed(1), 'MB', '', null, `${shape}; LevelDB folder of the extension's origin, before compaction by LevelDB`);
+    const bytes = Number(
+      execSync(`du -sb ${JSON.stringify(dir)}`)
+        .toString()
+        .split('\t')[0],
+    );
+    record(
+      'database on disk, two years of ten shops',
+      (bytes / 1e6).toFixed(1),
+      'MB',
+      '',
+      null,
+      `${shape}; LevelDB folder of the extension's origin, before compaction by LevelDB`,
+    );
 
     const renders = [];
     for (let i = 0; i < 5; i++) {
       const popup = await ext.context.newPage();
       await popup.setViewportSize({ width: 420, height: 600 });
       await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-      await popup.waitForFunction(() => performance.getEntriesByName('storepulse:review-rendered').length > 0, null, { timeout: 30_000 });
+      await popup.waitForFunction(() => performance.getEntriesByName('storepulse:review-rendered').length > 0, null, {
+        timeout: 30_000,
+      });
       renders.push(await popup.evaluate(() => performance.getEntriesByName('storepulse:review-rendered')[0].startTime));
       await popup.close();
     }
     const first = median(renders);
-    record('popup first render of the review, two years of ten shops', first.toFixed(0), 'ms', '≤ 150 ms', first <= 150, `median of 5, from navigation start to the review drawn; ${shape}`);
+    record(
+      'popup first render of the review, two years of ten shops',
+      first.toFixed(0),
+      'ms',
+      '≤ 150 ms',
+      first <= 150,
+      `median of 5, from navigation start to the review drawn; ${shape}`,
+    );
   } finally {
     await ext.close();
   }
@@ -117,6 +170,8 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await benchHistory((name, value, unit, budget, pass, note = '') =>
-    console.log(`${pass === null ? '  ' : pass ? 'ok' : '!!'} ${name}: ${value} ${unit}${budget ? ` (budget ${budget})` : ''}${note ? ` — ${note}` : ''}`),
+    console.log(
+      `${pass === null ? '  ' : pass ? 'ok' : '!!'} ${name}: ${value} ${unit}${budget ? ` (budget ${budget})` : ''}${note ? ` — ${note}` : ''}`,
+    ),
   );
 }

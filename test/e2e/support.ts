@@ -13,6 +13,8 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 export interface FixtureServer {
   port: number;
   route(realUrl: string, fixture: string): void;
+  /** Serves `html` (a page a test made) at a real URL, ahead of any fixture routed there. */
+  serve(realUrl: string, html: string): void;
   close(): Promise<void>;
 }
 

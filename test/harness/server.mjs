@@ -111,6 +111,11 @@ export async function startFixtureServer({ routes = {} } = {}) {
     table.set(routeKey(realUrl), abs);
   };
   for (const [u, rel] of Object.entries(routes)) route(u, rel);
+  /** Pages made by a test (a fixture template filled in), served from memory at a real URL. */
+  /** @type {Map<string, string>} */
+  const made = new Map();
+  /** @param {string} realUrl @param {string} html */
+  const serve = (realUrl, html) => void made.set(routeKey(realUrl), html);
 
   /**
    * A page's relative resources (an iframe's src="core-inner.html", say) resolve next to its real
@@ -140,6 +145,17 @@ export async function startFixtureServer({ routes = {} } = {}) {
       k = routeKey(`https://${host}${req.url || '/'}`);
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request');
+      return;
+    }
+    const html = made.get(k);
+    if (html !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      const body = Buffer.from(html, 'utf8');
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-length': body.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     const file = table.get(k) ?? sibling(k);
@@ -182,6 +198,7 @@ export async function startFixtureServer({ routes = {} } = {}) {
      */
     url: (u) => new URL(u, 'https://sycm.taobao.com/').href,
     route,
+    serve,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections();

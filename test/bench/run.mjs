@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { launchWithExtension } from '../harness/browser.mjs';
 import { listFixtures } from '../harness/fixtures.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
+import { benchHistory } from './history.mjs';
 import { syntheticPage } from './page.mjs';
 
 const EXTENSION = resolve('.output/chrome-mv3');
@@ -270,6 +271,9 @@ record(
 
 await ext.close();
 await server.close();
+
+// 4. History: ingest, queries, import, size on disk, the popup over two years of ten shops.
+await benchHistory(record, { extension: EXTENSION });
 
 // Write BENCHMARKS.md.
 const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();

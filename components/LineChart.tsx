@@ -13,8 +13,8 @@ export interface ChartBand {
   critical: number;
 }
 
-/** Drawn at the popup's own pixel size, so a unit of the viewBox is a CSS pixel and text is never scaled. */
-export const CHART_WIDTH = 372;
+/** The popup's content width inside the chart's 1px frame: one viewBox unit is one CSS pixel, so text and lines are never scaled. */
+export const CHART_WIDTH = 370;
 export const CHART_HEIGHT = 176;
 const PAD = { top: 8, right: 10, bottom: 20, left: 48 };
 const DAY_MS = 86_400_000;

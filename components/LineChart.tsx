@@ -163,10 +163,10 @@ export function niceScale(lo: number, hi: number): { min: number; max: number; t
   return { min, max, ticks };
 }
 
-/** First, last and evenly spaced dates between, at most five labels so they never collide. */
+/** Every day of a week; over longer spans first, last and three evenly spaced dates, so labels never collide. */
 function dateTicks(from: IsoDate, to: IsoDate): IsoDate[] {
   const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-  const count = Math.min(days, 4);
+  const count = days <= 7 ? days : 4;
   if (count === 0) return [from];
   return Array.from({ length: count + 1 }, (_, i) =>
     new Date(Date.parse(from) + Math.round((days * i) / count) * DAY_MS).toISOString().slice(0, 10),

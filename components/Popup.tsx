@@ -1,24 +1,54 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { FIXES } from '@/core/fixes';
-import { formatPeriod, formatTime, formatValue } from '@/core/format';
+import { formatPeriod, formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
 import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
-import type { AlertView, LatestView, PopupState } from '@/core/messages';
+import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
+import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
+import { AlertItem, Inbox } from './Inbox';
+import { MonthReview } from './MonthReview';
+import { DayCard } from './Review';
+import { Tabs } from './Tabs';
+import { Trends } from './Trends';
+import { errorText, groupBy, shopKey, siteName } from './util';
 
 export interface PopupProps {
   locale: Locale;
   load: () => Promise<PopupState>;
   dismiss: (alertId: string) => Promise<unknown>;
+  loadReview: () => Promise<ReviewState>;
+  loadTrend: (req: TrendRequest) => Promise<TrendView>;
+  setTarget: (target: MonthTarget) => Promise<unknown>;
+  alertAction: (alertId: string, action: AlertAction, until?: number) => Promise<unknown>;
   openSettings?: () => void;
+  /** The clock, for snooze times and "snoozed until" (tests pass a fixed one). */
+  now?: () => number;
+  /** Where "copy as text" goes; the system clipboard by default. */
+  copyText?: (text: string) => Promise<void>;
 }
+
+type TabId = 'review' | 'trends' | 'month';
 
 const SYCM_HOME = 'https://sycm.taobao.com/portal/home.htm';
 
-export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
+export function Popup({
+  locale,
+  load,
+  dismiss,
+  loadReview,
+  loadTrend,
+  setTarget,
+  alertAction,
+  openSettings,
+  now = Date.now,
+  copyText = (text) => navigator.clipboard.writeText(text),
+}: PopupProps) {
   const t = uiTranslator(locale);
+  const [tab, setTab] = useState<TabId>('review');
   const [state, setState] = useState<PopupState | null>(null);
+  const [review, setReview] = useState<ReviewState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reviewError, setReviewError] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
     load().then(
@@ -26,27 +56,35 @@ export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
         setState(s);
         setError(null);
       },
-      (e: unknown) => setError(String(e instanceof Error ? e.message : e)),
+      (e: unknown) => setError(errorText(e)),
     );
-  }, [load]);
+    loadReview().then(
+      (r) => {
+        setReview(r);
+        setReviewError(null);
+      },
+      (e: unknown) => setReviewError(errorText(e)),
+    );
+  }, [load, loadReview]);
   useEffect(refresh, [refresh]);
 
-  const onDismiss = (id: string) => void dismiss(id).then(refresh, (e: unknown) => setError(String(e)));
+  const fail = (e: unknown) => setError(t('inbox_actionError', { error: errorText(e) }));
+  const onDismiss = (id: string) => void dismiss(id).then(refresh, fail);
+  const onAction = (id: string, action: AlertAction, until?: number) => void alertAction(id, action, until).then(refresh, fail);
+  const onSaveTarget = (target: MonthTarget) => setTarget(target).then(refresh);
 
-  const open = state?.alerts.filter((a) => a.status === 'open') ?? [];
-  const dismissedCount = (state?.alerts.length ?? 0) - open.length;
-  const byStore = groupBy(open, (a) => `${a.site}|${a.store}`);
-  // One group per shop and period: a day's numbers and today's real-time numbers are not mixed.
-  const latestByStore = groupBy(
-    [...(state?.latest ?? [])].sort((a, b) => b.observedAt - a.observedAt),
-    (l) => `${l.site}|${l.store}|${l.period.kind}:${l.period.start}..${l.period.end}`,
-  );
+  const shops = review?.shops ?? [];
+  const tabs = [
+    { id: 'review', label: t('tab_review') },
+    { id: 'trends', label: t('tab_trends') },
+    { id: 'month', label: t('tab_month') },
+  ] as const;
 
   return (
     <main class="popup">
       <header class="head">
         <h1>{t('appName')}</h1>
-        <span class="today">{t('popup_title')}</span>
+        <span class="today">{review?.today ?? t('popup_title')}</span>
         {openSettings && (
           <button type="button" class="settings" onClick={openSettings}>
             {t('popup_settings')}
@@ -63,117 +101,122 @@ export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
           {t('popup_storageError', { error: state.storageError })}
         </p>
       )}
-      {state?.pages.map((p) => (
-        <p class="notice" role="status" key={`${p.site}${p.path}`} data-testid="page-status">
-          {p.found === 0
-            ? t('popup_pageEmpty', { site: siteName(t, p.site), path: p.path })
-            : t('popup_pageUnreadable', { site: siteName(t, p.site), path: p.path, count: p.unreadable })}
-        </p>
-      ))}
-      {state && state.totalReadings === 0 && <Empty t={t} />}
-      {state && state.totalReadings > 0 && (
-        <>
-          <p class="summary" data-testid="summary">
-            <strong>
-              {open.length === 1
-                ? t('popup_alert_one')
-                : open.length === 0
-                  ? t('popup_noAlerts')
-                  : t('popup_alerts', { count: open.length })}
-            </strong>
-            <span> · {t('popup_readCount', { count: state.readingsToday })}</span>
-          </p>
-          {[...byStore.entries()].map(([key, alerts]) => (
-            <section class="store" key={key} data-store={alerts[0]!.store}>
-              <h2>
-                {alerts[0]!.store} <small>{siteName(t, alerts[0]!.site)}</small>
-              </h2>
-              <ul class="alerts">
-                {alerts.map((a) => (
-                  <AlertItem key={a.id} alert={a} t={t} locale={locale} onDismiss={onDismiss} />
-                ))}
-              </ul>
-            </section>
+      <Tabs tabs={tabs} selected={tab} onSelect={setTab} label={t('tabs_label')}>
+        {tab === 'review' && (
+          <>
+            {state?.pages.map((p) => (
+              <p class="notice" role="status" key={`${p.site}${p.path}`} data-testid="page-status">
+                {p.found === 0
+                  ? t('popup_pageEmpty', { site: siteName(t, p.site), path: p.path })
+                  : t('popup_pageUnreadable', { site: siteName(t, p.site), path: p.path, count: p.unreadable })}
+              </p>
+            ))}
+            {state && state.totalReadings === 0 && <Empty t={t} />}
+            {reviewError && state && state.totalReadings > 0 && (
+              <p class="muted" data-testid="review-error">
+                {t('review_loadError', { error: reviewError })}
+              </p>
+            )}
+            {shops.map((shop) => (
+              <DayCard key={shopKey(shop)} shop={shop} today={review!.today} t={t} locale={locale} onSaveTarget={onSaveTarget} />
+            ))}
+            {state && state.totalReadings > 0 && (
+              <>
+                {review ? (
+                  <Inbox inbox={review.inbox} t={t} locale={locale} now={now()} onAction={onAction} />
+                ) : (
+                  <OpenAlerts state={state} t={t} locale={locale} onDismiss={onDismiss} />
+                )}
+                <LatestNumbers state={state} t={t} locale={locale} />
+              </>
+            )}
+          </>
+        )}
+        {tab === 'trends' &&
+          (review ? <Trends shops={shops} loadTrend={loadTrend} t={t} locale={locale} /> : <Pending t={t} error={reviewError} />)}
+        {tab === 'month' &&
+          (review ? (
+            <MonthReview shops={shops} t={t} locale={locale} copyText={copyText} />
+          ) : (
+            <Pending t={t} error={reviewError} />
           ))}
-          {dismissedCount > 0 && <p class="muted">{t('popup_dismissed', { count: dismissedCount })}</p>}
-          {latestByStore.size > 0 && (
-            <section class="latest">
-              <h2>{t('popup_latest')}</h2>
-              {[...latestByStore.entries()].map(([key, rows]) => (
-                <Latest key={key} rows={rows} t={t} locale={locale} />
-              ))}
-            </section>
-          )}
-        </>
-      )}
+      </Tabs>
       <footer class="foot">{t('popup_privacy')}</footer>
     </main>
   );
 }
 
-function AlertItem({
-  alert: a,
+/** Before the review has loaded, or when the background cannot give one. */
+function Pending({ t, error }: { t: UiTranslate; error: string | null }) {
+  return <p class="muted">{error ? t('review_loadError', { error }) : t('review_loading')}</p>;
+}
+
+/**
+ * Today's open alerts with "dismiss for today", as the background reports them in its popup state:
+ * shown while the review (and with it the inbox) is not available.
+ */
+function OpenAlerts({
+  state,
   t,
   locale,
   onDismiss,
 }: {
-  alert: AlertView;
+  state: PopupState;
   t: UiTranslate;
   locale: Locale;
   onDismiss: (id: string) => void;
 }) {
-  const fix = FIXES[a.fix];
-  const metric = metricName(t, a.metric);
-  const value = formatValue(a.metric, a.value, locale, a.currency);
-  const threshold = formatValue(a.metric, a.threshold, locale, a.currency);
-  const headlineKey: Parameters<UiTranslate>[0] =
-    a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
+  const open = state.alerts.filter((a) => a.status === 'open');
+  const dismissedCount = state.alerts.length - open.length;
   return (
-    <li class={`alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity}>
-      <div class="alert-head">
-        <span class={`sev ${a.severity}`}>{t(`severity_${a.severity}`)}</span>
-        <span class="metric">{metric}</span>
-        <span class="value">{value}</span>
-      </div>
-      <p class="headline">{t(headlineKey, { metric, value, threshold })}</p>
-      <dl class="facts">
-        <div>
-          <dt>{t('popup_threshold')}</dt>
-          <dd>{threshold}</dd>
-        </div>
-        <div>
-          <dt>{t('popup_owner')}</dt>
-          <dd class="role">{t(`role_${fix.role}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('popup_period')}</dt>
-          <dd>{formatPeriod(t, a.period)}</dd>
-        </div>
-        <div>
-          <dt>{t('popup_readAtLabel')}</dt>
-          <dd>{formatTime(a.lastSeen, locale)}</dd>
-        </div>
-      </dl>
-      <div class="fix">
-        <strong>{t('popup_fix')}</strong> {t(fix.summary)}
-        <ol>
-          {fix.steps.map((s) => (
-            <li key={s}>{t(s)}</li>
-          ))}
-        </ol>
-      </div>
-      <div class="alert-foot">
-        <span class="source" title={a.source.locator}>
-          {t('popup_source', {
-            label: a.source.label,
-            reader: t(a.source.reader === 'adapter' ? 'reader_adapter' : 'reader_generic'),
-          })}
-        </span>
-        <button type="button" class="dismiss" onClick={() => onDismiss(a.id)}>
-          {t('popup_dismiss')}
-        </button>
-      </div>
-    </li>
+    <>
+      <p class="summary" data-testid="summary">
+        <strong>
+          {open.length === 1
+            ? t('popup_alert_one')
+            : open.length === 0
+              ? t('popup_noAlerts')
+              : t('popup_alerts', { count: open.length })}
+        </strong>
+        <span> · {t('popup_readCount', { count: state.readingsToday })}</span>
+      </p>
+      {[...groupBy(open, shopKey).values()].map((alerts) => (
+        <section class="store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
+          <h2>
+            {alerts[0]!.store} <small>{siteName(t, alerts[0]!.site)}</small>
+          </h2>
+          <ul class="alerts">
+            {alerts.map((a) => (
+              <AlertItem key={a.id} alert={a} t={t} locale={locale}>
+                <div class="actions">
+                  <button type="button" class="dismiss" onClick={() => onDismiss(a.id)}>
+                    {t('popup_dismiss')}
+                  </button>
+                </div>
+              </AlertItem>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {dismissedCount > 0 && <p class="muted">{t('popup_dismissed', { count: dismissedCount })}</p>}
+    </>
+  );
+}
+
+/** One group per shop and period: a day's numbers and today's real-time numbers are not mixed. */
+function LatestNumbers({ state, t, locale }: { state: PopupState; t: UiTranslate; locale: Locale }) {
+  const latestByStore = groupBy(
+    [...state.latest].sort((a, b) => b.observedAt - a.observedAt),
+    (l) => `${l.site}|${l.store}|${l.period.kind}:${l.period.start}..${l.period.end}`,
+  );
+  if (latestByStore.size === 0) return null;
+  return (
+    <section class="latest">
+      <h2>{t('popup_latest')}</h2>
+      {[...latestByStore.entries()].map(([key, rows]) => (
+        <Latest key={key} rows={rows} t={t} locale={locale} />
+      ))}
+    </section>
   );
 }
 
@@ -207,21 +250,4 @@ function Empty({ t }: { t: UiTranslate }) {
       <p class="muted">{t('popup_supported', { sites: SITES.map((s) => siteName(t, s.id)).join('、') })}</p>
     </section>
   );
-}
-
-function siteName(t: UiTranslate, site: string): string {
-  const key = `site_${site}` as never;
-  const name = t(key);
-  return name === key ? site : name;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

@@ -41,3 +41,40 @@ export function formatPeriod(t: Translate, period: Period): string {
 export function formatTime(epochMs: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(epochMs));
 }
+
+/** A share or completion as a whole percent ("94%"); one decimal under 10% so small gaps still show. */
+export function formatPercent(fraction: number, locale: Locale): string {
+  const digits = Math.abs(fraction) < 0.1 && fraction !== 0 ? 1 : 0;
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(fraction);
+}
+
+/** A change with its sign ("+12.3%", "-4.1%"): week over week, against the baseline, against last year. */
+export function formatChange(fraction: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+    fraction,
+  );
+}
+
+/**
+ * A short form for chart axes, where "¥123,456.00" does not fit: "¥12万" in Chinese, "¥123K" in English.
+ * Rates and ratios keep their usual form, which is short already.
+ */
+export function formatCompact(metric: MetricId, value: number, locale: Locale, currency?: string): string {
+  const unit = metricDef(metric).unit;
+  if (unit === 'rate') return `${trimZeros((value * 100).toFixed(1))}%`;
+  if (unit === 'ratio') return value.toFixed(1);
+  if (unit === 'duration') return formatDuration(value, locale);
+  return new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+    ...(unit === 'money' && currency ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } : {}),
+  }).format(value);
+}
+
+/**
+ * How much of a target was reached, rounded down: 99.93% reads "99.9%", never "100%" on a missed
+ * target.
+ */
+export function formatCompletion(fraction: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' }).format(fraction);
+}

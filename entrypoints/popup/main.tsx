@@ -2,7 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup } from '@/components/Popup';
 import { localeFor } from '@/core/i18n';
-import { sendMessage } from '@/core/messages';
+import { sendMessage, sendReviewMessage } from '@/core/messages';
 import { loadSettings } from '@/core/settings-store';
 import '@/components/popup.css';
 
@@ -14,6 +14,12 @@ render(
     locale={locale}
     load={() => sendMessage('popupState', {})}
     dismiss={(alertId) => sendMessage('dismiss', { alertId })}
+    loadReview={() => sendReviewMessage('review', {})}
+    loadTrend={(req) => sendReviewMessage('trend', req)}
+    setTarget={(target) => sendReviewMessage('setTarget', target)}
+    alertAction={(alertId, action, until) =>
+      sendReviewMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })
+    }
     openSettings={() => void browser.runtime.openOptionsPage()}
   />,
   document.getElementById('app')!,

@@ -1,0 +1,261 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { FIXES } from '@/core/fixes';
+import { formatPeriod, formatTime, formatValue } from '@/core/format';
+import { metricName, type Locale } from '@/core/i18n';
+import type { UiTranslate } from '@/core/i18n-ui';
+import type { AlertAction, AlertView } from '@/core/messages';
+import type { ReviewState } from '@/core/review/types';
+import { groupBy, shopKey, siteName } from './util';
+
+export type InboxEntry = ReviewState['inbox'][number];
+
+/** One alert in full: what is wrong, the line, who owns the fix and what to do. */
+export function AlertItem({
+  alert: a,
+  t,
+  locale,
+  children,
+}: {
+  alert: AlertView;
+  t: UiTranslate;
+  locale: Locale;
+  /** The alert's actions, under its source line. */
+  children: ComponentChildren;
+}) {
+  const fix = FIXES[a.fix];
+  const metric = metricName(t, a.metric);
+  const value = formatValue(a.metric, a.value, locale, a.currency);
+  const threshold = formatValue(a.metric, a.threshold, locale, a.currency);
+  const headlineKey: Parameters<UiTranslate>[0] =
+    a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
+  return (
+    <li class={`alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity} data-alert={a.id}>
+      <div class="alert-head">
+        <span class={`sev ${a.severity}`}>{t(`severity_${a.severity}`)}</span>
+        <span class="metric">{metric}</span>
+        <span class="value">{value}</span>
+      </div>
+      <p class="headline">{t(headlineKey, { metric, value, threshold })}</p>
+      <dl class="facts">
+        <div>
+          <dt>{t('popup_threshold')}</dt>
+          <dd>{threshold}</dd>
+        </div>
+        <div>
+          <dt>{t('popup_owner')}</dt>
+          <dd class="role">{t(`role_${fix.role}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('popup_period')}</dt>
+          <dd>{formatPeriod(t, a.period)}</dd>
+        </div>
+        <div>
+          <dt>{t('popup_readAtLabel')}</dt>
+          <dd>{formatTime(a.lastSeen, locale)}</dd>
+        </div>
+      </dl>
+      <div class="fix">
+        <strong>{t('popup_fix')}</strong> {t(fix.summary)}
+        <ol>
+          {fix.steps.map((s) => (
+            <li key={s}>{t(s)}</li>
+          ))}
+        </ol>
+      </div>
+      <p class="source" title={a.source.locator}>
+        {t('popup_source', {
+          label: a.source.label,
+          reader: t(a.source.reader === 'adapter' ? 'reader_adapter' : 'reader_generic'),
+        })}
+      </p>
+      {children}
+    </li>
+  );
+}
+
+/** Whether an inbox entry still asks for attention now, or was acknowledged, snoozed or dismissed. */
+export function inboxState(entry: InboxEntry, now: number): 'open' | 'acknowledged' | 'snoozed' | 'dismissed' {
+  if (entry.snoozedUntil !== undefined && entry.snoozedUntil > now) return 'snoozed';
+  if (entry.status === 'acknowledged' || entry.acknowledgedAt !== undefined) return 'acknowledged';
+  if (entry.status === 'dismissed') return 'dismissed';
+  return 'open';
+}
+
+/**
+ * Snooze ends at the start of a day in the operator's calendar: "until tomorrow" is tomorrow 00:00,
+ * "for a week" the same hour seven days on — not 24 hours from a late-evening click.
+ */
+export function snoozeUntil(now: number, days: 1 | 7): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() + days);
+  return d.getTime();
+}
+
+/**
+ * The alert inbox: open alerts in full, per shop, with acknowledge, snooze and their history; the
+ * acknowledged and snoozed ones in one short list below, each with reopen.
+ */
+export function Inbox({
+  inbox,
+  t,
+  locale,
+  now,
+  onAction,
+}: {
+  inbox: readonly InboxEntry[];
+  t: UiTranslate;
+  locale: Locale;
+  now: number;
+  onAction: (alertId: string, action: AlertAction, until?: number) => void;
+}) {
+  const open = inbox.filter((e) => inboxState(e, now) === 'open');
+  const quiet = inbox.filter((e) => inboxState(e, now) !== 'open');
+  const byShop = groupBy(open, shopKey);
+  return (
+    <section class="inbox" aria-labelledby="inbox-title">
+      <h2 id="inbox-title" class="section-title">
+        {t('inbox_title')}
+        <small>
+          {open.length === 1
+            ? t('popup_alert_one')
+            : open.length === 0
+              ? t('popup_noAlerts')
+              : t('popup_alerts', { count: open.length })}
+        </small>
+      </h2>
+      {[...byShop.values()].map((alerts) => (
+        <section class="store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
+          <h2>
+            {alerts[0]!.store} <small>{siteName(t, alerts[0]!.site)}</small>
+          </h2>
+          <ul class="alerts">
+            {alerts.map((a) => (
+              <AlertItem key={a.id} alert={a} t={t} locale={locale}>
+                <InboxActions entry={a} t={t} locale={locale} now={now} onAction={onAction} />
+              </AlertItem>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {quiet.length > 0 && (
+        <details class="quiet">
+          <summary>{t('inbox_set', { count: quiet.length })}</summary>
+          <ul class="quiet-list">
+            {quiet.map((a) => (
+              <li key={a.id} data-alert={a.id} data-state={inboxState(a, now)}>
+                <div class="quiet-head">
+                  <span class={`sev ${a.severity}`}>{t(`severity_${a.severity}`)}</span>
+                  <span class="metric">{metricName(t, a.metric)}</span>
+                  <span class="muted">{a.store}</span>
+                  <span class="value">{formatValue(a.metric, a.value, locale, a.currency)}</span>
+                </div>
+                <InboxActions entry={a} t={t} locale={locale} now={now} onAction={onAction} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function InboxActions({
+  entry,
+  t,
+  locale,
+  now,
+  onAction,
+}: {
+  entry: InboxEntry;
+  t: UiTranslate;
+  locale: Locale;
+  now: number;
+  onAction: (alertId: string, action: AlertAction, until?: number) => void;
+}) {
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const state = inboxState(entry, now);
+  const when = (ms: number) => formatWhen(ms, now, locale);
+  return (
+    <>
+      <div class="actions">
+        {state === 'open' ? (
+          <>
+            <button type="button" class="act ack" onClick={() => onAction(entry.id, 'acknowledge')}>
+              {t('inbox_ack')}
+            </button>
+            <button
+              type="button"
+              class="act snooze"
+              aria-expanded={snoozeOpen}
+              aria-controls={`snooze-${entry.id}`}
+              onClick={() => setSnoozeOpen(!snoozeOpen)}
+            >
+              {t('inbox_snooze')} ▾
+            </button>
+            {snoozeOpen && (
+              <span class="snooze-menu" id={`snooze-${entry.id}`} role="group" aria-label={t('inbox_snooze')}>
+                <button type="button" class="act" onClick={() => onAction(entry.id, 'snooze', snoozeUntil(now, 1))}>
+                  {t('inbox_snoozeTomorrow')}
+                </button>
+                <button type="button" class="act" onClick={() => onAction(entry.id, 'snooze', snoozeUntil(now, 7))}>
+                  {t('inbox_snoozeWeek')}
+                </button>
+              </span>
+            )}
+          </>
+        ) : (
+          <>
+            <span class="state muted">
+              {state === 'snoozed'
+                ? t('inbox_snoozedUntil', { time: when(entry.snoozedUntil!) })
+                : state === 'acknowledged'
+                  ? t('inbox_acknowledgedAt', { time: entry.acknowledgedAt ? when(entry.acknowledgedAt) : '' }).trim()
+                  : t('inbox_dismissedToday')}
+            </span>
+            <button type="button" class="act reopen" onClick={() => onAction(entry.id, 'reopen')}>
+              {t('inbox_reopen')}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          class="act history-toggle"
+          aria-expanded={historyOpen}
+          aria-controls={`history-${entry.id}`}
+          onClick={() => setHistoryOpen(!historyOpen)}
+        >
+          {historyOpen ? t('inbox_hideHistory') : t('inbox_history')}
+        </button>
+      </div>
+      {historyOpen && (
+        <ol class="history" id={`history-${entry.id}`}>
+          {entry.history.length === 0 && <li class="muted">{t('inbox_noHistory')}</li>}
+          {[...entry.history]
+            .sort((a, b) => b.at - a.at)
+            .map((h, i) => (
+              <li key={`${h.at}-${i}`}>
+                <time dateTime={new Date(h.at).toISOString()}>{when(h.at)}</time>
+                <span class="event">{t(`event_${h.event}`)}</span>
+                {h.value !== undefined && <span class="num">{formatValue(entry.metric, h.value, locale, entry.currency)}</span>}
+                {h.severity && <span class={`sev ${h.severity}`}>{t(`severity_${h.severity}`)}</span>}
+              </li>
+            ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+/** A time today as "14:05", any other day as "11-24 14:05". */
+function formatWhen(ms: number, now: number, locale: Locale): string {
+  const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(locale, {
+    ...(sameDay ? {} : { month: '2-digit', day: '2-digit' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
+}

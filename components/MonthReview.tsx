@@ -1,0 +1,135 @@
+import { useState } from 'preact/hooks';
+import { formatChange, formatCompletion, formatValue } from '@/core/format';
+import type { Locale } from '@/core/i18n';
+import type { UiTranslate } from '@/core/i18n-ui';
+import type { MonthRow, ShopOverview } from '@/core/review/types';
+import { errorText, shopKey, siteName } from './util';
+
+/**
+ * The monthly review: per shop, the last twelve months with target, actual, completion and growth on
+ * the same month a year before — the lines an operator pastes into a month or year report.
+ */
+export function MonthReview({
+  shops,
+  t,
+  locale,
+  copyText,
+}: {
+  shops: readonly ShopOverview[];
+  t: UiTranslate;
+  locale: Locale;
+  copyText: (text: string) => Promise<void>;
+}) {
+  if (shops.length === 0) return <p class="muted">{t('month_noData')}</p>;
+  return (
+    <>
+      {shops.map((shop) => (
+        <ShopMonths key={shopKey(shop)} shop={shop} t={t} locale={locale} copyText={copyText} />
+      ))}
+    </>
+  );
+}
+
+function ShopMonths({
+  shop,
+  t,
+  locale,
+  copyText,
+}: {
+  shop: ShopOverview;
+  t: UiTranslate;
+  locale: Locale;
+  copyText: (text: string) => Promise<void>;
+}) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const money = (v: number) => formatValue('sales', v, locale, shop.currency);
+  const missed = shop.months.filter((m) => m.missed === true).map((m) => m.month);
+  const onCopy = () =>
+    void copyText(monthReport(shop, t, locale)).then(
+      () => setCopied(t('month_copied')),
+      (e: unknown) => setCopied(t('month_copyError', { error: errorText(e) })),
+    );
+  return (
+    <section class="month-shop" data-store={shop.store}>
+      <header class="day-head">
+        <h2>
+          {shop.store} <small>{siteName(t, shop.site)}</small>
+        </h2>
+        <button type="button" class="act" onClick={onCopy}>
+          {t('month_copy')}
+        </button>
+      </header>
+      {copied && (
+        <p class="muted small" role="status">
+          {copied}
+        </p>
+      )}
+      {shop.months.length === 0 ? (
+        <p class="muted">{t('month_noData')}</p>
+      ) : (
+        <>
+          <p class={missed.length ? 'missed-list' : 'muted'}>
+            {missed.length
+              ? t('month_missedList', { months: missed.join(locale === 'en' ? ', ' : '、') })
+              : t('month_noneMissed')}
+          </p>
+          <table class="months">
+            <thead>
+              <tr>
+                <th scope="col">{t('month_colMonth')}</th>
+                <th scope="col">{t('month_colTarget')}</th>
+                <th scope="col">{t('month_colActual')}</th>
+                <th scope="col">{t('month_colCompletion')}</th>
+                <th scope="col">{t('month_colGrowth')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shop.months.map((m) => (
+                <tr key={m.month} class={m.missed ? 'missed' : undefined} data-month={m.month}>
+                  <th scope="row">
+                    {m.month}
+                    {m.missed && <span class="visually-hidden"> · {t('month_missed')}</span>}
+                  </th>
+                  <td>{m.target === null ? '—' : money(m.target)}</td>
+                  <td>{money(m.actual)}</td>
+                  <td class={m.missed ? 'bad' : m.missed === false ? 'good' : ''}>
+                    {m.completion === null ? '—' : formatCompletion(m.completion, locale)}
+                  </td>
+                  <td class={m.growth === null ? '' : m.growth < 0 ? 'bad' : 'good'}>
+                    {m.growth === null ? '—' : formatChange(m.growth, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The month table as text: a title line, then one tab-separated line per month, so it pastes into a
+ * spreadsheet as columns and into a document as aligned lines.
+ */
+export function monthReport(shop: ShopOverview, t: UiTranslate, locale: Locale): string {
+  const money = (v: number) => formatValue('sales', v, locale, shop.currency);
+  const head = [
+    t('month_colMonth'),
+    t('month_colTarget'),
+    t('month_colActual'),
+    t('month_colCompletion'),
+    t('month_colGrowth'),
+    '',
+  ];
+  const row = (m: MonthRow) => [
+    m.month,
+    m.target === null ? '—' : money(m.target),
+    money(m.actual),
+    m.completion === null ? '—' : formatCompletion(m.completion, locale),
+    m.growth === null ? '—' : formatChange(m.growth, locale),
+    m.missed ? t('month_missed') : '',
+  ];
+  const lines = [head, ...shop.months.map(row)].map((cells) => cells.join('\t').trimEnd());
+  return [`${shop.store} · ${siteName(t, shop.site)} · ${t('month_title')}`, ...lines].join('\n');
+}

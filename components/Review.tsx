@@ -1,0 +1,259 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { FIXES } from '@/core/fixes';
+import { formatChange, formatCompletion, formatPercent, formatValue } from '@/core/format';
+import { metricName, type Locale } from '@/core/i18n';
+import type { UiTranslate } from '@/core/i18n-ui';
+import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
+import { TargetForm } from './TargetForm';
+import { siteName } from './util';
+
+/** Within this much of plan the month reads "on plan" rather than a 0% lead or lag. */
+const ON_PLAN = 0.005;
+
+/**
+ * One shop's day in one glance: did yesterday meet its target, how the month paces, and — when sales
+ * fell — which of visitors × conversion × order value explains it, with the fix and its owner.
+ */
+export function DayCard({
+  shop,
+  today,
+  t,
+  locale,
+  onSaveTarget,
+}: {
+  shop: ShopOverview;
+  today: string;
+  t: UiTranslate;
+  locale: Locale;
+  onSaveTarget: (target: MonthTarget) => Promise<unknown>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const day = shop.day;
+  const money = (v: number) => formatValue('sales', v, locale, shop.currency);
+  const gapState = day.status === 'missed' && day.sustained ? 'sustained' : day.status;
+  return (
+    <article class={`day-card ${gapState}`} data-store={shop.store} data-status={day.status} data-sustained={day.sustained}>
+      <header class="day-head">
+        <h2>
+          {shop.store} <small>{siteName(t, shop.site)}</small>
+        </h2>
+        <span class="muted">{t('review_day', { date: day.date })}</span>
+      </header>
+
+      {day.status === 'noData' ? (
+        <p class="muted" data-testid="no-data">
+          {t('review_noDataBody')}
+        </p>
+      ) : (
+        <div class="verdict">
+          <span class={`pill ${day.status}`}>{t(verdictKey(day.status))}</span>
+          <span class="big num">{day.sales !== null ? money(day.sales) : '—'}</span>
+          {day.target !== null && day.completion !== null && (
+            <span class="of">
+              {t('review_dayTarget', { target: money(day.target) })} ·{' '}
+              <strong>{t('review_completion', { percent: formatCompletion(day.completion, locale) })}</strong>
+            </span>
+          )}
+        </div>
+      )}
+
+      {day.month && <Pacing month={day.month} money={money} t={t} locale={locale} />}
+
+      {day.status !== 'noData' && (
+        <Baseline day={day} t={t} locale={locale}>
+          {day.decomposition && <Why d={day.decomposition} t={t} locale={locale} />}
+        </Baseline>
+      )}
+
+      {day.status === 'missed' && (
+        <p class={day.sustained ? 'gap sustained' : 'gap'}>{t(day.sustained ? 'review_sustained' : 'review_oneDay')}</p>
+      )}
+
+      {day.status === 'noTarget' && !editing && <p class="muted">{t('review_noTargetBody')}</p>}
+      {saved && !editing && (
+        <p class="ok" role="status">
+          {t('target_saved')}
+        </p>
+      )}
+      {editing ? (
+        <TargetForm
+          shop={shop}
+          month={today.slice(0, 7)}
+          current={shop.target}
+          t={t}
+          locale={locale}
+          onSave={(target) => onSaveTarget(target).then(() => setSaved(true))}
+          onDone={() => setEditing(false)}
+        />
+      ) : (
+        <div class="target-line">
+          {shop.target && (
+            <span class="muted">
+              {t('target_current', {
+                amount: money(shop.target.amount),
+                split: t(
+                  shop.target.split === 'weekday'
+                    ? 'target_splitWeekday'
+                    : shop.target.split === 'plan'
+                      ? 'target_splitPlan'
+                      : 'target_splitEven',
+                ),
+              })}
+            </span>
+          )}
+          <button
+            type="button"
+            class={shop.target ? 'act' : 'primary'}
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            {t(shop.target ? 'target_edit' : 'target_set')}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function verdictKey(status: DayReview['status']) {
+  return status === 'met'
+    ? 'review_met'
+    : status === 'missed'
+      ? 'review_missed'
+      : status === 'noTarget'
+        ? 'review_noTarget'
+        : 'review_noData';
+}
+
+function Pacing({
+  month,
+  money,
+  t,
+  locale,
+}: {
+  month: MonthPacing;
+  money: (v: number) => string;
+  t: UiTranslate;
+  locale: Locale;
+}) {
+  const pace =
+    Math.abs(month.pace) < ON_PLAN
+      ? t('review_paceOn')
+      : t(month.pace < 0 ? 'review_paceBehind' : 'review_paceAhead', { percent: formatPercent(Math.abs(month.pace), locale) });
+  const planShare = month.target > 0 ? Math.min(1, month.planToDate / month.target) : 0;
+  return (
+    <div class="pacing" data-testid="pacing">
+      <div class="pacing-text">
+        <strong class={month.pace < -ON_PLAN ? 'behind' : month.pace > ON_PLAN ? 'ahead' : ''}>{pace}</strong>
+        <span class="muted">
+          {t('review_month', {
+            month: month.month,
+            actual: money(month.actual),
+            target: money(month.target),
+            percent: formatCompletion(month.completion, locale),
+          })}
+        </span>
+      </div>
+      {/* The bar is the month; the fill is what was sold, the tick where the plan stands today. */}
+      <div class="meter" aria-hidden="true">
+        <span class="fill" style={{ width: `${Math.min(1, Math.max(0, month.completion)) * 100}%` }} />
+        <span class="tick" style={{ left: `${planShare * 100}%` }} />
+      </div>
+      <span class="muted small">{t('review_monthDays', { read: month.daysWithData, elapsed: month.daysElapsed })}</span>
+    </div>
+  );
+}
+
+function Baseline({
+  day,
+  t,
+  locale,
+  children,
+}: {
+  day: DayReview;
+  t: UiTranslate;
+  locale: Locale;
+  children?: ComponentChildren;
+}) {
+  if (day.baseline === null || day.change === null) return <p class="muted small">{t('review_noBaseline')}</p>;
+  return (
+    <div class="baseline">
+      <p class="small">
+        {t('review_vsBaseline', { change: formatChange(day.change, locale), weeks: day.baselineWeeks })}
+        {day.decomposition && day.decomposition.main === null && <> · {t('review_noFall')}</>}
+      </p>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The decomposition as three rows that add up: each factor's own change and its share of the change in
+ * sales. The bar grows from the middle by the share's size: leftwards (red) for a factor that fell,
+ * rightwards (green) for one that rose, so a factor that held sales up while they fell stands out.
+ */
+function Why({ d, t, locale }: { d: Decomposition; t: UiTranslate; locale: Locale }) {
+  const fix = d.fix ? FIXES[d.fix] : null;
+  const source = d.fallingSource;
+  return (
+    <div class="why" data-testid="decomposition">
+      <h3>{t('review_why')}</h3>
+      <table class="factors">
+        <thead>
+          <tr>
+            <th scope="col">{t('review_colFactor')}</th>
+            <th scope="col" class="num">
+              {t('review_colChange')}
+            </th>
+            <th scope="col" class="share-col">
+              {t('review_colShare')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.factors.map((f) => (
+            <tr key={f.factor} data-factor={f.factor} class={f.factor === d.main ? 'main' : undefined}>
+              <th scope="row">{metricName(t, f.factor)}</th>
+              <td class={`num ${f.change < 0 ? 'down' : f.change > 0 ? 'up' : ''}`}>{formatChange(f.change, locale)}</td>
+              <td class="share-col">
+                <div class="share-cell">
+                  <span class="share-bar" aria-hidden="true">
+                    <span
+                      class={f.change < 0 ? 'down' : 'up'}
+                      style={{ width: `${Math.min(1, Math.abs(f.share)) * 50}%`, [f.change < 0 ? 'right' : 'left']: '50%' }}
+                    />
+                  </span>
+                  <span class="num">{formatPercent(f.share, locale)}</span>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted small">{t('review_whyHelp')}</p>
+      {d.main && fix && (
+        <div class="main-factor" data-testid="main-factor">
+          <p>
+            <strong>{t('review_main', { factor: metricName(t, d.main) })}</strong>
+            <span class="role-tag">{t('badge_owner', { role: t(`role_${fix.role}`) })}</span>
+          </p>
+          <p>{t(fix.summary)}</p>
+          {source && (
+            <p class="source-fell">
+              {t('review_source', {
+                source: source.key,
+                current: formatValue('visitors', source.current, locale),
+                baseline: formatValue('visitors', source.baseline, locale),
+                change: formatChange(source.change, locale),
+              })}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import { useState } from 'preact/hooks';
+import type { Locale } from '@/core/i18n';
+import type { UiKey, UiTranslate } from '@/core/i18n-ui';
+import type { IsoMonth, MonthTarget, SplitMode } from '@/core/review/types';
+import { errorText } from './util';
+
+/** What the operator typed, before it is a MonthTarget. */
+export interface TargetDraft {
+  month: string;
+  amount: string;
+  split: Exclude<SplitMode, 'plan'>;
+  weights: string[];
+}
+
+export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', UiKey>>;
+
+const EVEN_WEIGHTS = ['1', '1', '1', '1', '1', '1', '1'];
+
+/**
+ * Checks a draft and builds the target, or says what is wrong field by field. Amounts accept the
+ * separators people type ("300,000", "300 000"); nothing else is guessed.
+ */
+export function parseTarget(
+  draft: TargetDraft,
+  shop: { site: string; store: string; currency?: string },
+): { target: MonthTarget } | { errors: TargetErrors } {
+  const errors: TargetErrors = {};
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(draft.month)) errors.month = 'target_errMonth';
+  const amount = parseNumber(draft.amount);
+  if (amount === null || amount <= 0) errors.amount = 'target_errAmount';
+  let weights: number[] | undefined;
+  if (draft.split === 'weekday') {
+    weights = draft.weights.map((w) => (validWeight(w) ? parseNumber(w)! : NaN));
+    if (weights.length !== 7 || weights.some(Number.isNaN)) errors.weights = 'target_errWeight';
+    else if (weights.every((w) => w === 0)) errors.weights = 'target_errWeightsZero';
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    target: {
+      site: shop.site,
+      store: shop.store,
+      month: draft.month,
+      amount: amount!,
+      ...(shop.currency ? { currency: shop.currency } : {}),
+      split: draft.split,
+      ...(draft.split === 'weekday' ? { weekdayWeights: weights } : {}),
+    },
+  };
+}
+
+const validWeight = (text: string | undefined) => text !== undefined && parseNumber(text) !== null;
+
+function parseNumber(text: string): number | null {
+  const cleaned = text.trim().replace(/[,\s_]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Monday … Sunday in the operator's language ("周一", "Mon"), from a known Monday. */
+function weekdayNames(locale: Locale): string[] {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2024, 0, 1 + i)));
+}
+
+/** The inline form that sets a shop's monthly sales target and how it splits into days. */
+export function TargetForm({
+  shop,
+  month,
+  current,
+  t,
+  locale,
+  onSave,
+  onDone,
+}: {
+  shop: { site: string; store: string; currency?: string };
+  month: IsoMonth;
+  current: MonthTarget | null;
+  t: UiTranslate;
+  locale: Locale;
+  onSave: (target: MonthTarget) => Promise<unknown>;
+  onDone: () => void;
+}) {
+  const [draft, setDraft] = useState<TargetDraft>(() => ({
+    month: current?.month ?? month,
+    amount: current ? String(current.amount) : '',
+    split: current?.split === 'weekday' ? 'weekday' : 'even',
+    weights: current?.weekdayWeights?.map(String) ?? EVEN_WEIGHTS,
+  }));
+  const [errors, setErrors] = useState<TargetErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const id = `target-${shop.site}-${shop.store}`.replace(/[^\w-]/g, '_');
+  const set = (patch: Partial<TargetDraft>) => setDraft({ ...draft, ...patch });
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseTarget(draft, shop);
+    if ('errors' in parsed) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    onSave(parsed.target).then(
+      () => {
+        setSaving(false);
+        onDone();
+      },
+      (e: unknown) => {
+        setSaving(false);
+        setSaveError(t('target_errSave', { error: errorText(e) }));
+      },
+    );
+  };
+
+  const names = weekdayNames(locale);
+  return (
+    <form class="target-form" onSubmit={submit} noValidate data-testid="target-form">
+      <div class="field-row">
+        <label>
+          <span>{t('target_month')}</span>
+          <input
+            type="month"
+            value={draft.month}
+            aria-invalid={errors.month ? true : undefined}
+            aria-describedby={errors.month ? `${id}-month-error` : undefined}
+            onInput={(e) => set({ month: e.currentTarget.value })}
+          />
+        </label>
+        <label class="grow">
+          <span>
+            {t('target_amount')}
+            {shop.currency ? ` (${shop.currency})` : ''}
+          </span>
+          <input
+            type="text"
+            inputMode="decimal"
+            name="amount"
+            value={draft.amount}
+            aria-invalid={errors.amount ? true : undefined}
+            aria-describedby={errors.amount ? `${id}-amount-error` : undefined}
+            onInput={(e) => set({ amount: e.currentTarget.value })}
+          />
+        </label>
+      </div>
+      {errors.month && (
+        <p class="field-error" id={`${id}-month-error`}>
+          {t(errors.month)}
+        </p>
+      )}
+      {errors.amount && (
+        <p class="field-error" id={`${id}-amount-error`}>
+          {t(errors.amount)}
+        </p>
+      )}
+      <fieldset class="split">
+        <legend>{t('target_split')}</legend>
+        {(['even', 'weekday'] as const).map((mode) => (
+          <label key={mode} class="radio">
+            <input type="radio" name={`${id}-split`} checked={draft.split === mode} onChange={() => set({ split: mode })} />
+            {t(mode === 'even' ? 'target_splitEven' : 'target_splitWeekday')}
+          </label>
+        ))}
+      </fieldset>
+      {draft.split === 'weekday' && (
+        <fieldset class="weights" aria-describedby={errors.weights ? `${id}-weights-error` : undefined}>
+          <legend>{t('target_weights')}</legend>
+          {names.map((name, i) => (
+            <label key={name}>
+              <span>{name}</span>
+              <input
+                type="text"
+                inputMode="decimal"
+                value={draft.weights[i]}
+                aria-invalid={
+                  errors.weights === 'target_errWeightsZero' || (errors.weights && !validWeight(draft.weights[i]))
+                    ? true
+                    : undefined
+                }
+                onInput={(e) => set({ weights: draft.weights.map((w, j) => (j === i ? e.currentTarget.value : w)) })}
+              />
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {errors.weights && (
+        <p class="field-error" id={`${id}-weights-error`}>
+          {t(errors.weights)}
+        </p>
+      )}
+      {saveError && (
+        <p class="field-error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={saving}>
+          {t('target_save')}
+        </button>
+        <button type="button" class="act" onClick={onDone}>
+          {t('target_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

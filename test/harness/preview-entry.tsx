@@ -1,0 +1,60 @@
+import { render } from 'preact';
+import { Popup } from '@/components/Popup';
+import type { Locale } from '@/core/i18n';
+import type { PopupState } from '@/core/messages';
+import { addDays, sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
+import '@/components/popup.css';
+
+/**
+ * The popup on sample data, without the extension: the preview page (test/harness/preview.mjs) loads
+ * this with ?locale=… (and ?states for the review's other states) and every answer the background would give comes from the sample builders.
+ */
+
+const query = new URLSearchParams(location.search);
+const locale = (query.get('locale') ?? 'en') as Locale;
+document.documentElement.lang = locale;
+const sample = sampleReviewState();
+const review = query.has('states') ? sampleStates() : sample;
+const yesterday = addDays(TODAY, -1);
+const popupState: PopupState = {
+  alerts: review.inbox,
+  latest: sample.shops.flatMap((s) =>
+    (['sales', 'visitors', 'conversionRate'] as const).map((metric) => ({
+      site: s.site,
+      store: s.store,
+      metric,
+      value:
+        metric === 'sales'
+          ? s.day.sales!
+          : metric === 'visitors'
+            ? s.day.decomposition!.factors[0]!.current
+            : s.day.decomposition!.factors[1]!.current,
+      ...(metric === 'sales' ? { currency: s.currency } : {}),
+      period: { kind: 'day' as const, start: yesterday, end: yesterday },
+      observedAt: Date.parse(`${TODAY}T09:20:00+08:00`),
+    })),
+  ),
+  readingsToday: 42,
+  totalReadings: 18_250,
+  pages: [],
+};
+/** Lets the preview script see what the popup asked for. */
+const calls: unknown[] = [];
+Object.assign(window, { __calls: calls });
+const answer = <T,>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 10));
+
+render(
+  <Popup
+    locale={locale}
+    load={() => answer(popupState)}
+    dismiss={(alertId) => answer(calls.push({ dismiss: alertId }))}
+    loadReview={() => answer(review)}
+    loadTrend={(req) => answer(sampleTrend(req))}
+    setTarget={(target) => answer(calls.push({ setTarget: target }))}
+    alertAction={(alertId, action, until) => answer(calls.push({ alertAction: { alertId, action, until } }))}
+    openSettings={() => calls.push('settings')}
+    now={() => Date.parse(`${TODAY}T09:30:00+08:00`)}
+    copyText={(text) => answer(void calls.push({ copy: text }))}
+  />,
+  document.getElementById('app')!,
+);

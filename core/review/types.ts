@@ -67,8 +67,8 @@ export interface MonthPacing {
   actual: number;
   /** What the daily targets add up to for the same days. */
   planToDate: number;
-  /** actual ÷ planToDate − 1: −0.12 reads "12% behind plan". */
-  pace: number;
+  /** actual ÷ planToDate − 1: −0.12 reads "12% behind plan". Null when the closed days plan nothing. */
+  pace: number | null;
   /** actual ÷ target. */
   completion: number;
   daysWithData: number;

@@ -15,9 +15,12 @@ export function dayNumber(date: IsoDate): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new Error(`not a YYYY-MM-DD date: ${date}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  if (fromDayNumber(ms / DAY_MS) !== date) throw new Error(`no such day: ${date}`);
-  return ms / DAY_MS;
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  // Date.UTC rolls 30 February over into March; a real day comes back as it went in.
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) {
+    throw new Error(`no such day: ${date}`);
+  }
+  return day.getTime() / DAY_MS;
 }
 
 export function fromDayNumber(n: number): IsoDate {

@@ -3,8 +3,8 @@ import { sameWeekdayBaseline, sustainedGap } from './baseline';
 import { addDays, dayNumber, monthOf } from './dates';
 import { decompose, fallingSource, FACTORS, type FactorValues } from './decompose';
 import { byDate, relativeChange } from './series';
-import { dailyTargets, monthPacing, validateTarget, type TargetProblem } from './targets';
-import type { DailyPoint, Decomposition, DayReview, IsoDate, MonthTarget } from './types';
+import { dailyTargets, monthPacing, validateTarget } from './targets';
+import type { DailyPoint, Decomposition, DayReview, IsoDate, MonthTarget, TargetProblem } from './types';
 
 /**
  * The morning question (guide §1.1–1.2): was the last closed day's target met, how does the day stand
@@ -26,15 +26,10 @@ export interface DayReviewInput {
   target: MonthTarget | readonly MonthTarget[] | null;
 }
 
-export interface DayReviewResult extends DayReview {
-  /** Set when the month's target exists but cannot be split: the review then runs as without one. */
-  targetProblems?: TargetProblem[];
-}
-
 /** The closed days read, per metric. */
 type Reads = Partial<Record<MetricId, Map<IsoDate, number>>>;
 
-export function buildDayReview(input: DayReviewInput): DayReviewResult {
+export function buildDayReview(input: DayReviewInput): DayReview {
   const reads: Reads = {};
   for (const [metric, points] of Object.entries(input.series) as [MetricId, readonly DailyPoint[]][]) {
     reads[metric] = closed(points, input.today);
@@ -83,13 +78,13 @@ const EMPTY = {
 
 /** Finite values of closed days (before today) only: today's real-time figures are still moving. */
 function closed(points: readonly DailyPoint[] | undefined, today: IsoDate): Map<IsoDate, number> {
-  const t = dayNumber(today);
-  return byDate((points ?? []).filter((p) => dayNumber(p.date) < t));
+  dayNumber(today);
+  return byDate((points ?? []).filter((p) => p.date < today)); // YYYY-MM-DD strings sort as days
 }
 
 function latestDate(read: ReadonlyMap<IsoDate, number>): IsoDate | null {
   let latest: IsoDate | null = null;
-  for (const d of read.keys()) if (latest === null || dayNumber(d) > dayNumber(latest)) latest = d;
+  for (const d of read.keys()) if (latest === null || d > latest) latest = d;
   return latest;
 }
 

@@ -13,14 +13,16 @@ export function byDate(points: readonly DailyPoint[]): Map<IsoDate, number> {
   return map;
 }
 
-/** Finite points with from ≤ date < to, oldest first. */
+/**
+ * Finite points with from ≤ date < to, oldest first. YYYY-MM-DD strings sort as the days they name, so
+ * the points are compared as strings (only the bounds are checked as days): a two-year series is cut
+ * without building a date per point.
+ */
 export function between(points: readonly DailyPoint[], from: IsoDate, to: IsoDate): DailyPoint[] {
-  const [lo, hi] = [dayNumber(from), dayNumber(to)];
-  return [...byDate(points)]
-    .map(([date, value]) => ({ date, value, n: dayNumber(date) }))
-    .filter((p) => p.n >= lo && p.n < hi)
-    .sort((a, b) => a.n - b.n)
-    .map(({ date, value }) => ({ date, value }));
+  dayNumber(from);
+  dayNumber(to);
+  const inside = byDate(points.filter((p) => p.date >= from && p.date < to));
+  return [...inside].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, value]) => ({ date, value }));
 }
 
 export function sum(values: readonly number[]): number {

@@ -1,32 +1,11 @@
 import { dayNumber, isIsoDate, isIsoMonth, monthDays, monthOf, weekdayIndex } from './dates';
 import { byDate, sum } from './series';
-import type { DailyPoint, IsoDate, MonthPacing, MonthTarget } from './types';
+import type { DailyPoint, IsoDate, MonthPacing, MonthTarget, TargetProblem } from './types';
 
 /**
  * Monthly sales targets split into daily targets (guide §1.1: "the monthly target is split into daily
  * targets; first thing, was yesterday's met?"), and how far the month is ahead of or behind its plan.
  */
-
-export type TargetProblemCode =
-  | 'badMonth'
-  | 'amountNotPositive'
-  | 'weightsMissing'
-  | 'weightsNotSeven'
-  | 'weightNegative'
-  | 'weightsAllZero'
-  | 'planMissing'
-  | 'planDateInvalid'
-  | 'planDateOutsideMonth'
-  | 'planAmountNegative'
-  | 'planTotalDiffers';
-
-/** Why a target cannot be used: a code the UI translates, and a plain reason for logs and tests. */
-export interface TargetProblem {
-  code: TargetProblemCode;
-  reason: string;
-  /** The plan date or weekday index concerned, when there is one. */
-  at?: string;
-}
 
 /** A plan may differ from the month's amount by rounding only (a cent, or a millionth of the amount). */
 const PLAN_TOLERANCE = (amount: number) => Math.max(0.01, amount * 1e-6);

@@ -26,6 +26,9 @@ export interface DayReviewInput {
   target: MonthTarget | readonly MonthTarget[] | null;
 }
 
+/** How many past weeks every baseline of the review looks at. */
+const BASELINE_WEEKS = 4;
+
 /** The closed days read, per metric. */
 type Reads = Partial<Record<MetricId, Map<IsoDate, number>>>;
 
@@ -44,7 +47,7 @@ export function buildDayReview(input: DayReviewInput): DayReview {
   }
   const points = [...sales].map(([d, v]) => ({ date: d, value: v }));
   const dayTarget = target ? (dailyTargets(target).get(date) ?? null) : null;
-  const baseline = sameWeekdayBaseline(sales, date);
+  const baseline = sameWeekdayBaseline(sales, date, BASELINE_WEEKS);
   const change = relativeChange(value, baseline?.value ?? null);
   const missed = dayTarget !== null && value < dayTarget;
   const fell = change !== null && change < 0;
@@ -57,7 +60,7 @@ export function buildDayReview(input: DayReviewInput): DayReview {
     baseline: baseline?.value ?? null,
     baselineWeeks: baseline?.weeks ?? 0,
     change,
-    sustained: sustainedGap(points, date),
+    sustained: sustainedGap(points, date, { weeks: BASELINE_WEEKS }),
     decomposition: missed || fell ? explain(reads, input, date) : null,
     month: target ? monthPacing(target, points, input.today) : null,
     ...problems,
@@ -101,7 +104,9 @@ function targetFor(
 
 /**
  * The decomposition of the day against its same-weekday baseline. Each factor's baseline is its own
- * same-weekday median, taken over days where all three factors are known by the same method.
+ * same-weekday median, taken over days where all three factors are known by the same method; so the
+ * decomposition's salesChange (against the product of those medians) can differ a little from the
+ * day's change against the median of sales.
  */
 function explain(reads: Reads, input: DayReviewInput, date: IsoDate): Decomposition | null {
   for (const method of FACTOR_READERS) {
@@ -110,12 +115,12 @@ function explain(reads: Reads, input: DayReviewInput, date: IsoDate): Decomposit
     const baseline: Partial<FactorValues> = {};
     for (const f of FACTORS) {
       const past: DailyPoint[] = [];
-      for (let k = 1; k <= 4; k++) {
+      for (let k = 1; k <= BASELINE_WEEKS; k++) {
         const d = addDays(date, -7 * k);
         const v = method(reads, d)?.[f];
         if (v !== undefined) past.push({ date: d, value: v });
       }
-      const b = sameWeekdayBaseline(past, date);
+      const b = sameWeekdayBaseline(past, date, BASELINE_WEEKS);
       if (b) baseline[f] = b.value;
     }
     const result = decompose(today, baseline);
@@ -159,7 +164,7 @@ function sourceThatFell(input: DayReviewInput, date: IsoDate): Decomposition['fa
   for (const [key, points] of Object.entries(input.sources ?? {})) {
     const read = closed(points, input.today);
     const now = read.get(date);
-    const base = sameWeekdayBaseline(read, date);
+    const base = sameWeekdayBaseline(read, date, BASELINE_WEEKS);
     if (now !== undefined && base) [current[key], baseline[key]] = [now, base.value];
   }
   return fallingSource(current, baseline) ?? undefined;

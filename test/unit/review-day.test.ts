@@ -50,6 +50,13 @@ function sources(changes: Record<string, Record<string, number>> = {}): Record<s
   return out;
 }
 
+/** Paths of every number in `value` that is NaN or infinite (JSON would hide them as null). */
+function nonFinite(value: unknown, path = ''): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nonFinite(v, `${path}.${k}`));
+  return [];
+}
+
 describe('the daily review', () => {
   it('explains a missed day by the visitors that fell, and names the source', () => {
     // Mon 23rd and Tue 24th: 800 visitors × 2% × 100 = 1600 (16 buyers). Search lost 200 of its 600.
@@ -69,6 +76,7 @@ describe('the daily review', () => {
     expect(r.decomposition?.factors.map((f) => f.share)).toEqual([1, 0, 0]);
     expect(r.decomposition?.fallingSource?.key).toBe('search');
     expect(r.decomposition?.fallingSource?.change).toBeCloseTo(-1 / 3, 12);
+    expect(nonFinite(r)).toEqual([]);
     // Month: 24 closed days plan 48,000; sold 22 × 2000 + 2 × 1600 = 47,200 → 47,200 ÷ 48,000 − 1 = −1.67%.
     expect(r.month).toMatchObject({ actual: 47200, planToDate: 48000, daysElapsed: 24, daysWithData: 24 });
     expect(r.month?.pace).toBeCloseTo(47200 / 48000 - 1, 12);
@@ -158,6 +166,14 @@ describe('the daily review', () => {
     expect(r).toMatchObject({ date: '2026-11-24', status: 'noData', sales: null, decomposition: null, sustained: false });
     expect(r.month).toMatchObject({ actual: 0, daysWithData: 0, daysElapsed: 24 });
     expect(buildDayReview(input({ series: {}, target: null }))).toMatchObject({ status: 'noData', month: null });
+  });
+
+  it('reads a day without a sale as missed, with nothing to decompose and no NaN', () => {
+    const r = buildDayReview(
+      input({ series: shop({ '2026-11-24': { sales: 0, paidBuyers: 0, orders: 0, conversionRate: 0, avgOrderValue: 0 } }) }),
+    );
+    expect(r).toMatchObject({ status: 'missed', sales: 0, completion: 0, change: -1, decomposition: null });
+    expect(nonFinite(r)).toEqual([]);
   });
 
   it('ignores values that are no reading', () => {

@@ -35,6 +35,27 @@ export interface MonthTarget {
   plan?: Record<IsoDate, number>;
 }
 
+export type TargetProblemCode =
+  | 'badMonth'
+  | 'amountNotPositive'
+  | 'weightsMissing'
+  | 'weightsNotSeven'
+  | 'weightNegative'
+  | 'weightsAllZero'
+  | 'planMissing'
+  | 'planDateInvalid'
+  | 'planDateOutsideMonth'
+  | 'planAmountNegative'
+  | 'planTotalDiffers';
+
+/** Why a target cannot be used: a code the UI translates, and a plain reason for logs and tests. */
+export interface TargetProblem {
+  code: TargetProblemCode;
+  reason: string;
+  /** The plan date or weekday index concerned, when there is one. */
+  at?: string;
+}
+
 /** The three factors of sales: visitors × conversion × average order value. */
 export type Factor = 'visitors' | 'conversionRate' | 'avgOrderValue';
 
@@ -67,8 +88,8 @@ export interface MonthPacing {
   actual: number;
   /** What the daily targets add up to for the same days. */
   planToDate: number;
-  /** actual ÷ planToDate − 1: −0.12 reads "12% behind plan". */
-  pace: number;
+  /** actual ÷ planToDate − 1: −0.12 reads "12% behind plan". Null when the closed days plan nothing. */
+  pace: number | null;
   /** actual ÷ target. */
   completion: number;
   daysWithData: number;
@@ -95,6 +116,8 @@ export interface DayReview {
   sustained: boolean;
   decomposition: Decomposition | null;
   month: MonthPacing | null;
+  /** Set when the month has a target that cannot be split: the review then runs as without one. */
+  targetProblems?: TargetProblem[];
 }
 
 /** Page quality for one week (guide §1.4): bounce against 70/60/50%, depth against 2.5/3.5/4.0. */

@@ -1,0 +1,50 @@
+import { addDays, addMonths, dayNumber, monthOf } from './dates';
+import { between, relativeChange, sum } from './series';
+import { validateTarget } from './targets';
+import type { DailyPoint, IsoDate, IsoMonth, MonthRow, MonthTarget } from './types';
+
+/**
+ * The monthly review (guide §2): per month, target against actual, completion rate, growth against the
+ * same month a year before, and which months missed — the numbers an operator pastes into a report.
+ */
+
+/**
+ * The last `count` months up to the month of `today`, newest first. Only closed days count (before
+ * `today`), so the running month is a month to date: its growth compares the same days of last year's
+ * month (1st up to the same day), and whether it missed is not yet known (null). A month without a
+ * valid target has no completion or verdict. A month with no day read is still listed (actual 0,
+ * daysWithData 0) but neither completes nor misses anything: nothing read is not nothing sold. Last
+ * year's figure is null when nothing of it was read.
+ */
+export function monthRows(sales: readonly DailyPoint[], targets: readonly MonthTarget[], today: IsoDate, count = 12): MonthRow[] {
+  const current = monthOf(today);
+  return Array.from({ length: count }, (_, i) => {
+    const month = addMonths(current, -i);
+    const end = month === current ? today : `${addMonths(month, 1)}-01`;
+    const days = between(sales, `${month}-01`, end);
+    const actual = sum(days.map((p) => p.value));
+    const target = targets.find((t) => t.month === month && !validateTarget(t).length)?.amount ?? null;
+    const lastYear = sameDaysLastYear(sales, month, end);
+    const judged = target !== null && days.length > 0;
+    return {
+      month,
+      target,
+      actual,
+      completion: judged ? actual / target : null,
+      lastYear,
+      growth: relativeChange(actual, lastYear),
+      missed: judged && month !== current ? actual < target : null,
+      daysWithData: days.length,
+    };
+  });
+}
+
+/** Sales of the same span a year earlier (a running month's 1st up to the same day), null when none read. */
+function sameDaysLastYear(sales: readonly DailyPoint[], month: IsoMonth, end: IsoDate): number | null {
+  const start = `${addMonths(month, -12)}-01`;
+  const span = dayNumber(end) - dayNumber(`${month}-01`);
+  // Never past last year's month: a leap February spans 29 days, the February before it 28.
+  const stop = Math.min(dayNumber(`${addMonths(month, -11)}-01`), dayNumber(start) + span);
+  const days = between(sales, start, addDays(start, stop - dayNumber(start)));
+  return days.length ? sum(days.map((p) => p.value)) : null;
+}

@@ -140,15 +140,19 @@ function Pacing({
   t: UiTranslate;
   locale: Locale;
 }) {
+  // No pace while the closed days of the month plan nothing (first day, or a plan that starts later).
+  const p = month.pace;
   const pace =
-    Math.abs(month.pace) < ON_PLAN
-      ? t('review_paceOn')
-      : t(month.pace < 0 ? 'review_paceBehind' : 'review_paceAhead', { percent: formatPercent(Math.abs(month.pace), locale) });
+    p === null
+      ? null
+      : Math.abs(p) < ON_PLAN
+        ? t('review_paceOn')
+        : t(p < 0 ? 'review_paceBehind' : 'review_paceAhead', { percent: formatPercent(Math.abs(p), locale) });
   const planShare = month.target > 0 ? Math.min(1, month.planToDate / month.target) : 0;
   return (
     <div class="pacing" data-testid="pacing">
       <div class="pacing-text">
-        <strong class={month.pace < -ON_PLAN ? 'behind' : month.pace > ON_PLAN ? 'ahead' : ''}>{pace}</strong>
+        {pace && <strong class={p! < -ON_PLAN ? 'behind' : p! > ON_PLAN ? 'ahead' : ''}>{pace}</strong>}
         <span class="muted">
           {t('review_month', {
             month: month.month,

@@ -2,9 +2,8 @@ import browser from 'webextension-polyfill';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { ImportReport } from './background/transfer';
-import type { MonthTarget } from './review/types';
-import type { ObservedValue, Period } from './types';
 import type { MonthTarget, ReviewState, TrendView } from './review/types';
+import type { ObservedValue, Period } from './types';
 
 /**
  * The one message protocol between content scripts, popup and background. Each entry maps a
@@ -92,10 +91,9 @@ export interface ProtocolMap {
   popupState: { payload: Record<string, never>; reply: PopupState };
   shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
   setTarget: { payload: MonthTarget; reply: { ok: true } };
-  alertAction: {
-    payload: { alertId: string; action: 'acknowledge' | 'snooze' | 'reopen'; until?: number };
-    reply: { ok: true };
-  };
+  alertAction: { payload: AlertActionRequest; reply: { ok: true } };
+  review: { payload: Record<string, never>; reply: ReviewState };
+  trend: { payload: TrendRequest; reply: TrendView };
   exportData: { payload: { format: 'json' | 'csv' }; reply: { filename: string; mime: string; text: string } };
   importData: { payload: { text: string }; reply: ImportReport };
 }
@@ -128,18 +126,6 @@ export function isErrorReply(reply: unknown): reply is { error: string } {
   return typeof reply === 'object' && reply !== null && 'error' in reply;
 }
 
-/**
- * Popup → background: the daily review, trends, targets and the alert inbox (shapes in
- * core/review/types.ts). Kept apart from ProtocolMap so the background's handler map for the messages
- * above stays complete on its own while these handlers are added.
- */
-export interface ReviewProtocolMap {
-  review: { payload: Record<string, never>; reply: ReviewState };
-  trend: { payload: TrendRequest; reply: TrendView };
-  setTarget: { payload: MonthTarget; reply: { ok: true } };
-  alertAction: { payload: AlertActionRequest; reply: { ok: true } };
-}
-
 export interface TrendRequest {
   site: string;
   store: string;
@@ -154,15 +140,4 @@ export interface AlertActionRequest {
   action: AlertAction;
   /** `snooze`: epoch ms when the alert comes back. */
   until?: number;
-}
-
-export async function sendReviewMessage<K extends keyof ReviewProtocolMap>(
-  type: K,
-  payload: ReviewProtocolMap[K]['payload'],
-): Promise<ReviewProtocolMap[K]['reply']> {
-  const reply = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as
-    ReviewProtocolMap[K]['reply'] | { error: string } | undefined;
-  if (!reply) throw new Error(`no reply to ${type}`);
-  if (isErrorReply(reply)) throw new Error(reply.error);
-  return reply;
 }

@@ -68,6 +68,8 @@ export const messageSchemas = {
   alertAction: z.lazy(() => alertActionSchema),
   exportData: z.object({ format: z.enum(['json', 'csv']) }),
   importData: z.object({ text: z.string().min(1) }),
+  review: z.object({}).strict(),
+  trend: z.lazy(() => trendRequestSchema),
 } as const;
 
 export const envelopeSchema = z.object({

@@ -26,7 +26,10 @@ export async function dailySeries(
 
 export const toPoints = (records: readonly DailyRecord[]): DailyPoint[] => records.map((r) => ({ date: r.date, value: r.value }));
 
-/** Every part of a metric (e.g. each traffic source's visitors) with days in the window, by part key. */
+/**
+ * Every part of a metric with days in the window, by part key: its breakdowns (each traffic source's
+ * visitors) or its peers' numbers.
+ */
 export async function dailyParts(
   db: Database,
   site: string,
@@ -34,17 +37,18 @@ export async function dailyParts(
   metric: MetricId,
   from: IsoDate,
   to: IsoDate,
+  kind: 'breakdown' | 'peer' = 'breakdown',
 ): Promise<Map<string, DailyRecord[]>> {
-  // Parts sort between '' (the total) and the peers' 'peer:' prefix… not reliably, so read the metric's
-  // whole key range once and sort it out here; a metric has a handful of parts, not thousands.
+  // One range over the metric's parts (every part key sorts after the total's ''); the dates of other
+  // parts fall inside it too, so each record's date is checked. A metric has a handful of parts.
   const all = await db.getAllFromIndex(
     'daily',
     'bySeries',
-    IDBKeyRange.bound([site, store, metric, '\u0001', from], [site, store, metric, '\uffff', to]),
+    IDBKeyRange.bound([site, store, metric, '\u0001', ''], [site, store, metric, '\uffff', '\uffff']),
   );
   const parts = new Map<string, DailyRecord[]>();
   for (const r of all) {
-    if (r.date < from || r.date > to || !r.breakdown) continue;
+    if (r.date < from || r.date > to || !(kind === 'peer' ? r.peer : r.breakdown)) continue;
     const list = parts.get(r.part) ?? [];
     list.push(r);
     parts.set(r.part, list);
@@ -68,6 +72,18 @@ export async function metricsWithDays(db: Database, site: string, store: string,
       : await cursor.continue();
   }
   return [...found];
+}
+
+/** Every shop with daily values, once each (jumping from shop to shop over the index). */
+export async function dailyShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+  const shops: Array<{ site: string; store: string }> = [];
+  let cursor = await db.transaction('daily').store.index('bySeries').openKeyCursor();
+  while (cursor) {
+    const [site, store] = cursor.key;
+    shops.push({ site, store });
+    cursor = await cursor.continue([site, `${store}\u0000`, '', '', '']);
+  }
+  return shops;
 }
 
 /** Raw readings older than this are folded into their daily values. */

@@ -1,6 +1,6 @@
 import { dailyFromReading, replacesDaily, type AlertRecord, type Database, type ReadingRecord } from '../db';
 import type { AlertEvent, AlertHistoryEntry } from '../review/types';
-import type { AlertView, Evaluation, LatestView, PageReport, PopupState } from '../messages';
+import type { AlertAction, AlertView, Evaluation, LatestView, PageReport, PopupState } from '../messages';
 import { periodKey } from '../reader/period';
 import { DEFAULT_RULES, evaluate, type ThresholdRule } from '../rules';
 import type { ObservedValue } from '../types';
@@ -193,8 +193,6 @@ export function startOfLocalDay(now: number): number {
 export async function dismissAlert(db: Database, alertId: string, now: number): Promise<boolean> {
   return alertAction(db, alertId, 'snooze', now, endOfLocalDay(now));
 }
-
-export type AlertAction = 'acknowledge' | 'snooze' | 'reopen';
 
 /**
  * The operator's answer to an alert: acknowledge (quiet until the number turns good), snooze until a

@@ -1,7 +1,14 @@
 import type { Database } from '../db';
+import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
-import type { DailyPoint, IsoDate, MonthTarget } from '../review/types';
-import { dailyParts, dailySeries, metricsWithDays, toPoints } from './daily';
+import { addDays, monthOf } from '../review/dates';
+import { monthRows } from '../review/monthly';
+import { buildDayReview } from '../review/review';
+import { trendView, weeklyQuality } from '../review/trends';
+import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
+import type { ThresholdRule } from '../rules';
+import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
+import { inbox, listShops, toView } from './history';
 import { shopTargets } from './targets';
 
 /**
@@ -42,10 +49,6 @@ export function isTrafficSource(dimension: string): boolean {
   return /来源|來源|渠道|通路|source|channel|medium|referr/i.test(dimension);
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The operator's calendar day at `now`, in the browser's time zone. */
 export function localDate(now: number): IsoDate {
   const d = new Date(now);
@@ -76,4 +79,80 @@ export async function loadShopHistory(db: Database, site: string, store: string,
   const currency = sales.at(-1)?.currency ?? targets.at(-1)?.currency;
   if (currency) history.currency = currency;
   return history;
+}
+
+/** Every shop StorePulse has read or imported, once each, in a stable order. */
+async function allShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+  const seen = new Map<string, { site: string; store: string }>();
+  for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(`${shop.site}|${shop.store}`, shop);
+  return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));
+}
+
+export async function shopOverview(db: Database, site: string, store: string, today: IsoDate): Promise<ShopOverview> {
+  const h = await loadShopHistory(db, site, store, today);
+  const overview: ShopOverview = {
+    site,
+    store,
+    day: buildDayReview({
+      site,
+      store,
+      ...(h.currency ? { currency: h.currency } : {}),
+      today,
+      series: h.series,
+      sources: h.sources,
+      target: h.targets,
+    }),
+    quality: weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today),
+    months: monthRows(h.series.sales ?? [], h.targets, today),
+    metrics: h.metrics,
+    target: h.targets.find((t) => t.month === monthOf(today)) ?? null,
+  };
+  if (h.currency) overview.currency = h.currency;
+  return overview;
+}
+
+/** The popup's review: every shop's day, pacing, page quality and months, and the alert inbox. */
+export async function reviewState(db: Database, now: number): Promise<ReviewState> {
+  const today = localDate(now);
+  const shops = await allShops(db);
+  const [overviews, alerts] = await Promise.all([
+    Promise.all(shops.map((s) => shopOverview(db, s.site, s.store, today))),
+    inbox(db, now),
+  ]);
+  return {
+    today,
+    shops: overviews,
+    inbox: alerts.map((a) => ({
+      ...toView(a),
+      history: a.history ?? [],
+      ...(a.status === 'dismissed' && a.dismissedUntil ? { snoozedUntil: a.dismissedUntil } : {}),
+      ...(a.status === 'acknowledged' && a.acknowledgedAt ? { acknowledgedAt: a.acknowledgedAt } : {}),
+    })),
+  };
+}
+
+/** One shop's metric over 7, 30 or 90 days, with its rule's band, the target line and its peers. */
+export async function trend(db: Database, req: TrendRequest, now: number, rules: readonly ThresholdRule[]): Promise<TrendView> {
+  const today = localDate(now);
+  // Month over month needs the 60 days before today whatever window is drawn.
+  const from = addDays(today, -Math.max(req.days, 60) - 1);
+  const yesterday = addDays(today, -1);
+  const [days, targets, peers] = await Promise.all([
+    dailySeries(db, req.site, req.store, req.metric, from, yesterday),
+    req.metric === 'sales' ? shopTargets(db, req.site, req.store) : Promise.resolve([]),
+    dailyParts(db, req.site, req.store, req.metric, addDays(today, -req.days), yesterday, 'peer'),
+  ]);
+  const currency = days.at(-1)?.currency;
+  return trendView({
+    site: req.site,
+    store: req.store,
+    metric: req.metric,
+    ...(currency ? { currency } : {}),
+    days: req.days,
+    today,
+    points: toPoints(days),
+    rule: rules.find((r) => r.metric === req.metric) ?? null,
+    targets,
+    peers: [...peers.values()].map((records) => ({ peer: records[0]!.peer!, points: toPoints(records) })),
+  });
 }

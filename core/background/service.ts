@@ -5,6 +5,7 @@ import { siteFor } from '../sites';
 import { DEFAULT_SETTINGS, effectiveRules, type Settings } from '../settings';
 import { compact } from './daily';
 import { alertAction, dismissAlert, ingest, listShops, popupState, todaysAlerts } from './history';
+import { reviewState, trend } from './review';
 import { setTarget } from './targets';
 import { exportCsv, exportJson, ImportError, importData } from './transfer';
 
@@ -148,6 +149,13 @@ export function createService(deps: ServiceDeps): Service {
         if (error instanceof ImportError) throw new UserError(`import refused, nothing changed: ${error.message}`);
         throw new UserError(`import failed, nothing changed: ${describeStorageError(error)}`);
       }
+    },
+    async review() {
+      return reviewState(await database(), now());
+    },
+    async trend(payload) {
+      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+      return trend(await database(), payload, now(), effectiveRules(settings, payload.site, payload.store));
     },
     async popupState() {
       const state = await popupState(await database(), now());

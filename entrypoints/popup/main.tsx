@@ -2,7 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup } from '@/components/Popup';
 import { localeFor } from '@/core/i18n';
-import { sendMessage, sendReviewMessage } from '@/core/messages';
+import { sendMessage } from '@/core/messages';
 import { loadSettings } from '@/core/settings-store';
 import '@/components/popup.css';
 
@@ -14,11 +14,11 @@ render(
     locale={locale}
     load={() => sendMessage('popupState', {})}
     dismiss={(alertId) => sendMessage('dismiss', { alertId })}
-    loadReview={() => sendReviewMessage('review', {})}
-    loadTrend={(req) => sendReviewMessage('trend', req)}
-    setTarget={(target) => sendReviewMessage('setTarget', target)}
+    loadReview={() => sendMessage('review', {})}
+    loadTrend={(req) => sendMessage('trend', req)}
+    setTarget={(target) => sendMessage('setTarget', target)}
     alertAction={(alertId, action, until) =>
-      sendReviewMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })
+      sendMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })
     }
     openSettings={() => void browser.runtime.openOptionsPage()}
   />,

@@ -1,4 +1,4 @@
-import { addDays, addMonths, dayNumber, monthOf } from './dates';
+import { addDays, addMonths, daysBetween, monthOf } from './dates';
 import { between, relativeChange, sum } from './series';
 import { validateTarget } from './targets';
 import type { DailyPoint, IsoDate, IsoMonth, MonthRow, MonthTarget } from './types';
@@ -42,9 +42,9 @@ export function monthRows(sales: readonly DailyPoint[], targets: readonly MonthT
 /** Sales of the same span a year earlier (a running month's 1st up to the same day), null when none read. */
 function sameDaysLastYear(sales: readonly DailyPoint[], month: IsoMonth, end: IsoDate): number | null {
   const start = `${addMonths(month, -12)}-01`;
-  const span = dayNumber(end) - dayNumber(`${month}-01`);
+  const sameDay = addDays(start, daysBetween(`${month}-01`, end));
   // Never past last year's month: a leap February spans 29 days, the February before it 28.
-  const stop = Math.min(dayNumber(`${addMonths(month, -11)}-01`), dayNumber(start) + span);
-  const days = between(sales, start, addDays(start, stop - dayNumber(start)));
+  const monthEnd = `${addMonths(month, -11)}-01`;
+  const days = between(sales, start, sameDay < monthEnd ? sameDay : monthEnd);
   return days.length ? sum(days.map((p) => p.value)) : null;
 }

@@ -144,7 +144,10 @@ export interface TrendView {
   band?: { direction: 'above' | 'below'; warn: number; critical: number };
   /** Daily targets (sales only). */
   target?: DailyPoint[];
-  /** Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates). */
+  /**
+   * Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates,
+   * ratios and AOV; `aggregation()` in trends.ts). Null when either window has fewer than half its days read.
+   */
   weekOverWeek: number | null;
   monthOverMonth: number | null;
   peers?: Array<{ peer: string; points: DailyPoint[] }>;

@@ -35,11 +35,8 @@ describe.each(['zh-CN', 'zh-TW', 'en'])('the review UI in %s', (locale) => {
     const page = await browser.newPage({ viewport: { width: 400, height: 600 }, locale });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const started = Date.now();
     await page.goto(`${url}?locale=${locale}`);
     await page.locator('.day-card').first().waitFor();
-    const firstRender = Date.now() - started;
-    expect(firstRender).toBeLessThan(3000);
 
     const check = async (name: string) => {
       expect(await overflowing(page), `${name}: wider than the popup`).toEqual([]);

@@ -79,12 +79,13 @@ const en = {
   fix_conversionLow_step2: "Check customer service: reply speed and the service team's conversion against the store average.",
   fix_conversionLow_step3: 'Compare with the same weekday last week before changing budgets.',
   fix_visitorsFell_summary: 'Visitors fell: find the traffic source that dropped and restore it.',
-  fix_visitorsFell_step1: 'Compare each traffic source (search, paid search such as 直通车, display, content) with the same weekday last week.',
+  fix_visitorsFell_step1:
+    'Compare each traffic source (search, paid search such as 直通车, display, content) with the same weekday last week.',
   fix_visitorsFell_step2: 'Restore the keywords or budget of the source that fell.',
   fix_visitorsFell_step3: 'Check the cost per visitor before adding budget.',
   fix_aovFell_summary: 'Average order value fell: add bundles and spend-more offers.',
   fix_aovFell_step1: 'Offer bundles and add-on items on the best-selling item pages.',
-  fix_aovFell_step2: 'Set a spend-more offer (满减) just above today\'s average order value.',
+  fix_aovFell_step2: "Set a spend-more offer (满减) just above today's average order value.",
   fix_aovFell_step3: 'Check whether a discount or a cheap item pulled the average down.',
   fix_salesBelowTarget_summary: 'Sales below target: see which of visitors, conversion and order value fell.',
   fix_salesBelowTarget_step1: 'Sales = visitors × conversion × average order value: find the factor that fell first.',
@@ -94,6 +95,8 @@ const en = {
   fix_returningThin_step1: 'Customer service: member care and follow-ups; a new customer costs about 6× a returning one.',
   fix_returningThin_step2: 'Content: about three posts a day to social channels.',
   fix_returningThin_step3: 'Watch the returning visitor share weekly.',
+  // custom-rule notifications
+  notice_title: '{rule} · {store}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -185,6 +188,8 @@ const zhCN: Table = {
   fix_returningThin_step1: '客服：会员关怀和回访；拉新成本约是维护老客的 6 倍。',
   fix_returningThin_step2: '内容：每天在社交渠道发约三条内容。',
   fix_returningThin_step3: '每周看一次老访客占比。',
+  // custom-rule notifications
+  notice_title: '{rule} · {store}',
 };
 
 const zhTW: Table = {
@@ -273,6 +278,8 @@ const zhTW: Table = {
   fix_returningThin_step1: '客服：會員關懷和回訪；開發新客的成本約是維護舊客的 6 倍。',
   fix_returningThin_step2: '內容：每天在社群管道發約三則內容。',
   fix_returningThin_step3: '每週看一次舊訪客占比。',
+  // custom-rule notifications
+  notice_title: '{rule} · {store}',
 };
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';

@@ -158,6 +158,16 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
       evaluations.push(evaluationOf(index, alert));
     }
 
+    // Alerts of custom rules since switched off, deleted or narrowed to other shops are resolved.
+    for (const [index, o] of report.observed.entries()) {
+      if (o.peer) continue;
+      const prefix = customAlertKey(report.site, report.store, o, pKey, '');
+      const active = new Set(checks.filter((c) => c.index === index).map((c) => c.rule.id));
+      for (const stale of await alerts.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`))) {
+        if (!active.has(stale.ruleId)) await resolve(stale, o.value);
+      }
+    }
+
     for (const { index, o, rule, inputs } of checks) {
       const id = customAlertKey(report.site, report.store, o, pKey, rule.id);
       const verdict = evaluateCustom(rule, inputs);

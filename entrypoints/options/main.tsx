@@ -1,10 +1,16 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
 import { sendMessage } from '@/core/messages';
 import { loadSettings, saveSettings } from '@/core/settings-store';
 import '@/components/options.css';
 
 render(
-  <Options load={loadSettings} save={saveSettings} shops={() => sendMessage('shops', {})} />,
+  <Options
+    load={loadSettings}
+    save={saveSettings}
+    shops={() => sendMessage('shops', {})}
+    requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
+  />,
   document.getElementById('app')!,
 );

@@ -86,6 +86,16 @@ describe('custom rules in ingest', () => {
     expect((await db.getAll('alerts')).find((a) => a.ruleId === 'mine')).toMatchObject({ status: 'resolved', value: 3.2 });
   });
 
+  it('resolves the alerts of a rule switched off or deleted, and leaves the platform’s alert alone', async () => {
+    const db = await freshDb();
+    const readings = report([obs('bounceRate', 0.9)]);
+    await ingest(db, readings, { url: URL_, now: NOON, customRules: [rule({ id: 'a' }), rule({ id: 'b' })] });
+    expect((await db.getAll('alerts')).filter((a) => a.status === 'open')).toHaveLength(3);
+    await ingest(db, readings, { url: URL_, now: NOON + 1, customRules: [rule({ id: 'a', enabled: false })] });
+    const status = Object.fromEntries((await db.getAll('alerts')).map((a) => [a.ruleId, a.status]));
+    expect(status).toEqual({ 'bounce-high': 'open', a: 'resolved', b: 'resolved' });
+  });
+
   it('looks up baselines before the transaction and alerts on the traffic-source rows that fell', async () => {
     const db = await freshDb();
     const asked: unknown[] = [];

@@ -28,7 +28,7 @@ import { shopKey } from '@/core/settings';
 
 type Shop = { site: string; store: string };
 
-interface Draft {
+export interface Draft {
   id: string;
   name: string;
   enabled: boolean;
@@ -90,8 +90,14 @@ const VALUE_ERROR: Record<Comparison, UiKey> = {
   belowTarget: 'rules_errShare',
 };
 
+/** "1,000" and "12,345.6" group thousands; a lone comma elsewhere ("2,5") is a decimal comma. */
+function typedNumber(text: string): number {
+  const t = text.trim();
+  return Number(/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replaceAll(',', '') : t.replace(',', '.'));
+}
+
 function readCondition(metric: MetricId, comparison: Comparison, text: string): Condition | UiKey {
-  const typed = Number(text.trim().replace(',', '.'));
+  const typed = typedNumber(text);
   if (!text.trim() || !Number.isFinite(typed)) return VALUE_ERROR[comparison];
   const c: Condition = { metric, comparison, value: typed };
   if (isPercentValue(c)) c.value = Math.round((typed / 100) * 1e6) / 1e6;

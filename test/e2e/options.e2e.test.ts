@@ -4,7 +4,7 @@ import { alerts, launch, SCREENSHOTS, startServer, type Browser, type FixtureSer
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm';
 
-describe.each([['zh-CN'], ['en']])('the options page in %s', (locale) => {
+describe.each([['zh-CN'], ['zh-TW'], ['en']])('the options page in %s', (locale) => {
   let server: FixtureServer;
   let browser: Browser;
 

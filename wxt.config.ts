@@ -8,6 +8,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // Asked for from the options page when the operator turns notifications on for a rule.
+    optional_permissions: ['notifications'],
     host_permissions: [...ALL_MATCHES],
     action: { default_title: '__MSG_extName__' },
     // COMPAT(firefox): an add-on id is needed for storage in Firefox; Chrome derives its id from the key.

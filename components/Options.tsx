@@ -5,18 +5,22 @@ import { metricDef } from '@/core/metrics';
 import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from '@/core/profiles';
 import { isWellOrdered, type ThresholdRule } from '@/core/rules';
 import { repairSettings, shopKey, type Repaired, type RuleOverride, type Settings } from '@/core/settings';
+import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
+import { Peers } from './Peers';
 
 export interface OptionsProps {
   load: () => Promise<Repaired>;
   save: (settings: Settings) => Promise<void>;
   shops: () => Promise<{ shops: Array<{ site: string; store: string }>; totalReadings: number }>;
   transfer: Omit<Transfer, 'applySettings'>;
+  /** Asks the browser for the notifications permission; must run inside the operator's click. */
+  requestNotifications: () => Promise<boolean>;
 }
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-export function Options({ load, save, shops, transfer }: OptionsProps) {
+export function Options({ load, save, shops, transfer, requestNotifications }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [known, setKnown] = useState<{ shops: Array<{ site: string; store: string }>; totalReadings: number } | null>(null);
@@ -95,6 +99,50 @@ export function Options({ load, save, shops, transfer }: OptionsProps) {
         ))}
       </section>
 
+      <CustomRules
+        rules={settings.customRules}
+        shops={known?.shops ?? []}
+        t={t}
+        onChange={(customRules) => commit({ ...settings, customRules })}
+        requestNotifications={requestNotifications}
+      />
+
+      <section class="panel" aria-labelledby="quiet-title">
+        <h2 id="quiet-title">{t('quiet_title')}</h2>
+        <p class="help">{t('quiet_help')}</p>
+        <div class="quiet">
+          <label>
+            <input
+              type="checkbox"
+              data-testid="quiet-enabled"
+              checked={settings.quietHours.enabled}
+              onChange={(e) =>
+                commit({
+                  ...settings,
+                  quietHours: { ...settings.quietHours, enabled: (e.currentTarget as HTMLInputElement).checked },
+                })
+              }
+            />{' '}
+            {t('quiet_enabled')}
+          </label>
+          {(['from', 'to'] as const).map((field) => (
+            <label key={field}>
+              {t(field === 'from' ? 'quiet_from' : 'quiet_to')}{' '}
+              <input
+                type="time"
+                required
+                value={settings.quietHours[field]}
+                onChange={(e) => {
+                  const v = (e.currentTarget as HTMLInputElement).value;
+                  // A cleared time field reads as ''; keep the last good time rather than save a broken one.
+                  if (v) commit({ ...settings, quietHours: { ...settings.quietHours, [field]: v } });
+                }}
+              />
+            </label>
+          ))}
+        </div>
+      </section>
+
       <section class="panel">
         <h2>{t('options_shops')}</h2>
         {!known || known.shops.length === 0 ? (
@@ -138,6 +186,7 @@ export function Options({ load, save, shops, transfer }: OptionsProps) {
                         {t('options_returningHeavy')}
                       </label>
                       <div class="help small">{t('options_returningHeavyHelp')}</div>
+                      <Peers shop={key} peers={shop.peers ?? []} t={t} onChange={(peers) => update({ peers })} />
                     </td>
                   </tr>
                 );

@@ -36,7 +36,7 @@ export interface ReadingRecord {
 export type AlertStatus = 'open' | 'resolved' | 'dismissed' | 'acknowledged';
 
 export interface AlertRecord {
-  /** site|store|metric|periodKey — one alert per number the operator looks at. */
+  /** site|store|metric|periodKey — one alert per number the operator looks at; custom rules add their row and `|rule:<id>`. */
   id: string;
   site: string;
   store: string;
@@ -61,6 +61,11 @@ export interface AlertRecord {
   history?: AlertHistoryEntry[];
   url: string;
   source: Source;
+  /** A custom rule's alert: the operator's name for the rule, and the table row it watched. */
+  ruleName?: string;
+  breakdown?: Breakdown;
+  /** When a browser notification announced this alert; an alert is announced at most once. */
+  notifiedAt?: number;
 }
 
 /**

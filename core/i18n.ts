@@ -95,6 +95,8 @@ const en = {
   fix_returningThin_step1: 'Customer service: member care and follow-ups; a new customer costs about 6× a returning one.',
   fix_returningThin_step2: 'Content: about three posts a day to social channels.',
   fix_returningThin_step3: 'Watch the returning visitor share weekly.',
+  // custom-rule notifications
+  notice_title: '{rule} · {store}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -186,6 +188,8 @@ const zhCN: Table = {
   fix_returningThin_step1: '客服：会员关怀和回访；拉新成本约是维护老客的 6 倍。',
   fix_returningThin_step2: '内容：每天在社交渠道发约三条内容。',
   fix_returningThin_step3: '每周看一次老访客占比。',
+  // custom-rule notifications
+  notice_title: '{rule} · {store}',
 };
 
 const zhTW: Table = {
@@ -274,6 +278,8 @@ const zhTW: Table = {
   fix_returningThin_step1: '客服：會員關懷和回訪；開發新客的成本約是維護舊客的 6 倍。',
   fix_returningThin_step2: '內容：每天在社群管道發約三則內容。',
   fix_returningThin_step3: '每週看一次舊訪客占比。',
+  // custom-rule notifications
+  notice_title: '{rule} · {store}',
 };
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';

@@ -17,9 +17,9 @@ const local = (): StorageArea => browser.storage.local as unknown as StorageArea
 export async function loadSettings(area: StorageArea = local()): Promise<Repaired> {
   const stored = await area.get([SETTINGS_KEY, 'settingsNotes']);
   const repaired = repairSettings(stored[SETTINGS_KEY]);
-  if (repaired.notes.length > 0) {
+  if (repaired.notes.length > 0 || repaired.migratedFrom !== undefined) {
     await area.set({ settingsBackup: stored[SETTINGS_KEY], [SETTINGS_KEY]: repaired.settings, settingsNotes: repaired.notes });
-    return repaired;
+    return { settings: repaired.settings, notes: repaired.notes };
   }
   const earlier = Array.isArray(stored.settingsNotes) ? (stored.settingsNotes as string[]) : [];
   return { settings: repaired.settings, notes: earlier };

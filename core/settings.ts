@@ -1,6 +1,17 @@
+import {
+  BREAKDOWN_KINDS,
+  conditionProblem,
+  MAX_CUSTOM_RULES,
+  type BreakdownKind,
+  type Comparison,
+  type Condition,
+  type CustomRule,
+} from './custom-rules';
+import { FIXES } from './fixes';
 import { LOCALES, type Locale } from './i18n';
+import type { MetricId } from './metrics';
 import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from './profiles';
-import { isWellOrdered, type ThresholdRule } from './rules';
+import { isWellOrdered, type FixId, type Severity, type ThresholdRule } from './rules';
 
 /**
  * The operator's settings: language, rule lines per platform profile, and per-shop choices. Stored in
@@ -10,7 +21,7 @@ import { isWellOrdered, type ThresholdRule } from './rules';
  */
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface RuleOverride {
   warn?: number;
@@ -22,6 +33,24 @@ export interface ShopSettings {
   profile?: ProfileId;
   /** Many returning visitors: the warn lines move to 50% bounce / 4.0 pages per visit. */
   returningHeavy?: boolean;
+  /** Shops to watch (guide §1.3: two leaders, two of the same size); numbers read off the competition page. */
+  peers?: Peer[];
+}
+
+export interface Peer {
+  name: string;
+  /** An https link to the peer's shop. */
+  url: string;
+}
+
+export const MAX_PEERS = 5;
+
+/** Notifications wait while the operator is off: a window of local clock times, which may cross midnight. */
+export interface QuietHours {
+  enabled: boolean;
+  /** HH:MM, local time. */
+  from: string;
+  to: string;
 }
 
 export interface Settings {
@@ -31,21 +60,40 @@ export interface Settings {
   rules: Partial<Record<ProfileId, Record<string, RuleOverride>>>;
   /** By `site|store`. */
   shops: Record<string, ShopSettings>;
+  /** The operator's own rules, in the order they were added. */
+  customRules: CustomRule[];
+  quietHours: QuietHours;
 }
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, language: 'auto', rules: {}, shops: {} };
+export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, from: '22:00', to: '08:00' };
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  language: 'auto',
+  rules: {},
+  shops: {},
+  customRules: [],
+  quietHours: DEFAULT_QUIET_HOURS,
+};
 
 export interface Repaired {
   settings: Settings;
   /** One line per field that was repaired, for the options page. Empty when nothing was wrong. */
   notes: string[];
+  /** The version an older object was migrated from; it is written back in the new shape. */
+  migratedFrom?: number;
 }
 
 /**
- * Numbered migrations: MIGRATIONS[n] turns a version-n object into version n+1. Version 1 is the first
- * shipped schema, so the chain is empty; a future version adds its step here with a fixture test.
+ * Numbered migrations: MIGRATIONS[n] turns a version-n object into version n+1 (index 0 is unused:
+ * version 1 is the first shipped schema). A shipped step is never edited; each has a fixture test.
  */
-const MIGRATIONS: Array<(old: Record<string, unknown>) => Record<string, unknown>> = [];
+const MIGRATIONS: Array<((old: Record<string, unknown>) => Record<string, unknown>) | undefined> = [
+  undefined,
+  // 1 → 2: custom rules start empty and quiet hours off; shops gain room for peers. Fields already
+  // there (an object whose version was lost) are kept for repair to judge rather than overwritten.
+  (old) => ({ customRules: [], quietHours: { ...DEFAULT_QUIET_HOURS }, ...old, version: 2 }),
+];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isRate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6;
@@ -58,10 +106,11 @@ export function repairSettings(raw: unknown): Repaired {
     return { settings: structuredClone(DEFAULT_SETTINGS), notes };
   }
   let obj: Record<string, unknown> = raw;
-  let version = typeof obj.version === 'number' && Number.isInteger(obj.version) ? obj.version : SETTINGS_VERSION;
+  let version = typeof obj.version === 'number' && Number.isInteger(obj.version) && obj.version >= 1 ? obj.version : 1;
   if (obj.version === undefined) notes.push('version: missing; read as version 1');
   if (version > SETTINGS_VERSION)
     notes.push(`version: ${version} is newer than this StorePulse (${SETTINGS_VERSION}); known fields kept`);
+  const migratedFrom = version < SETTINGS_VERSION ? version : undefined;
   while (version < SETTINGS_VERSION) {
     const step = MIGRATIONS[version];
     if (!step) {
@@ -144,11 +193,196 @@ export function repairSettings(raw: unknown): Repaired {
           if (typeof shop.returningHeavy === 'boolean') kept.returningHeavy = shop.returningHeavy;
           else notes.push(`shops.${key}.returningHeavy: not true or false; off`);
         }
+        if (shop.peers !== undefined) {
+          const peers = repairPeers(shop.peers, `shops.${key}.peers`, notes);
+          if (peers.length) kept.peers = peers;
+        }
         settings.shops[key] = kept;
       }
     }
   }
-  return { settings, notes };
+
+  if (obj.customRules !== undefined) {
+    if (!Array.isArray(obj.customRules)) notes.push('customRules: not a list; no custom rules');
+    else settings.customRules = repairCustomRules(obj.customRules, notes);
+  }
+  if (obj.quietHours !== undefined) settings.quietHours = repairQuietHours(obj.quietHours, notes);
+  return { settings, notes, ...(migratedFrom !== undefined ? { migratedFrom } : {}) };
+}
+
+/** A peer's link must be an https address; the name is what the operator calls it. */
+export function peerProblem(peer: { name?: unknown; url?: unknown }): 'name' | 'url' | null {
+  if (typeof peer.name !== 'string' || !peer.name.trim() || peer.name.length > 80) return 'name';
+  if (typeof peer.url !== 'string') return 'url';
+  try {
+    const u = new URL(peer.url);
+    return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password ? null : 'url';
+  } catch {
+    return 'url';
+  }
+}
+
+function repairPeers(raw: unknown, path: string, notes: string[]): Peer[] {
+  if (!Array.isArray(raw)) {
+    notes.push(`${path}: not a list; no peers`);
+    return [];
+  }
+  const peers: Peer[] = [];
+  for (const [i, p] of raw.entries()) {
+    const problem = isObject(p) ? peerProblem(p) : 'name';
+    if (problem) {
+      notes.push(`${path}[${i}]: ${problem === 'url' ? 'link is not an https address' : 'not a named peer'}; dropped`);
+      continue;
+    }
+    if (peers.length === MAX_PEERS) {
+      notes.push(`${path}[${i}]: more than ${MAX_PEERS} peers; dropped`);
+      continue;
+    }
+    const { name, url } = p as { name: string; url: string };
+    peers.push({ name: name.trim(), url });
+  }
+  return peers;
+}
+
+const SEVERITIES: readonly Severity[] = ['warn', 'critical'];
+
+function repairCondition(raw: Record<string, unknown>, path: string, notes: string[]): Condition | null {
+  const problem = conditionProblem(raw as Partial<Condition>);
+  if (problem) {
+    const what = {
+      metric: `metric ${JSON.stringify(raw.metric)} is not a known metric`,
+      comparison: `comparison ${JSON.stringify(raw.comparison)} is not known`,
+      value: `value ${JSON.stringify(raw.value)} is out of range`,
+      targetMetric: 'only sales have a daily target',
+    }[problem];
+    notes.push(`${path}: ${what}`);
+    return null;
+  }
+  return { metric: raw.metric as MetricId, comparison: raw.comparison as Comparison, value: raw.value as number };
+}
+
+/**
+ * Each rule is kept or dropped on its own. A rule whose condition cannot be read is dropped (a rule
+ * that means something else than the operator wrote is worse than none); a broken optional field
+ * (second condition, scope, breakdown, notify) falls back to its default and the rule is kept,
+ * switched off when the fallback would widen what it watches.
+ */
+function repairCustomRules(raw: unknown[], notes: string[]): CustomRule[] {
+  const rules: CustomRule[] = [];
+  const ids = new Set<string>();
+  for (const [i, r] of raw.entries()) {
+    const path = `customRules[${i}]`;
+    if (!isObject(r)) {
+      notes.push(`${path}: not a rule; dropped`);
+      continue;
+    }
+    if (typeof r.id !== 'string' || !r.id || ids.has(r.id)) {
+      notes.push(`${path}: missing or repeated id; dropped`);
+      continue;
+    }
+    if (rules.length === MAX_CUSTOM_RULES) {
+      notes.push(`${path}: more than ${MAX_CUSTOM_RULES} rules; dropped`);
+      continue;
+    }
+    const condition = repairCondition(r, `${path} (${r.id})`, notes);
+    if (!condition) {
+      notes[notes.length - 1] += '; rule dropped';
+      continue;
+    }
+    const rule: CustomRule = {
+      id: r.id,
+      name: typeof r.name === 'string' ? r.name.slice(0, 80) : '',
+      enabled: true,
+      ...condition,
+      severity: 'warn',
+      scope: 'all',
+      notify: false,
+      fix: FIX_FOR_METRIC[condition.metric] ?? 'conversionLow',
+    };
+    if (typeof r.name !== 'string') notes.push(`${path}.name: not text; left empty`);
+    if (r.enabled !== undefined) {
+      if (typeof r.enabled === 'boolean') rule.enabled = r.enabled;
+      else notes.push(`${path}.enabled: not true or false; kept on`);
+    }
+    if (SEVERITIES.includes(r.severity as Severity)) rule.severity = r.severity as Severity;
+    else notes.push(`${path}.severity: ${JSON.stringify(r.severity)} is not warn or critical; warn used`);
+    if (r.fix !== undefined) {
+      if (typeof r.fix === 'string' && r.fix in FIXES) rule.fix = r.fix as FixId;
+      else notes.push(`${path}.fix: ${JSON.stringify(r.fix)} is not a known fix; ${rule.fix} used`);
+    }
+    if (r.and !== undefined) {
+      const and = isObject(r.and) ? repairCondition(r.and, `${path}.and`, notes) : null;
+      if (!isObject(r.and)) notes.push(`${path}.and: not a condition`);
+      if (and) rule.and = and;
+      else {
+        // Without its second condition the rule would fire more often than the operator asked.
+        rule.enabled = false;
+        notes[notes.length - 1] += '; second condition removed and the rule switched off';
+      }
+    }
+    if (r.scope !== 'all') {
+      // A shop list that cannot be read narrows to the shops that can, never widens to all shops.
+      const list = Array.isArray(r.scope) ? r.scope : [];
+      const keys = [...new Set(list.filter((k): k is string => typeof k === 'string' && k.includes('|')))];
+      rule.scope = keys;
+      if (!Array.isArray(r.scope)) notes.push(`${path}.scope: not "all" or a list of shops; no shop until one is chosen`);
+      else if (keys.length < list.length) notes.push(`${path}.scope: entries that are not site|store dropped`);
+    }
+    if (r.breakdown !== undefined) {
+      if (BREAKDOWN_KINDS.includes(r.breakdown as BreakdownKind)) rule.breakdown = r.breakdown as BreakdownKind;
+      else {
+        rule.enabled = false;
+        notes.push(`${path}.breakdown: ${JSON.stringify(r.breakdown)} is not source or item; the rule switched off`);
+      }
+    }
+    if (r.notify !== undefined) {
+      if (typeof r.notify === 'boolean') rule.notify = r.notify;
+      else notes.push(`${path}.notify: not true or false; off`);
+    }
+    ids.add(rule.id);
+    rules.push(rule);
+  }
+  return rules;
+}
+
+/** The fix a rule points to when its stored one is unreadable: the guide's owner for that metric. */
+const FIX_FOR_METRIC: Partial<Record<MetricId, FixId>> = {
+  bounceRate: 'bounceHigh',
+  pagesPerVisit: 'depthLow',
+  conversionRate: 'conversionLow',
+  visitors: 'visitorsFell',
+  visits: 'visitorsFell',
+  avgOrderValue: 'aovFell',
+  sales: 'salesBelowTarget',
+  returningVisitorShare: 'returningThin',
+  returningVisitors: 'returningThin',
+};
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function repairQuietHours(raw: unknown, notes: string[]): QuietHours {
+  const quiet = { ...DEFAULT_QUIET_HOURS };
+  if (!isObject(raw)) {
+    notes.push('quietHours: not an object; off, 22:00–08:00');
+    return quiet;
+  }
+  if (typeof raw.enabled === 'boolean') quiet.enabled = raw.enabled;
+  else if (raw.enabled !== undefined) notes.push('quietHours.enabled: not true or false; off');
+  for (const field of ['from', 'to'] as const) {
+    if (typeof raw[field] === 'string' && CLOCK.test(raw[field])) quiet[field] = raw[field];
+    else if (raw[field] !== undefined)
+      notes.push(`quietHours.${field}: ${JSON.stringify(raw[field])} is not HH:MM; ${quiet[field]} used`);
+  }
+  return quiet;
+}
+
+/** Whether `now` falls in the quiet window (from inclusive, to exclusive; a window may cross midnight). */
+export function inQuietHours(quiet: QuietHours, now: number): boolean {
+  if (!quiet.enabled || quiet.from === quiet.to) return false;
+  const d = new Date(now);
+  const minute = d.getHours() * 60 + d.getMinutes();
+  const [from, to] = [quiet.from, quiet.to].map((hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3)));
+  return from! < to! ? minute >= from! && minute < to! : minute >= from! || minute < to!;
 }
 
 export function shopKey(site: string, store: string): string {

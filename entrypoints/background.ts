@@ -8,6 +8,16 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     openDb: () => openDatabase(),
     loadSettings: async () => (await loadSettings()).settings,
+    async notify(notice) {
+      // An optional permission: the options page asks for it when the operator switches notify on.
+      if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+      await browser.notifications.create(notice.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: notice.title,
+        message: notice.message,
+      });
+    },
     async setBadge(count, critical) {
       await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
       await browser.action.setBadgeBackgroundColor({ color: critical ? '#d93025' : '#e8710a' });

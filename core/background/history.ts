@@ -1,9 +1,11 @@
+import { evaluateCustom, inScope, usesBaseline, watches, type CustomContext, type CustomRule } from '../custom-rules';
 import { dailyFromReading, replacesDaily, type AlertRecord, type Database, type ReadingRecord } from '../db';
-import type { AlertEvent, AlertHistoryEntry } from '../review/types';
 import type { AlertAction, AlertView, Evaluation, LatestView, PageReport, PopupState } from '../messages';
+import type { AlertEvent, AlertHistoryEntry } from '../review/types';
+import type { MetricId } from '../metrics';
 import { periodKey } from '../reader/period';
 import { DEFAULT_RULES, evaluate, type ThresholdRule } from '../rules';
-import type { ObservedValue } from '../types';
+import type { Breakdown, ObservedValue, Period } from '../types';
 
 /**
  * Keeping readings and alerts. One readwrite transaction per report: a reading and the alert it
@@ -15,6 +17,35 @@ export interface IngestContext {
   url: string;
   now: number;
   rules?: readonly ThresholdRule[];
+  /** The operator's own rules; each is checked against the shops in its scope. */
+  customRules?: readonly CustomRule[];
+  /** The same weekday's value of a series; null when there is none yet. Absent: baseline rules do not fire. */
+  baseline?: (
+    site: string,
+    store: string,
+    metric: MetricId,
+    breakdown: Breakdown | undefined,
+    period: Period,
+  ) => Promise<number | null>;
+  /** The day's sales target (YYYY-MM-DD); null when none is set. Absent: target rules do not fire. */
+  dailyTarget?: (site: string, store: string, date: string) => Promise<number | null>;
+  /** Whether a critical alert of a rule with notify on may be announced now (false in quiet hours). */
+  mayNotify?: boolean;
+}
+
+export interface IngestResult {
+  stored: number;
+  evaluations: Evaluation[];
+  /** Alerts to announce: marked as announced in the same transaction, so each is announced once. */
+  notify: AlertRecord[];
+}
+
+/** One custom rule against one reading, with every input it needs already looked up. */
+interface CustomCheck {
+  index: number;
+  o: ObservedValue;
+  rule: CustomRule;
+  inputs: CustomContext;
 }
 
 export function seriesKey(site: string, store: string, o: ObservedValue, pKey: string): string {
@@ -23,6 +54,12 @@ export function seriesKey(site: string, store: string, o: ObservedValue, pKey: s
 
 export function alertKey(site: string, store: string, metric: string, pKey: string): string {
   return [site, store, metric, pKey].join('|');
+}
+
+/** A custom rule's alert sits beside the threshold alert of the same number, one per breakdown row. */
+export function customAlertKey(site: string, store: string, o: ObservedValue, pKey: string, ruleId: string): string {
+  const row = o.breakdown ? `|${o.breakdown.dimension}=${o.breakdown.key}` : '';
+  return `${alertKey(site, store, o.metric, pKey)}${row}|rule:${ruleId}`;
 }
 
 export function pageUrl(url: string): string {
@@ -34,20 +71,55 @@ export function pageUrl(url: string): string {
   }
 }
 
-export async function ingest(
-  db: Database,
-  report: PageReport,
-  ctx: IngestContext,
-): Promise<{ stored: number; evaluations: Evaluation[] }> {
+export async function ingest(db: Database, report: PageReport, ctx: IngestContext): Promise<IngestResult> {
   const pKey = periodKey(report.period);
   const url = pageUrl(ctx.url);
   const rules = ctx.rules ?? DEFAULT_RULES;
+  // Look-ups first: an IndexedDB transaction commits itself across an await on anything else.
+  const checks = await customChecks(report, ctx);
   const tx = db.transaction(['readings', 'alerts', 'daily'], 'readwrite');
   const readings = tx.objectStore('readings');
   const alerts = tx.objectStore('alerts');
   const daily = tx.objectStore('daily');
   let stored = 0;
   const evaluations: Evaluation[] = [];
+  const notify: AlertRecord[] = [];
+
+  const raise = (
+    existing: AlertRecord | undefined,
+    fields: Omit<AlertRecord, 'status' | 'firstSeen' | 'lastSeen' | 'url' | 'periodKey' | 'period' | 'history'>,
+  ) => {
+    const stillDismissed = existing?.status === 'dismissed' && (existing.dismissedUntil ?? 0) > ctx.now;
+    // An acknowledged alert stays quiet until its number turns good; a resolved one fires anew.
+    const live = existing && existing.status !== 'resolved' ? existing : undefined;
+    const alert: AlertRecord = {
+      ...fields,
+      period: report.period,
+      periodKey: pKey,
+      status: live?.status === 'acknowledged' ? 'acknowledged' : stillDismissed ? 'dismissed' : 'open',
+      firstSeen: live ? live.firstSeen : ctx.now,
+      lastSeen: ctx.now,
+      history: live
+        ? withEvent(live.history, severityEvent(live, fields.severity), ctx.now, fields.value, fields.severity)
+        : withEvent(existing?.history, 'opened', ctx.now, fields.value, fields.severity),
+      url,
+    };
+    if (stillDismissed && existing?.dismissedUntil) alert.dismissedUntil = existing.dismissedUntil;
+    if (alert.status === 'acknowledged' && live?.acknowledgedAt !== undefined) alert.acknowledgedAt = live.acknowledgedAt;
+    return alert;
+  };
+  const resolve = async (existing: AlertRecord | undefined, value: number) => {
+    if (existing && existing.status !== 'resolved')
+      await alerts.put({
+        ...existing,
+        status: 'resolved',
+        resolvedAt: ctx.now,
+        value,
+        lastSeen: ctx.now,
+        history: withEvent(existing.history, 'resolved', ctx.now, value),
+      });
+  };
+
   try {
     for (const [index, o] of report.observed.entries()) {
       const series = seriesKey(report.site, report.store, o, pKey);
@@ -81,29 +153,16 @@ export async function ingest(
         if (day && replacesDaily(await daily.get(day.id), day)) await daily.put(day);
       }
 
-      // Rules judge the shop's own totals; parts (a traffic source, an item) and peers do not raise alerts.
+      // The platform's lines judge the shop's own totals; only custom rules watch rows, and peers raise nothing.
       if (o.breakdown || o.peer) continue;
       const id = alertKey(report.site, report.store, o.metric, pKey);
       const verdict = evaluate(o.metric, o.value, rules);
       const existing = await alerts.get(id);
       if (!verdict) {
-        if (existing && existing.status !== 'resolved') {
-          await alerts.put({
-            ...existing,
-            status: 'resolved',
-            resolvedAt: ctx.now,
-            value: o.value,
-            lastSeen: ctx.now,
-            history: withEvent(existing.history, 'resolved', ctx.now, o.value),
-          });
-        }
+        await resolve(existing, o.value);
         continue;
       }
-      const stillDismissed = existing?.status === 'dismissed' && (existing.dismissedUntil ?? 0) > ctx.now;
-      // An acknowledged alert stays quiet until its number turns good; a resolved one fires anew.
-      const live = existing && existing.status !== 'resolved' ? existing : undefined;
-      const status = live?.status === 'acknowledged' ? 'acknowledged' : stillDismissed ? 'dismissed' : 'open';
-      const alert: AlertRecord = {
+      const alert = raise(existing, {
         id,
         site: report.site,
         store: report.store,
@@ -114,31 +173,55 @@ export async function ingest(
         fix: verdict.rule.fix,
         value: o.value,
         threshold: verdict.threshold,
-        period: report.period,
-        periodKey: pKey,
-        status,
-        firstSeen: live ? live.firstSeen : ctx.now,
-        lastSeen: ctx.now,
-        history: live
-          ? withEvent(live.history, severityEvent(live, verdict.severity), ctx.now, o.value, verdict.severity)
-          : withEvent(existing?.history, 'opened', ctx.now, o.value, verdict.severity),
-        url,
         source: o.source,
-      };
-      if (o.currency) alert.currency = o.currency;
-      if (stillDismissed && existing?.dismissedUntil) alert.dismissedUntil = existing.dismissedUntil;
-      if (live?.acknowledgedAt !== undefined && status === 'acknowledged') alert.acknowledgedAt = live.acknowledgedAt;
-      await alerts.put(alert);
-      evaluations.push({
-        index,
-        metric: o.metric,
-        severity: verdict.severity,
-        threshold: verdict.threshold,
-        direction: verdict.rule.direction,
-        fix: verdict.rule.fix,
-        alertId: id,
-        dismissed: status !== 'open',
+        ...(o.currency ? { currency: o.currency } : {}),
       });
+      await alerts.put(alert);
+      evaluations.push(evaluationOf(index, alert));
+    }
+
+    // Alerts of custom rules since switched off, deleted or narrowed to other shops are resolved.
+    for (const [index, o] of report.observed.entries()) {
+      if (o.peer) continue;
+      const prefix = customAlertKey(report.site, report.store, o, pKey, '');
+      const active = new Set(checks.filter((c) => c.index === index).map((c) => c.rule.id));
+      for (const stale of await alerts.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`))) {
+        if (!active.has(stale.ruleId)) await resolve(stale, o.value);
+      }
+    }
+
+    for (const { index, o, rule, inputs } of checks) {
+      const id = customAlertKey(report.site, report.store, o, pKey, rule.id);
+      const verdict = evaluateCustom(rule, inputs);
+      const existing = await alerts.get(id);
+      if (!verdict.fired) {
+        // Only numbers that are fine resolve an alert; a missing baseline or target says nothing new.
+        if (verdict.reason === 'notMet') await resolve(existing, o.value);
+        continue;
+      }
+      const alert = raise(existing, {
+        id,
+        site: report.site,
+        store: report.store,
+        metric: o.metric,
+        ruleId: rule.id,
+        ruleName: rule.name,
+        severity: verdict.severity,
+        direction: verdict.direction,
+        fix: rule.fix,
+        value: o.value,
+        threshold: verdict.threshold,
+        source: o.source,
+        ...(o.currency ? { currency: o.currency } : {}),
+        ...(o.breakdown ? { breakdown: o.breakdown } : {}),
+        ...(existing?.notifiedAt ? { notifiedAt: existing.notifiedAt } : {}),
+      });
+      if (ctx.mayNotify && rule.notify && alert.severity === 'critical' && alert.status === 'open' && !alert.notifiedAt) {
+        alert.notifiedAt = ctx.now;
+        notify.push(alert);
+      }
+      await alerts.put(alert);
+      evaluations.push(evaluationOf(index, alert));
     }
   } catch (error) {
     // All or nothing: a failed write (full disk) must not leave half a report behind.
@@ -151,7 +234,80 @@ export async function ingest(
     throw error;
   }
   await tx.done;
-  return { stored, evaluations };
+  return { stored, evaluations: worstPerValue(evaluations), notify };
+}
+
+function evaluationOf(index: number, alert: AlertRecord): Evaluation {
+  return {
+    index,
+    metric: alert.metric,
+    severity: alert.severity,
+    threshold: alert.threshold,
+    direction: alert.direction,
+    fix: alert.fix,
+    alertId: alert.id,
+    dismissed: alert.status !== 'open',
+  };
+}
+
+/** A number carries one badge: the most severe verdict on it, the platform's line before a custom rule's. */
+function worstPerValue(evaluations: Evaluation[]): Evaluation[] {
+  const worst = new Map<number, Evaluation>();
+  for (const e of evaluations) {
+    const cur = worst.get(e.index);
+    if (!cur || (e.severity === 'critical' && cur.severity === 'warn')) worst.set(e.index, e);
+  }
+  return [...worst.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Which custom rules apply to which readings of the report, with their baselines, target and second
+ * values looked up. A look-up that fails counts as missing: the rule does not fire, the readings are
+ * still stored.
+ */
+async function customChecks(report: PageReport, ctx: IngestContext): Promise<CustomCheck[]> {
+  const shop = `${report.site}|${report.store}`;
+  const rules = (ctx.customRules ?? []).filter((r) => r.enabled && inScope(r, shop));
+  if (!rules.length) return [];
+  const cache = new Map<string, Promise<number | null>>();
+  const once = (key: string, look: () => Promise<number | null>) => {
+    if (!cache.has(key))
+      cache.set(
+        key,
+        look().catch(() => null),
+      );
+    return cache.get(key)!;
+  };
+  const baseline = (metric: MetricId, breakdown: Breakdown | undefined) =>
+    ctx.baseline
+      ? once(`b|${metric}|${breakdown?.dimension ?? ''}|${breakdown?.key ?? ''}`, () =>
+          ctx.baseline!(report.site, report.store, metric, breakdown, report.period),
+        )
+      : Promise.resolve(null);
+  // A daily target belongs to one day: a range or an undated page has none.
+  const day = report.period.kind === 'day' || report.period.kind === 'realtime' ? report.period.end : null;
+  const target = () =>
+    ctx.dailyTarget && day ? once('t', () => ctx.dailyTarget!(report.site, report.store, day)) : Promise.resolve(null);
+  const sameRow = (a: Breakdown | undefined, b: Breakdown | undefined) => a?.dimension === b?.dimension && a?.key === b?.key;
+
+  const checks: CustomCheck[] = [];
+  for (const [index, o] of report.observed.entries()) {
+    if (o.peer) continue;
+    for (const rule of rules) {
+      if (!watches(rule, o.metric, o.breakdown)) continue;
+      const inputs: CustomContext = { value: o.value };
+      if (usesBaseline(rule.comparison)) inputs.baseline = await baseline(rule.metric, o.breakdown);
+      if (rule.comparison === 'belowTarget' || rule.and?.comparison === 'belowTarget') inputs.dailyTarget = await target();
+      if (rule.and) {
+        const and = rule.and;
+        inputs.second =
+          report.observed.find((s) => s.metric === and.metric && !s.peer && sameRow(s.breakdown, o.breakdown))?.value ?? null;
+        if (usesBaseline(and.comparison)) inputs.secondBaseline = await baseline(and.metric, o.breakdown);
+      }
+      checks.push({ index, o, rule, inputs });
+    }
+  }
+  return checks;
 }
 
 /** The most history entries an alert keeps: the oldest fall off. */

@@ -1,12 +1,16 @@
 import type { Database } from '../db';
 import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
+import { sameWeekdayBaseline } from '../review/baseline';
 import { addDays, monthOf } from '../review/dates';
 import { monthRows } from '../review/monthly';
 import { buildDayReview } from '../review/review';
+import { dailyTargets, validateTarget } from '../review/targets';
 import { trendView, weeklyQuality } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
 import type { ThresholdRule } from '../rules';
+import type { Breakdown, Period } from '../types';
+import { partOf } from '../db';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
 import { inbox, listShops, toView } from './history';
 import { shopTargets } from './targets';
@@ -155,4 +159,33 @@ export async function trend(db: Database, req: TrendRequest, now: number, rules:
     targets,
     peers: [...peers.values()].map((records) => ({ peer: records[0]!.peer!, points: toPoints(records) })),
   });
+}
+
+/** Weeks a rule's baseline looks back over (the same weekday in each). */
+const RULE_BASELINE_WEEKS = 4;
+
+/**
+ * The baseline a custom rule compares a reading with: the median of the same weekday over the past
+ * weeks' closed days of the same series (shop total or row). Only a reading of one day has one.
+ */
+export async function sameWeekdayValue(
+  db: Database,
+  site: string,
+  store: string,
+  metric: MetricId,
+  breakdown: Breakdown | undefined,
+  period: Period,
+): Promise<number | null> {
+  if ((period.kind !== 'day' && period.kind !== 'realtime') || period.start !== period.end) return null;
+  const part = partOf(breakdown ? { breakdown } : {});
+  const from = addDays(period.start, -7 * RULE_BASELINE_WEEKS);
+  const days = await dailySeries(db, site, store, metric, from, addDays(period.start, -1), part);
+  return sameWeekdayBaseline(toPoints(days), period.start, RULE_BASELINE_WEEKS)?.value ?? null;
+}
+
+/** The sales target of one day: the month's target split as the operator chose; null without one. */
+export async function targetOfDay(db: Database, site: string, store: string, date: IsoDate): Promise<number | null> {
+  const target = await db.get('targets', `${site}|${store}|${monthOf(date)}`);
+  if (!target || validateTarget(target).length) return null;
+  return dailyTargets(target).get(date) ?? null;
 }

@@ -2,10 +2,12 @@ import type { Database } from '../db';
 import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
 import { envelopeSchema, messageSchemas } from '../schemas';
 import { siteFor } from '../sites';
-import { DEFAULT_SETTINGS, effectiveRules, type Settings } from '../settings';
+import { localeFor } from '../i18n';
+import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, type Settings } from '../settings';
 import { compact } from './daily';
-import { alertAction, dismissAlert, ingest, listShops, popupState, todaysAlerts } from './history';
-import { reviewState, trend } from './review';
+import { alertAction, dismissAlert, ingest, listShops, popupState, todaysAlerts, type IngestContext } from './history';
+import { noticeFor, type Notice } from './notices';
+import { reviewState, sameWeekdayValue, targetOfDay, trend } from './review';
 import { setTarget } from './targets';
 import { exportCsv, exportJson, ImportError, importData } from './transfer';
 
@@ -30,6 +32,11 @@ export interface ServiceDeps {
   notifyDismissed?: (alertId: string) => Promise<void> | void;
   /** The operator's settings (rule lines, shop profiles); defaults when absent. */
   loadSettings?: () => Promise<Settings>;
+  /** Shows a browser notification; absent (or refused by the browser), alerts are only badges and the popup. */
+  notify?: (notice: Notice) => Promise<void> | void;
+  /** Look-ups for custom rules that compare with a baseline or a daily target; absent, those rules do not fire. */
+  baseline?: IngestContext['baseline'];
+  dailyTarget?: IngestContext['dailyTarget'];
 }
 
 export interface Service {
@@ -87,16 +94,34 @@ export function createService(deps: ServiceDeps): Service {
       if (!site || site.id !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
       const rules = effectiveRules(settings, payload.site, payload.store);
+      const at = now();
+      let result;
       try {
-        const result = await ingest(await database(), payload, { url, now: now(), rules });
+        result = await ingest(await database(), payload, {
+          url,
+          now: at,
+          rules,
+          customRules: settings.customRules,
+          // The history's own answers unless a test brings others.
+          baseline: deps.baseline ?? (async (...args) => sameWeekdayValue(await database(), ...args)),
+          dailyTarget: deps.dailyTarget ?? (async (...args) => targetOfDay(await database(), ...args)),
+          mayNotify: !!deps.notify && !inQuietHours(settings.quietHours, at),
+        });
         storageError = undefined;
-        await refreshBadge();
-        void maybeCompact();
-        return result;
       } catch (error) {
         storageError = describeStorageError(error);
         throw new UserError(storageError);
       }
+      await refreshBadge();
+      void maybeCompact();
+      const locale = localeFor(settings.language);
+      for (const alert of result.notify) {
+        // The alert is already marked as announced: a refused notification is not retried on every read.
+        await Promise.resolve(deps.notify?.(noticeFor(alert, locale))).catch((e: unknown) =>
+          console.warn('[StorePulse] notification not shown:', e),
+        );
+      }
+      return { stored: result.stored, evaluations: result.evaluations };
     },
     async pageStatus(payload, sender) {
       const url = sender.tab?.url;

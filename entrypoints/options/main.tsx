@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
 import { sendMessage } from '@/core/messages';
 import { loadSettings, saveSettings } from '@/core/settings-store';
@@ -13,6 +14,7 @@ render(
       exportData: (format) => sendMessage('exportData', { format }),
       importData: (text) => sendMessage('importData', { text }),
     }}
+    requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
   />,
   document.getElementById('app')!,
 );

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launch, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
+import { alerts, launch, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm';
 
-describe.each([['zh-CN'], ['en']])('the options page in %s', (locale) => {
+describe.each([['zh-CN'], ['zh-TW'], ['en']])('the options page in %s', (locale) => {
   let server: FixtureServer;
   let browser: Browser;
 
@@ -52,6 +52,72 @@ describe.each([['zh-CN'], ['en']])('the options page in %s', (locale) => {
     await page.locator('storepulse-badge[data-metric="pagesPerVisit"]').waitFor({ state: 'attached', timeout: 20_000 });
     await page.waitForTimeout(1000);
     expect(await page.locator('storepulse-badge[data-metric="bounceRate"]').count()).toBe(0);
+    await options.close();
+    await page.close();
+  });
+
+  it('adds a custom rule through the form and the badge on the page follows it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(HOME);
+    await page.locator('storepulse-badge[data-metric="pagesPerVisit"]').waitFor({ state: 'attached', timeout: 20_000 });
+    // No platform line judges conversion: without a rule of the operator's, it has no badge.
+    expect(await page.locator('storepulse-badge[data-metric="conversionRate"]').count()).toBe(0);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('rules-empty').waitFor();
+
+    // A template fills the form: conversion down 20% against the same weekday, typed as a percent.
+    await options.locator('[data-template="conversionDown"]').click();
+    expect(await options.locator('#rule-comparison').inputValue()).toBe('dropVsBaseline');
+    expect(await options.locator('#rule-value').inputValue()).toBe('20');
+    await options.locator('#rule-second').check();
+    await options.locator('#rule-second-metric').selectOption('visitors');
+    await options.locator('#rule-second-value').fill('1000');
+    await options.locator('.rule-form').screenshot({ path: join(SCREENSHOTS, `options-rule-form-${locale}.png`) });
+    await options.getByRole('button', { name: locale === 'en' ? 'Cancel' : '取消' }).click();
+
+    // Bad input is refused field by field, with the reason, and nothing is saved.
+    await options.getByTestId('rule-new').click();
+    await options.locator('#rule-value').fill('abc');
+    await options.getByTestId('rule-save').click();
+    await expect.poll(() => options.locator('.rule-form [role=alert]').count()).toBe(2);
+    expect(await options.locator('#rule-name').getAttribute('aria-invalid')).toBe('true');
+    expect(await options.locator('#rule-value').getAttribute('aria-invalid')).toBe('true');
+    expect(await options.getByTestId('rules-empty').count()).toBe(1);
+    await options.screenshot({ path: join(SCREENSHOTS, `options-rule-errors-${locale}.png`), fullPage: true });
+
+    // Conversion under 3% is critical: the page shows 2.87%.
+    await options.locator('#rule-name').fill(locale === 'en' ? 'Conversion under 3%' : '转化率低于 3%');
+    await options.locator('#rule-metric').selectOption('conversionRate');
+    await options.locator('#rule-comparison').selectOption('below');
+    await options.locator('#rule-value').fill('3');
+    await options.locator('#rule-severity').selectOption('critical');
+    await options.locator('#rule-fix').selectOption('conversionLow');
+    await options.getByTestId('rule-save').click();
+    await options.locator('.custom-rules li').waitFor();
+    await expect.poll(() => options.getByTestId('status').innerText()).not.toBe('');
+    expect(await options.locator('.rule-form').count()).toBe(0);
+    await options.screenshot({ path: join(SCREENSHOTS, `options-rules-${locale}.png`), fullPage: true });
+
+    await page.reload();
+    const conversion = page.locator('storepulse-badge[data-metric="conversionRate"]');
+    await conversion.waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(() => conversion.getAttribute('data-severity')).toBe('critical');
+    await expect
+      .poll(async () => (await alerts(browser)).filter((a) => a.metric === 'conversionRate' && a.status === 'open').length)
+      .toBe(1);
+
+    // Switched off in the list, the rule's badge goes.
+    await options.locator('.custom-rules li input[type=checkbox]').uncheck();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.locator('storepulse-badge[data-metric="pagesPerVisit"]').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('storepulse-badge[data-metric="conversionRate"]').count()).toBe(0);
+    await expect
+      .poll(async () => (await alerts(browser)).filter((a) => a.metric === 'conversionRate' && a.status === 'open').length)
+      .toBe(0);
     await options.close();
     await page.close();
   });

@@ -91,7 +91,7 @@ function ShopMonths({
                     {m.missed && <span class="visually-hidden"> · {t('month_missed')}</span>}
                   </th>
                   <td>{m.target === null ? '—' : money(m.target)}</td>
-                  <td>{money(m.actual)}</td>
+                  <td>{m.daysWithData === 0 ? '—' : money(m.actual)}</td>
                   <td class={m.missed ? 'bad' : m.missed === false ? 'good' : ''}>
                     {m.completion === null ? '—' : formatCompletion(m.completion, locale)}
                   </td>
@@ -125,7 +125,8 @@ export function monthReport(shop: ShopOverview, t: UiTranslate, locale: Locale):
   const row = (m: MonthRow) => [
     m.month,
     m.target === null ? '—' : money(m.target),
-    money(m.actual),
+    // A month without a day read has no actual, not an actual of zero.
+    m.daysWithData === 0 ? '—' : money(m.actual),
     m.completion === null ? '—' : formatCompletion(m.completion, locale),
     m.growth === null ? '—' : formatChange(m.growth, locale),
     m.missed ? t('month_missed') : '',

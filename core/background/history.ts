@@ -392,10 +392,24 @@ export const INBOX_DAYS = 7;
 export async function inbox(db: Database, now: number): Promise<AlertRecord[]> {
   const since = startOfLocalDay(now) - (INBOX_DAYS - 1) * 86_400_000;
   const records = await db.getAllFromIndex('alerts', 'byLastSeen', IDBKeyRange.lowerBound(since));
-  return records
-    .map(expireSnooze(now))
-    .filter((a) => a.status !== 'resolved')
-    .sort((a, b) => statusRank(a) - statusRank(b) || severityRank(b) - severityRank(a) || b.lastSeen - a.lastSeen);
+  return newestPerNumber(records.map(expireSnooze(now)).filter((a) => a.status !== 'resolved')).sort(
+    (a, b) => statusRank(a) - statusRank(b) || severityRank(b) - severityRank(a) || b.lastSeen - a.lastSeen,
+  );
+}
+
+/**
+ * One alert per number the operator watches (shop, metric, rule, row): the one of the newest period.
+ * Yesterday's bounce alert and the day before's are one problem, not two.
+ */
+export function newestPerNumber(alerts: readonly AlertRecord[]): AlertRecord[] {
+  const newest = new Map<string, AlertRecord>();
+  for (const a of alerts) {
+    const key = [a.site, a.store, a.metric, a.ruleId, a.breakdown ? `${a.breakdown.dimension}=${a.breakdown.key}` : ''].join('|');
+    const cur = newest.get(key);
+    if (!cur || a.period.end > cur.period.end || (a.period.end === cur.period.end && a.lastSeen > cur.lastSeen))
+      newest.set(key, a);
+  }
+  return [...newest.values()];
 }
 
 function expireSnooze(now: number): (a: AlertRecord) => AlertRecord {
@@ -410,10 +424,9 @@ function statusRank(a: AlertRecord): number {
 export async function todaysAlerts(db: Database, now: number): Promise<AlertRecord[]> {
   const since = startOfLocalDay(now);
   const records = await db.getAllFromIndex('alerts', 'byLastSeen', IDBKeyRange.lowerBound(since));
-  return records
-    .map(expireSnooze(now))
-    .filter((a) => a.status !== 'resolved')
-    .sort((a, b) => severityRank(b) - severityRank(a) || b.lastSeen - a.lastSeen);
+  return newestPerNumber(records.map(expireSnooze(now)).filter((a) => a.status !== 'resolved')).sort(
+    (a, b) => severityRank(b) - severityRank(a) || b.lastSeen - a.lastSeen,
+  );
 }
 
 function severityRank(a: AlertRecord): number {
@@ -449,11 +462,28 @@ export async function popupState(db: Database, now: number): Promise<PopupState>
   }
   return {
     alerts: alerts.map(toView),
-    latest: [...latest.values()],
+    latest: newestPeriods([...latest.values()]),
     readingsToday: today.length,
     totalReadings,
     pages: [],
   };
+}
+
+/** How many periods of one shop the popup's latest numbers show (e.g. today's real-time and yesterday). */
+const LATEST_PERIODS = 2;
+
+function newestPeriods(latest: LatestView[]): LatestView[] {
+  const periods = new Map<string, Set<string>>();
+  const order = [...latest].sort((a, b) => b.period.end.localeCompare(a.period.end) || b.observedAt - a.observedAt);
+  return order.filter((l) => {
+    const shop = `${l.site}|${l.store}`;
+    const seen = periods.get(shop) ?? new Set<string>();
+    periods.set(shop, seen);
+    const key = `${l.period.kind}:${l.period.start}..${l.period.end}`;
+    if (!seen.has(key) && seen.size >= LATEST_PERIODS) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function toView(a: AlertRecord): AlertView {

@@ -142,6 +142,19 @@ describe('the alert inbox', () => {
     expect(again.history!.map((h) => h.event)).toEqual(['opened', 'worse', 'acknowledged', 'resolved', 'opened']);
   });
 
+  it('shows one alert per number: the newest period’s, not one per day read', async () => {
+    const db = await freshDb();
+    const t = noonOf('2026-11-26');
+    for (const date of ['2026-11-23', '2026-11-24', '2026-11-25'])
+      await ingest(db, report([obs('bounceRate', 0.75), obs('pagesPerVisit', 3)], day(date)), at(t));
+    expect(await db.count('alerts')).toBe(6);
+    const shown = await inbox(db, t + 1000);
+    expect(shown.map((a) => [a.metric, a.period.end])).toEqual([
+      ['bounceRate', '2026-11-25'],
+      ['pagesPerVisit', '2026-11-25'],
+    ]);
+  });
+
   it('snoozes until a moment, then the alert is open again', async () => {
     const db = await freshDb();
     const t = noonOf('2026-11-26');

@@ -7,7 +7,7 @@ import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
-import { DayCard } from './Review';
+import { byUrgency, CompactDay, DayCard, FULL_CARDS } from './Review';
 import { Tabs } from './Tabs';
 import { Trends } from './Trends';
 import { errorText, groupBy, shopKey, siteName } from './util';
@@ -124,9 +124,12 @@ export function Popup({
                 {t('review_loadError', { error: reviewError })}
               </p>
             )}
-            {shops.map((shop) => (
-              <DayCard key={shopKey(shop)} shop={shop} today={review!.today} t={t} locale={locale} onSaveTarget={onSaveTarget} />
-            ))}
+            {[...shops].sort(byUrgency).map((shop, i) => {
+              const Card = i < FULL_CARDS ? DayCard : CompactDay;
+              return (
+                <Card key={shopKey(shop)} shop={shop} today={review!.today} t={t} locale={locale} onSaveTarget={onSaveTarget} />
+              );
+            })}
             {state && state.totalReadings > 0 && (
               <>
                 {review ? (

@@ -119,7 +119,7 @@ export function DayCard({
   );
 }
 
-function verdictKey(status: DayReview['status']) {
+export function verdictKey(status: DayReview['status']) {
   return status === 'met'
     ? 'review_met'
     : status === 'missed'
@@ -259,5 +259,41 @@ function Why({ d, t, locale }: { d: Decomposition; t: UiTranslate; locale: Local
         </div>
       )}
     </div>
+  );
+}
+
+/** Shops shown as full cards; the others are one line each that opens to the card. */
+export const FULL_CARDS = 3;
+
+/** Most urgent first: a sustained miss, a miss, a fall without a target, then the rest. */
+export function byUrgency(a: ShopOverview, b: ShopOverview): number {
+  const rank = (s: ShopOverview) =>
+    s.day.status === 'missed'
+      ? s.day.sustained
+        ? 0
+        : 1
+      : s.day.status === 'noTarget' && (s.day.change ?? 0) < 0
+        ? 2
+        : s.day.status === 'noData'
+          ? 4
+          : 3;
+  return rank(a) - rank(b) || a.store.localeCompare(b.store);
+}
+
+/** One shop in a line (verdict, sales, completion); opening it draws the full card. */
+export function CompactDay(props: Parameters<typeof DayCard>[0]) {
+  const { shop, t, locale } = props;
+  const [open, setOpen] = useState(false);
+  const day = shop.day;
+  return (
+    <details class="day-compact" data-store={shop.store} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>
+        <span class="name">{shop.store}</span>
+        <span class={`pill ${day.status}`}>{t(verdictKey(day.status))}</span>
+        <span class="num">{day.sales !== null ? formatValue('sales', day.sales, locale, shop.currency) : '—'}</span>
+        {day.completion !== null && <span class="muted num">{formatCompletion(day.completion, locale)}</span>}
+      </summary>
+      {open && <DayCard {...props} />}
+    </details>
   );
 }

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { createService } from '@/core/background/service';
+import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot } from '@/core/background/service';
 import { openDatabase } from '@/core/db';
 import { loadSettings } from '@/core/settings-store';
 
@@ -8,6 +8,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     openDb: () => openDatabase(),
     loadSettings: async () => (await loadSettings()).settings,
+    reviewCache: sessionReviewCache(),
     async notify(notice) {
       // An optional permission: the options page asks for it when the operator switches notify on.
       if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
@@ -42,3 +43,22 @@ export default defineBackground(() => {
   });
   void service.refreshBadge();
 });
+
+/**
+ * The computed review in `storage.session`: it outlives the worker (stopped after 30 s idle) but not
+ * the browser, and never reaches the disk. Where the browser has no session storage, the worker's memory.
+ */
+function sessionReviewCache(): ReviewCache {
+  const session = (browser.storage as unknown as { session?: typeof browser.storage.local }).session;
+  if (!session) return memoryReviewCache();
+  return {
+    async get() {
+      const { review } = await session.get('review');
+      return review as ReviewSnapshot | undefined;
+    },
+    async set(snapshot) {
+      if (snapshot) await session.set({ review: snapshot });
+      else await session.remove('review');
+    },
+  };
+}

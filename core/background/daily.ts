@@ -28,7 +28,8 @@ export const toPoints = (records: readonly DailyRecord[]): DailyPoint[] => recor
 
 /**
  * Every part of a metric with days in the window, by part key: its breakdowns (each traffic source's
- * visitors) or its peers' numbers.
+ * visitors) or its peers' numbers. The parts are found by jumping over the index from part to part,
+ * then each part's window is read on its own: a long history costs nothing outside the window.
  */
 export async function dailyParts(
   db: Database,
@@ -39,39 +40,43 @@ export async function dailyParts(
   to: IsoDate,
   kind: 'breakdown' | 'peer' = 'breakdown',
 ): Promise<Map<string, DailyRecord[]>> {
-  // One range over the metric's parts (every part key sorts after the total's ''); the dates of other
-  // parts fall inside it too, so each record's date is checked. A metric has a handful of parts.
-  const all = await db.getAllFromIndex(
-    'daily',
-    'bySeries',
+  const keys: string[] = [];
+  const index = db.transaction('daily').store.index('bySeries');
+  let cursor = await index.openKeyCursor(
     IDBKeyRange.bound([site, store, metric, '\u0001', ''], [site, store, metric, '\uffff', '\uffff']),
   );
-  const parts = new Map<string, DailyRecord[]>();
-  for (const r of all) {
-    if (r.date < from || r.date > to || !(kind === 'peer' ? r.peer : r.breakdown)) continue;
-    const list = parts.get(r.part) ?? [];
-    list.push(r);
-    parts.set(r.part, list);
+  while (cursor) {
+    const part = cursor.key[3];
+    if (part.startsWith('peer:') === (kind === 'peer')) keys.push(part);
+    cursor = await cursor.continue([site, store, metric, `${part}\u0000`, '']);
   }
+  const parts = new Map<string, DailyRecord[]>();
+  const windows = await Promise.all(keys.map((part) => dailySeries(db, site, store, metric, from, to, part)));
+  keys.forEach((part, i) => {
+    if (windows[i]!.length) parts.set(part, windows[i]!);
+  });
   return parts;
 }
 
-/** The metrics a shop has days of (its own totals), for the trends picker. */
+/** The metrics a shop has days of since `since` (its own totals), for the trends picker. */
 export async function metricsWithDays(db: Database, site: string, store: string, since: IsoDate): Promise<MetricId[]> {
-  const found = new Set<MetricId>();
+  const found: MetricId[] = [];
   let cursor = await db
     .transaction('daily')
     .store.index('bySeries')
     .openKeyCursor(IDBKeyRange.bound([site, store, '', '', ''], [site, store, '\uffff', '', '']));
+  // Jump over the index: to a metric's first recent day of its total, then straight to the next metric.
   while (cursor) {
     const [, , metric, part, date] = cursor.key;
-    if (part === '' && date >= since) found.add(metric as MetricId);
-    // Jump to the next metric: nothing else of this one can change the answer.
-    cursor = found.has(metric as MetricId)
-      ? await cursor.continue([site, store, `${metric}\u0000`, '', ''])
-      : await cursor.continue();
+    const nextMetric: [string, string, string, string, string] = [site, store, `${metric}\u0000`, '', ''];
+    if (part !== '') cursor = await cursor.continue(nextMetric);
+    else if (date < since) cursor = await cursor.continue([site, store, metric, '', since]);
+    else {
+      found.push(metric as MetricId);
+      cursor = await cursor.continue(nextMetric);
+    }
   }
-  return [...found];
+  return found;
 }
 
 /** Every shop with daily values, once each (jumping from shop to shop over the index). */

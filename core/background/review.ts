@@ -115,24 +115,27 @@ export async function shopOverview(db: Database, site: string, store: string, to
   return overview;
 }
 
+/** Every shop's day, pacing, page quality and months: the part of the review the history decides. */
+export async function reviewShops(db: Database, today: IsoDate): Promise<ShopOverview[]> {
+  const shops = await allShops(db);
+  return Promise.all(shops.map((s) => shopOverview(db, s.site, s.store, today)));
+}
+
+/** The alert inbox as the popup shows it (snoozes run out with the clock, so it is never cached). */
+export async function reviewInbox(db: Database, now: number): Promise<ReviewState['inbox']> {
+  return (await inbox(db, now)).map((a) => ({
+    ...toView(a),
+    history: a.history ?? [],
+    ...(a.status === 'dismissed' && a.dismissedUntil ? { snoozedUntil: a.dismissedUntil } : {}),
+    ...(a.status === 'acknowledged' && a.acknowledgedAt ? { acknowledgedAt: a.acknowledgedAt } : {}),
+  }));
+}
+
 /** The popup's review: every shop's day, pacing, page quality and months, and the alert inbox. */
 export async function reviewState(db: Database, now: number): Promise<ReviewState> {
   const today = localDate(now);
-  const shops = await allShops(db);
-  const [overviews, alerts] = await Promise.all([
-    Promise.all(shops.map((s) => shopOverview(db, s.site, s.store, today))),
-    inbox(db, now),
-  ]);
-  return {
-    today,
-    shops: overviews,
-    inbox: alerts.map((a) => ({
-      ...toView(a),
-      history: a.history ?? [],
-      ...(a.status === 'dismissed' && a.dismissedUntil ? { snoozedUntil: a.dismissedUntil } : {}),
-      ...(a.status === 'acknowledged' && a.acknowledgedAt ? { acknowledgedAt: a.acknowledgedAt } : {}),
-    })),
-  };
+  const [shops, alerts] = await Promise.all([reviewShops(db, today), reviewInbox(db, now)]);
+  return { today, shops, inbox: alerts };
 }
 
 /** One shop's metric over 7, 30 or 90 days, with its rule's band, the target line and its peers. */

@@ -1,5 +1,6 @@
 import type { Database } from '../db';
 import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
+import type { ShopOverview } from '../review/types';
 import { envelopeSchema, messageSchemas } from '../schemas';
 import { siteFor } from '../sites';
 import { localeFor } from '../i18n';
@@ -7,7 +8,7 @@ import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, type Settings } from '.
 import { compact } from './daily';
 import { alertAction, dismissAlert, ingest, listShops, popupState, todaysAlerts, type IngestContext } from './history';
 import { noticeFor, type Notice } from './notices';
-import { reviewState, sameWeekdayValue, targetOfDay, trend } from './review';
+import { localDate, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review';
 import { setTarget } from './targets';
 import { exportCsv, exportJson, ImportError, importData } from './transfer';
 
@@ -22,6 +23,26 @@ export interface Sender {
   tab?: { id?: number; url?: string };
 }
 
+/** The history's part of the review, computed for one day and kept until the history changes. */
+export interface ReviewSnapshot {
+  today: string;
+  shops: ShopOverview[];
+}
+
+export interface ReviewCache {
+  get(): Promise<ReviewSnapshot | undefined>;
+  set(snapshot: ReviewSnapshot | undefined): Promise<void>;
+}
+
+/** A cache in the worker's memory; the extension gives one that survives the worker (storage.session). */
+export function memoryReviewCache(): ReviewCache {
+  let value: ReviewSnapshot | undefined;
+  return {
+    get: async () => value,
+    set: async (v) => void (value = v),
+  };
+}
+
 export interface ServiceDeps {
   extensionId: string;
   openDb: () => Promise<Database>;
@@ -30,6 +51,8 @@ export interface ServiceDeps {
   setBadge?: (count: number, critical: boolean) => Promise<void> | void;
   /** Tells content scripts that an alert was dismissed elsewhere (popup or another tab). */
   notifyDismissed?: (alertId: string) => Promise<void> | void;
+  /** Where the computed review waits for the popup; in memory when absent. */
+  reviewCache?: ReviewCache;
   /** The operator's settings (rule lines, shop profiles); defaults when absent. */
   loadSettings?: () => Promise<Settings>;
   /** Shows a browser notification; absent (or refused by the browser), alerts are only badges and the popup. */
@@ -54,13 +77,39 @@ export function createService(deps: ServiceDeps): Service {
   // In memory only: a restarted worker hears again from each page on its next read.
   const pages = new Map<number, PageView>();
   let lastCompaction = -Infinity;
+  const reviewCache = deps.reviewCache ?? memoryReviewCache();
+  // Bumped by every change to the history: a review computed across a change is not kept.
+  let generation = 0;
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The history changed: drop the kept review and compute the next one shortly, so the popup opens on
+   * a ready review instead of reading two years of days while the operator waits.
+   */
+  function historyChanged(): void {
+    generation++;
+    void reviewCache.set(undefined).catch(() => undefined);
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => void shopsForReview().catch(() => undefined), WARM_REVIEW_MS);
+  }
+
+  async function shopsForReview(): Promise<ShopOverview[]> {
+    const today = localDate(now());
+    const kept = await reviewCache.get().catch(() => undefined);
+    if (kept && kept.today === today) return kept.shops;
+    const started = generation;
+    const shops = await reviewShops(await database(), today);
+    if (started === generation) await reviewCache.set({ today, shops }).catch(() => undefined);
+    return shops;
+  }
 
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
   async function maybeCompact(): Promise<void> {
     if (now() - lastCompaction < COMPACT_EVERY_MS) return;
     lastCompaction = now();
     try {
-      await compact(await database(), now());
+      const result = await compact(await database(), now());
+      if (result.daysWritten > 0) historyChanged();
     } catch {
       lastCompaction = -Infinity; // try again next time; readings are still all there
     }
@@ -112,6 +161,7 @@ export function createService(deps: ServiceDeps): Service {
         storageError = describeStorageError(error);
         throw new UserError(storageError);
       }
+      if (result.stored > 0) historyChanged();
       await refreshBadge();
       void maybeCompact();
       const locale = localeFor(settings.language);
@@ -144,6 +194,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async setTarget(payload) {
       await setTarget(await database(), payload, now());
+      historyChanged();
       return { ok: true };
     },
     async alertAction(payload) {
@@ -168,6 +219,7 @@ export function createService(deps: ServiceDeps): Service {
     async importData(payload) {
       try {
         const report = await importData(await database(), payload.text);
+        historyChanged();
         await refreshBadge();
         return report;
       } catch (error) {
@@ -176,7 +228,8 @@ export function createService(deps: ServiceDeps): Service {
       }
     },
     async review() {
-      return reviewState(await database(), now());
+      const [shops, inbox] = await Promise.all([shopsForReview(), reviewInbox(await database(), now())]);
+      return { today: localDate(now()), shops, inbox };
     },
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
@@ -214,6 +267,8 @@ export function createService(deps: ServiceDeps): Service {
 class UserError extends Error {}
 
 const COMPACT_EVERY_MS = 6 * 3_600_000;
+/** Reports come in bursts (a page read twice, several tabs): compute the review once they settle. */
+const WARM_REVIEW_MS = 1500;
 
 function describeStorageError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;

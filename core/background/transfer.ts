@@ -152,6 +152,12 @@ export function parseCsv(text: string): string[][] {
 
 export class ImportError extends Error {}
 
+const BATCH = 1000;
+
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
+}
+
 export interface SectionCounts {
   targets: number;
   daily: number;
@@ -329,25 +335,35 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
         report.added.targets++;
       }
     }
+    // Requests of one transaction are queued in order; asking for a batch at once saves a round trip each.
     const daily = tx.objectStore('daily');
-    for (const d of valid.daily) {
-      const current = await daily.get(d.id);
-      if (current && !replacesDaily(current, d)) report.duplicates.daily++;
-      else if (current && current.value === d.value && current.provisional === d.provisional) report.duplicates.daily++;
-      else {
-        await daily.put(d);
-        report.added.daily++;
-      }
+    for (const batch of chunks(valid.daily)) {
+      const currents = await Promise.all(batch.map((d) => daily.get(d.id)));
+      const writes: Array<Promise<unknown>> = [];
+      batch.forEach((d, i) => {
+        const current = currents[i];
+        if (current && (!replacesDaily(current, d) || (current.value === d.value && current.provisional === d.provisional)))
+          report.duplicates.daily++;
+        else {
+          writes.push(daily.put(d));
+          report.added.daily++;
+        }
+      });
+      await Promise.all(writes);
     }
     const readings = tx.objectStore('readings');
     const bySeries = readings.index('bySeries');
-    for (const r of valid.readings) {
-      const same = await bySeries.getAll(IDBKeyRange.only([r.series, r.observedAt]));
-      if (same.some((s) => s.value === r.value)) report.duplicates.readings++;
-      else {
-        await readings.add(r as ReadingRecord);
-        report.added.readings++;
-      }
+    for (const batch of chunks(valid.readings)) {
+      const same = await Promise.all(batch.map((r) => bySeries.getAll(IDBKeyRange.only([r.series, r.observedAt]))));
+      const writes: Array<Promise<unknown>> = [];
+      batch.forEach((r, i) => {
+        if (same[i]!.some((s) => s.value === r.value)) report.duplicates.readings++;
+        else {
+          writes.push(readings.add(r as ReadingRecord));
+          report.added.readings++;
+        }
+      });
+      await Promise.all(writes);
     }
     const alerts = tx.objectStore('alerts');
     for (const a of valid.alerts) {

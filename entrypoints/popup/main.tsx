@@ -6,15 +6,18 @@ import { sendMessage } from '@/core/messages';
 import { loadSettings } from '@/core/settings-store';
 import '@/components/popup.css';
 
+// Ask for what the first render shows before anything else: the worker answers while the page loads.
+const firstReview = prefetched(() => sendMessage('review', {}));
+const firstState = prefetched(() => sendMessage('popupState', {}));
 const { settings } = await loadSettings().catch(() => ({ settings: { language: 'auto' as const } }));
 const locale = localeFor(settings.language);
 document.documentElement.lang = locale;
 render(
   <Popup
     locale={locale}
-    load={() => sendMessage('popupState', {})}
+    load={firstState}
     dismiss={(alertId) => sendMessage('dismiss', { alertId })}
-    loadReview={() => sendMessage('review', {})}
+    loadReview={firstReview}
     loadTrend={(req) => sendMessage('trend', req)}
     setTarget={(target) => sendMessage('setTarget', target)}
     alertAction={(alertId, action, until) =>
@@ -24,3 +27,14 @@ render(
   />,
   document.getElementById('app')!,
 );
+
+/** A loader whose first call returns the answer already asked for; later calls ask again. */
+function prefetched<T>(ask: () => Promise<T>): () => Promise<T> {
+  let early: Promise<T> | undefined = ask();
+  early.catch(() => undefined); // handled by whoever takes it
+  return () => {
+    const answer = early ?? ask();
+    early = undefined;
+    return answer;
+  };
+}

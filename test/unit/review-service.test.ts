@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createService, memoryReviewCache, type Sender } from '@/core/background/service';
+import type { ReviewState, TrendView } from '@/core/review/types';
+import { day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+
+const EXT = 'storepulse-test-id';
+const TAB: Sender = { id: EXT, tab: { id: 3, url: SYCM_URL } };
+const POPUP: Sender = { id: EXT };
+const TODAY = '2026-11-27';
+
+/** Five weeks of one shop through the service, visitors halving on the last two days. */
+async function seeded() {
+  const db = await freshDb('storepulse-review');
+  let clock = noonOf(TODAY);
+  const cache = memoryReviewCache();
+  const service = createService({ extensionId: EXT, openDb: async () => db, now: () => clock, reviewCache: cache });
+  for (let i = 35; i >= 1; i--) {
+    const date = new Date(Date.parse(`${TODAY}T00:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10);
+    const visitors = i <= 2 ? 1500 : 3000;
+    const reply = await service.handle(
+      {
+        type: 'report',
+        payload: report(
+          [
+            obs('visitors', visitors),
+            obs('conversionRate', 0.025),
+            obs('avgOrderValue', 120, { currency: 'CNY' }),
+            obs('sales', visitors * 3, { currency: 'CNY' }),
+            obs('visitors', visitors - 1000, { breakdown: { dimension: '流量来源', key: '手淘搜索' } }),
+            obs('visitors', 1000, { breakdown: { dimension: '流量来源', key: '直通车' } }),
+          ],
+          day(date),
+        ),
+      },
+      TAB,
+    );
+    expect(reply).toMatchObject({ stored: 6 });
+  }
+  return { db, service, cache, setClock: (t: number) => void (clock = t) };
+}
+
+describe('the review through the service', () => {
+  it('names visitors and the traffic source that fell, and follows a target set afterwards', async () => {
+    const { service } = await seeded();
+    const first = (await service.handle({ type: 'review', payload: {} }, POPUP)) as ReviewState;
+    expect(first.today).toBe(TODAY);
+    const shop = first.shops[0]!;
+    expect(shop.day).toMatchObject({
+      date: '2026-11-26',
+      sales: 4500,
+      status: 'noTarget',
+      baseline: 9000,
+      change: -0.5,
+      sustained: true,
+    });
+    expect(shop.day.decomposition).toMatchObject({ main: 'visitors', fix: 'visitorsFell', fallingSource: { key: '手淘搜索' } });
+
+    await service.handle(
+      {
+        type: 'setTarget',
+        payload: { site: 'sycm', store: '小雨的旗舰店', month: '2026-11', amount: 300_000, currency: 'CNY', split: 'even' },
+      },
+      POPUP,
+    );
+    const second = (await service.handle({ type: 'review', payload: {} }, POPUP)) as ReviewState;
+    // The kept review was dropped when the target changed: the day is judged against 300,000 ÷ 30.
+    expect(second.shops[0]!.day).toMatchObject({ status: 'missed', target: 10_000, completion: 0.45 });
+  });
+
+  it('keeps the computed review until the history changes or the day turns', async () => {
+    const { service, cache, setClock } = await seeded();
+    await service.handle({ type: 'review', payload: {} }, POPUP);
+    expect((await cache.get())?.today).toBe(TODAY);
+    // A report that stores nothing new keeps it; a new number drops it.
+    await service.handle({ type: 'report', payload: report([obs('visitors', 1500)], day('2026-11-26')) }, TAB);
+    expect(await cache.get()).toBeDefined();
+    await service.handle({ type: 'report', payload: report([obs('visitors', 1600)], day('2026-11-26')) }, TAB);
+    expect(await cache.get()).toBeUndefined();
+    // The next day the kept review is not used: yesterday is another day.
+    await service.handle({ type: 'review', payload: {} }, POPUP);
+    setClock(noonOf('2026-11-28'));
+    const next = (await service.handle({ type: 'review', payload: {} }, POPUP)) as ReviewState;
+    expect(next.today).toBe('2026-11-28');
+    expect((await cache.get())?.today).toBe('2026-11-28');
+  });
+
+  it('answers a trend with the rule’s band and rejects a request for a window it does not draw', async () => {
+    const { service } = await seeded();
+    const view = (await service.handle(
+      { type: 'trend', payload: { site: 'sycm', store: '小雨的旗舰店', metric: 'visitors', days: 30 } },
+      POPUP,
+    )) as TrendView;
+    expect(view.points).toHaveLength(30);
+    expect(view.points.at(-1)).toEqual({ date: '2026-11-26', value: 1500 });
+    expect(view.weekOverWeek).toBeLessThan(0);
+    const bad = await service.handle(
+      { type: 'trend', payload: { site: 'sycm', store: 'x', metric: 'visitors', days: 45 } },
+      POPUP,
+    );
+    expect(bad).toMatchObject({ error: expect.stringContaining('invalid trend') });
+  });
+});

@@ -60,6 +60,9 @@ const en = {
   popup_pageEmpty: '{site} is open ({path}), but StorePulse found no numbers on it. The page may have a new layout.',
   popup_pageUnreadable:
     '{site} ({path}): {count} numbers are drawn with a scrambling font; they could not be read as shown and were not stored.',
+  // per-metric missing notice
+  popup_pageMissing: '{site} ({path}): {metrics} could not be read on this page. The page may have a new layout.',
+  popup_listSeparator: ', ',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -117,6 +120,9 @@ const zhCN: UiTable = {
   popup_settings: '设置',
   popup_pageEmpty: '已打开{site}（{path}），但店脉没有在页面上找到数字，页面可能改版了。',
   popup_pageUnreadable: '{site}（{path}）：有 {count} 个数字用加密字体显示，无法如实读取，没有保存。',
+  // per-metric missing notice
+  popup_pageMissing: '{site}（{path}）：页面上没有读到{metrics}，页面可能改版了。',
+  popup_listSeparator: '、',
 };
 
 const zhTW: UiTable = {
@@ -171,6 +177,9 @@ const zhTW: UiTable = {
   popup_settings: '設定',
   popup_pageEmpty: '已打開{site}（{path}），但店脈沒有在頁面上找到數字，頁面可能改版了。',
   popup_pageUnreadable: '{site}（{path}）：有 {count} 個數字用加密字型顯示，無法如實讀取，沒有儲存。',
+  // per-metric missing notice
+  popup_pageMissing: '{site}（{path}）：頁面上沒有讀到{metrics}，頁面可能改版了。',
+  popup_listSeparator: '、',
 };
 
 export const UI_MESSAGES: Readonly<Record<Locale, UiTable>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

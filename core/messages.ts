@@ -65,6 +65,8 @@ export interface PageStatus {
   found: number;
   /** Numbers seen but not readable honestly (digits drawn with a scrambling font). */
   unreadable: number;
+  /** The shop's own numbers the site's adapter expects on this page but could not read. */
+  missing: MetricId[];
 }
 
 export interface PageView extends PageStatus {
@@ -77,7 +79,7 @@ export interface PopupState {
   latest: LatestView[];
   readingsToday: number;
   totalReadings: number;
-  /** Open back-office pages whose last read found nothing or met numbers it could not read. */
+  /** Open back-office pages whose last read found nothing, missed an expected number or met numbers it could not read. */
   pages: PageView[];
   storageError?: string;
 }

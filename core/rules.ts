@@ -12,13 +12,7 @@ import type { MetricId } from './metrics';
 
 export type Severity = 'warn' | 'critical';
 export type FixId =
-  | 'bounceHigh'
-  | 'depthLow'
-  | 'conversionLow'
-  | 'visitorsFell'
-  | 'aovFell'
-  | 'salesBelowTarget'
-  | 'returningThin';
+  'bounceHigh' | 'depthLow' | 'conversionLow' | 'visitorsFell' | 'aovFell' | 'salesBelowTarget' | 'returningThin';
 
 export interface ThresholdRule {
   id: string;

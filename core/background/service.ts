@@ -102,7 +102,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async popupState() {
       const state = await popupState(await database(), now());
-      state.pages = [...pages.values()].filter((p) => p.found === 0 || p.unreadable > 0);
+      state.pages = [...pages.values()].filter((p) => p.found === 0 || p.unreadable > 0 || p.missing.length > 0);
       if (storageError) state.storageError = storageError;
       return state;
     },

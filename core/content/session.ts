@@ -236,6 +236,7 @@ export class PageSession {
       store: result.store,
       found: result.found.length,
       unreadable: result.unreadable?.length ?? 0,
+      missing: result.missing ?? [],
     };
     const signature = JSON.stringify(status);
     if (signature === this.lastStatus || !this.deps.status) return;

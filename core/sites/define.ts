@@ -1,3 +1,4 @@
+import type { MetricId } from '../metrics';
 import { FontGuard } from '../reader/fonts';
 import { detectPeriod, isoDate } from '../reader/period';
 import { recognise } from '../reader/recognise';
@@ -22,6 +23,11 @@ export interface SiteKnowledge {
   store?: (root: ParentNode, url: URL) => string | null;
   /** Last resort for the shop's name (defaults to the host). */
   fallbackStore?: (url: URL) => string;
+  /**
+   * The shop's own numbers a page of this site always shows, by path. One of them missing means the
+   * page changed under the reader, and the popup names it rather than going quiet.
+   */
+  expects?: ReadonlyArray<{ path: RegExp; metrics: readonly MetricId[] }>;
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
@@ -48,7 +54,10 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const store = k.store?.(root, url) ?? detectStore(root, fallback, scan);
       // The innermost elements only: a card around a scrambled number is not a second one.
       const unreadable = [...fonts.unreadable].filter((el) => ![...fonts.unreadable].some((o) => o !== el && el.contains(o)));
-      return { site: k.id, store, period, found, unreadable };
+      const own = new Set(found.filter((f) => !f.observed.breakdown && !f.observed.peer).map((f) => f.observed.metric));
+      const expected = k.expects?.find((e) => e.path.test(url.pathname))?.metrics ?? [];
+      const missing = expected.filter((m) => !own.has(m));
+      return { site: k.id, store, period, found, unreadable, missing };
     },
   };
 }

@@ -12,6 +12,13 @@ export const sycm = defineSite({
   currency: () => 'CNY',
   realtimePath: /realtime|\/rt\b|shishi/i,
   store: (root) => shopFromAccount(root),
+  expects: [
+    {
+      path: /^\/portal\/home\.htm$/,
+      metrics: ['visitors', 'pageViews', 'bounceRate', 'pagesPerVisit', 'conversionRate', 'avgOrderValue', 'sales', 'paidBuyers'],
+    },
+    { path: /^\/portal\/realtime\.htm$/, metrics: ['visitors', 'pageViews', 'sales', 'paidBuyers'] },
+  ],
 });
 
 const ACCOUNT = /^(.{2,60}?)[:：]([^:：\s]{1,24})$/u;

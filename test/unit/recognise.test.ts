@@ -251,6 +251,25 @@ describe('生意参谋 adapter', () => {
     });
     expect(read('<div><span>跳失率</span><b>72.31</b></div>')).toEqual({});
   });
+  it('names the shop’s own numbers its home page should show but did not', async () => {
+    const { sycm } = await import('@/core/sites/sycm');
+    const card = (label: string, value: string) => `<div><div>${label}</div><div>${value}</div></div>`;
+    document.body.innerHTML = [
+      card('访客数', '12,345'),
+      card('浏览量', '40,000'),
+      card('支付转化率', '3.20%'),
+      card('客单价', '88.00'),
+      card('支付金额', '34,760.00'),
+      card('支付买家数', '395'),
+      card('跳失率', '--'),
+    ].join('');
+    const now = new Date('2026-11-26T12:00:00');
+    const home = sycm.read(document, { url: new URL('https://sycm.taobao.com/portal/home.htm'), now });
+    expect(home.missing).toEqual(['bounceRate', 'pagesPerVisit']);
+    // Pages without a known set of numbers (a tool the adapter has no list for) miss nothing.
+    const other = sycm.read(document, { url: new URL('https://sycm.taobao.com/flow/monitor/source.htm'), now });
+    expect(other.missing).toEqual([]);
+  });
 });
 
 describe('values with their units in separate elements', () => {

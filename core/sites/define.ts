@@ -1,7 +1,7 @@
 import type { MetricId } from '../metrics';
 import { FontGuard } from '../reader/fonts';
 import { detectPeriod, isoDate } from '../reader/period';
-import { recognise } from '../reader/recognise';
+import { recognise, type Found } from '../reader/recognise';
 import { scanPage } from '../reader/scan';
 import { detectStore } from '../reader/store';
 import type { PageRead, ReadContext, SiteAdapter } from './types';
@@ -28,6 +28,8 @@ export interface SiteKnowledge {
    * page changed under the reader, and the popup names it rather than going quiet.
    */
   expects?: ReadonlyArray<{ path: RegExp; metrics: readonly MetricId[] }>;
+  /** What the site's own page structures say beyond the generic recogniser (peer comparison grids). */
+  refine?: (found: Found[], root: ParentNode, url: URL, currency?: string) => Found[];
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
@@ -43,7 +45,8 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const currency = k.currency?.(url);
       const shadow = scan.roots.some((r) => r.nodeType === 11);
       const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
-      const found = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+      const generic = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+      const found = k.refine ? k.refine(generic, root, url, currency) : generic;
       let period = detectPeriod(root, now, scan);
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
         // A real-time board's printed date is the shop's today; the computer's clock is the fallback.

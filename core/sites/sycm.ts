@@ -1,10 +1,12 @@
+import { readComparisons } from './compare';
 import { defineSite } from './define';
 
 /**
  * 生意参谋 (Taobao/Tmall's back office). It prints money without a currency marker (always CNY),
  * shows the statistics date as "统计时间 YYYY-MM-DD", its real-time tools live under paths that name
  * them (…/realtime…), and its top bar prints the signed-in account as "店铺名:子账号" (Taobao's
- * sub-account login), which names the shop even when the name does not end in 店.
+ * sub-account login), which names the shop even when the name does not end in 店. Its 竞争 pages
+ * (/mc/ci/…) put our shop beside chosen peer shops; the peers' numbers are stored as theirs.
  */
 export const sycm = defineSite({
   id: 'sycm',
@@ -18,7 +20,9 @@ export const sycm = defineSite({
       metrics: ['visitors', 'pageViews', 'bounceRate', 'pagesPerVisit', 'conversionRate', 'avgOrderValue', 'sales', 'paidBuyers'],
     },
     { path: /^\/portal\/realtime\.htm$/, metrics: ['visitors', 'pageViews', 'sales', 'paidBuyers'] },
+    { path: /^\/mc\/ci\/shop\/analysis/, metrics: ['visitors', 'conversionRate', 'avgOrderValue', 'sales', 'paidBuyers'] },
   ],
+  refine: (found, root, url, currency) => (/^\/mc\//.test(url.pathname) ? readComparisons(root, found, currency) : found),
 });
 
 const ACCOUNT = /^(.{2,60}?)[:：]([^:：\s]{1,24})$/u;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recognise } from '@/core/reader/recognise';
 import { detectPeriod } from '@/core/reader/period';
@@ -251,6 +252,30 @@ describe('生意参谋 adapter', () => {
     });
     expect(read('<div><span>跳失率</span><b>72.31</b></div>')).toEqual({});
   });
+  it('stores a chosen 竞店’s numbers on a competition page as the peer’s, never as the shop’s', async () => {
+    const { sycm } = await import('@/core/sites/sycm');
+    const html = readFileSync('test/fixtures/sycm/competition.html', 'utf8');
+    document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
+    const url = new URL('https://sycm.taobao.com/mc/ci/shop/analysis');
+    const page = sycm.read(document, { url, now: new Date('2026-11-26T09:00:00') });
+    const got = page.found.map((f) => [f.observed.metric, f.observed.value, f.observed.peer ?? 'ours']);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['visitors', 3482, 'ours'],
+        ['visitors', 5210, '森屿家居旗舰店'],
+        ['sales', 12345.67, 'ours'],
+        ['sales', 27803.6, '森屿家居旗舰店'],
+        ['conversionRate', 0.0341, '森屿家居旗舰店'],
+      ]),
+    );
+    expect(got.filter(([, , who]) => who === 'ours')).toHaveLength(5);
+    expect(got).toHaveLength(10);
+    expect(page.missing).toEqual([]);
+    // The same grid on a page outside 竞争 is not taken for a peer comparison.
+    const home = sycm.read(document, { url: new URL('https://sycm.taobao.com/portal/home.htm'), now: new Date() });
+    expect(home.found.some((f) => f.observed.peer)).toBe(false);
+  });
+
   it('names the shop’s own numbers its home page should show but did not', async () => {
     const { sycm } = await import('@/core/sites/sycm');
     const card = (label: string, value: string) => `<div><div>${label}</div><div>${value}</div></div>`;

@@ -7,8 +7,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // activeTab + scripting: "read this page" and the picker on any page the operator opens the popup on.
+    permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: [...ALL_MATCHES],
+    // Asked for one origin at a time, when the operator wants a site's picked numbers read on every visit.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
     // COMPAT(firefox): an add-on id is needed for storage in Firefox; Chrome derives its id from the key.
     ...(browser === 'firefox'

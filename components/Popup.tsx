@@ -5,17 +5,20 @@ import { metricName, type Locale } from '@/core/i18n';
 import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
 import type { AlertView, LatestView, PopupState } from '@/core/messages';
 import { SITES } from '@/core/sites';
+import { PageTools, type PageToolsDeps } from './PageTools';
 
 export interface PopupProps {
   locale: Locale;
   load: () => Promise<PopupState>;
   dismiss: (alertId: string) => Promise<unknown>;
   openSettings?: () => void;
+  /** "Read this page" and the picker for the active tab. */
+  tools?: PageToolsDeps;
 }
 
 const SYCM_HOME = 'https://sycm.taobao.com/portal/home.htm';
 
-export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
+export function Popup({ locale, load, dismiss, openSettings, tools }: PopupProps) {
   const t = uiTranslator(locale);
   const [state, setState] = useState<PopupState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +61,7 @@ export function Popup({ locale, load, dismiss, openSettings }: PopupProps) {
           {error}
         </p>
       )}
+      {tools && <PageTools t={t} locale={locale} deps={tools} onRead={refresh} />}
       {state?.storageError && (
         <p class="error" role="alert">
           {t('popup_storageError', { error: state.storageError })}
@@ -172,7 +176,7 @@ function AlertItem({
         <span class="source" title={a.source.locator}>
           {t('popup_source', {
             label: a.source.label,
-            reader: t(a.source.reader === 'adapter' ? 'reader_adapter' : 'reader_generic'),
+            reader: t(`reader_${a.source.reader}`),
           })}
         </span>
         <button type="button" class="dismiss" onClick={() => onDismiss(a.id)}>

@@ -49,8 +49,9 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
 
   useEffect(() => {
     void deps.activeTab().then(async (active) => {
-      if (!active) return;
-      const url = active.url ? new URL(active.url) : undefined;
+      const url = active?.url ? new URL(active.url) : undefined;
+      // The extension's own page (the popup opened in a tab) has nothing to read.
+      if (!active || url?.protocol.endsWith('-extension:')) return;
       const info: TabInfo = {
         id: active.id,
         web: !url || url.protocol === 'https:',

@@ -40,6 +40,7 @@ select { width: 100%; font: inherit; padding: 5px 6px; border: 1px solid #dadce0
 .actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 12px; }
 button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid #dadce0; background: #f8f9fa; color: #1f1f1f; cursor: pointer; }
 button.primary { background: #ff5000; border-color: #ff5000; color: #fff; font-weight: 600; }
+button:disabled { opacity: .5; cursor: default; }
 .bar button { background: transparent; color: #fff; border-color: #5f6368; }
 .msg { margin: 8px 0 0; color: #188038; }
 .msg.error { color: #b3261e; }
@@ -156,16 +157,22 @@ export class Picker {
     this.panel.replaceChildren();
     const select = this.el('select', '') as HTMLSelectElement;
     select.id = 'metric';
+    const none = this.el('option', '', t('picker_choose')) as HTMLOptionElement;
+    none.value = '';
+    none.disabled = true;
+    select.append(none);
     for (const id of METRIC_IDS) {
       const option = this.el('option', '', metricName(t, id)) as HTMLOptionElement;
       option.value = id;
-      option.selected = id === d.suggested;
       select.append(option);
     }
+    select.value = d.suggested ?? '';
     const label = this.el('label', '', t('picker_metric'));
     label.setAttribute('for', 'metric');
     const msg = this.el('p', 'msg');
-    const save = this.el('button', 'primary', t('picker_save'));
+    const save = this.el('button', 'primary', t('picker_save')) as HTMLButtonElement;
+    save.disabled = !d.suggested;
+    select.addEventListener('change', () => (save.disabled = !select.value));
     const cancel = this.el('button', '', t('picker_cancel'));
     save.addEventListener('click', () => void this.save(d, select.value as MetricId, msg, save));
     cancel.addEventListener('click', () => this.close());

@@ -47,7 +47,9 @@ afterAll(async () => {
   if (extensionCopy) await rm(extensionCopy, { recursive: true, force: true });
 });
 
-async function start(locale: string): Promise<{ server: FixtureServer; browser: Browser; dash: Page; popup: Page; close(): Promise<void> }> {
+async function start(
+  locale: string,
+): Promise<{ server: FixtureServer; browser: Browser; dash: Page; popup: Page; close(): Promise<void> }> {
   const server = await startServer({ [DASH]: 'other/dashboard.html' });
   const browser = (await launchWithExtension({ extensionPath: extensionCopy, port: server.port, locale })) as Browser;
   const popup = await browser.context.newPage();
@@ -130,10 +132,14 @@ describe.each(['zh-CN', 'en'])('a page without an adapter (%s)', (locale) => {
       await panel.locator('button.primary').click();
       await panel.locator('.msg:not(.error)').waitFor();
       const bindings = await t.browser.serviceWorker.evaluate(() =>
-        (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('bindings'),
+        (
+          globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+        ).chrome.storage.local.get('bindings'),
       );
       expect(bindings).toMatchObject({
-        bindings: { sites: { 'https://dash.example-shop.com': [{ metric: 'returningVisitorShare', label: 'Loyalty rate', raw: '23.5%' }] } },
+        bindings: {
+          sites: { 'https://dash.example-shop.com': [{ metric: 'returningVisitorShare', label: 'Loyalty rate', raw: '23.5%' }] },
+        },
       });
       // Esc closes the picker; nothing of it stays on the page.
       await t.dash.keyboard.press('Escape');
@@ -145,7 +151,12 @@ describe.each(['zh-CN', 'en'])('a page without an adapter (%s)', (locale) => {
         const r = await readings(t.browser);
         return r.find((x) => x.metric === 'returningVisitorShare');
       }, 'the bound number after a reload');
-      expect(bound).toMatchObject({ value: 0.235, site: 'other', store: 'dash.example-shop.com', source: { reader: 'binding', label: 'Loyalty rate' } });
+      expect(bound).toMatchObject({
+        value: 0.235,
+        site: 'other',
+        store: 'dash.example-shop.com',
+        source: { reader: 'binding', label: 'Loyalty rate' },
+      });
 
       // The site is redesigned: wrappers, new class names, cards in another order, a new value.
       t.server.route(DASH, 'other/dashboard-v2.html');

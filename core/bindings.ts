@@ -51,6 +51,21 @@ export function bindingOrigin(url: URL): string | null {
   return url.protocol === 'https:' && ORIGIN.test(url.origin) ? url.origin : null;
 }
 
+/**
+ * The origin allow.html may ask a permission for: the page that frames it, as the browser reports it
+ * (`location.ancestorOrigins[0]`), and only when the operator bound numbers there.
+ */
+export function allowableOrigin(parent: string | undefined, bindings: Bindings): string | null {
+  if (!parent) return null;
+  let origin: string | null;
+  try {
+    origin = bindingOrigin(new URL(parent));
+  } catch {
+    return null;
+  }
+  return origin && (bindings.sites[origin]?.length ?? 0) > 0 ? origin : null;
+}
+
 /** Why a binding is not valid, or null when it is. */
 export function bindingProblem(b: unknown): string | null {
   if (!isObject(b)) return 'not an object';

@@ -90,6 +90,7 @@ const en = {
   picker_close: 'Close',
   picker_saved: 'Saved as {metric}. To read it on every visit, open StorePulse and choose “Read on every visit”.',
   picker_error: 'Not saved: {error}',
+  picker_savedAsk: 'Saved as {metric}. It is read when you press “Read this page”, or on every visit once you allow it:',
   reader_binding: 'picked number',
 } as const;
 
@@ -178,6 +179,7 @@ const zhCN: UiTable = {
   picker_close: '关闭',
   picker_saved: '已保存为{metric}。如需每次打开都读取，请打开店脉并选择“每次打开时都读取”。',
   picker_error: '没有保存：{error}',
+  picker_savedAsk: '已保存为{metric}。点“读取此页面”时会读取；允许后，每次打开都会读取：',
   reader_binding: '选取的数字',
 };
 
@@ -263,6 +265,7 @@ const zhTW: UiTable = {
   picker_close: '關閉',
   picker_saved: '已儲存為{metric}。如需每次開啟都讀取，請打開店脈並選擇「每次開啟時都讀取」。',
   picker_error: '沒有儲存：{error}',
+  picker_savedAsk: '已儲存為{metric}。按「讀取此頁面」時會讀取；允許後，每次開啟都會讀取：',
   reader_binding: '選取的數字',
 };
 

@@ -10,5 +10,9 @@ export default defineUnlistedScript(async () => {
   if (document.querySelector(PICKER_TAG)) return;
   const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
   const t = uiTranslator(localeFor(repairSettings(stored[SETTINGS_KEY]).settings.language));
-  new Picker(document, { t, save: (binding) => sendMessage('saveBinding', binding) }).open();
+  new Picker(document, {
+    t,
+    save: (binding) => sendMessage('saveBinding', binding),
+    allowUrl: browser.runtime.getURL('/allow.html'),
+  }).open();
 });

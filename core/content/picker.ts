@@ -17,6 +17,11 @@ export const PICKER_TAG = 'storepulse-picker';
 export interface PickerDeps {
   t: UiTranslate;
   save(binding: BindingPayload): Promise<unknown>;
+  /**
+   * The extension page that asks for this site's permission (entrypoints/allow/), framed in the
+   * chooser once a binding is saved: only an extension page may ask, during the operator's click.
+   */
+  allowUrl?: string;
 }
 
 const STYLE = `
@@ -44,6 +49,7 @@ button:disabled { opacity: .5; cursor: default; }
 .bar button { background: transparent; color: #fff; border-color: #5f6368; }
 .msg { margin: 8px 0 0; color: #188038; }
 .msg.error { color: #b3261e; }
+iframe.allow { display: block; width: 100%; height: 64px; border: 0; margin-top: 6px; }
 `;
 
 export class Picker {
@@ -197,10 +203,17 @@ export class Picker {
     try {
       await this.deps.save({ metric, label: d.label, labelFirst: d.labelFirst, path: d.path, raw: d.raw.slice(0, 120) });
       msg.className = 'msg';
-      msg.textContent = t('picker_saved', { metric: metricName(t, metric) });
+      msg.textContent = t(this.deps.allowUrl ? 'picker_savedAsk' : 'picker_saved', { metric: metricName(t, metric) });
       button.textContent = t('picker_close');
       button.replaceWith(button.cloneNode(true));
+      this.panel.querySelectorAll('.actions button:not(.primary)').forEach((b) => b.remove());
       this.panel.querySelector('button.primary')?.addEventListener('click', () => this.close());
+      if (this.deps.allowUrl) {
+        const frame = this.el('iframe', 'allow') as HTMLIFrameElement;
+        frame.src = this.deps.allowUrl;
+        frame.title = t('picker_title');
+        msg.after(frame);
+      }
     } catch (error) {
       msg.className = 'msg error';
       msg.textContent = t('picker_error', { error: error instanceof Error ? error.message : String(error) });

@@ -131,6 +131,12 @@ describe.each(['zh-CN', 'en'])('a page without an adapter (%s)', (locale) => {
       await t.dash.screenshot({ path: join(SCREENSHOTS, `picker-chooser-${locale}.png`) });
       await panel.locator('button.primary').click();
       await panel.locator('.msg:not(.error)').waitFor();
+      // Right after saving, the chooser frames StorePulse's own page that asks for this site's permission;
+      // this copy of the extension holds it already, so the frame says the site is read on every visit.
+      const allow = t.dash.frameLocator('storepulse-picker iframe.allow');
+      await expect.poll(() => allow.locator('p').textContent(), { timeout: 10_000 }).toContain('dash.example-shop.com');
+      expect(await allow.locator('button').count()).toBe(0);
+      await t.dash.screenshot({ path: join(SCREENSHOTS, `picker-saved-${locale}.png`) });
       const bindings = await t.browser.serviceWorker.evaluate(() =>
         (
           globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }

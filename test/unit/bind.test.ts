@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairBindings, withBinding, type Binding, EMPTY_BINDINGS, bindingOrigin } from '@/core/bindings';
+import { allowableOrigin, repairBindings, withBinding, type Binding, EMPTY_BINDINGS, bindingOrigin } from '@/core/bindings';
 import { describeValue, locate, readBindings } from '@/core/reader/bind';
 
 /** A dashboard of the kind admin templates produce: cards with a caption and a number. */
@@ -107,5 +107,14 @@ describe('stored bindings', () => {
     expect(bindingOrigin(new URL('https://dash.example-shop.com/reports?id=1#x'))).toBe('https://dash.example-shop.com');
     expect(bindingOrigin(new URL('http://dash.example-shop.com/'))).toBeNull();
     expect(bindingOrigin(new URL('chrome://extensions/'))).toBeNull();
+  });
+
+  it('lets the permission page ask only for the page that frames it, and only where numbers are bound', () => {
+    const bound = withBinding(EMPTY_BINDINGS, 'https://dash.example-shop.com', good);
+    expect(allowableOrigin('https://dash.example-shop.com', bound)).toBe('https://dash.example-shop.com');
+    expect(allowableOrigin('https://evil.example', bound)).toBeNull();
+    expect(allowableOrigin('http://dash.example-shop.com', bound)).toBeNull();
+    expect(allowableOrigin(undefined, bound)).toBeNull();
+    expect(allowableOrigin('not a url', bound)).toBeNull();
   });
 });

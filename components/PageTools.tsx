@@ -38,6 +38,7 @@ interface TabInfo {
   origin?: string;
   supported?: string;
   web: boolean;
+  pickable: boolean;
 }
 
 export function PageTools({ t, locale, deps, onRead }: Props) {
@@ -54,7 +55,9 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
       if (!active || url?.protocol.endsWith('-extension:')) return;
       const info: TabInfo = {
         id: active.id,
-        web: !url || url.protocol === 'https:',
+        web: !url || url.protocol === 'https:' || url.protocol === 'http:',
+        // Picked numbers are kept per https origin only (a plain-http page can be anyone's).
+        pickable: !url || url.protocol === 'https:',
         ...(url ? { host: url.hostname, origin: url.origin } : {}),
         ...(url && siteFor(url) ? { supported: siteFor(url)!.id } : {}),
       };
@@ -115,9 +118,11 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
         <button type="button" class="tool primary" data-testid="read-page" onClick={read} disabled={busy}>
           {busy ? t('tools_reading') : t('tools_read')}
         </button>
-        <button type="button" class="tool" data-testid="pick" onClick={pick} title={t('tools_pickHelp')}>
-          {t('tools_pick')}
-        </button>
+        {tab.pickable && (
+          <button type="button" class="tool" data-testid="pick" onClick={pick} title={t('tools_pickHelp')}>
+            {t('tools_pick')}
+          </button>
+        )}
       </div>
       {error && (
         <p class="error" role="alert">

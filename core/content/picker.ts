@@ -2,7 +2,7 @@ import type { BindingPayload } from '../messages';
 import { metricName } from '../i18n';
 import type { UiTranslate } from '../i18n-ui';
 import { METRIC_IDS, type MetricId } from '../metrics';
-import { describeValue, type Described } from '../reader/bind';
+import { describeValue, numberAt, type Described } from '../reader/bind';
 
 /**
  * The element picker: hover highlights the number under the pointer, a click picks it, Esc cancels.
@@ -128,7 +128,7 @@ export class Picker {
     if (this.picked || this.ours(e)) return;
     const target = e.target instanceof Element ? e.target : null;
     if (!target) return;
-    const value = describeValue(target)?.element;
+    const value = numberAt(target);
     this.frame(value ?? target, value ? '' : 'none');
   }
 

@@ -16,6 +16,8 @@ import { isShown, locatorOf } from './walk';
 /** How far above the value (or the label) a card can reach. */
 const MAX_CLIMB = 6;
 const MAX_LABEL = 60;
+/** A click on something larger than a card (a whole section, the page) picks nothing. */
+const MAX_CARD_ELEMENTS = 200;
 
 let matcher: LabelMatcher | undefined;
 
@@ -105,18 +107,28 @@ export function readBindings(
   return out;
 }
 
-/** The smallest element around the pick whose whole text is one number ("72.31<sup>%</sup>" included). */
-function valueElement(picked: Element): Element | null {
-  for (let el: Element | null = picked, i = 0; el && i < 3; el = el.parentElement, i++) {
-    const text = clean(el.textContent ?? '');
-    if (text.length <= 40 && parseNumber(text)) return el;
+/**
+ * The smallest element around the pointer whose whole text is one number ("72.31<sup>%</sup>"
+ * included). Cheap enough for every pointer move: three parents at most, no search below.
+ */
+export function numberAt(target: Element): Element | null {
+  for (let el: Element | null = target, i = 0; el && i < 3; el = el.parentElement, i++) {
+    const text = el.textContent ?? '';
+    if (text.length <= 80 && parseNumber(clean(text))) return el;
   }
-  // A card was picked: its most prominent number.
-  const candidates = Array.from(picked.querySelectorAll('*')).filter((el) => {
-    const text = clean(el.textContent ?? '');
-    return text.length <= 40 && parseNumber(text) && isShown(el);
-  });
-  return candidates[0] ?? null;
+  return null;
+}
+
+/** The number a click meant: the one under the pointer, or the first one of a small card that was clicked. */
+function valueElement(picked: Element): Element | null {
+  const direct = numberAt(picked);
+  if (direct || picked.getElementsByTagName('*').length > MAX_CARD_ELEMENTS) return direct;
+  return (
+    Array.from(picked.querySelectorAll('*')).find((el) => {
+      const text = el.textContent ?? '';
+      return text.length <= 80 && parseNumber(clean(text)) && isShown(el);
+    }) ?? null
+  );
 }
 
 interface LabelText {

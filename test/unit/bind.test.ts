@@ -56,6 +56,13 @@ describe('binding a picked number', () => {
     expect(readBindings(document, [revenue])).toEqual([]);
   });
 
+  it('picks nothing when a whole section is clicked rather than a number or a card', () => {
+    document.body.innerHTML = `<section>${DASHBOARD.repeat(30)}</section>`;
+    expect(describeValue(document.querySelector('section')!)).toBeNull();
+    // A card still yields its number.
+    expect(describeValue(document.querySelector('.card-c3')!)?.raw).toBe('12,480');
+  });
+
   it('never reads a number the metric cannot be (a rate bound to a count)', () => {
     const wrong = { ...bind('12,480', 'bounceRate') };
     expect(readBindings(document, [wrong])).toEqual([]);

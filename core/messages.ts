@@ -66,13 +66,15 @@ export interface PageStatus {
   found: number;
   /** Numbers seen but not readable honestly (digits drawn with a scrambling font). */
   unreadable: number;
-  /** The shop's own numbers the site's adapter expects on this page but could not read. */
-  missing: MetricId[];
+  /** The metrics read for the shop itself (not parts, not peers) on that read. */
+  own: MetricId[];
 }
 
 export interface PageView extends PageStatus {
   path: string;
   at: number;
+  /** Numbers this page always shows (core/sites/expects.ts) that were not among `own`. */
+  missing: MetricId[];
 }
 
 export interface PopupState {

@@ -61,7 +61,7 @@ export const messageSchemas = {
     store: shortText(120).min(1),
     found: z.number().int().min(0).max(100_000),
     unreadable: z.number().int().min(0).max(100_000),
-    missing: z.array(metricIdSchema).max(METRIC_IDS.length),
+    own: z.array(metricIdSchema).max(METRIC_IDS.length),
   }),
   popupState: z.object({}).strict(),
   readPage: tabRef,

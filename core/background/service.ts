@@ -4,6 +4,7 @@ import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
 import { OTHER_SITE } from '../reader/other';
 import { envelopeSchema, messageSchemas, otherReadSchema } from '../schemas';
 import { siteFor } from '../sites';
+import { missingOn } from '../sites/expects';
 import { DEFAULT_SETTINGS, effectiveRules, type Settings } from '../settings';
 import { dismissAlert, ingest, listShops, popupState, todaysAlerts } from './history';
 
@@ -125,7 +126,8 @@ export function createService(deps: ServiceDeps): Service {
       const tabId = sender.tab?.id;
       if (tabId === undefined || !url) throw new UserError('page status comes only from a page tab');
       if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
-      pages.set(tabId, { ...payload, path: new URL(url).pathname, at: now() });
+      const path = new URL(url).pathname;
+      pages.set(tabId, { ...payload, path, at: now(), missing: missingOn(payload.site, path, payload.own) });
       return { ok: true };
     },
     async readPage({ tabId }, sender) {

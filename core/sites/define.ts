@@ -1,4 +1,3 @@
-import type { MetricId } from '../metrics';
 import { FontGuard } from '../reader/fonts';
 import { detectPeriod, isoDate } from '../reader/period';
 import { recognise, type Found } from '../reader/recognise';
@@ -23,13 +22,8 @@ export interface SiteKnowledge {
   store?: (root: ParentNode, url: URL) => string | null;
   /** Last resort for the shop's name (defaults to the host). */
   fallbackStore?: (url: URL) => string;
-  /**
-   * The shop's own numbers a page of this site always shows, by path. One of them missing means the
-   * page changed under the reader, and the popup names it rather than going quiet.
-   */
-  expects?: ReadonlyArray<{ path: RegExp; metrics: readonly MetricId[] }>;
   /** What the site's own page structures say beyond the generic recogniser (peer comparison grids). */
-  refine?: (found: Found[], root: ParentNode, url: URL, currency?: string) => Found[];
+  refine?: (found: Found[], url: URL, currency?: string) => Found[];
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
@@ -46,7 +40,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const shadow = scan.roots.some((r) => r.nodeType === 11);
       const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
       const generic = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
-      const found = k.refine ? k.refine(generic, root, url, currency) : generic;
+      const found = k.refine ? k.refine(generic, url, currency) : generic;
       let period = detectPeriod(root, now, scan);
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
         // A real-time board's printed date is the shop's today; the computer's clock is the fallback.
@@ -57,10 +51,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const store = k.store?.(root, url) ?? detectStore(root, fallback, scan);
       // The innermost elements only: a card around a scrambled number is not a second one.
       const unreadable = [...fonts.unreadable].filter((el) => ![...fonts.unreadable].some((o) => o !== el && el.contains(o)));
-      const own = new Set(found.filter((f) => !f.observed.breakdown && !f.observed.peer).map((f) => f.observed.metric));
-      const expected = k.expects?.find((e) => e.path.test(url.pathname))?.metrics ?? [];
-      const missing = expected.filter((m) => !own.has(m));
-      return { site: k.id, store, period, found, unreadable, missing };
+      return { site: k.id, store, period, found, unreadable };
     },
   };
 }

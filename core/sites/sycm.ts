@@ -14,15 +14,7 @@ export const sycm = defineSite({
   currency: () => 'CNY',
   realtimePath: /realtime|\/rt\b|shishi/i,
   store: (root) => shopFromAccount(root),
-  expects: [
-    {
-      path: /^\/portal\/home\.htm$/,
-      metrics: ['visitors', 'pageViews', 'bounceRate', 'pagesPerVisit', 'conversionRate', 'avgOrderValue', 'sales', 'paidBuyers'],
-    },
-    { path: /^\/portal\/realtime\.htm$/, metrics: ['visitors', 'pageViews', 'sales', 'paidBuyers'] },
-    { path: /^\/mc\/ci\/shop\/analysis/, metrics: ['visitors', 'conversionRate', 'avgOrderValue', 'sales', 'paidBuyers'] },
-  ],
-  refine: (found, root, url, currency) => (/^\/mc\//.test(url.pathname) ? readComparisons(root, found, currency) : found),
+  refine: (found, url, currency) => (/^\/mc\//.test(url.pathname) ? readComparisons(found, currency) : found),
 });
 
 const ACCOUNT = /^(.{2,60}?)[:：]([^:：\s]{1,24})$/u;

@@ -1,4 +1,3 @@
-import type { MetricId } from '../metrics';
 import type { Found } from '../reader/recognise';
 import type { Period } from '../types';
 
@@ -10,8 +9,6 @@ export interface PageRead {
   found: Found[];
   /** Numbers drawn so that the DOM's text is not what is shown (scrambling fonts), left unread. */
   unreadable?: Element[];
-  /** The shop's own numbers the adapter expects on this page but did not find (a redesign, a new layout). */
-  missing?: MetricId[];
 }
 
 export interface ReadContext {

@@ -270,7 +270,25 @@ describe('生意参谋 adapter', () => {
     );
     expect(got.filter(([, , who]) => who === 'ours')).toHaveLength(5);
     expect(got).toHaveLength(10);
-    expect(page.missing).toEqual([]);
+    const { missingOn } = await import('@/core/sites/expects');
+    expect(
+      missingOn(
+        'sycm',
+        url.pathname,
+        page.found.filter((f) => !f.observed.peer).map((f) => f.observed.metric),
+      ),
+    ).toEqual([]);
+    // The same comparison as a <table>, peer first and named before its tag.
+    document.body.innerHTML = `<table><thead><tr><th>指标</th><th>森屿家居旗舰店 竞店1 ▾</th><th>本店</th></tr></thead>
+      <tbody><tr><td>访客数</td><td>5,210</td><td>3,482</td></tr><tr><td>支付转化率</td><td>3.41%</td><td>2.87%</td></tr></tbody></table>`;
+    const table = sycm.read(document, { url, now: new Date('2026-11-26T09:00:00') });
+    expect(table.found.map((f) => [f.observed.metric, f.observed.value, f.observed.peer ?? 'ours']).sort()).toEqual([
+      ['conversionRate', 0.0287, 'ours'],
+      ['conversionRate', 0.0341, '森屿家居旗舰店'],
+      ['visitors', 3482, 'ours'],
+      ['visitors', 5210, '森屿家居旗舰店'],
+    ]);
+    document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
     // The same grid on a page outside 竞争 is not taken for a peer comparison.
     const home = sycm.read(document, { url: new URL('https://sycm.taobao.com/portal/home.htm'), now: new Date() });
     expect(home.found.some((f) => f.observed.peer)).toBe(false);
@@ -288,12 +306,15 @@ describe('生意参谋 adapter', () => {
       card('支付买家数', '395'),
       card('跳失率', '--'),
     ].join('');
+    const { missingOn } = await import('@/core/sites/expects');
     const now = new Date('2026-11-26T12:00:00');
-    const home = sycm.read(document, { url: new URL('https://sycm.taobao.com/portal/home.htm'), now });
-    expect(home.missing).toEqual(['bounceRate', 'pagesPerVisit']);
-    // Pages without a known set of numbers (a tool the adapter has no list for) miss nothing.
-    const other = sycm.read(document, { url: new URL('https://sycm.taobao.com/flow/monitor/source.htm'), now });
-    expect(other.missing).toEqual([]);
+    const own = sycm
+      .read(document, { url: new URL('https://sycm.taobao.com/portal/home.htm'), now })
+      .found.map((f) => f.observed.metric);
+    expect(missingOn('sycm', '/portal/home.htm', own)).toEqual(['bounceRate', 'pagesPerVisit']);
+    // Pages without a known set of numbers (a tool with no list, another site) miss nothing.
+    expect(missingOn('sycm', '/flow/monitor/source.htm', own)).toEqual([]);
+    expect(missingOn('jd', '/portal/home.htm', [])).toEqual([]);
   });
 });
 

@@ -75,7 +75,7 @@ async function openPopupOn(t: { browser: Browser; dash: Page; popup: Page }) {
   await t.popup.getByTestId('page-tools').waitFor();
 }
 
-describe.each(['zh-CN', 'en'])('a page without an adapter (%s)', (locale) => {
+describe.each(['zh-CN', 'zh-TW', 'en'])('a page without an adapter (%s)', (locale) => {
   it('reads the page on request and stores its numbers as the site “other” under its host', async () => {
     const t = await start(locale);
     try {

@@ -67,7 +67,7 @@ export function allowableOrigin(parent: string | undefined, bindings: Bindings):
 }
 
 /** Why a binding is not valid, or null when it is. */
-export function bindingProblem(b: unknown): string | null {
+function bindingProblem(b: unknown): string | null {
   if (!isObject(b)) return 'not an object';
   if (!METRIC_IDS.includes(b.metric as MetricId)) return `metric ${JSON.stringify(b.metric)} is unknown`;
   if (!shortText(b.label, 120)) return 'label missing or too long';

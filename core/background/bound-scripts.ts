@@ -7,7 +7,7 @@ import type { Bindings } from '../bindings';
  * bound or allowed is unregistered.
  */
 
-export const BOUND_SCRIPT = '/bound.js';
+const BOUND_SCRIPT = '/bound.js';
 const PREFIX = 'bound:';
 
 export interface ScriptingApi {

@@ -182,7 +182,7 @@ function numberElement(text: Text): Element | null {
   return null;
 }
 
-export function pathOf(el: Element): string[] {
+function pathOf(el: Element): string[] {
   const steps: string[] = [];
   for (let cur: Element | null = el; cur && cur.tagName !== 'BODY' && cur.parentElement; cur = cur.parentElement) {
     let index = 1;

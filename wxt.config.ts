@@ -7,10 +7,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // activeTab + scripting: "read this page" and the picker on any page the operator opens the popup on.
+    permissions: ['storage', 'activeTab', 'scripting'],
     // Asked for from the options page when the operator turns notifications on for a rule.
     optional_permissions: ['notifications'],
     host_permissions: [...ALL_MATCHES],
+    // Asked for one origin at a time, when the operator wants a site's picked numbers read on every visit.
+    optional_host_permissions: ['https://*/*'],
+    // The picker frames allow.html to ask for that permission during the operator's click; a dynamic
+    // URL so pages cannot probe for the extension by its id.
+    web_accessible_resources: [{ resources: ['allow.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     // COMPAT(firefox): an add-on id is needed for storage in Firefox; Chrome derives its id from the key.
     ...(browser === 'firefox'

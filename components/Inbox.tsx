@@ -66,7 +66,7 @@ export function AlertItem({
       <p class="source" title={a.source.locator}>
         {t('popup_source', {
           label: a.source.label,
-          reader: t(a.source.reader === 'adapter' ? 'reader_adapter' : 'reader_generic'),
+          reader: t(`reader_${a.source.reader}`),
         })}
       </p>
       {children}

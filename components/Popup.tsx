@@ -7,6 +7,7 @@ import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
+import { PageTools, type PageToolsDeps } from './PageTools';
 import { byUrgency, CompactDay, DayCard, FULL_CARDS } from './Review';
 import { Tabs } from './Tabs';
 import { Trends } from './Trends';
@@ -25,6 +26,8 @@ export interface PopupProps {
   now?: () => number;
   /** Where "copy as text" goes; the system clipboard by default. */
   copyText?: (text: string) => Promise<void>;
+  /** "Read this page" and the picker for the active tab. */
+  tools?: PageToolsDeps;
 }
 
 type TabId = 'review' | 'trends' | 'month';
@@ -44,6 +47,7 @@ export function Popup({
   openSettings,
   now = Date.now,
   copyText = (text) => navigator.clipboard.writeText(text),
+  tools,
 }: PopupProps) {
   const t = uiTranslator(locale);
   const [tab, setTab] = useState<TabId>('review');
@@ -103,6 +107,7 @@ export function Popup({
           {error}
         </p>
       )}
+      {tools && <PageTools t={t} locale={locale} deps={tools} onRead={refresh} />}
       {state?.storageError && (
         <p class="error" role="alert">
           {t('popup_storageError', { error: state.storageError })}
@@ -115,7 +120,13 @@ export function Popup({
               <p class="notice" role="status" key={`${p.site}${p.path}`} data-testid="page-status">
                 {p.found === 0
                   ? t('popup_pageEmpty', { site: siteName(t, p.site), path: p.path })
-                  : t('popup_pageUnreadable', { site: siteName(t, p.site), path: p.path, count: p.unreadable })}
+                  : p.unreadable > 0
+                    ? t('popup_pageUnreadable', { site: siteName(t, p.site), path: p.path, count: p.unreadable })
+                    : t('popup_pageMissing', {
+                        site: siteName(t, p.site),
+                        path: p.path,
+                        metrics: p.missing.map((m) => metricName(t, m)).join(t('popup_listSeparator')),
+                      })}
               </p>
             ))}
             {state && state.totalReadings === 0 && <Empty t={t} />}

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import type { Binding } from './bindings';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { ImportReport } from './background/transfer';
@@ -67,11 +68,15 @@ export interface PageStatus {
   found: number;
   /** Numbers seen but not readable honestly (digits drawn with a scrambling font). */
   unreadable: number;
+  /** The metrics read for the shop itself (not parts, not peers) on that read. */
+  own: MetricId[];
 }
 
 export interface PageView extends PageStatus {
   path: string;
   at: number;
+  /** Numbers this page always shows (core/sites/expects.ts) that were not among `own`. */
+  missing: MetricId[];
 }
 
 export interface PopupState {
@@ -79,16 +84,34 @@ export interface PopupState {
   latest: LatestView[];
   readingsToday: number;
   totalReadings: number;
-  /** Open back-office pages whose last read found nothing or met numbers it could not read. */
+  /** Open back-office pages whose last read found nothing, missed an expected number or met numbers it could not read. */
   pages: PageView[];
   storageError?: string;
 }
+
+/** What "read this page" found on a page of a site without an adapter (or that it has one). */
+export interface ReadPageResult {
+  host: string;
+  site: string;
+  /** The page is a supported back office: its content script reads it, nothing was injected. */
+  supported: boolean;
+  observed: Array<{ metric: MetricId; value: number; currency?: string }>;
+  /** New readings stored (an unchanged value is not stored twice). */
+  stored: number;
+  unreadable: number;
+}
+
+/** A picked number to remember for the page's site; the origin is the sending tab's. */
+export type BindingPayload = Omit<Binding, 'savedAt'>;
 
 export interface ProtocolMap {
   report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[] } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
   pageStatus: { payload: PageStatus; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
+  readPage: { payload: { tabId: number }; reply: ReadPageResult };
+  pickOnPage: { payload: { tabId: number }; reply: { ok: true } };
+  saveBinding: { payload: BindingPayload; reply: { ok: true; origin: string } };
   shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
   setTarget: { payload: MonthTarget; reply: { ok: true } };
   alertAction: { payload: AlertActionRequest; reply: { ok: true } };

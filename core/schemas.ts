@@ -38,7 +38,7 @@ export const observedSchema = z.object({
   breakdown: z.object({ dimension: shortText(80).min(1), key: shortText(120).min(1) }).optional(),
   peer: shortText(120).min(1).optional(),
   source: z.object({
-    reader: z.enum(['adapter', 'generic']),
+    reader: z.enum(['adapter', 'generic', 'binding']),
     adapter: shortText(40).optional(),
     locator: shortText(600),
     label: shortText(120),
@@ -53,6 +53,15 @@ export const pageReportSchema = z.object({
   observed: z.array(observedSchema).max(2000),
 });
 
+/** What the page reader injected by "read this page" returns (core/reader/other.ts). */
+export const otherReadSchema = z.object({
+  period: periodSchema,
+  observed: z.array(observedSchema).max(2000),
+  unreadable: z.number().int().min(0).max(100_000),
+});
+
+const tabRef = z.object({ tabId: z.number().int().min(0) }).strict();
+
 export const messageSchemas = {
   report: pageReportSchema,
   dismiss: z.object({ alertId: shortText(600).min(1) }),
@@ -61,8 +70,20 @@ export const messageSchemas = {
     store: shortText(120).min(1),
     found: z.number().int().min(0).max(100_000),
     unreadable: z.number().int().min(0).max(100_000),
+    own: z.array(metricIdSchema).max(METRIC_IDS.length),
   }),
   popupState: z.object({}).strict(),
+  readPage: tabRef,
+  pickOnPage: tabRef,
+  saveBinding: z
+    .object({
+      metric: metricIdSchema,
+      label: shortText(120),
+      labelFirst: z.boolean(),
+      path: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,40}:\d{1,4}$/)).max(60),
+      raw: shortText(120),
+    })
+    .strict(),
   shops: z.object({}).strict(),
   setTarget: z.lazy(() => monthTargetSchema),
   alertAction: z.lazy(() => alertActionSchema),

@@ -16,7 +16,8 @@ export interface Breakdown {
 
 /** Where a value was found, so the operator can ask "where did this number come from?". */
 export interface Source {
-  reader: 'adapter' | 'generic';
+  /** `binding`: a number the operator picked and bound to a metric on a site without an adapter. */
+  reader: 'adapter' | 'generic' | 'binding';
   adapter?: string;
   /** A short, human-readable path to the value element (tag names and indices, no page text). */
   locator: string;

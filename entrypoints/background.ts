@@ -1,11 +1,33 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { syncBoundScripts, type ScriptingApi } from '@/core/background/bound-scripts';
 import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot } from '@/core/background/service';
+import { BINDINGS_KEY } from '@/core/bindings';
+import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import { loadSettings } from '@/core/settings-store';
 
 export default defineBackground(() => {
+  const scripting = (browser as unknown as { scripting: ScriptingApi & ChromeScripting }).scripting;
+  const syncBound = async () => {
+    const { bindings } = await loadBindings();
+    await syncBoundScripts(bindings, (pattern) => browser.permissions.contains({ origins: [pattern] }), scripting);
+  };
+  const sync = () => void syncBound().catch((error: unknown) => console.warn('[StorePulse] bound sites not registered:', error));
   const service = createService({
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    async injectReader(tabId) {
+      const [frame] = await scripting.executeScript({ target: { tabId }, files: ['/reader.js'] });
+      return frame?.result;
+    },
+    async injectPicker(tabId) {
+      await scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
+    },
+    bindings: {
+      load: async () => (await loadBindings()).bindings,
+      save: async (origin, binding) => void (await saveBinding(origin, binding)),
+    },
     openDb: () => openDatabase(),
     loadSettings: async () => (await loadSettings()).settings,
     reviewCache: sessionReviewCache(),
@@ -41,6 +63,12 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) service.forgetTab(tabId);
   });
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && BINDINGS_KEY in changes) sync();
+  });
+  sync();
   void service.refreshBadge();
 });
 
@@ -61,4 +89,9 @@ function sessionReviewCache(): ReviewCache {
       else await session.remove('review');
     },
   };
+}
+
+/** The part of chrome.scripting the polyfill passes through untyped. */
+interface ChromeScripting {
+  executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<Array<{ result?: unknown }>>;
 }

@@ -1,8 +1,11 @@
+import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database } from '../db';
 import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
 import type { ShopOverview } from '../review/types';
-import { envelopeSchema, messageSchemas } from '../schemas';
+import { OTHER_SITE } from '../reader/other';
+import { envelopeSchema, messageSchemas, otherReadSchema } from '../schemas';
 import { siteFor } from '../sites';
+import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
 import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, type Settings } from '../settings';
 import { compact } from './daily';
@@ -60,6 +63,19 @@ export interface ServiceDeps {
   /** Look-ups for custom rules that compare with a baseline or a daily target; absent, those rules do not fire. */
   baseline?: IngestContext['baseline'];
   dailyTarget?: IngestContext['dailyTarget'];
+  /** `chrome-extension://<id>/`: tabs showing the extension's own pages (the popup opened in a tab). */
+  extensionOrigin?: string;
+  /** The URL the browser reports for a tab (activeTab or a host permission lets it say). */
+  tabUrl?: (tabId: number) => Promise<string | undefined>;
+  /** Runs the page reader (entrypoints/reader.ts) in a tab once and returns what it read, unvalidated. */
+  injectReader?: (tabId: number) => Promise<unknown>;
+  /** Starts the element picker (entrypoints/picker.ts) in a tab. */
+  injectPicker?: (tabId: number) => Promise<void>;
+  /** Numbers bound on sites without an adapter (browser.storage.local `bindings`). */
+  bindings?: {
+    load(): Promise<Bindings>;
+    save(origin: string, binding: Binding): Promise<void>;
+  };
 }
 
 export interface Service {
@@ -133,14 +149,38 @@ export function createService(deps: ServiceDeps): Service {
     );
   }
 
+  /** The site a tab's page belongs to: an adapter's, or `other` where the operator bound numbers. */
+  async function siteOfTab(url: string): Promise<string | undefined> {
+    const u = new URL(url);
+    const adapter = siteFor(u)?.id;
+    if (adapter) return adapter;
+    const origin = bindingOrigin(u);
+    const bound = origin ? (await deps.bindings?.load())?.sites[origin] : undefined;
+    return bound?.length ? OTHER_SITE : undefined;
+  }
+
+  /** Messages that act on a tab come only from the extension's own pages (the popup), never a content script. */
+  function requireExtensionPage(sender: Sender): void {
+    const tabUrl = sender.tab?.url;
+    if (sender.tab && !(deps.extensionOrigin && tabUrl?.startsWith(deps.extensionOrigin)))
+      throw new UserError('only StorePulse’s own pages may ask for this');
+  }
+
+  async function pageOfTab(tabId: number): Promise<URL> {
+    const url = await deps.tabUrl?.(tabId).catch(() => undefined);
+    if (!url) throw new UserError('StorePulse may not read this tab (open the popup from the page itself)');
+    return new URL(url);
+  }
+
   const handlers: {
     [K in MessageType]: (payload: ProtocolMap[K]['payload'], sender: Sender) => Promise<ProtocolMap[K]['reply']>;
   } = {
     async report(payload, sender) {
       const url = sender.tab?.url;
       if (sender.tab?.id === undefined || !url) throw new UserError('reports come only from a page tab');
-      const site = siteFor(new URL(url));
-      if (!site || site.id !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
+      if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
+      // A page without an adapter names no shop we could trust: its shop is its host.
+      if (payload.site === OTHER_SITE) payload.store = new URL(url).hostname;
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
       const rules = effectiveRules(settings, payload.site, payload.store);
       const at = now();
@@ -177,10 +217,61 @@ export function createService(deps: ServiceDeps): Service {
       const url = sender.tab?.url;
       const tabId = sender.tab?.id;
       if (tabId === undefined || !url) throw new UserError('page status comes only from a page tab');
-      const site = siteFor(new URL(url));
-      if (!site || site.id !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
-      pages.set(tabId, { ...payload, path: new URL(url).pathname, at: now() });
+      if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
+      const path = new URL(url).pathname;
+      pages.set(tabId, { ...payload, path, at: now(), missing: missingOn(payload.site, path, payload.own) });
       return { ok: true };
+    },
+    async readPage({ tabId }, sender) {
+      requireExtensionPage(sender);
+      const url = await pageOfTab(tabId);
+      const adapter = siteFor(url);
+      if (adapter) return { host: url.hostname, site: adapter.id, supported: true, observed: [], stored: 0, unreadable: 0 };
+      if (!/^https?:$/.test(url.protocol) || !deps.injectReader) throw new UserError('StorePulse reads only web pages');
+      const result = otherReadSchema.safeParse(await deps.injectReader(tabId));
+      if (!result.success)
+        throw new UserError(`the page reader returned something unexpected: ${result.error.issues[0]?.message}`);
+      const { period, observed, unreadable } = result.data;
+      const base = { host: url.hostname, site: OTHER_SITE, supported: false, unreadable };
+      if (observed.length === 0) return { ...base, observed: [], stored: 0 };
+      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+      const report = { site: OTHER_SITE, store: url.hostname, period, observed };
+      try {
+        const { stored } = await ingest(await database(), report, {
+          url: url.href,
+          now: now(),
+          rules: effectiveRules(settings, OTHER_SITE, url.hostname),
+        });
+        storageError = undefined;
+        if (stored > 0) historyChanged();
+        await refreshBadge();
+        return {
+          ...base,
+          observed: observed.map((o) => ({ metric: o.metric, value: o.value, ...(o.currency ? { currency: o.currency } : {}) })),
+          stored,
+        };
+      } catch (error) {
+        storageError = describeStorageError(error);
+        throw new UserError(storageError);
+      }
+    },
+    async pickOnPage({ tabId }, sender) {
+      requireExtensionPage(sender);
+      const url = await pageOfTab(tabId);
+      if (siteFor(url)) throw new UserError('StorePulse already reads this back office by itself');
+      if (!bindingOrigin(url) || !deps.injectPicker) throw new UserError('numbers can be picked only on https pages');
+      await deps.injectPicker(tabId);
+      return { ok: true };
+    },
+    async saveBinding(payload, sender) {
+      const url = sender.tab?.url;
+      if (sender.tab?.id === undefined || !url) throw new UserError('a binding is saved from the page it was picked on');
+      const origin = bindingOrigin(new URL(url));
+      if (!origin || siteFor(new URL(url)))
+        throw new UserError('numbers can be bound only on https pages StorePulse has no reader for');
+      if (!deps.bindings) throw new UserError('bindings cannot be saved here');
+      await deps.bindings.save(origin, { ...payload, savedAt: now() });
+      return { ok: true, origin };
     },
     async dismiss(payload) {
       await dismissAlert(await database(), payload.alertId, now());
@@ -237,7 +328,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async popupState() {
       const state = await popupState(await database(), now());
-      state.pages = [...pages.values()].filter((p) => p.found === 0 || p.unreadable > 0);
+      state.pages = [...pages.values()].filter((p) => p.found === 0 || p.unreadable > 0 || p.missing.length > 0);
       if (storageError) state.storageError = storageError;
       return state;
     },

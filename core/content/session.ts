@@ -236,6 +236,7 @@ export class PageSession {
       store: result.store,
       found: result.found.length,
       unreadable: result.unreadable?.length ?? 0,
+      own: [...new Set(result.found.filter((f) => !f.observed.breakdown && !f.observed.peer).map((f) => f.observed.metric))],
     };
     const signature = JSON.stringify(status);
     if (signature === this.lastStatus || !this.deps.status) return;

@@ -1,6 +1,6 @@
 import { FontGuard } from '../reader/fonts';
 import { detectPeriod, isoDate } from '../reader/period';
-import { recognise } from '../reader/recognise';
+import { recognise, type Found } from '../reader/recognise';
 import { scanPage } from '../reader/scan';
 import { detectStore } from '../reader/store';
 import type { PageRead, ReadContext, SiteAdapter } from './types';
@@ -22,6 +22,8 @@ export interface SiteKnowledge {
   store?: (root: ParentNode, url: URL) => string | null;
   /** Last resort for the shop's name (defaults to the host). */
   fallbackStore?: (url: URL) => string;
+  /** What the site's own page structures say beyond the generic recogniser (peer comparison grids). */
+  refine?: (found: Found[], url: URL, currency?: string) => Found[];
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
@@ -37,7 +39,8 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const currency = k.currency?.(url);
       const shadow = scan.roots.some((r) => r.nodeType === 11);
       const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
-      const found = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+      const generic = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+      const found = k.refine ? k.refine(generic, url, currency) : generic;
       let period = detectPeriod(root, now, scan);
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
         // A real-time board's printed date is the shop's today; the computer's clock is the fallback.

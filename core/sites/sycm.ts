@@ -1,10 +1,12 @@
+import { readComparisons } from './compare';
 import { defineSite } from './define';
 
 /**
  * 生意参谋 (Taobao/Tmall's back office). It prints money without a currency marker (always CNY),
  * shows the statistics date as "统计时间 YYYY-MM-DD", its real-time tools live under paths that name
  * them (…/realtime…), and its top bar prints the signed-in account as "店铺名:子账号" (Taobao's
- * sub-account login), which names the shop even when the name does not end in 店.
+ * sub-account login), which names the shop even when the name does not end in 店. Its 竞争 pages
+ * (/mc/ci/…) put our shop beside chosen peer shops; the peers' numbers are stored as theirs.
  */
 export const sycm = defineSite({
   id: 'sycm',
@@ -12,6 +14,7 @@ export const sycm = defineSite({
   currency: () => 'CNY',
   realtimePath: /realtime|\/rt\b|shishi/i,
   store: (root) => shopFromAccount(root),
+  refine: (found, url, currency) => (/^\/mc\//.test(url.pathname) ? readComparisons(found, currency) : found),
 });
 
 const ACCOUNT = /^(.{2,60}?)[:：]([^:：\s]{1,24})$/u;

@@ -13,7 +13,13 @@ interface Expected {
   url: string;
   store: string | null;
   period: { kind: string; start: string; end: string };
-  readings: Array<{ metric: string; value: number; currency?: string; breakdown?: { dimension: string; key: string } }>;
+  readings: Array<{
+    metric: string;
+    value: number;
+    currency?: string;
+    breakdown?: { dimension: string; key: string };
+    peer?: string;
+  }>;
   absent: string[];
   volatile: boolean;
 }
@@ -42,8 +48,8 @@ const PLATFORMS = ['sycm', 'sycm-redesign', 'jd', 'douyin', 'pdd', 'shopee', 'sh
 const FRAMED = new Set(['iframe-inner']);
 const scores = new Map<string, Score[]>();
 
-const seriesOf = (r: { metric: string; breakdown?: { key: string } }) =>
-  `${r.metric}${r.breakdown ? ` [${r.breakdown.key}]` : ''}`;
+const seriesOf = (r: { metric: string; breakdown?: { key: string }; peer?: string }) =>
+  `${r.metric}${r.breakdown ? ` [${r.breakdown.key}]` : ''}${r.peer ? ` @${r.peer}` : ''}`;
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 function score(page: string, expected: Expected, stored: StoredReading[]): Score {
@@ -73,7 +79,7 @@ function score(page: string, expected: Expected, stored: StoredReading[]): Score
   }
   for (const [key, got] of latest) {
     if (want.has(key)) continue;
-    if (!got.breakdown && expected.absent.includes(got.metric))
+    if (!got.breakdown && !got.peer && expected.absent.includes(got.metric))
       s.wrong.push(`${key}: ${got.value} read, but the page shows no such number`);
     else s.extra.push(`${key}: ${got.value}`);
   }

@@ -33,9 +33,9 @@ async function launch(userDataDir, { executablePath, headless, locale, args }) {
 }
 
 /**
- * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string }} options
+ * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[] }} options
  */
-export async function launchWithExtension({ extensionPath, port, headless = true, locale = 'en' }) {
+export async function launchWithExtension({ extensionPath, port, headless = true, locale = 'en', extraArgs = [] }) {
   const ext = resolve(extensionPath);
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const args = [
@@ -54,6 +54,7 @@ export async function launchWithExtension({ extensionPath, port, headless = true
     `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
     '--ignore-certificate-errors',
     '--lang=' + locale,
+    ...extraArgs,
   ];
 
   const userDataDir = await mkdtemp(join(tmpdir(), 'storepulse-profile-'));

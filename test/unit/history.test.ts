@@ -251,7 +251,7 @@ describe('page status', () => {
   it('tells the popup about an open back-office page where nothing could be read', async () => {
     const db = await freshDb();
     const service = createService({ extensionId: EXT, openDb: async () => db, now: () => NOON });
-    const status = { site: 'sycm', store: '小雨的旗舰店', found: 0, unreadable: 0 };
+    const status = { site: 'sycm', store: '小雨的旗舰店', found: 0, unreadable: 0, own: [] };
     expect(await service.handle({ type: 'pageStatus', payload: status }, TAB)).toEqual({ ok: true });
     const other = { id: EXT, tab: { id: 8, url: 'https://sycm.taobao.com/flow/monitor/source.htm' } };
     await service.handle({ type: 'pageStatus', payload: { ...status, found: 12 } }, other);
@@ -265,5 +265,19 @@ describe('page status', () => {
       error?: string;
     };
     expect(wrongSite.error).toMatch(/not a jd page/);
+  });
+
+  it('names the numbers an open page should show but did not', async () => {
+    const db = await freshDb();
+    const service = createService({ extensionId: EXT, openDb: async () => db, now: () => NOON });
+    const own = ['visitors', 'pageViews', 'conversionRate', 'avgOrderValue', 'sales', 'paidBuyers'];
+    const status = { site: 'sycm', store: '小雨的旗舰店', found: 6, unreadable: 0, own };
+    expect(await service.handle({ type: 'pageStatus', payload: status }, TAB)).toEqual({ ok: true });
+    const state = (await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as { pages: unknown[] };
+    expect(state.pages).toEqual([expect.objectContaining({ found: 6, missing: ['bounceRate', 'pagesPerVisit'] })]);
+    const bad = (await service.handle({ type: 'pageStatus', payload: { ...status, own: ['notAMetric'] } }, TAB)) as {
+      error?: string;
+    };
+    expect(bad.error).toMatch(/invalid pageStatus/);
   });
 });

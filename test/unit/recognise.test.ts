@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recognise } from '@/core/reader/recognise';
 import { detectPeriod } from '@/core/reader/period';
@@ -250,6 +251,70 @@ describe('生意参谋 adapter', () => {
       bounceRate: 0.7231,
     });
     expect(read('<div><span>跳失率</span><b>72.31</b></div>')).toEqual({});
+  });
+  it('stores a chosen 竞店’s numbers on a competition page as the peer’s, never as the shop’s', async () => {
+    const { sycm } = await import('@/core/sites/sycm');
+    const html = readFileSync('test/fixtures/sycm/competition.html', 'utf8');
+    document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
+    const url = new URL('https://sycm.taobao.com/mc/ci/shop/analysis');
+    const page = sycm.read(document, { url, now: new Date('2026-11-26T09:00:00') });
+    const got = page.found.map((f) => [f.observed.metric, f.observed.value, f.observed.peer ?? 'ours']);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['visitors', 3482, 'ours'],
+        ['visitors', 5210, '森屿家居旗舰店'],
+        ['sales', 12345.67, 'ours'],
+        ['sales', 27803.6, '森屿家居旗舰店'],
+        ['conversionRate', 0.0341, '森屿家居旗舰店'],
+      ]),
+    );
+    expect(got.filter(([, , who]) => who === 'ours')).toHaveLength(5);
+    expect(got).toHaveLength(10);
+    const { missingOn } = await import('@/core/sites/expects');
+    expect(
+      missingOn(
+        'sycm',
+        url.pathname,
+        page.found.filter((f) => !f.observed.peer).map((f) => f.observed.metric),
+      ),
+    ).toEqual([]);
+    // The same comparison as a <table>, peer first and named before its tag.
+    document.body.innerHTML = `<table><thead><tr><th>指标</th><th>森屿家居旗舰店 竞店1 ▾</th><th>本店</th></tr></thead>
+      <tbody><tr><td>访客数</td><td>5,210</td><td>3,482</td></tr><tr><td>支付转化率</td><td>3.41%</td><td>2.87%</td></tr></tbody></table>`;
+    const table = sycm.read(document, { url, now: new Date('2026-11-26T09:00:00') });
+    expect(table.found.map((f) => [f.observed.metric, f.observed.value, f.observed.peer ?? 'ours']).sort()).toEqual([
+      ['conversionRate', 0.0287, 'ours'],
+      ['conversionRate', 0.0341, '森屿家居旗舰店'],
+      ['visitors', 3482, 'ours'],
+      ['visitors', 5210, '森屿家居旗舰店'],
+    ]);
+    document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
+    // The same grid on a page outside 竞争 is not taken for a peer comparison.
+    const home = sycm.read(document, { url: new URL('https://sycm.taobao.com/portal/home.htm'), now: new Date() });
+    expect(home.found.some((f) => f.observed.peer)).toBe(false);
+  });
+
+  it('names the shop’s own numbers its home page should show but did not', async () => {
+    const { sycm } = await import('@/core/sites/sycm');
+    const card = (label: string, value: string) => `<div><div>${label}</div><div>${value}</div></div>`;
+    document.body.innerHTML = [
+      card('访客数', '12,345'),
+      card('浏览量', '40,000'),
+      card('支付转化率', '3.20%'),
+      card('客单价', '88.00'),
+      card('支付金额', '34,760.00'),
+      card('支付买家数', '395'),
+      card('跳失率', '--'),
+    ].join('');
+    const { missingOn } = await import('@/core/sites/expects');
+    const now = new Date('2026-11-26T12:00:00');
+    const own = sycm
+      .read(document, { url: new URL('https://sycm.taobao.com/portal/home.htm'), now })
+      .found.map((f) => f.observed.metric);
+    expect(missingOn('sycm', '/portal/home.htm', own)).toEqual(['bounceRate', 'pagesPerVisit']);
+    // Pages without a known set of numbers (a tool with no list, another site) miss nothing.
+    expect(missingOn('sycm', '/flow/monitor/source.htm', own)).toEqual([]);
+    expect(missingOn('jd', '/portal/home.htm', [])).toEqual([]);
   });
 });
 

@@ -1,0 +1,25 @@
+import browser from 'webextension-polyfill';
+import { BINDINGS_KEY, repairBindings, withBinding, type Binding, type Bindings } from './bindings';
+import type { StorageArea } from './settings-store';
+
+/**
+ * Bindings in browser.storage.local. As with settings, a repaired object is written back with a copy
+ * of what was there (`bindingsBackup`) and the notes (`bindingsNotes`): nothing is lost silently.
+ */
+
+const local = (): StorageArea => browser.storage.local as unknown as StorageArea;
+
+export async function loadBindings(area: StorageArea = local()): Promise<{ bindings: Bindings; notes: string[] }> {
+  const stored = await area.get(BINDINGS_KEY);
+  const repaired = repairBindings(stored[BINDINGS_KEY]);
+  if (repaired.notes.length > 0)
+    await area.set({ bindingsBackup: stored[BINDINGS_KEY], [BINDINGS_KEY]: repaired.bindings, bindingsNotes: repaired.notes });
+  return repaired;
+}
+
+export async function saveBinding(origin: string, binding: Binding, area: StorageArea = local()): Promise<Bindings> {
+  const { bindings } = await loadBindings(area);
+  const next = withBinding(bindings, origin, binding);
+  await area.set({ [BINDINGS_KEY]: next });
+  return next;
+}

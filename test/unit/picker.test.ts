@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Picker, PICKER_TAG } from '@/core/content/picker';
+import { uiTranslator } from '@/core/i18n-ui';
+import type { BindingPayload } from '@/core/messages';
+
+/** The element picker in a page: what a click does, what Esc does, and what reaches the background. */
+
+const open: Picker[] = [];
+afterEach(() => open.splice(0).forEach((p) => p.close()));
+
+function setup(save: (b: BindingPayload) => Promise<unknown> = async () => ({ ok: true })) {
+  document.body.innerHTML = `
+    <a href="#away" class="card"><span class="cap">Sessions &lt;img src=x onerror="alert(document.cookie)"&gt;</span><b class="num">12,480</b></a>
+    <p class="prose">Welcome back</p>
+    <div class="tile"><span>Sessions</span><b class="sessions">9,120</b></div>`;
+  const pageClicks = vi.fn();
+  document.addEventListener('click', pageClicks);
+  const picker = new Picker(document, { t: uiTranslator('en'), save });
+  picker.open();
+  open.push(picker);
+  const shadow = () => document.querySelector(PICKER_TAG)!.shadowRoot!;
+  return { picker, pageClicks, shadow };
+}
+
+describe('element picker', () => {
+  it('takes a click on the page as the pick: the page’s own handlers never see it', () => {
+    const { pageClicks, shadow } = setup();
+    document.querySelector('.num')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    expect(pageClicks).not.toHaveBeenCalled();
+    const panel = shadow().querySelector('[data-part="panel"]') as HTMLElement;
+    expect(panel.hidden).toBe(false);
+    // Page text is shown as text: the label's markup is not turned into elements.
+    expect(panel.textContent).toContain('Sessions <img src=x onerror="alert(document.cookie)">');
+    expect(panel.querySelector('img')).toBeNull();
+    // No metric is taken for granted when the label is not in the vocabulary: saving waits for a choice.
+    expect((shadow().querySelector('select') as HTMLSelectElement).value).toBe('');
+    expect((shadow().querySelector('button.primary') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('preselects the metric a vocabulary label names', () => {
+    const { picker, shadow } = setup();
+    picker.pick(document.querySelector('.sessions')!);
+    expect((shadow().querySelector('select') as HTMLSelectElement).value).toBe('visits');
+    expect((shadow().querySelector('button.primary') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('says so when the click was not on a number, and keeps picking', () => {
+    const { picker, shadow } = setup();
+    picker.pick(document.querySelector('.prose')!);
+    expect(shadow().querySelector('[data-part="bar"]')!.textContent).toContain('No number there');
+    expect((shadow().querySelector('[data-part="panel"]') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('saves the chosen metric with the label, side and path, and shows the error when saving fails', async () => {
+    const saved: BindingPayload[] = [];
+    let fail = true;
+    const { picker, shadow } = setup(async (b) => {
+      if (fail) throw new Error('the disk is full');
+      saved.push(b);
+    });
+    picker.pick(document.querySelector('.num')!);
+    const select = shadow().querySelector('select') as HTMLSelectElement;
+    select.value = 'pageViews';
+    select.dispatchEvent(new Event('change'));
+    (shadow().querySelector('button.primary') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(shadow().querySelector('.msg.error')?.textContent).toBe('Not saved: the disk is full'));
+    fail = false;
+    (shadow().querySelector('button.primary') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({
+      metric: 'pageViews',
+      label: 'Sessions <img src=x onerror="alert(document.cookie)">',
+      labelFirst: true,
+      path: ['a:1', 'b:1'],
+      raw: '12,480',
+    });
+  });
+
+  it('leaves nothing behind on Esc', () => {
+    const { pageClicks } = setup();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', cancelable: true }));
+    expect(document.querySelector(PICKER_TAG)).toBeNull();
+    // Picking is over: clicks reach the page again.
+    document.querySelector('.prose')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(pageClicks).toHaveBeenCalledTimes(1);
+  });
+});

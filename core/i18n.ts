@@ -298,6 +298,15 @@ export function pickLocale(languages: readonly string[] = globalThis.navigator?.
 }
 
 /** The operator's choice in the options page, or the browser's language for 'auto'. */
+/**
+ * The language a stored settings object chooses, read without the settings module (the content script
+ * needs only this); anything unreadable follows the browser, as the settings repair would.
+ */
+export function languageOf(settings: unknown): 'auto' | Locale {
+  const language = (settings as { language?: unknown } | null)?.language;
+  return LOCALES.includes(language as Locale) ? (language as Locale) : 'auto';
+}
+
 export function localeFor(choice: 'auto' | Locale, languages?: readonly string[]): Locale {
   return choice === 'auto' ? pickLocale(languages) : choice;
 }

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { PageSession } from '@/core/content/session';
-import { localeFor, translator } from '@/core/i18n';
-import { repairSettings, SETTINGS_KEY } from '@/core/settings';
+import { languageOf, localeFor, translator } from '@/core/i18n';
+import { SETTINGS_KEY } from '@/core/settings';
 import { sendMessage } from '@/core/messages';
 import { ALL_MATCHES, siteFor } from '@/core/sites';
 
@@ -12,7 +12,7 @@ export default defineContentScript({
     const adapter = siteFor(new URL(location.href));
     if (!adapter) return;
     const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
-    const locale = localeFor(repairSettings(stored[SETTINGS_KEY]).settings.language);
+    const locale = localeFor(languageOf(stored[SETTINGS_KEY]));
     const session = new PageSession({
       adapter,
       window,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, MESSAGES, localeFor, pickLocale, translator } from '@/core/i18n';
+import { LOCALES, MESSAGES, languageOf, localeFor, pickLocale, translator } from '@/core/i18n';
 import { UI_MESSAGES, uiTranslator } from '@/core/i18n-ui';
 import { formatValue } from '@/core/format';
 import { METRIC_IDS } from '@/core/metrics';
@@ -75,5 +75,13 @@ describe('translations', () => {
     expect(formatValue('sales', 12345.67, 'zh-CN', 'CNY')).toBe('¥12,345.67');
     expect(formatValue('avgVisitDuration', 83, 'en')).toBe('1m 23s');
     expect(formatValue('avgVisitDuration', 83, 'zh-CN')).toBe('1分23秒');
+  });
+});
+
+describe('the language a stored settings object chooses', () => {
+  it('reads a known language and follows the browser for anything else', () => {
+    expect(languageOf({ language: 'zh-TW' })).toBe('zh-TW');
+    expect(languageOf({ language: 'auto' })).toBe('auto');
+    for (const bad of [undefined, null, 'en', { language: 'fr' }, { language: 42 }, []]) expect(languageOf(bad)).toBe('auto');
   });
 });

@@ -6,7 +6,7 @@ import { metricName, type Locale } from '@/core/i18n';
 import type { UiTranslate } from '@/core/i18n-ui';
 import type { AlertAction, AlertView } from '@/core/messages';
 import type { ReviewState } from '@/core/review/types';
-import { groupBy, shopKey, siteName } from './util';
+import { alertCount, groupBy, shopKey, siteName } from './util';
 
 export type InboxEntry = ReviewState['inbox'][number];
 
@@ -117,13 +117,7 @@ export function Inbox({
     <section class="inbox" aria-labelledby="inbox-title">
       <h2 id="inbox-title" class="section-title">
         {t('inbox_title')}
-        <small>
-          {open.length === 1
-            ? t('popup_alert_one')
-            : open.length === 0
-              ? t('popup_noAlerts')
-              : t('popup_alerts', { count: open.length })}
-        </small>
+        <small>{alertCount(t, open.length)}</small>
       </h2>
       {[...byShop.values()].map((alerts) => (
         <section class="store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>

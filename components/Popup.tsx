@@ -11,7 +11,7 @@ import { PageTools, type PageToolsDeps } from './PageTools';
 import { byUrgency, CompactDay, DayCard, FULL_CARDS } from './Review';
 import { Tabs } from './Tabs';
 import { Trends } from './Trends';
-import { errorText, groupBy, shopKey, siteName } from './util';
+import { alertCount, errorText, groupBy, shopKey, siteName } from './util';
 
 export interface PopupProps {
   locale: Locale;
@@ -192,13 +192,7 @@ function OpenAlerts({
   return (
     <>
       <p class="summary" data-testid="summary">
-        <strong>
-          {open.length === 1
-            ? t('popup_alert_one')
-            : open.length === 0
-              ? t('popup_noAlerts')
-              : t('popup_alerts', { count: open.length })}
-        </strong>
+        <strong>{alertCount(t, open.length)}</strong>
         <span> · {t('popup_readCount', { count: state.readingsToday })}</span>
       </p>
       {[...groupBy(open, shopKey).values()].map((alerts) => (

@@ -23,3 +23,8 @@ export const shopKey = (s: { site: string; store: string }) => `${s.site}|${s.st
 export function errorText(e: unknown): string {
   return String(e instanceof Error ? e.message : e);
 }
+
+/** "No open alerts", "1 open alert" or "N open alerts". */
+export function alertCount(t: UiTranslate, count: number): string {
+  return count === 1 ? t('popup_alert_one') : count === 0 ? t('popup_noAlerts') : t('popup_alerts', { count });
+}

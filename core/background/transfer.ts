@@ -154,6 +154,22 @@ export class ImportError extends Error {}
 
 const BATCH = 1000;
 
+/**
+ * Issues a batch of writes at once and waits for all. When one cannot even be issued (the store throws
+ * at once), the ones already issued fail with the aborted transaction: they are waited for quietly and
+ * the first error is what the caller sees.
+ */
+async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  const issued: Array<Promise<unknown>> = [];
+  try {
+    for (const write of writes) issued.push(write());
+  } catch (error) {
+    for (const p of issued) p.catch(() => undefined);
+    throw error;
+  }
+  await Promise.all(issued);
+}
+
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
 }
@@ -339,31 +355,31 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
     const daily = tx.objectStore('daily');
     for (const batch of chunks(valid.daily)) {
       const currents = await Promise.all(batch.map((d) => daily.get(d.id)));
-      const writes: Array<Promise<unknown>> = [];
+      const writes: Array<() => Promise<unknown>> = [];
       batch.forEach((d, i) => {
         const current = currents[i];
         if (current && (!replacesDaily(current, d) || (current.value === d.value && current.provisional === d.provisional)))
           report.duplicates.daily++;
         else {
-          writes.push(daily.put(d));
+          writes.push(() => daily.put(d));
           report.added.daily++;
         }
       });
-      await Promise.all(writes);
+      await issueAll(writes);
     }
     const readings = tx.objectStore('readings');
     const bySeries = readings.index('bySeries');
     for (const batch of chunks(valid.readings)) {
       const same = await Promise.all(batch.map((r) => bySeries.getAll(IDBKeyRange.only([r.series, r.observedAt]))));
-      const writes: Array<Promise<unknown>> = [];
+      const writes: Array<() => Promise<unknown>> = [];
       batch.forEach((r, i) => {
         if (same[i]!.some((s) => s.value === r.value)) report.duplicates.readings++;
         else {
-          writes.push(readings.add(r as ReadingRecord));
+          writes.push(() => readings.add(r as ReadingRecord));
           report.added.readings++;
         }
       });
-      await Promise.all(writes);
+      await issueAll(writes);
     }
     const alerts = tx.objectStore('alerts');
     for (const a of valid.alerts) {

@@ -144,14 +144,19 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
     );
 
     const renders = [];
+    const paints = [];
     for (let i = 0; i < 5; i++) {
       const popup = await ext.context.newPage();
       await popup.setViewportSize({ width: 420, height: 600 });
       await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-      await popup.waitForFunction(() => performance.getEntriesByName('storepulse:review-rendered').length > 0, null, {
+      await popup.waitForFunction(() => performance.getEntriesByName('storepulse:review-painted').length > 0, null, {
         timeout: 30_000,
       });
-      renders.push(await popup.evaluate(() => performance.getEntriesByName('storepulse:review-rendered')[0].startTime));
+      const [rendered, painted] = await popup.evaluate(() =>
+        ['storepulse:review-rendered', 'storepulse:review-painted'].map((n) => performance.getEntriesByName(n)[0].startTime),
+      );
+      renders.push(rendered);
+      paints.push(painted);
       await popup.close();
     }
     const first = median(renders);
@@ -161,7 +166,7 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
       'ms',
       '≤ 150 ms',
       first <= 150,
-      `median of 5, from navigation start to the review drawn; ${shape}`,
+      `median of 5, from navigation start to the review committed to the page (painted in the next frame: ${median(paints).toFixed(0)} ms); ${shape}`,
     );
   } finally {
     await ext.close();

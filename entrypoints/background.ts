@@ -58,7 +58,10 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
-  browser.runtime.onStartup.addListener(() => void service.refreshBadge());
+  browser.runtime.onStartup.addListener(() => {
+    void service.refreshBadge();
+    void service.warmReview();
+  });
   browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) service.forgetTab(tabId);

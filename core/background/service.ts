@@ -83,6 +83,8 @@ export interface Service {
   /** A tab closed or left the back office: forget its page status. */
   forgetTab(tabId: number): void;
   refreshBadge(): Promise<void>;
+  /** Computes the review ahead of the popup (at browser start, when no kept one survives). */
+  warmReview(): Promise<void>;
   lastStorageError(): string | undefined;
 }
 
@@ -350,6 +352,11 @@ export function createService(deps: ServiceDeps): Service {
       }
     },
     refreshBadge: () => refreshBadge().catch(() => undefined),
+    warmReview: () =>
+      shopsForReview().then(
+        () => undefined,
+        () => undefined,
+      ),
     forgetTab: (tabId) => void pages.delete(tabId),
     lastStorageError: () => storageError,
   };

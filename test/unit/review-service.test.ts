@@ -84,6 +84,13 @@ describe('the review through the service', () => {
     expect((await cache.get())?.today).toBe('2026-11-28');
   });
 
+  it('computes the review ahead of the popup when asked at start-up', async () => {
+    const { service, cache } = await seeded();
+    await cache.set(undefined);
+    await service.warmReview();
+    expect((await cache.get())?.shops.map((s) => s.store)).toEqual(['小雨的旗舰店']);
+  });
+
   it('answers a trend with the rule’s band and rejects a request for a window it does not draw', async () => {
     const { service } = await seeded();
     const view = (await service.handle(

@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import type { DailyRecord, Database } from '../db';
 import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
 import { sameWeekdayBaseline } from '../review/baseline';
@@ -69,15 +69,18 @@ export async function loadShopHistory(db: Database, site: string, store: string,
     shopTargets(db, site, store),
     metricsWithDays(db, site, store, addDays(today, -90)),
   ]);
-  const series: ShopHistory['series'] = { sales: toPoints(sales) };
+  // The review judges closed days only: a past day seen only in real time (a tab read at 3 pm) is not
+  // what the day closed on. Trends still draw it.
+  const closed = (days: readonly DailyRecord[]) => toPoints(days.filter((d) => !d.provisional));
+  const series: ShopHistory['series'] = { sales: closed(sales) };
   REVIEW_METRICS.filter((m) => m !== 'sales').forEach((m, i) => {
     const days = recent[i]!;
-    if (days.length) series[m] = toPoints(days);
+    if (days.length) series[m] = closed(days);
   });
   const sources: Record<string, DailyPoint[]> = {};
   for (const days of parts.values()) {
     const b = days[0]?.breakdown;
-    if (b && isTrafficSource(b.dimension)) sources[b.key] = toPoints(days);
+    if (b && isTrafficSource(b.dimension)) sources[b.key] = closed(days);
   }
   const history: ShopHistory = { site, store, series, sources, targets, metrics };
   const currency = sales.at(-1)?.currency ?? targets.at(-1)?.currency;
@@ -183,7 +186,7 @@ export async function sameWeekdayValue(
   const part = partOf(breakdown ? { breakdown } : {});
   const from = addDays(period.start, -7 * RULE_BASELINE_WEEKS);
   const days = await dailySeries(db, site, store, metric, from, addDays(period.start, -1), part);
-  return sameWeekdayBaseline(toPoints(days), period.start, RULE_BASELINE_WEEKS)?.value ?? null;
+  return sameWeekdayBaseline(toPoints(days.filter((d) => !d.provisional)), period.start, RULE_BASELINE_WEEKS)?.value ?? null;
 }
 
 /** The sales target of one day: the month's target split as the operator chose; null without one. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createService, memoryReviewCache, type Sender } from '@/core/background/service';
 import type { ReviewState, TrendView } from '@/core/review/types';
-import { day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+import { day, freshDb, noonOf, obs, realtime, report, SYCM_URL } from './support/db';
 
 const EXT = 'storepulse-test-id';
 const TAB: Sender = { id: EXT, tab: { id: 3, url: SYCM_URL } };
@@ -82,6 +82,15 @@ describe('the review through the service', () => {
     const next = (await service.handle({ type: 'review', payload: {} }, POPUP)) as ReviewState;
     expect(next.today).toBe('2026-11-28');
     expect((await cache.get())?.today).toBe('2026-11-28');
+  });
+
+  it('reviews closed days only: a past day seen only in real time is not taken for its close', async () => {
+    const { service, setClock } = await seeded();
+    // Today's real-time sales at noon; the next day they are all StorePulse saw of the 27th.
+    await service.handle({ type: 'report', payload: report([obs('sales', 100, { currency: 'CNY' })], realtime(TODAY)) }, TAB);
+    setClock(noonOf('2026-11-28'));
+    const state = (await service.handle({ type: 'review', payload: {} }, POPUP)) as ReviewState;
+    expect(state.shops[0]!.day.date).toBe('2026-11-26');
   });
 
   it('computes the review ahead of the popup when asked at start-up', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UiTranslate } from '@/core/i18n-ui';
-import type { ImportReport, SectionCounts } from '@/core/background/transfer';
+import type { ImportReport, Rejection, SectionCounts } from '@/core/background/transfer';
 
 export interface Transfer {
   exportData: (format: 'json' | 'csv') => Promise<{ filename: string; mime: string; text: string }>;
@@ -99,11 +99,11 @@ function ImportResult({ t, report, settingsNotes }: { t: UiTranslate; report: Im
           <p class="status error">{t('data_rejected', { count: report.rejectedCount })}</p>
           <ul class="rejections">
             {report.rejected.slice(0, SHOWN).map((r) => (
-              <li key={`${r.section}-${r.index}`}>
+              <li key={`${r.section}-${r.index}`} title={r.reason}>
                 {t(report.format === 'csv' ? 'data_rejectedLine' : 'data_rejectedRecord', {
-                  section: r.section,
+                  section: t(`data_part_${r.section}`),
                   index: r.index,
-                  reason: r.reason,
+                  reason: why(t, r),
                 })}
               </li>
             ))}
@@ -115,6 +115,14 @@ function ImportResult({ t, report, settingsNotes }: { t: UiTranslate; report: Im
       )}
     </div>
   );
+}
+
+/** A rejection in the operator's language; the file's own words (zod's, in English) only as a title. */
+function why(t: UiTranslate, r: Rejection): string {
+  const w = r.what;
+  if (w.kind === 'field') return t('data_reject_field', { field: w.field });
+  if (w.kind === 'fieldCount') return t('data_reject_count', { found: w.found, expected: w.expected });
+  return t('data_reject_mismatch');
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -181,8 +181,13 @@ export interface SectionCounts {
   alerts: number;
 }
 
+/** Why a record was left out, in a form the options page words in the operator's language. */
+export type RejectionKind =
+  { kind: 'field'; field: string } | { kind: 'mismatch' } | { kind: 'fieldCount'; found: number; expected: number };
+
 export interface Rejection {
   section: keyof SectionCounts;
+  what: RejectionKind;
   /** Position in the file's section (0-based), or the CSV line number (1-based, header is line 1). */
   index: number;
   reason: string;
@@ -214,16 +219,22 @@ export async function importData(db: Database, text: string): Promise<ImportRepo
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (!trimmed) throw new ImportError('the file is empty');
   const report: ImportReport = { format: 'json', added: zero(), duplicates: zero(), rejected: [], rejectedCount: 0 };
-  const reject = (section: keyof SectionCounts, index: number, reason: string) => {
+  const reject: Reject = (section, index, reason, what) => {
     report.rejectedCount++;
-    if (report.rejected.length < MAX_LISTED) report.rejected.push({ section, index, reason });
+    if (report.rejected.length < MAX_LISTED) report.rejected.push({ section, index, reason, what });
   };
   const valid: Valid = trimmed.startsWith('{') ? validateJson(trimmed, report, reject) : validateCsv(trimmed, report, reject);
   await merge(db, valid, report);
   return report;
 }
 
-type Reject = (section: keyof SectionCounts, index: number, reason: string) => void;
+type Reject = (section: keyof SectionCounts, index: number, reason: string, what: RejectionKind) => void;
+
+/** The first problem zod found, as the field it concerns and its own words. */
+function fieldProblem(issue: z.core.$ZodIssue | undefined, whole: string): [string, RejectionKind] {
+  const field = issue?.path.join('.') || whole;
+  return [`${field}: ${issue?.message ?? 'invalid'}`, { kind: 'field', field }];
+}
 
 function validateJson(text: string, report: ImportReport, reject: Reject): Valid {
   let raw: unknown;
@@ -274,12 +285,11 @@ function each<S extends z.ZodType>(
   items.forEach((item, index) => {
     const parsed = schema.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      reject(section, index, `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`);
+      reject(section, index, ...fieldProblem(parsed.error.issues[0], 'record'));
       return;
     }
     const problem = accept(parsed.data);
-    if (problem) reject(section, index, problem);
+    if (problem) reject(section, index, problem, { kind: 'mismatch' });
   });
 }
 
@@ -299,7 +309,11 @@ function validateCsv(text: string, report: ImportReport, reject: Reject): Valid 
   rows.slice(1).forEach((row, i) => {
     const line = i + 2;
     if (row.length !== header.length) {
-      reject('daily', line, `${row.length} fields where the header has ${header.length}`);
+      reject('daily', line, `${row.length} fields where the header has ${header.length}`, {
+        kind: 'fieldCount',
+        found: row.length,
+        expected: header.length,
+      });
       return;
     }
     const dimension = col(row, 'dimension');
@@ -330,8 +344,7 @@ function validateCsv(text: string, report: ImportReport, reject: Reject): Valid 
     );
     const parsed = exportedDailySchema.safeParse(record);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      reject('daily', line, `${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}`);
+      reject('daily', line, ...fieldProblem(parsed.error.issues[0], 'row'));
       return;
     }
     valid.daily.push(parsed.data as DailyRecord);

@@ -54,7 +54,7 @@ describe('export and import on the options page', () => {
     await expect.poll(() => data.innerText()).toContain('已导入');
     const report = await data.locator('.import-report').innerText();
     expect(report).toContain('1 天数据');
-    expect(report).toMatch(/第 3 行：value/);
+    expect(report).toMatch(/第 3 行：“value”缺失或无效/);
     await options.screenshot({ path: join(SCREENSHOTS, 'options-import-zh-CN.png'), fullPage: true });
     await eventually(async () => {
       const daily = (await readDatabase(browser.serviceWorker, 'daily')) as Array<{ date: string; value: number }>;

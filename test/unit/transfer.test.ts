@@ -96,10 +96,15 @@ describe('export and import', () => {
     const result = await importData(target, JSON.stringify(file));
     expect(result.rejectedCount).toBe(4);
     expect(result.rejected).toEqual([
-      { section: 'daily', index: 0, reason: expect.stringContaining('value') },
-      { section: 'daily', index: 1, reason: expect.stringContaining('metric') },
-      { section: 'daily', index: 2, reason: 'id does not match its fields' },
-      { section: 'readings', index: 0, reason: expect.stringContaining('ends before it starts') },
+      { section: 'daily', index: 0, reason: expect.stringContaining('value'), what: { kind: 'field', field: 'value' } },
+      { section: 'daily', index: 1, reason: expect.stringContaining('metric'), what: { kind: 'field', field: 'metric' } },
+      { section: 'daily', index: 2, reason: 'id does not match its fields', what: { kind: 'mismatch' } },
+      {
+        section: 'readings',
+        index: 0,
+        reason: expect.stringContaining('ends before it starts'),
+        what: { kind: 'field', field: 'period' },
+      },
     ]);
     expect(result.added.daily).toBe(9);
     expect(result.added.readings).toBe(11);
@@ -185,5 +190,6 @@ describe('export and import', () => {
     expect(result.added.daily).toBe(2);
     expect(result.rejected.map((r) => r.index)).toEqual([3, 4, 5]);
     expect(result.rejected[2]!.reason).toMatch(/4 fields where the header has 5/);
+    expect(result.rejected[2]!.what).toEqual({ kind: 'fieldCount', found: 4, expected: 5 });
   });
 });

@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget } from './review/types';
-import type { Breakdown, Period, Source } from './types';
+import { rowKey, type Breakdown, type Period, type Source } from './types';
 
 /**
  * The one database module. Only the background opens `storepulse`; everything else asks it by message.
@@ -168,7 +168,7 @@ async function backfillDaily(tx: UpgradeTx): Promise<void> {
 /** The part key of a reading: '' for the shop's total. */
 export function partOf(r: { breakdown?: Breakdown; peer?: string }): string {
   if (r.peer) return `peer:${r.peer}`;
-  if (r.breakdown) return `${r.breakdown.dimension}=${r.breakdown.key}`;
+  if (r.breakdown) return rowKey(r.breakdown);
   return '';
 }
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { METRIC_IDS, type MetricId } from './metrics';
+import { isIsoDate } from './review/dates';
+import { FIXES } from './fixes';
+import type { FixId } from './rules';
 
 /**
  * Validation where trust ends: every message a content script or page sends reaches a handler only
@@ -10,12 +13,7 @@ import { METRIC_IDS, type MetricId } from './metrics';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(isCalendarDay, { message: 'not a calendar day' });
-
-function isCalendarDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
+  .refine(isIsoDate, { message: 'not a calendar day' });
 const shortText = (max: number) => z.string().max(max);
 
 export const periodSchema = z
@@ -185,7 +183,7 @@ export const exportedAlertSchema = z.object({
   ruleId: shortText(120).min(1),
   severity: z.enum(['warn', 'critical']),
   direction: z.enum(['above', 'below']),
-  fix: z.enum(['bounceHigh', 'depthLow', 'conversionLow', 'visitorsFell', 'aovFell', 'salesBelowTarget', 'returningThin']),
+  fix: z.enum(Object.keys(FIXES) as [FixId, ...FixId[]]),
   value: z.number().finite(),
   currency,
   threshold: z.number().finite(),

@@ -5,7 +5,7 @@ import type { AlertEvent, AlertHistoryEntry } from '../review/types';
 import type { MetricId } from '../metrics';
 import { periodKey } from '../reader/period';
 import { DEFAULT_RULES, evaluate, type ThresholdRule } from '../rules';
-import type { Breakdown, ObservedValue, Period } from '../types';
+import { rowKey, type Breakdown, type ObservedValue, type Period } from '../types';
 
 /**
  * Keeping readings and alerts. One readwrite transaction per report: a reading and the alert it
@@ -49,7 +49,7 @@ interface CustomCheck {
 }
 
 export function seriesKey(site: string, store: string, o: ObservedValue, pKey: string): string {
-  return [site, store, o.metric, pKey, o.breakdown ? `${o.breakdown.dimension}=${o.breakdown.key}` : '', o.peer ?? ''].join('|');
+  return [site, store, o.metric, pKey, o.breakdown ? rowKey(o.breakdown) : '', o.peer ?? ''].join('|');
 }
 
 export function alertKey(site: string, store: string, metric: string, pKey: string): string {
@@ -58,7 +58,7 @@ export function alertKey(site: string, store: string, metric: string, pKey: stri
 
 /** A custom rule's alert sits beside the threshold alert of the same number, one per breakdown row. */
 export function customAlertKey(site: string, store: string, o: ObservedValue, pKey: string, ruleId: string): string {
-  const row = o.breakdown ? `|${o.breakdown.dimension}=${o.breakdown.key}` : '';
+  const row = o.breakdown ? `|${rowKey(o.breakdown)}` : '';
   return `${alertKey(site, store, o.metric, pKey)}${row}|rule:${ruleId}`;
 }
 
@@ -404,7 +404,7 @@ export async function inbox(db: Database, now: number): Promise<AlertRecord[]> {
 export function newestPerNumber(alerts: readonly AlertRecord[]): AlertRecord[] {
   const newest = new Map<string, AlertRecord>();
   for (const a of alerts) {
-    const key = [a.site, a.store, a.metric, a.ruleId, a.breakdown ? `${a.breakdown.dimension}=${a.breakdown.key}` : ''].join('|');
+    const key = [a.site, a.store, a.metric, a.ruleId, a.breakdown ? rowKey(a.breakdown) : ''].join('|');
     const cur = newest.get(key);
     if (!cur || a.period.end > cur.period.end || (a.period.end === cur.period.end && a.lastSeen > cur.lastSeen))
       newest.set(key, a);
@@ -431,10 +431,6 @@ export async function todaysAlerts(db: Database, now: number): Promise<AlertReco
 
 function severityRank(a: AlertRecord): number {
   return a.severity === 'critical' ? 2 : 1;
-}
-
-export async function openAlertCount(db: Database, now: number): Promise<number> {
-  return (await todaysAlerts(db, now)).filter((a) => a.status === 'open').length;
 }
 
 export async function popupState(db: Database, now: number): Promise<PopupState> {

@@ -2,6 +2,7 @@ import type { DailyRecord, Database } from '../db';
 import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
 import { sameWeekdayBaseline } from '../review/baseline';
+import { isoDate } from '../reader/period';
 import { addDays, monthOf } from '../review/dates';
 import { monthRows } from '../review/monthly';
 import { buildDayReview } from '../review/review';
@@ -51,12 +52,6 @@ export interface ShopHistory {
 /** A breakdown's column header that names traffic sources: 流量来源, 来源, 渠道, Source, Channel, Medium… */
 export function isTrafficSource(dimension: string): boolean {
   return /来源|來源|渠道|通路|source|channel|medium|referr/i.test(dimension);
-}
-
-/** The operator's calendar day at `now`, in the browser's time zone. */
-export function localDate(now: number): IsoDate {
-  const d = new Date(now);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export async function loadShopHistory(db: Database, site: string, store: string, today: IsoDate): Promise<ShopHistory> {
@@ -134,16 +129,9 @@ export async function reviewInbox(db: Database, now: number): Promise<ReviewStat
   }));
 }
 
-/** The popup's review: every shop's day, pacing, page quality and months, and the alert inbox. */
-export async function reviewState(db: Database, now: number): Promise<ReviewState> {
-  const today = localDate(now);
-  const [shops, alerts] = await Promise.all([reviewShops(db, today), reviewInbox(db, now)]);
-  return { today, shops, inbox: alerts };
-}
-
 /** One shop's metric over 7, 30 or 90 days, with its rule's band, the target line and its peers. */
 export async function trend(db: Database, req: TrendRequest, now: number, rules: readonly ThresholdRule[]): Promise<TrendView> {
-  const today = localDate(now);
+  const today = isoDate(new Date(now));
   // Month over month needs the 60 days before today whatever window is drawn.
   const from = addDays(today, -Math.max(req.days, 60) - 1);
   const yesterday = addDays(today, -1);

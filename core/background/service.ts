@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
+import { isoDate } from '../reader/period';
 import { envelopeSchema, messageSchemas, otherReadSchema } from '../schemas';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
@@ -11,7 +12,7 @@ import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, type Settings } from '.
 import { compact } from './daily';
 import { alertAction, dismissAlert, ingest, listShops, popupState, todaysAlerts, type IngestContext } from './history';
 import { noticeFor, type Notice } from './notices';
-import { localDate, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review';
+import { reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review';
 import { setTarget } from './targets';
 import { exportCsv, exportJson, ImportError, importData } from './transfer';
 
@@ -112,7 +113,7 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   async function shopsForReview(): Promise<ShopOverview[]> {
-    const today = localDate(now());
+    const today = isoDate(new Date(now()));
     const kept = await reviewCache.get().catch(() => undefined);
     if (kept && kept.today === today) return kept.shops;
     const started = generation;
@@ -322,7 +323,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async review() {
       const [shops, inbox] = await Promise.all([shopsForReview(), reviewInbox(await database(), now())]);
-      return { today: localDate(now()), shops, inbox };
+      return { today: isoDate(new Date(now())), shops, inbox };
     },
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;

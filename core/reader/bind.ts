@@ -1,5 +1,5 @@
 import type { Binding } from '../bindings';
-import type { MetricId } from '../metrics';
+import { normalizeLabel, type MetricId } from '../metrics';
 import { hasDigit, parseNumber } from '../parse';
 import type { ObservedValue } from '../types';
 import { LabelMatcher } from './labels';
@@ -218,8 +218,5 @@ function similarity(a: readonly string[], b: readonly string[]): number {
 }
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-const fold = (s: string) =>
-  clean(s)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[:：]$/, '');
+/** Labels compare as the catalogue compares them: width, case, dashes, info marks and a trailing colon folded. */
+const fold = (s: string) => normalizeLabel(s, true);

@@ -1,11 +1,9 @@
 import type { Binding } from '../bindings';
+import { defineSite } from '../sites/define';
 import type { PageRead, SiteAdapter } from '../sites/types';
 import type { ObservedValue } from '../types';
 import { readBindings } from './bind';
-import { FontGuard } from './fonts';
-import { detectPeriod } from './period';
-import { recognise, type Found } from './recognise';
-import { scanPage } from './scan';
+import type { Found } from './recognise';
 
 /**
  * Pages of sites StorePulse has no adapter for ("other"): the operator's own dashboards, admin
@@ -25,11 +23,13 @@ export interface OtherPageRead {
 
 /** An adapter for one site without one: its bindings, and with `generic` the recogniser too. */
 export function otherSite(bindings: readonly Binding[], generic: boolean): SiteAdapter {
-  return {
+  return defineSite({
     id: OTHER_SITE,
     matches: [],
     isPage: () => true,
-    read(root, { url, now }): PageRead {
+    generic,
+    store: (_root, url) => url.hostname,
+    refine(guessed, { root }) {
       const doc = (root as Node).ownerDocument ?? (root as Document);
       const bound: Found[] = readBindings(doc, bindings).map(({ observed, element }) => ({
         observed,
@@ -39,24 +39,10 @@ export function otherSite(bindings: readonly Binding[], generic: boolean): SiteA
         fontSize: 0,
         depth: 0,
       }));
-      let found = bound;
-      let unreadable: Element[] = [];
-      const scan = scanPage(root as Document | Element);
-      if (generic) {
-        const fonts = new FontGuard(
-          doc,
-          scan.roots.some((r) => r.nodeType === 11),
-        );
-        const boundMetrics = new Set(bound.map((f) => f.observed.metric));
-        const guessed = recognise(root, { scan, fonts }).filter(
-          (f) => f.observed.breakdown || !boundMetrics.has(f.observed.metric),
-        );
-        found = [...bound, ...guessed];
-        unreadable = [...fonts.unreadable];
-      }
-      return { site: OTHER_SITE, store: url.hostname, period: detectPeriod(root, now, scan), found, unreadable };
+      const boundMetrics = new Set(bound.map((f) => f.observed.metric));
+      return [...bound, ...guessed.filter((f) => f.observed.breakdown || !boundMetrics.has(f.observed.metric))];
     },
-  };
+  });
 }
 
 /** One read of the page for "read this page". */

@@ -22,8 +22,10 @@ export interface SiteKnowledge {
   store?: (root: ParentNode, url: URL) => string | null;
   /** Last resort for the shop's name (defaults to the host). */
   fallbackStore?: (url: URL) => string;
-  /** What the site's own page structures say beyond the generic recogniser (peer comparison grids). */
-  refine?: (found: Found[], url: URL, currency?: string) => Found[];
+  /** Whether the generic recogniser reads the page; a site of numbers the operator picked reads only those. */
+  generic?: boolean;
+  /** What the site's own page structures say beyond the generic recogniser (peer comparison grids, picked numbers). */
+  refine?: (found: Found[], page: { root: ParentNode; url: URL; currency?: string }) => Found[];
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
@@ -39,8 +41,11 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const currency = k.currency?.(url);
       const shadow = scan.roots.some((r) => r.nodeType === 11);
       const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
-      const generic = recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
-      const found = k.refine ? k.refine(generic, url, currency) : generic;
+      const generic =
+        k.generic === false
+          ? []
+          : recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+      const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
       let period = detectPeriod(root, now, scan);
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
         // A real-time board's printed date is the shop's today; the computer's clock is the fallback.

@@ -14,7 +14,7 @@ export const sycm = defineSite({
   currency: () => 'CNY',
   realtimePath: /realtime|\/rt\b|shishi/i,
   store: (root) => shopFromAccount(root),
-  refine: (found, url, currency) => (/^\/mc\//.test(url.pathname) ? readComparisons(found, currency) : found),
+  refine: (found, { url, currency }) => (/^\/mc\//.test(url.pathname) ? readComparisons(found, currency) : found),
 });
 
 const ACCOUNT = /^(.{2,60}?)[:：]([^:：\s]{1,24})$/u;

@@ -5,7 +5,18 @@ import type { AlertEvent, AlertHistoryEntry } from '../review/types';
 import type { MetricId } from '../metrics';
 import { periodKey } from '../reader/period';
 import { DEFAULT_RULES, evaluate, type ThresholdRule } from '../rules';
-import { rowKey, type Breakdown, type ObservedValue, type Period } from '../types';
+import {
+  alertKey,
+  customAlertKey,
+  customAlertRange,
+  joinKey,
+  rowKey,
+  sameRow,
+  seriesKey,
+  shopKey,
+  watchedNumberKey,
+} from '../keys';
+import type { Breakdown, ObservedValue, Period } from '../types';
 
 /**
  * Keeping readings and alerts. One readwrite transaction per report: a reading and the alert it
@@ -46,20 +57,6 @@ interface CustomCheck {
   o: ObservedValue;
   rule: CustomRule;
   inputs: CustomContext;
-}
-
-export function seriesKey(site: string, store: string, o: ObservedValue, pKey: string): string {
-  return [site, store, o.metric, pKey, o.breakdown ? rowKey(o.breakdown) : '', o.peer ?? ''].join('|');
-}
-
-export function alertKey(site: string, store: string, metric: string, pKey: string): string {
-  return [site, store, metric, pKey].join('|');
-}
-
-/** A custom rule's alert sits beside the threshold alert of the same number, one per breakdown row. */
-export function customAlertKey(site: string, store: string, o: ObservedValue, pKey: string, ruleId: string): string {
-  const row = o.breakdown ? `|${rowKey(o.breakdown)}` : '';
-  return `${alertKey(site, store, o.metric, pKey)}${row}|rule:${ruleId}`;
 }
 
 export function pageUrl(url: string): string {
@@ -183,15 +180,15 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
     // Alerts of custom rules since switched off, deleted or narrowed to other shops are resolved.
     for (const [index, o] of report.observed.entries()) {
       if (o.peer) continue;
-      const prefix = customAlertKey(report.site, report.store, o, pKey, '');
+      const range = customAlertRange(report.site, report.store, o.metric, pKey, o.breakdown);
       const active = new Set(checks.filter((c) => c.index === index).map((c) => c.rule.id));
-      for (const stale of await alerts.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`))) {
+      for (const stale of await alerts.getAll(IDBKeyRange.bound(range.from, range.to))) {
         if (!active.has(stale.ruleId)) await resolve(stale, o.value);
       }
     }
 
     for (const { index, o, rule, inputs } of checks) {
-      const id = customAlertKey(report.site, report.store, o, pKey, rule.id);
+      const id = customAlertKey(report.site, report.store, o.metric, pKey, o.breakdown, rule.id);
       const verdict = evaluateCustom(rule, inputs);
       const existing = await alerts.get(id);
       if (!verdict.fired) {
@@ -266,7 +263,7 @@ function worstPerValue(evaluations: Evaluation[]): Evaluation[] {
  * still stored.
  */
 async function customChecks(report: PageReport, ctx: IngestContext): Promise<CustomCheck[]> {
-  const shop = `${report.site}|${report.store}`;
+  const shop = shopKey(report.site, report.store);
   const rules = (ctx.customRules ?? []).filter((r) => r.enabled && inScope(r, shop));
   if (!rules.length) return [];
   const cache = new Map<string, Promise<number | null>>();
@@ -280,7 +277,7 @@ async function customChecks(report: PageReport, ctx: IngestContext): Promise<Cus
   };
   const baseline = (metric: MetricId, breakdown: Breakdown | undefined) =>
     ctx.baseline
-      ? once(`b|${metric}|${breakdown?.dimension ?? ''}|${breakdown?.key ?? ''}`, () =>
+      ? once(joinKey(['baseline', metric, breakdown ? rowKey(breakdown) : '']), () =>
           ctx.baseline!(report.site, report.store, metric, breakdown, report.period),
         )
       : Promise.resolve(null);
@@ -288,7 +285,6 @@ async function customChecks(report: PageReport, ctx: IngestContext): Promise<Cus
   const day = report.period.kind === 'day' || report.period.kind === 'realtime' ? report.period.end : null;
   const target = () =>
     ctx.dailyTarget && day ? once('t', () => ctx.dailyTarget!(report.site, report.store, day)) : Promise.resolve(null);
-  const sameRow = (a: Breakdown | undefined, b: Breakdown | undefined) => a?.dimension === b?.dimension && a?.key === b?.key;
 
   const checks: CustomCheck[] = [];
   for (const [index, o] of report.observed.entries()) {
@@ -404,7 +400,7 @@ export async function inbox(db: Database, now: number): Promise<AlertRecord[]> {
 export function newestPerNumber(alerts: readonly AlertRecord[]): AlertRecord[] {
   const newest = new Map<string, AlertRecord>();
   for (const a of alerts) {
-    const key = [a.site, a.store, a.metric, a.ruleId, a.breakdown ? rowKey(a.breakdown) : ''].join('|');
+    const key = watchedNumberKey(a);
     const cur = newest.get(key);
     if (!cur || a.period.end > cur.period.end || (a.period.end === cur.period.end && a.lastSeen > cur.lastSeen))
       newest.set(key, a);
@@ -441,7 +437,7 @@ export async function popupState(db: Database, now: number): Promise<PopupState>
   const latest = new Map<string, LatestView>();
   for (const r of today) {
     if (r.breakdown || r.peer) continue;
-    const key = `${r.site}|${r.store}|${r.periodKey}|${r.metric}`;
+    const key = joinKey([r.site, r.store, r.periodKey, r.metric]);
     const cur = latest.get(key);
     if (!cur || cur.observedAt <= r.observedAt) {
       const view: LatestView = {
@@ -472,7 +468,7 @@ function newestPeriods(latest: LatestView[]): LatestView[] {
   const periods = new Map<string, Set<string>>();
   const order = [...latest].sort((a, b) => b.period.end.localeCompare(a.period.end) || b.observedAt - a.observedAt);
   return order.filter((l) => {
-    const shop = `${l.site}|${l.store}`;
+    const shop = shopKey(l.site, l.store);
     const seen = periods.get(shop) ?? new Set<string>();
     periods.set(shop, seen);
     const key = `${l.period.kind}:${l.period.start}..${l.period.end}`;

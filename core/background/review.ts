@@ -11,9 +11,9 @@ import { trendView, weeklyQuality } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
 import type { ThresholdRule } from '../rules';
 import type { Breakdown, Period } from '../types';
-import { partOf } from '../db';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
 import { inbox, listShops, toView } from './history';
+import { partOf, shopKey, targetId } from '../keys';
 import { shopTargets } from './targets';
 
 /**
@@ -86,7 +86,7 @@ export async function loadShopHistory(db: Database, site: string, store: string,
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
 async function allShops(db: Database): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
-  for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(`${shop.site}|${shop.store}`, shop);
+  for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(shopKey(shop.site, shop.store), shop);
   return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));
 }
 
@@ -179,7 +179,7 @@ export async function sameWeekdayValue(
 
 /** The sales target of one day: the month's target split as the operator chose; null without one. */
 export async function targetOfDay(db: Database, site: string, store: string, date: IsoDate): Promise<number | null> {
-  const target = await db.get('targets', `${site}|${store}|${monthOf(date)}`);
+  const target = await db.get('targets', targetId(site, store, monthOf(date)));
   if (!target || validateTarget(target).length) return null;
   return dailyTargets(target).get(date) ?? null;
 }

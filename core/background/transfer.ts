@@ -1,14 +1,5 @@
 import type { z } from 'zod';
-import {
-  dailyId,
-  partOf,
-  replacesDaily,
-  type AlertRecord,
-  type DailyRecord,
-  type Database,
-  type ReadingRecord,
-  type TargetRecord,
-} from '../db';
+import { replacesDaily, type AlertRecord, type DailyRecord, type Database, type ReadingRecord, type TargetRecord } from '../db';
 import { periodKey } from '../reader/period';
 import {
   exportedAlertSchema,
@@ -17,7 +8,7 @@ import {
   exportedTargetSchema,
   exportFileSchema,
 } from '../schemas';
-import { seriesKey } from './history';
+import { dailyId, partOf, seriesKey, targetId } from '../keys';
 
 /**
  * Export and import of everything StorePulse keeps. The JSON file is complete and versioned (see the
@@ -256,7 +247,7 @@ function validateJson(text: string, report: ImportReport, reject: Reject): Valid
 
   const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
   each(file.data.targets, exportedTargetSchema, 'targets', reject, (t) => {
-    if (t.id !== `${t.site}|${t.store}|${t.month}`) return 'id does not match site, store and month';
+    if (t.id !== targetId(t.site, t.store, t.month)) return 'id does not match site, store and month';
     valid.targets.push(t as TargetRecord);
   });
   each(file.data.daily, exportedDailySchema, 'daily', reject, (d) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@/core/db';
 import { createService, type Sender } from '@/core/background/service';
-import { dismissAlert, ingest, popupState, seriesKey, todaysAlerts } from '@/core/background/history';
+import { dismissAlert, ingest, popupState, todaysAlerts } from '@/core/background/history';
+import { seriesKey } from '@/core/keys';
 import type { PageReport } from '@/core/messages';
 import type { ObservedValue } from '@/core/types';
 

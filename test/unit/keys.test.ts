@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailySeries } from '@/core/background/daily';
-import { ingest } from '@/core/background/history';
+import { ingest } from '@/core/background/ingest';
 import { openDatabase } from '@/core/db';
 import {
   alertKey,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openDatabase } from '@/core/db';
-import { inbox, listShops } from '@/core/background/history';
+import { inbox } from '@/core/background/alerts';
+import { listShops } from '@/core/background/queries';
 import { dbFixture, writeDbFixture } from './support/legacy-db';
 
 let n = 0;

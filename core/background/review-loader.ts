@@ -5,16 +5,17 @@ import { sameWeekdayBaseline } from '../review/baseline';
 import { isoDate } from '../reader/period';
 import { addDays, monthOf } from '../review/dates';
 import { monthRows } from '../review/monthly';
-import { buildDayReview } from '../review/review';
-import { dailyTargets, validateTarget } from '../review/targets';
+import { buildDayReview } from '../review/day-review';
+import { dailyTargets, validateTarget } from '../review/target-split';
 import { trendView, weeklyQuality } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
 import type { ThresholdRule } from '../rules';
 import type { Breakdown, Period } from '../types';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
-import { inbox, listShops, toView } from './history';
+import { inbox, toView } from './alerts';
+import { listShops } from './queries';
 import { partOf, shopKey, targetId } from '../keys';
-import { shopTargets } from './targets';
+import { shopTargets } from './target-store';
 
 /**
  * What the daily review of one shop stands on, loaded with a few index range reads: the factors of

@@ -17,6 +17,7 @@ import {
   exportedTargetSchema,
   exportFileSchema,
 } from '../../schemas';
+import type { ImportReport, RejectionKind, SectionCounts } from '../../messages';
 import { CSV_COLUMNS, CsvError, parseCsv, undefused } from './csv';
 import { EXPORT_VERSION } from './export';
 
@@ -53,36 +54,6 @@ async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
-}
-
-export interface SectionCounts {
-  targets: number;
-  daily: number;
-  readings: number;
-  alerts: number;
-}
-
-/** Why a record was left out, in a form the options page words in the operator's language. */
-export type RejectionKind =
-  { kind: 'field'; field: string } | { kind: 'mismatch' } | { kind: 'fieldCount'; found: number; expected: number };
-
-export interface Rejection {
-  section: keyof SectionCounts;
-  what: RejectionKind;
-  /** Position in the file's section (0-based), or the CSV line number (1-based, header is line 1). */
-  index: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  format: 'json' | 'csv';
-  added: SectionCounts;
-  /** Already there (the same record, or a newer version of it). */
-  duplicates: SectionCounts;
-  rejected: Rejection[];
-  rejectedCount: number;
-  /** The file's settings, for the caller to repair and apply when the operator asked for it. */
-  settings?: unknown;
 }
 
 interface Valid {

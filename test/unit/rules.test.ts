@@ -3,7 +3,7 @@ import { DEFAULT_RULES, evaluate } from '@/core/rules';
 import { FIXES } from '@/core/fixes';
 import { MESSAGES } from '@/core/i18n';
 
-describe('default rules (guide §4)', () => {
+describe('default rules (README, "Rules and platform profiles")', () => {
   it.each([
     [0.7231, 'critical', 0.7],
     [0.7, 'critical', 0.7],

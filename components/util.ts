@@ -1,3 +1,4 @@
+import type { FormNumberProblem } from '@/core/form-number';
 import type { UiTranslate } from '@/core/i18n-ui';
 
 /** The back office's name in the operator's language; an unknown site id is shown as it is. */
@@ -27,4 +28,12 @@ export function errorText(e: unknown): string {
 /** "No open alerts", "1 open alert" or "N open alerts". */
 export function alertCount(t: UiTranslate, count: number): string {
   return count === 1 ? t('popup_alert_one') : count === 0 ? t('popup_noAlerts') : t('popup_alerts', { count });
+}
+
+/** What a form says about a number it could not read: the parser's reason where it has one of its own. */
+export function numberProblemKey<K extends string>(
+  problem: FormNumberProblem,
+  otherwise: K,
+): K | 'number_ambiguous' | 'number_percent' {
+  return problem === 'ambiguous' ? 'number_ambiguous' : problem === 'percent' ? 'number_percent' : otherwise;
 }

@@ -6,6 +6,8 @@ import { MESSAGES, type Locale, type MessageKey } from './i18n';
  */
 
 const en = {
+  number_ambiguous: 'This reads two ways. Type it without a thousands separator, with a point for decimals: 2500 or 2.5.',
+  number_percent: 'This is not a rate: type it without %.',
   popup_title: 'Today',
   popup_alerts: '{count} open alerts',
   popup_alert_one: '1 open alert',
@@ -306,6 +308,8 @@ export type UiKey = keyof typeof en;
 type UiTable = Record<UiKey, string>;
 
 const zhCN: UiTable = {
+  number_ambiguous: '这个数字有两种读法。请不带千位分隔符输入，小数用小数点：2500 或 2.5。',
+  number_percent: '这不是比率：请不带 % 输入。',
   popup_title: '今日',
   popup_alerts: '{count} 条待处理提醒',
   popup_alert_one: '1 条待处理提醒',
@@ -600,6 +604,8 @@ const zhCN: UiTable = {
 };
 
 const zhTW: UiTable = {
+  number_ambiguous: '這個數字有兩種讀法。請不加千分位符號輸入，小數用小數點：2500 或 2.5。',
+  number_percent: '這不是比率：請不加 % 輸入。',
   popup_title: '今日',
   popup_alerts: '{count} 則待處理提醒',
   popup_alert_one: '1 則待處理提醒',

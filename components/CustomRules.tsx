@@ -16,7 +16,8 @@ import {
 import { FIXES } from '@/core/fixes';
 import { formatFormNumber, readFormNumber } from '@/core/form-number';
 import { metricName } from '@/core/i18n';
-import type { UiKey, UiTranslate } from '@/core/i18n-ui';
+import type { FormKey } from '@/core/strings/forms';
+import type { OptionsKey, OptionsTranslate } from '@/core/strings/options';
 import { metricDef, METRIC_IDS, type MetricId } from '@/core/metrics';
 import type { FixId, Severity } from '@/core/rules';
 import { shopKey } from '@/core/settings';
@@ -50,7 +51,7 @@ export interface Draft {
 }
 
 type Field = 'name' | 'value' | 'secondValue' | 'shops';
-type Errors = Partial<Record<Field, UiKey>>;
+type Errors = Partial<Record<Field, OptionsKey | FormKey>>;
 
 const FIX_IDS = Object.keys(FIXES) as FixId[];
 
@@ -84,7 +85,7 @@ function newId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-const VALUE_ERROR: Record<Comparison, UiKey> = {
+const VALUE_ERROR: Record<Comparison, OptionsKey> = {
   above: 'rules_errValue',
   below: 'rules_errValue',
   dropVsBaseline: 'rules_errDrop',
@@ -92,7 +93,7 @@ const VALUE_ERROR: Record<Comparison, UiKey> = {
   belowTarget: 'rules_errShare',
 };
 
-function readCondition(metric: MetricId, comparison: Comparison, text: string): Condition | UiKey {
+function readCondition(metric: MetricId, comparison: Comparison, text: string): Condition | OptionsKey | FormKey {
   const percent = isPercentValue({ metric, comparison, value: 0 });
   const unit = metricDef(metric).unit;
   const typed = readFormNumber(text, { percent, amount: !percent && (unit === 'count' || unit === 'money') });
@@ -138,7 +139,7 @@ export function CustomRules({
 }: {
   rules: CustomRule[];
   shops: readonly Shop[];
-  t: UiTranslate;
+  t: OptionsTranslate;
   onChange: (rules: CustomRule[]) => void;
   requestNotifications: () => Promise<boolean>;
 }) {
@@ -295,7 +296,7 @@ function RuleForm({
   errors: Errors;
   notice: string | null;
   shops: readonly Shop[];
-  t: UiTranslate;
+  t: OptionsTranslate;
   isNew: boolean;
   onDraft: (d: Draft) => void;
   onNotify: (on: boolean) => void;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatFormNumber, readFormNumber } from '@/core/form-number';
-import { LOCALES, metricName, pickLocale, type Locale } from '@/core/i18n';
-import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
+import { LOCALES, metricName, pickLocale, translator, type Locale } from '@/core/i18n';
+import { OPTIONS_SCREEN, type OptionsTranslate } from '@/core/strings/options';
 import { metricDef } from '@/core/metrics';
 import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from '@/core/profiles';
 import { isWellOrdered, type ThresholdRule } from '@/core/rules';
@@ -40,7 +40,7 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
   }, [load, shops]);
 
   const locale: Locale = !settings || settings.language === 'auto' ? pickLocale() : settings.language;
-  const t = uiTranslator(locale);
+  const t = translator(locale, OPTIONS_SCREEN);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('options_title');
@@ -228,7 +228,7 @@ function ProfileRules({
 }: {
   profile: ProfileId;
   settings: Settings;
-  t: UiTranslate;
+  t: OptionsTranslate;
   onChange: (s: Settings) => void;
 }) {
   const overrides = settings.rules[profile] ?? {};
@@ -286,7 +286,7 @@ function RuleRow({
   profile: ProfileId;
   rule: ThresholdRule;
   override: RuleOverride;
-  t: UiTranslate;
+  t: OptionsTranslate;
   onChange: (o: RuleOverride) => void;
 }) {
   const unit = metricDef(rule.metric).unit;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { formatFormNumber, readFormNumber, type FormNumber } from '@/core/form-number';
 import type { Locale } from '@/core/i18n';
-import type { UiKey, UiTranslate } from '@/core/i18n-ui';
+import type { FormKey } from '@/core/strings/forms';
+import type { PopupKey, PopupTranslate } from '@/core/strings/popup';
 import type { IsoMonth, MonthTarget, SplitMode } from '@/core/review/types';
 import { errorText, numberProblemKey } from './util';
 
@@ -13,7 +14,7 @@ export interface TargetDraft {
   weights: string[];
 }
 
-export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', UiKey>>;
+export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', PopupKey | FormKey>>;
 
 const readAmount = (text: string): FormNumber => readFormNumber(text, { amount: true });
 const readWeight = (text: string | undefined): FormNumber => readFormNumber(text ?? '');
@@ -82,7 +83,7 @@ export function TargetForm({
   shop: { site: string; store: string; currency?: string };
   month: IsoMonth;
   current: MonthTarget | null;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   onSave: (target: MonthTarget) => Promise<unknown>;
   onDone: () => void;

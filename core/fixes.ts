@@ -1,5 +1,5 @@
 import type { FixId } from './rules';
-import type { MessageKey } from './i18n';
+import type { AlertKey } from './strings/alerts';
 
 /**
  * Suggested fixes (guide §5): who owns the work and what to do, as message keys so every language
@@ -12,9 +12,9 @@ export interface Fix {
   id: FixId;
   role: Role;
   /** One line: what is wrong and the first thing to do. */
-  summary: MessageKey;
+  summary: AlertKey;
   /** The full advice, in order. */
-  steps: readonly MessageKey[];
+  steps: readonly AlertKey[];
 }
 
 export const FIXES: Readonly<Record<FixId, Fix>> = {

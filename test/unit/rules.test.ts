@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, evaluate } from '@/core/rules';
 import { FIXES } from '@/core/fixes';
-import { MESSAGES } from '@/core/i18n';
+import { ALERT_STRINGS } from '@/core/strings/alerts';
 
 describe('default rules (guide §4)', () => {
   it.each([
@@ -44,7 +44,7 @@ describe('default rules (guide §4)', () => {
       const fix = FIXES[rule.fix];
       expect(fix).toBeDefined();
       for (const key of [fix.summary, ...fix.steps]) {
-        for (const table of Object.values(MESSAGES)) expect(table[key].length).toBeGreaterThan(0);
+        for (const table of Object.values(ALERT_STRINGS)) expect(table[key].length).toBeGreaterThan(0);
       }
     }
   });

@@ -1,3 +1,4 @@
+import './CustomRules.css';
 import { useState } from 'preact/hooks';
 import {
   BREAKDOWN_KINDS,

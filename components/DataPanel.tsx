@@ -1,3 +1,4 @@
+import './DataPanel.css';
 import { useState } from 'preact/hooks';
 import type { OptionsTranslate } from '@/core/strings/options';
 import type { ImportReport, Rejection, SectionCounts } from '@/core/background/transfer';

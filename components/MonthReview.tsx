@@ -1,3 +1,4 @@
+import './MonthReview.css';
 import { useState } from 'preact/hooks';
 import { formatChange, formatCompletion, formatValue } from '@/core/format';
 import type { Locale } from '@/core/i18n';

@@ -1,3 +1,4 @@
+import './Options.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatFormNumber, readFormNumber } from '@/core/form-number';
 import { LOCALES, metricName, pickLocale, translator, type Locale } from '@/core/i18n';

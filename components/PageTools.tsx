@@ -1,3 +1,4 @@
+import './PageTools.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';

@@ -1,3 +1,4 @@
+import './Peers.css';
 import { useState } from 'preact/hooks';
 import type { OptionsKey, OptionsTranslate } from '@/core/strings/options';
 import { MAX_PEERS, peerProblem, type Peer } from '@/core/settings';

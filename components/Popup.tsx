@@ -1,3 +1,4 @@
+import './Popup.css';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { formatPeriod, formatValue } from '@/core/format';
 import { metricName, translator, type Locale } from '@/core/i18n';

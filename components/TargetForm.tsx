@@ -1,3 +1,4 @@
+import './TargetForm.css';
 import { useState } from 'preact/hooks';
 import { formatFormNumber, readFormNumber, type FormNumber } from '@/core/form-number';
 import type { Locale } from '@/core/i18n';

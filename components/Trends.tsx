@@ -1,3 +1,4 @@
+import './Trends.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatChange, formatCompact, formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';

@@ -1,3 +1,4 @@
+import './CustomRules.css';
 import { useState } from 'preact/hooks';
 import {
   BLANK_RULE,
@@ -17,10 +18,13 @@ import {
   type TemplateId,
 } from '@/core/rules';
 import { FIXES } from '@/core/fixes';
+import { formatFormNumber, readFormNumber } from '@/core/form-number';
 import { metricName } from '@/core/i18n';
-import type { UiKey, UiTranslate } from '@/core/i18n-ui';
-import { METRIC_IDS, type MetricId } from '@/core/metrics';
+import type { FormKey } from '@/core/strings/forms';
+import type { OptionsKey, OptionsTranslate } from '@/core/strings/options';
+import { metricDef, METRIC_IDS, type MetricId } from '@/core/metrics';
 import { shopKey } from '@/core/keys';
+import { numberProblemKey } from './util';
 
 /**
  * The operator's own rules: a list (switch on/off, edit, delete) and one form, opened empty or from
@@ -50,13 +54,13 @@ export interface Draft {
 }
 
 type Field = 'name' | 'value' | 'secondValue' | 'shops';
-type Errors = Partial<Record<Field, UiKey>>;
+type Errors = Partial<Record<Field, OptionsKey | FormKey>>;
 
 const FIX_IDS = Object.keys(FIXES) as FixId[];
 
 /** Rates and percentage changes are typed as percents (20 for 20%), everything else as printed. */
 function shown(c: Condition): string {
-  return isPercentValue(c) ? String(Math.round(c.value * 1e6) / 1e4) : String(c.value);
+  return formatFormNumber(isPercentValue(c) ? Math.round(c.value * 1e6) / 1e4 : c.value);
 }
 
 function toDraft(rule: CustomRule): Draft {
@@ -84,7 +88,7 @@ function newId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-const VALUE_ERROR: Record<Comparison, UiKey> = {
+const VALUE_ERROR: Record<Comparison, OptionsKey> = {
   above: 'rules_errValue',
   below: 'rules_errValue',
   dropVsBaseline: 'rules_errDrop',
@@ -92,17 +96,13 @@ const VALUE_ERROR: Record<Comparison, UiKey> = {
   belowTarget: 'rules_errShare',
 };
 
-/** "1,000" and "12,345.6" group thousands; a lone comma elsewhere ("2,5") is a decimal comma. */
-function typedNumber(text: string): number {
-  const t = text.trim();
-  return Number(/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replaceAll(',', '') : t.replace(',', '.'));
-}
-
-function readCondition(metric: MetricId, comparison: Comparison, text: string): Condition | UiKey {
-  const typed = typedNumber(text);
-  if (!text.trim() || !Number.isFinite(typed)) return VALUE_ERROR[comparison];
-  const c: Condition = { metric, comparison, value: typed };
-  if (isPercentValue(c)) c.value = Math.round((typed / 100) * 1e6) / 1e6;
+function readCondition(metric: MetricId, comparison: Comparison, text: string): Condition | OptionsKey | FormKey {
+  const percent = isPercentValue({ metric, comparison, value: 0 });
+  const unit = metricDef(metric).unit;
+  const typed = readFormNumber(text, { percent, amount: !percent && (unit === 'count' || unit === 'money') });
+  if ('problem' in typed) return numberProblemKey(typed.problem, VALUE_ERROR[comparison]);
+  const c: Condition = { metric, comparison, value: typed.value };
+  if (percent) c.value = Math.round((typed.value / 100) * 1e6) / 1e6;
   const problem = conditionProblem(c);
   if (problem === 'targetMetric') return 'rules_errTargetMetric';
   return problem ? VALUE_ERROR[comparison] : c;
@@ -142,7 +142,7 @@ export function CustomRules({
 }: {
   rules: CustomRule[];
   shops: readonly Shop[];
-  t: UiTranslate;
+  t: OptionsTranslate;
   onChange: (rules: CustomRule[]) => void;
   requestNotifications: () => Promise<boolean>;
 }) {
@@ -295,7 +295,7 @@ function RuleForm({
   errors: Errors;
   notice: string | null;
   shops: readonly Shop[];
-  t: UiTranslate;
+  t: OptionsTranslate;
   isNew: boolean;
   onDraft: (d: Draft) => void;
   onNotify: (on: boolean) => void;

@@ -1,5 +1,6 @@
+import './DataPanel.css';
 import { useState } from 'preact/hooks';
-import type { UiTranslate } from '@/core/i18n-ui';
+import type { OptionsTranslate } from '@/core/strings/options';
 import type { ImportReport, Rejection, SectionCounts } from '@/core/messages';
 
 export interface Transfer {
@@ -14,7 +15,7 @@ const SECTIONS: ReadonlyArray<keyof SectionCounts> = ['daily', 'readings', 'aler
 const SHOWN = 20;
 
 /** The options page's data section: how much is kept, export (JSON, CSV) and import with a report. */
-export function DataPanel({ t, totalReadings, transfer }: { t: UiTranslate; totalReadings: number; transfer: Transfer }) {
+export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate; totalReadings: number; transfer: Transfer }) {
   const [busy, setBusy] = useState(false);
   const [withSettings, setWithSettings] = useState(false);
   const [result, setResult] = useState<{ report: ImportReport; settingsNotes?: string[] } | null>(null);
@@ -88,7 +89,7 @@ export function DataPanel({ t, totalReadings, transfer }: { t: UiTranslate; tota
   );
 }
 
-function ImportResult({ t, report, settingsNotes }: { t: UiTranslate; report: ImportReport; settingsNotes?: string[] }) {
+function ImportResult({ t, report, settingsNotes }: { t: OptionsTranslate; report: ImportReport; settingsNotes?: string[] }) {
   const counts = (c: SectionCounts) => SECTIONS.map((s) => t(`data_section_${s}`, { count: c[s] })).join(' · ');
   return (
     <div class="import-report" role="status">
@@ -118,7 +119,7 @@ function ImportResult({ t, report, settingsNotes }: { t: UiTranslate; report: Im
 }
 
 /** A rejection in the operator's language; the file's own words (zod's, in English) only as a title. */
-function why(t: UiTranslate, r: Rejection): string {
+function why(t: OptionsTranslate, r: Rejection): string {
   const w = r.what;
   if (w.kind === 'field') return t('data_reject_field', { field: w.field });
   if (w.kind === 'fieldCount') return t('data_reject_count', { found: w.found, expected: w.expected });

@@ -1,9 +1,10 @@
+import './Inbox.css';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { FIXES } from '@/core/fixes';
 import { formatPeriod, formatTime, formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
-import type { UiTranslate } from '@/core/i18n-ui';
+import type { PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction } from '@/core/messages';
 import type { AlertView, ReviewState } from '@/core/review/types';
 import { alertCount, groupBy, shopKey, siteName } from './util';
@@ -18,7 +19,7 @@ export function AlertItem({
   children,
 }: {
   alert: AlertView;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   /** The alert's actions, under its source line. */
   children: ComponentChildren;
@@ -27,7 +28,7 @@ export function AlertItem({
   const metric = metricName(t, a.metric);
   const value = formatValue(a.metric, a.value, locale, a.currency);
   const threshold = formatValue(a.metric, a.threshold, locale, a.currency);
-  const headlineKey: Parameters<UiTranslate>[0] =
+  const headlineKey: Parameters<PopupTranslate>[0] =
     a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
   return (
     <li class={`alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity} data-alert={a.id}>
@@ -105,7 +106,7 @@ export function Inbox({
   onAction,
 }: {
   inbox: readonly InboxEntry[];
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   now: number;
   onAction: (alertId: string, action: AlertAction, until?: number) => void;
@@ -163,7 +164,7 @@ function InboxActions({
   onAction,
 }: {
   entry: InboxEntry;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   now: number;
   onAction: (alertId: string, action: AlertAction, until?: number) => void;

@@ -1,3 +1,4 @@
+import './LineChart.css';
 import type { DailyPoint, IsoDate } from '@/core/review/types';
 
 export interface ChartSeries {

@@ -1,7 +1,8 @@
+import './MonthReview.css';
 import { useState } from 'preact/hooks';
 import { formatChange, formatCompletion, formatValue } from '@/core/format';
 import type { Locale } from '@/core/i18n';
-import type { UiTranslate } from '@/core/i18n-ui';
+import type { PopupTranslate } from '@/core/strings/popup';
 import type { MonthRow, ShopOverview } from '@/core/review/types';
 import { errorText, shopKey, siteName } from './util';
 
@@ -16,7 +17,7 @@ export function MonthReview({
   copyText,
 }: {
   shops: readonly ShopOverview[];
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   copyText: (text: string) => Promise<void>;
 }) {
@@ -37,7 +38,7 @@ function ShopMonths({
   copyText,
 }: {
   shop: ShopOverview;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   copyText: (text: string) => Promise<void>;
 }) {
@@ -112,7 +113,7 @@ function ShopMonths({
  * The month table as text: a title line, then one tab-separated line per month, so it pastes into a
  * spreadsheet as columns and into a document as aligned lines.
  */
-export function monthReport(shop: ShopOverview, t: UiTranslate, locale: Locale): string {
+export function monthReport(shop: ShopOverview, t: PopupTranslate, locale: Locale): string {
   const money = (v: number) => formatValue('sales', v, locale, shop.currency);
   const head = [
     t('month_colMonth'),

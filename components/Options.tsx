@@ -1,6 +1,8 @@
+import './Options.css';
 import { useEffect, useState } from 'preact/hooks';
-import { LOCALES, metricName, pickLocale, type Locale } from '@/core/i18n';
-import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
+import { formatFormNumber, readFormNumber } from '@/core/form-number';
+import { LOCALES, metricName, pickLocale, translator, type Locale } from '@/core/i18n';
+import { OPTIONS_SCREEN, type OptionsTranslate } from '@/core/strings/options';
 import { metricDef } from '@/core/metrics';
 import {
   isWellOrdered,
@@ -16,6 +18,7 @@ import { repairSettings, type Repaired, type Settings } from '@/core/settings';
 import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
 import { Peers } from './Peers';
+import { numberProblemKey } from './util';
 
 export interface OptionsProps {
   load: () => Promise<Repaired>;
@@ -46,7 +49,7 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
   }, [load, shops]);
 
   const locale: Locale = !settings || settings.language === 'auto' ? pickLocale() : settings.language;
-  const t = uiTranslator(locale);
+  const t = translator(locale, OPTIONS_SCREEN);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('options_title');
@@ -234,7 +237,7 @@ function ProfileRules({
 }: {
   profile: ProfileId;
   settings: Settings;
-  t: UiTranslate;
+  t: OptionsTranslate;
   onChange: (s: Settings) => void;
 }) {
   const overrides = settings.rules[profile] ?? {};
@@ -292,11 +295,13 @@ function RuleRow({
   profile: ProfileId;
   rule: ThresholdRule;
   override: RuleOverride;
-  t: UiTranslate;
+  t: OptionsTranslate;
   onChange: (o: RuleOverride) => void;
 }) {
-  const percent = metricDef(rule.metric).unit === 'rate';
-  const shown = (v: number) => (percent ? String(Math.round(v * 10000) / 100) : String(v));
+  const unit = metricDef(rule.metric).unit;
+  const percent = unit === 'rate';
+  const shape = { percent, amount: unit === 'count' || unit === 'money' };
+  const shown = (v: number) => formatFormNumber(percent ? Math.round(v * 10000) / 100 : v);
   const [draft, setDraft] = useState({
     warn: shown(override.warn ?? rule.warn),
     critical: shown(override.critical ?? rule.critical),
@@ -310,19 +315,13 @@ function RuleRow({
   const apply = (field: 'warn' | 'critical', text: string) => {
     const next = { ...draft, [field]: text };
     setDraft(next);
-    const warn = Number(next.warn.replace(',', '.'));
-    const critical = Number(next.critical.replace(',', '.'));
-    if (
-      !next.warn.trim() ||
-      !next.critical.trim() ||
-      !Number.isFinite(warn) ||
-      !Number.isFinite(critical) ||
-      warn < 0 ||
-      critical < 0
-    ) {
-      setError(t('options_invalidNumber'));
+    const typed = [readFormNumber(next.warn, shape), readFormNumber(next.critical, shape)] as const;
+    const problem = typed.find((n) => 'problem' in n || n.value < 0);
+    if (problem) {
+      setError(t('problem' in problem ? numberProblemKey(problem.problem, 'options_invalidNumber') : 'options_invalidNumber'));
       return;
     }
+    const [warn, critical] = typed.map((n) => ('value' in n ? n.value : NaN)) as [number, number];
     const lines = { warn: percent ? warn / 100 : warn, critical: percent ? critical / 100 : critical };
     if (!isWellOrdered({ direction: rule.direction, ...lines })) {
       setError(t('options_invalidOrder'));

@@ -1,7 +1,8 @@
+import './PageTools.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
-import type { UiTranslate } from '@/core/i18n-ui';
+import type { PopupTranslate } from '@/core/strings/popup';
 import type { ReadPageResult } from '@/core/messages';
 import { siteFor } from '@/core/sites';
 
@@ -25,7 +26,7 @@ export interface PageToolsDeps {
 }
 
 interface Props {
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   deps: PageToolsDeps;
   /** Called after a read stored numbers, so the popup's lists follow. */

@@ -1,5 +1,6 @@
+import './Peers.css';
 import { useState } from 'preact/hooks';
-import type { UiKey, UiTranslate } from '@/core/i18n-ui';
+import type { OptionsKey, OptionsTranslate } from '@/core/strings/options';
 import { MAX_PEERS, peerProblem, type Peer } from '@/core/settings';
 
 /**
@@ -14,12 +15,12 @@ export function Peers({
 }: {
   shop: string;
   peers: Peer[];
-  t: UiTranslate;
+  t: OptionsTranslate;
   onChange: (peers: Peer[]) => void;
 }) {
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
-  const [error, setError] = useState<UiKey | null>(null);
+  const [error, setError] = useState<OptionsKey | null>(null);
   const full = peers.length >= MAX_PEERS;
   const id = (part: string) => `peer-${part}-${shop}`;
 

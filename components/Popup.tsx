@@ -1,8 +1,9 @@
+import './Popup.css';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { formatPeriod, formatValue } from '@/core/format';
-import { metricName, type Locale } from '@/core/i18n';
+import { metricName, translator, type Locale } from '@/core/i18n';
 import { joinKey } from '@/core/keys';
-import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
+import { POPUP_SCREEN, type PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
 import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
@@ -55,7 +56,7 @@ export function Popup({
   copyText = (text) => navigator.clipboard.writeText(text),
   tools,
 }: PopupProps) {
-  const t = uiTranslator(locale);
+  const t = translator(locale, POPUP_SCREEN);
   const [tab, setTab] = useState<TabId>('review');
   const [state, setState] = useState<PopupState | null>(null);
   const [review, setReview] = useState<ReviewState | null>(null);
@@ -174,7 +175,7 @@ export function Popup({
 }
 
 /** Before the review has loaded, or when the background cannot give one. */
-function Pending({ t, error }: { t: UiTranslate; error: string | null }) {
+function Pending({ t, error }: { t: PopupTranslate; error: string | null }) {
   return <p class="muted">{error ? t('review_loadError', { error }) : t('review_loading')}</p>;
 }
 
@@ -189,7 +190,7 @@ function OpenAlerts({
   onDismiss,
 }: {
   state: PopupState;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   onDismiss: (id: string) => void;
 }) {
@@ -225,7 +226,7 @@ function OpenAlerts({
 }
 
 /** One group per shop and period: a day's numbers and today's real-time numbers are not mixed. */
-function LatestNumbers({ state, t, locale }: { state: PopupState; t: UiTranslate; locale: Locale }) {
+function LatestNumbers({ state, t, locale }: { state: PopupState; t: PopupTranslate; locale: Locale }) {
   const latestByStore = groupBy(
     [...state.latest].sort((a, b) => b.observedAt - a.observedAt),
     (l) => joinKey([l.site, l.store, `${l.period.kind}:${l.period.start}..${l.period.end}`]),
@@ -241,7 +242,7 @@ function LatestNumbers({ state, t, locale }: { state: PopupState; t: UiTranslate
   );
 }
 
-function Latest({ rows, t, locale }: { rows: LatestView[]; t: UiTranslate; locale: Locale }) {
+function Latest({ rows, t, locale }: { rows: LatestView[]; t: PopupTranslate; locale: Locale }) {
   const first = rows[0]!;
   return (
     <div class="latest-store">
@@ -260,7 +261,7 @@ function Latest({ rows, t, locale }: { rows: LatestView[]; t: UiTranslate; local
   );
 }
 
-function Empty({ t }: { t: UiTranslate }) {
+function Empty({ t }: { t: PopupTranslate }) {
   return (
     <section class="empty" data-testid="empty">
       <h2>{t('popup_emptyTitle')}</h2>

@@ -1,9 +1,10 @@
+import './Review.css';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { FIXES } from '@/core/fixes';
 import { formatChange, formatCompletion, formatPercent, formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
-import type { UiTranslate } from '@/core/i18n-ui';
+import type { PopupTranslate } from '@/core/strings/popup';
 import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
 import { TargetForm } from './TargetForm';
 import { siteName } from './util';
@@ -24,7 +25,7 @@ export function DayCard({
 }: {
   shop: ShopOverview;
   today: string;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   onSaveTarget: (target: MonthTarget) => Promise<unknown>;
 }) {
@@ -137,7 +138,7 @@ function Pacing({
 }: {
   month: MonthPacing;
   money: (v: number) => string;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
 }) {
   // No pace while the closed days of the month plan nothing (first day, or a plan that starts later).
@@ -179,7 +180,7 @@ function Baseline({
   children,
 }: {
   day: DayReview;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   children?: ComponentChildren;
 }) {
@@ -200,7 +201,7 @@ function Baseline({
  * sales. The bar grows from the middle by the share's size: leftwards (red) for a factor that fell,
  * rightwards (green) for one that rose, so a factor that held sales up while they fell stands out.
  */
-function Why({ d, t, locale }: { d: Decomposition; t: UiTranslate; locale: Locale }) {
+function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Locale }) {
   const fix = d.fix ? FIXES[d.fix] : null;
   const source = d.fallingSource;
   return (

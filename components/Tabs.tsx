@@ -1,3 +1,4 @@
+import './Tabs.css';
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 

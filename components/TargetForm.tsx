@@ -1,8 +1,11 @@
+import './TargetForm.css';
 import { useState } from 'preact/hooks';
+import { formatFormNumber, readFormNumber, type FormNumber } from '@/core/form-number';
 import type { Locale } from '@/core/i18n';
-import type { UiKey, UiTranslate } from '@/core/i18n-ui';
+import type { FormKey } from '@/core/strings/forms';
+import type { PopupKey, PopupTranslate } from '@/core/strings/popup';
 import type { IsoMonth, MonthTarget, SplitMode } from '@/core/review/types';
-import { errorText } from './util';
+import { errorText, numberProblemKey } from './util';
 
 /** What the operator typed, before it is a MonthTarget. */
 export interface TargetDraft {
@@ -12,13 +15,17 @@ export interface TargetDraft {
   weights: string[];
 }
 
-export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', UiKey>>;
+export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', PopupKey | FormKey>>;
+
+const readAmount = (text: string): FormNumber => readFormNumber(text, { amount: true });
+const readWeight = (text: string | undefined): FormNumber => readFormNumber(text ?? '');
 
 const EVEN_WEIGHTS = ['1', '1', '1', '1', '1', '1', '1'];
 
 /**
- * Checks a draft and builds the target, or says what is wrong field by field. Amounts accept the
- * separators people type ("300,000", "300 000"); nothing else is guessed.
+ * Checks a draft and builds the target, or says what is wrong field by field. Numbers are read by
+ * core/form-number.ts: separators people type ("300,000", "300 000"), a weight's decimal comma ("2,5");
+ * what reads two ways is refused with that reason.
  */
 export function parseTarget(
   draft: TargetDraft,
@@ -26,21 +33,26 @@ export function parseTarget(
 ): { target: MonthTarget } | { errors: TargetErrors } {
   const errors: TargetErrors = {};
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(draft.month)) errors.month = 'target_errMonth';
-  const amount = parseNumber(draft.amount);
-  if (amount === null || amount <= 0) errors.amount = 'target_errAmount';
+  const amount = readAmount(draft.amount);
+  if ('problem' in amount) errors.amount = numberProblemKey(amount.problem, 'target_errAmount');
+  else if (amount.value <= 0) errors.amount = 'target_errAmount';
   let weights: number[] | undefined;
   if (draft.split === 'weekday') {
-    weights = draft.weights.map((w) => (validWeight(w) ? parseNumber(w)! : NaN));
-    if (weights.length !== 7 || weights.some(Number.isNaN)) errors.weights = 'target_errWeight';
+    const read = draft.weights.map(readWeight);
+    const problem = read.find((w) => 'problem' in w || w.value < 0);
+    weights = read.map((w) => ('value' in w ? w.value : NaN));
+    if (read.length !== 7) errors.weights = 'target_errWeight';
+    else if (problem)
+      errors.weights = 'problem' in problem ? numberProblemKey(problem.problem, 'target_errWeight') : 'target_errWeight';
     else if (weights.every((w) => w === 0)) errors.weights = 'target_errWeightsZero';
   }
-  if (Object.keys(errors).length > 0) return { errors };
+  if (Object.keys(errors).length > 0 || !('value' in amount)) return { errors };
   return {
     target: {
       site: shop.site,
       store: shop.store,
       month: draft.month,
-      amount: amount!,
+      amount: amount.value,
       ...(shop.currency ? { currency: shop.currency } : {}),
       split: draft.split,
       ...(draft.split === 'weekday' ? { weekdayWeights: weights } : {}),
@@ -48,14 +60,10 @@ export function parseTarget(
   };
 }
 
-const validWeight = (text: string | undefined) => text !== undefined && parseNumber(text) !== null;
-
-function parseNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/[,\s_]/g, '');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? n : null;
-}
+const validWeight = (text: string | undefined) => {
+  const w = readWeight(text);
+  return 'value' in w && w.value >= 0;
+};
 
 /** Monday … Sunday in the operator's language ("周一", "Mon"), from a known Monday. */
 function weekdayNames(locale: Locale): string[] {
@@ -76,16 +84,16 @@ export function TargetForm({
   shop: { site: string; store: string; currency?: string };
   month: IsoMonth;
   current: MonthTarget | null;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
   onSave: (target: MonthTarget) => Promise<unknown>;
   onDone: () => void;
 }) {
   const [draft, setDraft] = useState<TargetDraft>(() => ({
     month: current?.month ?? month,
-    amount: current ? String(current.amount) : '',
+    amount: current ? formatFormNumber(current.amount) : '',
     split: current?.split === 'weekday' ? 'weekday' : 'even',
-    weights: current?.weekdayWeights?.map(String) ?? EVEN_WEIGHTS,
+    weights: current?.weekdayWeights?.map(formatFormNumber) ?? EVEN_WEIGHTS,
   }));
   const [errors, setErrors] = useState<TargetErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);

@@ -1,7 +1,8 @@
+import './Trends.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatChange, formatCompact, formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
-import type { UiTranslate } from '@/core/i18n-ui';
+import type { PopupTranslate } from '@/core/strings/popup';
 import type { TrendRequest } from '@/core/messages';
 import { metricDef, type MetricId } from '@/core/metrics';
 import type { IsoDate, QualityLevel, ShopOverview, TrendView, WeeklyQuality } from '@/core/review/types';
@@ -21,7 +22,7 @@ export function Trends({
 }: {
   shops: readonly ShopOverview[];
   loadTrend: (req: TrendRequest) => Promise<TrendView>;
-  t: UiTranslate;
+  t: PopupTranslate;
   locale: Locale;
 }) {
   const [key, setKey] = useState(shops[0] ? shopKey(shops[0]) : '');
@@ -99,7 +100,7 @@ function defaultMetric(shop: ShopOverview | undefined): MetricId | null {
   return shop.metrics.includes('sales') ? 'sales' : (shop.metrics[0] ?? null);
 }
 
-function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: string; t: UiTranslate; locale: Locale }) {
+function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: string; t: PopupTranslate; locale: Locale }) {
   const { metric, points } = trend;
   const value = (v: number) => formatValue(metric, v, locale, trend.currency);
   const date = (d: IsoDate) =>
@@ -215,7 +216,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
 }
 
 /** The weekly page-quality check (`weeklyQuality`, core/review/trends.ts): bounce and depth, each with its level. */
-function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: UiTranslate; locale: Locale }) {
+function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: PopupTranslate; locale: Locale }) {
   const shown = [...weeks].sort((a, b) => b.week.localeCompare(a.week)).slice(0, QUALITY_WEEKS);
   return (
     <section class="quality" aria-labelledby="quality-title">
@@ -259,7 +260,7 @@ function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: UiT
   );
 }
 
-function Level({ value, level, t }: { value: string | null; level: QualityLevel | null; t: UiTranslate }) {
+function Level({ value, level, t }: { value: string | null; level: QualityLevel | null; t: PopupTranslate }) {
   if (value === null) return <span class="muted">—</span>;
   return (
     <>

@@ -1,8 +1,12 @@
-import type { UiTranslate } from '@/core/i18n-ui';
 import { shopKey as keyOfShop } from '@/core/keys';
+import type { FormNumberProblem } from '@/core/form-number';
+import type { FormKey } from '@/core/strings/forms';
+import type { Translate } from '@/core/i18n';
+import type { AlertKey } from '@/core/strings/alerts';
+import type { PopupKey } from '@/core/strings/popup';
 
 /** The back office's name in the operator's language; an unknown site id is shown as it is. */
-export function siteName(t: UiTranslate, site: string): string {
+export function siteName(t: Translate<AlertKey>, site: string): string {
   const key = `site_${site}` as never;
   const name = t(key);
   return name === key ? site : name;
@@ -26,6 +30,11 @@ export function errorText(e: unknown): string {
 }
 
 /** "No open alerts", "1 open alert" or "N open alerts". */
-export function alertCount(t: UiTranslate, count: number): string {
+export function alertCount(t: Translate<PopupKey>, count: number): string {
   return count === 1 ? t('popup_alert_one') : count === 0 ? t('popup_noAlerts') : t('popup_alerts', { count });
+}
+
+/** What a form says about a number it could not read: the parser's reason where it has one of its own. */
+export function numberProblemKey<K extends string>(problem: FormNumberProblem, otherwise: K): K | FormKey {
+  return problem === 'ambiguous' ? 'number_ambiguous' : problem === 'percent' ? 'number_percent' : otherwise;
 }

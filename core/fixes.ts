@@ -1,5 +1,5 @@
 import type { FixId } from './rules';
-import type { MessageKey } from './i18n';
+import type { AlertKey } from './strings/alerts';
 
 /**
  * Suggested fixes: who owns the work (promotion, design, service, content, merchandising) and what to
@@ -13,9 +13,9 @@ export interface Fix {
   id: FixId;
   role: Role;
   /** One line: what is wrong and the first thing to do. */
-  summary: MessageKey;
+  summary: AlertKey;
   /** The full advice, in order. */
-  steps: readonly MessageKey[];
+  steps: readonly AlertKey[];
 }
 
 export const FIXES: Readonly<Record<FixId, Fix>> = {

@@ -1,5 +1,6 @@
 import { metricDef, type MetricId } from './metrics';
 import type { Locale, Translate } from './i18n';
+import type { AlertKey } from './strings/alerts';
 import type { Period } from './types';
 
 /** How a stored value is shown back to the operator, in the operator's language. */
@@ -34,7 +35,7 @@ function formatDuration(seconds: number, locale: Locale): string {
   return m > 0 ? `${m}${min}${rest}秒` : `${rest}秒`;
 }
 
-export function formatPeriod(t: Translate, period: Period): string {
+export function formatPeriod(t: Translate<AlertKey>, period: Period): string {
   return t(`period_${period.kind}`, { start: period.start, end: period.end });
 }
 

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { PageSession } from '@/core/content/session';
 import { languageOf, localeFor, translator } from '@/core/i18n';
 import { SETTINGS_KEY } from '@/core/settings';
+import { BADGE_SCREEN } from '@/core/strings/badge';
 import { parseTabMessage, sendMessage } from '@/core/messages';
 import { ALL_MATCHES, siteFor } from '@/core/sites';
 
@@ -18,7 +19,7 @@ export default defineContentScript({
       window,
       signal: ctx.signal,
       locale,
-      t: translator(locale),
+      t: translator(locale, BADGE_SCREEN),
       report: (report) => sendMessage('report', report),
       status: (status) => sendMessage('pageStatus', status),
       dismiss: async (alertId) => void (await sendMessage('dismiss', { alertId })),

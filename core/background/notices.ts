@@ -1,6 +1,7 @@
 import type { AlertRecord } from '../db';
 import { formatValue } from '../format';
 import { metricName, translator, type Locale } from '../i18n';
+import { NOTICE_SCREEN } from '../strings/alerts';
 
 /**
  * The text of a browser notification for a custom rule's critical alert: the same words the badge
@@ -15,7 +16,7 @@ export interface Notice {
 }
 
 export function noticeFor(alert: AlertRecord, locale: Locale): Notice {
-  const t = translator(locale);
+  const t = translator(locale, NOTICE_SCREEN);
   const metric = metricName(t, alert.metric);
   const value = formatValue(alert.metric, alert.value, locale, alert.currency);
   const threshold = formatValue(alert.metric, alert.threshold, locale, alert.currency);

@@ -1,6 +1,6 @@
 import type { BindingPayload } from '../messages';
 import { metricName } from '../i18n';
-import type { UiTranslate } from '../i18n-ui';
+import type { PickerTranslate } from '../strings/picker';
 import { METRIC_IDS, type MetricId } from '../metrics';
 import { describeValue, numberAt, type Described } from '../reader/bind';
 
@@ -15,7 +15,7 @@ import { describeValue, numberAt, type Described } from '../reader/bind';
 export const PICKER_TAG = 'storepulse-picker';
 
 export interface PickerDeps {
-  t: UiTranslate;
+  t: PickerTranslate;
   save(binding: BindingPayload): Promise<unknown>;
   /**
    * The extension page that asks for this site's permission (entrypoints/allow/), framed in the

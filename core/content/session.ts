@@ -1,6 +1,7 @@
 import { FIXES } from '../fixes';
 import { formatValue } from '../format';
-import { metricName, type Locale, type Translate } from '../i18n';
+import { metricName, type Locale } from '../i18n';
+import type { BadgeTranslate } from '../strings/badge';
 import type { Evaluation, PageReport, PageStatus } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
@@ -22,7 +23,7 @@ export interface SessionDeps {
   window: Window & typeof globalThis;
   signal: AbortSignal;
   locale: Locale;
-  t: Translate;
+  t: BadgeTranslate;
   report(report: PageReport): Promise<{ evaluations: Evaluation[] }>;
   /** Tells the background how reading went (found nothing, or numbers it could not read). */
   status?(status: PageStatus): Promise<unknown>;

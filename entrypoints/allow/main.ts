@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { allowableOrigin, BINDINGS_KEY, repairBindings } from '@/core/bindings';
-import { localeFor } from '@/core/i18n';
-import { uiTranslator } from '@/core/i18n-ui';
-import { loadSettings } from '@/core/settings-store';
+import { languageOf, localeFor, translator } from '@/core/i18n';
+import { SETTINGS_KEY } from '@/core/settings';
+import { ALLOW_SCREEN } from '@/core/strings/site-access';
 
 /**
  * "Read this site on every visit", shown inside the picker right after a binding is saved. Chrome lets
@@ -11,10 +11,9 @@ import { loadSettings } from '@/core/settings-store';
  * only one where the operator has bound numbers — a page that frames it on its own gets nothing.
  */
 
-const { settings } = await loadSettings().catch(() => ({ settings: { language: 'auto' as const } }));
-const t = uiTranslator(localeFor(settings.language));
+const stored = await browser.storage.local.get([BINDINGS_KEY, SETTINGS_KEY]);
+const t = translator(localeFor(languageOf(stored[SETTINGS_KEY])), ALLOW_SCREEN);
 const app = document.getElementById('app')!;
-const stored = await browser.storage.local.get(BINDINGS_KEY);
 const bindings = repairBindings(stored[BINDINGS_KEY]).bindings;
 // COMPAT(firefox): no ancestorOrigins there, so the frame stays empty and the popup's button asks instead.
 const origin = allowableOrigin(location.ancestorOrigins?.[0], bindings);

@@ -1,9 +1,9 @@
+import '@/components/base.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
 import { sendMessage } from '@/core/messages';
 import { loadSettings, saveSettings } from '@/core/settings-store';
-import '@/components/options.css';
 
 render(
   <Options

@@ -1,3 +1,4 @@
+import '@/components/base.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup } from '@/components/Popup';
@@ -5,7 +6,6 @@ import { BINDINGS_KEY, repairBindings } from '@/core/bindings';
 import { localeFor } from '@/core/i18n';
 import { sendMessage } from '@/core/messages';
 import { loadSettings } from '@/core/settings-store';
-import '@/components/popup.css';
 
 // Ask for what the first render shows before anything else: the worker answers while the page loads.
 const firstReview = prefetched(() => sendMessage('review', {}));

@@ -1,9 +1,9 @@
+import '@/components/base.css';
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import type { Locale } from '@/core/i18n';
 import type { PopupState } from '@/core/messages';
 import { addDays, sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
-import '@/components/popup.css';
 
 /**
  * The popup on sample data, without the extension: the preview page (test/harness/preview.mjs) loads

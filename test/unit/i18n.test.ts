@@ -1,34 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, MESSAGES, languageOf, localeFor, pickLocale, translator } from '@/core/i18n';
-import { UI_MESSAGES, uiTranslator } from '@/core/i18n-ui';
+import { LOCALES, languageOf, localeFor, pickLocale, translator, type Strings } from '@/core/i18n';
 import { formatValue } from '@/core/format';
 import { METRIC_IDS } from '@/core/metrics';
+import { ALERT_STRINGS } from '@/core/strings/alerts';
+import { BADGE_STRINGS } from '@/core/strings/badge';
+import { FORM_STRINGS } from '@/core/strings/forms';
+import { METRIC_STRINGS } from '@/core/strings/metrics';
+import { OPTIONS_STRINGS } from '@/core/strings/options';
+import { PICKER_STRINGS } from '@/core/strings/picker';
+import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
+import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
 import zhTW from '@/public/_locales/zh_TW/messages.json';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+/** Every string module in core/strings/, by file name. */
+const MODULES: Record<string, Strings<string>> = {
+  alerts: ALERT_STRINGS,
+  badge: BADGE_STRINGS,
+  forms: FORM_STRINGS,
+  metrics: METRIC_STRINGS,
+  options: OPTIONS_STRINGS,
+  picker: PICKER_STRINGS,
+  popup: POPUP_STRINGS,
+  'site-access': SITE_ACCESS_STRINGS,
+};
+
 describe('translations', () => {
-  it.each([
-    ['badge and metric strings', MESSAGES],
-    ['popup and options strings', UI_MESSAGES],
-  ] as const)('has every one of the %s in every language, non-empty, with the same placeholders', (_name, tables) => {
-    const en = tables.en as Record<string, string>;
-    const keys = Object.keys(en);
+  it('lists every module of core/strings/ here', () => {
+    const files = readdirSync('core/strings').map((f) => f.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual(Object.keys(MODULES).sort());
+  });
+
+  it.each(Object.keys(MODULES))('has every %s string in every language, non-empty, with the same placeholders', (name) => {
+    const tables = MODULES[name]!;
+    const keys = Object.keys(tables.en);
+    expect(keys.length).toBeGreaterThan(0);
     for (const locale of LOCALES) {
       const table = tables[locale] as Record<string, string>;
-      expect(Object.keys(table).sort()).toEqual([...keys].sort());
+      expect(Object.keys(table).sort(), locale).toEqual([...keys].sort());
       for (const key of keys) {
         expect(table[key]!.trim().length, `${locale} ${key}`).toBeGreaterThan(0);
-        expect(placeholders(table[key]!), `${locale} ${key}`).toEqual(placeholders(en[key]!));
+        expect(placeholders(table[key]!), `${locale} ${key}`).toEqual(placeholders(tables.en[key]!));
       }
     }
   });
 
-  it('never lets a page string shadow a badge string', () => {
-    const overlap = Object.keys(UI_MESSAGES.en).filter((k) => k in MESSAGES.en);
-    expect(overlap).toEqual([]);
+  it('keeps each key in one module, so no screen can shadow another’s string', () => {
+    const seen = new Map<string, string>();
+    for (const [name, tables] of Object.entries(MODULES))
+      for (const key of Object.keys(tables.en)) {
+        expect(seen.get(key), `${key} in ${name}`).toBeUndefined();
+        seen.set(key, name);
+      }
   });
 
   it('follows the language chosen in the options page', () => {
@@ -38,7 +66,7 @@ describe('translations', () => {
 
   it('names every metric in every language', () => {
     for (const locale of LOCALES) {
-      const t = translator(locale);
+      const t = translator(locale, [METRIC_STRINGS]);
       for (const id of METRIC_IDS) expect(t(`metric_${id}` as never)).not.toBe(`metric_${id}`);
     }
   });
@@ -61,7 +89,7 @@ describe('translations', () => {
   });
 
   it('inserts values as given', () => {
-    const t = uiTranslator('zh-CN');
+    const t = translator('zh-CN', POPUP_SCREEN);
     expect(t('popup_alerts', { count: 3 })).toBe('3 条待处理提醒');
     expect(t('metric_bounceRate')).toBe('跳失率');
     expect(t('popup_source', { label: '<b>跳失率</b>', reader: 'x' })).toContain('<b>跳失率</b>');
@@ -83,5 +111,77 @@ describe('the language a stored settings object chooses', () => {
     expect(languageOf({ language: 'zh-TW' })).toBe('zh-TW');
     expect(languageOf({ language: 'auto' })).toBe('auto');
     for (const bad of [undefined, null, 'en', { language: 'fr' }, { language: 42 }, []]) expect(languageOf(bad)).toBe('auto');
+  });
+});
+
+/** The modules an entrypoint's bundle runs: its import graph, following value imports only. */
+function bundled(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    const imports = source.matchAll(/^(?:import|export)\s+(type\s+)?(?:([^'";]*?)\s+from\s+)?'([^']+)'/gm);
+    for (const [, typeOnly, names, spec] of imports) {
+      const specifiers = names
+        ?.trim()
+        .match(/^\{([^}]*)\}$/)?.[1]
+        ?.split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      if (typeOnly || specifiers?.every((n) => n.startsWith('type '))) continue;
+      if (!spec!.startsWith('.') && !spec!.startsWith('@/')) continue;
+      const base = spec!.startsWith('@/') ? resolve(spec!.slice(2)) : resolve(dirname(file), spec!);
+      const found = ['.ts', '.tsx', '/index.ts', '']
+        .map((ext) => base + ext)
+        .find((f) => {
+          try {
+            return readFileSync(f) && !f.endsWith('/');
+          } catch {
+            return false;
+          }
+        });
+      if (found && /\.tsx?$/.test(found)) visit(found);
+    }
+  };
+  visit(resolve(entry));
+  return new Set([...seen].map((f) => relative(resolve('.'), f)));
+}
+
+const stringsIn = (entry: string) =>
+  [...bundled(entry)]
+    .filter((f) => f.startsWith('core/strings/'))
+    .map((f) => f.slice('core/strings/'.length, -'.ts'.length))
+    .sort();
+
+describe('strings by screen', () => {
+  // Shared: metric names, alert texts, form and site-access messages. A screen's own module is
+  // bundled by that screen only.
+  it.each([
+    ['entrypoints/content.ts', ['alerts', 'badge', 'metrics']],
+    ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
+    ['entrypoints/picker.ts', ['metrics', 'picker']],
+    ['entrypoints/allow/main.ts', ['site-access']],
+    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'popup', 'site-access']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
+    ['entrypoints/background.ts', ['alerts', 'metrics']],
+    ['entrypoints/reader.ts', []],
+  ])('%s carries only the strings it shows', (entry, modules) => {
+    expect(stringsIn(entry)).toEqual(modules);
+  });
+
+  it('follows imports through the files a bundle runs, and not type-only ones', () => {
+    const options = bundled('entrypoints/options/main.tsx');
+    expect(options).toContain('components/CustomRules.tsx');
+    // util.ts names the popup's key type: a type-only import, so no popup strings in the options page.
+    expect(options).toContain('components/util.ts');
+    expect(readFileSync('components/util.ts', 'utf8')).toContain("import type { PopupKey } from '@/core/strings/popup'");
+  });
+
+  it('keeps the settings repair out of the picker and bound scripts, which only need the language', () => {
+    for (const entry of ['entrypoints/picker.ts', 'entrypoints/bound.ts', 'entrypoints/allow/main.ts']) {
+      const source = readFileSync(entry, 'utf8');
+      expect(source, entry).not.toMatch(/repairSettings|loadSettings/);
+    }
   });
 });

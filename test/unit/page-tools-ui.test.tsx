@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PageTools, type PageToolsDeps } from '@/components/PageTools';
-import { uiTranslator } from '@/core/i18n-ui';
+import { translator } from '@/core/i18n';
+import { POPUP_SCREEN } from '@/core/strings/popup';
 import type { ReadPageResult } from '@/core/messages';
 
 /** The popup's page tools: what they offer on which page, and what they say after a read. */
@@ -28,7 +29,7 @@ function mount(url: string | undefined, over: Partial<PageToolsDeps> = {}) {
     close: vi.fn(),
     ...over,
   };
-  render(<PageTools t={uiTranslator('zh-CN')} locale="zh-CN" deps={deps} onRead={() => undefined} />, root);
+  render(<PageTools t={translator('zh-CN', POPUP_SCREEN)} locale="zh-CN" deps={deps} onRead={() => undefined} />, root);
   return { root, deps };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Picker, PICKER_TAG } from '@/core/content/picker';
-import { uiTranslator } from '@/core/i18n-ui';
+import { translator } from '@/core/i18n';
+import { PICKER_SCREEN } from '@/core/strings/picker';
 import type { BindingPayload } from '@/core/messages';
 
 /** The element picker in a page: what a click does, what Esc does, and what reaches the background. */
@@ -15,7 +16,7 @@ function setup(save: (b: BindingPayload) => Promise<unknown> = async () => ({ ok
     <div class="tile"><span>Sessions</span><b class="sessions">9,120</b></div>`;
   const pageClicks = vi.fn();
   document.addEventListener('click', pageClicks);
-  const picker = new Picker(document, { t: uiTranslator('en'), save });
+  const picker = new Picker(document, { t: translator('en', PICKER_SCREEN), save });
   picker.open();
   open.push(picker);
   const shadow = () => document.querySelector(PICKER_TAG)!.shadowRoot!;

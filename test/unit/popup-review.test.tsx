@@ -170,11 +170,29 @@ describe('target form', () => {
     });
   });
 
+  it('reads a weekday weight typed with a decimal comma as 2.5, never 25', () => {
+    const weights = (w: string) => ['1', '1', '1', '1', '1', w, '1'];
+    expect(parseTarget(draft({ split: 'weekday', weights: weights('2,5') }), shop)).toEqual({
+      target: expect.objectContaining({ weekdayWeights: [1, 1, 1, 1, 1, 2.5, 1] }),
+    });
+    expect(parseTarget(draft({ split: 'weekday', weights: weights('２，５') }), shop)).toEqual({
+      target: expect.objectContaining({ weekdayWeights: [1, 1, 1, 1, 1, 2.5, 1] }),
+    });
+    // "2,500" may be 2.5 or 2500: refused with that reason rather than guessed.
+    expect(parseTarget(draft({ split: 'weekday', weights: weights('2,500') }), shop)).toEqual({
+      errors: { weights: 'number_ambiguous' },
+    });
+    expect(parseTarget(draft({ amount: '1 000 000' }), shop)).toMatchObject({ target: { amount: 1_000_000 } });
+    expect(parseTarget(draft({ amount: '1,5' }), shop)).toMatchObject({ target: { amount: 1.5 } });
+    expect(parseTarget(draft({ amount: '1.000' }), shop)).toEqual({ errors: { amount: 'number_ambiguous' } });
+  });
+
   it.each([
     [{ amount: '' }, { amount: 'target_errAmount' }],
     [{ amount: '0' }, { amount: 'target_errAmount' }],
     [{ amount: '-5' }, { amount: 'target_errAmount' }],
     [{ amount: '3e5' }, { amount: 'target_errAmount' }],
+    [{ amount: '5%' }, { amount: 'number_percent' }],
     [{ month: '2026-13' }, { month: 'target_errMonth' }],
     [{ month: '' }, { month: 'target_errMonth' }],
     [{ split: 'weekday' as const, weights: ['1', 'x', '1', '1', '1', '1', '1'] }, { weights: 'target_errWeight' }],

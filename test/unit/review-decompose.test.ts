@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decompose, fallingSource, FACTOR_FIX } from '@/core/review/decompose';
 import { FIXES } from '@/core/fixes';
-import { MESSAGES } from '@/core/i18n';
+import { ALERT_STRINGS as MESSAGES } from '@/core/strings/alerts';
 import type { Decomposition, Factor } from '@/core/review/types';
 
 const shares = (d: Decomposition | null) =>

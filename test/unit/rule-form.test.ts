@@ -49,6 +49,17 @@ describe('the rule form', () => {
     });
   });
 
+  it('refuses a number that reads two ways, and reads thousands in counts and money', () => {
+    // 1,000 visitors can only be a thousand; 1,000 % (conversion) or 2,500 pages per visit could be 1 or 2.5.
+    expect(fromDraft(draft({ metric: 'visitors', comparison: 'above', value: '1,000' }), SHOPS)).toMatchObject({ value: 1000 });
+    expect(fromDraft(draft({ value: '1,000' }), SHOPS)).toEqual({ value: 'number_ambiguous' });
+    expect(fromDraft(draft({ metric: 'pagesPerVisit', value: '2,500' }), SHOPS)).toEqual({ value: 'number_ambiguous' });
+    expect(fromDraft(draft({ value: '2,5%' }), SHOPS)).toMatchObject({ value: 0.025 });
+    expect(fromDraft(draft({ metric: 'visitors', comparison: 'above', value: '5%' }), SHOPS)).toEqual({
+      value: 'number_percent',
+    });
+  });
+
   it('says what is wrong with each field and builds nothing', () => {
     expect(fromDraft(draft({ name: ' ', value: 'abc' }), SHOPS)).toEqual({ name: 'rules_errName', value: 'rules_errValue' });
     expect(fromDraft(draft({ comparison: 'dropVsBaseline', value: '120' }), SHOPS)).toEqual({ value: 'rules_errDrop' });

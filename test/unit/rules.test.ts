@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, evaluate } from '@/core/rules';
 import { FIXES } from '@/core/fixes';
-import { MESSAGES } from '@/core/i18n';
+import { ALERT_STRINGS } from '@/core/strings/alerts';
 
 describe('default rules (README, "Rules and platform profiles")', () => {
   it.each([
@@ -43,7 +43,7 @@ describe('default rules (README, "Rules and platform profiles")', () => {
       else expect(rule.warn).toBeGreaterThan(rule.critical);
       const fix = FIXES[rule.fix];
       for (const key of [fix.summary, ...fix.steps]) {
-        for (const table of Object.values(MESSAGES)) expect(table[key].length).toBeGreaterThan(0);
+        for (const table of Object.values(ALERT_STRINGS)) expect(table[key].length).toBeGreaterThan(0);
       }
     }
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageSession, SETTLE_MS } from '@/core/content/session';
 import { translator } from '@/core/i18n';
+import { BADGE_SCREEN } from '@/core/strings/badge';
 import type { Evaluation, PageReport } from '@/core/messages';
 import { evaluate } from '@/core/rules';
 import { sycm } from '@/core/sites/sycm';
@@ -55,7 +56,7 @@ function start(bg: ReturnType<typeof fakeBackground>, adapter = sycm) {
     window: window as Window & typeof globalThis,
     signal: controller.signal,
     locale: 'zh-CN',
-    t: translator('zh-CN'),
+    t: translator('zh-CN', BADGE_SCREEN),
     report: (r) => bg.report(r),
     dismiss: async () => undefined,
   });

@@ -14,7 +14,7 @@ import {
 import { DEFAULT_SETTINGS, repairSettings, SETTINGS_VERSION, type Settings } from '@/core/settings';
 import { loadSettings, saveSettings, type StorageArea } from '@/core/settings-store';
 import { FIXES } from '@/core/fixes';
-import { MESSAGES } from '@/core/i18n';
+import { ALERT_STRINGS as MESSAGES } from '@/core/strings/alerts';
 import { SITES } from '@/core/sites';
 
 const area = () => fakeBrowser.storage.local as unknown as StorageArea;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_MATCHES, SITES, siteFor } from '@/core/sites';
-import { MESSAGES } from '@/core/i18n';
+import { ALERT_STRINGS } from '@/core/strings/alerts';
 
 /** Real addresses of each back office's pages. */
 const PAGES: Record<string, string[]> = {
@@ -51,7 +51,7 @@ describe('site registry', () => {
     const dir = `test/fixtures/${id}`;
     expect(existsSync(dir), dir).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.expected.json')).length).toBeGreaterThan(0);
-    for (const table of Object.values(MESSAGES)) expect((table as Record<string, string>)[`site_${id}`]).toBeTruthy();
+    for (const table of Object.values(ALERT_STRINGS)) expect((table as Record<string, string>)[`site_${id}`]).toBeTruthy();
   });
 
   it('asks only for the back offices it reads: https, exact hosts, no wildcards', () => {

@@ -1,0 +1,55 @@
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Options } from '@/components/Options';
+import { repairSettings, type Settings } from '@/core/settings';
+
+/** The options page's alert lines read what is typed through the form-number parser. */
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+async function mount() {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  const saved: Settings[] = [];
+  const save = vi.fn(async (s: Settings) => void saved.push(s));
+  render(
+    <Options
+      load={async () => repairSettings({ ...repairSettings(undefined).settings, language: 'en' })}
+      save={save}
+      shops={async () => ({ shops: [], totalReadings: 0 })}
+      transfer={{ exportData: async () => ({}) as never, importData: async () => ({}) as never }}
+      requestNotifications={async () => false}
+    />,
+    root,
+  );
+  await settle();
+  const type = async (testId: string, text: string) => {
+    const input = root.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)!;
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+  };
+  const alert = () => root.querySelector('[role=alert]')?.textContent ?? '';
+  return { root, saved, save, type, alert };
+}
+
+describe('options page alert lines', () => {
+  it('reads a decimal comma in a rate, and refuses a comma that could be a thousands separator', async () => {
+    const { saved, save, type, alert } = await mount();
+    await type('rule-taobao-bounce-high-critical', '75,5');
+    expect(alert()).toBe('');
+    expect(saved.at(-1)?.rules.taobao?.['bounce-high']).toMatchObject({ critical: 0.755 });
+
+    const calls = save.mock.calls.length;
+    await type('rule-taobao-bounce-high-critical', '1,000');
+    expect(alert()).toContain('reads two ways');
+    expect(save.mock.calls.length).toBe(calls);
+  });
+
+  it('reads pages per visit typed as "2,5" as 2.5, never 25', async () => {
+    const { saved, type, alert } = await mount();
+    await type('rule-taobao-depth-low-critical', '2,4');
+    expect(alert()).toBe('');
+    expect(saved.at(-1)?.rules.taobao?.['depth-low']).toMatchObject({ critical: 2.4 });
+  });
+});

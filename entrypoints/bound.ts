@@ -1,21 +1,17 @@
-import browser from 'webextension-polyfill';
-import { BINDINGS_KEY, bindingOrigin, repairBindings } from '@/core/bindings';
 import { PageSession } from '@/core/content/session';
+import { pageSetup } from '@/core/content/setup';
 import { localeFor, translator } from '@/core/i18n';
 import { sendMessage } from '@/core/messages';
 import { otherSite } from '@/core/reader/other';
-import { repairSettings, SETTINGS_KEY } from '@/core/settings';
 
 /**
  * Reads the numbers the operator bound on a site without an adapter, on every visit. Registered per
  * origin by the background (core/background/bound-scripts.ts) only after the operator allowed it.
  */
 export default defineUnlistedScript(async () => {
-  const origin = bindingOrigin(new URL(location.href));
-  const stored = await browser.storage.local.get([BINDINGS_KEY, SETTINGS_KEY]).catch(() => ({}) as Record<string, unknown>);
-  const bound = origin ? (repairBindings(stored[BINDINGS_KEY]).bindings.sites[origin] ?? []) : [];
+  const { language, bindings: bound } = await pageSetup();
   if (bound.length === 0) return;
-  const locale = localeFor(repairSettings(stored[SETTINGS_KEY]).settings.language);
+  const locale = localeFor(language);
   const session = new PageSession({
     adapter: otherSite(bound, false),
     window,

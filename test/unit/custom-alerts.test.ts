@@ -7,12 +7,13 @@ import type { CustomRule } from '@/core/custom-rules';
 import type { PageReport } from '@/core/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 import type { ObservedValue } from '@/core/types';
+import { pageSender } from './support/senders';
 
 let dbCounter = 0;
 const freshDb = () => openDatabase(`storepulse-custom-${++dbCounter}`);
 const EXT = 'storepulse-test-id';
 const URL_ = 'https://sycm.taobao.com/portal/home.htm';
-const TAB: Sender = { id: EXT, tab: { id: 7, url: URL_ } };
+const TAB: Sender = pageSender(7, URL_);
 const NOON = new Date(2026, 10, 26, 12, 0, 0).getTime();
 const NIGHT = new Date(2026, 10, 26, 23, 30, 0).getTime();
 const SHOP = 'sycm|小雨的旗舰店';

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { Picker, PICKER_TAG } from '@/core/content/picker';
+import { Picker } from '@/core/content/picker';
 import { pageSetup } from '@/core/content/setup';
 import { localeFor } from '@/core/i18n';
 import { uiTranslator } from '@/core/i18n-ui';
@@ -7,7 +7,7 @@ import { sendMessage } from '@/core/messages';
 
 /** The element picker, injected into the active tab from the popup. A second injection while one is open does nothing. */
 export default defineUnlistedScript(async () => {
-  if (document.querySelector(PICKER_TAG)) return;
+  if (Picker.isOpen(window)) return;
   const t = uiTranslator(localeFor((await pageSetup()).language));
   new Picker(document, {
     t,

@@ -183,6 +183,35 @@ describe('page session', () => {
     expect(bg.reports.flatMap((r) => r.observed.map((o) => o.value))).toEqual([0.7231]);
   });
 
+  it('keeps reading and reporting when a badge cannot be placed on the page', async () => {
+    document.body.innerHTML = `${card('访客数', '3,482')}${card('跳失率', '72.31%')}`;
+    const bg = fakeBackground();
+    const hostile = {
+      ...sycm,
+      read: (...args: Parameters<typeof sycm.read>) => {
+        const read = sycm.read(...args);
+        // A value element that refuses our badge (a page may hold odd elements).
+        for (const f of read.found)
+          if (f.observed.metric === 'bounceRate')
+            f.element = new Proxy(f.element, {
+              get: (target, key) =>
+                key === 'append'
+                  ? () => {
+                      throw new Error('no children here');
+                    }
+                  : Reflect.get(target, key, target),
+            });
+        return read;
+      },
+    };
+    start(bg, hostile);
+    await wait(SETTLE_MS * 3);
+    expect(bg.reports.flatMap((r) => r.observed.map((o) => o.value))).toEqual([3482, 0.7231]);
+    document.querySelectorAll('.v')[0]!.textContent = '3,600';
+    await wait(SETTLE_MS * 4);
+    expect(bg.reports.at(-1)!.observed.map((o) => o.value)).toEqual([3600, 0.7231]);
+  });
+
   it('stops cleanly when its page goes away', async () => {
     document.body.innerHTML = card('跳失率', '72.31%');
     const bg = fakeBackground();

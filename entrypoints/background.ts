@@ -85,9 +85,9 @@ export default defineBackground(() => {
  */
 function closeStorageToPages(): void {
   const local = browser.storage.local as unknown as { setAccessLevel?(o: { accessLevel: string }): Promise<void> };
-  void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) =>
-    console.warn('[StorePulse] storage.local stays open to content scripts:', error),
-  );
+  void local
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((error: unknown) => console.warn('[StorePulse] storage.local stays open to content scripts:', error));
 }
 
 /**

@@ -198,6 +198,9 @@ export function createService(deps: ServiceDeps): Service {
       if (caller.kind !== 'page') throw new UserError('reports come only from a page tab');
       const { url } = caller;
       if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
+      // A day after tomorrow in any time zone cannot have been read yet: a page showing one is not stored.
+      if (payload.period.end > isoDate(new Date(now() + 2 * DAY_MS)))
+        throw new UserError(`the page's period ends in the future (${payload.period.end})`);
       // A page without an adapter names no shop we could trust: its shop is its host.
       if (payload.site === OTHER_SITE) payload.store = new URL(url).hostname;
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
@@ -328,7 +331,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async importData(payload) {
       try {
-        const report = await importData(await database(), payload.text);
+        const report = await importData(await database(), payload.text, now());
         historyChanged();
         await refreshBadge();
         return report;
@@ -388,6 +391,7 @@ class UserError extends Error {}
 const SENDER_NAMES: Record<SenderKind, string> = { page: 'the page’s own tab', extension: 'StorePulse’s own pages' };
 
 const COMPACT_EVERY_MS = 6 * 3_600_000;
+const DAY_MS = 86_400_000;
 /** Reports come in bursts (a page read twice, several tabs): compute the review once they settle. */
 const WARM_REVIEW_MS = 1500;
 

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { closedShadow, eventually, launch, openPopup, readings, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
+import {
+  closedShadow,
+  eventually,
+  launch,
+  openPopup,
+  readings,
+  SCREENSHOTS,
+  startServer,
+  type Browser,
+  type FixtureServer,
+} from './support';
 
 const URL = 'https://sycm.taobao.com/portal/workbench.htm';
 const SHOP = '小雨的旗舰店<img src=x onerror="window.__pwned=1">';

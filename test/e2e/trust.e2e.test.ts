@@ -76,11 +76,7 @@ describe('trust boundaries in a real browser', () => {
   it('the content script’s own world may not export, import, change or list anything, nor touch storage', async () => {
     const before = { readings: (await readings(browser)).length, alerts: await alerts(browser) };
     const ask = (type: string, payload: unknown) =>
-      inContentScript<{ error?: string }>(
-        browser,
-        page,
-        `chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`,
-      );
+      inContentScript<{ error?: string }>(browser, page, `chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`);
     const alertId = await browser.serviceWorker.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const req = indexedDB.open('storepulse');

@@ -182,6 +182,14 @@ describe('the background service trusts nothing in a message', () => {
       TAB,
     ],
     [
+      'a period days in the future',
+      {
+        type: 'report',
+        payload: report([obs('bounceRate', 0.7)], { period: { kind: 'day', start: '2999-01-01', end: '2999-01-01' } }),
+      },
+      TAB,
+    ],
+    [
       'a huge label',
       {
         type: 'report',

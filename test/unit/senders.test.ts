@@ -17,7 +17,14 @@ const SYCM = 'https://sycm.taobao.com/portal/home.htm';
 const SHOPIFY = 'https://admin.shopify.com/store/demo/analytics';
 const NOON = new Date(2026, 10, 26, 12, 0, 0).getTime();
 let n = 0;
-const binding = (metric: 'visits' | 'orders') => ({ metric, label: metric, labelFirst: true, path: ['b:1'], raw: '1', savedAt: 1 });
+const binding = (metric: 'visits' | 'orders') => ({
+  metric,
+  label: metric,
+  labelFirst: true,
+  path: ['b:1'],
+  raw: '1',
+  savedAt: 1,
+});
 const BOUND = withBinding(
   withBinding(EMPTY_BINDINGS, 'https://dash.example-shop.com', binding('visits')),
   'https://other.example-shop.com',
@@ -102,7 +109,10 @@ describe('the sender policy', () => {
   const contentScripts: Array<[string, Sender]> = [
     ['the content script on a back office', pageSender(7, SYCM)],
     ['the content script on another back office', pageSender(8, SHOPIFY)],
-    ['a StorePulse page framed in a web page', { id: EXT, url: `${EXT_ORIGIN}allow.html`, frameId: 4, tab: { id: 7, url: SYCM } }],
+    [
+      'a StorePulse page framed in a web page',
+      { id: EXT, url: `${EXT_ORIGIN}allow.html`, frameId: 4, tab: { id: 7, url: SYCM } },
+    ],
   ];
 
   describe.each(contentScripts)('from %s', (_name, sender) => {
@@ -118,7 +128,12 @@ describe('the sender policy', () => {
   });
 
   it('takes each privileged message from the popup and from the options page in a tab', async () => {
-    const optionsTab: Sender = { id: EXT, url: `${EXT_ORIGIN}options.html`, frameId: 0, tab: { id: 2, url: `${EXT_ORIGIN}options.html` } };
+    const optionsTab: Sender = {
+      id: EXT,
+      url: `${EXT_ORIGIN}options.html`,
+      frameId: 0,
+      tab: { id: 2, url: `${EXT_ORIGIN}options.html` },
+    };
     for (const sender of [POPUP, optionsTab]) {
       const { service, alertId, exportText } = await seeded();
       const all = payloads(alertId, exportText);
@@ -170,7 +185,10 @@ describe('the sender policy', () => {
       language: 'zh-TW',
       bindings: [binding('visits')],
     });
-    expect(await service.handle({ type: 'pageSetup', payload: {} }, pageSender(7, SYCM))).toEqual({ language: 'zh-TW', bindings: [] });
+    expect(await service.handle({ type: 'pageSetup', payload: {} }, pageSender(7, SYCM))).toEqual({
+      language: 'zh-TW',
+      bindings: [],
+    });
     expect(await service.handle({ type: 'pageSetup', payload: {} }, POPUP)).toMatchObject({ error: /refused/ });
   });
 });

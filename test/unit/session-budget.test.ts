@@ -50,7 +50,10 @@ function run(readCostMs: number) {
 
 /** The most main-thread time spent reading in any window of READ_WINDOW_MS. */
 function worstWindow(reads: Array<{ at: number; cost: number }>): number {
-  return Math.max(0, ...reads.map((r) => reads.filter((o) => o.at >= r.at && o.at < r.at + READ_WINDOW_MS).reduce((s, o) => s + o.cost, 0)));
+  return Math.max(
+    0,
+    ...reads.map((r) => reads.filter((o) => o.at >= r.at && o.at < r.at + READ_WINDOW_MS).reduce((s, o) => s + o.cost, 0)),
+  );
 }
 
 describe('the page session’s time budget', () => {

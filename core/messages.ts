@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Binding } from './bindings';
 import type { MetricId } from './metrics';
+import type { Settings } from './settings';
 import type { FixId, Severity } from './rules';
 import type { AlertView, MonthTarget, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
@@ -85,7 +86,17 @@ export interface ReadPageResult {
 /** A picked number to remember for the page's site; the origin is the sending tab's. */
 export type BindingPayload = Omit<Binding, 'savedAt'>;
 
+/**
+ * What a script in a web page may know of the settings: the language, and the numbers bound on its
+ * own origin. The rest stays with the background (storage.local is closed to content scripts).
+ */
+export interface PageSetup {
+  language: Settings['language'];
+  bindings: Binding[];
+}
+
 export interface ProtocolMap {
+  pageSetup: { payload: Record<string, never>; reply: PageSetup };
   report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[] } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
   pageStatus: { payload: PageStatus; reply: { ok: true } };

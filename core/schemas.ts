@@ -72,6 +72,7 @@ export const messageSchemas = {
     own: z.array(metricIdSchema).max(METRIC_IDS.length),
   }),
   popupState: z.object({}).strict(),
+  pageSetup: z.object({}).strict(),
   readPage: tabRef,
   pickOnPage: tabRef,
   saveBinding: z

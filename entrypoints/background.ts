@@ -58,6 +58,7 @@ export default defineBackground(() => {
     },
   });
 
+  closeStorageToPages();
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
   browser.runtime.onStartup.addListener(() => {
     void service.refreshBadge();
@@ -75,6 +76,19 @@ export default defineBackground(() => {
   sync();
   void service.refreshBadge();
 });
+
+/**
+ * Settings and bindings live in storage.local, which content scripts may read and write by default.
+ * Close it to them: they get the language and their own origin's bindings from the background.
+ * COMPAT(firefox): Firefox has setAccessLevel only for storage.session (bug 1724754), so there
+ * storage.local stays open to content scripts; they still do not use it.
+ */
+function closeStorageToPages(): void {
+  const local = browser.storage.local as unknown as { setAccessLevel?(o: { accessLevel: string }): Promise<void> };
+  void local
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((error: unknown) => console.warn('[StorePulse] storage.local stays open to content scripts:', error));
+}
 
 /**
  * The computed review in `storage.session`: it outlives the worker (stopped after 30 s idle) but not

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { PageSession } from '@/core/content/session';
-import { languageOf, localeFor, translator } from '@/core/i18n';
-import { SETTINGS_KEY } from '@/core/settings';
+import { pageSetup } from '@/core/content/setup';
+import { localeFor, translator } from '@/core/i18n';
 import { BADGE_SCREEN } from '@/core/strings/badge';
 import { parseTabMessage, sendMessage } from '@/core/messages';
 import { ALL_MATCHES, siteFor } from '@/core/sites';
@@ -12,8 +12,7 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = siteFor(new URL(location.href));
     if (!adapter) return;
-    const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
-    const locale = localeFor(languageOf(stored[SETTINGS_KEY]));
+    const locale = localeFor((await pageSetup()).language);
     const session = new PageSession({
       adapter,
       window,

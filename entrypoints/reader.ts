@@ -1,5 +1,4 @@
-import browser from 'webextension-polyfill';
-import { BINDINGS_KEY, bindingOrigin, repairBindings } from '@/core/bindings';
+import { pageSetup } from '@/core/content/setup';
 import { readOtherPage } from '@/core/reader/other';
 
 /**
@@ -7,9 +6,6 @@ import { readOtherPage } from '@/core/reader/other';
  * it read; the background validates and stores it. Its own bundle, so the main content script stays small.
  */
 export default defineUnlistedScript(async () => {
-  const url = new URL(location.href);
-  const origin = bindingOrigin(url);
-  const stored = await browser.storage.local.get(BINDINGS_KEY).catch(() => ({}) as Record<string, unknown>);
-  const bound = origin ? (repairBindings(stored[BINDINGS_KEY]).bindings.sites[origin] ?? []) : [];
-  return readOtherPage(document, url, bound);
+  const { bindings } = await pageSetup();
+  return readOtherPage(document, new URL(location.href), bindings);
 });

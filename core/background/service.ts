@@ -16,6 +16,7 @@ import { ingest, type IngestContext } from './ingest';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import { reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
+import { allowed, classify, SENDER_POLICY, type Caller, type Sender, type SenderKind } from './senders';
 import { setTarget } from './target-store';
 import { exportCsv, exportJson } from './transfer/export';
 import { ImportError, importData } from './transfer/import';
@@ -26,10 +27,7 @@ import { ImportError, importData } from './transfer/import';
  * body is validated, and the page URL is the tab's, never one the message claims.
  */
 
-export interface Sender {
-  id?: string;
-  tab?: { id?: number; url?: string };
-}
+export type { Sender } from './senders';
 
 /** The history's part of the review, computed for one day and kept until the history changes. */
 export interface ReviewSnapshot {
@@ -95,6 +93,7 @@ export interface Service {
 
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
+  const extensionOrigin = deps.extensionOrigin ?? `chrome-extension://${deps.extensionId}/`;
   let db: Promise<Database> | undefined;
   let storageError: string | undefined;
   // In memory only: a restarted worker hears again from each page on its next read.
@@ -166,11 +165,18 @@ export function createService(deps: ServiceDeps): Service {
     return bound?.length ? OTHER_SITE : undefined;
   }
 
-  /** Messages that act on a tab come only from the extension's own pages (the popup), never a content script. */
-  function requireExtensionPage(sender: Sender): void {
-    const tabUrl = sender.tab?.url;
-    if (sender.tab && !(deps.extensionOrigin && tabUrl?.startsWith(deps.extensionOrigin)))
-      throw new UserError('only StorePulse’s own pages may ask for this');
+  /** Whether an alert was raised on the site and origin a tab shows: the only alerts its page may dismiss. */
+  async function alertOfTab(db: Database, alertId: string, tabUrl: string): Promise<boolean> {
+    const alert = await db.get('alerts', alertId);
+    if (!alert) return false;
+    const origin = (url: string) => {
+      try {
+        return new URL(url).origin;
+      } catch {
+        return undefined;
+      }
+    };
+    return alert.site === (await siteOfTab(tabUrl)) && origin(alert.url) === new URL(tabUrl).origin;
   }
 
   async function pageOfTab(tabId: number): Promise<URL> {
@@ -180,12 +186,22 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   const handlers: {
-    [K in MessageType]: (payload: ProtocolMap[K]['payload'], sender: Sender) => Promise<ProtocolMap[K]['reply']>;
+    [K in MessageType]: (payload: ProtocolMap[K]['payload'], caller: Caller) => Promise<ProtocolMap[K]['reply']>;
   } = {
-    async report(payload, sender) {
-      const url = sender.tab?.url;
-      if (sender.tab?.id === undefined || !url) throw new UserError('reports come only from a page tab');
+    async pageSetup(_payload, caller) {
+      if (caller.kind !== 'page') throw new UserError('page setup is for a page tab');
+      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+      const origin = bindingOrigin(new URL(caller.url));
+      const bound = origin ? ((await deps.bindings?.load())?.sites[origin] ?? []) : [];
+      return { language: settings.language, bindings: bound };
+    },
+    async report(payload, caller) {
+      if (caller.kind !== 'page') throw new UserError('reports come only from a page tab');
+      const { url } = caller;
       if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
+      // A day after tomorrow in any time zone cannot have been read yet: a page showing one is not stored.
+      if (payload.period.end > isoDate(new Date(now() + 2 * DAY_MS)))
+        throw new UserError(`the page's period ends in the future (${payload.period.end})`);
       // A page without an adapter names no shop we could trust: its shop is its host.
       if (payload.site === OTHER_SITE) payload.store = new URL(url).hostname;
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
@@ -220,17 +236,15 @@ export function createService(deps: ServiceDeps): Service {
       }
       return { stored: result.stored, evaluations: result.evaluations };
     },
-    async pageStatus(payload, sender) {
-      const url = sender.tab?.url;
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || !url) throw new UserError('page status comes only from a page tab');
+    async pageStatus(payload, caller) {
+      if (caller.kind !== 'page') throw new UserError('page status comes only from a page tab');
+      const { url, tabId } = caller;
       if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
       const path = new URL(url).pathname;
       pages.set(tabId, { ...payload, path, at: now(), missing: missingOn(payload.site, path, payload.own) });
       return { ok: true };
     },
-    async readPage({ tabId }, sender) {
-      requireExtensionPage(sender);
+    async readPage({ tabId }) {
       const url = await pageOfTab(tabId);
       const adapter = siteFor(url);
       if (adapter) return { host: url.hostname, site: adapter.id, supported: true, observed: [], stored: 0, unreadable: 0 };
@@ -262,17 +276,16 @@ export function createService(deps: ServiceDeps): Service {
         throw new UserError(storageError);
       }
     },
-    async pickOnPage({ tabId }, sender) {
-      requireExtensionPage(sender);
+    async pickOnPage({ tabId }) {
       const url = await pageOfTab(tabId);
       if (siteFor(url)) throw new UserError('StorePulse already reads this back office by itself');
       if (!bindingOrigin(url) || !deps.injectPicker) throw new UserError('numbers can be picked only on https pages');
       await deps.injectPicker(tabId);
       return { ok: true };
     },
-    async saveBinding(payload, sender) {
-      const url = sender.tab?.url;
-      if (sender.tab?.id === undefined || !url) throw new UserError('a binding is saved from the page it was picked on');
+    async saveBinding(payload, caller) {
+      if (caller.kind !== 'page') throw new UserError('a binding is saved from the page it was picked on');
+      const { url } = caller;
       const origin = bindingOrigin(new URL(url));
       if (!origin || siteFor(new URL(url)))
         throw new UserError('numbers can be bound only on https pages StorePulse has no reader for');
@@ -280,8 +293,11 @@ export function createService(deps: ServiceDeps): Service {
       await deps.bindings.save(origin, { ...payload, savedAt: now() });
       return { ok: true, origin };
     },
-    async dismiss(payload) {
-      await dismissAlert(await database(), payload.alertId, now());
+    async dismiss(payload, caller) {
+      const db = await database();
+      if (caller.kind === 'page' && !(await alertOfTab(db, payload.alertId, caller.url)))
+        throw new UserError('a page may dismiss only its own alerts');
+      await dismissAlert(db, payload.alertId, now());
       await refreshBadge();
       await deps.notifyDismissed?.(payload.alertId);
       return { ok: true };
@@ -316,7 +332,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async importData(payload) {
       try {
-        const report = await importData(await database(), payload.text);
+        const report = await importData(await database(), payload.text, now());
         historyChanged();
         await refreshBadge();
         return report;
@@ -347,11 +363,15 @@ export function createService(deps: ServiceDeps): Service {
       const envelope = envelopeSchema.safeParse(message);
       if (!envelope.success) return { error: 'unknown message' };
       const { type } = envelope.data as Envelope<MessageType>;
+      const caller = classify(sender, extensionOrigin);
+      if ('refused' in caller) return { error: `${type} refused: ${caller.refused}` };
+      if (!allowed(type, caller))
+        return { error: `${type} refused: only ${SENDER_POLICY[type].map((k) => SENDER_NAMES[k]).join(' or ')} may ask this` };
       const payload = messageSchemas[type].safeParse(envelope.data.payload);
       if (!payload.success) return { error: `invalid ${type}: ${payload.error.issues[0]?.message ?? 'bad payload'}` };
       try {
-        const handler = handlers[type] as (p: unknown, s: Sender) => Promise<unknown>;
-        return await handler(payload.data, sender);
+        const handler = handlers[type] as (p: unknown, c: Caller) => Promise<unknown>;
+        return await handler(payload.data, caller);
       } catch (error) {
         return { error: error instanceof UserError ? error.message : `StorePulse failed: ${String(error)}` };
       }
@@ -369,7 +389,10 @@ export function createService(deps: ServiceDeps): Service {
 
 class UserError extends Error {}
 
+const SENDER_NAMES: Record<SenderKind, string> = { page: 'the page’s own tab', extension: 'StorePulse’s own pages' };
+
 const COMPACT_EVERY_MS = 6 * 3_600_000;
+const DAY_MS = 86_400_000;
 /** Reports come in bursts (a page read twice, several tabs): compute the review once they settle. */
 const WARM_REVIEW_MS = 1500;
 

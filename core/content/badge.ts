@@ -1,6 +1,9 @@
 /**
- * The in-page warning next to a bad number. A `<storepulse-badge>` element with an open shadow root:
- * page styles cannot reach in, and every string reaches it through textContent, never as HTML.
+ * The in-page warning next to a bad number. A `<storepulse-badge>` element with a closed shadow root:
+ * page styles and page scripts cannot reach in, and every string reaches it through textContent,
+ * never as HTML. Only the operator's own clicks and keys act on it: events a page script dispatches
+ * (`isTrusted` false) open and dismiss nothing. The host's `data-metric` and `data-severity` (and
+ * `data-open` while the advice shows) say what it is without opening the root.
  *
  * Layout: the host is absolutely positioned inside the value's containing block, at the right end of
  * the value's text, so the page's own layout never moves (no line breaks, no flex gaps) and the number
@@ -108,7 +111,7 @@ export class Badge {
   constructor(doc: Document, content: BadgeContent, onDismiss: () => void) {
     this.content = content;
     this.host = doc.createElement(BADGE_TAG);
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
     this.wrap = doc.createElement('div');
@@ -142,8 +145,8 @@ export class Badge {
     this.parts = { sev, sum, headline, first, owner, steps, dismiss };
 
     for (const type of STOPPED_EVENTS) this.host.addEventListener(type, (e) => e.stopPropagation());
-    this.pill.addEventListener('click', () => this.toggle());
-    dismiss.addEventListener('click', () => onDismiss());
+    this.pill.addEventListener('click', (e) => e.isTrusted && this.toggle());
+    dismiss.addEventListener('click', (e) => e.isTrusted && onDismiss());
     this.render();
   }
 
@@ -156,6 +159,7 @@ export class Badge {
     const c = this.content;
     this.host.setAttribute('data-metric', c.metric);
     this.host.setAttribute('data-severity', c.severity);
+    this.host.toggleAttribute('data-open', !this.panel.hidden);
     this.wrap.className = `wrap ${c.severity}`;
     this.parts.sev.textContent = c.severityLabel;
     this.parts.sum.textContent = c.summary;

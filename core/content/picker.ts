@@ -6,13 +6,17 @@ import { describeValue, numberAt, type Described } from '../reader/bind';
 
 /**
  * The element picker: hover highlights the number under the pointer, a click picks it, Esc cancels.
- * Everything it draws lives in one fixed, full-viewport host with an open shadow root that takes no
- * pointer events itself, so the page's CSS cannot reach it and the page's layout never moves. Page
- * text reaches it only through textContent. While it is open, clicks on the page are the operator's
- * picks and never reach the page's own handlers (no link is followed, no card opens).
+ * Everything it draws lives in one fixed, full-viewport host with a closed shadow root that takes no
+ * pointer events itself, so the page's CSS and scripts cannot reach it (nor the allow.html frame's
+ * address) and the page's layout never moves. Page text reaches it only through textContent. While
+ * it is open, the operator's clicks on the page are picks and never reach the page's own handlers (no
+ * link is followed, no card opens); events a page script dispatches (`isTrusted` false) pick, move,
+ * cancel and save nothing.
  */
 
 export const PICKER_TAG = 'storepulse-picker';
+/** Where the open picker is kept, on the window of the script's own (isolated) world. */
+const OPEN = 'storepulsePicker';
 
 export interface PickerDeps {
   t: PickerTranslate;
@@ -67,7 +71,7 @@ export class Picker {
     this.deps = deps;
     const { t } = deps;
     this.host = doc.createElement(PICKER_TAG);
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
     const ui = this.el('div', 'ui');
@@ -76,7 +80,7 @@ export class Picker {
     bar.dataset.part = 'bar';
     this.hint = this.el('span', '', t('picker_hint'));
     const cancel = this.el('button', '', t('picker_cancel'));
-    cancel.addEventListener('click', () => this.close());
+    cancel.addEventListener('click', (e) => e.isTrusted && this.close());
     bar.append(this.hint, cancel);
     this.panel = this.el('div', 'panel');
     this.panel.hidden = true;
@@ -85,7 +89,16 @@ export class Picker {
     shadow.append(style, ui);
   }
 
+  /**
+   * Whether a picker is open in this page, asked of our own world: a page cannot fake one by putting a
+   * look-alike element in its DOM (the element is not ours, and the isolated world's globals are not the page's).
+   */
+  static isOpen(win: Window): boolean {
+    return (win as unknown as { [OPEN]?: Picker })[OPEN]?.host.isConnected === true;
+  }
+
   open(): void {
+    (this.doc.defaultView as unknown as { [OPEN]?: Picker })[OPEN] = this;
     (this.doc.body ?? this.doc.documentElement).append(this.host);
     const win = this.doc.defaultView!;
     const opts = { capture: true, signal: this.listeners.signal };
@@ -119,13 +132,13 @@ export class Picker {
   }
 
   private swallow(e: Event): void {
-    if (this.ours(e)) return;
+    if (!e.isTrusted || this.ours(e)) return;
     e.preventDefault();
     e.stopImmediatePropagation();
   }
 
   private onMove(e: MouseEvent): void {
-    if (this.picked || this.ours(e)) return;
+    if (!e.isTrusted || this.picked || this.ours(e)) return;
     const target = e.target instanceof Element ? e.target : null;
     if (!target) return;
     const value = numberAt(target);
@@ -133,14 +146,14 @@ export class Picker {
   }
 
   private onClick(e: MouseEvent): void {
-    if (this.ours(e)) return;
+    if (!e.isTrusted || this.ours(e)) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     if (e.target instanceof Element) this.pick(e.target);
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key !== 'Escape') return;
+    if (!e.isTrusted || e.key !== 'Escape') return;
     e.preventDefault();
     e.stopImmediatePropagation();
     this.close();
@@ -180,8 +193,8 @@ export class Picker {
     save.disabled = !d.suggested;
     select.addEventListener('change', () => (save.disabled = !select.value));
     const cancel = this.el('button', '', t('picker_cancel'));
-    save.addEventListener('click', () => void this.save(d, select.value as MetricId, msg, save));
-    cancel.addEventListener('click', () => this.close());
+    save.addEventListener('click', (e) => e.isTrusted && void this.save(d, select.value as MetricId, msg, save));
+    cancel.addEventListener('click', (e) => e.isTrusted && this.close());
     const actions = this.el('div', 'actions');
     actions.append(cancel, save);
     this.panel.append(
@@ -207,7 +220,7 @@ export class Picker {
       button.textContent = t('picker_close');
       button.replaceWith(button.cloneNode(true));
       this.panel.querySelectorAll('.actions button:not(.primary)').forEach((b) => b.remove());
-      this.panel.querySelector('button.primary')?.addEventListener('click', () => this.close());
+      this.panel.querySelector('button.primary')?.addEventListener('click', (e) => e.isTrusted && this.close());
       if (this.deps.allowUrl) {
         const frame = this.el('iframe', 'allow') as HTMLIFrameElement;
         frame.src = this.deps.allowUrl;

@@ -15,7 +15,9 @@ import { Badge, BADGE_TAG, type BadgeContent } from './badge';
  * never stored); badges follow the background's judgement of exactly the value on screen.
  *
  * DOM work is budgeted: the MutationObserver callback only schedules, reads are debounced with a
- * ceiling, and the debounce grows with the cost of the last read so a busy page is not starved.
+ * ceiling, and every read — after a change, to settle, to retry — waits until it fits the session's
+ * share of the main thread (READ_SHARE of any READ_WINDOW_MS), so a page that never stops changing or
+ * takes long to read is read less often instead of being slowed down.
  */
 
 export interface SessionDeps {
@@ -30,6 +32,8 @@ export interface SessionDeps {
   dismiss(alertId: string): Promise<void>;
   /** For tests: what "now" is. */
   now?: () => Date;
+  /** For tests: a monotonic clock in milliseconds (what a read costs is measured with it). */
+  clock?: () => number;
 }
 
 /** Two reads this far apart must agree before a value counts as settled. */
@@ -39,6 +43,9 @@ const MAX_WAIT_MS = 2000;
 const MAX_RETRY_MS = 60_000;
 /** A value that held still this long counts as settled even on a page that never stops changing. */
 const STEADY_MS = 3000;
+/** Reading (and placing badges) takes at most this share of the main thread over any READ_WINDOW_MS. */
+export const READ_SHARE = 0.05;
+export const READ_WINDOW_MS = 10_000;
 
 interface Tracked {
   value: number;
@@ -70,6 +77,8 @@ export class PageSession {
   private sending = false;
   private retryMs = 1000;
   private readCost = 0;
+  /** Reads within the last READ_WINDOW_MS: when each started and what it cost. */
+  private readonly spent: Array<{ at: number; cost: number }> = [];
   /** Reads done so far (for tests and diagnostics). */
   reads = 0;
   lastRead: PageRead | null = null;
@@ -127,17 +136,37 @@ export class PageSession {
     this.lastMutationAt = Date.now();
     if (!this.firstDirtyAt) this.firstDirtyAt = Date.now();
     const waited = Date.now() - this.firstDirtyAt;
-    this.schedule(Math.max(0, Math.min(this.debounceMs(), MAX_WAIT_MS - waited)));
+    this.schedule(Math.max(0, Math.min(QUIET_MS, MAX_WAIT_MS - waited)));
   }
 
-  /** Reads that cost more are spaced further apart: at most ~5% of the main thread. */
-  private debounceMs(): number {
-    return Math.max(QUIET_MS, Math.round(this.readCost * 20));
+  private clock(): number {
+    return this.deps.clock?.() ?? performance.now();
+  }
+
+  /**
+   * How long from now until a read costing what the last one did fits the budget: the reads still in
+   * the window plus this one stay within READ_SHARE of it, and a read is never closer to the previous
+   * one than that read's cost over READ_SHARE (a read too long for any window is simply spaced out).
+   */
+  private budgetWait(now: number): number {
+    while (this.spent.length > 0 && this.spent[0]!.at + READ_WINDOW_MS <= now) this.spent.shift();
+    const budget = READ_SHARE * READ_WINDOW_MS;
+    let used = this.spent.reduce((sum, r) => sum + r.cost, 0);
+    let wait = 0;
+    for (const r of this.spent) {
+      if (used + this.readCost <= budget) break;
+      used -= r.cost;
+      wait = r.at + READ_WINDOW_MS - now;
+    }
+    const last = this.spent.at(-1);
+    if (last) wait = Math.max(wait, last.at + last.cost / READ_SHARE - now);
+    return Math.max(0, Math.ceil(wait));
   }
 
   private schedule(delay: number): void {
     if (this.deps.signal.aborted) return;
     if (this.timer) clearTimeout(this.timer);
+    delay = Math.max(delay, this.budgetWait(this.clock()));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.firstDirtyAt = 0;
@@ -147,7 +176,17 @@ export class PageSession {
 
   private read(): void {
     if (this.deps.signal.aborted) return;
-    const started = performance.now();
+    const started = this.clock();
+    try {
+      this.readAndRender();
+    } finally {
+      // Whatever the read did (or threw), its time counts against the budget.
+      this.readCost = this.clock() - started;
+      this.spent.push({ at: started, cost: this.readCost });
+    }
+  }
+
+  private readAndRender(): void {
     const now = this.deps.now?.() ?? new Date();
     let result: PageRead;
     try {
@@ -162,7 +201,6 @@ export class PageSession {
       console.warn('[StorePulse] could not read this page:', error);
       return;
     }
-    this.readCost = performance.now() - started;
     this.reads++;
     this.lastRead = result;
 
@@ -186,7 +224,7 @@ export class PageSession {
     for (const key of [...this.tracked.keys()]) if (!seen.has(key)) this.tracked.delete(key);
 
     this.renderBadges(result.found);
-    this.renderNotes(result.unreadable ?? []);
+    this.render(() => this.renderNotes(result.unreadable ?? []));
     this.sendStatus(result);
     if (unsettled) this.schedule(SETTLE_MS);
     void this.send(result);
@@ -248,7 +286,20 @@ export class PageSession {
     });
   }
 
+  /** Placing badges must never stop the read from being reported (a page may hold odd elements). */
+  private render(place: () => void): void {
+    try {
+      place();
+    } catch (error) {
+      console.warn('[StorePulse] could not place the warnings on this page:', error);
+    }
+  }
+
   private renderBadges(found: readonly Found[]): void {
+    this.render(() => this.placeBadges(found));
+  }
+
+  private placeBadges(found: readonly Found[]): void {
     const wanted = new Set<string>();
     for (const f of found) {
       const key = keyOf(f);

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { eventually, launch, openPopup, readings, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
+import {
+  closedShadow,
+  eventually,
+  launch,
+  openPopup,
+  readings,
+  SCREENSHOTS,
+  startServer,
+  type Browser,
+  type FixtureServer,
+} from './support';
 
 const URL = 'https://sycm.taobao.com/portal/workbench.htm';
 const SHOP = '小雨的旗舰店<img src=x onerror="window.__pwned=1">';
@@ -36,9 +46,8 @@ describe('a hostile page: markup in labels, script-looking text, 51,000 noise no
 
     // Nothing ran: no page text became markup, in the page or in our badge.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    const badgeMarkup = await page
-      .locator('storepulse-badge')
-      .evaluateAll((els) => els.map((e) => e.shadowRoot!.querySelectorAll('img,script').length));
+    const badgeMarkup = (await closedShadow(page, 'storepulse-badge', 'img,script')).map((found) => found.length);
+    expect(badgeMarkup.length).toBeGreaterThan(0);
     expect(badgeMarkup.every((n) => n === 0)).toBe(true);
 
     // The page still works: its own script state and its button.

@@ -6,12 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module with JSDoc types
 import { launchWithExtension } from '../harness/browser.mjs';
 import {
+  clickInShadow,
   EXTENSION_PATH,
   eventually,
+  inClosedShadow,
   launch,
   openPopup,
   readings,
   SCREENSHOTS,
+  shadowPart,
   startServer,
   type Browser,
   type FixtureServer,
@@ -32,6 +35,7 @@ import {
  */
 
 const DASH = 'https://dash.example-shop.com/';
+const PICKER = 'storepulse-picker';
 let extensionCopy = '';
 
 beforeAll(async () => {
@@ -114,26 +118,29 @@ describe.each(['zh-CN', 'zh-TW', 'en'])('a page without an adapter (%s)', (local
       const value = t.dash.locator('.card-value', { hasText: '23.5%' });
       const before = await value.boundingBox();
       await value.hover();
-      const box = picker.locator('.box');
-      await expect.poll(() => box.evaluate((el) => getComputedStyle(el).display)).toBe('block');
       // The highlight frames the number and moves nothing on the page.
+      const frame = (await shadowPart(t.dash, PICKER, '.box')).box;
       expect(await value.boundingBox()).toEqual(before);
-      const frame = (await box.boundingBox())!;
       expect(frame.x).toBeLessThanOrEqual(before!.x);
       expect(frame.x + frame.width).toBeGreaterThanOrEqual(before!.x + before!.width);
       await t.dash.screenshot({ path: join(SCREENSHOTS, `picker-hover-${locale}.png`) });
 
       await value.click();
-      const panel = picker.locator('[data-part="panel"]');
-      await panel.waitFor();
-      expect(await panel.textContent()).toContain('Loyalty rate');
-      await panel.locator('select').selectOption('returningVisitorShare');
+      const panel = await shadowPart(t.dash, PICKER, '[data-part="panel"]');
+      expect(panel.text).toContain('Loyalty rate');
+      // The operator's choice in the list (a change event: the list is inside the closed root).
+      await inClosedShadow(
+        t.dash,
+        PICKER,
+        'select',
+        `function () { this.value = 'returningVisitorShare'; this.dispatchEvent(new Event('change')); }`,
+      );
       await t.dash.screenshot({ path: join(SCREENSHOTS, `picker-chooser-${locale}.png`) });
-      await panel.locator('button.primary').click();
-      await panel.locator('.msg:not(.error)').waitFor();
+      await clickInShadow(t.dash, PICKER, 'button.primary');
+      await shadowPart(t.dash, PICKER, '.msg:not(.error)');
       // Right after saving, the chooser frames StorePulse's own page that asks for this site's permission;
       // this copy of the extension holds it already, so the frame says the site is read on every visit.
-      const allow = t.dash.frameLocator('storepulse-picker iframe.allow');
+      const allow = await eventually(async () => t.dash.frames().find((f) => f.url().includes('allow.html')), 'allow.html');
       await expect.poll(() => allow.locator('p').textContent(), { timeout: 10_000 }).toContain('dash.example-shop.com');
       expect(await allow.locator('button').count()).toBe(0);
       await t.dash.screenshot({ path: join(SCREENSHOTS, `picker-saved-${locale}.png`) });

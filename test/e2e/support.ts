@@ -82,3 +82,102 @@ export async function toolbarBadgeText(b: Browser): Promise<string> {
     ),
   );
 }
+
+/**
+ * Runs `expression` in StorePulse's content-script world of a page's top frame, through CDP: the
+ * isolated world Chromium gives the extension's scripts. What a compromised content script could do.
+ */
+export async function inContentScript<T>(b: Browser, page: Page, expression: string): Promise<T> {
+  const cdp = await b.context.newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; origin: string; auxData?: { type?: string; frameId?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const world = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.includes(b.extensionId),
+    );
+    if (!world) throw new Error('no StorePulse content script in this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+export interface ShadowPart {
+  /** textContent */
+  text: string;
+  /** getBoundingClientRect in the page's viewport; zero-sized when not rendered. */
+  box: { x: number; y: number; width: number; height: number };
+  visible: boolean;
+}
+
+const DESCRIBE = `function () {
+  const r = this.getBoundingClientRect();
+  return { text: this.textContent, box: { x: r.x, y: r.y, width: r.width, height: r.height }, visible: r.width > 0 && r.height > 0 };
+}`;
+
+/**
+ * Runs `fn` (a function declaration; `this` is the element) on each element matching `inner` inside
+ * the closed shadow root of each host matching `host` in the top frame, found through CDP as DevTools
+ * finds them; page scripts cannot. One list of results per host.
+ */
+export async function inClosedShadow<T>(page: Page, host: string, inner: string, fn: string): Promise<T[][]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type Node = { nodeId: number; shadowRoots?: Node[]; children?: Node[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const byId = new Map<number, Node>();
+    const index = (n: Node) => {
+      byId.set(n.nodeId, n);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) index(c);
+    };
+    index(root);
+    const { nodeIds: hosts } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: host });
+    const out: T[][] = [];
+    for (const hostId of hosts) {
+      const shadow = byId.get(hostId)?.shadowRoots?.[0];
+      if (!shadow) throw new Error(`${host} has no shadow root`);
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector: inner });
+      const results: T[] = [];
+      for (const nodeId of nodeIds) {
+        const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+        const { result } = await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId!,
+          functionDeclaration: fn,
+          returnByValue: true,
+        });
+        results.push(result.value as T);
+      }
+      out.push(results);
+    }
+    return out;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Text, box and visibility of the elements matching `inner` in each `host`'s closed shadow root. */
+export const closedShadow = (page: Page, host: string, inner: string): Promise<ShadowPart[][]> =>
+  inClosedShadow<ShadowPart>(page, host, inner, DESCRIBE);
+
+/** The first `inner` of the first `host`, once it is rendered. */
+export async function shadowPart(page: Page, host: string, inner: string): Promise<ShadowPart> {
+  return eventually(async () => {
+    const [first] = (await closedShadow(page, host, inner))[0] ?? [];
+    return first?.visible ? first : null;
+  }, `${host} ${inner}`);
+}
+
+/** The operator's own click (trusted, through the browser's input) on the first `inner` of the first `host`. */
+export async function clickInShadow(page: Page, host: string, inner: string): Promise<void> {
+  const { box } = await shadowPart(page, host, inner);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import {
   alerts,
+  clickInShadow,
+  closedShadow,
   eventually,
   launch,
   openPopup,
   readings,
   SCREENSHOTS,
+  shadowPart,
   startServer,
   toolbarBadgeText,
   type Browser,
@@ -40,7 +43,8 @@ describe('生意参谋 home, end to end in Chromium', () => {
     const valueText = await badge.evaluate((el) => el.parentElement?.textContent?.trim());
     expect(valueText).toBe('72.31%');
 
-    const geometry = await page.evaluate(() => {
+    const pills = (await closedShadow(page, 'storepulse-badge', '.pill')).map((p) => p[0]!.box);
+    const geometry = await page.evaluate((pills) => {
       const badges = [...document.querySelectorAll('storepulse-badge')] as HTMLElement[];
       const all = [...document.body.querySelectorAll('*')].filter((e) => e.tagName !== 'STOREPULSE-BADGE');
       const rects = (els: Element[]) => els.map((e) => JSON.stringify(e.getBoundingClientRect()));
@@ -54,8 +58,8 @@ describe('生意参谋 home, end to end in Chromium', () => {
         range.selectNodeContents(n);
         texts.push(...Array.from(range.getClientRects()));
       }
-      const overlaps = badges.map((b) => {
-        const pill = b.shadowRoot!.querySelector('.pill')!.getBoundingClientRect();
+      const overlaps = pills.map((p) => {
+        const pill = { left: p.x, right: p.x + p.width, top: p.y, bottom: p.y + p.height };
         return texts.filter((t) => pill.left < t.right && pill.right > t.left && pill.top < t.bottom && pill.bottom > t.top)
           .length;
       });
@@ -65,16 +69,18 @@ describe('生意参谋 home, end to end in Chromium', () => {
       for (const [b, parent] of parents) parent.append(b);
       const moved = withBadges.filter((r, i) => r !== withoutBadges[i]).length;
       return { moved, overlaps, count: badges.length };
-    });
+    }, pills);
     expect(geometry.count).toBeGreaterThanOrEqual(2);
     expect(geometry.moved).toBe(0);
     expect(geometry.overlaps).toEqual(geometry.overlaps.map(() => 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'sycm-home-badges-zh-CN.png') });
 
     // Opens to the full advice.
-    await badge.locator('.pill').click();
-    await expect.poll(() => badge.locator('.panel').isVisible()).toBe(true);
-    expect(await badge.locator('.panel ol li').count()).toBeGreaterThanOrEqual(2);
+    const bounce = 'storepulse-badge[data-metric="bounceRate"]';
+    await clickInShadow(page, bounce, '.pill');
+    await expect.poll(async () => (await closedShadow(page, bounce, '.panel'))[0]![0]!.visible).toBe(true);
+    expect(await badge.getAttribute('data-open')).toBe('');
+    expect((await closedShadow(page, bounce, '.panel ol li'))[0]!.length).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: join(SCREENSHOTS, 'sycm-home-badge-open-zh-CN.png') });
     await page.close();
   });
@@ -123,8 +129,8 @@ describe('生意参谋 home, end to end in Chromium', () => {
     await page.goto(HOME);
     const depth = page.locator('storepulse-badge[data-metric="pagesPerVisit"]');
     await depth.waitFor({ state: 'attached', timeout: 20_000 });
-    await depth.locator('.pill').click();
-    await depth.locator('.dismiss').click();
+    await clickInShadow(page, 'storepulse-badge[data-metric="pagesPerVisit"]', '.pill');
+    await clickInShadow(page, 'storepulse-badge[data-metric="pagesPerVisit"]', '.dismiss');
     await expect.poll(() => page.locator('storepulse-badge[data-metric="pagesPerVisit"]').count()).toBe(0);
     await expect.poll(() => toolbarBadgeText(browser)).toBe('1');
     await page.reload();
@@ -189,8 +195,8 @@ describe.each([
       await page.goto(HOME);
       const badge = page.locator('storepulse-badge[data-metric="bounceRate"]');
       await badge.waitFor({ state: 'attached', timeout: 20_000 });
-      await badge.locator('.pill').click();
-      expect(await badge.locator('.panel').innerText()).toContain(fixText);
+      await clickInShadow(page, 'storepulse-badge[data-metric="bounceRate"]', '.pill');
+      expect((await shadowPart(page, 'storepulse-badge[data-metric="bounceRate"]', '.panel')).text).toContain(fixText);
       await page.screenshot({ path: join(SCREENSHOTS, `sycm-home-badges-${locale}.png`) });
       await popup.reload();
       const item = popup.locator('li.alert[data-metric="bounceRate"]');

@@ -5,8 +5,9 @@ import { ingest } from '@/core/background/ingest';
 import type { Notice } from '@/core/background/notices';
 import type { CustomRule } from '@/core/rules';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
+import { pageSender } from './support/senders';
 
-const TAB: Sender = { id: EXT, tab: { id: 7, url: SYCM_URL } };
+const TAB: Sender = pageSender(7, SYCM_URL);
 const NIGHT = new Date(2026, 10, 26, 23, 30, 0).getTime();
 const SHOP = 'sycm|小雨的旗舰店';
 const SOURCE = '流量来源';

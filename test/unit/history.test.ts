@@ -6,8 +6,9 @@ import { dismissAlert, todaysAlerts } from '@/core/background/alerts';
 import { ingest } from '@/core/background/ingest';
 import { popupState } from '@/core/background/queries';
 import { seriesKey } from '@/core/keys';
+import { pageSender, POPUP } from './support/senders';
 
-const TAB: Sender = { id: EXT, tab: { id: 7, url: 'https://sycm.taobao.com/portal/home.htm?token=secret#x' } };
+const TAB: Sender = pageSender(7, 'https://sycm.taobao.com/portal/home.htm?token=secret#x');
 
 async function all(db: Database) {
   return { readings: await db.getAll('readings'), alerts: await db.getAll('alerts') };
@@ -136,7 +137,7 @@ describe('the background service trusts nothing in a message', () => {
     [
       'a tab of another site',
       { type: 'report', payload: dayReport([obs('bounceRate', 0.7)]) },
-      { id: EXT, tab: { id: 1, url: 'https://evil.example/' } },
+      pageSender(1, 'https://evil.example/'),
     ],
     ['a site the tab is not', { type: 'report', payload: dayReport([obs('bounceRate', 0.7)], { site: 'shopify' }) }, TAB],
     ['an unknown type', { type: 'dropDatabase', payload: {} }, TAB],
@@ -158,6 +159,14 @@ describe('the background service trusts nothing in a message', () => {
       {
         type: 'report',
         payload: dayReport([obs('bounceRate', 0.7)], { period: { kind: 'range', start: '2026-11-25', end: '2026-11-01' } }),
+      },
+      TAB,
+    ],
+    [
+      'a period days in the future',
+      {
+        type: 'report',
+        payload: dayReport([obs('bounceRate', 0.7)], { period: { kind: 'day', start: '2999-01-01', end: '2999-01-01' } }),
       },
       TAB,
     ],
@@ -207,7 +216,7 @@ describe('the background service trusts nothing in a message', () => {
       expect(await db.count('readings')).toBe(0);
       expect(await db.count('alerts')).toBe(0);
       expect(
-        ((await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as { storageError?: string }).storageError,
+        ((await service.handle({ type: 'popupState', payload: {} }, POPUP)) as { storageError?: string }).storageError,
       ).toMatch(/disk is full/);
     } finally {
       proto.add = realAdd;
@@ -215,7 +224,7 @@ describe('the background service trusts nothing in a message', () => {
     const retry = await service.handle({ type: 'report', payload }, TAB);
     expect(retry).toMatchObject({ stored: 3 });
     expect(
-      ((await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as { storageError?: string }).storageError,
+      ((await service.handle({ type: 'popupState', payload: {} }, POPUP)) as { storageError?: string }).storageError,
     ).toBeUndefined();
   });
 
@@ -225,7 +234,7 @@ describe('the background service trusts nothing in a message', () => {
     await first.handle({ type: 'report', payload: dayReport([obs('visitors', 1)]) }, TAB);
     // A new worker: a fresh service with no memory of the old one.
     const second = createService({ extensionId: EXT, openDb: () => openDatabase(name), now: () => NOON + 1 });
-    const state = await second.handle({ type: 'popupState', payload: {} }, { id: EXT });
+    const state = await second.handle({ type: 'popupState', payload: {} }, POPUP);
     expect(state).toMatchObject({ totalReadings: 1 });
   });
 });
@@ -236,14 +245,14 @@ describe('page status', () => {
     const service = createService({ extensionId: EXT, openDb: async () => db, now: () => NOON });
     const status = { site: 'sycm', store: '小雨的旗舰店', found: 0, unreadable: 0, own: [] };
     expect(await service.handle({ type: 'pageStatus', payload: status }, TAB)).toEqual({ ok: true });
-    const other = { id: EXT, tab: { id: 8, url: 'https://sycm.taobao.com/flow/monitor/source.htm' } };
+    const other = pageSender(8, 'https://sycm.taobao.com/flow/monitor/source.htm');
     await service.handle({ type: 'pageStatus', payload: { ...status, found: 12 } }, other);
-    const state = (await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as {
+    const state = (await service.handle({ type: 'popupState', payload: {} }, POPUP)) as {
       pages: Array<{ path: string; found: number }>;
     };
     expect(state.pages).toEqual([expect.objectContaining({ path: '/portal/home.htm', found: 0 })]);
     service.forgetTab(7);
-    expect(((await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as { pages: unknown[] }).pages).toEqual([]);
+    expect(((await service.handle({ type: 'popupState', payload: {} }, POPUP)) as { pages: unknown[] }).pages).toEqual([]);
     const wrongSite = (await service.handle({ type: 'pageStatus', payload: { ...status, site: 'jd' } }, TAB)) as {
       error?: string;
     };
@@ -256,7 +265,7 @@ describe('page status', () => {
     const own = ['visitors', 'pageViews', 'conversionRate', 'avgOrderValue', 'sales', 'paidBuyers'];
     const status = { site: 'sycm', store: '小雨的旗舰店', found: 6, unreadable: 0, own };
     expect(await service.handle({ type: 'pageStatus', payload: status }, TAB)).toEqual({ ok: true });
-    const state = (await service.handle({ type: 'popupState', payload: {} }, { id: EXT })) as { pages: unknown[] };
+    const state = (await service.handle({ type: 'popupState', payload: {} }, POPUP)) as { pages: unknown[] };
     expect(state.pages).toEqual([expect.objectContaining({ found: 6, missing: ['bounceRate', 'pagesPerVisit'] })]);
     const bad = (await service.handle({ type: 'pageStatus', payload: { ...status, own: ['notAMetric'] } }, TAB)) as {
       error?: string;

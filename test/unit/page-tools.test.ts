@@ -6,12 +6,10 @@ import { EMPTY_BINDINGS, type Binding, type Bindings, withBinding } from '@/core
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import type { StorageArea } from '@/core/settings-store';
+import { EXT, EXT_ORIGIN, pageSender, POPUP } from './support/senders';
 
 /** "Read this page", picked numbers and the sites read on every visit, through the background's handlers. */
 
-const EXT = 'storepulse-test-id';
-const EXT_ORIGIN = 'chrome-extension://storepulse-test-id/';
-const POPUP: Sender = { id: EXT };
 const DASH = 'https://dash.example-shop.com/reports/overview?session=secret';
 const NOON = new Date(2026, 10, 26, 12, 0, 0).getTime();
 let n = 0;
@@ -91,11 +89,11 @@ describe('read this page', () => {
 
   it('takes requests only from StorePulse’s own pages, and never injects into a back office it already reads', async () => {
     const { s } = service({ tabs: { 3: DASH, 4: 'https://sycm.taobao.com/portal/home.htm' } });
-    const fromPage = { id: EXT, tab: { id: 3, url: DASH } };
+    const fromPage = pageSender(3, DASH);
     expect(await s.handle({ type: 'readPage', payload: { tabId: 3 } }, fromPage)).toEqual({
-      error: 'only StorePulse’s own pages may ask for this',
+      error: 'readPage refused: only StorePulse’s own pages may ask this',
     });
-    const popupInTab = { id: EXT, tab: { id: 9, url: `${EXT_ORIGIN}popup.html` } };
+    const popupInTab = { id: EXT, url: `${EXT_ORIGIN}popup.html`, tab: { id: 9, url: `${EXT_ORIGIN}popup.html` } };
     expect(await s.handle({ type: 'readPage', payload: { tabId: 3 } }, popupInTab)).toMatchObject({ stored: 2 });
     expect(await s.handle({ type: 'readPage', payload: { tabId: 4 } }, POPUP)).toMatchObject({ supported: true, stored: 0 });
     expect(await s.handle({ type: 'readPage', payload: { tabId: 99 } }, POPUP)).toEqual({
@@ -118,7 +116,7 @@ describe('picked numbers', () => {
 
   it('saves a binding for the sending tab’s origin, and then accepts that site’s reports as "other"', async () => {
     const { s, bindings, db } = service();
-    const tab: Sender = { id: EXT, tab: { id: 3, url: DASH } };
+    const tab: Sender = pageSender(3, DASH);
     const report = {
       site: 'other',
       store: 'Anything the page says',
@@ -139,7 +137,7 @@ describe('picked numbers', () => {
 
   it('refuses a malformed binding and one from a page StorePulse reads by itself', async () => {
     const { s, bindings } = service();
-    const tab: Sender = { id: EXT, tab: { id: 3, url: DASH } };
+    const tab: Sender = pageSender(3, DASH);
     for (const bad of [
       { ...picked, metric: 'profit' },
       { ...picked, path: ['div:1', '<b>'] },
@@ -149,7 +147,7 @@ describe('picked numbers', () => {
       expect(((await s.handle({ type: 'saveBinding', payload: bad }, tab)) as { error: string }).error).toMatch(
         /invalid saveBinding/,
       );
-    const sycm: Sender = { id: EXT, tab: { id: 4, url: 'https://sycm.taobao.com/portal/home.htm' } };
+    const sycm: Sender = pageSender(4, 'https://sycm.taobao.com/portal/home.htm');
     expect((await s.handle({ type: 'saveBinding', payload: picked }, sycm)) as object).toHaveProperty('error');
     expect((await s.handle({ type: 'saveBinding', payload: picked }, POPUP)) as object).toHaveProperty('error');
     expect(bindings()).toEqual(EMPTY_BINDINGS);

@@ -3,9 +3,11 @@ import { Picker, PICKER_TAG } from '@/core/content/picker';
 import { translator } from '@/core/i18n';
 import { PICKER_SCREEN } from '@/core/strings/picker';
 import type { BindingPayload } from '@/core/messages';
+import { click, closedRoots, trusted } from './support/dom';
 
 /** The element picker in a page: what a click does, what Esc does, and what reaches the background. */
 
+const roots = closedRoots();
 const open: Picker[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.close()));
 
@@ -19,14 +21,14 @@ function setup(save: (b: BindingPayload) => Promise<unknown> = async () => ({ ok
   const picker = new Picker(document, { t: translator('en', PICKER_SCREEN), save });
   picker.open();
   open.push(picker);
-  const shadow = () => document.querySelector(PICKER_TAG)!.shadowRoot!;
+  const shadow = () => roots.get(document.querySelector(PICKER_TAG)!)!;
   return { picker, pageClicks, shadow };
 }
 
 describe('element picker', () => {
   it('takes a click on the page as the pick: the page’s own handlers never see it', () => {
     const { pageClicks, shadow } = setup();
-    document.querySelector('.num')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    click(document.querySelector('.num')!);
     expect(pageClicks).not.toHaveBeenCalled();
     const panel = shadow().querySelector('[data-part="panel"]') as HTMLElement;
     expect(panel.hidden).toBe(false);
@@ -63,10 +65,10 @@ describe('element picker', () => {
     const select = shadow().querySelector('select') as HTMLSelectElement;
     select.value = 'pageViews';
     select.dispatchEvent(new Event('change'));
-    (shadow().querySelector('button.primary') as HTMLButtonElement).click();
+    click(shadow().querySelector('button.primary')!);
     await vi.waitFor(() => expect(shadow().querySelector('.msg.error')?.textContent).toBe('Not saved: the disk is full'));
     fail = false;
-    (shadow().querySelector('button.primary') as HTMLButtonElement).click();
+    click(shadow().querySelector('button.primary')!);
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]).toEqual({
       metric: 'pageViews',
@@ -79,10 +81,40 @@ describe('element picker', () => {
 
   it('leaves nothing behind on Esc', () => {
     const { pageClicks } = setup();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', cancelable: true }));
+    window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', cancelable: true })));
     expect(document.querySelector(PICKER_TAG)).toBeNull();
     // Picking is over: clicks reach the page again.
-    document.querySelector('.prose')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    click(document.querySelector('.prose')!);
     expect(pageClicks).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps page scripts out: a closed root, and their clicks, keys and moves pick, save and cancel nothing', async () => {
+    const saved: BindingPayload[] = [];
+    const { picker, pageClicks, shadow } = setup(async (b) => void saved.push(b));
+    const host = document.querySelector(PICKER_TAG)!;
+    expect(host.shadowRoot).toBeNull();
+    // A page script's click on a number is the page's own business: no pick, and it reaches the page.
+    click(document.querySelector('.num')!, false);
+    expect((shadow().querySelector('[data-part="panel"]') as HTMLElement).hidden).toBe(true);
+    expect(pageClicks).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+    expect((shadow().querySelector('.box') as HTMLElement).style.display).toBe('');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', cancelable: true }));
+    expect(host.isConnected).toBe(true);
+    // Even a script holding the root's buttons (it cannot get them) would save and cancel nothing.
+    picker.pick(document.querySelector('.sessions')!);
+    click(shadow().querySelector('button.primary')!, false);
+    for (const b of shadow().querySelectorAll('button')) click(b, false);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(saved).toEqual([]);
+    expect(host.isConnected).toBe(true);
+    // A look-alike element the page inserts does not pass for an open picker.
+    picker.close();
+    document.body.append(document.createElement(PICKER_TAG));
+    expect(Picker.isOpen(window)).toBe(false);
+    const again = new Picker(document, { t: translator('en', PICKER_SCREEN), save: async () => undefined });
+    again.open();
+    open.push(again);
+    expect(Picker.isOpen(window)).toBe(true);
   });
 });

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createService, memoryReviewCache, type Sender } from '@/core/background/service';
 import type { ReviewState, TrendView } from '@/core/review/types';
 import { day, freshDb, noonOf, obs, realtime, report, SYCM_URL } from './support/db';
+import { EXT, pageSender, POPUP } from './support/senders';
 
-const EXT = 'storepulse-test-id';
-const TAB: Sender = { id: EXT, tab: { id: 3, url: SYCM_URL } };
-const POPUP: Sender = { id: EXT };
+const TAB: Sender = pageSender(3, SYCM_URL);
 const TODAY = '2026-11-27';
 
 /** Five weeks of one shop through the service, visitors halving on the last two days. */

@@ -5,6 +5,7 @@ import { BADGE_SCREEN } from '@/core/strings/badge';
 import type { Evaluation, PageReport } from '@/core/messages';
 import { evaluate } from '@/core/rules';
 import { sycm } from '@/core/sites/sycm';
+import { click, closedRoots } from './support/dom';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,9 +16,11 @@ function card(label: string, value: string) {
 /** A background stand-in that judges with the real rules and records what it was sent. */
 function fakeBackground() {
   const reports: PageReport[] = [];
+  const dismissed: string[] = [];
   let failNext = 0;
   return {
     reports,
+    dismissed,
     failNextReports(n: number) {
       failNext = n;
     },
@@ -47,6 +50,7 @@ function fakeBackground() {
   };
 }
 
+const roots = closedRoots();
 let controller: AbortController;
 function start(bg: ReturnType<typeof fakeBackground>, adapter = sycm) {
   controller = new AbortController();
@@ -58,7 +62,7 @@ function start(bg: ReturnType<typeof fakeBackground>, adapter = sycm) {
     locale: 'zh-CN',
     t: translator('zh-CN', BADGE_SCREEN),
     report: (r) => bg.report(r),
-    dismiss: async () => undefined,
+    dismiss: async (id) => void bg.dismissed.push(id),
   });
   session.start();
   return session;
@@ -87,7 +91,32 @@ describe('page session', () => {
     expect(badges()).toEqual([['bounceRate', 'critical']]);
     expect(document.querySelector('storepulse-badge')!.parentElement!.textContent).toBe('72.31%');
     // Badge text is text: nothing of the page became markup inside it.
-    expect(document.querySelector('storepulse-badge')!.shadowRoot!.textContent).toContain('先改页面');
+    expect(roots.get(document.querySelector('storepulse-badge')!)!.textContent).toContain('先改页面');
+  });
+
+  it('opens and dismisses a badge only on the operator’s own clicks, never on a page script’s', async () => {
+    document.body.innerHTML = `${card('跳失率', '72.31%')}${card('人均浏览量', '2.10')}`;
+    const bg = fakeBackground();
+    start(bg);
+    await wait(SETTLE_MS * 3);
+    const host = document.querySelector('storepulse-badge[data-metric="bounceRate"]')!;
+    expect(host.shadowRoot).toBeNull();
+    const root = roots.get(host)!;
+    // A page script that got hold of the buttons (it cannot: the root is closed) still changes nothing.
+    click(root.querySelector('.pill')!, false);
+    expect(host.hasAttribute('data-open')).toBe(false);
+    for (const b of document.querySelectorAll('storepulse-badge'))
+      for (const button of roots.get(b)!.querySelectorAll('button')) click(button, false);
+    await wait(10);
+    expect(bg.dismissed).toEqual([]);
+    expect(badges()).toHaveLength(2);
+    // The operator's clicks open the advice and dismiss.
+    click(root.querySelector('.pill')!);
+    expect(host.hasAttribute('data-open')).toBe(true);
+    click(root.querySelector('.dismiss')!);
+    await wait(10);
+    expect(bg.dismissed).toEqual(['a-bounceRate']);
+    expect(badges()).toEqual([['pagesPerVisit', 'critical']]);
   });
 
   it('never reports a value caught mid-animation or a placeholder', async () => {
@@ -153,6 +182,35 @@ describe('page session', () => {
     document.body.append(document.createElement('div'));
     await wait(SETTLE_MS * 4);
     expect(bg.reports.flatMap((r) => r.observed.map((o) => o.value))).toEqual([0.7231]);
+  });
+
+  it('keeps reading and reporting when a badge cannot be placed on the page', async () => {
+    document.body.innerHTML = `${card('访客数', '3,482')}${card('跳失率', '72.31%')}`;
+    const bg = fakeBackground();
+    const hostile = {
+      ...sycm,
+      read: (...args: Parameters<typeof sycm.read>) => {
+        const read = sycm.read(...args);
+        // A value element that refuses our badge (a page may hold odd elements).
+        for (const f of read.found)
+          if (f.observed.metric === 'bounceRate')
+            f.element = new Proxy(f.element, {
+              get: (target, key) =>
+                key === 'append'
+                  ? () => {
+                      throw new Error('no children here');
+                    }
+                  : Reflect.get(target, key, target),
+            });
+        return read;
+      },
+    };
+    start(bg, hostile);
+    await wait(SETTLE_MS * 3);
+    expect(bg.reports.flatMap((r) => r.observed.map((o) => o.value))).toEqual([3482, 0.7231]);
+    document.querySelectorAll('.v')[0]!.textContent = '3,600';
+    await wait(SETTLE_MS * 4);
+    expect(bg.reports.at(-1)!.observed.map((o) => o.value)).toEqual([3600, 0.7231]);
   });
 
   it('stops cleanly when its page goes away', async () => {

@@ -17,18 +17,33 @@ export const CSV_COLUMNS = [
   'observed_at',
 ] as const;
 
+/** What a spreadsheet may run as a formula at the start of a cell. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A field `csvText` defused (or text that itself began with an apostrophe before such a character). */
+const DEFUSED = /^'[=+\-@\t\r']/;
+
 /**
- * Quotes a field when needed, and defuses text a spreadsheet would run as a formula (shop names come
- * from web pages): a leading = + - @ gets an apostrophe, which import takes off again.
+ * A text field (shop, row key, peer, label — they come from web pages), quoted when needed. Text a
+ * spreadsheet would run as a formula — beginning with = + - @, a tab or a carriage return, even
+ * `-1+cmd|…` that looks like a number — gets a leading apostrophe, which import takes off again; so
+ * does text that already began with an apostrophe before such a character, so it reads back as it was.
  */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export function csvText(value: string): string {
+  return quoted(FORMULA_START.test(value) || DEFUSED.test(value) ? `'${value}` : value);
 }
 
-/** A field as it was before `csvField` defused it. */
+/** A numeric field: the number as JavaScript writes it, never defused, so it stays a number. */
+export function csvNumber(value: number): string {
+  return String(value);
+}
+
+function quoted(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** A text field as it was before `csvText` defused it. */
 export function undefused(field: string): string {
-  return /^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
+  return DEFUSED.test(field) ? field.slice(1) : field;
 }
 
 /** The file cannot be read as CSV at all. */

@@ -1,5 +1,5 @@
 import type { AlertRecord, DailyRecord, Database, ReadingRecord, TargetRecord } from '../../db';
-import { CSV_COLUMNS, csvField } from './csv';
+import { CSV_COLUMNS, csvNumber, csvText } from './csv';
 
 /**
  * Export of everything StorePulse keeps: the JSON file is complete and versioned (see the README); the
@@ -42,29 +42,21 @@ export async function exportJson(db: Database, now: number, settings?: unknown):
   return file;
 }
 
+/** A stored time as ISO text; empty for one no date can hold (a record from before imports were bounded). */
+function isoTime(at: number): string {
+  const date = new Date(at);
+  return Number.isFinite(date.getTime()) ? date.toISOString() : '';
+}
+
 /** Daily values as CSV (RFC 4180), one row per shop, metric, part and day. */
 export async function exportCsv(db: Database): Promise<string> {
   const rows = [CSV_COLUMNS.join(',')];
   let cursor = await db.transaction('daily').store.index('bySeries').openCursor();
   while (cursor) {
     const d = cursor.value;
-    rows.push(
-      [
-        d.date,
-        d.site,
-        d.store,
-        d.metric,
-        d.breakdown?.dimension ?? '',
-        d.breakdown?.key ?? '',
-        d.peer ?? '',
-        String(d.value),
-        d.currency ?? '',
-        d.provisional ? 'true' : 'false',
-        new Date(d.observedAt).toISOString(),
-      ]
-        .map(csvField)
-        .join(','),
-    );
+    const text = [d.date, d.site, d.store, d.metric, d.breakdown?.dimension ?? '', d.breakdown?.key ?? '', d.peer ?? ''];
+    const rest = [d.currency ?? '', d.provisional ? 'true' : 'false', isoTime(d.observedAt)];
+    rows.push([...text.map(csvText), csvNumber(d.value), ...rest.map(csvText)].join(','));
     cursor = await cursor.continue();
   }
   return rows.join('\r\n') + '\r\n';

@@ -65,8 +65,37 @@ interface Valid {
 
 const zero = (): SectionCounts => ({ targets: 0, daily: 0, readings: 0, alerts: 0 });
 
+const DAY_MS = 86_400_000;
+/** A snooze ends at most this far ahead. */
+const LONGEST_SNOOZE_MS = 400 * DAY_MS;
+
+/**
+ * Times and days a record may carry: nothing after tomorrow (a day in the future would be pinned
+ * against real readings, an alert kept in "today" forever, and 9e15 ms is past any date an export can
+ * write). Returns the first field out of bounds, or nothing.
+ */
+function bounds(now: number) {
+  const latest = now + DAY_MS;
+  const latestDay = new Date(latest).toISOString().slice(0, 10);
+  return {
+    now,
+    times(record: Record<string, unknown>, fields: readonly string[], until = latest): string | undefined {
+      return fields.find((f) => typeof record[f] === 'number' && !((record[f] as number) <= until));
+    },
+    days(record: Record<string, unknown>, fields: readonly string[]): string | undefined {
+      return fields.find((f) => typeof record[f] === 'string' && (record[f] as string) > latestDay);
+    },
+  };
+}
+type Bounds = ReturnType<typeof bounds>;
+
+/** A field of a record out of bounds, as a rejection. */
+function outOfBounds(field: string): [string, RejectionKind] {
+  return [`${field}: after tomorrow`, { kind: 'field', field }];
+}
+
 /** Reads a JSON export or a CSV of daily values; throws ImportError (nothing written) when the file is not one. */
-export async function importData(db: Database, text: string): Promise<ImportReport> {
+export async function importData(db: Database, text: string, now: number = Date.now()): Promise<ImportReport> {
   if (text.length > MAX_IMPORT_CHARS) throw new ImportError(`the file is too large (${text.length} characters)`);
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (!trimmed) throw new ImportError('the file is empty');
@@ -75,7 +104,10 @@ export async function importData(db: Database, text: string): Promise<ImportRepo
     report.rejectedCount++;
     if (report.rejected.length < MAX_LISTED) report.rejected.push({ section, index, reason, what });
   };
-  const valid: Valid = trimmed.startsWith('{') ? validateJson(trimmed, report, reject) : validateCsv(trimmed, report, reject);
+  const limits = bounds(now);
+  const valid: Valid = trimmed.startsWith('{')
+    ? validateJson(trimmed, report, reject, limits)
+    : validateCsv(trimmed, report, reject, limits);
   await merge(db, valid, report);
   return report;
 }
@@ -88,7 +120,7 @@ function fieldProblem(issue: z.core.$ZodIssue | undefined, whole: string): [stri
   return [`${field}: ${issue?.message ?? 'invalid'}`, { kind: 'field', field }];
 }
 
-function validateJson(text: string, report: ImportReport, reject: Reject): Valid {
+function validateJson(text: string, report: ImportReport, reject: Reject, limits: Bounds): Valid {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -107,21 +139,34 @@ function validateJson(text: string, report: ImportReport, reject: Reject): Valid
   if (file.data.settings !== undefined) report.settings = file.data.settings;
 
   const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
-  each(file.data.targets, exportedTargetSchema, 'targets', reject, (t) => {
+  const late = (section: keyof SectionCounts, index: number, field: string | undefined) => {
+    if (field) reject(section, index, ...outOfBounds(field));
+    return !!field;
+  };
+  each(file.data.targets, exportedTargetSchema, 'targets', reject, (t, i) => {
+    if (late('targets', i, limits.times(t, ['updatedAt']))) return;
     if (t.id !== targetId(t.site, t.store, t.month)) return 'id does not match site, store and month';
     valid.targets.push(t as TargetRecord);
   });
-  each(file.data.daily, exportedDailySchema, 'daily', reject, (d) => {
+  each(file.data.daily, exportedDailySchema, 'daily', reject, (d, i) => {
+    if (late('daily', i, limits.times(d, ['observedAt']) ?? limits.days(d, ['date']))) return;
     if (d.part !== partOf(d)) return 'part does not match breakdown and peer';
     if (d.id !== dailyId(d.site, d.store, d.metric, d.part, d.date)) return 'id does not match its fields';
     valid.daily.push(d as DailyRecord);
   });
-  each(file.data.readings, exportedReadingSchema, 'readings', reject, (r) => {
+  each(file.data.readings, exportedReadingSchema, 'readings', reject, (r, i) => {
+    if (late('readings', i, limits.times(r, ['observedAt']) ?? periodLate(limits, r.period))) return;
     // Keys are derived, never trusted: a reading is filed under the series its own fields name.
     const pKey = periodKey(r.period);
     valid.readings.push({ ...r, periodKey: pKey, series: seriesKey(r.site, r.store, r, pKey) } as Omit<ReadingRecord, 'id'>);
   });
-  each(file.data.alerts, exportedAlertSchema, 'alerts', reject, (a) => {
+  each(file.data.alerts, exportedAlertSchema, 'alerts', reject, (a, i) => {
+    const field =
+      limits.times(a, ['firstSeen', 'lastSeen', 'resolvedAt', 'acknowledgedAt', 'notifiedAt']) ??
+      limits.times(a, ['dismissedUntil'], limits.now + LONGEST_SNOOZE_MS) ??
+      (a.history?.some((h) => limits.times(h, ['at'])) ? 'history' : undefined) ??
+      periodLate(limits, a.period);
+    if (late('alerts', i, field)) return;
     valid.alerts.push(a as AlertRecord);
   });
   return valid;
@@ -132,7 +177,7 @@ function each<S extends z.ZodType>(
   schema: S,
   section: keyof SectionCounts,
   reject: Reject,
-  accept: (value: z.infer<S>) => string | void,
+  accept: (value: z.infer<S>, index: number) => string | void,
 ): void {
   items.forEach((item, index) => {
     const parsed = schema.safeParse(item);
@@ -140,12 +185,17 @@ function each<S extends z.ZodType>(
       reject(section, index, ...fieldProblem(parsed.error.issues[0], 'record'));
       return;
     }
-    const problem = accept(parsed.data);
+    const problem = accept(parsed.data, index);
     if (problem) reject(section, index, problem, { kind: 'mismatch' });
   });
 }
 
-function validateCsv(text: string, report: ImportReport, reject: Reject): Valid {
+function periodLate(limits: Bounds, period: { start: string; end: string }): string | undefined {
+  const field = limits.days(period, ['start', 'end']);
+  return field && `period.${field}`;
+}
+
+function validateCsv(text: string, report: ImportReport, reject: Reject, limits: Bounds): Valid {
   report.format = 'csv';
   let rows: string[][];
   try {
@@ -202,6 +252,11 @@ function validateCsv(text: string, report: ImportReport, reject: Reject): Valid 
     const parsed = exportedDailySchema.safeParse(record);
     if (!parsed.success) {
       reject('daily', line, ...fieldProblem(parsed.error.issues[0], 'row'));
+      return;
+    }
+    const late = limits.times(parsed.data, ['observedAt']) ?? limits.days(parsed.data, ['date']);
+    if (late) {
+      reject('daily', line, ...outOfBounds(late === 'observedAt' ? 'observed_at' : late));
       return;
     }
     valid.daily.push(parsed.data as DailyRecord);

@@ -5,8 +5,8 @@ import type { Evaluation, PageReport, PageStatus } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { rowKey } from '../types';
-import { ShadowHosts } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
+import { RootWatch } from './discovery';
 
 /**
  * One page's reading loop. Reads after the page settles and again whenever it changes; a value is
@@ -60,7 +60,7 @@ export class PageSession {
   private readonly badges = new Map<string, Badge>();
   private readonly notes = new Map<Element, Badge>();
   private readonly dismissed = new Set<string>();
-  private readonly hosts: ShadowHosts;
+  private readonly hosts: RootWatch;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
@@ -76,7 +76,15 @@ export class PageSession {
   constructor(deps: SessionDeps) {
     this.deps = deps;
     this.doc = deps.window.document;
-    this.hosts = new ShadowHosts(this.doc);
+    // A root or frame that appeared without a mutation here: watch it and read it soon.
+    this.hosts = new RootWatch(
+      this.doc,
+      (root) => {
+        this.observe(root);
+        this.schedule(QUIET_MS);
+      },
+      deps.signal,
+    );
     this.observer = new deps.window.MutationObserver((records) => this.onMutations(records));
     deps.signal.addEventListener('abort', () => this.stop(), { once: true });
     deps.window.addEventListener('resize', () => this.repositionBadges(), { signal: deps.signal, passive: true });

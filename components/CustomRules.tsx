@@ -18,7 +18,7 @@ import { metricName } from '@/core/i18n';
 import type { UiKey, UiTranslate } from '@/core/i18n-ui';
 import { METRIC_IDS, type MetricId } from '@/core/metrics';
 import type { FixId, Severity } from '@/core/rules';
-import { shopKey } from '@/core/settings';
+import { shopKey } from '@/core/keys';
 
 /**
  * The operator's own rules: a list (switch on/off, edit, delete) and one form, opened empty or from

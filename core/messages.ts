@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Binding } from './bindings';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
-import type { ImportReport } from './background/transfer';
+import type { ImportReport } from './background/transfer/import';
 import type { MonthTarget, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
 

@@ -9,6 +9,7 @@ import {
 } from './custom-rules';
 import { FIXES } from './fixes';
 import { LOCALES, type Locale } from './i18n';
+import { parseShopKey, shopKey } from './keys';
 import type { MetricId } from './metrics';
 import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from './profiles';
 import { isWellOrdered, type FixId, type Severity, type ThresholdRule } from './rules';
@@ -180,7 +181,7 @@ export function repairSettings(raw: unknown): Repaired {
     if (!isObject(obj.shops)) notes.push('shops: not an object; no per-shop choices');
     else {
       for (const [key, shop] of Object.entries(obj.shops)) {
-        if (!isObject(shop) || !key.includes('|')) {
+        if (!isObject(shop) || !parseShopKey(key)) {
           notes.push(`shops.${key}: not a shop entry; dropped`);
           continue;
         }
@@ -323,7 +324,7 @@ function repairCustomRules(raw: unknown[], notes: string[]): CustomRule[] {
     if (r.scope !== 'all') {
       // A shop list that cannot be read narrows to the shops that can, never widens to all shops.
       const list = Array.isArray(r.scope) ? r.scope : [];
-      const keys = [...new Set(list.filter((k): k is string => typeof k === 'string' && k.includes('|')))];
+      const keys = [...new Set(list.filter((k): k is string => typeof k === 'string' && !!parseShopKey(k)))];
       rule.scope = keys;
       if (!Array.isArray(r.scope)) notes.push(`${path}.scope: not "all" or a list of shops; no shop until one is chosen`);
       else if (keys.length < list.length) notes.push(`${path}.scope: entries that are not site|store dropped`);
@@ -383,10 +384,6 @@ export function inQuietHours(quiet: QuietHours, now: number): boolean {
   const minute = d.getHours() * 60 + d.getMinutes();
   const [from, to] = [quiet.from, quiet.to].map((hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3)));
   return from! < to! ? minute >= from! && minute < to! : minute >= from! || minute < to!;
-}
-
-export function shopKey(site: string, store: string): string {
-  return `${site}|${store}`;
 }
 
 export function profileOf(settings: Settings, site: string, store: string): ProfileId {

@@ -4,7 +4,7 @@ import { metricName, type Locale, type Translate } from '../i18n';
 import type { Evaluation, PageReport, PageStatus } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
-import { rowKey } from '../types';
+import { valueKey } from '../keys';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
 import { RootWatch } from './discovery';
 
@@ -354,7 +354,7 @@ export class PageSession {
 
 function keyOf(f: { observed: Found['observed'] }): string {
   const o = f.observed;
-  return `${o.metric}|${o.breakdown ? rowKey(o.breakdown) : ''}|${o.peer ?? ''}`;
+  return valueKey(o);
 }
 
 /** Our own badge insertions and their shadow content are not page changes. */

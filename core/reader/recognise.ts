@@ -1,6 +1,7 @@
 import type { MetricId } from '../metrics';
 import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, ObservedValue } from '../types';
+import { valueKey } from '../keys';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
 import { readTableColumn, type TableCache } from './table';
@@ -252,7 +253,7 @@ function findValue(
 function pickOnePerSeries(found: Found[]): Found[] {
   const best = new Map<string, Found>();
   for (const f of found) {
-    const key = `${f.observed.metric}|${f.observed.breakdown?.dimension ?? ''}|${f.observed.breakdown?.key ?? ''}`;
+    const key = valueKey({ metric: f.observed.metric, breakdown: f.observed.breakdown });
     const current = best.get(key);
     if (!current || better(f, current)) best.set(key, f);
   }

@@ -1,7 +1,7 @@
 import { FIXES } from '../fixes';
 import { formatValue } from '../format';
 import { metricName, type Locale, type Translate } from '../i18n';
-import type { Evaluation, PageReport, PageStatus } from '../messages';
+import { isRefusal, type Evaluation, type PageReport, type PageStatus } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
@@ -228,6 +228,13 @@ export class PageSession {
       }
       this.renderBadges(this.lastRead?.found ?? result.found);
     } catch (error) {
+      if (isRefusal(error, 'report')) {
+        // The background refused this report as it is: the same report again cannot pass. The popup
+        // says so; a changed page makes a new report.
+        this.lastSentSignature = signature;
+        console.warn('[StorePulse] readings refused:', error);
+        return;
+      }
       // The background may be restarting or the disk full: keep the readings and try again later.
       console.warn('[StorePulse] readings not saved yet, will retry:', error);
       this.schedule(this.retryMs);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { alerts, eventually, launch, readings, SCREENSHOTS, startServer, type StoredReading } from './support';
+import {
+  alerts,
+  eventually,
+  launch,
+  openPopup,
+  readings,
+  SCREENSHOTS,
+  startServer,
+  toolbarBadgeText,
+  type StoredReading,
+} from './support';
 
 /**
  * Pages whose numbers live in the composed tree and arrive late, end to end in Chromium with the
@@ -15,7 +25,7 @@ const fixture = (path: string) => ({
     url: string;
     store: string;
     period: StoredReading['period'];
-    readings: Array<{ metric: string; value: number; currency?: string }>;
+    readings: Array<{ metric: string; value: number; currency?: string; breakdown?: { dimension: string; key: string } }>;
   },
 });
 
@@ -130,6 +140,45 @@ describe('composed trees and late components, end to end', () => {
         expect(r.period).toEqual({ kind: 'day', start: '2026-11-25', end: '2026-11-25' });
       }
       expect(t.warnings.filter((w) => w.includes('StorePulse'))).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('stores a 生意参谋 page whose table header carries an over-long tooltip, and badges its 72% bounce rate', async () => {
+    const f = fixture('sycm/long-tooltip.html');
+    const t = await open(f.expected.url, { route: f.path }, 'zh-CN');
+    try {
+      const badge = t.page.locator('storepulse-badge[data-metric="bounceRate"]').first();
+      await badge.waitFor({ state: 'attached', timeout: 20_000 });
+      expect(await badge.getAttribute('data-severity')).toBe('critical');
+      expect(await badge.evaluate((el) => el.parentElement?.textContent?.trim())).toBe('72.00%');
+      const key = (r: { metric: string; breakdown?: { key: string } }) => `${r.metric}|${r.breakdown?.key ?? ''}`;
+      const stored = await eventually(async () => {
+        const r = await readings(t.browser);
+        return new Set(r.map(key)).size >= f.expected.readings.length ? r : null;
+      }, 'every reading of the page');
+      const latest = new Map([...stored].sort((a, b) => a.observedAt - b.observedAt).map((r) => [key(r), r]));
+      for (const want of f.expected.readings) {
+        const got = latest.get(key(want));
+        expect(got?.value, key(want)).toBe(want.value);
+        expect(got?.period).toEqual(f.expected.period);
+        expect(got?.store).toBe(f.expected.store);
+        // The header's name, with as much of its tooltip as the limit allows.
+        if (want.breakdown) expect(got?.breakdown?.dimension.startsWith('流量来源')).toBe(true);
+      }
+      expect(latest.size).toBe(f.expected.readings.length);
+      expect(Math.max(...stored.map((r) => r.breakdown?.dimension.length ?? 0))).toBeLessThanOrEqual(80);
+      expect((await alerts(t.browser)).find((a) => a.metric === 'bounceRate')).toMatchObject({
+        status: 'open',
+        severity: 'critical',
+      });
+      expect(await toolbarBadgeText(t.browser)).not.toBe('');
+      await t.page.screenshot({ path: join(SCREENSHOTS, 'sycm-long-tooltip-zh-CN.png') });
+      // Nothing refused: the popup names no page as failing.
+      const popup = await openPopup(t.browser);
+      await popup.locator('text=跳失率').first().waitFor({ timeout: 10_000 });
+      expect(await popup.locator('[data-testid="page-status"]').count()).toBe(0);
     } finally {
       await t.close();
     }

@@ -28,14 +28,13 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, high >= 0xd800 && high <= 0xdbff ? end - 1 : end)}…`;
 }
 
-/** A reading with every page text in it cut to the limits. */
+/** A reading with every page text in it cut to the limits (the adapter's id is ours, never page text). */
 export function fitObserved(o: ObservedValue): ObservedValue {
   const s = o.source;
   const fitted: ObservedValue = {
     ...o,
     source: { ...s, locator: clip(s.locator, LIMITS.locator), label: clip(s.label, LIMITS.label), raw: clip(s.raw, LIMITS.raw) },
   };
-  if (s.adapter) fitted.source.adapter = clip(s.adapter, LIMITS.adapter);
   if (o.breakdown)
     fitted.breakdown = { dimension: clip(o.breakdown.dimension, LIMITS.dimension), key: clip(o.breakdown.key, LIMITS.key) };
   if (o.peer) fitted.peer = clip(o.peer, LIMITS.peer);

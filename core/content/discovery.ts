@@ -77,7 +77,6 @@ export class RootWatch {
       this.pending = [];
     }
     for (const h of this.hosts) if (!h.isConnected) this.hosts.delete(h);
-    this.keepCustom();
     if (this.waiting.size > before || this.youngUntil === 0) this.youngUntil = now + YOUNG_MS;
     this.tickSoon();
     return this.hosts;
@@ -93,11 +92,6 @@ export class RootWatch {
   private search(): Set<Element> {
     this.waiting.clear();
     return findShadowHosts(this.doc, new Set(), 0, this.waiting);
-  }
-
-  /** Only custom elements can be undefined (engines without `:defined` match every element). */
-  private keepCustom(): void {
-    for (const el of this.waiting) if (!el.localName.includes('-')) this.waiting.delete(el);
   }
 
   private tickSoon(): void {
@@ -134,7 +128,6 @@ export class RootWatch {
       for (const h of all) if (!this.hosts.has(h)) fresh.push(h.shadowRoot!);
       this.hosts = all;
       this.searchedAt = now;
-      this.keepCustom();
     }
     for (const root of fresh) this.found(root);
     this.tickSoon();

@@ -228,15 +228,14 @@ export class PageSession {
       }
       this.renderBadges(this.lastRead?.found ?? result.found);
     } catch (error) {
+      console.warn('[StorePulse] readings not saved:', error);
+      // The background refused this report as it is: the same report again cannot pass (the popup
+      // says so), and a changed page makes a new report.
       if (isRefusal(error, 'report')) {
-        // The background refused this report as it is: the same report again cannot pass. The popup
-        // says so; a changed page makes a new report.
         this.lastSentSignature = signature;
-        console.warn('[StorePulse] readings refused:', error);
         return;
       }
       // The background may be restarting or the disk full: keep the readings and try again later.
-      console.warn('[StorePulse] readings not saved yet, will retry:', error);
       this.schedule(this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     } finally {

@@ -181,8 +181,10 @@ export function findShadowHosts(
     }
   }
   if (waiting) {
-    if (start.nodeType === 1 && (start as Element).matches(':not(:defined)')) waiting.add(start as Element);
-    (start as ParentNode).querySelectorAll(':not(:defined)').forEach((el) => waiting.add(el));
+    // Only custom elements can be undefined (test DOMs without `:defined` match every element).
+    const note = (el: Element) => el.localName.includes('-') && waiting.add(el);
+    if (start.nodeType === 1 && (start as Element).matches(':not(:defined)')) note(start as Element);
+    (start as ParentNode).querySelectorAll(':not(:defined)').forEach(note);
   }
   return into;
 }

@@ -130,19 +130,9 @@ export function isShown(el: Element): boolean {
   for (let cur: Element | null = el, n = 0; cur; cur = parentElementAcrossShadow(cur), n++) {
     if (n > MAX_ANCESTORS || cur.matches(HIDDEN) || !isPlaced(cur)) return false;
   }
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof check === 'function') {
-    if (!check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) return false;
-    return !isClippedAway(el);
-  }
-  // Engines without checkVisibility (test DOMs): walk the computed styles up to the root.
-  const view = el.ownerDocument.defaultView;
-  if (!view) return true;
-  for (let cur: Element | null = el, n = 0; cur && n <= MAX_ANCESTORS; cur = parentElementAcrossShadow(cur), n++) {
-    const style = view.getComputedStyle(cur);
-    if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
-  }
-  return true;
+  // Every engine we run in (Chrome, Firefox ≥ 106, the test DOM) has checkVisibility.
+  if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+  return !isClippedAway(el);
 }
 
 /** Whether a node takes part in rendering where it sits: slotted if its parent is a host, not a slot's unused fallback. */
@@ -154,14 +144,7 @@ export function isPlaced(node: Node): boolean {
 }
 
 /** The slot a host's child is shown in, or null when no slot takes it. */
-function slotOf(node: Node): Element | null {
-  const own = (node as Element).assignedSlot;
-  if (own !== undefined) return own;
-  // DOMs without assignedSlot (test DOMs): the first slot of the host's root whose assigned nodes include it.
-  const slots = node.parentElement?.shadowRoot?.querySelectorAll('slot') ?? [];
-  for (const s of Array.from(slots)) if ((s as HTMLSlotElement).assignedNodes().includes(node as ChildNode)) return s;
-  return null;
-}
+const slotOf = (node: Node): Element | null => (node as Element).assignedSlot;
 
 /** Screen-reader-only copies are clipped to a pixel; the operator does not see them as a number. */
 function isClippedAway(el: Element): boolean {

@@ -1,6 +1,6 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database } from '../db';
-import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
+import { invalidReply, type Envelope, type MessageType, type PageReport, type PageView, type ProtocolMap } from '../messages';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
 import { isoDate } from '../reader/period';
@@ -98,6 +98,25 @@ export function createService(deps: ServiceDeps): Service {
   let storageError: string | undefined;
   // In memory only: a restarted worker hears again from each page on its next read.
   const pages = new Map<number, PageView>();
+  // Readings the validation refused in each tab's last report, and on which page of it.
+  const refusals = new Map<number, { path: string; count: number }>();
+
+  function noteRefused(caller: Caller, count: number): void {
+    if (caller.kind !== 'page') return;
+    const { tabId, url } = caller;
+    if (count > 0) refusals.set(tabId, { path: new URL(url).pathname, count });
+    else refusals.delete(tabId);
+  }
+
+  /** Open pages the popup should mention: nothing found, numbers unreadable or missing, or readings refused. */
+  function pagesToMention(): PageView[] {
+    const views = new Map(pages);
+    for (const [tabId, { path, count }] of refusals) {
+      const view = views.get(tabId);
+      if (view?.path === path) views.set(tabId, { ...view, refused: count });
+    }
+    return [...views.values()].filter((p) => p.found === 0 || p.unreadable > 0 || p.missing.length > 0 || (p.refused ?? 0) > 0);
+  }
   let lastCompaction = -Infinity;
   const reviewCache = deps.reviewCache ?? memoryReviewCache();
   // Bumped by every change to the history: a review computed across a change is not kept.
@@ -186,7 +205,12 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   const handlers: {
-    [K in MessageType]: (payload: ProtocolMap[K]['payload'], caller: Caller) => Promise<ProtocolMap[K]['reply']>;
+    [K in MessageType]: (
+      payload: ProtocolMap[K]['payload'],
+      caller: Caller,
+      /** Readings of a report that its validation left out (the others are in `payload`). */
+      refused: number,
+    ) => Promise<ProtocolMap[K]['reply']>;
   } = {
     async pageSetup(_payload, caller) {
       if (caller.kind !== 'page') throw new UserError('page setup is for a page tab');
@@ -195,7 +219,7 @@ export function createService(deps: ServiceDeps): Service {
       const bound = origin ? ((await deps.bindings?.load())?.sites[origin] ?? []) : [];
       return { language: settings.language, bindings: bound };
     },
-    async report(payload, caller) {
+    async report(payload, caller, refused) {
       if (caller.kind !== 'page') throw new UserError('reports come only from a page tab');
       const { url } = caller;
       if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
@@ -224,6 +248,7 @@ export function createService(deps: ServiceDeps): Service {
         storageError = describeStorageError(error);
         throw new UserError(storageError);
       }
+      noteRefused(caller, refused);
       if (result.stored > 0) historyChanged();
       await refreshBadge();
       void maybeCompact();
@@ -234,7 +259,7 @@ export function createService(deps: ServiceDeps): Service {
           console.warn('[StorePulse] notification not shown:', e),
         );
       }
-      return { stored: result.stored, evaluations: result.evaluations };
+      return { stored: result.stored, evaluations: result.evaluations, refused };
     },
     async pageStatus(payload, caller) {
       if (caller.kind !== 'page') throw new UserError('page status comes only from a page tab');
@@ -351,7 +376,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async popupState() {
       const state = await popupState(await database(), now());
-      state.pages = [...pages.values()].filter((p) => p.found === 0 || p.unreadable > 0 || p.missing.length > 0);
+      state.pages = pagesToMention();
       if (storageError) state.storageError = storageError;
       return state;
     },
@@ -368,10 +393,15 @@ export function createService(deps: ServiceDeps): Service {
       if (!allowed(type, caller))
         return { error: `${type} refused: only ${SENDER_POLICY[type].map((k) => SENDER_NAMES[k]).join(' or ')} may ask this` };
       const payload = messageSchemas[type].safeParse(envelope.data.payload);
-      if (!payload.success) return { error: `invalid ${type}: ${payload.error.issues[0]?.message ?? 'bad payload'}` };
+      if (!payload.success) {
+        if (type === 'report') noteRefused(caller, readingsIn(envelope.data.payload));
+        return invalidReply(type, payload.error.issues[0]?.message ?? 'bad payload');
+      }
       try {
-        const handler = handlers[type] as (p: unknown, c: Caller) => Promise<unknown>;
-        return await handler(payload.data, caller);
+        const handler = handlers[type] as (p: unknown, c: Caller, refused: number) => Promise<unknown>;
+        const refused =
+          type === 'report' ? sentReadings(envelope.data.payload) - (payload.data as PageReport).observed.length : 0;
+        return await handler(payload.data, caller, refused);
       } catch (error) {
         return { error: error instanceof UserError ? error.message : `StorePulse failed: ${String(error)}` };
       }
@@ -382,7 +412,10 @@ export function createService(deps: ServiceDeps): Service {
         () => undefined,
         () => undefined,
       ),
-    forgetTab: (tabId) => void pages.delete(tabId),
+    forgetTab: (tabId) => {
+      pages.delete(tabId);
+      refusals.delete(tabId);
+    },
     lastStorageError: () => storageError,
   };
 }
@@ -390,6 +423,15 @@ export function createService(deps: ServiceDeps): Service {
 class UserError extends Error {}
 
 const SENDER_NAMES: Record<SenderKind, string> = { page: 'the page’s own tab', extension: 'StorePulse’s own pages' };
+
+/** How many readings a report carried as sent, before validation. */
+function sentReadings(payload: unknown): number {
+  const observed = (payload as { observed?: unknown } | null)?.observed;
+  return Array.isArray(observed) ? observed.length : 0;
+}
+
+/** How many readings a report that failed validation carried (at least one: the report was lost). */
+const readingsIn = (payload: unknown): number => Math.max(1, sentReadings(payload));
 
 const COMPACT_EVERY_MS = 6 * 3_600_000;
 const DAY_MS = 86_400_000;

@@ -7,7 +7,7 @@ import { elementOf, isContent, precedingText, scanPage, type PageScan } from './
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
-import { isShown, locatorOf, parentElementAcrossShadow } from './walk';
+import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
 export { acceptValue } from './values';
 
@@ -78,7 +78,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
   // Labels of one card or list share their containers: scan each container once per read.
   const scans = new Map<Element, { items: Item[]; unreadable: boolean }>();
   for (const hit of hits) {
-    const header = hit.element.closest('th,[role="columnheader"]');
+    const header = closestAcross(hit.element, 'th,[role="columnheader"]');
     if (!header && (cardsPerMetric.get(hit.metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
     if (!header && (missesPerMetric.get(hit.metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
     if (!isLabelInPlace(hit)) continue;
@@ -192,7 +192,7 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
  */
 /** Whether a label occurrence is a visible label of the shop's own number, not a control or a qualified comparison. */
 function isLabelInPlace(hit: LabelHit): boolean {
-  if (!isContent(hit.node) || hit.element.closest(CONTROL_SELECTOR)) return false;
+  if (!isContent(hit.node) || closestAcross(hit.element, CONTROL_SELECTOR)) return false;
   const before = precedingText(hit.node);
   if (before && isComparisonCue(before) && near(before, hit.node, hit.element)) return false;
   return isShown(hit.element);
@@ -200,11 +200,15 @@ function isLabelInPlace(hit: LabelHit): boolean {
 
 function near(qualifier: string, label: Text, labelElement: Element): boolean {
   if (qualifier.length > 12 || hasDigit(qualifier)) return false;
-  let group: Element | null = labelElement.parentElement;
-  if (group && group.childElementCount === 1 && group.firstElementChild === labelElement) group = group.parentElement;
+  let group = parentElementAcrossShadow(labelElement);
+  // A wrapper of the label alone (or a component rendering only it) is not yet its group.
+  const alone = group?.shadowRoot
+    ? deepText(group).trim() === label.data.trim()
+    : group?.childElementCount === 1 && group.firstElementChild === labelElement;
+  if (group && alone) group = parentElementAcrossShadow(group);
   if (!group) return false;
   // The qualifier text must sit in the same group as the label, before it.
-  const text = group.textContent ?? '';
+  const text = deepText(group);
   const at = text.indexOf(label.data.trim());
   return at > 0 && text.lastIndexOf(qualifier, at) >= 0;
 }

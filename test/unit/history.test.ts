@@ -6,6 +6,7 @@ import { dismissAlert, todaysAlerts } from '@/core/background/alerts';
 import { ingest } from '@/core/background/ingest';
 import { popupState } from '@/core/background/queries';
 import { seriesKey } from '@/core/keys';
+import type { ObservedValue } from '@/core/types';
 import { pageSender, POPUP } from './support/senders';
 
 const TAB: Sender = pageSender(7, 'https://sycm.taobao.com/portal/home.htm?token=secret#x');
@@ -143,13 +144,6 @@ describe('the background service trusts nothing in a message', () => {
     ['an unknown type', { type: 'dropDatabase', payload: {} }, TAB],
     ['no envelope', 'report', TAB],
     [
-      'an unknown metric',
-      { type: 'report', payload: dayReport([{ ...obs('bounceRate', 0.7), metric: 'hacked' } as never]) },
-      TAB,
-    ],
-    ['a string value', { type: 'report', payload: dayReport([{ ...obs('bounceRate', 0.7), value: '0.7' } as never]) }, TAB],
-    ['an infinite value', { type: 'report', payload: dayReport([obs('bounceRate', Number.POSITIVE_INFINITY)]) }, TAB],
-    [
       'a bad date',
       { type: 'report', payload: dayReport([obs('bounceRate', 0.7)], { period: { kind: 'day', start: 'yesterday', end: 'x' } }) },
       TAB,
@@ -171,23 +165,39 @@ describe('the background service trusts nothing in a message', () => {
       TAB,
     ],
     [
-      'a huge label',
-      {
-        type: 'report',
-        payload: dayReport([
-          obs('bounceRate', 0.7, { source: { reader: 'generic', locator: 'x', label: 'x'.repeat(5000), raw: '1' } }),
-        ]),
-      },
+      'a shop name past its limit',
+      { type: 'report', payload: dayReport([obs('bounceRate', 0.7)], { store: `${'小雨'.repeat(61)}的店` }) },
       TAB,
     ],
-    [
-      'an empty breakdown key',
-      { type: 'report', payload: dayReport([obs('visitors', 1, { breakdown: { dimension: 'd', key: '' } })]) },
-      TAB,
-    ],
-    ['a lowercase currency', { type: 'report', payload: dayReport([obs('sales', 1, { currency: 'cny' })]) }, TAB],
     ['too many readings', { type: 'report', payload: dayReport(Array.from({ length: 2001 }, () => obs('visitors', 1))) }, TAB],
   ];
+
+  // A reading that fails costs that reading only: the report's other readings are kept.
+  const badReading: [string, ObservedValue][] = [
+    ['an unknown metric', { ...obs('bounceRate', 0.7), metric: 'hacked' } as never],
+    ['a string value', { ...obs('bounceRate', 0.7), value: '0.7' } as never],
+    ['an infinite value', obs('bounceRate', Number.POSITIVE_INFINITY)],
+    ['a huge label', obs('bounceRate', 0.7, { source: { reader: 'generic', locator: 'x', label: 'x'.repeat(5000), raw: '1' } })],
+    ['an empty breakdown key', obs('visitors', 1, { breakdown: { dimension: 'd', key: '' } })],
+    [
+      'a breakdown dimension past its limit',
+      obs('visitors', 1, { breakdown: { dimension: '流量来源'.repeat(21), key: '手淘搜索' } }),
+    ],
+    ['a lowercase currency', obs('sales', 1, { currency: 'cny' })],
+  ];
+
+  it.each(badReading)(
+    'refuses a reading with %s, stores the rest of its report and counts the refusal',
+    async (_name, reading) => {
+      const { db, service } = await setup();
+      const reply = (await service.handle({ type: 'report', payload: dayReport([reading, obs('pagesPerVisit', 3.1)]) }, TAB)) as {
+        stored: number;
+        refused: number;
+      };
+      expect(reply).toMatchObject({ stored: 1, refused: 1 });
+      expect((await db.getAll('readings')).map((r) => [r.metric, r.value])).toEqual([['pagesPerVisit', 3.1]]);
+    },
+  );
 
   it.each(bad)('rejects %s and stores nothing', async (_name, message, sender) => {
     const { db, service } = await setup();
@@ -271,5 +281,38 @@ describe('page status', () => {
       error?: string;
     };
     expect(bad.error).toMatch(/invalid pageStatus/);
+  });
+
+  it('shows a page whose readings were refused in the popup, until one of its reports passes whole', async () => {
+    const db = await freshDb();
+    const service = createService({ extensionId: EXT, openDb: async () => db, now: () => NOON });
+    const own = [
+      'visitors',
+      'bounceRate',
+      'pagesPerVisit',
+      'avgOrderValue',
+      'paidBuyers',
+      'sales',
+      'pageViews',
+      'conversionRate',
+    ];
+    await service.handle(
+      { type: 'pageStatus', payload: { site: 'sycm', store: '小雨的旗舰店', found: 9, unreadable: 0, own } },
+      TAB,
+    );
+    const pages = async () =>
+      ((await service.handle({ type: 'popupState', payload: {} }, POPUP)) as { pages: Array<{ refused?: number }> }).pages;
+    expect(await pages()).toEqual([]);
+    const long = obs('visitors', 1, { breakdown: { dimension: 'x'.repeat(81), key: '手淘搜索' } });
+    await service.handle({ type: 'report', payload: dayReport([long, obs('bounceRate', 0.7231)]) }, TAB);
+    expect(await pages()).toEqual([expect.objectContaining({ path: '/portal/home.htm', refused: 1 })]);
+    // A report refused whole counts all its readings.
+    await service.handle(
+      { type: 'report', payload: dayReport([long, long, long], { period: { kind: 'day', start: 'x', end: 'y' } }) },
+      TAB,
+    );
+    expect(await pages()).toEqual([expect.objectContaining({ refused: 3 })]);
+    await service.handle({ type: 'report', payload: dayReport([obs('bounceRate', 0.7231)]) }, TAB);
+    expect(await pages()).toEqual([]);
   });
 });

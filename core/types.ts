@@ -39,6 +39,8 @@ export interface ObservedValue {
   currency?: string;
   breakdown?: Breakdown;
   peer?: string;
+  /** A number of its own day or range (a dated row of a table of days); otherwise the page's period. */
+  period?: Period;
   source: Source;
 }
 

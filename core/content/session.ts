@@ -346,7 +346,8 @@ export class PageSession {
 
 function keyOf(f: { observed: Found['observed'] }): string {
   const o = f.observed;
-  return `${o.metric}|${o.breakdown ? rowKey(o.breakdown) : ''}|${o.peer ?? ''}`;
+  // A dated row of a table of days is its own number, apart from the same metric of another day.
+  return `${o.metric}|${o.breakdown ? rowKey(o.breakdown) : ''}|${o.peer ?? ''}${o.period ? `|${o.period.start}..${o.period.end}` : ''}`;
 }
 
 /** Our own badge insertions and their shadow content are not page changes. */

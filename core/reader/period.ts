@@ -114,7 +114,8 @@ function parseRange(text: string): Period | null {
   return null;
 }
 
-function parseDay(text: string): string | null {
+/** The one date a short text names ("2026-11-24", "11/24/2026", "Nov 24, 2026"), ISO; null when none. */
+export function parseDay(text: string): string | null {
   const ymd = ONE_YMD.exec(text);
   if (ymd) return ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
   const num = ONE_NUM.exec(text);

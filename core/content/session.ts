@@ -69,6 +69,8 @@ export class PageSession {
   private sending = false;
   private retryMs = 1000;
   private readCost = 0;
+  /** When the page showed what it shows: relative period labels (昨天, Last 7 days) count from here. */
+  private shownAt: Date | undefined;
   /** Reads done so far (for tests and diagnostics). */
   reads = 0;
   lastRead: PageRead | null = null;
@@ -83,6 +85,7 @@ export class PageSession {
   }
 
   start(): void {
+    this.shownAt = this.deps.now?.() ?? new Date();
     this.observe(this.doc);
     this.schedule(0);
   }
@@ -97,6 +100,7 @@ export class PageSession {
     this.lastSentSignature = '';
     this.lastStatus = '';
     this.hosts.forget();
+    this.shownAt = this.deps.now?.() ?? new Date();
     this.schedule(QUIET_MS);
   }
 
@@ -153,6 +157,7 @@ export class PageSession {
       result = this.deps.adapter.read(this.doc, {
         url: new URL(this.deps.window.location.href),
         now,
+        ...(this.shownAt ? { shownAt: this.shownAt } : {}),
         onRoot: (root) => this.observe(root),
         hosts: this.hosts.current(Date.now()),
       });

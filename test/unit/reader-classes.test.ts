@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectPeriod } from '@/core/reader/period';
 import { recognise } from '@/core/reader/recognise';
 
 /**
@@ -161,5 +162,68 @@ describe('total rows of a table of items', () => {
       ['sales', 5435],
       ['unitsOrdered', 65],
     ]);
+  });
+});
+
+describe('the page’s own dates win', () => {
+  const SHANGHAI = 'Asia/Shanghai';
+  // 2026-11-25 23:50 in China (15:50 UTC): the page is loaded; it is read at 00:10 on the 26th, China time.
+  const loaded = new Date('2026-11-25T15:50:00Z');
+  const read = new Date('2026-11-25T16:10:00Z');
+  const period = (html: string, options: { timeZone?: string; shownAt?: Date } = { timeZone: SHANGHAI, shownAt: loaded }, now = read) => {
+    document.body.innerHTML = html;
+    return detectPeriod(document, now, undefined, options);
+  };
+  const tabs = (selected: string) =>
+    `<ul>${['实时', '昨天', '近7天', '近30天'].map((t) => `<li${t === selected ? ' class="tab-active"' : ''}>${t}</li>`).join('')}</ul>`;
+
+  it('takes the date a caption prints over what a selected 昨天 would mean on the clock', () => {
+    expect(period(`${tabs('昨天')}<div class="cap">数据日期：2026-11-20</div>`)).toEqual({ kind: 'day', start: '2026-11-20', end: '2026-11-20' });
+  });
+
+  it('takes the date a picker shows only in its input’s value', () => {
+    expect(period(`${tabs('昨天')}<div class="picker"><input value="2026-11-23"></div>`)).toEqual({
+      kind: 'day',
+      start: '2026-11-23',
+      end: '2026-11-23',
+    });
+    expect(
+      period(`${tabs('近7天')}<div class="range-picker"><span><input value="2026-11-17"></span><span>~</span><span><input value="2026-11-23"></span></div>`),
+    ).toEqual({ kind: 'range', start: '2026-11-17', end: '2026-11-23' });
+  });
+
+  it('never takes a comparison picker’s dates', () => {
+    expect(
+      period(`${tabs('昨天')}<div class="cmp"><label>对比周期</label><input value="2026-11-10"></div><div>统计日期 2026-11-24</div>`),
+    ).toEqual({ kind: 'day', start: '2026-11-24', end: '2026-11-24' });
+  });
+
+  it('lets the selected label choose among printed dates of its shape', () => {
+    expect(period(`${tabs('近7天')}<div>统计日期 2026-11-24</div><div>2026-11-18 ~ 2026-11-24</div>`)).toEqual({
+      kind: 'range',
+      start: '2026-11-18',
+      end: '2026-11-24',
+    });
+  });
+
+  it('counts a relative label from when the page was shown, on China time, and says it inferred it', () => {
+    // Loaded at 23:50 on the 25th (China): 昨天 is the 24th, though it is the 26th when read.
+    expect(period(tabs('昨天'))).toEqual({ kind: 'day', start: '2026-11-24', end: '2026-11-24', inferred: true });
+    expect(period(tabs('近7天'))).toEqual({ kind: 'range', start: '2026-11-18', end: '2026-11-24', inferred: true });
+    // Read with no load time known: China's day at the read time (the 26th) decides, not the computer's (UTC: the 25th).
+    expect(period(tabs('昨天'), { timeZone: SHANGHAI }, new Date('2026-11-25T16:10:00Z'))).toEqual({
+      kind: 'day',
+      start: '2026-11-25',
+      end: '2026-11-25',
+      inferred: true,
+    });
+  });
+
+  it('dates a real-time board by the platform’s today', () => {
+    expect(period(tabs('实时'))).toEqual({ kind: 'realtime', start: '2026-11-26', end: '2026-11-26' });
+  });
+
+  it('says unknown, never a day, when the page names no period', () => {
+    expect(period('<div>访客数 12</div>').kind).toBe('unknown');
   });
 });

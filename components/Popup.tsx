@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { formatPeriod, formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
+import { joinKey } from '@/core/keys';
 import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
 import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
@@ -227,7 +228,7 @@ function OpenAlerts({
 function LatestNumbers({ state, t, locale }: { state: PopupState; t: UiTranslate; locale: Locale }) {
   const latestByStore = groupBy(
     [...state.latest].sort((a, b) => b.observedAt - a.observedAt),
-    (l) => `${l.site}|${l.store}|${l.period.kind}:${l.period.start}..${l.period.end}`,
+    (l) => joinKey([l.site, l.store, `${l.period.kind}:${l.period.start}..${l.period.end}`]),
   );
   if (latestByStore.size === 0) return null;
   return (

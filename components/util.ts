@@ -1,4 +1,5 @@
 import type { UiTranslate } from '@/core/i18n-ui';
+import { shopKey as keyOfShop } from '@/core/keys';
 
 /** The back office's name in the operator's language; an unknown site id is shown as it is. */
 export function siteName(t: UiTranslate, site: string): string {
@@ -18,7 +19,7 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   return map;
 }
 
-export const shopKey = (s: { site: string; store: string }) => `${s.site}|${s.store}`;
+export const shopKey = (s: { site: string; store: string }) => keyOfShop(s.site, s.store);
 
 export function errorText(e: unknown): string {
   return String(e instanceof Error ? e.message : e);

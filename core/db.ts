@@ -2,7 +2,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget } from './review/types';
-import { rowKey, type Breakdown, type Period, type Source } from './types';
+import { alertKey, customAlertKey, dailyId, partOf, seriesKey, targetId } from './keys';
+import type { Breakdown, Period, Source } from './types';
 
 /**
  * The one database module. Only the background opens `storepulse`; everything else asks it by message.
@@ -11,11 +12,11 @@ import { rowKey, type Breakdown, type Period, type Source } from './types';
  */
 
 export const DB_NAME = 'storepulse';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface ReadingRecord {
   id?: number;
-  /** site|store|metric|periodKey|breakdown|peer — one series of values over time. */
+  /** site|store|metric|periodKey|breakdown|peer — one series of values over time (`seriesKey`, core/keys.ts). */
   series: string;
   metric: MetricId;
   value: number;
@@ -36,7 +37,10 @@ export interface ReadingRecord {
 export type AlertStatus = 'open' | 'resolved' | 'dismissed' | 'acknowledged';
 
 export interface AlertRecord {
-  /** site|store|metric|periodKey — one alert per number the operator looks at; custom rules add their row and `|rule:<id>`. */
+  /**
+   * site|store|metric|periodKey — one alert per number the operator looks at; custom rules add their row
+   * and `|rule:<id>` (`alertKey`, `customAlertKey`, core/keys.ts).
+   */
   id: string;
   site: string;
   store: string;
@@ -74,7 +78,7 @@ export interface AlertRecord {
  * never depend on how many raw readings a day produced.
  */
 export interface DailyRecord {
-  /** site|store|metric|part|date */
+  /** site|store|metric|part|date (`dailyId`, core/keys.ts) */
   id: string;
   site: string;
   store: string;
@@ -91,7 +95,7 @@ export interface DailyRecord {
 }
 
 export interface TargetRecord extends MonthTarget {
-  /** site|store|month */
+  /** site|store|month (`targetId`, core/keys.ts) */
   id: string;
   updatedAt: number;
 }
@@ -124,10 +128,17 @@ export type Database = IDBPDatabase<StorePulseDB>;
 type UpgradeTx = IDBPTransaction<StorePulseDB, Array<'readings' | 'alerts' | 'daily' | 'targets'>, 'versionchange'>;
 
 /**
- * The numbered upgrade chain: STEPS[n] takes the database from version n to n + 1. A shipped step is
- * never edited; a schema change adds a step (and a test that upgrades a fixture of the version before).
+ * One upgrade step: its schema changes, made at once, and the work on the data it returns, which runs
+ * after every step's schema changes and after the data work of the steps before it.
  */
-const STEPS: ReadonlyArray<(db: IDBPDatabase<StorePulseDB>, tx: UpgradeTx) => void> = [
+type Step = (db: IDBPDatabase<StorePulseDB>, tx: UpgradeTx) => void | (() => Promise<void>);
+
+/**
+ * The numbered upgrade chain: STEPS[n] takes the database from version n to n + 1. A shipped step is
+ * never edited; a schema change adds a step (and a test that upgrades a fixture of the version before,
+ * `test/fixtures/db/`).
+ */
+const STEPS: readonly Step[] = [
   // 0 → 1: readings and alerts.
   (db) => {
     const readings = db.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
@@ -148,8 +159,11 @@ const STEPS: ReadonlyArray<(db: IDBPDatabase<StorePulseDB>, tx: UpgradeTx) => vo
     daily.createIndex('byDate', 'date');
     const targets = db.createObjectStore('targets', { keyPath: 'id' });
     targets.createIndex('byShop', ['site', 'store']);
-    void backfillDaily(tx);
+    return () => backfillDaily(tx);
   },
+  // 3 → 4: ids escape `|` (and a row's `=` and `:`) inside page text (core/keys.ts). Ids built from
+  // text without those characters are unchanged; the others are built again from the record's fields.
+  (_db, tx) => () => rekey(tx),
 ];
 
 async function backfillDaily(tx: UpgradeTx): Promise<void> {
@@ -165,15 +179,48 @@ async function backfillDaily(tx: UpgradeTx): Promise<void> {
   }
 }
 
-/** The part key of a reading: '' for the shop's total. */
-export function partOf(r: { breakdown?: Breakdown; peer?: string }): string {
-  if (r.peer) return `peer:${r.peer}`;
-  if (r.breakdown) return rowKey(r.breakdown);
-  return '';
-}
-
-export function dailyId(site: string, store: string, metric: string, part: string, date: string): string {
-  return [site, store, metric, part, date].join('|');
+/**
+ * Builds every stored id again from its record's own fields and files the record under it when it
+ * differs: a series of readings, a daily value (two that now share an id keep the one `replacesDaily`
+ * picks), an alert (a custom rule's keeps its rule; two that now share an id keep the one seen last)
+ * and a target (the one updated last).
+ */
+async function rekey(tx: UpgradeTx): Promise<void> {
+  let readings = await tx.objectStore('readings').openCursor();
+  while (readings) {
+    const r = readings.value;
+    const series = seriesKey(r.site, r.store, r, r.periodKey);
+    if (series !== r.series) await readings.update({ ...r, series });
+    readings = await readings.continue();
+  }
+  const daily = tx.objectStore('daily');
+  for (const d of await daily.getAll()) {
+    const part = partOf(d);
+    const id = dailyId(d.site, d.store, d.metric, part, d.date);
+    if (id === d.id && part === d.part) continue;
+    await daily.delete(d.id);
+    const next = { ...d, id, part };
+    if (replacesDaily(await daily.get(id), next)) await daily.put(next);
+  }
+  const alerts = tx.objectStore('alerts');
+  for (const a of await alerts.getAll()) {
+    const custom = a.ruleName !== undefined || a.breakdown !== undefined || a.id.endsWith(`|rule:${a.ruleId}`);
+    const id = custom
+      ? customAlertKey(a.site, a.store, a.metric, a.periodKey, a.breakdown, a.ruleId)
+      : alertKey(a.site, a.store, a.metric, a.periodKey);
+    if (id === a.id) continue;
+    await alerts.delete(a.id);
+    const current = await alerts.get(id);
+    if (!current || current.lastSeen <= a.lastSeen) await alerts.put({ ...a, id });
+  }
+  const targets = tx.objectStore('targets');
+  for (const t of await targets.getAll()) {
+    const id = targetId(t.site, t.store, t.month);
+    if (id === t.id) continue;
+    await targets.delete(t.id);
+    const current = await targets.get(id);
+    if (!current || current.updatedAt <= t.updatedAt) await targets.put({ ...t, id });
+  }
 }
 
 /** The daily value a reading stands for: only readings of one day (closed, or today's real-time). */
@@ -214,7 +261,14 @@ export function replacesDaily(current: DailyRecord | undefined, next: DailyRecor
 export function openDatabase(name = DB_NAME, version: number = DB_VERSION): Promise<Database> {
   return openDB<StorePulseDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) STEPS[v]!(db, tx);
+      const work: Array<() => Promise<void>> = [];
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const data = STEPS[v]!(db, tx);
+        if (data) work.push(data);
+      }
+      // One after another, each started inside the transaction's own callbacks so it stays open.
+      const [first, ...rest] = work;
+      if (first) void rest.reduce((before, next) => before.then(next), first()).catch(() => abortQuietly(tx));
     },
     blocking(_current, _next, event) {
       // A newer version of the extension wants to upgrade: step aside instead of stalling it.
@@ -223,4 +277,29 @@ export function openDatabase(name = DB_NAME, version: number = DB_VERSION): Prom
   });
 }
 
-export const SCHEMA_STEPS = STEPS.length;
+/** Aborts a transaction, which a failed request may already have done. */
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // already aborted by the failing request
+  }
+}
+
+/**
+ * All or nothing: runs `work` in a readwrite transaction and waits for it to commit. When anything
+ * fails (a full disk, a bad record), the transaction is aborted, so nothing it wrote stays, and the
+ * error is rethrown.
+ */
+export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, work: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  await tx.done;
+  return result;
+}

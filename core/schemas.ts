@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { METRIC_IDS, type MetricId } from './metrics';
 import { isIsoDate } from './review/dates';
 import { FIXES } from './fixes';
+import type { MessageType, ProtocolMap } from './messages';
 import type { FixId } from './rules';
 
 /**
@@ -89,7 +90,19 @@ export const messageSchemas = {
   importData: z.object({ text: z.string().min(1) }),
   review: z.object({}).strict(),
   trend: z.lazy(() => trendRequestSchema),
-} as const;
+} as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
+
+/**
+ * `satisfies` above: each message has a schema, and what it lets through is its payload type. This
+ * checks the other way too, that no field of a payload type is missing from its schema: a mismatch
+ * names the message here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Drifted = {
+  [K in MessageType]: Same<z.output<(typeof messageSchemas)[K]>, ProtocolMap[K]['payload']> extends true ? never : K;
+}[MessageType];
+const schemasMatchProtocol: [Drifted] extends [never] ? true : Drifted = true;
+void schemasMatchProtocol;
 
 export const envelopeSchema = z.object({
   type: z.enum(Object.keys(messageSchemas) as [keyof typeof messageSchemas, ...(keyof typeof messageSchemas)[]]),

@@ -1,17 +1,27 @@
+import { FIXES } from './fixes';
+import { LOCALES, type Locale } from './i18n';
+import { parseShopKey } from './keys';
+import type { MetricId } from './metrics';
 import {
   BREAKDOWN_KINDS,
   conditionProblem,
+  DEFAULT_QUIET_HOURS,
+  FIX_FOR_METRIC,
+  isWellOrdered,
   MAX_CUSTOM_RULES,
+  PROFILE_IDS,
+  PROFILES,
   type BreakdownKind,
   type Comparison,
   type Condition,
   type CustomRule,
-} from './custom-rules';
-import { FIXES } from './fixes';
-import { LOCALES, type Locale } from './i18n';
-import type { MetricId } from './metrics';
-import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from './profiles';
-import { isWellOrdered, type FixId, type Severity, type ThresholdRule } from './rules';
+  type FixId,
+  type ProfileId,
+  type QuietHours,
+  type RuleChoices,
+  type RuleOverride,
+  type Severity,
+} from './rules';
 
 /**
  * The operator's settings: language, rule lines per platform profile, and per-shop choices. Stored in
@@ -23,17 +33,11 @@ import { isWellOrdered, type FixId, type Severity, type ThresholdRule } from './
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 
-export interface RuleOverride {
-  warn?: number;
-  critical?: number;
-  enabled?: boolean;
-}
-
 export interface ShopSettings {
   profile?: ProfileId;
   /** Many returning visitors: the warn lines move to 50% bounce / 4.0 pages per visit. */
   returningHeavy?: boolean;
-  /** Shops to watch (guide §1.3: two leaders, two of the same size); numbers read off the competition page. */
+  /** Shops to watch (two leaders, two of the same size); their numbers are read off the competition page. */
   peers?: Peer[];
 }
 
@@ -45,15 +49,7 @@ export interface Peer {
 
 export const MAX_PEERS = 5;
 
-/** Notifications wait while the operator is off: a window of local clock times, which may cross midnight. */
-export interface QuietHours {
-  enabled: boolean;
-  /** HH:MM, local time. */
-  from: string;
-  to: string;
-}
-
-export interface Settings {
+export interface Settings extends RuleChoices {
   version: typeof SETTINGS_VERSION;
   language: 'auto' | Locale;
   /** Changes to a profile's default lines, by profile and rule id. */
@@ -64,8 +60,6 @@ export interface Settings {
   customRules: CustomRule[];
   quietHours: QuietHours;
 }
-
-export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, from: '22:00', to: '08:00' };
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -180,7 +174,7 @@ export function repairSettings(raw: unknown): Repaired {
     if (!isObject(obj.shops)) notes.push('shops: not an object; no per-shop choices');
     else {
       for (const [key, shop] of Object.entries(obj.shops)) {
-        if (!isObject(shop) || !key.includes('|')) {
+        if (!isObject(shop) || !parseShopKey(key)) {
           notes.push(`shops.${key}: not a shop entry; dropped`);
           continue;
         }
@@ -323,7 +317,7 @@ function repairCustomRules(raw: unknown[], notes: string[]): CustomRule[] {
     if (r.scope !== 'all') {
       // A shop list that cannot be read narrows to the shops that can, never widens to all shops.
       const list = Array.isArray(r.scope) ? r.scope : [];
-      const keys = [...new Set(list.filter((k): k is string => typeof k === 'string' && k.includes('|')))];
+      const keys = [...new Set(list.filter((k): k is string => typeof k === 'string' && !!parseShopKey(k)))];
       rule.scope = keys;
       if (!Array.isArray(r.scope)) notes.push(`${path}.scope: not "all" or a list of shops; no shop until one is chosen`);
       else if (keys.length < list.length) notes.push(`${path}.scope: entries that are not site|store dropped`);
@@ -345,19 +339,6 @@ function repairCustomRules(raw: unknown[], notes: string[]): CustomRule[] {
   return rules;
 }
 
-/** The fix a rule points to when its stored one is unreadable: the guide's owner for that metric. */
-const FIX_FOR_METRIC: Partial<Record<MetricId, FixId>> = {
-  bounceRate: 'bounceHigh',
-  pagesPerVisit: 'depthLow',
-  conversionRate: 'conversionLow',
-  visitors: 'visitorsFell',
-  visits: 'visitorsFell',
-  avgOrderValue: 'aovFell',
-  sales: 'salesBelowTarget',
-  returningVisitorShare: 'returningThin',
-  returningVisitors: 'returningThin',
-};
-
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function repairQuietHours(raw: unknown, notes: string[]): QuietHours {
@@ -374,39 +355,4 @@ function repairQuietHours(raw: unknown, notes: string[]): QuietHours {
       notes.push(`quietHours.${field}: ${JSON.stringify(raw[field])} is not HH:MM; ${quiet[field]} used`);
   }
   return quiet;
-}
-
-/** Whether `now` falls in the quiet window (from inclusive, to exclusive; a window may cross midnight). */
-export function inQuietHours(quiet: QuietHours, now: number): boolean {
-  if (!quiet.enabled || quiet.from === quiet.to) return false;
-  const d = new Date(now);
-  const minute = d.getHours() * 60 + d.getMinutes();
-  const [from, to] = [quiet.from, quiet.to].map((hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3)));
-  return from! < to! ? minute >= from! && minute < to! : minute >= from! || minute < to!;
-}
-
-export function shopKey(site: string, store: string): string {
-  return `${site}|${store}`;
-}
-
-export function profileOf(settings: Settings, site: string, store: string): ProfileId {
-  return settings.shops[shopKey(site, store)]?.profile ?? profileForSite(site);
-}
-
-/** The rules a shop's numbers are judged by: its profile's lines, the operator's changes, its customer mix. */
-export function effectiveRules(settings: Settings, site: string, store: string): ThresholdRule[] {
-  const profileId = profileOf(settings, site, store);
-  const profile = PROFILES[profileId];
-  const overrides = settings.rules[profileId] ?? {};
-  const returningHeavy = settings.shops[shopKey(site, store)]?.returningHeavy === true;
-  const rules: ThresholdRule[] = [];
-  for (const base of profile.rules) {
-    const o = overrides[base.id] ?? {};
-    if (o.enabled === false) continue;
-    const rule: ThresholdRule = { ...base, warn: o.warn ?? base.warn, critical: o.critical ?? base.critical };
-    const heavyWarn = profile.returningHeavy[base.id];
-    if (returningHeavy && heavyWarn !== undefined && o.warn === undefined) rule.warn = heavyWarn;
-    rules.push(isWellOrdered(rule) ? rule : { ...rule, warn: rule.critical });
-  }
-  return rules;
 }

@@ -16,11 +16,6 @@ export interface Breakdown {
   key: string;
 }
 
-/** A part's name inside series, daily and alert keys: `dimension=key`. */
-export function rowKey(b: Breakdown): string {
-  return `${b.dimension}=${b.key}`;
-}
-
 /** Where a value was found, so the operator can ask "where did this number come from?". */
 export interface Source {
   /** `binding`: a number the operator picked and bound to a metric on a site without an adapter. */

@@ -1,4 +1,5 @@
 import { dailyFromReading, type DailyRecord, type Database } from '../db';
+import { isPeerPart } from '../keys';
 import type { MetricId } from '../metrics';
 import type { DailyPoint, IsoDate } from '../review/types';
 
@@ -47,7 +48,7 @@ export async function dailyParts(
   );
   while (cursor) {
     const part = cursor.key[3];
-    if (part.startsWith('peer:') === (kind === 'peer')) keys.push(part);
+    if (isPeerPart(part) === (kind === 'peer')) keys.push(part);
     cursor = await cursor.continue([site, store, metric, `${part}\u0000`, '']);
   }
   const parts = new Map<string, DailyRecord[]>();

@@ -8,13 +8,17 @@ import { envelopeSchema, messageSchemas, otherReadSchema } from '../schemas';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
-import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, type Settings } from '../settings';
+import { effectiveRules, inQuietHours } from '../rules';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { compact } from './daily';
-import { alertAction, dismissAlert, ingest, listShops, popupState, todaysAlerts, type IngestContext } from './history';
+import { alertAction, dismissAlert, todaysAlerts } from './alerts';
+import { ingest, type IngestContext } from './ingest';
 import { noticeFor, type Notice } from './notices';
-import { reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review';
-import { setTarget } from './targets';
-import { exportCsv, exportJson, ImportError, importData } from './transfer';
+import { listShops, popupState } from './queries';
+import { reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
+import { setTarget } from './target-store';
+import { exportCsv, exportJson } from './transfer/export';
+import { ImportError, importData } from './transfer/import';
 
 /**
  * The background's message handling, independent of the browser globals so tests can drive it with

@@ -4,7 +4,7 @@ import { metricName, type Locale, type Translate } from '../i18n';
 import type { Evaluation, PageReport, PageStatus } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
-import { rowKey } from '../types';
+import { valueKey } from '../keys';
 import { ShadowHosts } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
 
@@ -351,8 +351,7 @@ export class PageSession {
 
 function keyOf(f: { observed: Found['observed'] }): string {
   const o = f.observed;
-  // A dated row of a table of days is its own number, apart from the same metric of another day.
-  return `${o.metric}|${o.breakdown ? rowKey(o.breakdown) : ''}|${o.peer ?? ''}${o.period ? `|${o.period.start}..${o.period.end}` : ''}`;
+  return valueKey(o);
 }
 
 /** Our own badge insertions and their shadow content are not page changes. */

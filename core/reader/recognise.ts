@@ -1,6 +1,7 @@
 import type { MetricId } from '../metrics';
 import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, ObservedValue } from '../types';
+import { valueKey } from '../keys';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
@@ -275,8 +276,7 @@ function findValue(
 function pickOnePerSeries(found: Found[]): Found[] {
   const best = new Map<string, Found>();
   for (const f of found) {
-    const o = f.observed;
-    const key = `${o.metric}|${o.breakdown?.dimension ?? ''}|${o.breakdown?.key ?? ''}|${o.period?.start ?? ''}|${o.period?.end ?? ''}`;
+    const key = valueKey({ metric: f.observed.metric, breakdown: f.observed.breakdown, period: f.observed.period });
     const current = best.get(key);
     if (!current || better(f, current)) best.set(key, f);
   }

@@ -1,6 +1,6 @@
 import { addDays, addMonths, daysBetween, monthOf } from './dates';
 import { between, relativeChange, sum } from './series';
-import { validateTarget } from './targets';
+import { validateTarget } from './target-split';
 import type { DailyPoint, IsoDate, IsoMonth, MonthRow, MonthTarget } from './types';
 
 /**

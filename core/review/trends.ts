@@ -2,7 +2,7 @@ import { metricDef, type MetricId } from '../metrics';
 import type { ThresholdRule } from '../rules';
 import { addDays, dayNumber, mondayOf } from './dates';
 import { between, mean, relativeChange, sum } from './series';
-import { dailyTargets, validateTarget } from './targets';
+import { dailyTargets, validateTarget } from './target-split';
 import type { DailyPoint, IsoDate, MonthTarget, QualityLevel, TrendView, WeeklyQuality } from './types';
 
 /**

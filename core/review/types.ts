@@ -1,6 +1,6 @@
-import type { AlertView } from '../messages';
 import type { MetricId } from '../metrics';
 import type { FixId, Severity } from '../rules';
+import type { ObservedValue, Period } from '../types';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -177,6 +177,25 @@ export interface ShopOverview {
   /** Metrics with daily history, for the trends tab's picker. */
   metrics: MetricId[];
   target: MonthTarget | null;
+}
+
+/** An alert as the popup shows it. */
+export interface AlertView {
+  id: string;
+  site: string;
+  store: string;
+  metric: MetricId;
+  severity: Severity;
+  value: number;
+  currency?: string;
+  threshold: number;
+  direction: 'above' | 'below';
+  fix: FixId;
+  period: Period;
+  status: 'open' | 'resolved' | 'dismissed' | 'acknowledged';
+  firstSeen: number;
+  lastSeen: number;
+  source: ObservedValue['source'];
 }
 
 export type AlertEvent = 'opened' | 'worse' | 'better' | 'acknowledged' | 'snoozed' | 'reopened' | 'resolved';

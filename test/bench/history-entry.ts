@@ -1,8 +1,8 @@
 // The background's storage code, bundled on its own so its speed can be measured in Chromium's own
 // IndexedDB (the extension's worker runs the same modules).
 import { compact, dailySeries } from '../../core/background/daily';
-import { ingest } from '../../core/background/history';
-import { importData } from '../../core/background/transfer';
+import { ingest } from '../../core/background/ingest';
+import { importData } from '../../core/background/transfer/import';
 import { openDatabase } from '../../core/db';
 import type { PageReport } from '../../core/messages';
 

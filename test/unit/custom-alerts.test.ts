@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/core/db';
 import { createService, type Sender } from '@/core/background/service';
-import { ingest } from '@/core/background/history';
+import { ingest } from '@/core/background/ingest';
 import type { Notice } from '@/core/background/notices';
-import type { CustomRule } from '@/core/custom-rules';
+import type { CustomRule } from '@/core/rules';
 import type { PageReport } from '@/core/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 import type { ObservedValue } from '@/core/types';

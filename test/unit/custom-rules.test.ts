@@ -7,7 +7,7 @@ import {
   TEMPLATES,
   watches,
   type CustomRule,
-} from '@/core/custom-rules';
+} from '@/core/rules';
 import { FIXES } from '@/core/fixes';
 
 const rule = (over: Partial<CustomRule>): CustomRule => ({

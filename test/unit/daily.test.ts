@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertAction, ingest, inbox } from '@/core/background/history';
+import { alertAction, inbox } from '@/core/background/alerts';
+import { ingest } from '@/core/background/ingest';
 import { compact, dailyParts, dailySeries, metricsWithDays, RETENTION_DAYS } from '@/core/background/daily';
 import { day, freshDb, noonOf, obs, realtime, report, SYCM_URL } from './support/db';
 

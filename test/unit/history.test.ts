@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@/core/db';
 import { createService, type Sender } from '@/core/background/service';
-import { dismissAlert, ingest, popupState, seriesKey, todaysAlerts } from '@/core/background/history';
+import { dismissAlert, todaysAlerts } from '@/core/background/alerts';
+import { ingest } from '@/core/background/ingest';
+import { popupState } from '@/core/background/queries';
+import { seriesKey } from '@/core/keys';
 import type { PageReport } from '@/core/messages';
 import type { ObservedValue } from '@/core/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDayReview, type DayReviewInput } from '@/core/review/review';
+import { buildDayReview, type DayReviewInput } from '@/core/review/day-review';
 import { addDays } from '@/core/review/dates';
 import type { MetricId } from '@/core/metrics';
 import type { DailyPoint, MonthTarget } from '@/core/review/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dailyTargets, monthPacing, validateTarget } from '@/core/review/targets';
+import { dailyTargets, monthPacing, validateTarget } from '@/core/review/target-split';
 import { monthDays } from '@/core/review/dates';
 import type { DailyPoint, MonthTarget } from '@/core/review/types';
 

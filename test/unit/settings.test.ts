@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PROFILE_IDS, PROFILES, profileForSite, SITE_PROFILE } from '@/core/profiles';
-import { evaluate, isWellOrdered } from '@/core/rules';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, repairSettings, SETTINGS_VERSION, type Settings } from '@/core/settings';
+import {
+  effectiveRules,
+  evaluate,
+  inQuietHours,
+  isWellOrdered,
+  PROFILE_IDS,
+  PROFILES,
+  profileForSite,
+  SITE_PROFILE,
+} from '@/core/rules';
+import { DEFAULT_SETTINGS, repairSettings, SETTINGS_VERSION, type Settings } from '@/core/settings';
 import { loadSettings, saveSettings, type StorageArea } from '@/core/settings-store';
 import { FIXES } from '@/core/fixes';
 import { SITES } from '@/core/sites';

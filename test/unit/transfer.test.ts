@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ingest } from '@/core/background/history';
-import { setTarget } from '@/core/background/targets';
-import { exportCsv, exportJson, importData, parseCsv, type ExportFile } from '@/core/background/transfer';
+import { ingest } from '@/core/background/ingest';
+import { setTarget } from '@/core/background/target-store';
+import { parseCsv } from '@/core/background/transfer/csv';
+import { exportCsv, exportJson, type ExportFile } from '@/core/background/transfer/export';
+import { importData } from '@/core/background/transfer/import';
 import type { Database } from '@/core/db';
 import { day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
 

@@ -5,16 +5,17 @@ import { sameWeekdayBaseline } from '../review/baseline';
 import { isoDate } from '../reader/period';
 import { addDays, monthOf } from '../review/dates';
 import { monthRows } from '../review/monthly';
-import { buildDayReview } from '../review/review';
-import { dailyTargets, validateTarget } from '../review/targets';
+import { buildDayReview } from '../review/day-review';
+import { dailyTargets, validateTarget } from '../review/target-split';
 import { trendView, weeklyQuality } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
 import type { ThresholdRule } from '../rules';
 import type { Breakdown, Period } from '../types';
-import { partOf } from '../db';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
-import { inbox, listShops, toView } from './history';
-import { shopTargets } from './targets';
+import { inbox, toView } from './alerts';
+import { listShops } from './queries';
+import { partOf, shopKey, targetId } from '../keys';
+import { shopTargets } from './target-store';
 
 /**
  * What the daily review of one shop stands on, loaded with a few index range reads: the factors of
@@ -86,7 +87,7 @@ export async function loadShopHistory(db: Database, site: string, store: string,
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
 async function allShops(db: Database): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
-  for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(`${shop.site}|${shop.store}`, shop);
+  for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(shopKey(shop.site, shop.store), shop);
   return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));
 }
 
@@ -179,7 +180,7 @@ export async function sameWeekdayValue(
 
 /** The sales target of one day: the month's target split as the operator chose; null without one. */
 export async function targetOfDay(db: Database, site: string, store: string, date: IsoDate): Promise<number | null> {
-  const target = await db.get('targets', `${site}|${store}|${monthOf(date)}`);
+  const target = await db.get('targets', targetId(site, store, monthOf(date)));
   if (!target || validateTarget(target).length) return null;
   return dailyTargets(target).get(date) ?? null;
 }

@@ -3,7 +3,7 @@ import { sameWeekdayBaseline, sustainedGap } from './baseline';
 import { addDays, dayNumber, monthOf } from './dates';
 import { decompose, fallingSource, FACTORS, type FactorValues } from './decompose';
 import { byDate, relativeChange } from './series';
-import { dailyTargets, monthPacing, validateTarget } from './targets';
+import { dailyTargets, monthPacing, validateTarget } from './target-split';
 import type { DailyPoint, Decomposition, DayReview, IsoDate, MonthTarget, TargetProblem } from './types';
 
 /**

@@ -1,154 +1,36 @@
 import type { z } from 'zod';
 import {
-  dailyId,
-  partOf,
+  allOrNothing,
   replacesDaily,
   type AlertRecord,
   type DailyRecord,
   type Database,
   type ReadingRecord,
   type TargetRecord,
-} from '../db';
-import { periodKey } from '../reader/period';
+} from '../../db';
+import { dailyId, partOf, seriesKey, targetId } from '../../keys';
+import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
   exportedDailySchema,
   exportedReadingSchema,
   exportedTargetSchema,
   exportFileSchema,
-} from '../schemas';
-import { seriesKey } from './history';
+} from '../../schemas';
+import type { ImportReport, RejectionKind, SectionCounts } from '../../messages';
+import { CSV_COLUMNS, CsvError, parseCsv, undefused } from './csv';
+import { EXPORT_VERSION } from './export';
 
 /**
- * Export and import of everything StorePulse keeps. The JSON file is complete and versioned (see the
- * README); the CSV file holds the daily values for a spreadsheet and can be imported back. An import
- * validates every record, reports each one it rejects and why, merges without duplicates, and writes in
- * one transaction: a file that cannot be read, or a write that fails, leaves the database as it was.
+ * Import of a JSON export or a CSV of daily values. Every record is validated and each one rejected is
+ * reported with why; records merge without duplicates; the write is one transaction, so a file that
+ * cannot be read, or a write that fails, leaves the database as it was.
  */
 
-export const EXPORT_FORMAT = 'storepulse-export';
-export const EXPORT_VERSION = 1;
 /** Files larger than this are refused before parsing (a 2-year, 10-shop history is a few MB). */
 export const MAX_IMPORT_CHARS = 200_000_000;
 /** Rejections listed one by one; the rest are counted. */
 const MAX_LISTED = 200;
-
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  exportedAt: string;
-  /** The operator's settings (rules, profiles, peers) as stored. */
-  settings?: unknown;
-  targets: TargetRecord[];
-  daily: DailyRecord[];
-  readings: Array<Omit<ReadingRecord, 'id'>>;
-  alerts: AlertRecord[];
-}
-
-export async function exportJson(db: Database, now: number, settings?: unknown): Promise<ExportFile> {
-  const tx = db.transaction(['targets', 'daily', 'readings', 'alerts']);
-  const [targets, daily, readings, alerts] = await Promise.all([
-    tx.objectStore('targets').getAll(),
-    tx.objectStore('daily').getAll(),
-    tx.objectStore('readings').getAll(),
-    tx.objectStore('alerts').getAll(),
-  ]);
-  const file: ExportFile = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    targets,
-    daily,
-    readings: readings.map(({ id: _id, ...rest }) => rest),
-    alerts,
-  };
-  if (settings !== undefined) file.settings = settings;
-  return file;
-}
-
-const CSV_COLUMNS = [
-  'date',
-  'site',
-  'store',
-  'metric',
-  'dimension',
-  'key',
-  'peer',
-  'value',
-  'currency',
-  'provisional',
-  'observed_at',
-] as const;
-
-/** Daily values as CSV (RFC 4180), one row per shop, metric, part and day. */
-export async function exportCsv(db: Database): Promise<string> {
-  const rows = [CSV_COLUMNS.join(',')];
-  let cursor = await db.transaction('daily').store.index('bySeries').openCursor();
-  while (cursor) {
-    const d = cursor.value;
-    rows.push(
-      [
-        d.date,
-        d.site,
-        d.store,
-        d.metric,
-        d.breakdown?.dimension ?? '',
-        d.breakdown?.key ?? '',
-        d.peer ?? '',
-        String(d.value),
-        d.currency ?? '',
-        d.provisional ? 'true' : 'false',
-        new Date(d.observedAt).toISOString(),
-      ]
-        .map(csvField)
-        .join(','),
-    );
-    cursor = await cursor.continue();
-  }
-  return rows.join('\r\n') + '\r\n';
-}
-
-/**
- * Quotes a field when needed, and defuses text a spreadsheet would run as a formula (shop names come
- * from web pages): a leading = + - @ gets an apostrophe, which import takes off again.
- */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (quoted) throw new ImportError('the CSV file ends inside a quoted field');
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
 
 export class ImportError extends Error {}
 
@@ -172,36 +54,6 @@ async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
-}
-
-export interface SectionCounts {
-  targets: number;
-  daily: number;
-  readings: number;
-  alerts: number;
-}
-
-/** Why a record was left out, in a form the options page words in the operator's language. */
-export type RejectionKind =
-  { kind: 'field'; field: string } | { kind: 'mismatch' } | { kind: 'fieldCount'; found: number; expected: number };
-
-export interface Rejection {
-  section: keyof SectionCounts;
-  what: RejectionKind;
-  /** Position in the file's section (0-based), or the CSV line number (1-based, header is line 1). */
-  index: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  format: 'json' | 'csv';
-  added: SectionCounts;
-  /** Already there (the same record, or a newer version of it). */
-  duplicates: SectionCounts;
-  rejected: Rejection[];
-  rejectedCount: number;
-  /** The file's settings, for the caller to repair and apply when the operator asked for it. */
-  settings?: unknown;
 }
 
 interface Valid {
@@ -256,7 +108,7 @@ function validateJson(text: string, report: ImportReport, reject: Reject): Valid
 
   const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
   each(file.data.targets, exportedTargetSchema, 'targets', reject, (t) => {
-    if (t.id !== `${t.site}|${t.store}|${t.month}`) return 'id does not match site, store and month';
+    if (t.id !== targetId(t.site, t.store, t.month)) return 'id does not match site, store and month';
     valid.targets.push(t as TargetRecord);
   });
   each(file.data.daily, exportedDailySchema, 'daily', reject, (d) => {
@@ -295,15 +147,20 @@ function each<S extends z.ZodType>(
 
 function validateCsv(text: string, report: ImportReport, reject: Reject): Valid {
   report.format = 'csv';
-  const rows = parseCsv(text);
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new ImportError(error.message);
+    throw error;
+  }
   const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
   for (const required of ['date', 'site', 'store', 'metric', 'value'])
     if (!header.includes(required))
       throw new ImportError(`not a StorePulse CSV: the header has no “${required}” column (expected ${CSV_COLUMNS.join(',')})`);
   const col = (row: string[], name: string): string => {
     const i = header.indexOf(name);
-    const v = i < 0 ? '' : (row[i] ?? '');
-    return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+    return undefused(i < 0 ? '' : (row[i] ?? ''));
   };
   const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
   rows.slice(1).forEach((row, i) => {
@@ -354,7 +211,7 @@ function validateCsv(text: string, report: ImportReport, reject: Reject): Valid 
 
 async function merge(db: Database, valid: Valid, report: ImportReport): Promise<void> {
   const tx = db.transaction(['targets', 'daily', 'readings', 'alerts'], 'readwrite');
-  try {
+  await allOrNothing(tx, async () => {
     const targets = tx.objectStore('targets');
     for (const t of valid.targets) {
       const current = await targets.get(t.id);
@@ -403,14 +260,5 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
         report.added.alerts++;
       }
     }
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // already aborted by the failing request
-    }
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
-  await tx.done;
+  });
 }

@@ -1,9 +1,8 @@
 import type { Database, TargetRecord } from '../db';
-import type { IsoMonth, MonthTarget } from '../review/types';
+import { targetId } from '../keys';
+import type { MonthTarget } from '../review/types';
 
 /** Monthly sales targets, one per shop and month. An amount of 0 removes the month's target. */
-
-export const targetId = (site: string, store: string, month: IsoMonth): string => `${site}|${store}|${month}`;
 
 export async function setTarget(db: Database, target: MonthTarget, now: number): Promise<TargetRecord | null> {
   const id = targetId(target.site, target.store, target.month);

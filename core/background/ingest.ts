@@ -1,0 +1,285 @@
+import { allOrNothing, dailyFromReading, replacesDaily, type AlertRecord, type Database, type ReadingRecord } from '../db';
+import { alertKey, customAlertKey, customAlertRange, joinKey, rowKey, sameRow, seriesKey, shopKey } from '../keys';
+import type { Evaluation, PageReport } from '../messages';
+import type { MetricId } from '../metrics';
+import { periodKey } from '../reader/period';
+import {
+  DEFAULT_RULES,
+  evaluate,
+  evaluateCustom,
+  inScope,
+  usesBaseline,
+  watches,
+  type CustomContext,
+  type CustomRule,
+  type ThresholdRule,
+} from '../rules';
+import type { Breakdown, ObservedValue, Period } from '../types';
+import { raisedAlert, resolvedAlert, type AlertFields, type Sighting } from './alerts';
+
+/**
+ * Keeping readings and alerts. One readwrite transaction per report: a reading and the alert it
+ * raises are stored together or not at all.
+ */
+
+export interface IngestContext {
+  /** The page's URL as the browser reports it for the sending tab (never taken from the message). */
+  url: string;
+  now: number;
+  rules?: readonly ThresholdRule[];
+  /** The operator's own rules; each is checked against the shops in its scope. */
+  customRules?: readonly CustomRule[];
+  /** The same weekday's value of a series; null when there is none yet. Absent: baseline rules do not fire. */
+  baseline?: (
+    site: string,
+    store: string,
+    metric: MetricId,
+    breakdown: Breakdown | undefined,
+    period: Period,
+  ) => Promise<number | null>;
+  /** The day's sales target (YYYY-MM-DD); null when none is set. Absent: target rules do not fire. */
+  dailyTarget?: (site: string, store: string, date: string) => Promise<number | null>;
+  /** Whether a critical alert of a rule with notify on may be announced now (false in quiet hours). */
+  mayNotify?: boolean;
+}
+
+export interface IngestResult {
+  stored: number;
+  evaluations: Evaluation[];
+  /** Alerts to announce: marked as announced in the same transaction, so each is announced once. */
+  notify: AlertRecord[];
+}
+
+/** One custom rule against one reading, with every input it needs already looked up. */
+interface CustomCheck {
+  index: number;
+  o: ObservedValue;
+  rule: CustomRule;
+  inputs: CustomContext;
+}
+
+export function pageUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+export async function ingest(db: Database, report: PageReport, ctx: IngestContext): Promise<IngestResult> {
+  const pKey = periodKey(report.period);
+  const sighting: Sighting = { now: ctx.now, period: report.period, periodKey: pKey, url: pageUrl(ctx.url) };
+  const rules = ctx.rules ?? DEFAULT_RULES;
+  // Look-ups first: an IndexedDB transaction commits itself across an await on anything else.
+  const checks = await customChecks(report, ctx);
+  const tx = db.transaction(['readings', 'alerts', 'daily'], 'readwrite');
+  const readings = tx.objectStore('readings');
+  const alerts = tx.objectStore('alerts');
+  const daily = tx.objectStore('daily');
+  let stored = 0;
+  const evaluations: Evaluation[] = [];
+  const notify: AlertRecord[] = [];
+
+  const resolve = async (existing: AlertRecord | undefined, value: number) => {
+    const resolved = resolvedAlert(existing, value, ctx.now);
+    if (resolved) await alerts.put(resolved);
+  };
+  /**
+   * One number against one rule, a platform line's or the operator's: a verdict that fired raises (or
+   * updates) the alert and gives the number its badge; a number found fine resolves it. `announce`: a
+   * critical alert that is open and was never announced is marked and listed for a notification.
+   */
+  const raiseOrResolve = async (
+    id: string,
+    index: number,
+    value: number,
+    verdict: { fired: Omit<AlertFields, 'id'> } | { fine: boolean },
+    announce = false,
+  ): Promise<void> => {
+    const existing = await alerts.get(id);
+    if (!('fired' in verdict)) {
+      if (verdict.fine) await resolve(existing, value);
+      return;
+    }
+    const alert = raisedAlert(existing, { ...verdict.fired, id }, sighting);
+    if (announce && ctx.mayNotify && alert.severity === 'critical' && alert.status === 'open' && !alert.notifiedAt) {
+      alert.notifiedAt = ctx.now;
+      notify.push(alert);
+    }
+    await alerts.put(alert);
+    evaluations.push(evaluationOf(index, alert));
+  };
+  const of = (o: ObservedValue) => ({
+    site: report.site,
+    store: report.store,
+    metric: o.metric,
+    value: o.value,
+    source: o.source,
+    ...(o.currency ? { currency: o.currency } : {}),
+  });
+
+  return allOrNothing(tx, async () => {
+    for (const [index, o] of report.observed.entries()) {
+      const series = seriesKey(report.site, report.store, o, pKey);
+      const last = await readings
+        .index('bySeries')
+        .openCursor(IDBKeyRange.bound([series, -Infinity], [series, Infinity]), 'prev');
+      if (!last || last.value.value !== o.value || last.value.currency !== o.currency) {
+        const record: ReadingRecord = {
+          series,
+          metric: o.metric,
+          value: o.value,
+          period: report.period,
+          periodKey: pKey,
+          store: report.store,
+          site: report.site,
+          observedAt: ctx.now,
+          url: sighting.url,
+          source: o.source,
+        };
+        if (o.currency) record.currency = o.currency;
+        if (o.breakdown) record.breakdown = o.breakdown;
+        if (o.peer) record.peer = o.peer;
+        // Today's real-time numbers replace each other; closed days and ranges keep every change.
+        if (last && report.period.kind === 'realtime' && last.value.period.kind === 'realtime') {
+          await readings.put({ ...record, id: last.value.id! });
+        } else {
+          await readings.add(record);
+        }
+        stored++;
+        const day = dailyFromReading(record);
+        if (day && replacesDaily(await daily.get(day.id), day)) await daily.put(day);
+      }
+
+      // The platform's lines judge the shop's own totals; only custom rules watch rows, and peers raise nothing.
+      if (o.breakdown || o.peer) continue;
+      const verdict = evaluate(o.metric, o.value, rules);
+      await raiseOrResolve(
+        alertKey(report.site, report.store, o.metric, pKey),
+        index,
+        o.value,
+        verdict
+          ? {
+              fired: {
+                ...of(o),
+                ruleId: verdict.rule.id,
+                severity: verdict.severity,
+                direction: verdict.rule.direction,
+                fix: verdict.rule.fix,
+                threshold: verdict.threshold,
+              },
+            }
+          : { fine: true },
+      );
+    }
+
+    // Alerts of custom rules since switched off, deleted or narrowed to other shops are resolved.
+    for (const [index, o] of report.observed.entries()) {
+      if (o.peer) continue;
+      const range = customAlertRange(report.site, report.store, o.metric, pKey, o.breakdown);
+      const active = new Set(checks.filter((c) => c.index === index).map((c) => c.rule.id));
+      for (const stale of await alerts.getAll(IDBKeyRange.bound(range.from, range.to))) {
+        if (!active.has(stale.ruleId)) await resolve(stale, o.value);
+      }
+    }
+
+    for (const { index, o, rule, inputs } of checks) {
+      const verdict = evaluateCustom(rule, inputs);
+      await raiseOrResolve(
+        customAlertKey(report.site, report.store, o.metric, pKey, o.breakdown, rule.id),
+        index,
+        o.value,
+        verdict.fired
+          ? {
+              fired: {
+                ...of(o),
+                ruleId: rule.id,
+                ruleName: rule.name,
+                severity: verdict.severity,
+                direction: verdict.direction,
+                fix: rule.fix,
+                threshold: verdict.threshold,
+                ...(o.breakdown ? { breakdown: o.breakdown } : {}),
+              },
+            }
+          : // Only numbers that are fine resolve an alert; a missing baseline or target says nothing new.
+            { fine: verdict.reason === 'notMet' },
+        rule.notify,
+      );
+    }
+    return { stored, evaluations: worstPerValue(evaluations), notify };
+  });
+}
+
+function evaluationOf(index: number, alert: AlertRecord): Evaluation {
+  return {
+    index,
+    metric: alert.metric,
+    severity: alert.severity,
+    threshold: alert.threshold,
+    direction: alert.direction,
+    fix: alert.fix,
+    alertId: alert.id,
+    dismissed: alert.status !== 'open',
+  };
+}
+
+/** A number carries one badge: the most severe verdict on it, the platform's line before a custom rule's. */
+function worstPerValue(evaluations: Evaluation[]): Evaluation[] {
+  const worst = new Map<number, Evaluation>();
+  for (const e of evaluations) {
+    const cur = worst.get(e.index);
+    if (!cur || (e.severity === 'critical' && cur.severity === 'warn')) worst.set(e.index, e);
+  }
+  return [...worst.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Which custom rules apply to which readings of the report, with their baselines, target and second
+ * values looked up. A look-up that fails counts as missing: the rule does not fire, the readings are
+ * still stored.
+ */
+async function customChecks(report: PageReport, ctx: IngestContext): Promise<CustomCheck[]> {
+  const shop = shopKey(report.site, report.store);
+  const rules = (ctx.customRules ?? []).filter((r) => r.enabled && inScope(r, shop));
+  if (!rules.length) return [];
+  const cache = new Map<string, Promise<number | null>>();
+  const once = (key: string, look: () => Promise<number | null>) => {
+    if (!cache.has(key))
+      cache.set(
+        key,
+        look().catch(() => null),
+      );
+    return cache.get(key)!;
+  };
+  const baseline = (metric: MetricId, breakdown: Breakdown | undefined) =>
+    ctx.baseline
+      ? once(joinKey(['baseline', metric, breakdown ? rowKey(breakdown) : '']), () =>
+          ctx.baseline!(report.site, report.store, metric, breakdown, report.period),
+        )
+      : Promise.resolve(null);
+  // A daily target belongs to one day: a range or an undated page has none.
+  const day = report.period.kind === 'day' || report.period.kind === 'realtime' ? report.period.end : null;
+  const target = () =>
+    ctx.dailyTarget && day ? once('target', () => ctx.dailyTarget!(report.site, report.store, day)) : Promise.resolve(null);
+
+  const checks: CustomCheck[] = [];
+  for (const [index, o] of report.observed.entries()) {
+    if (o.peer) continue;
+    for (const rule of rules) {
+      if (!watches(rule, o.metric, o.breakdown)) continue;
+      const inputs: CustomContext = { value: o.value };
+      if (usesBaseline(rule.comparison)) inputs.baseline = await baseline(rule.metric, o.breakdown);
+      if (rule.comparison === 'belowTarget' || rule.and?.comparison === 'belowTarget') inputs.dailyTarget = await target();
+      if (rule.and) {
+        const and = rule.and;
+        inputs.second =
+          report.observed.find((s) => s.metric === and.metric && !s.peer && sameRow(s.breakdown, o.breakdown))?.value ?? null;
+        if (usesBaseline(and.comparison)) inputs.secondBaseline = await baseline(and.metric, o.breakdown);
+      }
+      checks.push({ index, o, rule, inputs });
+    }
+  }
+  return checks;
+}

@@ -22,6 +22,7 @@ export const periodSchema = z
     kind: z.enum(['day', 'range', 'realtime', 'unknown']),
     start: isoDate,
     end: isoDate,
+    inferred: z.literal(true).optional(),
   })
   .refine((p) => p.start <= p.end, { message: 'period ends before it starts' });
 
@@ -36,6 +37,7 @@ export const observedSchema = z.object({
     .optional(),
   breakdown: z.object({ dimension: shortText(80).min(1), key: shortText(120).min(1) }).optional(),
   peer: shortText(120).min(1).optional(),
+  period: periodSchema.optional(),
   source: z.object({
     reader: z.enum(['adapter', 'generic', 'binding']),
     adapter: shortText(40).optional(),

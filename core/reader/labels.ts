@@ -1,4 +1,12 @@
-import { buildLabelIndex, METRICS, NEVER_LABELS, normalizeLabel, type MetricDef, type MetricId, type Vocabulary } from '../metrics';
+import {
+  buildLabelIndex,
+  METRICS,
+  NEVER_LABELS,
+  normalizeLabel,
+  type MetricDef,
+  type MetricId,
+  type Vocabulary,
+} from '../metrics';
 
 /**
  * Recognises metric labels in short texts. Exact vocabulary matches first; then a label with a short
@@ -98,7 +106,8 @@ export class LabelMatcher {
         for (const label of list) this.spacedForms.set(normalizeLabel(label), normalizeLabel(label, true));
       }
     }
-    for (const label of [...NEVER_LABELS, ...Object.keys(site)]) this.spacedForms.set(normalizeLabel(label), normalizeLabel(label, true));
+    for (const label of [...NEVER_LABELS, ...Object.keys(site)])
+      this.spacedForms.set(normalizeLabel(label), normalizeLabel(label, true));
     for (const key of [...this.index.keys()].sort((a, b) => b.length - a.length)) {
       const last = key[key.length - 1]!;
       const list = this.keysByLastChar.get(last);

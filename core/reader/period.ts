@@ -137,7 +137,8 @@ function pickerDates(root: Document | ShadowRoot, print: (p: Period | null, scor
     if (!value || !/\d/.test(value) || input.type === 'hidden' || !isShown(input)) continue;
     const box = input.parentElement?.parentElement ?? input;
     // "对比 2026-11-11 ~ 2026-11-17": another period, printed for comparison.
-    if (COMPARED.test(`${input.placeholder} ${input.getAttribute('aria-label') ?? ''} ${(box.textContent ?? '').slice(0, 40)}`)) continue;
+    if (COMPARED.test(`${input.placeholder} ${input.getAttribute('aria-label') ?? ''} ${(box.textContent ?? '').slice(0, 40)}`))
+      continue;
     const range = parseRange(value);
     const day = range ? null : parseDay(value);
     if (day && pending?.box.contains(input) && pending.day < day) {

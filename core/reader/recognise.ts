@@ -196,7 +196,8 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
       for (const { words, raw } of phrasesIn(trimmed)) {
         const phrase = matcher.match(words);
         const parsed = raw ? parseNumber(raw) : null;
-        if (phrase && (parsed || !raw)) hits.push({ metric: phrase.metric, text: words, node, element, ...(parsed ? { inline: parsed } : {}) });
+        if (phrase && (parsed || !raw))
+          hits.push({ metric: phrase.metric, text: words, node, element, ...(parsed ? { inline: parsed } : {}) });
       }
       continue;
     }

@@ -11,7 +11,26 @@ import { isShown } from './walk';
  */
 
 /** Elements that flow inside a line of text; a line made only of these is read as a sentence. */
-const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'CODE', 'DATA', 'EM', 'FONT', 'I', 'MARK', 'Q', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'CODE',
+  'DATA',
+  'EM',
+  'FONT',
+  'I',
+  'MARK',
+  'Q',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+]);
 const MAX_LINE = 200;
 /** Where one quantity phrase ends and the next begins; a comma between digits is a thousands separator. */
 const SEPARATOR = /(?<!\d)[,，]|[,，](?!\d)|[;；、|·]|\s(?:and|&)\s|以及/g;

@@ -101,7 +101,8 @@ export function readTableColumn(
     const found = { element: value.element, parsed: value.parsed, raw: value.raw, locator };
     if (days) {
       if (row.day) out.push({ ...found, period: { kind: 'day', start: row.day, end: row.day } });
-      else if (days.range && TOTAL_KEY.test(row.key) && ADDS_OVER.days.includes(metric)) out.push({ ...found, period: days.range });
+      else if (days.range && TOTAL_KEY.test(row.key) && ADDS_OVER.days.includes(metric))
+        out.push({ ...found, period: days.range });
     } else if (!row.key || TOTAL_KEY.test(row.key)) {
       // With no key column, only a single data row can be the store's own value.
       if (!row.key && !single) continue;

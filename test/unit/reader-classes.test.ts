@@ -82,16 +82,20 @@ describe('labels that carry the unit', () => {
 describe('numbers in sentences', () => {
   it('gives each quantity phrase its own number, value first', () => {
     expect(read('<p><b>1,234</b> visits, <b>567</b> unique visitors</p>')).toEqual({ visits: 1234, visitors: 567 });
-    expect(read('<p>1,234 visits, 567 unique visitors</p><p>45% visits have bounced (left the website after one page)</p>')).toEqual({
+    expect(
+      read('<p>1,234 visits, 567 unique visitors</p><p>45% visits have bounced (left the website after one page)</p>'),
+    ).toEqual({
       visits: 1234,
       visitors: 567,
       bounceRate: 0.45,
     });
-    expect(read('<p><span>3 min 5s</span> average visit duration, <span>$4,321.50</span> total revenue, 120 orders</p>')).toEqual({
-      avgVisitDuration: 185,
-      sales: [4321.5, 'USD'],
-      orders: 120,
-    });
+    expect(read('<p><span>3 min 5s</span> average visit duration, <span>$4,321.50</span> total revenue, 120 orders</p>')).toEqual(
+      {
+        avgVisitDuration: 185,
+        sales: [4321.5, 'USD'],
+        orders: 120,
+      },
+    );
   });
 
   it('reads words then value, and mixed phrases on one line', () => {
@@ -170,7 +174,11 @@ describe('the page’s own dates win', () => {
   // 2026-11-25 23:50 in China (15:50 UTC): the page is loaded; it is read at 00:10 on the 26th, China time.
   const loaded = new Date('2026-11-25T15:50:00Z');
   const read = new Date('2026-11-25T16:10:00Z');
-  const period = (html: string, options: { timeZone?: string; shownAt?: Date } = { timeZone: SHANGHAI, shownAt: loaded }, now = read) => {
+  const period = (
+    html: string,
+    options: { timeZone?: string; shownAt?: Date } = { timeZone: SHANGHAI, shownAt: loaded },
+    now = read,
+  ) => {
     document.body.innerHTML = html;
     return detectPeriod(document, now, undefined, options);
   };
@@ -178,7 +186,11 @@ describe('the page’s own dates win', () => {
     `<ul>${['实时', '昨天', '近7天', '近30天'].map((t) => `<li${t === selected ? ' class="tab-active"' : ''}>${t}</li>`).join('')}</ul>`;
 
   it('takes the date a caption prints over what a selected 昨天 would mean on the clock', () => {
-    expect(period(`${tabs('昨天')}<div class="cap">数据日期：2026-11-20</div>`)).toEqual({ kind: 'day', start: '2026-11-20', end: '2026-11-20' });
+    expect(period(`${tabs('昨天')}<div class="cap">数据日期：2026-11-20</div>`)).toEqual({
+      kind: 'day',
+      start: '2026-11-20',
+      end: '2026-11-20',
+    });
   });
 
   it('takes the date a picker shows only in its input’s value', () => {
@@ -188,13 +200,17 @@ describe('the page’s own dates win', () => {
       end: '2026-11-23',
     });
     expect(
-      period(`${tabs('近7天')}<div class="range-picker"><span><input value="2026-11-17"></span><span>~</span><span><input value="2026-11-23"></span></div>`),
+      period(
+        `${tabs('近7天')}<div class="range-picker"><span><input value="2026-11-17"></span><span>~</span><span><input value="2026-11-23"></span></div>`,
+      ),
     ).toEqual({ kind: 'range', start: '2026-11-17', end: '2026-11-23' });
   });
 
   it('never takes a comparison picker’s dates', () => {
     expect(
-      period(`${tabs('昨天')}<div class="cmp"><label>对比周期</label><input value="2026-11-10"></div><div>统计日期 2026-11-24</div>`),
+      period(
+        `${tabs('昨天')}<div class="cmp"><label>对比周期</label><input value="2026-11-10"></div><div>统计日期 2026-11-24</div>`,
+      ),
     ).toEqual({ kind: 'day', start: '2026-11-24', end: '2026-11-24' });
   });
 

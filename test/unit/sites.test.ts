@@ -72,18 +72,21 @@ describe('site registry', () => {
     }
   });
 
-  it.each(SITES.map((s) => [s.id, s] as const))('%s: its own words are a sorted table that says something the catalogue does not', (id, site) => {
-    const labels = Object.keys(site.labels ?? {});
-    expect(labels).toEqual([...labels].sort());
-    const catalogue = new LabelMatcher(METRICS);
-    const own = new LabelMatcher(METRICS, site.labels);
-    for (const [label, metric] of Object.entries(site.labels ?? {})) {
-      expect(normalizeLabel(label).length, label).toBeGreaterThan(0);
-      expect(own.match(label)?.metric ?? null, `${id}: ${label}`).toBe(metric);
-      const before = catalogue.match(label);
-      expect(before !== null && before.metric === metric, `${id}: ${label} means the same in the catalogue`).toBe(false);
-    }
-  });
+  it.each(SITES.map((s) => [s.id, s] as const))(
+    '%s: its own words are a sorted table that says something the catalogue does not',
+    (id, site) => {
+      const labels = Object.keys(site.labels ?? {});
+      expect(labels).toEqual([...labels].sort());
+      const catalogue = new LabelMatcher(METRICS);
+      const own = new LabelMatcher(METRICS, site.labels);
+      for (const [label, metric] of Object.entries(site.labels ?? {})) {
+        expect(normalizeLabel(label).length, label).toBeGreaterThan(0);
+        expect(own.match(label)?.metric ?? null, `${id}: ${label}`).toBe(metric);
+        const before = catalogue.match(label);
+        expect(before !== null && before.metric === metric, `${id}: ${label} means the same in the catalogue`).toBe(false);
+      }
+    },
+  );
 
   it('asks only for the back offices it reads: https, exact hosts, no wildcards', () => {
     for (const m of ALL_MATCHES) expect(m).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);

@@ -105,8 +105,16 @@ export function parsePart(part: string): Part | null {
 export const isPeerPart = (part: string): boolean => part.startsWith(PEER);
 
 /** A number's identity within one page: its metric, row and peer (a page's two reads are matched by it). */
-export function valueKey(o: { metric: string; breakdown?: Row | undefined; peer?: string | undefined }): string {
-  return joinKey([o.metric, o.breakdown ? rowKey(o.breakdown) : '', o.peer ?? '']);
+export function valueKey(o: {
+  metric: string;
+  breakdown?: Row | undefined;
+  peer?: string | undefined;
+  period?: { start: string; end: string } | undefined;
+}): string {
+  const parts = [o.metric, o.breakdown ? rowKey(o.breakdown) : '', o.peer ?? ''];
+  // A dated row of a table of days is a value of its own day, apart from the same metric of another day.
+  if (o.period) parts.push(`${o.period.start}..${o.period.end}`);
+  return joinKey(parts);
 }
 
 /** One series of readings over time: `site|store|metric|periodKey|row|peer`. */

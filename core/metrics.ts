@@ -72,7 +72,7 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['跳失率', '跳出率', '店铺跳失率'],
       'zh-TW': ['跳失率', '跳出率'],
-      en: ['Bounce rate'],
+      en: ['Bounce rate', 'Visits have bounced'],
     },
   },
   {
@@ -92,7 +92,14 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['平均停留时长', '人均停留时长'],
       'zh-TW': ['平均停留時間', '平均停留時長'],
-      en: ['Visit duration', 'Average engagement time', 'Avg. session duration', 'Average session duration'],
+      en: [
+        'Visit duration',
+        'Average visit duration',
+        'Avg. visit duration',
+        'Average engagement time',
+        'Avg. session duration',
+        'Average session duration',
+      ],
     },
   },
   {
@@ -122,7 +129,7 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['支付订单数', '成交订单数', '订单数'],
       'zh-TW': ['訂單數', '訂單'],
-      en: ['Orders', 'Total order items', 'Total orders'],
+      en: ['Orders', 'Total orders'],
     },
   },
   {
@@ -152,7 +159,7 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['支付金额', '成交金额', '销售额', 'GMV'],
       'zh-TW': ['銷售額', '營收', '付款金額'],
-      en: ['Total sales', 'Sales', 'Revenue', 'Ordered product sales', 'Gross sales', 'Total revenue', 'Purchase revenue'],
+      en: ['Total sales', 'Sales', 'Revenue', 'Ordered product sales', 'Total revenue', 'Purchase revenue'],
     },
   },
   {
@@ -204,14 +211,71 @@ export function normalizeLabel(text: string, keepSpaces = false): string {
     .toLowerCase()
     .replace(/[\s\u200b\u00a0]+/g, keepSpaces ? ' ' : '')
     .trim()
-    .replace(/[ⓘ?？*＊:：\s]+$/u, '')
+    .replace(/[ⓘ?？*＊:：,，;；、\s]+$/u, '')
     .replace(/\s*[(（][^()（）]{0,6}[)）]$/u, '')
     .replace(/[ⓘ?？*＊:：\s]+$/u, '');
 }
 
-/** The vocabulary as one lookup table: normalized label → metric id. */
-export function buildLabelIndex(metrics: readonly MetricDef[] = METRICS): Map<string, MetricId> {
-  const index = new Map<string, MetricId>();
+/**
+ * Look-alikes that must never be read as a metric, on any site: lines of a sales breakdown (Gross
+ * sales, Net sales, Discounts, Returns, Shipping, Taxes), order items (an order holds several), unique
+ * pageviews (not page views), add-to-cart and favourite counts (加购人数, 收藏人数: not visitors or
+ * buyers), refunds, targets and thresholds (目标, Goal, Target), peer benchmarks (同行 …). Each is a
+ * label of its own: it never maps, and it keeps a neighbouring label from taking its number. Sorted;
+ * a test checks the order and that none is also a catalogue label.
+ */
+export const NEVER_LABELS: readonly string[] = [
+  'Add to cart',
+  'Added to cart',
+  'Discounts',
+  'Goal',
+  'Gross sales',
+  'Net sales',
+  'Order items',
+  'Refunds',
+  'Returns',
+  'Sales target',
+  'Shipping',
+  'Target',
+  'Taxes',
+  'Total order items',
+  'Unique page views',
+  'Unique pageviews',
+  'Units refunded',
+  '优惠金额',
+  '加入購物車人數',
+  '加购人数',
+  '加购件数',
+  '加购次数',
+  '同行优秀',
+  '同行同层平均',
+  '同行平均',
+  '商品收藏人数',
+  '店铺收藏人数',
+  '成功退款金额',
+  '收藏人数',
+  '收藏人數',
+  '收藏次数',
+  '目标',
+  '目标值',
+  '目标金额',
+  '目標',
+  '目標值',
+  '行业平均',
+  '退款金額',
+  '退款金额',
+];
+
+/** A site's own words: label as printed → metric, or null for a look-alike that must not map there. */
+export type Vocabulary = Readonly<Record<string, MetricId | null>>;
+
+/**
+ * The vocabulary as one lookup table: normalized label → metric id, or null for a look-alike. The
+ * catalogue first, then the never-map list, then the site's own words, which decide where a label's
+ * meaning differs by site.
+ */
+export function buildLabelIndex(metrics: readonly MetricDef[] = METRICS, site: Vocabulary = {}): Map<string, MetricId | null> {
+  const index = new Map<string, MetricId | null>();
   for (const m of metrics) {
     for (const list of Object.values(m.labels)) {
       for (const label of list) {
@@ -224,5 +288,11 @@ export function buildLabelIndex(metrics: readonly MetricDef[] = METRICS): Map<st
       }
     }
   }
+  for (const label of NEVER_LABELS) {
+    const key = normalizeLabel(label);
+    if (index.get(key)) throw new Error(`look-alike "${label}" is also a catalogue label`);
+    index.set(key, null);
+  }
+  for (const [label, id] of Object.entries(site)) index.set(normalizeLabel(label), id);
   return index;
 }

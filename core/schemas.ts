@@ -24,6 +24,7 @@ export const periodSchema = z
     kind: z.enum(['day', 'range', 'realtime', 'unknown']),
     start: isoDate,
     end: isoDate,
+    inferred: z.literal(true).optional(),
   })
   .refine((p) => p.start <= p.end, { message: 'period ends before it starts' });
 
@@ -38,6 +39,7 @@ export const observedSchema = z.object({
     .optional(),
   breakdown: z.object({ dimension: shortText(LIMITS.dimension).min(1), key: shortText(LIMITS.key).min(1) }).optional(),
   peer: shortText(LIMITS.peer).min(1).optional(),
+  period: periodSchema.optional(),
   source: z.object({
     reader: z.enum(['adapter', 'generic', 'binding']),
     adapter: shortText(LIMITS.adapter).optional(),

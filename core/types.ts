@@ -6,6 +6,8 @@ export interface Period {
   /** ISO dates (YYYY-MM-DD) in the shop's calendar. For `day`/`realtime` start === end. */
   start: string;
   end: string;
+  /** Counted from the clock on the platform's calendar because the page printed no date for its relative label (昨天, Last 7 days). */
+  inferred?: true;
 }
 
 /** A reading of part of the store: a traffic source, an item, an ASIN. */
@@ -34,6 +36,8 @@ export interface ObservedValue {
   currency?: string;
   breakdown?: Breakdown;
   peer?: string;
+  /** A number of its own day or range (a dated row of a table of days); otherwise the page's period. */
+  period?: Period;
   source: Source;
 }
 

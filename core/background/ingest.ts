@@ -121,7 +121,10 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
 
   return allOrNothing(tx, async () => {
     for (const [index, o] of report.observed.entries()) {
-      const series = seriesKey(report.site, report.store, o, pKey);
+      // A dated row of a table of days carries its own day; every other number is of the page's period.
+      const period = o.period ?? report.period;
+      const key = o.period ? periodKey(o.period) : pKey;
+      const series = seriesKey(report.site, report.store, o, key);
       const last = await readings
         .index('bySeries')
         .openCursor(IDBKeyRange.bound([series, -Infinity], [series, Infinity]), 'prev');
@@ -130,8 +133,8 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
           series,
           metric: o.metric,
           value: o.value,
-          period: report.period,
-          periodKey: pKey,
+          period,
+          periodKey: key,
           store: report.store,
           site: report.site,
           observedAt: ctx.now,
@@ -142,7 +145,7 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
         if (o.breakdown) record.breakdown = o.breakdown;
         if (o.peer) record.peer = o.peer;
         // Today's real-time numbers replace each other; closed days and ranges keep every change.
-        if (last && report.period.kind === 'realtime' && last.value.period.kind === 'realtime') {
+        if (last && period.kind === 'realtime' && last.value.period.kind === 'realtime') {
           await readings.put({ ...record, id: last.value.id! });
         } else {
           await readings.add(record);
@@ -152,8 +155,9 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
         if (day && replacesDaily(await daily.get(day.id), day)) await daily.put(day);
       }
 
-      // The platform's lines judge the shop's own totals; only custom rules watch rows, and peers raise nothing.
-      if (o.breakdown || o.peer) continue;
+      // The platform's lines judge the shop's own totals of the page's period; only custom rules watch
+      // rows, and peers and the history of a table of days raise nothing.
+      if (o.breakdown || o.peer || o.period) continue;
       const verdict = evaluate(o.metric, o.value, rules);
       await raiseOrResolve(
         alertKey(report.site, report.store, o.metric, pKey),
@@ -176,7 +180,7 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
 
     // Alerts of custom rules since switched off, deleted or narrowed to other shops are resolved.
     for (const [index, o] of report.observed.entries()) {
-      if (o.peer) continue;
+      if (o.peer || o.period) continue;
       const range = customAlertRange(report.site, report.store, o.metric, pKey, o.breakdown);
       const active = new Set(checks.filter((c) => c.index === index).map((c) => c.rule.id));
       for (const stale of await alerts.getAll(IDBKeyRange.bound(range.from, range.to))) {
@@ -266,7 +270,7 @@ async function customChecks(report: PageReport, ctx: IngestContext): Promise<Cus
 
   const checks: CustomCheck[] = [];
   for (const [index, o] of report.observed.entries()) {
-    if (o.peer) continue;
+    if (o.peer || o.period) continue;
     for (const rule of rules) {
       if (!watches(rule, o.metric, o.breakdown)) continue;
       const inputs: CustomContext = { value: o.value };

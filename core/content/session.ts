@@ -79,6 +79,8 @@ export class PageSession {
   private readCost = 0;
   /** Reads within the last READ_WINDOW_MS: when each started and what it cost. */
   private readonly spent: Array<{ at: number; cost: number }> = [];
+  /** When the page showed what it shows: relative period labels (昨天, Last 7 days) count from here. */
+  private shownAt: Date | undefined;
   /** Reads done so far (for tests and diagnostics). */
   reads = 0;
   lastRead: PageRead | null = null;
@@ -101,6 +103,7 @@ export class PageSession {
   }
 
   start(): void {
+    this.shownAt = this.deps.now?.() ?? new Date();
     this.observe(this.doc);
     this.schedule(0);
   }
@@ -115,6 +118,7 @@ export class PageSession {
     this.lastSentSignature = '';
     this.lastStatus = '';
     this.hosts.forget();
+    this.shownAt = this.deps.now?.() ?? new Date();
     this.schedule(QUIET_MS);
   }
 
@@ -201,6 +205,7 @@ export class PageSession {
       result = this.deps.adapter.read(this.doc, {
         url: new URL(this.deps.window.location.href),
         now,
+        ...(this.shownAt ? { shownAt: this.shownAt } : {}),
         onRoot: (root) => this.observe(root),
         hosts: this.hosts.current(Date.now()),
       });

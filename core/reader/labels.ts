@@ -1,20 +1,31 @@
-import { buildLabelIndex, METRICS, normalizeLabel, type MetricDef, type MetricId } from '../metrics';
+import {
+  buildLabelIndex,
+  METRICS,
+  NEVER_LABELS,
+  normalizeLabel,
+  type MetricDef,
+  type MetricId,
+  type Vocabulary,
+} from '../metrics';
 
 /**
  * Recognises metric labels in short texts. Exact vocabulary matches first; then a label with a short
  * qualifier in front ("全店访客数", "Total sessions"), unless the qualifier marks someone else's number
- * (peer, industry, average, previous period), which is a comparison, not the shop's own value.
+ * (peer, industry, average, previous period, target), which is a comparison, not the shop's own value.
+ * Look-alikes (the never-map list, a site's own null entries, qualified comparisons) match with
+ * `metric: null`: they are labels of some other number, so no neighbouring label takes theirs.
  */
 
 /** Qualifiers that turn a metric label into a comparison or a benchmark. */
 const FOREIGN_QUALIFIER =
-  /同行|行业|竞|平均|均值|较|上周|上月|上期|前一|昨日|同期|环比|同比|目标|预测|优秀|peer|industry|avg|average|benchmark|previous|prior|last|target|forecast|top/i;
+  /同行|行业|竞|平均|均值|较|上周|上月|上期|前一|昨日|同期|环比|同比|目标|目標|预测|优秀|peer|industry|avg|average|benchmark|previous|prior|last|target|goal|forecast|top/i;
 
 /** Longest label text worth looking at; metric labels are short. */
 export const MAX_LABEL_LENGTH = 32;
 
 export interface LabelMatch {
-  metric: MetricId;
+  /** null: a label of a number that is none of ours (Gross sales, 加购人数, 同行平均访客数). */
+  metric: MetricId | null;
   /** The label as printed (trimmed). */
   text: string;
   /** The unit the label names, so its value may be printed bare: "跳失率(%)" over "72.31", "访客数(万)" over "4.86". */
@@ -25,31 +36,61 @@ export interface LabelHint {
   percent?: true;
   /** Multiply a bare number by this: (万) 10⁴, (亿) 10⁸, (千)/(K) 10³, (M) 10⁶. */
   scale?: number;
+  /** A bare number is a duration in this many seconds per unit: (秒) 1, (分钟)/(min) 60, (小时)/(h) 3600. */
+  seconds?: number;
+  /** A bare number is money in this currency: (元) CNY, (USD); "$" is the dollar of the page's market. */
+  currency?: string;
 }
 
-const PERCENT_IN_LABEL = /[(（]\s*[%％]\s*[)）]|[%％]\s*[:：]?$/;
-const SCALE_IN_LABEL = /[(（（]\s*(万|萬|w|W|亿|億|千|K|k|M)\s*(?:元|人|次|件|单|單)?\s*[)）]\s*[:：]?$/;
-const SCALES: Readonly<Record<string, number>> = {
-  万: 1e4,
-  萬: 1e4,
-  w: 1e4,
-  W: 1e4,
-  亿: 1e8,
-  億: 1e8,
-  千: 1e3,
-  K: 1e3,
-  k: 1e3,
-  M: 1e6,
+/** The unit in brackets at the end of a label, or a trailing "%": "跳失率(%)", "成交金额(万元)", "Sales (USD)". */
+const UNIT_IN_LABEL = /(?:[(（]\s*([^()（）]{1,6}?)\s*[)）]|([%％]))\s*[:：]?$/u;
+const SCALES: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, w: 1e4, 亿: 1e8, 億: 1e8, 千: 1e3, k: 1e3, m: 1e6 };
+const SECONDS: Readonly<Record<string, number>> = {
+  秒: 1,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  seconds: 1,
+  分: 60,
+  分钟: 60,
+  分鐘: 60,
+  min: 60,
+  mins: 60,
+  minutes: 60,
+  小时: 3600,
+  小時: 3600,
+  h: 3600,
+  hours: 3600,
 };
+const MONEY: Readonly<Record<string, string>> = { 元: 'CNY', '¥': 'CNY', rmb: 'CNY', $: '$', us$: 'USD' };
+const ISO = /^(?:usd|cny|twd|hkd|sgd|myr|eur|gbp|php|thb|vnd|idr|brl|aud|cad|jpy|krw|inr|mxn|nzd)$/;
+/** A count word after the magnitude says nothing more: (万人), (万次), (万件). */
+const COUNT_WORD = /^[人次件单單笔筆个個]$/u;
 
-function hintOf(label: string): LabelHint | undefined {
-  if (PERCENT_IN_LABEL.test(label)) return { percent: true };
-  const scale = SCALE_IN_LABEL.exec(label)?.[1];
-  return scale ? { scale: SCALES[scale]! } : undefined;
+/** What the label's unit says about a bare value beside it; a value that prints its own unit wins (see acceptValue). */
+export function hintOf(label: string): LabelHint | undefined {
+  const m = UNIT_IN_LABEL.exec(label);
+  if (!m) return undefined;
+  let unit = (m[2] ?? m[1]!).normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  if (unit === '%') return { percent: true };
+  const seconds = SECONDS[unit];
+  if (seconds) return { seconds };
+  const hint: LabelHint = {};
+  // A magnitude first: (万), (万元), (万人); (K) and (M) only alone.
+  const scale = SCALES[unit[0]!];
+  if (scale && (unit.length === 1 || !/^[a-z]/.test(unit))) {
+    hint.scale = scale;
+    unit = unit.slice(1);
+  }
+  const currency = MONEY[unit] ?? (ISO.test(unit) ? unit.toUpperCase() : undefined);
+  if (currency) hint.currency = currency;
+  // (PC), (APP), (7天): a qualifier, not a unit.
+  else if (unit && !COUNT_WORD.test(unit)) return undefined;
+  return hint;
 }
 
 export class LabelMatcher {
-  private readonly index: Map<string, MetricId>;
+  private readonly index: Map<string, MetricId | null>;
   private readonly firstChars: Set<string>;
   /** Vocabulary keys by their last character, longest first, for the qualified-label search. */
   private readonly keysByLastChar = new Map<string, string[]>();
@@ -58,15 +99,15 @@ export class LabelMatcher {
   /** normalized key → the label folded with its spaces kept, for word-boundary checks. */
   private readonly spacedForms = new Map<string, string>();
 
-  constructor(metrics: readonly MetricDef[] = METRICS, extra: Readonly<Record<string, MetricId>> = {}) {
-    this.index = buildLabelIndex(metrics);
-    for (const [label, id] of Object.entries(extra)) this.index.set(normalizeLabel(label), id);
+  constructor(metrics: readonly MetricDef[] = METRICS, site: Vocabulary = {}) {
+    this.index = buildLabelIndex(metrics, site);
     for (const m of metrics) {
       for (const list of Object.values(m.labels)) {
         for (const label of list) this.spacedForms.set(normalizeLabel(label), normalizeLabel(label, true));
       }
     }
-    for (const label of Object.keys(extra)) this.spacedForms.set(normalizeLabel(label), normalizeLabel(label, true));
+    for (const label of [...NEVER_LABELS, ...Object.keys(site)])
+      this.spacedForms.set(normalizeLabel(label), normalizeLabel(label, true));
     for (const key of [...this.index.keys()].sort((a, b) => b.length - a.length)) {
       const last = key[key.length - 1]!;
       const list = this.keysByLastChar.get(last);
@@ -110,11 +151,11 @@ export class LabelMatcher {
     const key = normalizeLabel(trimmed);
     if (key.length === 0) return null;
     const exact = this.index.get(key);
-    if (exact) return { metric: exact, text: trimmed };
+    if (exact !== undefined) return { metric: exact, text: trimmed };
     for (const candidate of this.keysByLastChar.get(key[key.length - 1]!) ?? []) {
       if (candidate.length < 2 || !key.endsWith(candidate)) continue;
       const qualifier = key.slice(0, key.length - candidate.length);
-      if (FOREIGN_QUALIFIER.test(qualifier)) return null;
+      const foreign = FOREIGN_QUALIFIER.test(qualifier);
       if (/^[a-z]/.test(candidate)) {
         // Latin labels need a word boundary before them: "Total sessions", not "previews".
         const spaced = normalizeLabel(trimmed, true);
@@ -123,7 +164,7 @@ export class LabelMatcher {
       } else if (qualifier.length > 4) {
         return null;
       }
-      return { metric: this.index.get(candidate)!, text: trimmed };
+      return { metric: foreign ? null : this.index.get(candidate)!, text: trimmed };
     }
     return null;
   }

@@ -5,8 +5,22 @@ import { isShown } from './walk';
 /**
  * Which period the page shows: a closed day ("统计时间 2026-11-25"), a range ("2026-11-19 ~ 2026-11-25",
  * "Last 7 days"), or today's real-time numbers ("实时", "更新时间 14:32"). Scored candidates from the
- * visible text; an explicit caption beats a bare date, a selected tab beats an unselected one.
+ * visible text and the date pickers' inputs; an explicit caption beats a bare date, a selected tab
+ * beats an unselected one.
+ *
+ * The page's own dates win: a selected relative label (昨天, 近7天, Yesterday, Last 7 days) only
+ * chooses among the dates the page prints. Only when it prints none is the label counted from the
+ * moment the page showed its numbers, on the platform's calendar (China time for the Chinese back
+ * offices: a page loaded at 23:50 and read at 00:10 still means the day before it was loaded), and
+ * the period is marked `inferred`. A page that names no period at all is `unknown`, never today.
  */
+
+export interface PeriodOptions {
+  /** The platform's time zone (IANA name); the computer's when absent. */
+  timeZone?: string;
+  /** When the page showed the numbers it shows (loaded, or navigated in-page); the read time when absent. */
+  shownAt?: Date;
+}
 
 const YMD = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -30,19 +44,31 @@ const LAST_N = /^(?:最近|近|过去|過去|last|past)\s*(\d{1,3})\s*(?:天|日
 const SELECTED = /(^|[-_\s])(active|selected|current|checked|on)($|[-_\s])/i;
 
 const MAX_DATE_TEXTS = 400;
+const MAX_INPUTS = 40;
 
 interface Scored {
   period: Period;
   score: number;
 }
 
-export function detectPeriod(root: ParentNode = document, now: Date = new Date(), scan?: PageScan): Period {
-  const today = isoDate(now);
+export function detectPeriod(
+  root: ParentNode = document,
+  now: Date = new Date(),
+  scan?: PageScan,
+  options: PeriodOptions = {},
+): Period {
+  const today = dayIn(now, options.timeZone);
   let best: Scored = { period: { kind: 'unknown', start: today, end: today }, score: 0 };
   const offer = (period: Period | null, score: number) => {
     if (period && score > best.score) best = { period, score };
   };
-  const dates = (scan ?? scanPage(root as Document | Element)).dates;
+  /** Dates the page prints, by how sure it is they name the page's period. */
+  const printed: Scored[] = [];
+  const print = (period: Period | null, score: number) => {
+    if (period) printed.push({ period, score });
+  };
+  let relative: Period | null = null;
+  const { dates, roots } = scan ?? scanPage(root as Document | Element);
   // Pages name their period once, near the top; a page full of dated prose is not read to the end.
   for (let k = 0; k < dates.length && k < MAX_DATE_TEXTS; k++) {
     const node = dates[k]!;
@@ -66,19 +92,65 @@ export function detectPeriod(root: ParentNode = document, now: Date = new Date()
         const updated = UPDATED.test(text) || UPDATED.test(before);
         // "Compare to: Nov 12–18", "上周同期 2026-11-12 ~ 2026-11-18" name another period.
         const compared = COMPARED.test(text) || COMPARED.test(before) || COMPARED.test(around.slice(0, 60));
-        // A printed range beats a selected tab's "last 7 days", whose days depend on the clock.
-        if (range) offer(range, captioned ? 10 : compared ? 3 : 8);
+        if (range) print(range, captioned ? 10 : compared ? 3 : 8);
         else if (updated) offer({ kind: 'realtime', start: day!, end: day! }, 9);
-        else offer({ kind: 'day', start: day!, end: day! }, captioned ? 10 : 2);
+        else print({ kind: 'day', start: day!, end: day! }, captioned ? 10 : compared ? 1 : 2);
       }
     }
     if (!dated) {
-      const relative = relativePeriod(text, now);
-      if (relative && el && isSelected(el) && isContent(node) && isShown(el))
-        offer(relative, relative.kind === 'realtime' ? 8 : 7);
+      const found = relativePeriod(text, options.shownAt ?? now, options.timeZone);
+      if (found && el && isSelected(el) && isContent(node) && isShown(el)) {
+        if (found.kind === 'realtime') offer({ ...found, start: today, end: today }, 8);
+        else relative ??= found;
+      }
     }
   }
+  for (const r of roots) pickerDates(r, print);
+  // A bare date counts as printed for the selected label when it is the only one the page shows.
+  const bare = new Set(printed.filter((p) => p.score < 3).map((p) => p.period.start));
+  const sure = printed.filter((p) => p.score >= 3 || bare.size === 1);
+  if (relative) {
+    // The selected label chooses among the printed dates of its shape; the clock only when none is printed.
+    const shaped = sure.filter((p) => p.period.kind === relative!.kind);
+    const pick = (shaped.length ? shaped : sure).sort(
+      (a, b) => b.score - a.score || Number(same(b.period, relative!)) - Number(same(a.period, relative!)),
+    )[0];
+    offer(pick?.period ?? { ...relative, inferred: true }, 7);
+  }
+  for (const p of printed) offer(p.period, p.score);
   return best.period;
+}
+
+const same = (a: Period, b: Period) => a.start === b.start && a.end === b.end;
+
+/**
+ * Date pickers show the chosen period in their inputs' values, which are no text nodes: one input
+ * holding a range, or a start and an end input side by side.
+ */
+function pickerDates(root: Document | ShadowRoot, print: (p: Period | null, score: number) => void): void {
+  const inputs = root.querySelectorAll('input');
+  let pending: { day: string; box: Element } | null = null;
+  const flush = () => pending && print({ kind: 'day', start: pending.day, end: pending.day }, 9);
+  for (let i = 0; i < inputs.length && i < MAX_INPUTS; i++) {
+    const input = inputs[i]!;
+    const value = input.value.trim();
+    if (!value || !/\d/.test(value) || input.type === 'hidden' || !isShown(input)) continue;
+    const box = input.parentElement?.parentElement ?? input;
+    // "对比 2026-11-11 ~ 2026-11-17": another period, printed for comparison.
+    if (COMPARED.test(`${input.placeholder} ${input.getAttribute('aria-label') ?? ''} ${(box.textContent ?? '').slice(0, 40)}`))
+      continue;
+    const range = parseRange(value);
+    const day = range ? null : parseDay(value);
+    if (day && pending?.box.contains(input) && pending.day < day) {
+      print({ kind: 'range', start: pending.day, end: day }, 9);
+      pending = null;
+      continue;
+    }
+    flush();
+    pending = day ? { day, box } : null;
+    print(range, 9);
+  }
+  flush();
 }
 
 function numericDate(a: string, sep: string, b: string, year: string): string | null {
@@ -114,7 +186,8 @@ function parseRange(text: string): Period | null {
   return null;
 }
 
-function parseDay(text: string): string | null {
+/** The one date a short text names ("2026-11-24", "11/24/2026", "Nov 24, 2026"), ISO; null when none. */
+export function parseDay(text: string): string | null {
   const ymd = ONE_YMD.exec(text);
   if (ymd) return ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
   const num = ONE_NUM.exec(text);
@@ -124,19 +197,17 @@ function parseDay(text: string): string | null {
   return null;
 }
 
-function relativePeriod(text: string, now: Date): Period | null {
-  const today = isoDate(now);
+function relativePeriod(text: string, shownAt: Date, timeZone?: string): Period | null {
+  const today = dayIn(shownAt, timeZone);
   if (REALTIME.test(text)) return { kind: 'realtime', start: today, end: today };
   if (YESTERDAY.test(text)) {
-    const y = isoDate(addDays(now, -1));
+    const y = addDays(today, -1);
     return { kind: 'day', start: y, end: y };
   }
   const last = LAST_N.exec(text);
   if (last) {
     const n = Number(last[1]);
-    if (n >= 1 && n <= 366) {
-      return { kind: n === 1 ? 'day' : 'range', start: isoDate(addDays(now, -n)), end: isoDate(addDays(now, -1)) };
-    }
+    if (n >= 1 && n <= 366) return { kind: n === 1 ? 'day' : 'range', start: addDays(today, -n), end: addDays(today, -1) };
   }
   return null;
 }
@@ -169,10 +240,16 @@ export function isoDate(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-function addDays(date: Date, days: number): Date {
-  const copy = new Date(date.getTime());
-  copy.setDate(copy.getDate() + days);
-  return copy;
+/** The calendar day of a moment in a time zone (the computer's when none is given). */
+export function dayIn(date: Date, timeZone?: string): string {
+  return timeZone
+    ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
+    : isoDate(date);
+}
+
+/** An ISO day moved by whole days, on the calendar (no time zone or daylight saving involved). */
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(day) + days * 864e5).toISOString().slice(0, 10);
 }
 
 export function periodKey(p: Period): string {

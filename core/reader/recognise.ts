@@ -4,6 +4,7 @@ import type { Breakdown, ObservedValue } from '../types';
 import { valueKey } from '../keys';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
+import { phrasesIn, phraseValue, sentenceOf } from './sentence';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
@@ -44,7 +45,8 @@ export interface RecogniseOptions {
 }
 
 interface LabelHit {
-  metric: MetricId;
+  /** null: a look-alike's label, kept so that no neighbouring label takes its number. */
+  metric: MetricId | null;
   text: string;
   hint?: LabelHint;
   node: Text;
@@ -52,6 +54,8 @@ interface LabelHit {
   /** Set when label and value share one text node ("跳失率：72.31%"). */
   inline?: ParsedNumber;
 }
+
+type OwnHit = LabelHit & { metric: MetricId };
 
 /** Labels inside these are navigation and form controls, not captions of a number. (Tabs and buttons can be metric tiles.) */
 const CONTROL_SELECTOR = 'a[href],nav,select,option,[role="menuitem"],[role="navigation"],[role="option"],[role="link"]';
@@ -71,37 +75,52 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
   const fonts = options.fonts ?? new FontGuard((root as Node).ownerDocument ?? (root as Document));
   const hits = collectLabels(scan.labels, matcher);
   const hitNodes = new Set(hits.map((h) => h.node));
+  const labelTexts = new Map<Text, string[]>();
+  for (const h of hits) labelTexts.set(h.node, [...(labelTexts.get(h.node) ?? []), h.text]);
   const found: Found[] = [];
   const cardsPerMetric = new Map<MetricId, number>();
   const missesPerMetric = new Map<MetricId, number>();
   const tables: TableCache = new Map();
   // Labels of one card or list share their containers: scan each container once per read.
   const scans = new Map<Element, { items: Item[]; unreadable: boolean }>();
-  for (const hit of hits) {
+  for (const any of hits) {
+    if (!any.metric) continue;
+    const hit = any as OwnHit;
+    const metric = hit.metric;
     const header = closestAcross(hit.element, 'th,[role="columnheader"]');
-    if (!header && (cardsPerMetric.get(hit.metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
-    if (!header && (missesPerMetric.get(hit.metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
+    if (!header && (cardsPerMetric.get(metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
+    if (!header && (missesPerMetric.get(metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
     if (!isLabelInPlace(hit)) continue;
     if (hit.inline) {
-      const value = acceptValue(hit.metric, hit.inline, options.defaultCurrency, hit.hint);
+      const value = acceptValue(metric, hit.inline, options.defaultCurrency, hit.hint);
       if (value) {
         found.push(make(hit, hit.element, hit.node.data.trim(), value, false, options));
-        cardsPerMetric.set(hit.metric, (cardsPerMetric.get(hit.metric) ?? 0) + 1);
+        cardsPerMetric.set(metric, (cardsPerMetric.get(metric) ?? 0) + 1);
       }
       continue;
     }
     if (header) {
-      for (const cell of readTableColumn(header, hit.metric, options.defaultCurrency, tables, hit.hint, fonts)) {
-        const value = acceptValue(hit.metric, cell.parsed, options.defaultCurrency, hit.hint)!;
-        found.push(make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator));
+      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts)) {
+        const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
+        const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
+        if (cell.period) f.observed.period = cell.period;
+        found.push(f);
       }
       continue;
     }
+    const sentence = sentenceOf(hit, labelTexts);
+    if (sentence) {
+      // A line of prose: the number of the label's own phrase, or none (never a neighbour's).
+      const phrase = phraseValue(sentence);
+      const value = phrase && acceptValue(metric, phrase.parsed, options.defaultCurrency, hit.hint);
+      if (phrase && value) found.push(make(hit, phrase.element, phrase.raw, value, false, options));
+      continue;
+    }
     const candidate = findValue(hit, hitNodes, fonts, scans, options.defaultCurrency);
-    if (!candidate) missesPerMetric.set(hit.metric, (missesPerMetric.get(hit.metric) ?? 0) + 1);
+    if (!candidate) missesPerMetric.set(metric, (missesPerMetric.get(metric) ?? 0) + 1);
     if (candidate) {
-      cardsPerMetric.set(hit.metric, (cardsPerMetric.get(hit.metric) ?? 0) + 1);
-      const value = acceptValue(hit.metric, candidate.parsed, options.defaultCurrency, hit.hint)!;
+      cardsPerMetric.set(metric, (cardsPerMetric.get(metric) ?? 0) + 1);
+      const value = acceptValue(metric, candidate.parsed, options.defaultCurrency, hit.hint)!;
       found.push(make(hit, candidate.element, candidate.raw, value, false, options, undefined, undefined, candidate.depth));
     }
   }
@@ -109,7 +128,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
 }
 
 function make(
-  hit: LabelHit,
+  hit: OwnHit,
   element: Element,
   raw: string,
   value: { value: number; currency?: string },
@@ -170,9 +189,18 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
         }
       }
     }
-    if (!match) continue;
     const element = elementOf(node);
     if (!element) continue;
+    if (!match) {
+      // "1,234 visits, 567 unique visitors" in one text: a hit per phrase, with the phrase's own number if it has one.
+      for (const { words, raw } of phrasesIn(trimmed)) {
+        const phrase = matcher.match(words);
+        const parsed = raw ? parseNumber(raw) : null;
+        if (phrase && (parsed || !raw))
+          hits.push({ metric: phrase.metric, text: words, node, element, ...(parsed ? { inline: parsed } : {}) });
+      }
+      continue;
+    }
     hits.push({
       metric: match.metric,
       text: match.text,
@@ -219,7 +247,7 @@ function near(qualifier: string, label: Text, labelElement: Element): boolean {
  * label it is paired with by the list's own order (label-then-value or value-then-label).
  */
 function findValue(
-  hit: LabelHit,
+  hit: OwnHit,
   hitNodes: Set<Text>,
   fonts: FontGuard,
   scans: Map<Element, { items: Item[]; unreadable: boolean }>,
@@ -249,11 +277,11 @@ function findValue(
   return null;
 }
 
-/** One value per metric and breakdown: cards before table totals, then the closest to its label, then the most prominent, then the first. */
+/** One value per metric, breakdown and day: cards before table totals, then the closest to its label, then the most prominent, then the first. */
 function pickOnePerSeries(found: Found[]): Found[] {
   const best = new Map<string, Found>();
   for (const f of found) {
-    const key = valueKey({ metric: f.observed.metric, breakdown: f.observed.breakdown });
+    const key = valueKey({ metric: f.observed.metric, breakdown: f.observed.breakdown, period: f.observed.period });
     const current = best.get(key);
     if (!current || better(f, current)) best.set(key, f);
   }

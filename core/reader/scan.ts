@@ -46,8 +46,8 @@ for (const m of METRICS) {
     }
   }
 }
-// Decorations printed after a label: "跳失率(%)", "访客数：", "Sessions ⓘ", "Revenue*".
-mark(LABEL_LAST, ')）:：?？*ⓘ');
+// Decorations printed after a label: "跳失率(%)", "访客数：", "Sessions ⓘ", "Revenue*", "visits," in a sentence.
+mark(LABEL_LAST, ')）:：?？*ⓘ,，;；');
 // Full-width Latin letters fold to ASCII labels under NFKC.
 for (let c = 0xff21; c <= 0xff5a; c++) LABEL_FIRST[c] = LABEL_LAST[c] = 1;
 

@@ -247,6 +247,17 @@ export function acceptValue(
     // The label carries the magnitude: "访客数(万)" over "4.86".
     parsed = { ...parsed, value: Math.round(parsed.value * hint.scale * 100) / 100, scaled: true };
   }
+  if (hint.seconds && unit === 'duration' && parsed.kind === 'plain') {
+    // The label carries the time unit: "平均停留时长(秒)" over "85.34", "(分钟)" over "3.5".
+    parsed = { ...parsed, kind: 'duration', value: Math.round(parsed.value * hint.seconds * 100) / 100 };
+  }
+  if (hint.currency && unit === 'money' && parsed.kind === 'plain') {
+    // The label carries the currency: "成交金额(元)", "Sales (USD)", "Revenue ($)" over a bare number.
+    parsed =
+      hint.currency === '$'
+        ? { ...parsed, kind: 'money', currency: 'USD', bareDollar: true }
+        : { ...parsed, kind: 'money', currency: hint.currency };
+  }
   if (parsed.bareDollar && defaultCurrency && DOLLARS.has(defaultCurrency)) parsed = { ...parsed, currency: defaultCurrency };
   const v = parsed.value;
   if (!Number.isFinite(v) || parsed.signed) return null;

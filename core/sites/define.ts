@@ -1,6 +1,8 @@
 import { clip, fitObserved, LIMITS } from '../limits';
 import { FontGuard } from '../reader/fonts';
-import { detectPeriod, isoDate } from '../reader/period';
+import type { Vocabulary } from '../metrics';
+import { LabelMatcher } from '../reader/labels';
+import { dayIn, detectPeriod } from '../reader/period';
 import { recognise, type Found } from '../reader/recognise';
 import { scanPage } from '../reader/scan';
 import { detectStore } from '../reader/store';
@@ -12,11 +14,20 @@ import type { PageRead, ReadContext, SiteAdapter } from './types';
  */
 export interface SiteKnowledge {
   id: string;
-  /** Match patterns (manifest); `isPage` defaults to "the host is one of these". */
-  matches: readonly string[];
+  /** Match patterns (manifest); `isPage` defaults to "the host is one of these". Defaults to the markets' hosts. */
+  matches?: readonly string[];
+  /** A site with a host per marketplace: host → the currency of unmarked money and the marketplace's time zone. */
+  markets?: Readonly<Record<string, readonly [currency: string | undefined, timeZone: string]>>;
   isPage?: (url: URL) => boolean;
   /** Currency of money printed without a marker, by page (Shopee and Amazon vary by country). */
   currency?: (url: URL) => string | undefined;
+  /** The time zone of the platform's calendar (IANA name), by page; the computer's when unknown. */
+  timeZone?: (url: URL) => string | undefined;
+  /**
+   * The site's own words where the catalogue lacks them or means something else there: label as printed
+   * → metric, or null for a look-alike that must never map on this site. Sorted by label.
+   */
+  labels?: Vocabulary;
   /** Paths whose numbers are today's, changing during the day. */
   realtimePath?: RegExp;
   /** A shop name the site prints in a known form; the generic shop detection is the fallback. */
@@ -30,27 +41,38 @@ export interface SiteKnowledge {
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
-  const hosts = new Set(k.matches.map((m) => new URL(m.replace('*', 'x')).hostname));
+  const markets = k.markets ?? {};
+  const matches = k.matches ?? Object.keys(markets).map((h) => `https://${h}/*`);
+  const hosts = new Set(matches.map((m) => new URL(m.replace('*', 'x')).hostname));
   const isPage = k.isPage ?? ((url: URL) => url.protocol === 'https:' && hosts.has(url.hostname));
+  let matcher: LabelMatcher | undefined;
   return {
     id: k.id,
-    matches: k.matches,
+    matches,
+    ...(k.labels ? { labels: k.labels } : {}),
     isPage,
-    read(root: ParentNode, { url, now, onRoot, hosts: known }: ReadContext): PageRead {
+    read(root: ParentNode, { url, now, shownAt, onRoot, hosts: known }: ReadContext): PageRead {
       const scan = scanPage(root as Document | Element, known ? { hosts: known } : {});
       if (onRoot) scan.roots.forEach(onRoot);
-      const currency = k.currency?.(url);
+      const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
       const shadow = scan.roots.some((r) => r.nodeType === 11);
       const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
       const generic =
         k.generic === false
           ? []
-          : recognise(root, { scan, fonts, adapter: k.id, ...(currency ? { defaultCurrency: currency } : {}) });
+          : recognise(root, {
+              scan,
+              fonts,
+              adapter: k.id,
+              ...(k.labels ? { matcher: (matcher ??= new LabelMatcher(undefined, k.labels)) } : {}),
+              ...(currency ? { defaultCurrency: currency } : {}),
+            });
       const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
-      let period = detectPeriod(root, now, scan);
+      const timeZone = k.timeZone?.(url) ?? markets[url.hostname]?.[1];
+      let period = detectPeriod(root, now, scan, { ...(timeZone ? { timeZone } : {}), ...(shownAt ? { shownAt } : {}) });
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
-        // A real-time board's printed date is the shop's today; the computer's clock is the fallback.
-        const day = period.kind === 'day' ? period.start : isoDate(now);
+        // A real-time board's printed date is the shop's today; the platform's calendar is the fallback.
+        const day = period.kind === 'day' ? period.start : dayIn(now, timeZone);
         period = { kind: 'realtime', start: day, end: day };
       }
       const fallback = k.fallbackStore?.(url) ?? url.hostname;

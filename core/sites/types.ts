@@ -1,3 +1,4 @@
+import type { Vocabulary } from '../metrics';
 import type { Found } from '../reader/recognise';
 import type { Period } from '../types';
 
@@ -14,6 +15,8 @@ export interface PageRead {
 export interface ReadContext {
   url: URL;
   now: Date;
+  /** When the page showed what it shows (loaded, or navigated in-page): relative period labels count from it. */
+  shownAt?: Date;
   /** Called for each document or shadow root the reader entered, so the caller can watch it. */
   onRoot?: (root: Document | ShadowRoot) => void;
   /** Open shadow hosts already known (a page session tracks them between reads). */
@@ -25,6 +28,8 @@ export interface SiteAdapter {
   id: string;
   /** Match patterns for the manifest (content script matches and host permissions). */
   matches: readonly string[];
+  /** The site's own words over the catalogue (null: a look-alike that never maps there). */
+  labels?: Vocabulary;
   /** Whether this adapter handles the page at `url`. */
   isPage(url: URL): boolean;
   read(root: ParentNode, context: ReadContext): PageRead;

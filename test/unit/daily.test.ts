@@ -33,6 +33,38 @@ describe('daily values', () => {
     expect((await db.getAll('readings')).map((r) => r.value).sort()).toEqual([1004, 5000, 5100]);
   });
 
+  it('fills a week of days from one page whose table rows are days, and raises no alert for that history', async () => {
+    const db = await freshDb();
+    const week = ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24'];
+    const result = await ingest(
+      db,
+      report(
+        [
+          ...week.map((d, i) => obs('visitors', 1000 + i, { period: day(d) })),
+          obs('bounceRate', 0.9, { period: day('2026-11-20') }),
+          obs('visitors', 1100),
+        ],
+        day('2026-11-25'),
+      ),
+      at(noonOf('2026-11-26')),
+    );
+    expect(result.stored).toBe(8);
+    expect(result.evaluations).toEqual([]);
+    const days = await dailySeries(db, 'sycm', '小雨的旗舰店', 'visitors', '2026-11-01', '2026-11-30');
+    // Each dated row fills its own day; the page's card fills the page's day.
+    expect(days.map((d) => [d.date, d.value])).toEqual([
+      ['2026-11-19', 1000],
+      ['2026-11-20', 1001],
+      ['2026-11-21', 1002],
+      ['2026-11-22', 1003],
+      ['2026-11-23', 1004],
+      ['2026-11-24', 1005],
+      ['2026-11-25', 1100],
+    ]);
+    const stored = await db.getAll('readings');
+    expect(stored.find((r) => r.value === 1002)!.period).toEqual(day('2026-11-21'));
+  });
+
   it('files parts and peers apart from the shop’s total, and lists the metrics with days', async () => {
     const db = await freshDb();
     const d = day('2026-11-25');

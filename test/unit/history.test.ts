@@ -132,6 +132,23 @@ describe('the background service trusts nothing in a message', () => {
     expect(badges.at(-1)).toBe(1);
   });
 
+  it('stores a reading of its own day and a period the reader inferred, as reported', async () => {
+    const { db, service } = await setup();
+    const inferred = { kind: 'day' as const, start: '2026-11-25', end: '2026-11-25', inferred: true as const };
+    const own = { kind: 'day' as const, start: '2026-11-20', end: '2026-11-20' };
+    await service.handle(
+      { type: 'report', payload: dayReport([obs('visitors', 10), obs('visitors', 7, { period: own })], { period: inferred }) },
+      TAB,
+    );
+    const stored = (await db.getAll('readings')).map((r) => [r.value, r.period]);
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        [10, inferred],
+        [7, own],
+      ]),
+    );
+  });
+
   const bad: [string, unknown, Sender][] = [
     ['another extension', { type: 'report', payload: dayReport([obs('bounceRate', 0.7)]) }, { ...TAB, id: 'evil' }],
     ['no tab', { type: 'report', payload: dayReport([obs('bounceRate', 0.7)]) }, { id: EXT }],
@@ -184,6 +201,7 @@ describe('the background service trusts nothing in a message', () => {
       obs('visitors', 1, { breakdown: { dimension: '流量来源'.repeat(21), key: '手淘搜索' } }),
     ],
     ['a lowercase currency', obs('sales', 1, { currency: 'cny' })],
+    ['its own day no calendar day', obs('visitors', 1, { period: { kind: 'day', start: '2026-02-30', end: '2026-02-30' } })],
   ];
 
   it.each(badReading)(

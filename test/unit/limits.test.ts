@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clip, LIMITS } from '@/core/limits';
 import { observedSchema } from '@/core/schemas';
-import { shopify } from '@/core/sites/intl';
+import { shopify } from '@/core/sites/shopify';
 import { sycm } from '@/core/sites/sycm';
 import { fakeBackground, startSession } from './support/background';
 

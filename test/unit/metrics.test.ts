@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLabelIndex, METRICS, METRIC_IDS, normalizeLabel } from '@/core/metrics';
-import { LabelMatcher } from '@/core/reader/labels';
+import { buildLabelIndex, METRICS, METRIC_IDS, NEVER_LABELS, normalizeLabel } from '@/core/metrics';
+import { hintOf, LabelMatcher } from '@/core/reader/labels';
 
 describe('metric catalogue', () => {
   it('has the canonical ids of the operator guide, once each', () => {
@@ -84,7 +84,66 @@ describe('label matching', () => {
     '访客分析与诊断页面的详细说明文字',
     '',
   ])('rejects %s', (text) => {
-    expect(matcher.match(text)).toBeNull();
+    expect(matcher.match(text)?.metric ?? null).toBeNull();
+  });
+
+  it.each([
+    'Gross sales',
+    'Net sales',
+    'Discounts',
+    'Returns',
+    'Total order items',
+    'Order items',
+    'Unique pageviews',
+    'Unique Page Views',
+    '加购人数',
+    '收藏人数',
+    '目标',
+    '目标值',
+    'Goal',
+    'Target',
+    '同行平均访客数',
+    '目标销售额',
+    'Sales target',
+  ])('knows %s as a look-alike: a label that never maps', (text) => {
+    const m = matcher.match(text);
+    expect(m).not.toBeNull();
+    expect(m!.metric).toBeNull();
+  });
+
+  it('lets a site decide what its own words mean, over the catalogue and the never-map list', () => {
+    const jd = new LabelMatcher(METRICS, { 成交客户数: 'paidBuyers', 成交单量: 'orders', 访客: null });
+    expect(jd.match('成交客户数')?.metric).toBe('paidBuyers');
+    expect(jd.match('成交单量')?.metric).toBe('orders');
+    expect(jd.match('访客')?.metric).toBeNull();
+    expect(matcher.match('成交客户数')?.metric ?? null).toBeNull();
+  });
+
+  it.each([
+    ['跳失率(%)', { percent: true }],
+    ['跳失率%', { percent: true }],
+    ['平均停留时长(秒)', { seconds: 1 }],
+    ['平均停留时长（分钟）', { seconds: 60 }],
+    ['Avg. session duration (min)', { seconds: 60 }],
+    ['成交金额(元)', { currency: 'CNY' }],
+    ['成交金额(万元)', { scale: 1e4, currency: 'CNY' }],
+    ['访客数(万)', { scale: 1e4 }],
+    ['访客数(万人)', { scale: 1e4 }],
+    ['Sales (USD)', { currency: 'USD' }],
+    ['Revenue ($)', { currency: '$' }],
+    ['Orders (K)', { scale: 1e3 }],
+  ])('reads the unit of %s', (text, hint) => {
+    expect(hintOf(text)).toEqual(hint);
+  });
+
+  it.each(['访客数(PC)', '访客数(APP)', '成交金额(近7天)', 'Sales (app)', '访客数'])('sees no unit in %s', (text) => {
+    expect(hintOf(text)).toBeUndefined();
+  });
+
+  it('keeps the never-map list sorted and apart from the catalogue', () => {
+    expect([...NEVER_LABELS]).toEqual([...NEVER_LABELS].sort());
+    const catalogue = new Set(METRICS.flatMap((m) => Object.values(m.labels).flat()).map((l) => normalizeLabel(l)));
+    for (const label of NEVER_LABELS) expect(catalogue.has(normalizeLabel(label)), label).toBe(false);
   });
 
   it('folds labels consistently', () => {

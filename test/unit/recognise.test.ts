@@ -186,15 +186,18 @@ describe('period and shop', () => {
     });
   });
   it('reads a selected relative period', () => {
+    // No date printed: counted from the clock, and marked so.
     expect(period('<ul><li>Today</li><li aria-selected="true">Last 7 days</li></ul>')).toEqual({
       kind: 'range',
       start: '2026-11-19',
       end: '2026-11-25',
+      inferred: true,
     });
     expect(period('<ul><li>实时</li><li class="oui-tab-item-active">1天</li></ul>')).toEqual({
       kind: 'day',
       start: '2026-11-25',
       end: '2026-11-25',
+      inferred: true,
     });
   });
   it('reads numeric dates in both orders and ranges split over elements', () => {

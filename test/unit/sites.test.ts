@@ -1,7 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCHES, SITES, siteFor } from '@/core/sites';
+import { ALL_MATCHES, SITES, siteFor, type SiteAdapter } from '@/core/sites';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
+import { METRICS, normalizeLabel } from '@/core/metrics';
+import { LabelMatcher } from '@/core/reader/labels';
+
+/** Every module of core/sites, to find the site files among them. */
+const MODULES = import.meta.glob<Record<string, unknown>>('../../core/sites/*.ts', { eager: true });
+const isAdapter = (v: unknown): v is SiteAdapter =>
+  !!v && typeof v === 'object' && 'id' in v && 'matches' in v && typeof (v as SiteAdapter).read === 'function';
 
 /** Real addresses of each back office's pages. */
 const PAGES: Record<string, string[]> = {
@@ -53,6 +60,33 @@ describe('site registry', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.expected.json')).length).toBeGreaterThan(0);
     for (const table of Object.values(ALERT_STRINGS)) expect((table as Record<string, string>)[`site_${id}`]).toBeTruthy();
   });
+
+  it('has one file per back office, each listed in the registry', () => {
+    const files = Object.entries(MODULES).filter(([, mod]) => Object.values(mod).some(isAdapter));
+    expect(files.length).toBe(SITES.length);
+    for (const [file, mod] of files) {
+      const adapters = Object.values(mod).filter(isAdapter);
+      expect(adapters, `${file} holds one back office`).toHaveLength(1);
+      expect(SITES, `${file} is listed in core/sites/index.ts`).toContain(adapters[0]);
+      expect(file.endsWith(`/${adapters[0]!.id}.ts`), `${file} is named after its site`).toBe(true);
+    }
+  });
+
+  it.each(SITES.map((s) => [s.id, s] as const))(
+    '%s: its own words are a sorted table that says something the catalogue does not',
+    (id, site) => {
+      const labels = Object.keys(site.labels ?? {});
+      expect(labels).toEqual([...labels].sort());
+      const catalogue = new LabelMatcher(METRICS);
+      const own = new LabelMatcher(METRICS, site.labels);
+      for (const [label, metric] of Object.entries(site.labels ?? {})) {
+        expect(normalizeLabel(label).length, label).toBeGreaterThan(0);
+        expect(own.match(label)?.metric ?? null, `${id}: ${label}`).toBe(metric);
+        const before = catalogue.match(label);
+        expect(before !== null && before.metric === metric, `${id}: ${label} means the same in the catalogue`).toBe(false);
+      }
+    },
+  );
 
   it('asks only for the back offices it reads: https, exact hosts, no wildcards', () => {
     for (const m of ALL_MATCHES) expect(m).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);

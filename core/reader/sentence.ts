@@ -1,0 +1,120 @@
+import { parseNumber, type ParsedNumber } from '../parse';
+import { isShown } from './walk';
+
+/**
+ * Numbers printed in a line of text, as analytics tools write them: "1,234 visits, 567 unique
+ * visitors", "45% visits have bounced", "3 min 5s average visit duration", "$1,234 total revenue",
+ * "Total revenue $1,234 and 120 orders". One number per quantity phrase: the line is cut into phrases
+ * at separators (",", ";", "、", "|", "and"); within a phrase, the value comes before its words when
+ * the phrase starts with a number, after them otherwise. A label takes only the number next to it in
+ * its own phrase, so a line never lends one quantity's number to another.
+ */
+
+/** Elements that flow inside a line of text; a line made only of these is read as a sentence. */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'CODE',
+  'DATA',
+  'EM',
+  'FONT',
+  'I',
+  'MARK',
+  'Q',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+]);
+const MAX_LINE = 200;
+/** Where one quantity phrase ends and the next begins; a comma between digits is a thousands separator. */
+const SEPARATOR = /(?<!\d)[,，]|[,，](?!\d)|[;；、|·]|\s(?:and|&)\s|以及/g;
+/** A number as printed in prose: currency, digits, a magnitude or unit, or a duration such as "3 min 5s" or "02:15". */
+const NUMBER =
+  /(?:[A-Z]{2}\$|[A-Z]{3} ?|RM|Rp|[$¥￥€£₱฿₫₩₹])?[-+−]?(?:\d+(?:\.\d+)? ?(?:hrs?|h|mins?|m|secs?|s|小时|小時|分钟|分鐘|分|秒)(?: ?\d+(?:\.\d+)? ?(?:mins?|m|secs?|s|分钟|分鐘|分|秒))*(?![A-Za-z])|\d{1,2}:\d{2}(?::\d{2})?|[\d０-９][\d０-９,.]*(?: ?(?:%|％|万元|万|萬|亿|億|[KkMB](?![A-Za-z])|元|人|次|件|笔|单|个)(?![A-Za-z]))?)/g;
+/** Marks a label's place in the line's text. */
+const LABEL = '\u0000';
+
+export interface SentenceValue {
+  element: Element;
+  parsed: ParsedNumber;
+  raw: string;
+}
+
+/**
+ * The line of text a label sits in, when the line is prose made of inline elements and holds more
+ * than one number; null when it is a card, a list or a line with one number (read as before).
+ */
+export function sentenceOf(
+  label: { node: Text; text: string },
+  labels: ReadonlyMap<Text, readonly string[]>,
+): { line: Element; text: string; nodes: Array<[number, Text]> } | null {
+  let line = label.node.parentElement;
+  if (line && INLINE.has(line.tagName) && line.parentElement) line = line.parentElement;
+  // A shadow host renders its children where its slots put them, not in this order: not a line of prose.
+  if (!line || line.shadowRoot || (line.textContent?.length ?? 0) > MAX_LINE) return null;
+  const all = line.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) if (!INLINE.has(all[i]!.tagName) || all[i]!.shadowRoot) return null;
+  let text = '';
+  const nodes: Array<[number, Text]> = [];
+  const walker = line.ownerDocument.createTreeWalker(line, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (n.parentElement !== line && !isShown(n.parentElement!)) continue;
+    nodes.push([text.length, n]);
+    let data = n.data;
+    // Other labels stay in the line as marks, so no number crosses one; ours is the one mark to find.
+    for (const other of labels.get(n) ?? []) if (n !== label.node || other !== label.text) data = data.replace(other, ' \u0001 ');
+    text += n === label.node ? data.replace(label.text, LABEL) : data;
+  }
+  return text.includes(LABEL) && (text.match(NUMBER)?.length ?? 0) >= 2 ? { line, text, nodes } : null;
+}
+
+/** The number of the label's own phrase, or null when its phrase has none. */
+export function phraseValue(sentence: { line: Element; text: string; nodes: Array<[number, Text]> }): SentenceValue | null {
+  const { text, nodes, line } = sentence;
+  const at = text.indexOf(LABEL);
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SEPARATOR)) {
+    if (m.index! < at) start = m.index! + m[0].length;
+    else {
+      end = m.index!;
+      break;
+    }
+  }
+  const phrase = text.slice(start, end);
+  const tokens = [...phrase.matchAll(NUMBER)].map((m) => ({ at: start + m.index!, raw: m[0] }));
+  // Another label between the number and ours makes the number that label's.
+  const between = (a: number, b: number) => text.slice(a, b).includes('\u0001');
+  const valueFirst = tokens.length > 0 && phrase.slice(0, tokens[0]!.at - start).trim() === '';
+  const token = valueFirst
+    ? tokens.filter((t) => t.at < at && !between(t.at, at)).at(-1)
+    : tokens.find((t) => t.at > at && !between(at, t.at));
+  const parsed = token ? parseNumber(token.raw.trim()) : null;
+  if (!token || !parsed) return null;
+  const node = nodes.filter(([offset]) => offset <= token.at).at(-1)?.[1];
+  return { element: node?.parentElement ?? line, parsed, raw: token.raw.trim() };
+}
+
+/** The quantity phrases of one text, each with its one number or none: "1,234 visits, unique visitors" → visits 1,234; unique visitors. */
+export function phrasesIn(text: string): Array<{ words: string; raw: string }> {
+  const out: Array<{ words: string; raw: string }> = [];
+  const phrases = text.split(SEPARATOR);
+  if (phrases.length < 2 && !/\d/.test(text)) return out;
+  for (const phrase of phrases) {
+    const numbers = phrase.match(NUMBER) ?? [];
+    // A phrase with two numbers is a comparison or a date, not one quantity.
+    if (numbers.length > 1) continue;
+    const words = phrase
+      .replace(numbers[0] ?? '', ' ')
+      .replace(/[(（][^()（）]*[)）]/g, ' ')
+      .trim();
+    if (words) out.push({ words, raw: (numbers[0] ?? '').trim() });
+  }
+  return out;
+}

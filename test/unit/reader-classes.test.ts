@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { detectPeriod } from '@/core/reader/period';
+import { recognise } from '@/core/reader/recognise';
+
+/**
+ * The reader on the layout classes that pages written by others showed it: look-alike labels next to
+ * real ones, units in the label, numbers in sentences, tables of days. Each test is a class of layout,
+ * not one page.
+ */
+
+function read(html: string, currency?: string) {
+  document.body.innerHTML = html;
+  const found = recognise(document, currency ? { defaultCurrency: currency } : {});
+  return Object.fromEntries(
+    found
+      .filter((f) => !f.observed.breakdown && !f.observed.period)
+      .map((f) => [f.observed.metric, f.observed.currency ? [f.observed.value, f.observed.currency] : f.observed.value]),
+  );
+}
+
+describe('look-alikes never map (precision first)', () => {
+  it('reads Total sales, never Gross sales, Net sales, Discounts or Returns, in a flat breakdown list', () => {
+    const values = read(`
+      <div><span>Gross sales</span><b>$12,400.00</b><span>Discounts</span><b>$400.00</b><span>Returns</span><b>$0.00</b>
+      <span>Net sales</span><b>$12,000.00</b><span>Total sales</span><b>$12,960.00</b></div>`);
+    expect(values).toEqual({ sales: [12960, 'USD'] });
+  });
+
+  it('reads no sales at all where only Gross sales is printed', () => {
+    expect(read('<div class="card"><div>Gross sales</div><div>$12,400.00</div></div>')).toEqual({});
+  });
+
+  it('never takes order items for orders', () => {
+    expect(read('<div class="card"><div>Total Order Items</div><div>1,204</div></div>')).toEqual({});
+    expect(read('<div><span>Total Order Items</span><b>1,204</b><span>Units Ordered</span><b>1,390</b></div>')).toEqual({
+      unitsOrdered: 1390,
+    });
+  });
+
+  it('never takes unique pageviews, add-to-cart or favourite counts, targets or peer numbers', () => {
+    expect(read('<div class="card"><div>Unique pageviews</div><div>8,120</div></div>')).toEqual({});
+    expect(
+      read(`
+      <div><span>访客数</span><b>3,120</b><span>加购人数</span><b>412</b><span>收藏人数</span><b>230</b></div>
+      <div class="card"><div>目标值</div><div>5,000</div></div>
+      <div class="card"><div>Sales target</div><div>$9,000</div></div>
+      <div><span>同行平均访客数</span><b>2,800</b></div>`),
+    ).toEqual({ visitors: 3120 });
+  });
+
+  it('keeps a target beside the number from being read as the number', () => {
+    const values = read('<div class="card"><div>Sales</div><div><span>Target</span><b>$9,000</b></div></div>');
+    expect(values).toEqual({});
+  });
+});
+
+describe('labels that carry the unit', () => {
+  it('applies the label’s unit and scale to a bare value', () => {
+    expect(
+      read(`
+      <div><div>平均停留时长(秒)</div><div>85.34</div></div>
+      <div><div>成交金额(元)</div><div>12,345.60</div></div>
+      <div><div>访客数(万)</div><div>4.86</div></div>
+      <div><div>跳失率(%)</div><div>72.31</div></div>`),
+    ).toEqual({ avgVisitDuration: 85.34, sales: [12345.6, 'CNY'], visitors: 48600, bounceRate: 0.7231 });
+    expect(read('<div><div>Avg. session duration (min)</div><div>3.5</div></div>')).toEqual({ avgVisitDuration: 210 });
+    expect(read('<div><div>Sales (USD)</div><div>1,234.50</div></div>')).toEqual({ sales: [1234.5, 'USD'] });
+    expect(read('<div><div>Revenue ($)</div><div>660</div></div>', 'TWD')).toEqual({ sales: [660, 'TWD'] });
+  });
+
+  it('lets a value that prints its own unit win', () => {
+    expect(read('<div><div>平均停留时长(秒)</div><div>1分05秒</div></div>')).toEqual({ avgVisitDuration: 65 });
+    expect(read('<div><div>成交金额(元)</div><div>$1,200</div></div>')).toEqual({ sales: [1200, 'USD'] });
+    expect(read('<div><div>访客数(万)</div><div>4.86万</div></div>')).toEqual({ visitors: 48600 });
+  });
+
+  it('reads no duration from a bare number whose label names no unit', () => {
+    expect(read('<div><div>平均停留时长</div><div>85.34</div></div>')).toEqual({});
+  });
+});
+
+describe('numbers in sentences', () => {
+  it('gives each quantity phrase its own number, value first', () => {
+    expect(read('<p><b>1,234</b> visits, <b>567</b> unique visitors</p>')).toEqual({ visits: 1234, visitors: 567 });
+    expect(
+      read('<p>1,234 visits, 567 unique visitors</p><p>45% visits have bounced (left the website after one page)</p>'),
+    ).toEqual({
+      visits: 1234,
+      visitors: 567,
+      bounceRate: 0.45,
+    });
+    expect(read('<p><span>3 min 5s</span> average visit duration, <span>$4,321.50</span> total revenue, 120 orders</p>')).toEqual(
+      {
+        avgVisitDuration: 185,
+        sales: [4321.5, 'USD'],
+        orders: 120,
+      },
+    );
+  });
+
+  it('reads words then value, and mixed phrases on one line', () => {
+    expect(read('<p>Total revenue <b>$5,000</b> and <b>120</b> orders</p>')).toEqual({ sales: [5000, 'USD'], orders: 120 });
+    expect(read('<p>Visits: <b>1,234</b>; unique visitors: <b>567</b></p>')).toEqual({ visits: 1234, visitors: 567 });
+  });
+
+  it('never stores visitors from a line that prints only visits and unique visitors’ words elsewhere', () => {
+    // "unique visitors" has no number in its own phrase: nothing, not the visits figure.
+    expect(read('<p><b>1,234</b> visits, unique visitors not tracked, <b>3</b> goals</p>')).toEqual({ visits: 1234 });
+  });
+});
+
+describe('tables whose rows are days', () => {
+  const week = (extra = '') => `
+    <table><thead><tr><th>日期</th><th>访客数</th><th>浏览量</th><th>支付金额</th><th>跳失率</th></tr></thead><tbody>
+    ${[19, 20, 21, 22, 23, 24, 25].map((d, i) => `<tr><td>2026-11-${d}</td><td>${1000 + i}</td><td>${3000 + i}</td><td>${500 + i}.00</td><td>6${i}.00%</td></tr>`).join('')}
+    ${extra}</tbody></table>`;
+  const readAll = (html: string) => {
+    document.body.innerHTML = html;
+    return recognise(document, { defaultCurrency: 'CNY' }).map((f) => f.observed);
+  };
+
+  it('stores each dated row as the shop’s value of that day, never as a breakdown of 日期', () => {
+    const observed = readAll(week());
+    expect(observed.filter((o) => o.breakdown)).toEqual([]);
+    const visitors = observed.filter((o) => o.metric === 'visitors');
+    expect(visitors).toHaveLength(7);
+    expect(visitors.map((o) => [o.period!.start, o.value])).toContainEqual(['2026-11-21', 1002]);
+    for (const o of observed) expect(o.period).toEqual({ kind: 'day', start: o.period!.start, end: o.period!.start });
+  });
+
+  it('reads a total row as the range’s value only for what adds up over days, and an average row as nothing', () => {
+    const observed = readAll(
+      week(`<tr><td>合计</td><td>7021</td><td>21021</td><td>3521.00</td><td>63.00%</td></tr>
+            <tr><td>日均</td><td>1003</td><td>3003</td><td>503.00</td><td>63.00%</td></tr>`),
+    );
+    const ranged = observed.filter((o) => o.period?.kind === 'range');
+    expect(ranged.map((o) => [o.metric, o.value]).sort()).toEqual([
+      ['pageViews', 21021],
+      ['sales', 3521],
+    ]);
+    for (const o of ranged) expect(o.period).toEqual({ kind: 'range', start: '2026-11-19', end: '2026-11-25' });
+    expect(observed.filter((o) => !o.period)).toEqual([]);
+  });
+
+  it('stores no total when the dated rows do not cover every day of the range', () => {
+    const html = week('<tr><td>合计</td><td>9999</td><td>29999</td><td>9999.00</td><td>63.00%</td></tr>').replace(
+      /<tr><td>2026-11-22<\/td>.*?<\/tr>/,
+      '',
+    );
+    expect(readAll(html).filter((o) => o.period?.kind !== 'day')).toEqual([]);
+  });
+});
+
+describe('total rows of a table of items', () => {
+  it('are never the shop’s visitors, buyers, orders or rates; sales and units add up over items', () => {
+    document.body.innerHTML = `
+      <table><thead><tr><th>商品名称</th><th>商品访客数</th><th>支付买家数</th><th>支付件数</th><th>支付金额</th><th>支付转化率</th></tr></thead><tbody>
+        <tr><td>羊毛围巾</td><td>820</td><td>31</td><td>40</td><td>3,960.00</td><td>3.78%</td></tr>
+        <tr><td>针织手套</td><td>610</td><td>22</td><td>25</td><td>1,475.00</td><td>3.61%</td></tr>
+        <tr><td>合计</td><td>1,430</td><td>53</td><td>65</td><td>5,435.00</td><td>3.71%</td></tr>
+      </tbody></table>`;
+    const shop = recognise(document, { defaultCurrency: 'CNY' })
+      .map((f) => f.observed)
+      .filter((o) => !o.breakdown);
+    expect(shop.map((o) => [o.metric, o.value]).sort()).toEqual([
+      ['sales', 5435],
+      ['unitsOrdered', 65],
+    ]);
+  });
+});
+
+describe('the page’s own dates win', () => {
+  const SHANGHAI = 'Asia/Shanghai';
+  // 2026-11-25 23:50 in China (15:50 UTC): the page is loaded; it is read at 00:10 on the 26th, China time.
+  const loaded = new Date('2026-11-25T15:50:00Z');
+  const read = new Date('2026-11-25T16:10:00Z');
+  const period = (
+    html: string,
+    options: { timeZone?: string; shownAt?: Date } = { timeZone: SHANGHAI, shownAt: loaded },
+    now = read,
+  ) => {
+    document.body.innerHTML = html;
+    return detectPeriod(document, now, undefined, options);
+  };
+  const tabs = (selected: string) =>
+    `<ul>${['实时', '昨天', '近7天', '近30天'].map((t) => `<li${t === selected ? ' class="tab-active"' : ''}>${t}</li>`).join('')}</ul>`;
+
+  it('takes the date a caption prints over what a selected 昨天 would mean on the clock', () => {
+    expect(period(`${tabs('昨天')}<div class="cap">数据日期：2026-11-20</div>`)).toEqual({
+      kind: 'day',
+      start: '2026-11-20',
+      end: '2026-11-20',
+    });
+  });
+
+  it('takes the date a picker shows only in its input’s value', () => {
+    expect(period(`${tabs('昨天')}<div class="picker"><input value="2026-11-23"></div>`)).toEqual({
+      kind: 'day',
+      start: '2026-11-23',
+      end: '2026-11-23',
+    });
+    expect(
+      period(
+        `${tabs('近7天')}<div class="range-picker"><span><input value="2026-11-17"></span><span>~</span><span><input value="2026-11-23"></span></div>`,
+      ),
+    ).toEqual({ kind: 'range', start: '2026-11-17', end: '2026-11-23' });
+  });
+
+  it('never takes a comparison picker’s dates', () => {
+    expect(
+      period(
+        `${tabs('昨天')}<div class="cmp"><label>对比周期</label><input value="2026-11-10"></div><div>统计日期 2026-11-24</div>`,
+      ),
+    ).toEqual({ kind: 'day', start: '2026-11-24', end: '2026-11-24' });
+  });
+
+  it('lets the selected label choose among printed dates of its shape', () => {
+    expect(period(`${tabs('近7天')}<div>统计日期 2026-11-24</div><div>2026-11-18 ~ 2026-11-24</div>`)).toEqual({
+      kind: 'range',
+      start: '2026-11-18',
+      end: '2026-11-24',
+    });
+  });
+
+  it('counts a relative label from when the page was shown, on China time, and says it inferred it', () => {
+    // Loaded at 23:50 on the 25th (China): 昨天 is the 24th, though it is the 26th when read.
+    expect(period(tabs('昨天'))).toEqual({ kind: 'day', start: '2026-11-24', end: '2026-11-24', inferred: true });
+    expect(period(tabs('近7天'))).toEqual({ kind: 'range', start: '2026-11-18', end: '2026-11-24', inferred: true });
+    // Read with no load time known: China's day at the read time (the 26th) decides, not the computer's (UTC: the 25th).
+    expect(period(tabs('昨天'), { timeZone: SHANGHAI }, new Date('2026-11-25T16:10:00Z'))).toEqual({
+      kind: 'day',
+      start: '2026-11-25',
+      end: '2026-11-25',
+      inferred: true,
+    });
+  });
+
+  it('dates a real-time board by the platform’s today', () => {
+    expect(period(tabs('实时'))).toEqual({ kind: 'realtime', start: '2026-11-26', end: '2026-11-26' });
+  });
+
+  it('says unknown, never a day, when the page names no period', () => {
+    expect(period('<div>访客数 12</div>').kind).toBe('unknown');
+  });
+});

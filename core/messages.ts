@@ -175,10 +175,6 @@ export async function sendMessage<K extends MessageType>(
   return reply;
 }
 
-export function isErrorReply(reply: unknown): reply is { error: string } {
-  return typeof reply === 'object' && reply !== null && 'error' in reply;
-}
-
 export interface TrendRequest {
   site: string;
   store: string;

@@ -220,15 +220,7 @@ function validateCsv(text: string, report: ImportReport, reject: Reject): Valid 
 async function merge(db: Database, valid: Valid, report: ImportReport): Promise<void> {
   const tx = db.transaction(['targets', 'daily', 'readings', 'alerts'], 'readwrite');
   await allOrNothing(tx, async () => {
-    const targets = tx.objectStore('targets');
-    for (const t of valid.targets) {
-      const current = await targets.get(t.id);
-      if (current && current.updatedAt >= t.updatedAt) report.duplicates.targets++;
-      else {
-        await targets.put(t);
-        report.added.targets++;
-      }
-    }
+    await keepNewer(tx.objectStore('targets'), valid.targets, (t) => t.updatedAt, 'targets', report);
     // Requests of one transaction are queued in order; asking for a batch at once saves a round trip each.
     const daily = tx.objectStore('daily');
     for (const batch of chunks(valid.daily)) {
@@ -259,14 +251,24 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
       });
       await issueAll(writes);
     }
-    const alerts = tx.objectStore('alerts');
-    for (const a of valid.alerts) {
-      const current = await alerts.get(a.id);
-      if (current && current.lastSeen >= a.lastSeen) report.duplicates.alerts++;
-      else {
-        await alerts.put(a);
-        report.added.alerts++;
-      }
-    }
+    await keepNewer(tx.objectStore('alerts'), valid.alerts, (a) => a.lastSeen, 'alerts', report);
   });
+}
+
+/** Records kept one per id (targets, alerts): the file's replaces the stored one only when it is newer. */
+async function keepNewer<R extends { id: string }>(
+  store: { get(id: string): Promise<R | undefined>; put(record: R): Promise<unknown> },
+  records: readonly R[],
+  time: (record: R) => number,
+  section: 'targets' | 'alerts',
+  report: ImportReport,
+): Promise<void> {
+  for (const r of records) {
+    const current = await store.get(r.id);
+    if (current && time(current) >= time(r)) report.duplicates[section]++;
+    else {
+      await store.put(r);
+      report.added[section]++;
+    }
+  }
 }

@@ -185,17 +185,17 @@ export function CustomRules({
   };
 
   return (
-    <section class="panel" aria-labelledby="custom-rules-title">
+    <section class="options-panel" aria-labelledby="custom-rules-title">
       <h2 id="custom-rules-title">{t('rules_title')}</h2>
-      <p class="help">{t('rules_help')}</p>
+      <p class="options-help">{t('rules_help')}</p>
       {rules.length === 0 ? (
-        <p class="help" data-testid="rules-empty">
+        <p class="options-help" data-testid="rules-empty">
           {t('rules_empty')}
         </p>
       ) : (
-        <ul class="custom-rules">
+        <ul class="rules-custom-rules">
           {rules.map((r) => (
-            <li key={r.id} data-rule={r.id} class={r.enabled ? '' : 'off'}>
+            <li key={r.id} data-rule={r.id} class={r.enabled ? '' : 'rules-off'}>
               <input
                 type="checkbox"
                 aria-label={`${r.name}: ${t('options_enabled')}`}
@@ -206,17 +206,17 @@ export function CustomRules({
                   )
                 }
               />
-              <div class="what">
-                <strong>{r.name}</strong> <span class={`sev ${r.severity}`}>{t(`severity_${r.severity}`)}</span>
-                {r.notify && <span class="bell" aria-label={t('rules_notify')} title={t('rules_notify')} />}
-                <div class="help small">{summary(r)}</div>
+              <div class="rules-what">
+                <strong>{r.name}</strong> <span class={`rules-sev ${r.severity}`}>{t(`severity_${r.severity}`)}</span>
+                {r.notify && <span class="rules-bell" aria-label={t('rules_notify')} title={t('rules_notify')} />}
+                <div class="options-help options-small">{summary(r)}</div>
               </div>
-              <button type="button" class="link" onClick={() => open(toDraft(r))}>
+              <button type="button" class="options-link" onClick={() => open(toDraft(r))}>
                 {t('rules_edit')}
               </button>
               <button
                 type="button"
-                class="link danger"
+                class="options-link danger"
                 onClick={() => {
                   if (confirm(t('rules_deleteConfirm', { name: r.name }))) onChange(rules.filter((x) => x.id !== r.id));
                 }}
@@ -228,7 +228,7 @@ export function CustomRules({
         </ul>
       )}
 
-      <div class="templates">
+      <div class="rules-templates">
         <span>{t('rules_templates')}</span>
         {TEMPLATE_IDS.map((id) => (
           <button key={id} type="button" data-template={id} onClick={() => fromTemplate(id)}>
@@ -305,10 +305,10 @@ function RuleForm({
   const set = (change: Partial<Draft>) => onDraft({ ...draft, ...change });
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   const unit = (metric: MetricId, comparison: Comparison) =>
-    isPercentValue({ metric, comparison, value: 0 }) ? <span class="unit">%</span> : null;
+    isPercentValue({ metric, comparison, value: 0 }) ? <span class="options-unit">%</span> : null;
   const errorFor = (field: Field) =>
     errors[field] && (
-      <div id={`rule-${field}-error`} class="error small" role="alert">
+      <div id={`rule-${field}-error`} class="options-error options-small" role="alert">
         {t(errors[field])}
       </div>
     );
@@ -327,7 +327,7 @@ function RuleForm({
 
   return (
     <form
-      class="rule-form"
+      class="rules-rule-form"
       aria-label={t(isNew ? 'rules_new' : 'rules_editing')}
       noValidate
       onSubmit={(e) => {
@@ -336,8 +336,8 @@ function RuleForm({
       }}
     >
       <h3>{t(isNew ? 'rules_new' : 'rules_editing')}</h3>
-      {Object.keys(errors).length > 0 && <p class="error">{t('rules_errForm')}</p>}
-      <div class="grid">
+      {Object.keys(errors).length > 0 && <p class="options-error">{t('rules_errForm')}</p>}
+      <div class="rules-grid">
         <label for="rule-name">{t('rules_name')}</label>
         <div>
           <input
@@ -364,7 +364,7 @@ function RuleForm({
         <div>
           <input
             id="rule-value"
-            class="num"
+            class="options-num"
             inputMode="decimal"
             value={draft.value}
             onInput={(e) => set({ value: value(e) })}
@@ -404,7 +404,7 @@ function RuleForm({
           </label>
         </legend>
         {draft.second && (
-          <div class="grid">
+          <div class="rules-grid">
             <label for="rule-second-metric">{t('rules_secondMetric')}</label>
             <select
               id="rule-second-metric"
@@ -425,7 +425,7 @@ function RuleForm({
             <div>
               <input
                 id="rule-second-value"
-                class="num"
+                class="options-num"
                 inputMode="decimal"
                 value={draft.secondValue}
                 onInput={(e) => set({ secondValue: value(e) })}
@@ -441,7 +441,7 @@ function RuleForm({
       <fieldset {...described('shops')}>
         <legend>{t('rules_shops')}</legend>
         {shops.length === 0 ? (
-          <p class="help small">{t('rules_noShops')}</p>
+          <p class="options-help options-small">{t('rules_noShops')}</p>
         ) : (
           <>
             <label>
@@ -453,7 +453,7 @@ function RuleForm({
               {t('rules_someShops')}
             </label>
             {!draft.allShops && (
-              <div class="shop-picks">
+              <div class="rules-shop-picks">
                 {shops.map(({ site, store }) => {
                   const key = shopKey(site, store);
                   return (
@@ -480,7 +480,7 @@ function RuleForm({
         )}
       </fieldset>
 
-      <div class="grid">
+      <div class="rules-grid">
         <label for="rule-fix">{t('rules_fix')}</label>
         <select id="rule-fix" value={draft.fix} onChange={(e) => set({ fix: value(e) as FixId })}>
           {FIX_IDS.map((f) => (
@@ -491,7 +491,7 @@ function RuleForm({
         </select>
       </div>
 
-      <label class="notify">
+      <label class="rules-notify">
         <input
           type="checkbox"
           id="rule-notify"
@@ -499,19 +499,19 @@ function RuleForm({
           onChange={(e) => onNotify((e.currentTarget as HTMLInputElement).checked)}
         />{' '}
         {t('rules_notify')}
-        <span class="help small"> {t('rules_notifyHelp')}</span>
+        <span class="options-help options-small"> {t('rules_notifyHelp')}</span>
       </label>
       {notice && (
-        <p class="error small" role="alert">
+        <p class="options-error options-small" role="alert">
           {notice}
         </p>
       )}
 
-      {needs.some((c) => c && usesBaseline(c)) && <p class="help small">{t('rules_needsBaseline')}</p>}
-      {needs.includes('belowTarget') && <p class="help small">{t('rules_needsTarget')}</p>}
+      {needs.some((c) => c && usesBaseline(c)) && <p class="options-help options-small">{t('rules_needsBaseline')}</p>}
+      {needs.includes('belowTarget') && <p class="options-help options-small">{t('rules_needsTarget')}</p>}
 
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="rule-save">
+      <div class="rules-actions">
+        <button type="submit" class="rules-primary" data-testid="rule-save">
           {t('rules_save')}
         </button>
         <button type="button" onClick={onCancel}>

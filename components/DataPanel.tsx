@@ -57,7 +57,7 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
   };
 
   return (
-    <section class="panel data" aria-busy={busy}>
+    <section class="options-panel data" aria-busy={busy}>
       <h2>{t('options_data')}</h2>
       <p>{t('options_dataCount', { count: totalReadings })}</p>
       <div class="data-actions">
@@ -68,19 +68,19 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
           {t('data_exportCsv')}
         </button>
       </div>
-      <p class="help">{t('data_exportHelp')}</p>
+      <p class="options-help">{t('data_exportHelp')}</p>
       <div class="data-import">
-        <label class="file">
+        <label class="data-file">
           <span>{t('data_import')}</span>
           <input type="file" accept=".json,.csv,application/json,text/csv" disabled={busy} onChange={(e) => void onFile(e)} />
         </label>
-        <label class="check">
+        <label class="data-check">
           <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings(e.currentTarget.checked)} />
           {t('data_importSettings')}
         </label>
       </div>
       {error && (
-        <p class="status error" role="alert">
+        <p class="options-status options-error" role="alert">
           {t('data_importFailed', { error })}
         </p>
       )}
@@ -92,13 +92,13 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
 function ImportResult({ t, report, settingsNotes }: { t: OptionsTranslate; report: ImportReport; settingsNotes?: string[] }) {
   const counts = (c: SectionCounts) => SECTIONS.map((s) => t(`data_section_${s}`, { count: c[s] })).join(' · ');
   return (
-    <div class="import-report" role="status">
-      <p class="status saved">{t('data_imported', { added: counts(report.added) })}</p>
+    <div class="data-import-report" role="status">
+      <p class="options-status saved">{t('data_imported', { added: counts(report.added) })}</p>
       <p>{t('data_duplicates', { skipped: counts(report.duplicates) })}</p>
       {report.rejectedCount > 0 && (
         <>
-          <p class="status error">{t('data_rejected', { count: report.rejectedCount })}</p>
-          <ul class="rejections">
+          <p class="options-status options-error">{t('data_rejected', { count: report.rejectedCount })}</p>
+          <ul class="data-rejections">
             {report.rejected.slice(0, SHOWN).map((r) => (
               <li key={`${r.section}-${r.index}`} title={r.reason}>
                 {t(report.format === 'csv' ? 'data_rejectedLine' : 'data_rejectedRecord', {

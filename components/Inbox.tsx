@@ -31,14 +31,14 @@ export function AlertItem({
   const headlineKey: Parameters<PopupTranslate>[0] =
     a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
   return (
-    <li class={`alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity} data-alert={a.id}>
-      <div class="alert-head">
-        <span class={`sev ${a.severity}`}>{t(`severity_${a.severity}`)}</span>
-        <span class="metric">{metric}</span>
-        <span class="value">{value}</span>
+    <li class={`inbox-alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity} data-alert={a.id}>
+      <div class="inbox-alert-head">
+        <span class={`inbox-sev ${a.severity}`}>{t(`severity_${a.severity}`)}</span>
+        <span class="inbox-metric">{metric}</span>
+        <span class="inbox-value">{value}</span>
       </div>
-      <p class="headline">{t(headlineKey, { metric, value, threshold })}</p>
-      <dl class="facts">
+      <p class="inbox-headline">{t(headlineKey, { metric, value, threshold })}</p>
+      <dl class="inbox-facts">
         <div>
           <dt>{t('popup_threshold')}</dt>
           <dd>{threshold}</dd>
@@ -56,7 +56,7 @@ export function AlertItem({
           <dd>{formatTime(a.lastSeen, locale)}</dd>
         </div>
       </dl>
-      <div class="fix">
+      <div class="inbox-fix">
         <strong>{t('popup_fix')}</strong> {t(fix.summary)}
         <ol>
           {fix.steps.map((s) => (
@@ -64,7 +64,7 @@ export function AlertItem({
           ))}
         </ol>
       </div>
-      <p class="source" title={a.source.locator}>
+      <p class="inbox-source" title={a.source.locator}>
         {t('popup_source', {
           label: a.source.label,
           reader: t(`reader_${a.source.reader}`),
@@ -116,16 +116,16 @@ export function Inbox({
   const byShop = groupBy(open, shopKey);
   return (
     <section class="inbox" aria-labelledby="inbox-title">
-      <h2 id="inbox-title" class="section-title">
+      <h2 id="inbox-title" class="inbox-section-title">
         {t('inbox_title')}
         <small>{alertCount(t, open.length)}</small>
       </h2>
       {[...byShop.values()].map((alerts) => (
-        <section class="store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
+        <section class="popup-store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
           <h2>
             {alerts[0]!.store} <small>{siteName(t, alerts[0]!.site)}</small>
           </h2>
-          <ul class="alerts">
+          <ul class="popup-alerts">
             {alerts.map((a) => (
               <AlertItem key={a.id} alert={a} t={t} locale={locale}>
                 <InboxActions entry={a} t={t} locale={locale} now={now} onAction={onAction} />
@@ -135,16 +135,16 @@ export function Inbox({
         </section>
       ))}
       {quiet.length > 0 && (
-        <details class="quiet">
+        <details class="inbox-quiet">
           <summary>{t('inbox_set', { count: quiet.length })}</summary>
-          <ul class="quiet-list">
+          <ul class="inbox-quiet-list">
             {quiet.map((a) => (
               <li key={a.id} data-alert={a.id} data-state={inboxState(a, now)}>
-                <div class="quiet-head">
-                  <span class={`sev ${a.severity}`}>{t(`severity_${a.severity}`)}</span>
-                  <span class="metric">{metricName(t, a.metric)}</span>
-                  <span class="muted">{a.store}</span>
-                  <span class="value">{formatValue(a.metric, a.value, locale, a.currency)}</span>
+                <div class="inbox-quiet-head">
+                  <span class={`inbox-sev ${a.severity}`}>{t(`severity_${a.severity}`)}</span>
+                  <span class="inbox-metric">{metricName(t, a.metric)}</span>
+                  <span class="popup-muted">{a.store}</span>
+                  <span class="inbox-value">{formatValue(a.metric, a.value, locale, a.currency)}</span>
                 </div>
                 <InboxActions entry={a} t={t} locale={locale} now={now} onAction={onAction} />
               </li>
@@ -175,15 +175,15 @@ function InboxActions({
   const when = (ms: number) => formatWhen(ms, now, locale);
   return (
     <>
-      <div class="actions">
+      <div class="popup-actions">
         {state === 'open' ? (
           <>
-            <button type="button" class="act ack" onClick={() => onAction(entry.id, 'acknowledge')}>
+            <button type="button" class="popup-act ack" onClick={() => onAction(entry.id, 'acknowledge')}>
               {t('inbox_ack')}
             </button>
             <button
               type="button"
-              class="act snooze"
+              class="popup-act snooze"
               aria-expanded={snoozeOpen}
               aria-controls={`snooze-${entry.id}`}
               onClick={() => setSnoozeOpen(!snoozeOpen)}
@@ -191,11 +191,11 @@ function InboxActions({
               {t('inbox_snooze')} ▾
             </button>
             {snoozeOpen && (
-              <span class="snooze-menu" id={`snooze-${entry.id}`} role="group" aria-label={t('inbox_snooze')}>
-                <button type="button" class="act" onClick={() => onAction(entry.id, 'snooze', snoozeUntil(now, 1))}>
+              <span class="inbox-snooze-menu" id={`snooze-${entry.id}`} role="group" aria-label={t('inbox_snooze')}>
+                <button type="button" class="popup-act" onClick={() => onAction(entry.id, 'snooze', snoozeUntil(now, 1))}>
                   {t('inbox_snoozeTomorrow')}
                 </button>
-                <button type="button" class="act" onClick={() => onAction(entry.id, 'snooze', snoozeUntil(now, 7))}>
+                <button type="button" class="popup-act" onClick={() => onAction(entry.id, 'snooze', snoozeUntil(now, 7))}>
                   {t('inbox_snoozeWeek')}
                 </button>
               </span>
@@ -203,21 +203,21 @@ function InboxActions({
           </>
         ) : (
           <>
-            <span class="state muted">
+            <span class="popup-state popup-muted">
               {state === 'snoozed'
                 ? t('inbox_snoozedUntil', { time: when(entry.snoozedUntil!) })
                 : state === 'acknowledged'
                   ? t('inbox_acknowledgedAt', { time: entry.acknowledgedAt ? when(entry.acknowledgedAt) : '' }).trim()
                   : t('inbox_dismissedToday')}
             </span>
-            <button type="button" class="act reopen" onClick={() => onAction(entry.id, 'reopen')}>
+            <button type="button" class="popup-act reopen" onClick={() => onAction(entry.id, 'reopen')}>
               {t('inbox_reopen')}
             </button>
           </>
         )}
         <button
           type="button"
-          class="act history-toggle"
+          class="popup-act inbox-history-toggle"
           aria-expanded={historyOpen}
           aria-controls={`history-${entry.id}`}
           onClick={() => setHistoryOpen(!historyOpen)}
@@ -226,16 +226,18 @@ function InboxActions({
         </button>
       </div>
       {historyOpen && (
-        <ol class="history" id={`history-${entry.id}`}>
-          {entry.history.length === 0 && <li class="muted">{t('inbox_noHistory')}</li>}
+        <ol class="inbox-history" id={`history-${entry.id}`}>
+          {entry.history.length === 0 && <li class="popup-muted">{t('inbox_noHistory')}</li>}
           {[...entry.history]
             .sort((a, b) => b.at - a.at)
             .map((h, i) => (
               <li key={`${h.at}-${i}`}>
                 <time dateTime={new Date(h.at).toISOString()}>{when(h.at)}</time>
                 <span class="event">{t(`event_${h.event}`)}</span>
-                {h.value !== undefined && <span class="num">{formatValue(entry.metric, h.value, locale, entry.currency)}</span>}
-                {h.severity && <span class={`sev ${h.severity}`}>{t(`severity_${h.severity}`)}</span>}
+                {h.value !== undefined && (
+                  <span class="popup-num">{formatValue(entry.metric, h.value, locale, entry.currency)}</span>
+                )}
+                {h.severity && <span class={`inbox-sev ${h.severity}`}>{t(`severity_${h.severity}`)}</span>}
               </li>
             ))}
         </ol>

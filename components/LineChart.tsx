@@ -82,7 +82,7 @@ export function LineChart({
       {zones.map((z) => (
         <rect
           key={z.kind}
-          class={`zone ${z.kind}`}
+          class={`chart-zone ${z.kind}`}
           x={PAD.left}
           width={plotW}
           y={clampY(z.hi)}
@@ -90,7 +90,7 @@ export function LineChart({
         />
       ))}
       {ticks.map((v) => (
-        <g key={v} class="tick">
+        <g key={v} class="chart-tick">
           <line x1={PAD.left} x2={CHART_WIDTH - PAD.right} y1={crisp(y(v))} y2={crisp(y(v))} vector-effect="non-scaling-stroke" />
           <text x={PAD.left - 6} y={y(v)} dy="0.32em" text-anchor="end">
             {formatTick(v)}
@@ -112,7 +112,7 @@ export function LineChart({
         segments(s.points, span > 7 ? 1 : 0).map((seg, i) => (
           <polyline
             key={`${s.id}-${i}`}
-            class={`line ${s.kind}`}
+            class={`chart-line ${s.kind}`}
             data-series={s.id}
             points={seg.map((p) => `${round(x(p.date))},${round(y(p.value))}`).join(' ')}
             vector-effect="non-scaling-stroke"
@@ -121,7 +121,7 @@ export function LineChart({
       )}
       {main &&
         (span <= 31 ? main.points : last ? [last] : []).map((p) => (
-          <circle key={p.date} class="dot" cx={round(x(p.date))} cy={round(y(p.value))} r={p === last ? 3 : 2} />
+          <circle key={p.date} class="chart-dot" cx={round(x(p.date))} cy={round(y(p.value))} r={p === last ? 3 : 2} />
         ))}
     </svg>
   );

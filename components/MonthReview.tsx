@@ -21,7 +21,7 @@ export function MonthReview({
   locale: Locale;
   copyText: (text: string) => Promise<void>;
 }) {
-  if (shops.length === 0) return <p class="muted">{t('month_noData')}</p>;
+  if (shops.length === 0) return <p class="popup-muted">{t('month_noData')}</p>;
   return (
     <>
       {shops.map((shop) => (
@@ -51,30 +51,30 @@ function ShopMonths({
       (e: unknown) => setCopied(t('month_copyError', { error: errorText(e) })),
     );
   return (
-    <section class="month-shop" data-store={shop.store}>
-      <header class="day-head">
+    <section class="month-shop popup-card" data-store={shop.store}>
+      <header class="popup-day-head">
         <h2>
           {shop.store} <small>{siteName(t, shop.site)}</small>
         </h2>
-        <button type="button" class="act" onClick={onCopy}>
+        <button type="button" class="popup-act" onClick={onCopy}>
           {t('month_copy')}
         </button>
       </header>
       {copied && (
-        <p class="muted small" role="status">
+        <p class="popup-muted popup-small" role="status">
           {copied}
         </p>
       )}
       {shop.months.length === 0 ? (
-        <p class="muted">{t('month_noData')}</p>
+        <p class="popup-muted">{t('month_noData')}</p>
       ) : (
         <>
-          <p class={missed.length ? 'missed-list' : 'muted'}>
+          <p class={missed.length ? 'month-missed-list' : 'popup-muted'}>
             {missed.length
               ? t('month_missedList', { months: missed.join(locale === 'en' ? ', ' : '、') })
               : t('month_noneMissed')}
           </p>
-          <table class="months">
+          <table class="month-months popup-table">
             <thead>
               <tr>
                 <th scope="col">{t('month_colMonth')}</th>
@@ -86,17 +86,17 @@ function ShopMonths({
             </thead>
             <tbody>
               {shop.months.map((m) => (
-                <tr key={m.month} class={m.missed ? 'missed' : undefined} data-month={m.month}>
+                <tr key={m.month} class={m.missed ? 'month-missed' : undefined} data-month={m.month}>
                   <th scope="row">
                     {m.month}
-                    {m.missed && <span class="visually-hidden"> · {t('month_missed')}</span>}
+                    {m.missed && <span class="month-visually-hidden"> · {t('month_missed')}</span>}
                   </th>
                   <td>{m.target === null ? '—' : money(m.target)}</td>
                   <td>{m.daysWithData === 0 ? '—' : money(m.actual)}</td>
-                  <td class={m.missed ? 'bad' : m.missed === false ? 'good' : ''}>
+                  <td class={m.missed ? 'popup-bad' : m.missed === false ? 'popup-good' : ''}>
                     {m.completion === null ? '—' : formatCompletion(m.completion, locale)}
                   </td>
-                  <td class={m.growth === null ? '' : m.growth < 0 ? 'bad' : 'good'}>
+                  <td class={m.growth === null ? '' : m.growth < 0 ? 'popup-bad' : 'popup-good'}>
                     {m.growth === null ? '—' : formatChange(m.growth, locale)}
                   </td>
                 </tr>

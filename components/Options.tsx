@@ -55,7 +55,7 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
     document.title = t('options_title');
   }, [locale]);
 
-  if (!settings) return <main class="options">{status && <p class="error">{status.text}</p>}</main>;
+  if (!settings) return <main class="options">{status && <p class="options-error">{status.text}</p>}</main>;
 
   const commit = (next: Settings) => {
     setSettings(next);
@@ -67,14 +67,14 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
 
   return (
     <main class="options">
-      <header class="top">
+      <header class="options-top">
         <h1>{t('options_title')}</h1>
-        <span class={`status ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
+        <span class={`options-status ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
           {status?.text ?? ''}
         </span>
       </header>
       {notes.length > 0 && (
-        <section class="notes" role="alert">
+        <section class="options-notes" role="alert">
           <p>{t('options_repairNotes')}</p>
           <ul>
             {notes.map((n) => (
@@ -84,7 +84,7 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
         </section>
       )}
 
-      <section class="panel">
+      <section class="options-panel">
         <h2>{t('options_language')}</h2>
         <select
           data-testid="language"
@@ -102,9 +102,9 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
         </select>
       </section>
 
-      <section class="panel">
+      <section class="options-panel">
         <h2>{t('options_rules')}</h2>
-        <p class="help">{t('options_rulesHelp')}</p>
+        <p class="options-help">{t('options_rulesHelp')}</p>
         {PROFILE_IDS.map((p) => (
           <ProfileRules key={p} profile={p} settings={settings} t={t} onChange={commit} />
         ))}
@@ -118,10 +118,10 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
         requestNotifications={requestNotifications}
       />
 
-      <section class="panel" aria-labelledby="quiet-title">
+      <section class="options-panel" aria-labelledby="quiet-title">
         <h2 id="quiet-title">{t('quiet_title')}</h2>
-        <p class="help">{t('quiet_help')}</p>
-        <div class="quiet">
+        <p class="options-help">{t('quiet_help')}</p>
+        <div class="options-quiet">
           <label>
             <input
               type="checkbox"
@@ -154,12 +154,12 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
         </div>
       </section>
 
-      <section class="panel">
+      <section class="options-panel">
         <h2>{t('options_shops')}</h2>
         {!known || known.shops.length === 0 ? (
-          <p class="help">{t('options_shopsEmpty')}</p>
+          <p class="options-help">{t('options_shopsEmpty')}</p>
         ) : (
-          <table class="shops">
+          <table class="options-shops">
             <tbody>
               {known.shops.map(({ site, store }) => {
                 const key = shopKey(site, store);
@@ -196,7 +196,7 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
                         />{' '}
                         {t('options_returningHeavy')}
                       </label>
-                      <div class="help small">{t('options_returningHeavyHelp')}</div>
+                      <div class="options-help options-small">{t('options_returningHeavyHelp')}</div>
                       <Peers shop={key} peers={shop.peers ?? []} t={t} onChange={(peers) => update({ peers })} />
                     </td>
                   </tr>
@@ -250,16 +250,20 @@ function ProfileRules({
     onChange({ ...settings, rules });
   };
   return (
-    <div class="profile" data-profile={profile}>
+    <div class="options-profile" data-profile={profile}>
       <h3>
         {t(`options_profile_${profile}`)}
         {Object.keys(overrides).length > 0 && (
-          <button type="button" class="link" onClick={() => onChange({ ...settings, rules: omit(settings.rules, profile) })}>
+          <button
+            type="button"
+            class="options-link"
+            onClick={() => onChange({ ...settings, rules: omit(settings.rules, profile) })}
+          >
             {t('options_reset')}
           </button>
         )}
       </h3>
-      <table class="rules">
+      <table class="options-rules">
         <thead>
           <tr>
             <th />
@@ -340,11 +344,11 @@ function RuleRow({
   const id = `rule-${profile}-${rule.id}`;
   const name = t(rule.direction === 'above' ? 'options_ruleAbove' : 'options_ruleBelow', { metric: metricName(t, rule.metric) });
   return (
-    <tr class={error ? 'invalid' : ''}>
+    <tr class={error ? 'options-invalid' : ''}>
       <th scope="row">
         {name}
         {error && (
-          <div class="error small" role="alert">
+          <div class="options-error options-small" role="alert">
             {error}
           </div>
         )}
@@ -366,14 +370,14 @@ function RuleRow({
       {(['warn', 'critical'] as const).map((field) => (
         <td key={field}>
           <input
-            class="num"
+            class="options-num"
             inputMode="decimal"
             aria-label={`${name}: ${t(field === 'warn' ? 'options_warn' : 'options_critical')}`}
             data-testid={`${id}-${field}`}
             value={draft[field]}
             onInput={(e) => apply(field, (e.currentTarget as HTMLInputElement).value)}
           />
-          {percent && <span class="unit">%</span>}
+          {percent && <span class="options-unit">%</span>}
         </td>
       ))}
     </tr>

@@ -79,15 +79,15 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
   if (tab.supported) {
     const key = `site_${tab.supported}` as never;
     return (
-      <section class="tools" data-testid="page-tools">
-        <p class="muted">{t('tools_supported', { site: t(key) })}</p>
+      <section class="tools popup-card" data-testid="page-tools">
+        <p class="popup-muted">{t('tools_supported', { site: t(key) })}</p>
       </section>
     );
   }
   if (!tab.web) {
     return (
-      <section class="tools" data-testid="page-tools">
-        <p class="muted">{t('tools_notPage')}</p>
+      <section class="tools popup-card" data-testid="page-tools">
+        <p class="popup-muted">{t('tools_notPage')}</p>
       </section>
     );
   }
@@ -111,27 +111,27 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
   };
 
   return (
-    <section class="tools" data-testid="page-tools">
+    <section class="tools popup-card" data-testid="page-tools">
       <h2>
         {t('tools_title')} {tab.host && <small>{tab.host}</small>}
       </h2>
-      <div class="tool-buttons">
-        <button type="button" class="tool primary" data-testid="read-page" onClick={read} disabled={busy}>
+      <div class="tools-tool-buttons">
+        <button type="button" class="tools-tool popup-primary" data-testid="read-page" onClick={read} disabled={busy}>
           {busy ? t('tools_reading') : t('tools_read')}
         </button>
         {tab.pickable && (
-          <button type="button" class="tool" data-testid="pick" onClick={pick} title={t('tools_pickHelp')}>
+          <button type="button" class="tools-tool" data-testid="pick" onClick={pick} title={t('tools_pickHelp')}>
             {t('tools_pick')}
           </button>
         )}
       </div>
       {error && (
-        <p class="error" role="alert">
+        <p class="popup-error" role="alert">
           {error}
         </p>
       )}
       {result && (
-        <div class="read-result" data-testid="read-result" role="status">
+        <div class="tools-read-result" data-testid="read-result" role="status">
           {result.observed.length === 0 ? (
             <p>{t('tools_none')}</p>
           ) : (
@@ -140,7 +140,7 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
                 <strong>{t('tools_found', { count: result.observed.length, host: result.host })}</strong>{' '}
                 {t('tools_stored', { count: result.stored })}
               </p>
-              <dl class="latest-grid">
+              <dl class="popup-latest-grid">
                 {result.observed.map((o, i) => (
                   <div key={i} data-metric={o.metric}>
                     <dt>{metricName(t, o.metric)}</dt>
@@ -150,14 +150,16 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
               </dl>
             </>
           )}
-          {result.unreadable > 0 && <p class="muted">{t('tools_unreadable', { count: result.unreadable })}</p>}
+          {result.unreadable > 0 && <p class="popup-muted">{t('tools_unreadable', { count: result.unreadable })}</p>}
         </div>
       )}
       {bound && tab.host && (
         <div class="bound" data-testid="bound">
-          <p class="muted">{t(bound.allowed ? 'tools_alwaysOn' : 'tools_alwaysOff', { count: bound.count, host: tab.host })}</p>
+          <p class="popup-muted">
+            {t(bound.allowed ? 'tools_alwaysOn' : 'tools_alwaysOff', { count: bound.count, host: tab.host })}
+          </p>
           {!bound.allowed && (
-            <button type="button" class="tool" data-testid="allow" onClick={allow}>
+            <button type="button" class="tools-tool" data-testid="allow" onClick={allow}>
               {t('tools_always', { host: tab.host })}
             </button>
           )}

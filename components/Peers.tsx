@@ -39,7 +39,7 @@ export function Peers({
 
   return (
     <div class="peers" data-peers={shop}>
-      <strong>{t('peers_title')}</strong> <span class="help small">{t('peers_help')}</span>
+      <strong>{t('peers_title')}</strong> <span class="options-help options-small">{t('peers_help')}</span>
       {peers.length > 0 && (
         <ul>
           {peers.map((p, i) => (
@@ -49,7 +49,7 @@ export function Peers({
               </a>{' '}
               <button
                 type="button"
-                class="link"
+                class="options-link"
                 aria-label={t('peers_remove', { name: p.name })}
                 onClick={() => onChange(peers.filter((_, j) => j !== i))}
               >
@@ -60,10 +60,10 @@ export function Peers({
         </ul>
       )}
       {full ? (
-        <p class="help small">{t('peers_full')}</p>
+        <p class="options-help options-small">{t('peers_full')}</p>
       ) : (
         <form
-          class="peer-add"
+          class="peers-peer-add"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -90,7 +90,7 @@ export function Peers({
           />
           <button type="submit">{t('peers_add')}</button>
           {error && (
-            <div class="error small" role="alert">
+            <div class="options-error options-small" role="alert">
               {t(error)}
             </div>
           )}

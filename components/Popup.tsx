@@ -100,23 +100,23 @@ export function Popup({
 
   return (
     <main class="popup">
-      <header class="head">
+      <header class="popup-head">
         <h1>{t('appName')}</h1>
-        <span class="today">{review?.today ?? t('popup_title')}</span>
+        <span class="popup-today">{review?.today ?? t('popup_title')}</span>
         {openSettings && (
-          <button type="button" class="settings" onClick={openSettings}>
+          <button type="button" class="popup-settings" onClick={openSettings}>
             {t('popup_settings')}
           </button>
         )}
       </header>
       {error && (
-        <p class="error" role="alert">
+        <p class="popup-error" role="alert">
           {error}
         </p>
       )}
       {tools && <PageTools t={t} locale={locale} deps={tools} onRead={refresh} />}
       {state?.storageError && (
-        <p class="error" role="alert">
+        <p class="popup-error" role="alert">
           {t('popup_storageError', { error: state.storageError })}
         </p>
       )}
@@ -140,7 +140,7 @@ export function Popup({
             ))}
             {state && state.totalReadings === 0 && <Empty t={t} />}
             {reviewError && state && state.totalReadings > 0 && (
-              <p class="muted" data-testid="review-error">
+              <p class="popup-muted" data-testid="review-error">
                 {t('review_loadError', { error: reviewError })}
               </p>
             )}
@@ -171,14 +171,14 @@ export function Popup({
             <Pending t={t} error={reviewError} />
           ))}
       </Tabs>
-      <footer class="foot">{t('popup_privacy')}</footer>
+      <footer class="popup-foot">{t('popup_privacy')}</footer>
     </main>
   );
 }
 
 /** Before the review has loaded, or when the background cannot give one. */
 function Pending({ t, error }: { t: PopupTranslate; error: string | null }) {
-  return <p class="muted">{error ? t('review_loadError', { error }) : t('review_loading')}</p>;
+  return <p class="popup-muted">{error ? t('review_loadError', { error }) : t('review_loading')}</p>;
 }
 
 /**
@@ -200,20 +200,20 @@ function OpenAlerts({
   const dismissedCount = state.alerts.length - open.length;
   return (
     <>
-      <p class="summary" data-testid="summary">
+      <p class="popup-summary" data-testid="summary">
         <strong>{alertCount(t, open.length)}</strong>
         <span> · {t('popup_readCount', { count: state.readingsToday })}</span>
       </p>
       {[...groupBy(open, shopKey).values()].map((alerts) => (
-        <section class="store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
+        <section class="popup-store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
           <h2>
             {alerts[0]!.store} <small>{siteName(t, alerts[0]!.site)}</small>
           </h2>
-          <ul class="alerts">
+          <ul class="popup-alerts">
             {alerts.map((a) => (
               <AlertItem key={a.id} alert={a} t={t} locale={locale}>
-                <div class="actions">
-                  <button type="button" class="dismiss" onClick={() => onDismiss(a.id)}>
+                <div class="popup-actions">
+                  <button type="button" class="popup-dismiss" onClick={() => onDismiss(a.id)}>
                     {t('popup_dismiss')}
                   </button>
                 </div>
@@ -222,7 +222,7 @@ function OpenAlerts({
           </ul>
         </section>
       ))}
-      {dismissedCount > 0 && <p class="muted">{t('popup_dismissed', { count: dismissedCount })}</p>}
+      {dismissedCount > 0 && <p class="popup-muted">{t('popup_dismissed', { count: dismissedCount })}</p>}
     </>
   );
 }
@@ -235,7 +235,7 @@ function LatestNumbers({ state, t, locale }: { state: PopupState; t: PopupTransl
   );
   if (latestByStore.size === 0) return null;
   return (
-    <section class="latest">
+    <section class="popup-latest">
       <h2>{t('popup_latest')}</h2>
       {[...latestByStore.entries()].map(([key, rows]) => (
         <Latest key={key} rows={rows} t={t} locale={locale} />
@@ -247,11 +247,11 @@ function LatestNumbers({ state, t, locale }: { state: PopupState; t: PopupTransl
 function Latest({ rows, t, locale }: { rows: LatestView[]; t: PopupTranslate; locale: Locale }) {
   const first = rows[0]!;
   return (
-    <div class="latest-store">
+    <div class="popup-latest-store">
       <h3>
         {first.store} <small>{formatPeriod(t, first.period)}</small>
       </h3>
-      <dl class="latest-grid">
+      <dl class="popup-latest-grid">
         {rows.map((r) => (
           <div key={r.metric} data-metric={r.metric}>
             <dt>{metricName(t, r.metric)}</dt>
@@ -265,13 +265,13 @@ function Latest({ rows, t, locale }: { rows: LatestView[]; t: PopupTranslate; lo
 
 function Empty({ t }: { t: PopupTranslate }) {
   return (
-    <section class="empty" data-testid="empty">
+    <section class="popup-empty" data-testid="empty">
       <h2>{t('popup_emptyTitle')}</h2>
       <p>{t('popup_emptyBody')}</p>
-      <a class="cta" href={SYCM_HOME} target="_blank" rel="noreferrer">
+      <a class="popup-cta" href={SYCM_HOME} target="_blank" rel="noreferrer">
         {t('popup_openSycm')}
       </a>
-      <p class="muted">{t('popup_supported', { sites: SITES.map((s) => siteName(t, s.id)).join('、') })}</p>
+      <p class="popup-muted">{t('popup_supported', { sites: SITES.map((s) => siteName(t, s.id)).join('、') })}</p>
     </section>
   );
 }

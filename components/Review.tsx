@@ -35,24 +35,29 @@ export function DayCard({
   const money = (v: number) => formatValue('sales', v, locale, shop.currency);
   const gapState = day.status === 'missed' && day.sustained ? 'sustained' : day.status;
   return (
-    <article class={`day-card ${gapState}`} data-store={shop.store} data-status={day.status} data-sustained={day.sustained}>
-      <header class="day-head">
+    <article
+      class={`review-day-card popup-card ${gapState}`}
+      data-store={shop.store}
+      data-status={day.status}
+      data-sustained={day.sustained}
+    >
+      <header class="popup-day-head">
         <h2>
           {shop.store} <small>{siteName(t, shop.site)}</small>
         </h2>
-        <span class="muted">{t('review_day', { date: day.date })}</span>
+        <span class="popup-muted">{t('review_day', { date: day.date })}</span>
       </header>
 
       {day.status === 'noData' ? (
-        <p class="muted" data-testid="no-data">
+        <p class="popup-muted" data-testid="no-data">
           {t('review_noDataBody')}
         </p>
       ) : (
-        <div class="verdict">
-          <span class={`pill ${day.status}`}>{t(verdictKey(day.status))}</span>
-          <span class="big num">{day.sales !== null ? money(day.sales) : '—'}</span>
+        <div class="review-verdict">
+          <span class={`review-pill ${day.status}`}>{t(verdictKey(day.status))}</span>
+          <span class="review-big popup-num">{day.sales !== null ? money(day.sales) : '—'}</span>
           {day.target !== null && day.completion !== null && (
-            <span class="of">
+            <span class="review-of">
               {t('review_dayTarget', { target: money(day.target) })} ·{' '}
               <strong>{t('review_completion', { percent: formatCompletion(day.completion, locale) })}</strong>
             </span>
@@ -69,12 +74,14 @@ export function DayCard({
       )}
 
       {day.status === 'missed' && (
-        <p class={day.sustained ? 'gap sustained' : 'gap'}>{t(day.sustained ? 'review_sustained' : 'review_oneDay')}</p>
+        <p class={day.sustained ? 'review-gap sustained' : 'review-gap'}>
+          {t(day.sustained ? 'review_sustained' : 'review_oneDay')}
+        </p>
       )}
 
-      {day.status === 'noTarget' && !editing && <p class="muted">{t('review_noTargetBody')}</p>}
+      {day.status === 'noTarget' && !editing && <p class="popup-muted">{t('review_noTargetBody')}</p>}
       {saved && !editing && (
-        <p class="ok" role="status">
+        <p class="review-ok" role="status">
           {t('target_saved')}
         </p>
       )}
@@ -89,9 +96,9 @@ export function DayCard({
           onDone={() => setEditing(false)}
         />
       ) : (
-        <div class="target-line">
+        <div class="review-target-line">
           {shop.target && (
-            <span class="muted">
+            <span class="popup-muted">
               {t('target_current', {
                 amount: money(shop.target.amount),
                 split: t(
@@ -106,7 +113,7 @@ export function DayCard({
           )}
           <button
             type="button"
-            class={shop.target ? 'act' : 'primary'}
+            class={shop.target ? 'popup-act' : 'popup-primary'}
             onClick={() => {
               setSaved(false);
               setEditing(true);
@@ -151,10 +158,10 @@ function Pacing({
         : t(p < 0 ? 'review_paceBehind' : 'review_paceAhead', { percent: formatPercent(Math.abs(p), locale) });
   const planShare = month.target > 0 ? Math.min(1, month.planToDate / month.target) : 0;
   return (
-    <div class="pacing" data-testid="pacing">
-      <div class="pacing-text">
-        {pace && <strong class={p! < -ON_PLAN ? 'behind' : p! > ON_PLAN ? 'ahead' : ''}>{pace}</strong>}
-        <span class="muted">
+    <div class="review-pacing" data-testid="pacing">
+      <div class="review-pacing-text">
+        {pace && <strong class={p! < -ON_PLAN ? 'review-behind' : p! > ON_PLAN ? 'review-ahead' : ''}>{pace}</strong>}
+        <span class="popup-muted">
           {t('review_month', {
             month: month.month,
             actual: money(month.actual),
@@ -164,11 +171,13 @@ function Pacing({
         </span>
       </div>
       {/* The bar is the month; the fill is what was sold, the tick where the plan stands today. */}
-      <div class="meter" aria-hidden="true">
-        <span class="fill" style={{ width: `${Math.min(1, Math.max(0, month.completion)) * 100}%` }} />
-        <span class="tick" style={{ left: `${planShare * 100}%` }} />
+      <div class="review-meter" aria-hidden="true">
+        <span class="review-fill" style={{ width: `${Math.min(1, Math.max(0, month.completion)) * 100}%` }} />
+        <span class="review-tick" style={{ left: `${planShare * 100}%` }} />
       </div>
-      <span class="muted small">{t('review_monthDays', { read: month.daysWithData, elapsed: month.daysElapsed })}</span>
+      <span class="popup-muted popup-small">
+        {t('review_monthDays', { read: month.daysWithData, elapsed: month.daysElapsed })}
+      </span>
     </div>
   );
 }
@@ -184,10 +193,10 @@ function Baseline({
   locale: Locale;
   children?: ComponentChildren;
 }) {
-  if (day.baseline === null || day.change === null) return <p class="muted small">{t('review_noBaseline')}</p>;
+  if (day.baseline === null || day.change === null) return <p class="popup-muted popup-small">{t('review_noBaseline')}</p>;
   return (
-    <div class="baseline">
-      <p class="small">
+    <div class="review-baseline">
+      <p class="popup-small">
         {t('review_vsBaseline', { change: formatChange(day.change, locale), weeks: day.baselineWeeks })}
         {day.decomposition && day.decomposition.main === null && <> · {t('review_noFall')}</>}
       </p>
@@ -205,50 +214,52 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
   const fix = d.fix ? FIXES[d.fix] : null;
   const source = d.fallingSource;
   return (
-    <div class="why" data-testid="decomposition">
+    <div class="review-why" data-testid="decomposition">
       <h3>{t('review_why')}</h3>
-      <table class="factors">
+      <table class="review-factors">
         <thead>
           <tr>
             <th scope="col">{t('review_colFactor')}</th>
-            <th scope="col" class="num">
+            <th scope="col" class="popup-num">
               {t('review_colChange')}
             </th>
-            <th scope="col" class="share-col">
+            <th scope="col" class="review-share-col">
               {t('review_colShare')}
             </th>
           </tr>
         </thead>
         <tbody>
           {d.factors.map((f) => (
-            <tr key={f.factor} data-factor={f.factor} class={f.factor === d.main ? 'main' : undefined}>
+            <tr key={f.factor} data-factor={f.factor} class={f.factor === d.main ? 'review-main' : undefined}>
               <th scope="row">{metricName(t, f.factor)}</th>
-              <td class={`num ${f.change < 0 ? 'down' : f.change > 0 ? 'up' : ''}`}>{formatChange(f.change, locale)}</td>
-              <td class="share-col">
-                <div class="share-cell">
-                  <span class="share-bar" aria-hidden="true">
+              <td class={`popup-num ${f.change < 0 ? 'review-down' : f.change > 0 ? 'review-up' : ''}`}>
+                {formatChange(f.change, locale)}
+              </td>
+              <td class="review-share-col">
+                <div class="review-share-cell">
+                  <span class="review-share-bar" aria-hidden="true">
                     <span
-                      class={f.change < 0 ? 'down' : 'up'}
+                      class={f.change < 0 ? 'review-down' : 'review-up'}
                       style={{ width: `${Math.min(1, Math.abs(f.share)) * 50}%`, [f.change < 0 ? 'right' : 'left']: '50%' }}
                     />
                   </span>
-                  <span class="num">{formatPercent(f.share, locale)}</span>
+                  <span class="popup-num">{formatPercent(f.share, locale)}</span>
                 </div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p class="muted small">{t('review_whyHelp')}</p>
+      <p class="popup-muted popup-small">{t('review_whyHelp')}</p>
       {d.main && fix && (
-        <div class="main-factor" data-testid="main-factor">
+        <div class="review-main-factor" data-testid="main-factor">
           <p>
             <strong>{t('review_main', { factor: metricName(t, d.main) })}</strong>
-            <span class="role-tag">{t('badge_owner', { role: t(`role_${fix.role}`) })}</span>
+            <span class="review-role-tag">{t('badge_owner', { role: t(`role_${fix.role}`) })}</span>
           </p>
           <p>{t(fix.summary)}</p>
           {source && (
-            <p class="source-fell">
+            <p class="review-source-fell">
               {t('review_source', {
                 source: source.key,
                 current: formatValue('visitors', source.current, locale),
@@ -287,12 +298,16 @@ export function CompactDay(props: Parameters<typeof DayCard>[0]) {
   const [open, setOpen] = useState(false);
   const day = shop.day;
   return (
-    <details class="day-compact" data-store={shop.store} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details
+      class="review-day-compact"
+      data-store={shop.store}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>
-        <span class="name">{shop.store}</span>
-        <span class={`pill ${day.status}`}>{t(verdictKey(day.status))}</span>
-        <span class="num">{day.sales !== null ? formatValue('sales', day.sales, locale, shop.currency) : '—'}</span>
-        {day.completion !== null && <span class="muted num">{formatCompletion(day.completion, locale)}</span>}
+        <span class="review-name">{shop.store}</span>
+        <span class={`review-pill ${day.status}`}>{t(verdictKey(day.status))}</span>
+        <span class="popup-num">{day.sales !== null ? formatValue('sales', day.sales, locale, shop.currency) : '—'}</span>
+        {day.completion !== null && <span class="popup-muted popup-num">{formatCompletion(day.completion, locale)}</span>}
       </summary>
       {open && <DayCard {...props} />}
     </details>

@@ -125,24 +125,26 @@ export function TargetForm({
   const names = weekdayNames(locale);
   return (
     <form class="target-form" onSubmit={submit} noValidate data-testid="target-form">
-      <div class="field-row">
+      <div class="target-field-row">
         <label>
           <span>{t('target_month')}</span>
           <input
             type="month"
+            class="popup-field"
             value={draft.month}
             aria-invalid={errors.month ? true : undefined}
             aria-describedby={errors.month ? `${id}-month-error` : undefined}
             onInput={(e) => set({ month: e.currentTarget.value })}
           />
         </label>
-        <label class="grow">
+        <label class="target-grow">
           <span>
             {t('target_amount')}
             {shop.currency ? ` (${shop.currency})` : ''}
           </span>
           <input
             type="text"
+            class="popup-field"
             inputMode="decimal"
             name="amount"
             value={draft.amount}
@@ -153,32 +155,33 @@ export function TargetForm({
         </label>
       </div>
       {errors.month && (
-        <p class="field-error" id={`${id}-month-error`}>
+        <p class="target-field-error" id={`${id}-month-error`}>
           {t(errors.month)}
         </p>
       )}
       {errors.amount && (
-        <p class="field-error" id={`${id}-amount-error`}>
+        <p class="target-field-error" id={`${id}-amount-error`}>
           {t(errors.amount)}
         </p>
       )}
       <fieldset class="split">
         <legend>{t('target_split')}</legend>
         {(['even', 'weekday'] as const).map((mode) => (
-          <label key={mode} class="radio">
+          <label key={mode} class="target-radio">
             <input type="radio" name={`${id}-split`} checked={draft.split === mode} onChange={() => set({ split: mode })} />
             {t(mode === 'even' ? 'target_splitEven' : 'target_splitWeekday')}
           </label>
         ))}
       </fieldset>
       {draft.split === 'weekday' && (
-        <fieldset class="weights" aria-describedby={errors.weights ? `${id}-weights-error` : undefined}>
+        <fieldset class="target-weights" aria-describedby={errors.weights ? `${id}-weights-error` : undefined}>
           <legend>{t('target_weights')}</legend>
           {names.map((name, i) => (
             <label key={name}>
               <span>{name}</span>
               <input
                 type="text"
+                class="popup-field"
                 inputMode="decimal"
                 value={draft.weights[i]}
                 aria-invalid={
@@ -193,20 +196,20 @@ export function TargetForm({
         </fieldset>
       )}
       {errors.weights && (
-        <p class="field-error" id={`${id}-weights-error`}>
+        <p class="target-field-error" id={`${id}-weights-error`}>
           {t(errors.weights)}
         </p>
       )}
       {saveError && (
-        <p class="field-error" role="alert">
+        <p class="target-field-error" role="alert">
           {saveError}
         </p>
       )}
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={saving}>
+      <div class="target-form-actions">
+        <button type="submit" class="popup-primary" disabled={saving}>
           {t('target_save')}
         </button>
-        <button type="button" class="act" onClick={onDone}>
+        <button type="button" class="popup-act" onClick={onDone}>
           {t('target_cancel')}
         </button>
       </div>

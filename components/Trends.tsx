@@ -46,7 +46,7 @@ export function Trends({
     };
   }, [shop?.site, shop?.store, metric, days, loadTrend]);
 
-  if (!shop) return <p class="muted">{t('trend_noShops')}</p>;
+  if (!shop) return <p class="popup-muted">{t('trend_noShops')}</p>;
   const current =
     trend && trend.site === shop.site && trend.store === shop.store && trend.metric === metric && trend.days === days
       ? trend
@@ -54,10 +54,10 @@ export function Trends({
 
   return (
     <section class="trends" aria-busy={!current && !error}>
-      <div class="pickers">
+      <div class="trend-pickers">
         <label>
           <span>{t('trend_shop')}</span>
-          <select value={shopKey(shop)} onChange={(e) => setKey(e.currentTarget.value)}>
+          <select class="popup-field" value={shopKey(shop)} onChange={(e) => setKey(e.currentTarget.value)}>
             {shops.map((s) => (
               <option key={shopKey(s)} value={shopKey(s)}>
                 {s.store} · {siteName(t, s.site)}
@@ -67,7 +67,7 @@ export function Trends({
         </label>
         <label>
           <span>{t('trend_metric')}</span>
-          <select value={metric ?? ''} onChange={(e) => setMetric(e.currentTarget.value as MetricId)}>
+          <select class="popup-field" value={metric ?? ''} onChange={(e) => setMetric(e.currentTarget.value as MetricId)}>
             {shop.metrics.map((m) => (
               <option key={m} value={m}>
                 {metricName(t, m)}
@@ -76,7 +76,7 @@ export function Trends({
           </select>
         </label>
       </div>
-      <div class="range" role="group" aria-label={t('trend_range')}>
+      <div class="trend-range" role="group" aria-label={t('trend_range')}>
         {RANGES.map((d) => (
           <button type="button" key={d} aria-pressed={d === days} onClick={() => setDays(d)}>
             {t('trend_days', { days: d })}
@@ -84,11 +84,11 @@ export function Trends({
         ))}
       </div>
       {error && (
-        <p class="error" role="alert">
+        <p class="popup-error" role="alert">
           {error}
         </p>
       )}
-      {!error && !current && <p class="muted">{t('review_loading')}</p>}
+      {!error && !current && <p class="popup-muted">{t('review_loading')}</p>}
       {current && <TrendBody trend={current} store={shop.store} t={t} locale={locale} />}
       <Quality weeks={shop.quality} t={t} locale={locale} />
     </section>
@@ -115,7 +115,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
   const allDates = series.flatMap((s) => s.points.map((p) => p.date)).sort();
 
   const changes = (
-    <dl class="changes">
+    <dl class="trend-changes">
       {(
         [
           ['trend_wow', trend.weekOverWeek],
@@ -124,7 +124,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
       ).map(([label, change]) => (
         <div key={label}>
           <dt>{t(label)}</dt>
-          <dd class={change === null || change === 0 ? '' : change > 0 === (better === 'up') ? 'good' : 'bad'}>
+          <dd class={change === null || change === 0 ? '' : change > 0 === (better === 'up') ? 'popup-good' : 'popup-bad'}>
             {change === null ? '—' : formatChange(change, locale)}
           </dd>
         </div>
@@ -135,7 +135,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
     return (
       <>
         {changes}
-        <p class="muted">{t('trend_noData')}</p>
+        <p class="popup-muted">{t('trend_noData')}</p>
       </>
     );
   }
@@ -156,7 +156,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
   return (
     <>
       {changes}
-      <figure class="chart-figure">
+      <figure class="trend-chart-figure">
         <LineChart
           series={series}
           band={trend.band}
@@ -166,25 +166,25 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
           formatDate={date}
           summary={summary}
         />
-        <figcaption class="legend">
-          <span class="key main">{store}</span>
-          {trend.target && <span class="key target">{t('trend_target')}</span>}
+        <figcaption class="trend-legend">
+          <span class="trend-key main">{store}</span>
+          {trend.target && <span class="trend-key target">{t('trend_target')}</span>}
           {trend.peers?.map((p) => (
-            <span class="key peer" key={p.peer}>
+            <span class="trend-key peer" key={p.peer}>
               {p.peer}
             </span>
           ))}
           {trend.band && (
             <>
-              <span class="key zone-warn">{t('trend_warnZone')}</span>
-              <span class="key zone-critical">{t('trend_criticalZone')}</span>
+              <span class="trend-key zone-warn">{t('trend_warnZone')}</span>
+              <span class="trend-key zone-critical">{t('trend_criticalZone')}</span>
             </>
           )}
         </figcaption>
       </figure>
-      <details class="values">
+      <details class="trend-values">
         <summary>{t('trend_values')}</summary>
-        <table>
+        <table class="popup-table">
           <thead>
             <tr>
               <th scope="col">{t('trend_date')}</th>
@@ -219,12 +219,12 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
 function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: PopupTranslate; locale: Locale }) {
   const shown = [...weeks].sort((a, b) => b.week.localeCompare(a.week)).slice(0, QUALITY_WEEKS);
   return (
-    <section class="quality" aria-labelledby="quality-title">
+    <section class="trend-quality" aria-labelledby="quality-title">
       <h3 id="quality-title">{t('trend_quality')}</h3>
       {shown.length === 0 ? (
-        <p class="muted">{t('trend_noQuality')}</p>
+        <p class="popup-muted">{t('trend_noQuality')}</p>
       ) : (
-        <table>
+        <table class="popup-table">
           <thead>
             <tr>
               <th scope="col">{t('trend_week')}</th>
@@ -255,16 +255,16 @@ function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: Pop
           </tbody>
         </table>
       )}
-      <p class="muted small">{t('trend_qualityHelp')}</p>
+      <p class="popup-muted popup-small">{t('trend_qualityHelp')}</p>
     </section>
   );
 }
 
 function Level({ value, level, t }: { value: string | null; level: QualityLevel | null; t: PopupTranslate }) {
-  if (value === null) return <span class="muted">—</span>;
+  if (value === null) return <span class="popup-muted">—</span>;
   return (
     <>
-      <span class="num">{value}</span> {level && <span class={`level ${level}`}>{t(`quality_${level}`)}</span>}
+      <span class="popup-num">{value}</span> {level && <span class={`trend-level ${level}`}>{t(`quality_${level}`)}</span>}
     </>
   );
 }

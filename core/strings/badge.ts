@@ -16,7 +16,7 @@ const en = {
     'This number is drawn with a scrambling font: the page’s text differs from what you see. StorePulse does not store it rather than keep a wrong number.',
 } as const;
 
-export type BadgeKey = keyof typeof en;
+type BadgeKey = keyof typeof en;
 
 const zhCN: Record<BadgeKey, string> = {
   badge_open: '查看建议',

@@ -22,7 +22,7 @@ const en = {
   picker_savedAsk: 'Saved as {metric}. It is read when you press “Read this page”, or on every visit once you allow it:',
 } as const;
 
-export type PickerKey = keyof typeof en;
+type PickerKey = keyof typeof en;
 
 const zhCN: Record<PickerKey, string> = {
   picker_hint: '点击一个数字，把它绑定到指标 · 按 Esc 取消',

@@ -52,7 +52,7 @@ describe('export and import on the options page', () => {
     ].join('\n');
     await input.setInputFiles({ name: 'days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => data.innerText()).toContain('已导入');
-    const report = await data.locator('.import-report').innerText();
+    const report = await data.locator('.data-import-report').innerText();
     expect(report).toContain('1 天数据');
     expect(report).toMatch(/第 3 行：“value”缺失或无效/);
     await options.screenshot({ path: join(SCREENSHOTS, 'options-import-zh-CN.png'), fullPage: true });

@@ -34,7 +34,7 @@ describe.each([['zh-CN'], ['zh-TW'], ['en']])('the options page in %s', (locale)
     await expect.poll(() => options.locator('[role=alert]').count()).toBeGreaterThan(0);
     await critical.fill('75');
     await expect.poll(() => options.getByTestId('status').innerText()).not.toBe('');
-    await expect.poll(() => options.locator('tr.invalid').count()).toBe(0);
+    await expect.poll(() => options.locator('tr.options-invalid').count()).toBe(0);
     // The shop just read is listed, with its profile and the returning-visitors switch.
     await options.locator('tr[data-shop="sycm|小雨的旗舰店"]').waitFor();
     await options.screenshot({ path: join(SCREENSHOTS, `options-${locale}.png`), fullPage: true });
@@ -74,14 +74,14 @@ describe.each([['zh-CN'], ['zh-TW'], ['en']])('the options page in %s', (locale)
     await options.locator('#rule-second').check();
     await options.locator('#rule-second-metric').selectOption('visitors');
     await options.locator('#rule-second-value').fill('1000');
-    await options.locator('.rule-form').screenshot({ path: join(SCREENSHOTS, `options-rule-form-${locale}.png`) });
+    await options.locator('.rules-rule-form').screenshot({ path: join(SCREENSHOTS, `options-rule-form-${locale}.png`) });
     await options.getByRole('button', { name: locale === 'en' ? 'Cancel' : '取消' }).click();
 
     // Bad input is refused field by field, with the reason, and nothing is saved.
     await options.getByTestId('rule-new').click();
     await options.locator('#rule-value').fill('abc');
     await options.getByTestId('rule-save').click();
-    await expect.poll(() => options.locator('.rule-form [role=alert]').count()).toBe(2);
+    await expect.poll(() => options.locator('.rules-rule-form [role=alert]').count()).toBe(2);
     expect(await options.locator('#rule-name').getAttribute('aria-invalid')).toBe('true');
     expect(await options.locator('#rule-value').getAttribute('aria-invalid')).toBe('true');
     expect(await options.getByTestId('rules-empty').count()).toBe(1);
@@ -95,9 +95,9 @@ describe.each([['zh-CN'], ['zh-TW'], ['en']])('the options page in %s', (locale)
     await options.locator('#rule-severity').selectOption('critical');
     await options.locator('#rule-fix').selectOption('conversionLow');
     await options.getByTestId('rule-save').click();
-    await options.locator('.custom-rules li').waitFor();
+    await options.locator('.rules-custom-rules li').waitFor();
     await expect.poll(() => options.getByTestId('status').innerText()).not.toBe('');
-    expect(await options.locator('.rule-form').count()).toBe(0);
+    expect(await options.locator('.rules-rule-form').count()).toBe(0);
     await options.screenshot({ path: join(SCREENSHOTS, `options-rules-${locale}.png`), fullPage: true });
 
     await page.reload();
@@ -109,7 +109,7 @@ describe.each([['zh-CN'], ['zh-TW'], ['en']])('the options page in %s', (locale)
       .toBe(1);
 
     // Switched off in the list, the rule's badge goes.
-    await options.locator('.custom-rules li input[type=checkbox]').uncheck();
+    await options.locator('.rules-custom-rules li input[type=checkbox]').uncheck();
     await page.waitForTimeout(300);
     await page.reload();
     await page.locator('storepulse-badge[data-metric="pagesPerVisit"]').waitFor({ state: 'attached', timeout: 20_000 });

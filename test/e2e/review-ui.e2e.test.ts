@@ -24,7 +24,11 @@ afterAll(async () => {
 /** Buttons, tabs, table cells and labels whose text does not fit their box (clipped CJK, cut words). */
 function clipped(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, [role="tab"], th, td, label > span, legend, .pill, .level, h2, h3')]
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'button, [role="tab"], th, td, label > span, legend, .review-pill, .trend-level, h2, h3',
+      ),
+    ]
       .filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1)
       .map((el) => `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}"`),
   );
@@ -36,7 +40,7 @@ describe.each(['zh-CN', 'zh-TW', 'en'])('the review UI in %s', (locale) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}?locale=${locale}`);
-    await page.locator('.day-card').first().waitFor();
+    await page.locator('.review-day-card').first().waitFor();
 
     const check = async (name: string) => {
       expect(await overflowing(page), `${name}: wider than the popup`).toEqual([]);
@@ -72,7 +76,7 @@ describe.each(['zh-CN', 'zh-TW', 'en'])('the review UI in %s', (locale) => {
     await check('trends');
 
     await page.getByRole('tab').nth(2).click();
-    await page.locator('table.months').first().waitFor();
+    await page.locator('table.month-months').first().waitFor();
     await check('month');
     expect(errors).toEqual([]);
     await page.close();

@@ -88,9 +88,9 @@ describe('the daily review in the popup, from five weeks read off real pages', (
 
   it('sets a monthly target in the popup and names visitors and 手淘搜索 as what fell', async () => {
     const popup = await openPopup(browser);
-    const card = popup.locator('.day-card').first();
+    const card = popup.locator('.review-day-card').first();
     await card.waitFor();
-    await card.locator('button.primary').click();
+    await card.locator('button.popup-primary').click();
     const form = popup.getByTestId('target-form');
     await form.locator('input[type="month"]').fill(yesterday.date.slice(0, 7));
     // A daily target well above what a normal day sells: yesterday missed it.

@@ -111,7 +111,7 @@ describe('生意参谋 home, end to end in Chromium', () => {
 
   it('lists the alert, its fix and its owner in the popup', async () => {
     const popup = await openPopup(browser);
-    const item = popup.locator('li.alert[data-metric="bounceRate"]');
+    const item = popup.locator('li.inbox-alert[data-metric="bounceRate"]');
     await item.waitFor();
     expect(await item.getAttribute('data-severity')).toBe('critical');
     const text = await item.innerText();
@@ -119,7 +119,7 @@ describe('生意参谋 home, end to end in Chromium', () => {
     expect(text).toContain('70%');
     expect(text).toContain('美工');
     expect(text).toContain('先改页面，再加推广');
-    expect(await popup.locator('section.store h2').first().innerText()).toContain('小雨的旗舰店');
+    expect(await popup.locator('section.popup-store h2').first().innerText()).toContain('小雨的旗舰店');
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-alerts-zh-CN.png'), fullPage: true });
     await popup.close();
   });
@@ -199,7 +199,7 @@ describe.each([
       expect((await shadowPart(page, 'storepulse-badge[data-metric="bounceRate"]', '.panel')).text).toContain(fixText);
       await page.screenshot({ path: join(SCREENSHOTS, `sycm-home-badges-${locale}.png`) });
       await popup.reload();
-      const item = popup.locator('li.alert[data-metric="bounceRate"]');
+      const item = popup.locator('li.inbox-alert[data-metric="bounceRate"]');
       await item.waitFor();
       expect(await item.innerText()).toContain(fixText);
       expect(await item.innerText()).toContain(metricText);

@@ -67,7 +67,7 @@ const key = (el: Element, k: string) =>
   act(() => {
     el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
   });
-const card = (store: string) => $(`article.day-card[data-store="${store}"]`)!;
+const card = (store: string) => $(`article.review-day-card[data-store="${store}"]`)!;
 
 describe('popup tabs', () => {
   it('opens on the review and moves between tabs with the arrow keys, Home and End', async () => {
@@ -109,10 +109,10 @@ describe('daily review', () => {
     expect(c.textContent).toContain('The gap has held for several days');
     const rows = [...c.querySelectorAll('tr[data-factor]')];
     expect(rows.map((r) => r.getAttribute('data-factor'))).toEqual(['visitors', 'conversionRate', 'avgOrderValue']);
-    expect(rows[0]!.classList.contains('main')).toBe(true);
+    expect(rows[0]!.classList.contains('review-main')).toBe(true);
     expect(rows[0]!.textContent).toContain('-23.7%');
     // The three shares on screen add up to the whole change.
-    const shares = rows.map((r) => Number(r.querySelector('.share-cell .num')!.textContent!.replace('%', '')));
+    const shares = rows.map((r) => Number(r.querySelector('.review-share-cell .popup-num')!.textContent!.replace('%', '')));
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     const main = c.querySelector('[data-testid="main-factor"]')!.textContent!;
     expect(main).toContain('Main factor: Visitors');
@@ -137,7 +137,7 @@ describe('daily review', () => {
     expect(card('无数据的小店').querySelector('[data-testid="decomposition"]')).toBeNull();
     expect(card('Harbor Tea').textContent).toContain('No target');
     expect(card('Harbor Tea').textContent).toContain('Set a monthly sales target');
-    expect(byText('.day-card[data-store="Harbor Tea"] button', 'Set monthly target')).toBeTruthy();
+    expect(byText('.review-day-card[data-store="Harbor Tea"] button', 'Set monthly target')).toBeTruthy();
     expect(card('一日波动店').textContent).toContain('One day so far');
     expect(card('一日波动店').classList.contains('sustained')).toBe(false);
   });
@@ -204,18 +204,18 @@ describe('target form', () => {
 
   it('shows what is wrong and sends nothing, then saves a good target and says so', async () => {
     const p = await mount(props());
-    await click(byText('.day-card[data-store="小雨的旗舰店"] button', 'Change target'));
+    await click(byText('.review-day-card[data-store="小雨的旗舰店"] button', 'Change target'));
     const form = card('小雨的旗舰店').querySelector('form')!;
     const amount = form.querySelector<HTMLInputElement>('input[name="amount"]')!;
     expect(amount.value).toBe('420000');
     await type(amount, 'lots');
     await click(form.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1]!);
-    const weights = [...form.querySelectorAll<HTMLInputElement>('.weights input')];
+    const weights = [...form.querySelectorAll<HTMLInputElement>('.target-weights input')];
     expect(weights).toHaveLength(7);
     for (const w of weights) await type(w, '0');
     await click(form.querySelector('button[type="submit"]'));
     expect(p.setTarget).not.toHaveBeenCalled();
-    const errors = [...form.querySelectorAll('.field-error')].map((e) => e.textContent);
+    const errors = [...form.querySelectorAll('.target-field-error')].map((e) => e.textContent);
     expect(errors).toEqual(['Enter a sales target above 0.', 'At least one day needs a weight above 0.']);
     expect(amount.getAttribute('aria-invalid')).toBe('true');
 
@@ -239,7 +239,7 @@ describe('target form', () => {
 
   it('keeps what was typed and says why when saving fails', async () => {
     const p = await mount(props({ setTarget: vi.fn(async () => Promise.reject(new Error('disk full'))) }));
-    await click(byText('.day-card[data-store="Maple Goods"] button', 'Change target'));
+    await click(byText('.review-day-card[data-store="Maple Goods"] button', 'Change target'));
     const form = card('Maple Goods').querySelector('form')!;
     const amount = form.querySelector<HTMLInputElement>('input[name="amount"]')!;
     await type(amount, '90000');
@@ -252,12 +252,12 @@ describe('target form', () => {
 });
 
 describe('alert inbox', () => {
-  const bounce = () => $('li.alert[data-alert="sycm|小雨的旗舰店|bounceRate"]')!;
+  const bounce = () => $('li.inbox-alert[data-alert="sycm|小雨的旗舰店|bounceRate"]')!;
 
   it('acknowledges and snoozes through the props, then asks again', async () => {
     const p = await mount(props());
-    expect($$('li.alert').map((li) => li.getAttribute('data-metric'))).toEqual(['bounceRate', 'sales']);
-    await click(byText('li.alert[data-metric="bounceRate"] button', 'Acknowledge'));
+    expect($$('li.inbox-alert').map((li) => li.getAttribute('data-metric'))).toEqual(['bounceRate', 'sales']);
+    await click(byText('li.inbox-alert[data-metric="bounceRate"] button', 'Acknowledge'));
     await settle();
     expect(p.alertAction).toHaveBeenLastCalledWith('sycm|小雨的旗舰店|bounceRate', 'acknowledge', undefined);
     expect(p.loadReview).toHaveBeenCalledTimes(2);
@@ -266,24 +266,24 @@ describe('alert inbox', () => {
     expect(snooze.getAttribute('aria-expanded')).toBe('false');
     await click(snooze);
     expect(snooze.getAttribute('aria-expanded')).toBe('true');
-    await click(byText('li.alert[data-metric="bounceRate"] button', 'Until tomorrow'));
+    await click(byText('li.inbox-alert[data-metric="bounceRate"] button', 'Until tomorrow'));
     expect(p.alertAction).toHaveBeenLastCalledWith('sycm|小雨的旗舰店|bounceRate', 'snooze', snoozeUntil(NOW, 1));
-    await click(byText('li.alert[data-metric="bounceRate"] button', 'For a week'));
+    await click(byText('li.inbox-alert[data-metric="bounceRate"] button', 'For a week'));
     expect(p.alertAction).toHaveBeenLastCalledWith('sycm|小雨的旗舰店|bounceRate', 'snooze', snoozeUntil(NOW, 7));
   });
 
   it('shows an alert’s history on demand, newest first', async () => {
     await mount(props());
-    expect(bounce().querySelector('.history')).toBeNull();
-    await click(bounce().querySelector('.history-toggle'));
-    const events = [...bounce().querySelectorAll('.history li')].map((li) => li.textContent);
+    expect(bounce().querySelector('.inbox-history')).toBeNull();
+    await click(bounce().querySelector('.inbox-history-toggle'));
+    const events = [...bounce().querySelectorAll('.inbox-history li')].map((li) => li.textContent);
     expect(events).toHaveLength(3);
     expect(events[0]).toContain('Got worse');
     expect(events[0]).toContain('72.31%');
     expect(events[2]).toContain('Opened');
     expect(events[2]).toContain('66.12%');
-    await click(bounce().querySelector('.history-toggle'));
-    expect(bounce().querySelector('.history')).toBeNull();
+    await click(bounce().querySelector('.inbox-history-toggle'));
+    expect(bounce().querySelector('.inbox-history')).toBeNull();
   });
 
   it('lists acknowledged alerts apart, with reopen', async () => {
@@ -297,9 +297,9 @@ describe('alert inbox', () => {
 
   it('says so when an action fails', async () => {
     await mount(props({ alertAction: vi.fn(async () => Promise.reject(new Error('no such alert'))) }));
-    await click(byText('li.alert[data-metric="sales"] button', 'Acknowledge'));
+    await click(byText('li.inbox-alert[data-metric="sales"] button', 'Acknowledge'));
     await settle();
-    expect($('.error[role="alert"]')!.textContent).toBe('That did not work: no such alert');
+    expect($('.popup-error[role="alert"]')!.textContent).toBe('That did not work: no such alert');
   });
 
   it('ends a snooze at the start of a day, not 24 hours on', () => {
@@ -313,8 +313,8 @@ describe('alert inbox', () => {
   it('falls back to today’s alerts with dismiss when the review is not available', async () => {
     const p = await mount(props({ loadReview: vi.fn(async () => Promise.reject(new Error('no reply to review'))) }));
     expect($('[data-testid="review-error"]')!.textContent).toContain('no reply to review');
-    expect($$('li.alert').map((li) => li.getAttribute('data-metric'))).toEqual(['bounceRate', 'sales']);
-    await click(byText('li.alert[data-metric="sales"] button', 'Dismiss for today'));
+    expect($$('li.inbox-alert').map((li) => li.getAttribute('data-metric'))).toEqual(['bounceRate', 'sales']);
+    await click(byText('li.inbox-alert[data-metric="sales"] button', 'Dismiss for today'));
     expect(p.dismiss).toHaveBeenCalledWith('sycm|小雨的旗舰店|sales');
     await click($$('[role="tab"]')[1]);
     expect($('[role="tabpanel"]')!.textContent).toContain('The daily review is not available');
@@ -341,27 +341,30 @@ describe('trends', () => {
     expect(svg.querySelectorAll('polyline.target').length).toBeGreaterThan(0);
     for (const line of svg.querySelectorAll('polyline')) expect(line.getAttribute('vector-effect')).toBe('non-scaling-stroke');
     const trend = sampleTrend({ site: 'sycm', store: '小雨的旗舰店', metric: 'sales', days: 30 });
-    expect($$('details.values tbody tr')).toHaveLength(trend.points.length);
-    expect($('.changes')!.textContent).toContain(formatChange(trend.weekOverWeek!, 'en'));
+    expect($$('details.trend-values tbody tr')).toHaveLength(trend.points.length);
+    expect($('.trend-changes')!.textContent).toContain(formatChange(trend.weekOverWeek!, 'en'));
   });
 
   it('switches range, metric and shop, and draws the rule’s zones and the peers', async () => {
     const p = await openTrends();
-    await click(byText('.range button', '90 days'));
+    await click(byText('.trend-range button', '90 days'));
     await settle();
-    expect(byText('.range button', '90 days').getAttribute('aria-pressed')).toBe('true');
-    const metric = $$<HTMLSelectElement>('.pickers select')[1]!;
+    expect(byText('.trend-range button', '90 days').getAttribute('aria-pressed')).toBe('true');
+    const metric = $$<HTMLSelectElement>('.trend-pickers select')[1]!;
     await act(() => {
       metric.value = 'bounceRate';
       metric.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await settle();
     expect(p.loadTrend).toHaveBeenLastCalledWith({ site: 'sycm', store: '小雨的旗舰店', metric: 'bounceRate', days: 90 });
-    expect($$('svg.chart rect.zone').map((r) => r.getAttribute('class'))).toEqual(['zone warn', 'zone critical']);
+    expect($$('svg.chart rect.chart-zone').map((r) => r.getAttribute('class'))).toEqual([
+      'chart-zone warn',
+      'chart-zone critical',
+    ]);
     expect($$('svg.chart polyline.peer').length).toBeGreaterThan(0);
-    expect($('.legend')!.textContent).toContain('同行平均');
+    expect($('.trend-legend')!.textContent).toContain('同行平均');
 
-    const shop = $$<HTMLSelectElement>('.pickers select')[0]!;
+    const shop = $$<HTMLSelectElement>('.trend-pickers select')[0]!;
     await act(() => {
       shop.value = 'shopify|Maple Goods';
       shop.dispatchEvent(new Event('change', { bubbles: true }));
@@ -372,7 +375,7 @@ describe('trends', () => {
 
   it('rates each week’s bounce and depth against the guide’s lines', async () => {
     await openTrends();
-    const rows = $$('.quality tbody tr');
+    const rows = $$('.trend-quality tbody tr');
     expect(rows).toHaveLength(8);
     expect(rows[0]!.textContent).toMatch(/^2026-11-16\s*6\d\.\d+%\s*Pass\s*3\.\d\d\s*(Pass|Good)$/);
   });
@@ -393,8 +396,8 @@ describe('monthly review', () => {
     const july = shop.querySelector('tr[data-month="2026-07"]')!;
     // 419,695.66 of 420,000 missed: rounded down, never "100%".
     expect(july.textContent).toContain('99.9%');
-    expect(july.classList.contains('missed')).toBe(true);
-    expect(shop.querySelector('.missed-list')!.textContent).toBe(
+    expect(july.classList.contains('month-missed')).toBe(true);
+    expect(shop.querySelector('.month-missed-list')!.textContent).toBe(
       'Months that missed: 2026-09, 2026-07, 2026-06, 2026-05, 2026-04, 2026-03, 2026-02',
     );
     await click(byText('.month-shop[data-store="小雨的旗舰店"] button', 'Copy as text'));

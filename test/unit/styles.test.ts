@@ -26,7 +26,52 @@ const importers = (css: string) => FILES.filter((f) => cssImports(f).includes(cs
 const COMPONENT_CSS = readdirSync('components').filter((f) => f.endsWith('.css') && f !== 'base.css');
 const COMPONENTS = readdirSync('components').filter((f) => f.endsWith('.tsx'));
 
+/** Each component's class prefix: every rule in X.css starts from a class of X's own. */
+const PREFIX: Record<string, string> = {
+  CustomRules: 'rules',
+  DataPanel: 'data',
+  Inbox: 'inbox',
+  LineChart: 'chart',
+  MonthReview: 'month',
+  Options: 'options',
+  PageTools: 'tools',
+  Peers: 'peers',
+  Popup: 'popup',
+  Review: 'review',
+  Tabs: 'tabs',
+  TargetForm: 'target',
+  Trends: 'trend',
+};
+/** The pages' root components also set their page's element defaults (body, tables, buttons, focus). */
+const PAGE_ROOTS = new Set(['Popup', 'Options']);
+
+/** Every selector of a style sheet, comments and declarations left out. */
+function selectors(css: string): string[] {
+  return [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{[^{}]*\}/g)].flatMap((m) =>
+    m[1]!.split(',').map((s) => s.trim()),
+  );
+}
+
 describe('styles beside their components', () => {
+  it('names every component’s prefix here', () => {
+    expect(Object.keys(PREFIX).sort()).toEqual(COMPONENTS.map((f) => f.replace('.tsx', '')).sort());
+  });
+
+  it.each(Object.entries(PREFIX))('scopes every rule of %s.css under its prefix %s-', (component, prefix) => {
+    const own = new RegExp(`\\.${prefix}(?:-[\\w-]+)?(?![\\w-])`);
+    const found = selectors(readFileSync(`components/${component}.css`, 'utf8'));
+    expect(found.length).toBeGreaterThan(0);
+    for (const selector of found) {
+      const first = selector.split(/[\s>+~]+/)[0]!;
+      if (PAGE_ROOTS.has(component) && !first.includes('.')) continue;
+      expect(first, `${component}.css: ${selector}`).toMatch(own);
+    }
+  });
+
+  it('keeps classes out of the shared tokens', () => {
+    expect(selectors(readFileSync('components/base.css', 'utf8')).sort()).toEqual(['*', ':root', 'body']);
+  });
+
   it('gives every component its own CSS file and no CSS file without its component', () => {
     expect(COMPONENT_CSS.map((f) => f.replace('.css', '')).sort()).toEqual(COMPONENTS.map((f) => f.replace('.tsx', '')).sort());
   });

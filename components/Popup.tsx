@@ -5,6 +5,7 @@ import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
 import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
+import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
 import { PageTools, type PageToolsDeps } from './PageTools';
@@ -28,6 +29,8 @@ export interface PopupProps {
   copyText?: (text: string) => Promise<void>;
   /** "Read this page" and the picker for the active tab. */
   tools?: PageToolsDeps;
+  /** Whether the back offices are allowed, and asking for them. */
+  access?: HostAccessDeps;
 }
 
 type TabId = 'review' | 'trends' | 'month';
@@ -53,6 +56,7 @@ export function Popup({
   now = Date.now,
   copyText = (text) => navigator.clipboard.writeText(text),
   tools,
+  access,
 }: PopupProps) {
   const t = uiTranslator(locale);
   const [tab, setTab] = useState<TabId>('review');
@@ -112,6 +116,7 @@ export function Popup({
           {error}
         </p>
       )}
+      {access && <HostAccess t={t} deps={access} />}
       {tools && <PageTools t={t} locale={locale} deps={tools} onRead={refresh} />}
       {state?.storageError && (
         <p class="error" role="alert">

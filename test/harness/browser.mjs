@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { READ_DATABASE } from './read-database.mjs';
 
 /** @param {import('playwright-core').Worker} w */
 const isExtensionWorker = (w) => w.url().startsWith('chrome-extension://');
@@ -104,36 +105,5 @@ export async function launchWithExtension({ extensionPath, port, headless = true
  * @returns {Promise<unknown[]>}
  */
 export async function readDatabase(serviceWorker, storeName) {
-  return serviceWorker.evaluate(async (name) => {
-    // Opening a database that does not exist yet would create it at version 1, and the extension's own
-    // upgrade chain would then start from oldVersion 1 and skip its first step. Look before opening,
-    // and abort the creation if the database appears between the two calls.
-    if (typeof indexedDB.databases === 'function') {
-      const all = await indexedDB.databases();
-      if (!all.some((d) => d.name === 'storepulse')) return [];
-    }
-    /** @type {IDBDatabase | null} */
-    const db = await new Promise((ok, fail) => {
-      const req = indexedDB.open('storepulse');
-      let creating = false;
-      req.onupgradeneeded = () => {
-        creating = true;
-        req.transaction?.abort();
-      };
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => (creating ? ok(null) : fail(req.error));
-      req.onblocked = () => fail(new Error('storepulse database is blocked by an open upgrade'));
-    });
-    if (!db) return [];
-    try {
-      if (!db.objectStoreNames.contains(name)) return [];
-      return await new Promise((ok, fail) => {
-        const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, storeName);
+  return serviceWorker.evaluate(READ_DATABASE, storeName);
 }

@@ -1,9 +1,12 @@
-// Chromium with an unpacked MV3 extension, every host resolved to the fixture server.
+// A browser with the built extension, every host sent to the fixture server: Chromium (Chrome, Edge)
+// through Playwright with --host-resolver-rules, or Firefox (firefox.mjs) through WebDriver BiDi and a proxy.
 
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { findBrowser } from './find-browser.mjs';
+import { launchFirefoxWithExtension } from './firefox.mjs';
 import { READ_DATABASE } from './read-database.mjs';
 
 /** @param {import('playwright-core').Worker} w */
@@ -34,14 +37,29 @@ async function launch(userDataDir, { executablePath, headless, locale, args }) {
 }
 
 /**
+ * Chromium (the default) or, with `browser: 'firefox'`, Firefox: see launchFirefoxWithExtension for
+ * what that returns. The browser is found by findBrowser (CHROMIUM_PATH / FIREFOX_PATH override).
+ * @template {'chromium' | 'firefox'} [B='chromium']
+ * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[],
+ *           browser?: B, grantHostPermissions?: boolean }} options
+ * @returns {Promise<B extends 'firefox' ? Awaited<ReturnType<typeof launchFirefoxWithExtension>> : Awaited<ReturnType<typeof launchChromium>>>}
+ */
+export async function launchWithExtension(options) {
+  const launched = options.browser === 'firefox' ? launchFirefoxWithExtension(options) : launchChromium(options);
+  return /** @type {any} */ (await launched);
+}
+
+/**
  * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[] }} options
  */
-export async function launchWithExtension({ extensionPath, port, headless = true, locale = 'en', extraArgs = [] }) {
+async function launchChromium({ extensionPath, port, headless = true, locale = 'en', extraArgs = [] }) {
   const ext = resolve(extensionPath);
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const executablePath = findBrowser('chromium');
   const args = [
     '--disable-extensions-except=' + ext,
     '--load-extension=' + ext,
+    // Branded Chrome 137+ ignores --load-extension unless this switch is turned back off.
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
     '--no-sandbox',
     '--disable-gpu',
     // QUIC would go around the TCP-only fixture server.
@@ -82,6 +100,7 @@ export async function launchWithExtension({ extensionPath, port, headless = true
     }
     const ctx = context;
     return {
+      engine: /** @type {const} */ ('chromium'),
       context: ctx,
       extensionId: new URL(worker.url()).host,
       serviceWorker: worker,

@@ -4,7 +4,7 @@
 // certificate is accepted through BiDi's acceptInsecureCerts.
 
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -51,6 +51,7 @@ export async function launchFirefoxWithExtension({
       acceptInsecureCerts: true,
       // WebDriver may open only http(s) pages unless given this; the add-on's own pages are moz-extension://.
       args: ['--remote-allow-system-access'],
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       defaultViewport: { width: 1280, height: 800 },
       extraPrefsFirefox: {
         // Every connection through the proxy, which ends at the fixture server; localhost (the
@@ -69,6 +70,10 @@ export async function launchFirefoxWithExtension({
         'network.http.speculative-parallel-limit': 0,
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
+        // Firefox's own services (block list, remote settings) stay quiet, so what the proxy logs is the pages'.
+        'extensions.blocklist.enabled': false,
+        // (the server override is honoured with MOZ_REMOTE_SETTINGS_DEVTOOLS; port 9 on 127.0.0.1 refuses)
+        'services.settings.server': 'http://127.0.0.1:9/v1',
         'intl.accept_languages': locale,
         'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
         // Host permissions are optional at install in Firefox MV3; granted by default since Firefox 127.
@@ -95,20 +100,33 @@ export async function launchFirefoxWithExtension({
   const b = browser;
   const extensionOrigin = `moz-extension://${uuid}`;
   /**
-   * Opens one of the add-on's pages (`/popup.html`) in `page`, or in a new tab. Puppeteer's goto()
-   * waits for navigation events Firefox does not send for moz-extension:// pages, so this asks BiDi to
-   * navigate and then waits for the document itself.
+   * Loads `url` in `page` and waits for the new document. Puppeteer's goto() and reload() wait for
+   * navigation events Firefox does not always send (never for moz-extension:// pages, and not for a
+   * reload once another tab has the focus), so this asks BiDi to navigate and then watches the document.
+   * @param {import('puppeteer-core').Page} page
+   * @param {string} url
+   */
+  const navigate = async (page, url) => {
+    const context = /** @type {{ browsingContext: { navigate(url: string, wait: string): Promise<void> } }} */ (
+      /** @type {unknown} */ (page.mainFrame())
+    ).browsingContext;
+    // Marks the document being left, so that loading the same address again is seen to have happened.
+    await page.evaluate(() => void Object.assign(window, { storepulseLeft: true })).catch(() => {});
+    await context.navigate(url, 'none');
+    await page.waitForFunction(
+      (u) => location.href === u && document.readyState === 'complete' && !('storepulseLeft' in window),
+      { timeout: 20_000 },
+      url,
+    );
+  };
+  /**
+   * Opens one of the add-on's pages (`/popup.html`) in `page`, or in a new tab.
    * @param {string} path
    * @param {import('puppeteer-core').Page} [into]
    */
   const openExtensionPage = async (path, into) => {
     const page = into ?? (await b.newPage());
-    const url = new URL(path, extensionOrigin).href;
-    const context = /** @type {{ browsingContext: { navigate(url: string, wait: string): Promise<void> } }} */ (
-      /** @type {unknown} */ (page.mainFrame())
-    ).browsingContext;
-    await context.navigate(url, 'interactive');
-    await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 10_000 }, url);
+    await navigate(page, new URL(path, extensionOrigin).href);
     return page;
   };
   /** @type {import('puppeteer-core').Page | undefined} */
@@ -124,6 +142,7 @@ export async function launchFirefoxWithExtension({
     addonId,
     extensionOrigin,
     openExtensionPage,
+    navigate,
     /** Hosts the browser connected to through the proxy (`connect host:443`, or `http host/path`). */
     requests: proxy.requests,
     downloads,
@@ -135,8 +154,16 @@ export async function launchFirefoxWithExtension({
           /** @type {unknown} */ (globalThis)
         ).browser.action.getBadgeText({}),
       ),
-    /** Files saved to the download folder so far. */
-    downloaded: async () => (await readdir(downloads)).filter((f) => !f.endsWith('.part')),
+    /**
+     * Files saved to the download folder so far. Firefox reserves a download's name with an empty file
+     * and writes to `<name>.part` beside it; a file counts once that is gone and it has content.
+     */
+    downloaded: async () => {
+      const names = await readdir(downloads);
+      const done = names.filter((f) => !f.endsWith('.part') && !names.includes(`${f}.part`));
+      const sizes = await Promise.all(done.map(async (f) => (await stat(join(downloads, f))).size));
+      return done.filter((_, i) => sizes[i] > 0);
+    },
     close: cleanUp,
   };
 }

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension, readDatabase } from './browser.mjs';
+import { BrowserNotFound, findBrowser } from './find-browser.mjs';
 import { startFixtureServer } from './server.mjs';
 
 const EXTENSION = resolve(process.env.STOREPULSE_EXTENSION ?? '.output/chrome-mv3');
@@ -27,6 +28,13 @@ const TOUR = [
 ];
 
 mkdirSync(OUT, { recursive: true });
+try {
+  findBrowser('chromium');
+} catch (err) {
+  if (!(err instanceof BrowserNotFound)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
 const server = await startFixtureServer({ routes: Object.fromEntries(TOUR.map((t) => [t.url, t.fixture])) });
 const browser = await launchWithExtension({ extensionPath: EXTENSION, port: server.port, headless, locale });
 console.log(

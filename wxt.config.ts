@@ -39,7 +39,7 @@ export default defineConfig({
   }),
   zip: {
     // AMO reviews the sources of a bundled add-on: everything needed to rebuild it, nothing else.
-    excludeSources: ['artifacts/**', 'docs/store/**', 'test/**', 'BENCHMARKS.md', '.ci/**'],
+    excludeSources: ['artifacts/**', 'docs/**', 'test/**', 'BENCHMARKS.md', '.ci/**', 'vitest.config.ts', 'vitest.e2e.config.ts'],
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { ALL_MATCHES } from './core/sites';
 
+/** The add-on's id at addons.mozilla.org; tests install the Firefox build under it. */
+const GECKO_ID = 'storepulse@storepulse.local';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -19,10 +22,25 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['allow.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     // COMPAT(firefox): an add-on id is needed for storage in Firefox; Chrome derives its id from the key.
+    // optional_host_permissions needs Firefox 128; data_collection_permissions (StorePulse collects
+    // nothing) is read from Firefox 140 on desktop and 142 on Android.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'storepulse@storepulse.local', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
+  zip: {
+    // AMO reviews the sources of a bundled add-on: everything needed to rebuild it, nothing else.
+    excludeSources: ['artifacts/**', 'docs/**', 'test/**', 'BENCHMARKS.md', '.ci/**', 'vitest.config.ts', 'vitest.e2e.config.ts'],
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

@@ -7,6 +7,7 @@ import { POPUP_SCREEN, type PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
 import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
+import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
 import { PageTools, type PageToolsDeps } from './PageTools';
@@ -30,6 +31,8 @@ export interface PopupProps {
   copyText?: (text: string) => Promise<void>;
   /** "Read this page" and the picker for the active tab. */
   tools?: PageToolsDeps;
+  /** Whether the back offices are allowed, and asking for them. */
+  access?: HostAccessDeps;
 }
 
 type TabId = 'review' | 'trends' | 'month';
@@ -55,6 +58,7 @@ export function Popup({
   now = Date.now,
   copyText = (text) => navigator.clipboard.writeText(text),
   tools,
+  access,
 }: PopupProps) {
   const t = translator(locale, POPUP_SCREEN);
   const [tab, setTab] = useState<TabId>('review');
@@ -114,6 +118,7 @@ export function Popup({
           {error}
         </p>
       )}
+      {access && <HostAccess t={t} deps={access} />}
       {tools && <PageTools t={t} locale={locale} deps={tools} onRead={refresh} />}
       {state?.storageError && (
         <p class="popup-error" role="alert">

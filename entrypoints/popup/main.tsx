@@ -13,6 +13,12 @@ const firstState = prefetched(() => sendMessage('popupState', {}));
 const { settings } = await loadSettings().catch(() => ({ settings: { language: 'auto' as const } }));
 const locale = localeFor(settings.language);
 document.documentElement.lang = locale;
+// The back offices StorePulse reads: granted at install in Chrome, optional in Firefox, withdrawable in both.
+const backOffices = { origins: browser.runtime.getManifest().host_permissions ?? [] };
+const access = {
+  missing: async () => !(await browser.permissions.contains(backOffices)),
+  ask: () => browser.permissions.request(backOffices),
+};
 render(
   <Popup
     locale={locale}
@@ -25,6 +31,7 @@ render(
       sendMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })
     }
     openSettings={() => void browser.runtime.openOptionsPage()}
+    access={access}
     tools={{
       async activeTab() {
         const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

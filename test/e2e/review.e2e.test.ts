@@ -2,34 +2,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPopup, SCREENSHOTS, startServer, toolbarBadgeText, type Browser, type FixtureServer } from './support';
-import { localDay, SEED_URL, seedDays, type SeedDay } from './seed';
+import { fiveWeeks, SEED_URL, seedDays } from './seed';
 // @ts-expect-error plain ES module with JSDoc types
 import { readDatabase } from '../harness/browser.mjs';
 
 const STORE = '小雨的旗舰店';
-
-/** Five weeks of a shop whose search traffic fell on the last two days (conversion and AOV steady). */
-function fiveWeeks(): SeedDay[] {
-  const days: SeedDay[] = [];
-  for (let offset = -35; offset <= -1; offset++) {
-    const weekday = new Date(`${localDay(offset)}T00:00:00Z`).getUTCDay();
-    const weekend = weekday === 0 || weekday === 6 ? 1.2 : 1;
-    const fell = offset >= -2;
-    const search = Math.round(1500 * weekend * (fell ? 0.5 : 1));
-    const paid = Math.round(900 * weekend);
-    const recommend = Math.round(600 * weekend);
-    days.push({
-      date: localDay(offset),
-      visitors: search + paid + recommend,
-      conversion: 0.025,
-      aov: 120,
-      bounce: 0.55,
-      depth: 3.2,
-      sources: [search, paid, recommend],
-    });
-  }
-  return days;
-}
 
 describe('history through the real ingestion path', () => {
   let server: FixtureServer;

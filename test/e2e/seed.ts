@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, FixtureServer } from './support';
 import { eventually } from './support';
 // @ts-expect-error plain ES module with JSDoc types
 import { readDatabase } from '../harness/browser.mjs';
+// @ts-expect-error plain ES module with JSDoc types
+import { dayPage as makeDayPage, fiveWeeks as makeFiveWeeks, localDay as makeLocalDay } from '../harness/days.mjs';
 
 /**
  * Days of history put in through the real path: a 生意参谋 page per day, served at its real URL and
@@ -11,7 +11,6 @@ import { readDatabase } from '../harness/browser.mjs';
  */
 
 export const SEED_URL = 'https://sycm.taobao.com/portal/home.htm';
-const TEMPLATE = readFileSync(resolve('test/fixtures/review/sycm-day.template.html'), 'utf8');
 
 export interface SeedDay {
   date: string;
@@ -24,35 +23,11 @@ export interface SeedDay {
   sources: [number, number, number];
 }
 
-const fmt = (n: number, digits: number) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-export function dayPage(store: string, d: SeedDay): string {
-  const sales = d.visitors * d.conversion * d.aov;
-  const values: Record<string, string> = {
-    store,
-    date: d.date,
-    sales: fmt(sales, 2),
-    salesCmp: '1.20%',
-    visitors: fmt(d.visitors, 0),
-    conversion: `${fmt(d.conversion * 100, 2)}%`,
-    aov: fmt(d.aov, 2),
-    buyers: fmt(Math.round(d.visitors * d.conversion), 0),
-    bounce: `${fmt(d.bounce * 100, 2)}%`,
-    depth: fmt(d.depth, 2),
-    search: fmt(d.sources[0], 0),
-    paid: fmt(d.sources[1], 0),
-    recommend: fmt(d.sources[2], 0),
-  };
-  return TEMPLATE.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
-}
-
+export const dayPage: (store: string, d: SeedDay) => string = makeDayPage;
 /** Local calendar date `offset` days from today (the extension reviews in the browser's time zone). */
-export function localDay(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export const localDay: (offset: number) => string = makeLocalDay;
+/** Five weeks up to yesterday in which search traffic fell on the last two days, conversion and order value steady. */
+export const fiveWeeks: () => SeedDay[] = makeFiveWeeks;
 
 /** Opens one page per day and waits until the worker has stored that day's sales. */
 export async function seedDays(browser: Browser, server: FixtureServer, store: string, days: SeedDay[]): Promise<void> {

@@ -1,9 +1,13 @@
-// Chromium with an unpacked MV3 extension, every host resolved to the fixture server.
+// A browser with the built extension, every host sent to the fixture server: Chromium (Chrome, Edge)
+// through Playwright with --host-resolver-rules, or Firefox (firefox.mjs) through WebDriver BiDi and a proxy.
 
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { findBrowser } from './find-browser.mjs';
+import { launchFirefoxWithExtension } from './firefox.mjs';
+import { READ_DATABASE } from './read-database.mjs';
 
 /** @param {import('playwright-core').Worker} w */
 const isExtensionWorker = (w) => w.url().startsWith('chrome-extension://');
@@ -33,14 +37,29 @@ async function launch(userDataDir, { executablePath, headless, locale, args }) {
 }
 
 /**
+ * Chromium (the default) or, with `browser: 'firefox'`, Firefox: see launchFirefoxWithExtension for
+ * what that returns. The browser is found by findBrowser (CHROMIUM_PATH / FIREFOX_PATH override).
+ * @template {'chromium' | 'firefox'} [B='chromium']
+ * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[],
+ *           browser?: B, grantHostPermissions?: boolean }} options
+ * @returns {Promise<B extends 'firefox' ? Awaited<ReturnType<typeof launchFirefoxWithExtension>> : Awaited<ReturnType<typeof launchChromium>>>}
+ */
+export async function launchWithExtension(options) {
+  const launched = options.browser === 'firefox' ? launchFirefoxWithExtension(options) : launchChromium(options);
+  return /** @type {any} */ (await launched);
+}
+
+/**
  * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[] }} options
  */
-export async function launchWithExtension({ extensionPath, port, headless = true, locale = 'en', extraArgs = [] }) {
+async function launchChromium({ extensionPath, port, headless = true, locale = 'en', extraArgs = [] }) {
   const ext = resolve(extensionPath);
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const executablePath = findBrowser('chromium');
   const args = [
     '--disable-extensions-except=' + ext,
     '--load-extension=' + ext,
+    // Branded Chrome 137+ ignores --load-extension unless this switch is turned back off.
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
     '--no-sandbox',
     '--disable-gpu',
     // QUIC would go around the TCP-only fixture server.
@@ -81,6 +100,7 @@ export async function launchWithExtension({ extensionPath, port, headless = true
     }
     const ctx = context;
     return {
+      engine: /** @type {const} */ ('chromium'),
       context: ctx,
       extensionId: new URL(worker.url()).host,
       serviceWorker: worker,
@@ -104,36 +124,5 @@ export async function launchWithExtension({ extensionPath, port, headless = true
  * @returns {Promise<unknown[]>}
  */
 export async function readDatabase(serviceWorker, storeName) {
-  return serviceWorker.evaluate(async (name) => {
-    // Opening a database that does not exist yet would create it at version 1, and the extension's own
-    // upgrade chain would then start from oldVersion 1 and skip its first step. Look before opening,
-    // and abort the creation if the database appears between the two calls.
-    if (typeof indexedDB.databases === 'function') {
-      const all = await indexedDB.databases();
-      if (!all.some((d) => d.name === 'storepulse')) return [];
-    }
-    /** @type {IDBDatabase | null} */
-    const db = await new Promise((ok, fail) => {
-      const req = indexedDB.open('storepulse');
-      let creating = false;
-      req.onupgradeneeded = () => {
-        creating = true;
-        req.transaction?.abort();
-      };
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => (creating ? ok(null) : fail(req.error));
-      req.onblocked = () => fail(new Error('storepulse database is blocked by an open upgrade'));
-    });
-    if (!db) return [];
-    try {
-      if (!db.objectStoreNames.contains(name)) return [];
-      return await new Promise((ok, fail) => {
-        const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, storeName);
+  return serviceWorker.evaluate(READ_DATABASE, storeName);
 }

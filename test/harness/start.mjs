@@ -1,11 +1,14 @@
 // `npm start`: StorePulse on the bundled sample back-office pages (生意参谋, 拼多多, Shopee, Amazon). Serves them at their real URLs,
 // opens Chromium with the built extension (a window when a display exists, headless otherwise),
 // visits each page, saves screenshots of the pages and the popup, and prints what was read.
+// `npm start -- --store` makes the store screenshots instead (store-shots.mjs).
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension, readDatabase } from './browser.mjs';
+import { BrowserNotFound, findBrowser } from './find-browser.mjs';
 import { startFixtureServer } from './server.mjs';
+import { storeShots } from './store-shots.mjs';
 
 const EXTENSION = resolve(process.env.STOREPULSE_EXTENSION ?? '.output/chrome-mv3');
 const OUT = resolve('artifacts/start');
@@ -27,6 +30,24 @@ const TOUR = [
 ];
 
 mkdirSync(OUT, { recursive: true });
+try {
+  findBrowser('chromium');
+} catch (err) {
+  if (!(err instanceof BrowserNotFound)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+if (process.argv.includes('--store')) {
+  // `npm start -- --store`: the store screenshots, in each language of the listing.
+  for (const storeLocale of ['zh-CN', 'zh-TW', 'en']) {
+    console.log(`Store screenshots in ${storeLocale}:`);
+    const outDir = resolve('docs/store', storeLocale);
+    for (const file of await storeShots({ extensionPath: EXTENSION, locale: storeLocale, outDir, log: console.log })) {
+      console.log(`  ${file}`);
+    }
+  }
+  process.exit(0);
+}
 const server = await startFixtureServer({ routes: Object.fromEntries(TOUR.map((t) => [t.url, t.fixture])) });
 const browser = await launchWithExtension({ extensionPath: EXTENSION, port: server.port, headless, locale });
 console.log(

@@ -30,6 +30,7 @@ const COMPONENTS = readdirSync('components').filter((f) => f.endsWith('.tsx'));
 const PREFIX: Record<string, string> = {
   CustomRules: 'rules',
   DataPanel: 'data',
+  HostAccess: 'access',
   Inbox: 'inbox',
   LineChart: 'chart',
   MonthReview: 'month',

@@ -1,0 +1,108 @@
+// Store checks on the built packages (`npm test` runs this after both builds):
+// - Firefox: Mozilla's add-on linter, zero errors, and no warning other than the ones the README's
+//   release section explains;
+// - Chrome (and Edge, the same package): the Web Store's rules — no remotely hosted code, no loosened
+//   content security policy, only the permissions the README justifies, back-office hosts only.
+
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Linter warnings the README's release section explains, by code and the file they come from. */
+export const EXPLAINED_WARNINGS = [
+  // Preact's renderer sets innerHTML only for dangerouslySetInnerHTML, which no component uses.
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/messages-[\w-]+\.js$/ },
+];
+
+/**
+ * @param {string} dir a built Firefox extension
+ * @returns {Promise<{ errors: Array<{ code: string, message: string, file?: string }>, warnings: Array<{ code: string, message: string, file?: string }>, notices: unknown[] }>}
+ */
+export async function lintFirefox(dir) {
+  const bin = join(ROOT, 'node_modules/.bin/addons-linter');
+  // The linter exits non-zero when it finds errors; its JSON report is what counts.
+  const { stdout } = await run(bin, ['--output', 'json', '--boring', dir], { maxBuffer: 32 << 20 }).catch(
+    (/** @type {{ stdout?: string }} */ e) => ({ stdout: e.stdout ?? '' }),
+  );
+  return JSON.parse(stdout);
+}
+
+/** @param {string} dir */
+function files(dir, base = dir) {
+  /** @type {string[]} */
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) out.push(...files(abs, base));
+    else out.push(abs.slice(base.length + 1));
+  }
+  return out;
+}
+
+/**
+ * The Web Store's rules a manifest and bundle can be checked for; returns what breaks them.
+ * @param {string} dir a built Chrome extension
+ * @param {{ readme: string, backOffices: readonly string[] }} context
+ * @returns {string[]}
+ */
+export function chromeProblems(dir, { readme, backOffices }) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const problems = [];
+  if (manifest.manifest_version !== 3) problems.push('manifest_version is not 3');
+  // Every permission is named in the README's table of permissions, with why it is needed.
+  const table = readme.slice(readme.indexOf('| permission | why')).split('\n\n')[0];
+  const justified = new Set([...table.matchAll(/^\| `([\w:/*.<>-]+)`/gm)].map((m) => m[1]));
+  for (const p of [...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? [])]) {
+    if (!justified.has(p)) problems.push(`permission ${p} is not justified in the README`);
+  }
+  for (const host of manifest.host_permissions ?? []) {
+    if (!backOffices.includes(host)) problems.push(`host permission ${host} is not a supported back office`);
+  }
+  for (const host of manifest.optional_host_permissions ?? []) {
+    if (!justified.has(host)) problems.push(`optional host permission ${host} is not justified in the README`);
+  }
+  const all = JSON.stringify(manifest);
+  if (/<all_urls>|\*:\/\/\*\//.test(all)) problems.push('the manifest asks for every site');
+  if (manifest.content_security_policy) problems.push('the manifest changes the content security policy');
+  if (manifest.externally_connectable) problems.push('the manifest lets web pages connect');
+  for (const file of files(dir)) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (file.endsWith('.html')) {
+      for (const m of text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)) {
+        if (/^(?:https?:)?\/\//i.test(m[1])) problems.push(`${file} loads ${m[1]}`);
+      }
+    }
+    if (file.endsWith('.js')) {
+      if (/\bimportScripts\s*\(\s*["'`](?:https?:)?\/\//.test(text)) problems.push(`${file} imports a remote script`);
+      if (/\bimport\s*\(\s*["'`](?:https?:)?\/\//.test(text)) problems.push(`${file} imports a remote module`);
+      if (/\bfrom\s*["'`](?:https?:)?\/\//.test(text)) problems.push(`${file} imports a remote module`);
+    }
+  }
+  return problems;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const chromeDir = join(ROOT, '.output/chrome-mv3');
+  // The back offices are the pages the content script reads: a host permission for anything else is too much.
+  const contentScripts = JSON.parse(readFileSync(join(chromeDir, 'manifest.json'), 'utf8')).content_scripts ?? [];
+  const backOffices = contentScripts.flatMap((/** @type {{ matches: string[] }} */ c) => c.matches);
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const chrome = chromeProblems(chromeDir, { readme, backOffices });
+  console.log(`Chrome package: ${chrome.length ? chrome.length + ' problems' : 'meets the checked Web Store rules'}`);
+  for (const p of chrome) console.log(`  ${p}`);
+
+  const report = await lintFirefox(join(ROOT, '.output/firefox-mv3'));
+  const unexplained = report.warnings.filter(
+    (w) => !EXPLAINED_WARNINGS.some((e) => e.code === w.code && e.file.test(w.file ?? '')),
+  );
+  console.log(
+    `Firefox package (addons-linter): ${report.errors.length} errors, ${report.warnings.length} warnings ` +
+      `(${report.warnings.length - unexplained.length} explained in the README), ${report.notices.length} notices`,
+  );
+  for (const m of [...report.errors, ...report.warnings]) console.log(`  ${m.code} ${m.file ?? ''}: ${m.message}`);
+  if (chrome.length || report.errors.length || unexplained.length) process.exit(1);
+}

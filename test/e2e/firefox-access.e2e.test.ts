@@ -63,7 +63,7 @@ describe.runIf(ENGINES.includes('firefox')).each([
     await page.waitFor(BOUNCE);
     expect(await page.attribute(BOUNCE, 'data-severity')).toBe('critical');
     await popup.reload();
-    await popup.waitFor('li.alert[data-metric="bounceRate"]');
+    await popup.waitFor('li.inbox-alert[data-metric="bounceRate"]');
     expect(await popup.count(NOTICE)).toBe(0);
   });
 });

@@ -64,7 +64,7 @@ describe.each(ENGINES)('core journeys in %s', (engine) => {
 
   it('lists the alert in the popup with its fix and owner', async () => {
     const popup = await session.openExtension('/popup.html');
-    const item = 'li.alert[data-metric="bounceRate"]';
+    const item = 'li.inbox-alert[data-metric="bounceRate"]';
     await popup.waitFor(item);
     expect(await popup.attribute(item, 'data-severity')).toBe('critical');
     const text = await popup.text(item);

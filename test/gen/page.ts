@@ -83,25 +83,22 @@ export function todayIn(tz: string, now: Date): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function printDate(r: Rng, d: string, locale: Locale): string {
+function printDate(r: Rng, d: string, locale: Locale, style = r.int(0, 2)): string {
   const [y, m, day] = d.split('-');
-  if (locale === 'en') {
-    return r.pick([`${MONTHS[Number(m) - 1]} ${Number(day)}, ${y}`, d, `${Number(m)}/${Number(day)}/${y}`]);
-  }
-  return r.pick([d, `${y}/${m}/${day}`, `${y}年${Number(m)}月${Number(day)}日`]);
+  if (locale === 'en') return [`${MONTHS[Number(m) - 1]} ${Number(day)}, ${y}`, d, `${Number(m)}/${Number(day)}/${y}`][style]!;
+  return [d, `${y}/${m}/${day}`, `${y}年${Number(m)}月${Number(day)}日`][style]!;
 }
 
+/** Both ends in one style, as a date-range control prints them. */
 function printRange(r: Rng, start: string, end: string, locale: Locale): string {
+  const style = r.int(0, 2);
   if (locale === 'en') {
     const [ys, ms, ds] = start.split('-');
     const [ye, me, de] = end.split('-');
-    if (ys === ye && ms === me && r.chance(0.4)) return `${MONTHS[Number(ms) - 1]} ${Number(ds)}–${Number(de)}, ${ye}`;
-    return `${printDate(r, start, locale)} – ${printDate(r, end, locale)}`;
+    if (style === 0 && ys === ye && ms === me && r.chance(0.4)) return `${MONTHS[Number(ms) - 1]} ${Number(ds)}–${Number(de)}, ${ye}`;
+    return `${printDate(r, start, locale, style)} – ${printDate(r, end, locale, style)}`;
   }
-  const a = printDate(r, start, locale);
-  const sep = r.pick([' ~ ', ' 至 ', ' - ']);
-  const b = /年/.test(a) ? `${end.slice(0, 4)}年${Number(end.slice(5, 7))}月${Number(end.slice(8))}日` : a.includes('/') ? end.replace(/-/g, '/') : end;
-  return `${a}${sep}${b}`;
+  return `${printDate(r, start, locale, style)}${r.pick([' ~ ', ' 至 ', ' - '])}${printDate(r, end, locale, style)}`;
 }
 
 const WORDS: Readonly<
@@ -822,7 +819,7 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
   const own = new Set(readings.filter((t) => !t.breakdown && !t.peer && !t.period).map((t) => t.metric));
   const expected: Expected = {
     url,
-    store: platform.id === 'ga4' ? null : store,
+    store,
     period,
     readings,
     absent: (Object.keys(KIND) as Metric[]).filter((m) => !own.has(m)),

@@ -20,6 +20,7 @@ export interface Stored {
 
 export interface PageScore {
   seed: number;
+  url: string;
   platform: string;
   /** Truth readings that count for recall (optional ones do not). */
   expected: number;
@@ -54,6 +55,7 @@ export function scorePage(expected: Expected, platform: string, stored: readonly
   const left = new Set(latest.values());
   const score: PageScore = {
     seed: expected.seed,
+    url: expected.url,
     platform,
     expected: 0,
     correct: 0,

@@ -174,7 +174,12 @@ export function print(r: Rng, metric: Metric, amount: number, o: PrintOptions): 
       const unit = o.locale === 'zh-TW' ? '萬' : '万';
       const truth = shiftDecimal(wanFixed, 4);
       if (labelUnit) return finish(render(r, { before: '', dot: '.', ...wan, after: '' }, o), truth, m.code, `(${unit}元)`);
-      return finish(render(r, { before: r.pick(m.before.length ? m.before : ['']), dot: '.', ...wan, after: unit }, o), truth, m.code, '');
+      return finish(
+        render(r, { before: r.pick(m.before.length ? m.before : ['']), dot: '.', ...wan, after: unit }, o),
+        truth,
+        m.code,
+        '',
+      );
     }
     if (labelUnit && m.labelUnit.length) {
       return finish(render(r, { before: '', int, dot, frac: p.frac, after: '' }, o), value, m.code, r.pick(m.labelUnit));

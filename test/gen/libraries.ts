@@ -39,9 +39,24 @@ function page(seed: number, library: string, b: Built): GeneratedPage {
     store: b.store,
     period: b.period,
     readings: b.readings,
-    absent: (['visitors', 'visits', 'pageViews', 'bounceRate', 'pagesPerVisit', 'avgVisitDuration', 'conversionRate', 'paidBuyers', 'orders', 'unitsOrdered', 'avgOrderValue', 'sales', 'returningVisitors', 'returningVisitorShare'] as Metric[]).filter(
-      (m) => !own.has(m),
-    ),
+    absent: (
+      [
+        'visitors',
+        'visits',
+        'pageViews',
+        'bounceRate',
+        'pagesPerVisit',
+        'avgVisitDuration',
+        'conversionRate',
+        'paidBuyers',
+        'orders',
+        'unitsOrdered',
+        'avgOrderValue',
+        'sales',
+        'returningVisitors',
+        'returningVisitorShare',
+      ] as Metric[]
+    ).filter((m) => !own.has(m)),
     volatile: false,
     notes: `${library} page, seed ${seed}: ${b.notes}`,
     seed,
@@ -85,7 +100,8 @@ async function antd(seed: number): Promise<GeneratedPage> {
     { metric: 'pageViews', value: pv },
     { metric: 'pagesPerVisit', value: ppv.value },
   ];
-  const stat = (title: ReactNode, props: Record<string, unknown>) => h(Col, { span: 6 }, h(Card, { size: 'small' }, h(Statistic, { title, ...props })));
+  const stat = (title: ReactNode, props: Record<string, unknown>) =>
+    h(Col, { span: 6 }, h(Card, { size: 'small' }, h(Statistic, { title, ...props })));
   const sources = ['京东搜索', '首页推荐', '京东快车', '购物车'].slice(0, r.int(2, 4)).map((key, i) => {
     const v = r.int(100, Math.max(200, Math.floor(visitors / 3)));
     const c = fixed(r, 0.5, 8, 2);
@@ -101,45 +117,42 @@ async function antd(seed: number): Promise<GeneratedPage> {
       ConfigProvider,
       {},
       h('div', { className: 'toolbar' }, h('span', null, '数据日期 '), h('span', null, date)),
-      h(
-        Tabs,
-        {
-          items: [
-            {
-              key: 'all',
-              label: '全部终端',
-              children: h(
-                'div',
-                null,
-                h(
-                  Row,
-                  { gutter: [16, 16] },
-                  stat(h(Tooltip, { title: '统计时间内访问店铺的去重人数' }, h('span', null, '访客数')), { value: visitors }),
-                  stat('成交金额', { value: sales.value, precision: 2, prefix: '¥' }),
-                  stat('成交转化率', { value: Number(cr.text), precision: 2, suffix: '%' }),
-                  stat('跳失率', { value: Number(bounce.text), precision: 2, suffix: '%' }),
-                  stat('客单价(元)', { value: aov.value, precision: 2 }),
-                ),
-                h(Descriptions, {
-                  title: '流量',
-                  size: 'small',
-                  items: [
-                    { key: 'pv', label: '浏览量', children: group(String(pv), ',') },
-                    { key: 'ppv', label: '人均浏览量', children: ppv.text },
-                    { key: 'fav', label: '店铺关注人数', children: String(r.int(20, 400)) },
-                  ],
-                }),
+      h(Tabs, {
+        items: [
+          {
+            key: 'all',
+            label: '全部终端',
+            children: h(
+              'div',
+              null,
+              h(
+                Row,
+                { gutter: [16, 16] },
+                stat(h(Tooltip, { title: '统计时间内访问店铺的去重人数' }, h('span', null, '访客数')), { value: visitors }),
+                stat('成交金额', { value: sales.value, precision: 2, prefix: '¥' }),
+                stat('成交转化率', { value: Number(cr.text), precision: 2, suffix: '%' }),
+                stat('跳失率', { value: Number(bounce.text), precision: 2, suffix: '%' }),
+                stat('客单价(元)', { value: aov.value, precision: 2 }),
               ),
-            },
-            {
-              key: 'wireless',
-              label: 'APP',
-              forceRender: true,
-              children: h(Row, { gutter: 16 }, stat('访客数', { value: hiddenVisitors })),
-            },
-          ],
-        },
-      ),
+              h(Descriptions, {
+                title: '流量',
+                size: 'small',
+                items: [
+                  { key: 'pv', label: '浏览量', children: group(String(pv), ',') },
+                  { key: 'ppv', label: '人均浏览量', children: ppv.text },
+                  { key: 'fav', label: '店铺关注人数', children: String(r.int(20, 400)) },
+                ],
+              }),
+            ),
+          },
+          {
+            key: 'wireless',
+            label: 'APP',
+            forceRender: true,
+            children: h(Row, { gutter: 16 }, stat('访客数', { value: hiddenVisitors })),
+          },
+        ],
+      }),
       h(Table, {
         size: 'small',
         pagination: false,
@@ -164,7 +177,8 @@ async function antd(seed: number): Promise<GeneratedPage> {
     store,
     period: { kind: 'day', start: date, end: date },
     readings,
-    notes: 'Statistic cards (a Tooltip around a title, ¥ prefix, % suffix, 客单价(元)), Descriptions with the 店铺关注人数 look-alike, a hidden APP tab pane (forceRender), a source Table',
+    notes:
+      'Statistic cards (a Tooltip around a title, ¥ prefix, % suffix, 客单价(元)), Descriptions with the 店铺关注人数 look-alike, a hidden APP tab pane (forceRender), a source Table',
   });
 }
 
@@ -183,26 +197,50 @@ async function arco(seed: number): Promise<GeneratedPage> {
     const s = fixed(r, 2000, 90000, 2);
     readings.push({ metric: 'visitors', value: visitors, period: { kind: 'day', start: d, end: d } });
     readings.push({ metric: 'sales', value: s.value, currency: 'CNY', period: { kind: 'day', start: d, end: d } });
-    return { key: d, date: d, visitors, sales: s.value, salesText: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1] };
+    return {
+      key: d,
+      date: d,
+      visitors,
+      sales: s.value,
+      salesText: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1],
+    };
   });
   const totalSales = Math.round(rows.reduce((a, b) => a + b.sales, 0) * 100) / 100;
   readings.push({ metric: 'sales', value: totalSales, currency: 'CNY', optional: true });
   const buyers = r.int(100, 3000);
   const units = buyers + r.int(10, 900);
   const aov = fixed(r, 40, 300, 2);
-  readings.push({ metric: 'paidBuyers', value: buyers }, { metric: 'unitsOrdered', value: units }, { metric: 'avgOrderValue', value: aov.value, currency: 'CNY' });
+  readings.push(
+    { metric: 'paidBuyers', value: buyers },
+    { metric: 'unitsOrdered', value: units },
+    { metric: 'avgOrderValue', value: aov.value, currency: 'CNY' },
+  );
   const sumVisitors = rows.reduce((a, b) => a + b.visitors, 0);
   const tree = h(
     'div',
     null,
-    h('div', { className: 'range' }, h('input', { readOnly: true, value: start }), h('span', null, ' 至 '), h('input', { readOnly: true, value: end })),
+    h(
+      'div',
+      { className: 'range' },
+      h('input', { readOnly: true, value: start }),
+      h('span', null, ' 至 '),
+      h('input', { readOnly: true, value: end }),
+    ),
     h(
       Grid.Row,
       { gutter: 16 },
       h(Grid.Col, { span: 6 }, h(Card, null, h(Statistic, { title: '成交人数', value: buyers, groupSeparator: true }))),
       h(Grid.Col, { span: 6 }, h(Card, null, h(Statistic, { title: '成交件数', value: units, groupSeparator: true }))),
-      h(Grid.Col, { span: 6 }, h(Card, null, h(Statistic, { title: '客单价', value: aov.value, precision: 2, prefix: '¥', groupSeparator: true }))),
-      h(Grid.Col, { span: 6 }, h(Card, null, h(Statistic, { title: '商品曝光人数', value: r.int(20000, 900000), groupSeparator: true }))),
+      h(
+        Grid.Col,
+        { span: 6 },
+        h(Card, null, h(Statistic, { title: '客单价', value: aov.value, precision: 2, prefix: '¥', groupSeparator: true })),
+      ),
+      h(
+        Grid.Col,
+        { span: 6 },
+        h(Card, null, h(Statistic, { title: '商品曝光人数', value: r.int(20000, 900000), groupSeparator: true })),
+      ),
     ),
     h(Descriptions, { column: 2, data: [{ label: '千次观看成交金额', value: `¥${fixed(r, 10, 900, 2).text}` }] }),
     h(Table, {
@@ -235,7 +273,8 @@ async function arco(seed: number): Promise<GeneratedPage> {
     store,
     period: { kind: 'range', start, end },
     readings,
-    notes: 'range picker inputs only; Statistic cards (成交人数, 成交件数, 客单价 with ¥, 商品曝光人数 look-alike); Descriptions 千次观看成交金额; a 7-day Table whose summary row 合计 sums the days (visitors: not the range value; sales: the range value, optional)',
+    notes:
+      'range picker inputs only; Statistic cards (成交人数, 成交件数, 客单价 with ¥, 商品曝光人数 look-alike); Descriptions 千次观看成交金额; a 7-day Table whose summary row 合计 sums the days (visitors: not the range value; sales: the range value, optional)',
   });
 }
 
@@ -317,7 +356,8 @@ async function polaris(seed: number): Promise<GeneratedPage> {
     store,
     period: { kind: 'range', start, end },
     readings,
-    notes: 'Polaris Cards (Total sales with a Tooltip, Sessions → visits, Orders, Conversion rate, Gross sales look-alike, change lines) and a DataTable of sales by channel whose Totals row is a decoy sum',
+    notes:
+      'Polaris Cards (Total sales with a Tooltip, Sessions → visits, Orders, Conversion rate, Gross sales look-alike, change lines) and a DataTable of sales by channel whose Totals row is a decoy sum',
   });
 }
 
@@ -349,7 +389,9 @@ async function elementPlus(seed: number): Promise<GeneratedPage> {
           vh(EP.ElCol, { span: 6 }, () => vh(EP.ElStatistic, { title: '商品访客数', value: visitors })),
           vh(EP.ElCol, { span: 6 }, () => vh(EP.ElStatistic, { title: '成交买家数', value: buyers })),
           vh(EP.ElCol, { span: 6 }, () => vh(EP.ElStatistic, { title: '成交金额(元)', value: sales.value, precision: 2 })),
-          vh(EP.ElCol, { span: 6 }, () => vh(EP.ElStatistic, { title: '成交转化率', value: Number(cr.text), precision: 2, suffix: '%' })),
+          vh(EP.ElCol, { span: 6 }, () =>
+            vh(EP.ElStatistic, { title: '成交转化率', value: Number(cr.text), precision: 2, suffix: '%' }),
+          ),
         ]),
         vh(EP.ElDescriptions, { title: '推广', column: 3, border: true }, () => [
           vh(EP.ElDescriptionsItem, { label: '推广花费' }, () => `¥${fixed(r, 100, 5000, 2).text}`),
@@ -357,7 +399,9 @@ async function elementPlus(seed: number): Promise<GeneratedPage> {
         ]),
         vh(EP.ElTabs, { modelValue: 'all' }, () => [
           vh(EP.ElTabPane, { label: '全店', name: 'all' }, () => vh('p', null, '数据每日 9:00 更新')),
-          vh(EP.ElTabPane, { label: '商品', name: 'goods' }, () => vh(EP.ElStatistic, { title: '商品访客数', value: Math.round(visitors * 0.4) })),
+          vh(EP.ElTabPane, { label: '商品', name: 'goods' }, () =>
+            vh(EP.ElStatistic, { title: '商品访客数', value: Math.round(visitors * 0.4) }),
+          ),
         ]),
         vh(EP.ElTooltip, { content: '成交转化率 = 成交买家数 / 商品访客数' }, () => vh('span', null, '指标说明')),
       ]),
@@ -378,7 +422,8 @@ async function elementPlus(seed: number): Promise<GeneratedPage> {
     store,
     period: { kind: 'day', start: date, end: date },
     readings,
-    notes: 'ElStatistic cards (成交金额(元) bare, % suffix), ElDescriptions (推广花费, 曝光量 look-alikes), ElTabs whose second pane holds an item-only 商品访客数, an ElTooltip (ElTable is left out: it renders its rows only in the browser)',
+    notes:
+      'ElStatistic cards (成交金额(元) bare, % suffix), ElDescriptions (推广花费, 曝光量 look-alikes), ElTabs whose second pane holds an item-only 商品访客数, an ElTooltip (ElTable is left out: it renders its rows only in the browser)',
   });
 }
 
@@ -405,7 +450,16 @@ async function mui(seed: number): Promise<GeneratedPage> {
   // A "K" figure is what the card prints: its truth is the printed figure.
   readings[0]!.value = users >= 10000 ? shiftDecimal((users / 1000).toFixed(1), 3) : users;
   const card = (title: string, value: string) =>
-    h(M.Card, { variant: 'outlined' }, h(M.CardContent, null, h(M.Typography, { variant: 'subtitle2', color: 'text.secondary' }, title), h(M.Typography, { variant: 'h5' }, value)));
+    h(
+      M.Card,
+      { variant: 'outlined' },
+      h(
+        M.CardContent,
+        null,
+        h(M.Typography, { variant: 'subtitle2', color: 'text.secondary' }, title),
+        h(M.Typography, { variant: 'h5' }, value),
+      ),
+    );
   const channels = ['Organic Search', 'Direct', 'Referral'].map((c) => {
     const s = r.int(50, sessions / 3);
     readings.push({ metric: 'visits', value: s, breakdown: { dimension: 'Session default channel group', key: c } });
@@ -424,20 +478,26 @@ async function mui(seed: number): Promise<GeneratedPage> {
       card('Engagement rate', `${engagement.text}%`),
       card('Views', group(String(views), ',')),
     ),
-    h(
-      M.Tabs,
-      { value: 0 },
-      h(M.Tab, { label: 'Sessions' }),
-      h(M.Tab, { label: 'Users' }),
-    ),
+    h(M.Tabs, { value: 0 }, h(M.Tab, { label: 'Sessions' }), h(M.Tab, { label: 'Users' })),
     h(
       M.Table,
       { size: 'small' },
-      h(M.TableHead, null, h(M.TableRow, null, h(M.TableCell, null, 'Session default channel group'), h(M.TableCell, { align: 'right' }, 'Sessions'))),
+      h(
+        M.TableHead,
+        null,
+        h(
+          M.TableRow,
+          null,
+          h(M.TableCell, null, 'Session default channel group'),
+          h(M.TableCell, { align: 'right' }, 'Sessions'),
+        ),
+      ),
       h(
         M.TableBody,
         null,
-        ...channels.map(([c, s]) => h(M.TableRow, { key: c }, h(M.TableCell, null, c), h(M.TableCell, { align: 'right' }, group(String(s), ',')))),
+        ...channels.map(([c, s]) =>
+          h(M.TableRow, { key: c }, h(M.TableCell, null, c), h(M.TableCell, { align: 'right' }, group(String(s), ','))),
+        ),
       ),
     ),
   );
@@ -453,7 +513,8 @@ async function mui(seed: number): Promise<GeneratedPage> {
     store,
     period: { kind: 'range', start, end },
     readings,
-    notes: 'MUI Cards (Active users in K when ≥ 10 000, Sessions, Bounce rate, Engagement rate look-alike, Views), Tabs, a channel Table',
+    notes:
+      'MUI Cards (Active users in K when ≥ 10 000, Sessions, Bounce rate, Engagement rate look-alike, Views), Tabs, a channel Table',
   });
 }
 
@@ -479,8 +540,14 @@ async function fusion(seed: number): Promise<GeneratedPage> {
     { metric: 'avgVisitDuration', value: duration.value },
   ];
   const kpi = (title: ReactNode, value: ReactNode, extra?: ReactNode) =>
-    h(Card, { free: true, style: { width: 200, display: 'inline-block', margin: 8 } }, h(Card.Header, { title }), h(Card.Content, null, value, extra ?? null));
-  const change = () => h('div', { className: 'cmp' }, '较前一日 ', h('span', null, `${r.pick(['+', '-'])}${fixed(r, 0.1, 30, 2).text}%`));
+    h(
+      Card,
+      { free: true, style: { width: 200, display: 'inline-block', margin: 8 } },
+      h(Card.Header, { title }),
+      h(Card.Content, null, value, extra ?? null),
+    );
+  const change = () =>
+    h('div', { className: 'cmp' }, '较前一日 ', h('span', null, `${r.pick(['+', '-'])}${fixed(r, 0.1, 30, 2).text}%`));
   const items = ['北欧实木餐桌', '纯棉四件套', '香薰蜡烛礼盒'].map((name) => {
     const v = r.int(50, 4000);
     readings.push({ metric: 'visitors', value: v, breakdown: { dimension: '商品名称', key: name } });
@@ -492,16 +559,33 @@ async function fusion(seed: number): Promise<GeneratedPage> {
     h(
       'div',
       null,
-      h('div', { className: 'date-bar' }, h(DatePicker, { value: moment(date, 'YYYY-MM-DD'), format: 'YYYY-MM-DD', hasClear: false })),
+      h(
+        'div',
+        { className: 'date-bar' },
+        h(DatePicker, { value: moment(date, 'YYYY-MM-DD'), format: 'YYYY-MM-DD', hasClear: false }),
+      ),
       h(
         Tab,
         { lazyLoad: false },
         h(
           Tab.Item,
           { title: '全部终端', key: 'all' },
-          kpi(h(Balloon.Tooltip, { trigger: h('span', null, '访客数'), align: 't' }, '统计时间内访问店铺的去重人数'), group(String(visitors), ','), change()),
+          kpi(
+            h(Balloon.Tooltip, { trigger: h('span', null, '访客数'), align: 't' }, '统计时间内访问店铺的去重人数'),
+            group(String(visitors), ','),
+            change(),
+          ),
           kpi('跳失率', h('span', null, h('span', null, bounce.text), h('span', { className: 'unit' }, '%')), change()),
-          kpi('支付金额', h('span', null, h('small', null, '¥'), group(sales.text.split('.')[0]!, ','), h('small', null, `.${sales.text.split('.')[1]}`))),
+          kpi(
+            '支付金额',
+            h(
+              'span',
+              null,
+              h('small', null, '¥'),
+              group(sales.text.split('.')[0]!, ','),
+              h('small', null, `.${sales.text.split('.')[1]}`),
+            ),
+          ),
           kpi('支付买家数', String(buyers)),
           kpi('平均停留时长(秒)', duration.text),
           kpi('加购人数', String(r.int(100, 5000))),
@@ -529,7 +613,8 @@ async function fusion(seed: number): Promise<GeneratedPage> {
     store,
     period: { kind: 'day', start: date, end: date },
     readings,
-    notes: 'Fusion Cards (a Balloon.Tooltip label, 72.31 + % in two spans, ¥ and decimals in <small>, 平均停留时长(秒) bare), 较前一日 lines, the 加购人数 look-alike, a Tab whose hidden 无线端 pane is rendered (lazyLoad false), the date only in a DatePicker input, an item Table',
+    notes:
+      'Fusion Cards (a Balloon.Tooltip label, 72.31 + % in two spans, ¥ and decimals in <small>, 平均停留时长(秒) bare), 较前一日 lines, the 加购人数 look-alike, a Tab whose hidden 无线端 pane is rendered (lazyLoad false), the date only in a DatePicker input, an item Table',
   });
 }
 

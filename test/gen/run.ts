@@ -11,7 +11,7 @@ import { recall, scorePage, table, total, type PageScore, type Stored } from './
 
 export const RECALL_BUDGET = 0.98;
 /** How long a page that stored nothing is given before it counts as read. */
-const EMPTY_WAIT = 6500;
+const EMPTY_WAIT = 5000;
 
 export interface CorpusPage {
   /** Which table it is counted in: generated, or the design system it was rendered with. */
@@ -28,7 +28,12 @@ export interface CorpusPage {
 }
 
 /** Reads every page in `list` with `tabs` tabs at once and scores each against its truth. */
-export async function readCorpus(browser: Browser, server: FixtureServer, list: CorpusPage[], tabs: number): Promise<PageScore[]> {
+export async function readCorpus(
+  browser: Browser,
+  server: FixtureServer,
+  list: CorpusPage[],
+  tabs: number,
+): Promise<PageScore[]> {
   const pathOf = (u: string) => {
     const url = new URL(u);
     return `${url.origin}${url.pathname}`;
@@ -38,9 +43,20 @@ export async function readCorpus(browser: Browser, server: FixtureServer, list: 
   const byUrl = new Map<string, Stored[]>();
   const changedAt = new Map<string, number>();
   let polling = true;
+  let source = browser;
   const poll = (async () => {
     while (polling) {
-      const all = (await readings(browser)) as Array<Stored & { url: string }>;
+      let all: Array<Stored & { url: string }>;
+      try {
+        all = (await readings(source)) as Array<Stored & { url: string }>;
+      } catch (error) {
+        // The extension's service worker was stopped and started again: read through the new one.
+        const worker = browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+        if (worker && worker !== source.serviceWorker) source = { ...browser, serviceWorker: worker };
+        else console.log(`reading the stored numbers failed: ${String(error)}`);
+        await new Promise((r) => setTimeout(r, 300));
+        continue;
+      }
       const next = new Map<string, Stored[]>();
       for (const r of all) next.set(r.url, [...(next.get(r.url) ?? []), r]);
       for (const [url, rs] of next) {
@@ -60,7 +76,7 @@ export async function readCorpus(browser: Browser, server: FixtureServer, list: 
         const key = pathOf(p.url);
         const started = Date.now();
         await tab.goto(p.url, { waitUntil: 'load' });
-        const minWait = p.slow ? 3500 : 2200;
+        const minWait = p.slow ? 3200 : 1800;
         // Judge once the page's readings have held still for a while (late elements, count-ups, two agreeing
         // reads); a page with nothing stored yet gets longer, since a loaded machine reads later.
         for (;;) {
@@ -68,7 +84,7 @@ export async function readCorpus(browser: Browser, server: FixtureServer, list: 
           const elapsed = Date.now() - started;
           const seen = changedAt.get(key);
           const quiet = Date.now() - (seen ?? started);
-          if ((elapsed >= minWait && quiet >= 1200 && (seen || elapsed >= EMPTY_WAIT)) || elapsed >= 12_000) break;
+          if ((elapsed >= minWait && quiet >= 1000 && (seen || elapsed >= EMPTY_WAIT)) || elapsed >= 10_000) break;
         }
         await new Promise((r) => setTimeout(r, 350));
         scores.push(scorePage(p.expected, p.platform, byUrl.get(key) ?? []));
@@ -86,11 +102,21 @@ export async function readCorpus(browser: Browser, server: FixtureServer, list: 
   return scores;
 }
 
-export function report(title: string, mode: string, list: CorpusPage[], scores: PageScore[]): { lines: string[]; failing: PageScore[] } {
+export function report(
+  title: string,
+  mode: string,
+  list: CorpusPage[],
+  scores: PageScore[],
+): { lines: string[]; failing: PageScore[] } {
   const byPlatform = new Map<string, PageScore[]>();
   for (const s of scores) byPlatform.set(s.platform, [...(byPlatform.get(s.platform) ?? []), s]);
   const failing = scores.filter((s) => s.wrong.length || s.missed.length);
-  const lines = ['', `${title} — ${scores.length} pages, budget recall ≥ ${RECALL_BUDGET} and 0 wrong per platform (${mode} mode)`, table(byPlatform), ''];
+  const lines = [
+    '',
+    `${title} — ${scores.length} pages, budget recall ≥ ${RECALL_BUDGET} and 0 wrong per platform (${mode} mode)`,
+    table(byPlatform),
+    '',
+  ];
   const byUrl = new Map(list.map((p) => [p.url, p]));
   for (const s of failing.sort((a, b) => b.wrong.length - a.wrong.length)) {
     const page = byUrl.get(s.url);
@@ -131,4 +157,3 @@ export function budgetProblems(scores: PageScore[]): string[] {
   }
   return problems;
 }
-

@@ -21,7 +21,7 @@ import { EXTENSION_PATH, launch, startServer, type Browser, type FixtureServer }
  */
 
 const MODE = (process.env.GEN_BUDGET ?? 'report') === 'enforce' ? 'enforce' : 'report';
-const TABS = Number(process.env.GEN_TABS ?? 8);
+const TABS = Number(process.env.GEN_TABS ?? 12);
 const ROTATING = 60;
 const PER_LIBRARY = 4;
 

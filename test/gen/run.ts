@@ -11,7 +11,7 @@ import { recall, scorePage, table, total, type PageScore, type Stored } from './
 
 export const RECALL_BUDGET = 0.98;
 /** How long a page that stored nothing is given before it counts as read. */
-const EMPTY_WAIT = 5000;
+const EMPTY_WAIT = 8000;
 
 export interface CorpusPage {
   /** Which table it is counted in: generated, or the design system it was rendered with. */
@@ -63,7 +63,7 @@ export async function readCorpus(
         if ((byUrl.get(url)?.length ?? 0) !== rs.length) changedAt.set(url, Date.now());
         byUrl.set(url, rs);
       }
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 500));
     }
   })();
   const scores: PageScore[] = [];
@@ -76,7 +76,7 @@ export async function readCorpus(
         const key = pathOf(p.url);
         const started = Date.now();
         await tab.goto(p.url, { waitUntil: 'load' });
-        const minWait = p.slow ? 3200 : 1800;
+        const minWait = p.slow ? 4500 : 3000;
         // Judge once the page's readings have held still for a while (late elements, count-ups, two agreeing
         // reads); a page with nothing stored yet gets longer, since a loaded machine reads later.
         for (;;) {
@@ -84,7 +84,7 @@ export async function readCorpus(
           const elapsed = Date.now() - started;
           const seen = changedAt.get(key);
           const quiet = Date.now() - (seen ?? started);
-          if ((elapsed >= minWait && quiet >= 1000 && (seen || elapsed >= EMPTY_WAIT)) || elapsed >= 10_000) break;
+          if ((elapsed >= minWait && quiet >= 1500 && (seen || elapsed >= EMPTY_WAIT)) || elapsed >= 15_000) break;
         }
         await new Promise((r) => setTimeout(r, 350));
         scores.push(scorePage(p.expected, p.platform, byUrl.get(key) ?? []));

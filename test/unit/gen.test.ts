@@ -38,7 +38,8 @@ describe('page generator', () => {
         else expect(t.currency).toBeUndefined();
         if (kind === 'rate') expect(t.value > 0 && t.value < 1, `seed ${p.seed} ${t.metric} ${t.value}`).toBe(true);
       }
-      for (const m of e.absent) expect(e.readings.some((t) => t.metric === m && !t.breakdown && !t.period && !t.optional)).toBe(false);
+      for (const m of e.absent)
+        expect(e.readings.some((t) => t.metric === m && !t.breakdown && !t.period && !t.optional)).toBe(false);
     }
   });
 
@@ -62,7 +63,18 @@ describe('page generator', () => {
     expect([...seen('wrapper')].sort()).toEqual(['frame', 'plain', 'shadow']);
     expect([...seen('shadow')].some((s) => s.includes('late'))).toBe(true);
     expect([...seen('shadow')].some((s) => s.startsWith('depth 3'))).toBe(true);
-    for (const key of ['tabs', 'days', 'sources', 'items', 'countUp', 'negatives', 'placeholder', 'fullWidth', 'popover', 'compareDate']) {
+    for (const key of [
+      'tabs',
+      'days',
+      'sources',
+      'items',
+      'countUp',
+      'negatives',
+      'placeholder',
+      'fullWidth',
+      'popover',
+      'compareDate',
+    ]) {
       expect(seen(key).size, key).toBeGreaterThan(0);
     }
     const locales = new Set(pages.map((p) => (p.axes.platform ?? '').split('/')[2]));
@@ -88,7 +100,12 @@ describe('scoring a page', () => {
     seed: 1,
   };
   const day = { kind: 'day', start: '2026-11-25', end: '2026-11-25' };
-  const stored = (r: Partial<Stored> & { metric: string; value: number }, at = 1): Stored => ({ period: day, observedAt: at, store: '小雨的旗舰店', ...r });
+  const stored = (r: Partial<Stored> & { metric: string; value: number }, at = 1): Stored => ({
+    period: day,
+    observedAt: at,
+    store: '小雨的旗舰店',
+    ...r,
+  });
 
   it('counts a reading correct only when value, currency and period match', () => {
     const s = scorePage(expected, 'sycm', [
@@ -109,7 +126,10 @@ describe('scoring a page', () => {
     ]);
     expect(s.correct).toBe(0);
     expect(s.wrong).toHaveLength(4);
-    expect(s.missed).toEqual(['pageViews = 900 (day 2026-11-24..2026-11-24)', 'visitors [流量来源=手淘搜索] = 2214 (day 2026-11-25..2026-11-25)']);
+    expect(s.missed).toEqual([
+      'pageViews = 900 (day 2026-11-24..2026-11-24)',
+      'visitors [流量来源=手淘搜索] = 2214 (day 2026-11-25..2026-11-25)',
+    ]);
   });
 
   it('keeps the latest value of a series and lists unknown parts as extra', () => {
@@ -124,15 +144,24 @@ describe('scoring a page', () => {
   });
 
   it('matches an unknown period by kind only', () => {
-    const unknown: Expected = { ...expected, period: { kind: 'unknown', start: '', end: '' }, readings: [{ metric: 'visitors', value: 5 }] };
-    expect(scorePage(unknown, 'sycm', [stored({ metric: 'visitors', value: 5, period: { kind: 'unknown', start: '2026-11-30', end: '2026-11-30' } })]).correct).toBe(1);
+    const unknown: Expected = {
+      ...expected,
+      period: { kind: 'unknown', start: '', end: '' },
+      readings: [{ metric: 'visitors', value: 5 }],
+    };
+    expect(
+      scorePage(unknown, 'sycm', [
+        stored({ metric: 'visitors', value: 5, period: { kind: 'unknown', start: '2026-11-30', end: '2026-11-30' } }),
+      ]).correct,
+    ).toBe(1);
     expect(scorePage(unknown, 'sycm', [stored({ metric: 'visitors', value: 5 })]).wrong).toHaveLength(1);
   });
 });
 
 describe('design systems stay in the test tier', () => {
   it('no extension source imports them', () => {
-    const libs = /from ['"](react|react-dom|antd|@ant-design|@alifd|@arco-design|@shopify\/polaris|@mui|@emotion|vue|@vue|element-plus|moment)(\/|['"])/;
+    const libs =
+      /from ['"](react|react-dom|antd|@ant-design|@alifd|@arco-design|@shopify\/polaris|@mui|@emotion|vue|@vue|element-plus|moment)(\/|['"])/;
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {

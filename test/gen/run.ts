@@ -1,5 +1,5 @@
+import type { Worker } from 'playwright-core';
 import type { Browser, FixtureServer } from '../e2e/support';
-import { readings } from '../e2e/support';
 import type { Expected, GeneratedPage } from './page';
 import { recall, scorePage, table, total, type PageScore, type Stored } from './score';
 
@@ -11,7 +11,9 @@ import { recall, scorePage, table, total, type PageScore, type Stored } from './
 
 export const RECALL_BUDGET = 0.98;
 /** How long a page that stored nothing is given before it counts as read. */
-const EMPTY_WAIT = 8000;
+const EMPTY_WAIT = 9000;
+/** A page counts as read once nothing new was stored for it this long. */
+const QUIET = 2500;
 
 export interface CorpusPage {
   /** Which table it is counted in: generated, or the design system it was rendered with. */
@@ -25,6 +27,34 @@ export interface CorpusPage {
   slow: boolean;
   describe: string;
   replay: string;
+}
+
+type StoredRow = Stored & { url: string; id: number };
+
+/**
+ * The readings stored after `afterId` (the store's auto-increment key), read inside the extension's
+ * service worker: each poll carries only what is new, not the whole history of a 300-page run.
+ */
+function storedSince(worker: Worker, afterId: number): Promise<StoredRow[]> {
+  return worker.evaluate(async (after) => {
+    // Opening a database that does not exist yet would create it ahead of the extension's own upgrade.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'storepulse')) return [];
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('storepulse');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('readings')) return [];
+      return await new Promise<StoredRow[]>((ok, fail) => {
+        const all = db.transaction('readings').objectStore('readings').getAll(IDBKeyRange.lowerBound(after, true));
+        all.onsuccess = () => ok(all.result as StoredRow[]);
+        all.onerror = () => fail(all.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, afterId);
 }
 
 /** Reads every page in `list` with `tabs` tabs at once and scores each against its truth. */
@@ -43,27 +73,27 @@ export async function readCorpus(
   const byUrl = new Map<string, Stored[]>();
   const changedAt = new Map<string, number>();
   let polling = true;
-  let source = browser;
+  let sw = browser.serviceWorker;
+  let lastId = 0;
   const poll = (async () => {
     while (polling) {
-      let all: Array<Stored & { url: string }>;
+      let fresh: StoredRow[];
       try {
-        all = (await readings(source)) as Array<Stored & { url: string }>;
+        fresh = await storedSince(sw, lastId);
       } catch (error) {
         // The extension's service worker was stopped and started again: read through the new one.
-        const worker = browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-        if (worker && worker !== source.serviceWorker) source = { ...browser, serviceWorker: worker };
+        const now = browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+        if (now && now !== sw) sw = now;
         else console.log(`reading the stored numbers failed: ${String(error)}`);
         await new Promise((r) => setTimeout(r, 300));
         continue;
       }
-      const next = new Map<string, Stored[]>();
-      for (const r of all) next.set(r.url, [...(next.get(r.url) ?? []), r]);
-      for (const [url, rs] of next) {
-        if ((byUrl.get(url)?.length ?? 0) !== rs.length) changedAt.set(url, Date.now());
-        byUrl.set(url, rs);
+      for (const r of fresh) {
+        lastId = Math.max(lastId, r.id);
+        byUrl.set(r.url, [...(byUrl.get(r.url) ?? []), r]);
+        changedAt.set(r.url, Date.now());
       }
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 400));
     }
   })();
   const scores: PageScore[] = [];
@@ -76,7 +106,7 @@ export async function readCorpus(
         const key = pathOf(p.url);
         const started = Date.now();
         await tab.goto(p.url, { waitUntil: 'load' });
-        const minWait = p.slow ? 4500 : 3000;
+        const minWait = p.slow ? 4000 : 2500;
         // Judge once the page's readings have held still for a while (late elements, count-ups, two agreeing
         // reads); a page with nothing stored yet gets longer, since a loaded machine reads later.
         for (;;) {
@@ -84,7 +114,7 @@ export async function readCorpus(
           const elapsed = Date.now() - started;
           const seen = changedAt.get(key);
           const quiet = Date.now() - (seen ?? started);
-          if ((elapsed >= minWait && quiet >= 1500 && (seen || elapsed >= EMPTY_WAIT)) || elapsed >= 15_000) break;
+          if ((elapsed >= minWait && quiet >= QUIET && (seen || elapsed >= EMPTY_WAIT)) || elapsed >= 15_000) break;
         }
         await new Promise((r) => setTimeout(r, 350));
         scores.push(scorePage(p.expected, p.platform, byUrl.get(key) ?? []));

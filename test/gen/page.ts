@@ -527,7 +527,21 @@ function breakdownTable(p: Page, metrics: Metric[], visitors: number, kind: 'sou
         : p.locale === 'zh-TW'
           ? '商品排行'
           : '商品排行TOP5';
-  return `<section class="${cls(r)}"><h3>${esc(title)}</h3><table class="${cls(r)}"><thead><tr><th>${esc(dimension)}</th>${heads.map((h) => `<th>${esc(h.base)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody>${foot}</table></section>`;
+  return `<section class="${cls(r)}"><h3>${esc(title)}</h3><table class="${cls(r)}"><thead><tr><th>${esc(dimension)}</th>${heads.map((h) => `<th>${esc(h.base)}${headerTip(p, h.base)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody>${foot}</table></section>`;
+}
+
+/**
+ * Column headers that carry their definition as a hidden tooltip of well over 80 characters (a long
+ * field must not cost the page's other numbers).
+ */
+function headerTip(p: Page, label: string): string {
+  if (!p.r.chance(0.2)) return '';
+  p.axes.longHeader = 'yes';
+  const text =
+    p.locale === 'en'
+      ? `${label}: counted over the selected period for every channel and device, deduplicated per day; figures before the last refresh may change, see the help centre for the full definition.`
+      : `${label}：统计时间内全部终端、全部渠道的去重计数，按自然日计算；最近一次更新前的数据可能发生变化，完整口径请查看帮助中心的指标说明与计算方式。`;
+  return `<span class="tip" role="tooltip" hidden>${esc(text)}</span>`;
 }
 
 const ITEMS: Readonly<Record<Locale, readonly string[]>> = {
@@ -598,7 +612,7 @@ function dayTable(
   }
   p.notes.push(`table of ${days.length} days${shortDates ? ' (MM-DD dates)' : ''}${foot.length ? ' with summary rows' : ''}`);
   const summaryInFoot = r.chance(0.5);
-  return `<section class="${cls(r)}"><h3>${esc(p.locale === 'en' ? 'Trend' : p.locale === 'zh-TW' ? '趨勢明細' : '趋势明细')}</h3><table class="${cls(r)}"><thead><tr><th>${esc(p.vocab.dateDimension)}</th>${heads.map((h) => `<th>${esc(h.base)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}${summaryInFoot ? '' : foot.join('')}</tbody>${summaryInFoot && foot.length ? `<tfoot>${foot.join('')}</tfoot>` : ''}</table></section>`;
+  return `<section class="${cls(r)}"><h3>${esc(p.locale === 'en' ? 'Trend' : p.locale === 'zh-TW' ? '趨勢明細' : '趋势明细')}</h3><table class="${cls(r)}"><thead><tr><th>${esc(p.vocab.dateDimension)}</th>${heads.map((h) => `<th>${esc(h.base)}${headerTip(p, h.base)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}${summaryInFoot ? '' : foot.join('')}</tbody>${summaryInFoot && foot.length ? `<tfoot>${foot.join('')}</tfoot>` : ''}</table></section>`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ describe('page generator', () => {
       'fullWidth',
       'popover',
       'compareDate',
+      'longHeader',
     ]) {
       expect(seen(key).size, key).toBeGreaterThan(0);
     }

@@ -40,6 +40,7 @@ describe('generated and library-rendered pages', () => {
   let list: CorpusPage[] = [];
 
   beforeAll(async () => {
+    const began = Date.now();
     const now = new Date();
     list = seeds.map((seed) => fromGenerated(generatePage(seed, { now }), 'generated', replay(seed)));
     if (!chosen?.length || process.env.GEN_LIBRARIES === '1') {
@@ -55,14 +56,17 @@ describe('generated and library-rendered pages', () => {
     }
     server = await startServer({});
     browser = await launch(server.port, 'zh-CN');
-  }, 120_000);
+    console.log(`${list.length} pages made and the browser started in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
   it(`reads ${seeds.length} generated pages (fixed seeds + the rotating set of ${day}) and the library pages within the budget`, async () => {
+    const began = Date.now();
     const scores = await readCorpus(browser, server, list, TABS);
+    console.log(`read ${list.length} pages in ${((Date.now() - began) / 1000).toFixed(1)} s with ${TABS} tabs`);
     const part = (generated: boolean) => {
       const pages = list.filter((p) => (p.source === 'generated') === generated);
       const urls = new Set(pages.map((p) => p.url));

@@ -26,6 +26,7 @@ export interface CorpusPage {
   /** The page animates or defines elements late: give it longer before judging. */
   slow: boolean;
   describe: string;
+  axes: Record<string, string>;
   replay: string;
 }
 
@@ -141,10 +142,12 @@ export function report(
   const byPlatform = new Map<string, PageScore[]>();
   for (const s of scores) byPlatform.set(s.platform, [...(byPlatform.get(s.platform) ?? []), s]);
   const failing = scores.filter((s) => s.wrong.length || s.missed.length);
+  const byAxis = axisTable(list, scores);
   const lines = [
     '',
     `${title} — ${scores.length} pages, budget recall ≥ ${RECALL_BUDGET} and 0 wrong per platform (${mode} mode)`,
     table(byPlatform),
+    ...(byAxis.length ? ['', 'by axis (pages, recall, wrong):', ...byAxis] : []),
     '',
   ];
   const byUrl = new Map(list.map((p) => [p.url, p]));
@@ -154,7 +157,8 @@ export function report(
     lines.push(`  seed ${s.seed} ${page.url}`);
     lines.push(`    ${page.describe}`);
     for (const w of s.wrong) lines.push(`    wrong: ${w}`);
-    for (const m of s.missed) lines.push(`    missed: ${m}`);
+    for (const m of s.missed.slice(0, 10)) lines.push(`    missed: ${m}`);
+    if (s.missed.length > 10) lines.push(`    … ${s.missed.length - 10} more missed`);
     for (const x of s.extra.slice(0, 6)) lines.push(`    extra: ${x}`);
     if (s.extra.length > 6) lines.push(`    … ${s.extra.length - 6} more extra`);
     lines.push(`    replay: ${page.replay}`);
@@ -172,8 +176,30 @@ export function fromGenerated(g: GeneratedPage, source: string, replay: string):
     expected: g.expected,
     slow: !!(g.axes.countUp || g.axes.shadow?.includes('late')),
     describe: g.expected.notes,
+    axes: g.axes,
     replay,
   };
+}
+
+/** Recall and wrong values per value of each axis, to show which layouts a reader still misses. */
+function axisTable(list: CorpusPage[], scores: PageScore[]): string[] {
+  const byUrl = new Map(scores.map((s) => [s.url, s]));
+  const groups = new Map<string, PageScore[]>();
+  for (const p of list) {
+    const s = byUrl.get(p.url);
+    if (!s) continue;
+    for (const [axis, value] of Object.entries(p.axes)) {
+      if (axis === 'platform' || axis === 'negatives') continue;
+      const key = `${axis}=${value}`;
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, list]) => {
+      const t = total(list);
+      return `  ${key.padEnd(34)} ${String(t.pages).padStart(4)}  ${recall(t).toFixed(3)}  ${String(t.wrong).padStart(4)}`;
+    });
 }
 
 export function budgetProblems(scores: PageScore[]): string[] {

@@ -395,10 +395,14 @@ const PHRASES: Partial<Record<Metric, string>> = {
   orders: 'orders',
 };
 
+/** Shopify's revenue is its sales; GA4's "total revenue" also counts ads and subscriptions. */
+const phrase = (platform: PlatformId, metric: Metric): string | undefined =>
+  metric === 'sales' && platform === 'shopify' ? 'total revenue' : PHRASES[metric];
+
 function sentences(p: Page, items: Item[]): string {
   const r = p.r;
   if (p.locale === 'en') {
-    const parts = items.map((i) => `${i.printed.text} ${PHRASES[i.metric!]}`);
+    const parts = items.map((i) => `${i.printed.text} ${phrase(p.platform.id, i.metric!)}`);
     const lines: string[] = [];
     while (parts.length) lines.push(parts.splice(0, r.int(1, 2)).join(', '));
     return `<div class="summary ${cls(r)}">${lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>`;
@@ -786,9 +790,9 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
   if (countUp) p.axes.countUp = 'yes';
 
   let metrics = shown;
-  if (container === 'sentence' && market.locale === 'en') metrics = shown.filter((m) => PHRASES[m]);
+  if (container === 'sentence' && market.locale === 'en') metrics = shown.filter((m) => phrase(platform.id, m));
   if (metrics.length === 0) metrics = shown.slice(0, 1);
-  const sentenceEn = container === 'sentence' && market.locale === 'en' && metrics.every((m) => PHRASES[m]);
+  const sentenceEn = container === 'sentence' && market.locale === 'en' && metrics.every((m) => phrase(platform.id, m));
   const finalContainer: Container = container === 'sentence' && market.locale === 'en' && !sentenceEn ? 'cards' : container;
 
   const items: Item[] = [];

@@ -173,6 +173,7 @@ const WORDS: Readonly<
 function negativeKind(label: string): Metric {
   if (/率|Rate|Percentage/i.test(label)) return 'conversionRate';
   if (/金额|金額|sales|Discounts|Returns|Taxes|Shipping|Price|销售|花费|revenue/i.test(label)) return 'sales';
+  if (/\bper\b/i.test(label)) return 'pagesPerVisit';
   return 'visitors';
 }
 
@@ -199,7 +200,11 @@ class Page {
   /** A printed value that differs from every truth value (decoys must never coincide with the truth). */
   uniqueNumber(metric: Metric, base: number, factor: [number, number]): Printed {
     for (let i = 0; i < 20; i++) {
-      const p = print(this.r, metric, base * (factor[0] + this.r.next() * (factor[1] - factor[0])), this.print);
+      // Printed without a label unit: a decoy has no label of its own to carry one.
+      const p = print(this.r, metric, base * (factor[0] + this.r.next() * (factor[1] - factor[0])), {
+        ...this.print,
+        labelUnitRate: 0,
+      });
       const key = `${metric}:${p.value}`;
       if (!this.used.has(key) && !this.truth.some((t) => t.value === p.value)) {
         this.used.add(key);
@@ -660,7 +665,7 @@ function dateArea(p: Page, period: Period, place: DatePlace, relative: 'yesterda
     case 'rangeText':
       return `<div class="toolbar ${cls(r)}"><span class="${cls(r)}">${esc(printed)}${weekday}</span></div>`;
     case 'relativePrinted':
-      return `${buttons()}<div class="${cls(r)}">${r.chance(0.5) ? `<input readonly value="${esc(printed)}">` : `<span>${esc(r.pick(period.kind === 'range' ? w.rangeCaption : w.caption))}：${esc(printed)}</span>`}</div>`;
+      return `${buttons()}<div class="${cls(r)}">${r.chance(0.5) ? `<input readonly value="${esc(printed)}">` : `<span>${esc(r.pick(period.kind === 'range' ? w.rangeCaption : w.caption))}${p.locale === 'en' ? ': ' : '：'}${esc(printed)}</span>`}</div>`;
     case 'relativeOnly':
       return buttons();
     case 'none':

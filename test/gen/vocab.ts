@@ -330,6 +330,7 @@ const GA4_EN: Vocab = {
     paidBuyers: ['Total purchasers'],
     orders: ['Ecommerce purchases', 'Transactions'],
     sales: ['Purchase revenue'],
+    returningVisitors: ['Returning users'],
   },
   negatives: [
     'Engagement rate',
@@ -338,7 +339,6 @@ const GA4_EN: Vocab = {
     'Event count',
     'Key events',
     'Engaged sessions per active user',
-    'Returning users',
   ],
   sourceDimension: 'Session default channel group',
   sources: ['Organic Search', 'Direct', 'Paid Search', 'Referral', 'Email'],

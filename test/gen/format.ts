@@ -140,6 +140,8 @@ const COUNT_UNIT: Partial<Record<Metric, readonly string[]>> = {
   unitsOrdered: ['件'],
 };
 
+const traditional = (locale: Locale, word: string) => (locale === 'zh-TW' ? word.replace('笔', '筆').replace('单', '單') : word);
+
 /** Prints `amount` (a raw magnitude) as `metric` on this page; returns the markup and the exact truth. */
 export function print(r: Rng, metric: Metric, amount: number, o: PrintOptions): Printed {
   const kind = KIND[metric];
@@ -157,7 +159,7 @@ export function print(r: Rng, metric: Metric, amount: number, o: PrintOptions): 
       return finish(render(r, { ...none, ...p, after: unit }, o), value, undefined, '');
     }
     const int = r.chance(0.8) ? group(String(n), ',') : String(n);
-    const after = zh && r.chance(0.15) ? r.pick(COUNT_UNIT[metric] ?? ['']) : '';
+    const after = zh && r.chance(0.15) ? traditional(o.locale, r.pick(COUNT_UNIT[metric] ?? [''])) : '';
     return finish(render(r, { ...none, int, frac: '', after }, o), n, undefined, '');
   }
   if (kind === 'money') {

@@ -1,6 +1,7 @@
 // One end-to-end suite over both browsers: a session and its tabs with the few verbs the journeys
 // need, driven by Playwright in Chromium and by puppeteer-core (WebDriver BiDi) in Firefox.
-// Selectors are CSS; ` >>> ` steps into an element's open shadow root in both.
+// Selectors are CSS; ` >>> ` steps into an element's open shadow root in both (StorePulse's own badges
+// have closed roots: tests find them by their host's data- attributes and click them with `clickAt`).
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,11 @@ export interface Tab {
   attribute(selector: string, name: string): Promise<string | null>;
   text(selector: string): Promise<string>;
   click(selector: string): Promise<void>;
+  /**
+   * The operator's own click (through the browser's input) at `x`, `y` CSS pixels from the top left of
+   * the first `selector`: how a test reaches a control inside a closed shadow root, which no selector can.
+   */
+  clickAt(selector: string, x: number, y: number): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
   upload(selector: string, file: FileToUpload): Promise<void>;
   /** Clicks `selector` and returns the file the page saved. */
@@ -83,6 +89,12 @@ async function launchChromium(port: number, locale: string): Promise<Session> {
       attribute: (selector, name) => at(selector).getAttribute(name),
       text: (selector) => at(selector).innerText(),
       click: (selector) => at(selector).click(),
+      async clickAt(selector, x, y) {
+        // The host of a closed root may have no box of its own that Playwright calls visible: click where it is.
+        const box = await at(selector).boundingBox();
+        if (!box) throw new Error(`${selector} is not rendered`);
+        await page.mouse.click(box.x + x, box.y + y);
+      },
       fill: (selector, value) => at(selector).fill(value),
       upload: (selector, f) =>
         at(selector).setInputFiles({ name: f.name, mimeType: f.mimeType, buffer: Buffer.from(f.content, 'utf8') }),
@@ -152,6 +164,11 @@ async function launchFirefox(port: number, locale: string, options: LaunchOption
       attribute: async (selector, name) => (await handle(selector)).evaluate((el, n) => el.getAttribute(n), name),
       text: async (selector) => (await handle(selector)).evaluate((el) => (el as HTMLElement).innerText),
       click: (selector) => page.locator(selector).click(),
+      async clickAt(selector, x, y) {
+        const box = await (await handle(selector)).boundingBox();
+        if (!box) throw new Error(`${selector} is not rendered`);
+        await page.mouse.click(box.x + x, box.y + y);
+      },
       fill: (selector, value) => page.locator(selector).fill(value),
       async upload(selector, f) {
         const path = join(uploads, f.name);

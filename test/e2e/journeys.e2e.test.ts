@@ -32,9 +32,9 @@ describe.each(ENGINES)('core journeys in %s', (engine) => {
     expect(await page.attribute(BOUNCE, 'data-severity')).toBe('critical');
     expect(await page.attribute(DEPTH, 'data-severity')).toBe('critical');
     expect(await page.evaluate((s) => document.querySelector(s)?.parentElement?.textContent?.trim(), BOUNCE)).toBe('72.31%');
-    await page.click(`${BOUNCE} >>> .pill`);
-    await eventually(async () => (await page.count(`${BOUNCE} >>> .panel ol li`)) >= 2, 'the badge opened to its advice');
-    expect(await page.text(`${BOUNCE} >>> .panel`)).toContain('先改页面，再加推广');
+    // The badge's root is closed to page scripts: the pill, its first control, sits at the host's top left.
+    await page.clickAt(BOUNCE, 6, 6);
+    await eventually(async () => (await page.attribute(BOUNCE, 'data-open')) !== null, 'the badge opened to its advice');
     await page.screenshot(shot('sycm-home-badges-zh-CN'));
     await page.close();
   });
@@ -113,8 +113,8 @@ describe.each(ENGINES)('core journeys in %s', (engine) => {
       '2026-10-02,sycm,小雨的旗舰店,sales,lots,CNY',
     ].join('\n');
     await options.upload('section.data input[type="file"]', { name: 'days.csv', mimeType: 'text/csv', content: csv });
-    await eventually(async () => (await options.count('.import-report')) > 0, 'the import report');
-    const report = await options.text('.import-report');
+    await eventually(async () => (await options.count('.data-import-report')) > 0, 'the import report');
+    const report = await options.text('.data-import-report');
     expect(report).toContain('1 天数据');
     expect(report).toMatch(/第 3 行：“value”缺失或无效/);
     await eventually(

@@ -1,5 +1,5 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
-import type { Database } from '../db';
+import type { Database, DbEvents } from '../db';
 import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
@@ -9,6 +9,7 @@ import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
 import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, type Settings } from '../settings';
+import { BlockedError, connection } from './connection';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
@@ -50,7 +51,8 @@ export function memoryReviewCache(): ReviewCache {
 
 export interface ServiceDeps {
   extensionId: string;
-  openDb: () => Promise<Database>;
+  /** Opens the database; `events` say when the connection closes or the open is blocked. */
+  openDb: (events: DbEvents) => Promise<Database>;
   now?: () => number;
   /** Shows the number of open alerts on the toolbar icon. */
   setBadge?: (count: number, critical: boolean) => Promise<void> | void;
@@ -93,7 +95,6 @@ export interface Service {
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
   const extensionOrigin = deps.extensionOrigin ?? `chrome-extension://${deps.extensionId}/`;
-  let db: Promise<Database> | undefined;
   let storageError: string | undefined;
   // In memory only: a restarted worker hears again from each page on its next read.
   const pages = new Map<number, PageView>();
@@ -136,13 +137,8 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
-  const database = () => {
-    db ??= deps.openDb().catch((error: unknown) => {
-      db = undefined; // retry on the next message rather than staying broken
-      throw error;
-    });
-    return db;
-  };
+  const db = connection(deps.openDb);
+  const database = () => db.get();
 
   async function refreshBadge(): Promise<void> {
     if (!deps.setBadge) return;
@@ -221,7 +217,7 @@ export function createService(deps: ServiceDeps): Service {
         storageError = undefined;
       } catch (error) {
         storageError = describeStorageError(error);
-        throw new UserError(storageError);
+        throw new UserError(storageError, { cause: error });
       }
       if (result.stored > 0) historyChanged();
       await refreshBadge();
@@ -272,7 +268,7 @@ export function createService(deps: ServiceDeps): Service {
         };
       } catch (error) {
         storageError = describeStorageError(error);
-        throw new UserError(storageError);
+        throw new UserError(storageError, { cause: error });
       }
     },
     async pickOnPage({ tabId }) {
@@ -368,11 +364,20 @@ export function createService(deps: ServiceDeps): Service {
         return { error: `${type} refused: only ${SENDER_POLICY[type].map((k) => SENDER_NAMES[k]).join(' or ')} may ask this` };
       const payload = messageSchemas[type].safeParse(envelope.data.payload);
       if (!payload.success) return { error: `invalid ${type}: ${payload.error.issues[0]?.message ?? 'bad payload'}` };
+      const handler = handlers[type] as (p: unknown, c: Caller) => Promise<unknown>;
       try {
-        const handler = handlers[type] as (p: unknown, c: Caller) => Promise<unknown>;
-        return await handler(payload.data, caller);
+        try {
+          return await handler(payload.data, caller);
+        } catch (error) {
+          // The connection closed between opening and use (another version, a deleted database): a
+          // transaction that could not start wrote nothing, so open again and answer once more.
+          if (!closedUnderUs(error)) throw error;
+          db.drop();
+          return await handler(payload.data, caller);
+        }
       } catch (error) {
-        return { error: error instanceof UserError ? error.message : `StorePulse failed: ${String(error)}` };
+        if (error instanceof UserError || error instanceof BlockedError) return { error: error.message };
+        return { error: `StorePulse failed: ${String(error)}` };
       }
     },
     refreshBadge: () => refreshBadge().catch(() => undefined),
@@ -394,6 +399,12 @@ const COMPACT_EVERY_MS = 6 * 3_600_000;
 const DAY_MS = 86_400_000;
 /** Reports come in bursts (a page read twice, several tabs): compute the review once they settle. */
 const WARM_REVIEW_MS = 1500;
+
+/** A transaction refused because the connection closed (InvalidStateError), possibly behind a UserError. */
+function closedUnderUs(error: unknown): boolean {
+  const name = (e: unknown) => (e as { name?: string } | null)?.name;
+  return name(error) === 'InvalidStateError' || name((error as { cause?: unknown } | null)?.cause) === 'InvalidStateError';
+}
 
 function describeStorageError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;

@@ -206,10 +206,6 @@ export async function sendIdempotent<K extends MessageType>(
   }
 }
 
-export function isErrorReply(reply: unknown): reply is { error: string } {
-  return typeof reply === 'object' && reply !== null && 'error' in reply;
-}
-
 export interface TrendRequest {
   site: string;
   store: string;

@@ -8,7 +8,7 @@ import {
   type ReadingRecord,
   type TargetRecord,
 } from '../../db';
-import { dailyId, partOf, seriesKey, targetId } from '../../keys';
+import { alertKey, dailyId, legacyIds, partOf, seriesKey, targetId } from '../../keys';
 import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
@@ -165,16 +165,23 @@ function validateJson(text: string, report: ImportReport, reject: Reject, limits
     if (field) reject(section, index, ...outOfBounds(field));
     return !!field;
   };
+  // Ids must match the record's own fields; those of files exported before database version 4 (a
+  // bare "|" join) are recognised too, and every record is filed under today's id.
   each(file.data.targets, exportedTargetSchema, 'targets', reject, (t, i) => {
     if (late('targets', i, limits.times(t, ['updatedAt']))) return;
-    if (t.id !== targetId(t.site, t.store, t.month)) return 'id does not match site, store and month';
-    valid.targets.push(t as TargetRecord);
+    const id = targetId(t.site, t.store, t.month);
+    if (t.id !== id && t.id !== legacyIds.target(t.site, t.store, t.month)) return 'id does not match site, store and month';
+    valid.targets.push({ ...t, id } as TargetRecord);
   });
   each(file.data.daily, exportedDailySchema, 'daily', reject, (d, i) => {
     if (late('daily', i, limits.times(d, ['observedAt']) ?? limits.days(d, ['date']))) return;
-    if (d.part !== partOf(d)) return 'part does not match breakdown and peer';
-    if (d.id !== dailyId(d.site, d.store, d.metric, d.part, d.date)) return 'id does not match its fields';
-    valid.daily.push(d as DailyRecord);
+    const part = partOf(d);
+    const legacyPart = legacyIds.part(d);
+    if (d.part !== part && d.part !== legacyPart) return 'part does not match breakdown and peer';
+    const id = dailyId(d.site, d.store, d.metric, part, d.date);
+    if (d.id !== id && d.id !== legacyIds.daily(d.site, d.store, d.metric, legacyPart, d.date))
+      return 'id does not match its fields';
+    valid.daily.push({ ...d, id, part } as DailyRecord);
   });
   each(file.data.readings, exportedReadingSchema, 'readings', reject, (r, i) => {
     if (late('readings', i, limits.times(r, ['observedAt']) ?? periodLate(limits, r.period))) return;
@@ -189,7 +196,8 @@ function validateJson(text: string, report: ImportReport, reject: Reject, limits
       (a.history?.some((h) => limits.times(h, ['at'])) ? 'history' : undefined) ??
       periodLate(limits, a.period);
     if (late('alerts', i, field)) return;
-    valid.alerts.push(a as AlertRecord);
+    const legacy = a.id === legacyIds.alert(a.site, a.store, a.metric, a.periodKey);
+    valid.alerts.push({ ...a, ...(legacy ? { id: alertKey(a.site, a.store, a.metric, a.periodKey) } : {}) } as AlertRecord);
   });
   return valid;
 }
@@ -289,15 +297,7 @@ function validateCsv(text: string, report: ImportReport, reject: Reject, limits:
 async function merge(db: Database, valid: Valid, report: ImportReport): Promise<void> {
   const tx = db.transaction(['targets', 'daily', 'readings', 'alerts'], 'readwrite');
   await allOrNothing(tx, async () => {
-    const targets = tx.objectStore('targets');
-    for (const t of valid.targets) {
-      const current = await targets.get(t.id);
-      if (current && current.updatedAt >= t.updatedAt) report.duplicates.targets++;
-      else {
-        await targets.put(t);
-        report.added.targets++;
-      }
-    }
+    await keepNewer(tx.objectStore('targets'), valid.targets, (t) => t.updatedAt, 'targets', report);
     // Requests of one transaction are queued in order; asking for a batch at once saves a round trip each.
     const daily = tx.objectStore('daily');
     for (const batch of chunks(valid.daily)) {
@@ -328,14 +328,24 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
       });
       await issueAll(writes);
     }
-    const alerts = tx.objectStore('alerts');
-    for (const a of valid.alerts) {
-      const current = await alerts.get(a.id);
-      if (current && current.lastSeen >= a.lastSeen) report.duplicates.alerts++;
-      else {
-        await alerts.put(a);
-        report.added.alerts++;
-      }
-    }
+    await keepNewer(tx.objectStore('alerts'), valid.alerts, (a) => a.lastSeen, 'alerts', report);
   });
+}
+
+/** Records kept one per id (targets, alerts): the file's replaces the stored one only when it is newer. */
+async function keepNewer<R extends { id: string }>(
+  store: { get(id: string): Promise<R | undefined>; put(record: R): Promise<unknown> },
+  records: readonly R[],
+  time: (record: R) => number,
+  section: 'targets' | 'alerts',
+  report: ImportReport,
+): Promise<void> {
+  for (const r of records) {
+    const current = await store.get(r.id);
+    if (current && time(current) >= time(r)) report.duplicates[section]++;
+    else {
+      await store.put(r);
+      report.added[section]++;
+    }
+  }
 }

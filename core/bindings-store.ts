@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { BINDINGS_KEY, repairBindings, withBinding, type Binding, type Bindings } from './bindings';
-import type { StorageArea } from './settings-store';
+import { writeRepair, type StorageArea } from './settings-store';
 
 /**
  * Bindings in browser.storage.local. As with settings, a repaired object is written back with a copy
@@ -12,9 +12,13 @@ const local = (): StorageArea => browser.storage.local as unknown as StorageArea
 export async function loadBindings(area: StorageArea = local()): Promise<{ bindings: Bindings; notes: string[] }> {
   const stored = await area.get(BINDINGS_KEY);
   const repaired = repairBindings(stored[BINDINGS_KEY]);
-  if (repaired.notes.length > 0)
-    await area.set({ bindingsBackup: stored[BINDINGS_KEY], [BINDINGS_KEY]: repaired.bindings, bindingsNotes: repaired.notes });
-  return repaired;
+  if (repaired.notes.length === 0) return repaired;
+  const failed = await writeRepair(area, {
+    bindingsBackup: stored[BINDINGS_KEY],
+    [BINDINGS_KEY]: repaired.bindings,
+    bindingsNotes: repaired.notes,
+  });
+  return { bindings: repaired.bindings, notes: failed ? [...repaired.notes, failed] : repaired.notes };
 }
 
 export async function saveBinding(origin: string, binding: Binding, area: StorageArea = local()): Promise<Bindings> {

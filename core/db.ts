@@ -257,8 +257,16 @@ export function replacesDaily(current: DailyRecord | undefined, next: DailyRecor
   return next.observedAt >= current.observedAt;
 }
 
+/** What happens to an open connection, for the one who keeps it (core/background/connection.ts). */
+export interface DbEvents {
+  /** The connection closed under us: another version opened, the database was deleted, the browser dropped it. */
+  closed?(): void;
+  /** Our upgrade waits for an older connection elsewhere to close. */
+  blocked?(): void;
+}
+
 /** Opens (and upgrades) the database; `version` is for tests that build an older version's fixture. */
-export function openDatabase(name = DB_NAME, version: number = DB_VERSION): Promise<Database> {
+export function openDatabase(name = DB_NAME, version: number = DB_VERSION, events: DbEvents = {}): Promise<Database> {
   return openDB<StorePulseDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       const work: Array<() => Promise<void>> = [];
@@ -273,6 +281,13 @@ export function openDatabase(name = DB_NAME, version: number = DB_VERSION): Prom
     blocking(_current, _next, event) {
       // A newer version of the extension wants to upgrade: step aside instead of stalling it.
       (event.target as IDBDatabase).close();
+      events.closed?.();
+    },
+    blocked() {
+      events.blocked?.();
+    },
+    terminated() {
+      events.closed?.();
     },
   });
 }

@@ -185,7 +185,7 @@ export async function sendMessage<K extends MessageType>(
 ): Promise<ProtocolMap[K]['reply']> {
   const reply = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as Reply<K> | undefined;
   if (!reply) throw new Error(`no reply to ${type}`);
-  if ('error' in reply) throw new Error(reply.error);
+  if ('error' in reply) throw new RefusedError(reply.error);
   return reply;
 }
 
@@ -194,8 +194,24 @@ export const invalidReply = (type: string, reason: string) => ({ error: `invalid
 export const isRefusal = (error: unknown, type: MessageType): boolean =>
   error instanceof Error && error.message.startsWith(`invalid ${type}:`);
 
-export function isErrorReply(reply: unknown): reply is { error: string } {
-  return typeof reply === 'object' && reply !== null && 'error' in reply;
+/** The background answered with an error (as opposed to no answer reaching us at all). */
+export class RefusedError extends Error {}
+
+/**
+ * Sends a message whose handling is idempotent once more when its answer was lost (the service worker
+ * stopped before replying): the second answer says what the first one did. An import merges, so a
+ * file committed the first time comes back as already there, and one that was not is imported now.
+ */
+export async function sendIdempotent<K extends MessageType>(
+  type: K,
+  payload: ProtocolMap[K]['payload'],
+): Promise<ProtocolMap[K]['reply']> {
+  try {
+    return await sendMessage(type, payload);
+  } catch (error) {
+    if (error instanceof RefusedError) throw error;
+    return sendMessage(type, payload);
+  }
 }
 
 export interface TrendRequest {

@@ -18,11 +18,29 @@ export async function loadSettings(area: StorageArea = local()): Promise<Repaire
   const stored = await area.get([SETTINGS_KEY, 'settingsNotes']);
   const repaired = repairSettings(stored[SETTINGS_KEY]);
   if (repaired.notes.length > 0 || repaired.migratedFrom !== undefined) {
-    await area.set({ settingsBackup: stored[SETTINGS_KEY], [SETTINGS_KEY]: repaired.settings, settingsNotes: repaired.notes });
-    return { settings: repaired.settings, notes: repaired.notes };
+    const failed = await writeRepair(area, {
+      settingsBackup: stored[SETTINGS_KEY],
+      [SETTINGS_KEY]: repaired.settings,
+      settingsNotes: repaired.notes,
+    });
+    return { settings: repaired.settings, notes: failed ? [...repaired.notes, failed] : repaired.notes };
   }
   const earlier = Array.isArray(stored.settingsNotes) ? (stored.settingsNotes as string[]) : [];
   return { settings: repaired.settings, notes: earlier };
+}
+
+/**
+ * Writes a repaired object back. A courtesy: when the write fails (a full disk) the repaired value is
+ * used all the same, so reading and reporting never depend on it, and the next load tries again.
+ * Returns a note saying so, or nothing when it was written.
+ */
+export async function writeRepair(area: StorageArea, items: Record<string, unknown>): Promise<string | undefined> {
+  try {
+    await area.set(items);
+    return undefined;
+  } catch (error) {
+    return `the repair could not be saved yet (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** Saves settings the options page built; refuses (and says why) rather than storing something broken. */

@@ -29,7 +29,7 @@ export default defineBackground(() => {
       load: async () => (await loadBindings()).bindings,
       save: async (origin, binding) => void (await saveBinding(origin, binding)),
     },
-    openDb: () => openDatabase(),
+    openDb: (events) => openDatabase(undefined, undefined, events),
     loadSettings: async () => (await loadSettings()).settings,
     reviewCache: sessionReviewCache(),
     async notify(notice) {

@@ -1,5 +1,5 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
-import type { Database } from '../db';
+import type { Database, DbEvents } from '../db';
 import { invalidReply, type Envelope, type MessageType, type PageReport, type PageView, type ProtocolMap } from '../messages';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
@@ -10,6 +10,7 @@ import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
 import { effectiveRules, inQuietHours } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { BlockedError, connection } from './connection';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
@@ -51,7 +52,8 @@ export function memoryReviewCache(): ReviewCache {
 
 export interface ServiceDeps {
   extensionId: string;
-  openDb: () => Promise<Database>;
+  /** Opens the database; `events` say when the connection closes or the open is blocked. */
+  openDb: (events: DbEvents) => Promise<Database>;
   now?: () => number;
   /** Shows the number of open alerts on the toolbar icon. */
   setBadge?: (count: number, critical: boolean) => Promise<void> | void;
@@ -94,7 +96,6 @@ export interface Service {
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
   const extensionOrigin = deps.extensionOrigin ?? `chrome-extension://${deps.extensionId}/`;
-  let db: Promise<Database> | undefined;
   let storageError: string | undefined;
   // In memory only: a restarted worker hears again from each page on its next read.
   const pages = new Map<number, PageView>();
@@ -156,13 +157,8 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
-  const database = () => {
-    db ??= deps.openDb().catch((error: unknown) => {
-      db = undefined; // retry on the next message rather than staying broken
-      throw error;
-    });
-    return db;
-  };
+  const db = connection(deps.openDb);
+  const database = () => db.get();
 
   async function refreshBadge(): Promise<void> {
     if (!deps.setBadge) return;
@@ -246,7 +242,7 @@ export function createService(deps: ServiceDeps): Service {
         storageError = undefined;
       } catch (error) {
         storageError = describeStorageError(error);
-        throw new UserError(storageError);
+        throw new UserError(storageError, { cause: error });
       }
       noteRefused(caller, refused);
       if (result.stored > 0) historyChanged();
@@ -298,7 +294,7 @@ export function createService(deps: ServiceDeps): Service {
         };
       } catch (error) {
         storageError = describeStorageError(error);
-        throw new UserError(storageError);
+        throw new UserError(storageError, { cause: error });
       }
     },
     async pickOnPage({ tabId }) {
@@ -397,13 +393,22 @@ export function createService(deps: ServiceDeps): Service {
         if (type === 'report') noteRefused(caller, readingsIn(envelope.data.payload));
         return invalidReply(type, payload.error.issues[0]?.message ?? 'bad payload');
       }
+      const handler = handlers[type] as (p: unknown, c: Caller, refused: number) => Promise<unknown>;
+      const refused =
+        type === 'report' ? sentReadings(envelope.data.payload) - (payload.data as PageReport).observed.length : 0;
       try {
-        const handler = handlers[type] as (p: unknown, c: Caller, refused: number) => Promise<unknown>;
-        const refused =
-          type === 'report' ? sentReadings(envelope.data.payload) - (payload.data as PageReport).observed.length : 0;
-        return await handler(payload.data, caller, refused);
+        try {
+          return await handler(payload.data, caller, refused);
+        } catch (error) {
+          // The connection closed between opening and use (another version, a deleted database): a
+          // transaction that could not start wrote nothing, so open again and answer once more.
+          if (!closedUnderUs(error)) throw error;
+          db.drop();
+          return await handler(payload.data, caller, refused);
+        }
       } catch (error) {
-        return { error: error instanceof UserError ? error.message : `StorePulse failed: ${String(error)}` };
+        if (error instanceof UserError || error instanceof BlockedError) return { error: error.message };
+        return { error: `StorePulse failed: ${String(error)}` };
       }
     },
     refreshBadge: () => refreshBadge().catch(() => undefined),
@@ -437,6 +442,12 @@ const COMPACT_EVERY_MS = 6 * 3_600_000;
 const DAY_MS = 86_400_000;
 /** Reports come in bursts (a page read twice, several tabs): compute the review once they settle. */
 const WARM_REVIEW_MS = 1500;
+
+/** A transaction refused because the connection closed (InvalidStateError), possibly behind a UserError. */
+function closedUnderUs(error: unknown): boolean {
+  const name = (e: unknown) => (e as { name?: string } | null)?.name;
+  return name(error) === 'InvalidStateError' || name((error as { cause?: unknown } | null)?.cause) === 'InvalidStateError';
+}
 
 function describeStorageError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;

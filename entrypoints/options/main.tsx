@@ -2,7 +2,7 @@ import '@/components/base.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
-import { sendMessage } from '@/core/messages';
+import { sendIdempotent, sendMessage } from '@/core/messages';
 import { loadSettings, saveSettings } from '@/core/settings-store';
 
 render(
@@ -12,7 +12,7 @@ render(
     shops={() => sendMessage('shops', {})}
     transfer={{
       exportData: (format) => sendMessage('exportData', { format }),
-      importData: (text) => sendMessage('importData', { text }),
+      importData: (text) => sendIdempotent('importData', { text }),
     }}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
   />,

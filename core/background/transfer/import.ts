@@ -66,6 +66,20 @@ interface Valid {
 const zero = (): SectionCounts => ({ targets: 0, daily: 0, readings: 0, alerts: 0 });
 
 const DAY_MS = 86_400_000;
+/** Settings are a few levels deep (rules → profile → rule → line); anything far deeper is not settings. */
+const MAX_SETTINGS_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `limit` (walked without recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 /** A snooze ends at most this far ahead. */
 const LONGEST_SNOOZE_MS = 400 * DAY_MS;
 
@@ -136,7 +150,15 @@ function validateJson(text: string, report: ImportReport, reject: Reject, limits
     throw new ImportError(
       `the file was made by a newer StorePulse (format version ${file.data.version}); update StorePulse first`,
     );
-  if (file.data.settings !== undefined) report.settings = file.data.settings;
+  if (file.data.settings !== undefined) {
+    // The reply carries the file's settings back to the options page; a value nested deeper than any
+    // settings object could not even be sent, and the data would be written with a failed reply.
+    if (deeperThan(file.data.settings, MAX_SETTINGS_DEPTH))
+      throw new ImportError(
+        `the file's settings are nested deeper than ${MAX_SETTINGS_DEPTH} levels; they are not StorePulse settings`,
+      );
+    report.settings = file.data.settings;
+  }
 
   const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
   const late = (section: keyof SectionCounts, index: number, field: string | undefined) => {

@@ -9,8 +9,8 @@ export const freshDb = (prefix = 'storepulse-store') => openDatabase(`${prefix}-
 
 export const SYCM_URL = 'https://sycm.taobao.com/portal/home.htm';
 
-/** The extension id a fake sender carries (senders.ts), and the clock of most tests: a Thursday noon, local time. */
-export { EXT } from './senders';
+/** The extension id a fake sender carries, and the clock of most tests: a Thursday noon, local time. */
+export const EXT = 'storepulse-test-id';
 export const NOON = new Date(2026, 10, 26, 12, 0, 0).getTime();
 
 export function obs(metric: ObservedValue['metric'], value: number, extra: Partial<ObservedValue> = {}): ObservedValue {

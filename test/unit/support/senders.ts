@@ -1,8 +1,9 @@
 import type { Sender } from '@/core/background/service';
+import { EXT } from './db';
 
 /** Senders as the browser describes them to the background. */
 
-export const EXT = 'storepulse-test-id';
+export { EXT };
 export const EXT_ORIGIN = `chrome-extension://${EXT}/`;
 /** The toolbar popup: an extension page without a tab. */
 export const POPUP: Sender = { id: EXT, url: `${EXT_ORIGIN}popup.html`, frameId: 0 };

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UiTranslate } from '@/core/i18n-ui';
-import type { ImportReport, Rejection, SectionCounts } from '@/core/background/transfer/import';
+import type { ImportReport, Rejection, SectionCounts } from '@/core/messages';
 
 export interface Transfer {
   exportData: (format: 'json' | 'csv') => Promise<{ filename: string; mime: string; text: string }>;

@@ -4,6 +4,7 @@ import type { PageReport } from './messages';
 import { METRIC_IDS, type MetricId } from './metrics';
 import { isIsoDate } from './review/dates';
 import { FIXES } from './fixes';
+import type { MessageType, ProtocolMap } from './messages';
 import type { FixId } from './rules';
 
 /**
@@ -46,9 +47,12 @@ export const observedSchema = z.object({
   }),
 });
 
+/** How many readings each validated list left out, by the list the validation returned. */
+const refusals = new WeakMap<readonly unknown[], number>();
+
 /**
  * A list of readings, each validated on its own: one that fails (a text too long, a value not a
- * number) is left out and counted in `refused`, and the others are kept.
+ * number) is left out and counted (`refusedIn`), and the others are kept.
  */
 const readingsSchema = z
   .array(z.unknown())
@@ -59,20 +63,19 @@ const readingsSchema = z
       const one = observedSchema.safeParse(item);
       if (one.success) observed.push(one.data);
     }
-    return { observed, refused: items.length - observed.length };
+    refusals.set(observed, items.length - observed.length);
+    return observed;
   });
 
-export const pageReportSchema = z
-  .object({
-    site: shortText(LIMITS.site).min(1),
-    store: shortText(LIMITS.store).min(1),
-    period: periodSchema,
-    observed: readingsSchema,
-  })
-  .transform(({ observed, ...page }) => ({ ...page, ...observed }));
+export const pageReportSchema = z.object({
+  site: shortText(LIMITS.site).min(1),
+  store: shortText(LIMITS.store).min(1),
+  period: periodSchema,
+  observed: readingsSchema,
+});
 
 /** How many readings of a report its validation left out (pageReportSchema). */
-export const refusedIn = (report: PageReport): number => (report as PageReport & { refused?: number }).refused ?? 0;
+export const refusedIn = (report: PageReport): number => refusals.get(report.observed) ?? 0;
 
 /** What the page reader injected by "read this page" returns (core/reader/other.ts). */
 export const otherReadSchema = z.object({
@@ -112,7 +115,19 @@ export const messageSchemas = {
   importData: z.object({ text: z.string().min(1) }),
   review: z.object({}).strict(),
   trend: z.lazy(() => trendRequestSchema),
-} as const;
+} as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
+
+/**
+ * `satisfies` above: each message has a schema, and what it lets through is its payload type. This
+ * checks the other way too, that no field of a payload type is missing from its schema: a mismatch
+ * names the message here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Drifted = {
+  [K in MessageType]: Same<z.output<(typeof messageSchemas)[K]>, ProtocolMap[K]['payload']> extends true ? never : K;
+}[MessageType];
+const schemasMatchProtocol: [Drifted] extends [never] ? true : Drifted = true;
+void schemasMatchProtocol;
 
 export const envelopeSchema = z.object({
   type: z.enum(Object.keys(messageSchemas) as [keyof typeof messageSchemas, ...(keyof typeof messageSchemas)[]]),

@@ -8,7 +8,7 @@ import {
   type ReadingRecord,
   type TargetRecord,
 } from '../../db';
-import { dailyId, partOf, seriesKey, targetId } from '../../keys';
+import { alertKey, dailyId, legacyIds, partOf, seriesKey, targetId } from '../../keys';
 import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
@@ -17,6 +17,7 @@ import {
   exportedTargetSchema,
   exportFileSchema,
 } from '../../schemas';
+import type { ImportReport, RejectionKind, SectionCounts } from '../../messages';
 import { CSV_COLUMNS, CsvError, parseCsv, undefused } from './csv';
 import { EXPORT_VERSION } from './export';
 
@@ -53,36 +54,6 @@ async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
-}
-
-export interface SectionCounts {
-  targets: number;
-  daily: number;
-  readings: number;
-  alerts: number;
-}
-
-/** Why a record was left out, in a form the options page words in the operator's language. */
-export type RejectionKind =
-  { kind: 'field'; field: string } | { kind: 'mismatch' } | { kind: 'fieldCount'; found: number; expected: number };
-
-export interface Rejection {
-  section: keyof SectionCounts;
-  what: RejectionKind;
-  /** Position in the file's section (0-based), or the CSV line number (1-based, header is line 1). */
-  index: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  format: 'json' | 'csv';
-  added: SectionCounts;
-  /** Already there (the same record, or a newer version of it). */
-  duplicates: SectionCounts;
-  rejected: Rejection[];
-  rejectedCount: number;
-  /** The file's settings, for the caller to repair and apply when the operator asked for it. */
-  settings?: unknown;
 }
 
 interface Valid {
@@ -136,14 +107,21 @@ function validateJson(text: string, report: ImportReport, reject: Reject): Valid
   if (file.data.settings !== undefined) report.settings = file.data.settings;
 
   const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
+  // Ids must match the record's own fields; those of files exported before database version 4 (a
+  // bare "|" join) are recognised too, and every record is filed under today's id.
   each(file.data.targets, exportedTargetSchema, 'targets', reject, (t) => {
-    if (t.id !== targetId(t.site, t.store, t.month)) return 'id does not match site, store and month';
-    valid.targets.push(t as TargetRecord);
+    const id = targetId(t.site, t.store, t.month);
+    if (t.id !== id && t.id !== legacyIds.target(t.site, t.store, t.month)) return 'id does not match site, store and month';
+    valid.targets.push({ ...t, id } as TargetRecord);
   });
   each(file.data.daily, exportedDailySchema, 'daily', reject, (d) => {
-    if (d.part !== partOf(d)) return 'part does not match breakdown and peer';
-    if (d.id !== dailyId(d.site, d.store, d.metric, d.part, d.date)) return 'id does not match its fields';
-    valid.daily.push(d as DailyRecord);
+    const part = partOf(d);
+    const legacyPart = legacyIds.part(d);
+    if (d.part !== part && d.part !== legacyPart) return 'part does not match breakdown and peer';
+    const id = dailyId(d.site, d.store, d.metric, part, d.date);
+    if (d.id !== id && d.id !== legacyIds.daily(d.site, d.store, d.metric, legacyPart, d.date))
+      return 'id does not match its fields';
+    valid.daily.push({ ...d, id, part } as DailyRecord);
   });
   each(file.data.readings, exportedReadingSchema, 'readings', reject, (r) => {
     // Keys are derived, never trusted: a reading is filed under the series its own fields name.
@@ -151,7 +129,8 @@ function validateJson(text: string, report: ImportReport, reject: Reject): Valid
     valid.readings.push({ ...r, periodKey: pKey, series: seriesKey(r.site, r.store, r, pKey) } as Omit<ReadingRecord, 'id'>);
   });
   each(file.data.alerts, exportedAlertSchema, 'alerts', reject, (a) => {
-    valid.alerts.push(a as AlertRecord);
+    const legacy = a.id === legacyIds.alert(a.site, a.store, a.metric, a.periodKey);
+    valid.alerts.push({ ...a, ...(legacy ? { id: alertKey(a.site, a.store, a.metric, a.periodKey) } : {}) } as AlertRecord);
   });
   return valid;
 }

@@ -60,8 +60,7 @@ const en = {
   popup_pageEmpty: '{site} is open ({path}), but StorePulse found no numbers on it. The page may have a new layout.',
   popup_pageUnreadable:
     '{site} ({path}): {count} numbers are drawn with a scrambling font; they could not be read as shown and were not stored.',
-  popup_pageRefused:
-    '{site} ({path}): {count} numbers read on this page could not be saved. The page may have a new layout.',
+  popup_pageRefused: '{site} ({path}): {count} numbers read on this page could not be saved. The page may have a new layout.',
   // Data: export and import
   data_exportJson: 'Export everything (JSON)',
   data_exportCsv: 'Export daily values (CSV)',

@@ -11,8 +11,6 @@
  * components deep; a page nesting thousands is read down to this depth, never to a stack overflow.
  */
 export const MAX_NESTING = 32;
-/** How many ancestors a climb towards the root looks at before it gives up (a pathological page). */
-const MAX_ANCESTORS = 4096;
 
 /** Subtrees that never carry a metric the operator reads as a number on the page. */
 const SKIP_TAGS = new Set([
@@ -66,8 +64,9 @@ export function walkText(root: Node, visit: (text: Text) => void, options: WalkO
  * skipped tag), its shadow root, a frame's document, or a slot's assigned nodes. True when handled.
  */
 function enter(el: Element, visit: (text: Text) => void, options: WalkOptions, depth: number): boolean {
-  if (SKIP_TAGS.has(el.tagName)) {
-    if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
+  const tag = el.tagName;
+  if (SKIP_TAGS.has(tag)) {
+    if (tag === 'IFRAME' || tag === 'FRAME') {
       const inner = frameDocument(el);
       if (inner?.body) walkText(inner, visit, options, depth + 1);
     }
@@ -78,7 +77,7 @@ function enter(el: Element, visit: (text: Text) => void, options: WalkOptions, d
     walkText(shadow, visit, options, depth + 1);
     return true;
   }
-  if (el.localName !== 'slot') return false;
+  if (tag !== 'SLOT') return false;
   const assigned = assignedTo(el);
   if (!assigned) return false; // nothing assigned: the slot's fallback children render
   for (const n of assigned) {
@@ -122,16 +121,13 @@ function nextOutside(walker: TreeWalker): Node | null {
 const HIDDEN = '[aria-hidden="true"],[role="tooltip"],[hidden]';
 
 /**
- * Whether an element is shown to the operator: rendered (a host's light child only through a slot,
- * a slot's fallback only when nothing is assigned), not hidden by CSS, not inside a tooltip or an
- * aria-hidden or hidden element — in any shadow tree around it.
+ * Whether an element is shown to the operator: rendered (checkVisibility is false for a host's light
+ * child no slot takes and for a slot's unused fallback, as for anything hidden by CSS), and not inside
+ * a tooltip or an aria-hidden or hidden element — in its own tree or any tree of the hosts around it.
  */
 export function isShown(el: Element): boolean {
-  for (let cur: Element | null = el, n = 0; cur; cur = parentElementAcrossShadow(cur), n++) {
-    if (n > MAX_ANCESTORS || cur.matches(HIDDEN) || !isPlaced(cur)) return false;
-  }
   // Every engine we run in (Chrome, Firefox ≥ 106, the test DOM) has checkVisibility.
-  if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+  if (closestAcross(el, HIDDEN) || !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
   return !isClippedAway(el);
 }
 
@@ -165,10 +161,16 @@ export function parentElementAcrossShadow(el: Node): Element | null {
   return null;
 }
 
-/** `closest` across shadow boundaries and slots: the nearest composed ancestor (or `el`) matching `selector`. */
+/**
+ * `closest` across shadow boundaries: in the element's own tree, then in the tree of the host of its
+ * shadow root, and so on out. (The shadow ancestors of a slot an element is shown in are not looked
+ * at: native `closest` per tree is what keeps this cheap enough to ask for every candidate.)
+ */
 export function closestAcross(el: Element, selector: string): Element | null {
-  for (let cur: Element | null = el, n = 0; cur && n <= MAX_ANCESTORS; cur = parentElementAcrossShadow(cur), n++) {
-    if (cur.matches(selector)) return cur;
+  for (let cur: Element | null = el, n = 0; cur && n <= MAX_NESTING; n++) {
+    const hit = cur.closest(selector);
+    if (hit) return hit;
+    cur = (cur.getRootNode() as Partial<ShadowRoot>).host ?? null;
   }
   return null;
 }
@@ -197,9 +199,9 @@ export function locatorOf(el: Element, depth = 6): string {
 
 /** An element's text as rendered: what its open shadow roots and slots show (web components put text there). */
 export function deepText(el: Element): string {
-  let plain = !el.shadowRoot && el.localName !== 'slot';
+  let plain = !el.shadowRoot && el.tagName !== 'SLOT' && el.getElementsByTagName('slot').length === 0;
   const all = el.getElementsByTagName('*');
-  for (let i = 0; i < all.length && plain; i++) plain = !all[i]!.shadowRoot && all[i]!.localName !== 'slot';
+  for (let i = 0; i < all.length && plain; i++) plain = !all[i]!.shadowRoot;
   if (plain) return el.textContent ?? '';
   let out = '';
   walkText(el, (t) => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dayReport, EXT, freshDb, NOON, obs } from './support/db';
+import type { ObservedValue } from '@/core/types';
 import { openDatabase, type Database } from '@/core/db';
 import { createService, type Sender } from '@/core/background/service';
 import { dismissAlert, todaysAlerts } from '@/core/background/alerts';
 import { ingest } from '@/core/background/ingest';
 import { popupState } from '@/core/background/queries';
 import { seriesKey } from '@/core/keys';
-import type { ObservedValue } from '@/core/types';
 import { pageSender, POPUP } from './support/senders';
 
 const TAB: Sender = pageSender(7, 'https://sycm.taobao.com/portal/home.htm?token=secret#x');

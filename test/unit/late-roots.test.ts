@@ -62,9 +62,8 @@ describe('late shadow roots', () => {
     document.body.innerHTML = `<div>统计时间 2026-11-25</div><section id="host"></section>`;
     const { values } = start();
     await wait(600);
-    document
-      .getElementById('host')!
-      .attachShadow({ mode: 'open' }).innerHTML = '<div class="card"><span>人均浏览量</span><b>3.10</b></div>';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<div class="card"><span>人均浏览量</span><b>3.10</b></div>';
     await wait(2500);
     expect(values()).toEqual([['pagesPerVisit', 3.1]]);
   });

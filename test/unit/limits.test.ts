@@ -36,7 +36,10 @@ describe('the reader cuts page text to the limits', () => {
   });
 
   it('reads a table whose header carries a long hidden tooltip, and every reading passes validation', () => {
-    const tip = '流量来源说明：统计周期内，访客进入店铺的渠道，按最后一次点击归因，同一访客在多个渠道进店时只计入最后一个渠道，数据每日更新。'.repeat(2);
+    const tip =
+      '流量来源说明：统计周期内，访客进入店铺的渠道，按最后一次点击归因，同一访客在多个渠道进店时只计入最后一个渠道，数据每日更新。'.repeat(
+        2,
+      );
     document.body.innerHTML = `<header>小雨的旗舰店</header><div>统计时间 2026-11-25</div>
       <div class="card"><span>跳失率</span><b>72.00%</b></div>
       <table><thead><tr><th>流量来源<span class="tip" style="display:none">${tip}</span></th><th>访客数</th></tr></thead>

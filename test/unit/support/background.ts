@@ -44,7 +44,11 @@ export function fakeBackground() {
 }
 
 /** A page session on the test document, in Chinese, reporting to `bg` until `signal` aborts. */
-export function startSession(bg: ReturnType<typeof fakeBackground>, signal: AbortSignal, adapter: SiteAdapter = sycm): PageSession {
+export function startSession(
+  bg: ReturnType<typeof fakeBackground>,
+  signal: AbortSignal,
+  adapter: SiteAdapter = sycm,
+): PageSession {
   // happy-dom serves every page at about:blank; the adapter reads the document it is given.
   const session = new PageSession({
     adapter,

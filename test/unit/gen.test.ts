@@ -6,7 +6,7 @@ import { shiftDecimal } from '../gen/format';
 import { FIXED_SEEDS, generatePage, rotatingSeeds, type Expected } from '../gen/page';
 import { rng } from '../gen/prng';
 import { scorePage, type Stored } from '../gen/score';
-import { KIND } from '../gen/vocab';
+import { KIND, VOCAB, type Locale } from '../gen/vocab';
 
 const pages = FIXED_SEEDS.map((seed) => generatePage(seed, { now: new Date('2026-11-30T03:00:00Z') }));
 
@@ -40,6 +40,33 @@ describe('page generator', () => {
       }
       for (const m of e.absent)
         expect(e.readings.some((t) => t.metric === m && !t.breakdown && !t.period && !t.optional)).toBe(false);
+    }
+  });
+
+  it('names every quantity of its truth on the page', () => {
+    const unescape = (t: string) => t.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c)));
+    for (const p of pages) {
+      // Text, attribute values (srcdoc frames) and scripts (shadow cards render from data) all count.
+      const text = unescape(unescape(p.html));
+      const vocab = VOCAB[p.platform][p.axes.platform!.split('/')[2] as Locale]!;
+      for (const t of p.expected.readings) {
+        const sentence = p.axes.container === 'sentence' && p.axes.platform!.endsWith('/en');
+        const phrases = [
+          'unique visitors',
+          'visits',
+          'pageviews',
+          'bounced',
+          'average visit duration',
+          'orders',
+          'total revenue',
+        ];
+        const words = [...(vocab.labels[t.metric] ?? []), ...(sentence ? phrases : [])];
+        expect(
+          words.some((w) => text.includes(w)),
+          `seed ${p.seed}: ${t.metric}`,
+        ).toBe(true);
+        if (t.breakdown) expect(text, `seed ${p.seed}`).toContain(t.breakdown.key);
+      }
     }
   });
 

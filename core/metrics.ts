@@ -211,6 +211,7 @@ export function normalizeLabel(text: string, keepSpaces = false): string {
     .toLowerCase()
     .replace(/[\s\u200b\u00a0]+/g, keepSpaces ? ' ' : '')
     .trim()
+    .replace(/^[,，;；、|·]+\s*/u, '')
     .replace(/[ⓘ?？*＊:：,，;；、\s]+$/u, '')
     .replace(/\s*[(（][^()（）]{0,6}[)）]$/u, '')
     .replace(/[ⓘ?？*＊:：\s]+$/u, '');

@@ -20,6 +20,10 @@ import {
 const FOREIGN_QUALIFIER =
   /同行|行业|竞|平均|均值|较|上周|上月|上期|前一|昨日|同期|环比|同比|目标|目標|预测|优秀|peer|industry|avg|average|benchmark|previous|prior|last|target|goal|forecast|top/i;
 
+/** Qualifiers that keep a label the shop's own figure: "全店访客数", "Total sessions", "Store visitors". */
+const SHOP_QUALIFIER =
+  /^(?:全店|店铺|店舖|本店|全站|整体|整體|总|總|累计|累計|今日|今天|实时|實時|total|all|overall|store|shop|onlinestore)$/;
+
 /** Longest label text worth looking at; metric labels are short. */
 export const MAX_LABEL_LENGTH = 32;
 
@@ -155,7 +159,8 @@ export class LabelMatcher {
     for (const candidate of this.keysByLastChar.get(key[key.length - 1]!) ?? []) {
       if (candidate.length < 2 || !key.endsWith(candidate)) continue;
       const qualifier = key.slice(0, key.length - candidate.length);
-      const foreign = FOREIGN_QUALIFIER.test(qualifier);
+      // Only words that name the whole shop qualify a label; any other (新, 直播间, Cancelled, New) names a part or another number.
+      const foreign = FOREIGN_QUALIFIER.test(qualifier) || !SHOP_QUALIFIER.test(qualifier);
       if (/^[a-z]/.test(candidate)) {
         // Latin labels need a word boundary before them: "Total sessions", not "previews".
         const spaced = normalizeLabel(trimmed, true);

@@ -7,7 +7,7 @@ import { elementOf, isContent, precedingText, scanPage, type PageScan } from './
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
-import { acceptValue, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
+import { acceptValue, BLANK, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
 import { isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
 export { acceptValue } from './values';
@@ -42,6 +42,8 @@ export interface RecogniseOptions {
   /** Currency for money values printed without a marker (sycm prints 支付金额 as a bare number). */
   defaultCurrency?: string;
   adapter?: string;
+  /** The page's own day (its period's last): dates printed without a year are read as the latest not after it. */
+  anchor?: string;
 }
 
 interface LabelHit {
@@ -100,7 +102,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       continue;
     }
     if (header) {
-      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts)) {
+      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
         const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
         const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
         if (cell.period) f.observed.period = cell.period;
@@ -266,6 +268,7 @@ function findValue(
     const ours = items.findIndex((it) => it === hit.node);
     if (ours >= 0) {
       const chosen = choose(items, ours, hit.metric, defaultCurrency, hit.hint);
+      if (chosen === BLANK) return null;
       if (chosen) return { ...chosen, depth };
     }
     container = parentElementAcrossShadow(container);

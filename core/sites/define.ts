@@ -54,6 +54,13 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const scan = scanPage(root as Document | Element, known ? { hosts: known } : {});
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
+      const timeZone = k.timeZone?.(url) ?? markets[url.hostname]?.[1];
+      let period = detectPeriod(root, now, scan, { ...(timeZone ? { timeZone } : {}), ...(shownAt ? { shownAt } : {}) });
+      if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
+        // A real-time board's printed date is the shop's today; the platform's calendar is the fallback.
+        const day = period.kind === 'day' ? period.start : dayIn(now, timeZone);
+        period = { kind: 'realtime', start: day, end: day };
+      }
       const shadow = scan.roots.some((r) => r.nodeType === 11);
       const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
       const generic =
@@ -63,17 +70,12 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
               scan,
               fonts,
               adapter: k.id,
+              // Dates without a year (a table's "11-24") belong to the page's days.
+              anchor: period.kind === 'unknown' ? dayIn(now, timeZone) : period.end,
               ...(k.labels ? { matcher: (matcher ??= new LabelMatcher(undefined, k.labels)) } : {}),
               ...(currency ? { defaultCurrency: currency } : {}),
             });
       const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
-      const timeZone = k.timeZone?.(url) ?? markets[url.hostname]?.[1];
-      let period = detectPeriod(root, now, scan, { ...(timeZone ? { timeZone } : {}), ...(shownAt ? { shownAt } : {}) });
-      if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
-        // A real-time board's printed date is the shop's today; the platform's calendar is the fallback.
-        const day = period.kind === 'day' ? period.start : dayIn(now, timeZone);
-        period = { kind: 'realtime', start: day, end: day };
-      }
       const fallback = k.fallbackStore?.(url) ?? url.hostname;
       const store = k.store?.(root, url) ?? detectStore(root, fallback, scan);
       // The innermost elements only: a card around a scrambled number is not a second one.

@@ -41,7 +41,7 @@ module.exports = {
     webpackConfig: { fileName: 'test/depcruise-resolve.cjs' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(\\.wxt|\\.output|node_modules)/' },
+    exclude: { path: '^(\\.wxt|\\.output|node_modules|test/fixtures)/' },
     moduleSystems: ['es6'],
   },
 };

@@ -124,15 +124,17 @@ export function Popup({
           <>
             {state?.pages.map((p) => (
               <p class="notice" role="status" key={`${p.site}${p.path}`} data-testid="page-status">
-                {p.found === 0
-                  ? t('popup_pageEmpty', { site: siteName(t, p.site), path: p.path })
-                  : p.unreadable > 0
-                    ? t('popup_pageUnreadable', { site: siteName(t, p.site), path: p.path, count: p.unreadable })
-                    : t('popup_pageMissing', {
-                        site: siteName(t, p.site),
-                        path: p.path,
-                        metrics: p.missing.map((m) => metricName(t, m)).join(t('popup_listSeparator')),
-                      })}
+                {p.refused
+                  ? t('popup_pageRefused', { site: siteName(t, p.site), path: p.path, count: p.refused })
+                  : p.found === 0
+                    ? t('popup_pageEmpty', { site: siteName(t, p.site), path: p.path })
+                    : p.unreadable > 0
+                      ? t('popup_pageUnreadable', { site: siteName(t, p.site), path: p.path, count: p.unreadable })
+                      : t('popup_pageMissing', {
+                          site: siteName(t, p.site),
+                          path: p.path,
+                          metrics: p.missing.map((m) => metricName(t, m)).join(t('popup_listSeparator')),
+                        })}
               </p>
             ))}
             {state && state.totalReadings === 0 && <Empty t={t} />}

@@ -60,6 +60,8 @@ const en = {
   popup_pageEmpty: '{site} is open ({path}), but StorePulse found no numbers on it. The page may have a new layout.',
   popup_pageUnreadable:
     '{site} ({path}): {count} numbers are drawn with a scrambling font; they could not be read as shown and were not stored.',
+  popup_pageRefused:
+    '{site} ({path}): {count} numbers read on this page could not be saved. The page may have a new layout.',
   // Data: export and import
   data_exportJson: 'Export everything (JSON)',
   data_exportCsv: 'Export daily values (CSV)',
@@ -357,6 +359,7 @@ const zhCN: UiTable = {
   popup_settings: '设置',
   popup_pageEmpty: '已打开{site}（{path}），但店脉没有在页面上找到数字，页面可能改版了。',
   popup_pageUnreadable: '{site}（{path}）：有 {count} 个数字用加密字体显示，无法如实读取，没有保存。',
+  popup_pageRefused: '{site}（{path}）：页面上读到的 {count} 个数字没能保存，页面可能改版了。',
   // 数据：导出与导入
   data_exportJson: '导出全部（JSON）',
   data_exportCsv: '导出每日数据（CSV）',
@@ -651,6 +654,7 @@ const zhTW: UiTable = {
   popup_settings: '設定',
   popup_pageEmpty: '已打開{site}（{path}），但店脈沒有在頁面上找到數字，頁面可能改版了。',
   popup_pageUnreadable: '{site}（{path}）：有 {count} 個數字用加密字型顯示，無法如實讀取，沒有儲存。',
+  popup_pageRefused: '{site}（{path}）：頁面上讀到的 {count} 個數字沒能儲存，頁面可能改版了。',
   // 資料：匯出與匯入
   data_exportJson: '匯出全部（JSON）',
   data_exportCsv: '匯出每日資料（CSV）',

@@ -58,6 +58,8 @@ export interface PageView extends PageStatus {
   at: number;
   /** Numbers this page always shows (core/sites/expects.ts) that were not among `own`. */
   missing: MetricId[];
+  /** Readings of the page's last report that failed validation and were not stored (all of them when the report itself failed). */
+  refused?: number;
 }
 
 export interface PopupState {
@@ -86,7 +88,8 @@ export interface ReadPageResult {
 export type BindingPayload = Omit<Binding, 'savedAt'>;
 
 export interface ProtocolMap {
-  report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[] } };
+  /** `refused`: readings of the report that failed validation and were left out; the others are stored. */
+  report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[]; refused: number } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
   pageStatus: { payload: PageStatus; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
@@ -175,9 +178,10 @@ export async function sendMessage<K extends MessageType>(
   return reply;
 }
 
-export function isErrorReply(reply: unknown): reply is { error: string } {
-  return typeof reply === 'object' && reply !== null && 'error' in reply;
-}
+/** The reply to a message that failed validation: sending the same message again cannot succeed. */
+export const invalidReply = (type: string, reason: string) => ({ error: `invalid ${type}: ${reason}` });
+export const isRefusal = (error: unknown, type: MessageType): boolean =>
+  error instanceof Error && error.message.startsWith(`invalid ${type}:`);
 
 export interface TrendRequest {
   site: string;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
+import type { PageReport } from './messages';
 import { METRIC_IDS, type MetricId } from './metrics';
 import { isIsoDate } from './review/dates';
 import { FIXES } from './fixes';
@@ -35,29 +37,52 @@ export const observedSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/)
     .optional(),
-  breakdown: z.object({ dimension: shortText(80).min(1), key: shortText(120).min(1) }).optional(),
-  peer: shortText(120).min(1).optional(),
+  breakdown: z.object({ dimension: shortText(LIMITS.dimension).min(1), key: shortText(LIMITS.key).min(1) }).optional(),
+  peer: shortText(LIMITS.peer).min(1).optional(),
   period: periodSchema.optional(),
   source: z.object({
     reader: z.enum(['adapter', 'generic', 'binding']),
-    adapter: shortText(40).optional(),
-    locator: shortText(600),
-    label: shortText(120),
-    raw: shortText(120),
+    adapter: shortText(LIMITS.adapter).optional(),
+    locator: shortText(LIMITS.locator),
+    label: shortText(LIMITS.label),
+    raw: shortText(LIMITS.raw),
   }),
 });
 
+/** How many readings each validated list left out, by the list the validation returned. */
+const refusals = new WeakMap<readonly unknown[], number>();
+
+/**
+ * A list of readings, each validated on its own: one that fails (a text too long, a value not a
+ * number) is left out and counted (`refusedIn`), and the others are kept.
+ */
+const readingsSchema = z
+  .array(z.unknown())
+  .max(LIMITS.readings)
+  .transform((items) => {
+    const observed: z.output<typeof observedSchema>[] = [];
+    for (const item of items) {
+      const one = observedSchema.safeParse(item);
+      if (one.success) observed.push(one.data);
+    }
+    refusals.set(observed, items.length - observed.length);
+    return observed;
+  });
+
 export const pageReportSchema = z.object({
-  site: shortText(40).min(1),
-  store: shortText(120).min(1),
+  site: shortText(LIMITS.site).min(1),
+  store: shortText(LIMITS.store).min(1),
   period: periodSchema,
-  observed: z.array(observedSchema).max(2000),
+  observed: readingsSchema,
 });
+
+/** How many readings of a report its validation left out (pageReportSchema). */
+export const refusedIn = (report: PageReport): number => refusals.get(report.observed) ?? 0;
 
 /** What the page reader injected by "read this page" returns (core/reader/other.ts). */
 export const otherReadSchema = z.object({
   period: periodSchema,
-  observed: z.array(observedSchema).max(2000),
+  observed: z.array(observedSchema).max(LIMITS.readings),
   unreadable: z.number().int().min(0).max(100_000),
 });
 
@@ -67,8 +92,8 @@ export const messageSchemas = {
   report: pageReportSchema,
   dismiss: z.object({ alertId: shortText(600).min(1) }),
   pageStatus: z.object({
-    site: shortText(40).min(1),
-    store: shortText(120).min(1),
+    site: shortText(LIMITS.site).min(1),
+    store: shortText(LIMITS.store).min(1),
     found: z.number().int().min(0).max(100_000),
     unreadable: z.number().int().min(0).max(100_000),
     own: z.array(metricIdSchema).max(METRIC_IDS.length),

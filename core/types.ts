@@ -40,13 +40,3 @@ export interface ObservedValue {
   period?: Period;
   source: Source;
 }
-
-/** A stored reading. */
-export interface Reading extends ObservedValue {
-  id?: number;
-  store: string;
-  site: string;
-  period: Period;
-  observedAt: number;
-  url: string;
-}

@@ -1,10 +1,10 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database } from '../db';
-import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
+import { invalidReply, type Envelope, type MessageType, type PageView, type ProtocolMap } from '../messages';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
 import { isoDate } from '../reader/period';
-import { envelopeSchema, messageSchemas, otherReadSchema } from '../schemas';
+import { envelopeSchema, messageSchemas, otherReadSchema, refusedIn } from '../schemas';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
@@ -99,6 +99,26 @@ export function createService(deps: ServiceDeps): Service {
   let storageError: string | undefined;
   // In memory only: a restarted worker hears again from each page on its next read.
   const pages = new Map<number, PageView>();
+  // Readings the validation refused in each tab's last report, and on which page of it.
+  const refusals = new Map<number, { path: string; count: number }>();
+
+  function noteRefused(sender: Sender, count: number): void {
+    const tabId = sender.tab?.id;
+    const url = sender.tab?.url;
+    if (tabId === undefined || !url) return;
+    if (count > 0) refusals.set(tabId, { path: new URL(url).pathname, count });
+    else refusals.delete(tabId);
+  }
+
+  /** Open pages the popup should mention: nothing found, numbers unreadable or missing, or readings refused. */
+  function pagesToMention(): PageView[] {
+    const views = new Map(pages);
+    for (const [tabId, { path, count }] of refusals) {
+      const view = views.get(tabId);
+      if (view?.path === path) views.set(tabId, { ...view, refused: count });
+    }
+    return [...views.values()].filter((p) => p.found === 0 || p.unreadable > 0 || p.missing.length > 0 || (p.refused ?? 0) > 0);
+  }
   let lastCompaction = -Infinity;
   const reviewCache = deps.reviewCache ?? memoryReviewCache();
   // Bumped by every change to the history: a review computed across a change is not kept.
@@ -208,6 +228,8 @@ export function createService(deps: ServiceDeps): Service {
         storageError = describeStorageError(error);
         throw new UserError(storageError);
       }
+      const refused = refusedIn(payload);
+      noteRefused(sender, refused);
       if (result.stored > 0) historyChanged();
       await refreshBadge();
       void maybeCompact();
@@ -218,7 +240,7 @@ export function createService(deps: ServiceDeps): Service {
           console.warn('[StorePulse] notification not shown:', e),
         );
       }
-      return { stored: result.stored, evaluations: result.evaluations };
+      return { stored: result.stored, evaluations: result.evaluations, refused };
     },
     async pageStatus(payload, sender) {
       const url = sender.tab?.url;
@@ -335,7 +357,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async popupState() {
       const state = await popupState(await database(), now());
-      state.pages = [...pages.values()].filter((p) => p.found === 0 || p.unreadable > 0 || p.missing.length > 0);
+      state.pages = pagesToMention();
       if (storageError) state.storageError = storageError;
       return state;
     },
@@ -348,7 +370,10 @@ export function createService(deps: ServiceDeps): Service {
       if (!envelope.success) return { error: 'unknown message' };
       const { type } = envelope.data as Envelope<MessageType>;
       const payload = messageSchemas[type].safeParse(envelope.data.payload);
-      if (!payload.success) return { error: `invalid ${type}: ${payload.error.issues[0]?.message ?? 'bad payload'}` };
+      if (!payload.success) {
+        if (type === 'report') noteRefused(sender, readingsIn(envelope.data.payload));
+        return invalidReply(type, payload.error.issues[0]?.message ?? 'bad payload');
+      }
       try {
         const handler = handlers[type] as (p: unknown, s: Sender) => Promise<unknown>;
         return await handler(payload.data, sender);
@@ -362,12 +387,21 @@ export function createService(deps: ServiceDeps): Service {
         () => undefined,
         () => undefined,
       ),
-    forgetTab: (tabId) => void pages.delete(tabId),
+    forgetTab: (tabId) => {
+      pages.delete(tabId);
+      refusals.delete(tabId);
+    },
     lastStorageError: () => storageError,
   };
 }
 
 class UserError extends Error {}
+
+/** How many readings a report that failed validation carried (at least one: the report was lost). */
+function readingsIn(payload: unknown): number {
+  const observed = (payload as { observed?: unknown } | null)?.observed;
+  return Array.isArray(observed) ? Math.max(1, observed.length) : 1;
+}
 
 const COMPACT_EVERY_MS = 6 * 3_600_000;
 /** Reports come in bursts (a page read twice, several tabs): compute the review once they settle. */

@@ -1,12 +1,12 @@
 import { FIXES } from '../fixes';
 import { formatValue } from '../format';
 import { metricName, type Locale, type Translate } from '../i18n';
-import type { Evaluation, PageReport, PageStatus } from '../messages';
+import { isRefusal, type Evaluation, type PageReport, type PageStatus } from '../messages';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
-import { ShadowHosts } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
+import { RootWatch } from './discovery';
 
 /**
  * One page's reading loop. Reads after the page settles and again whenever it changes; a value is
@@ -60,7 +60,7 @@ export class PageSession {
   private readonly badges = new Map<string, Badge>();
   private readonly notes = new Map<Element, Badge>();
   private readonly dismissed = new Set<string>();
-  private readonly hosts: ShadowHosts;
+  private readonly hosts: RootWatch;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
@@ -78,7 +78,15 @@ export class PageSession {
   constructor(deps: SessionDeps) {
     this.deps = deps;
     this.doc = deps.window.document;
-    this.hosts = new ShadowHosts(this.doc);
+    // A root or frame that appeared without a mutation here: watch it and read it soon.
+    this.hosts = new RootWatch(
+      this.doc,
+      (root) => {
+        this.observe(root);
+        this.schedule(QUIET_MS);
+      },
+      deps.signal,
+    );
     this.observer = new deps.window.MutationObserver((records) => this.onMutations(records));
     deps.signal.addEventListener('abort', () => this.stop(), { once: true });
     deps.window.addEventListener('resize', () => this.repositionBadges(), { signal: deps.signal, passive: true });
@@ -225,8 +233,14 @@ export class PageSession {
       }
       this.renderBadges(this.lastRead?.found ?? result.found);
     } catch (error) {
+      console.warn('[StorePulse] readings not saved:', error);
+      // The background refused this report as it is: the same report again cannot pass (the popup
+      // says so), and a changed page makes a new report.
+      if (isRefusal(error, 'report')) {
+        this.lastSentSignature = signature;
+        return;
+      }
       // The background may be restarting or the disk full: keep the readings and try again later.
-      console.warn('[StorePulse] readings not saved yet, will retry:', error);
       this.schedule(this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     } finally {

@@ -8,9 +8,7 @@ import { phrasesIn, phraseValue, sentenceOf } from './sentence';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, BLANK, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
-import { isShown, locatorOf, parentElementAcrossShadow } from './walk';
-
-export { acceptValue } from './values';
+import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
 /**
  * The generic label → value recogniser. It finds metric labels from the catalogue anywhere on the page
@@ -89,7 +87,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
     if (!any.metric) continue;
     const hit = any as OwnHit;
     const metric = hit.metric;
-    const header = hit.element.closest('th,[role="columnheader"]');
+    const header = closestAcross(hit.element, 'th,[role="columnheader"]');
     if (!header && (cardsPerMetric.get(metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
     if (!header && (missesPerMetric.get(metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
     if (!isLabelInPlace(hit)) continue;
@@ -222,7 +220,7 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
  */
 /** Whether a label occurrence is a visible label of the shop's own number, not a control or a qualified comparison. */
 function isLabelInPlace(hit: LabelHit): boolean {
-  if (!isContent(hit.node) || hit.element.closest(CONTROL_SELECTOR)) return false;
+  if (!isContent(hit.node) || closestAcross(hit.element, CONTROL_SELECTOR)) return false;
   const before = precedingText(hit.node);
   if (before && isComparisonCue(before) && near(before, hit.node, hit.element)) return false;
   return isShown(hit.element);
@@ -230,11 +228,15 @@ function isLabelInPlace(hit: LabelHit): boolean {
 
 function near(qualifier: string, label: Text, labelElement: Element): boolean {
   if (qualifier.length > 12 || hasDigit(qualifier)) return false;
-  let group: Element | null = labelElement.parentElement;
-  if (group && group.childElementCount === 1 && group.firstElementChild === labelElement) group = group.parentElement;
+  let group = parentElementAcrossShadow(labelElement);
+  // A wrapper of the label alone (or a component rendering only it) is not yet its group.
+  const alone = group?.shadowRoot
+    ? deepText(group).trim() === label.data.trim()
+    : group?.childElementCount === 1 && group.firstElementChild === labelElement;
+  if (group && alone) group = parentElementAcrossShadow(group);
   if (!group) return false;
   // The qualifier text must sit in the same group as the label, before it.
-  const text = group.textContent ?? '';
+  const text = deepText(group);
   const at = text.indexOf(label.data.trim());
   return at > 0 && text.lastIndexOf(qualifier, at) >= 0;
 }

@@ -1,4 +1,5 @@
 import { METRICS, normalizeLabel } from '../metrics';
+import { frameDocument, isPlaced, MAX_NESTING } from './walk';
 
 /**
  * The one pass over a page's text that every read starts with. It must stay within a small multiple
@@ -154,9 +155,18 @@ export function scanPage(root: Document | ShadowRoot | Element, options: ScanOpt
   return scan;
 }
 
-/** Every open shadow host under `root`, including hosts inside shadow roots. */
-export function findShadowHosts(root: Document | ShadowRoot | Element, into: Set<Element> = new Set(), depth = 0): Set<Element> {
-  if (depth > 8) return into;
+/**
+ * Every open shadow host under `root`, including hosts inside shadow roots, down to MAX_NESTING.
+ * With `waiting`, also the custom elements not yet defined: they may attach a shadow root when the
+ * page defines them, which changes nothing in the document a MutationObserver could see.
+ */
+export function findShadowHosts(
+  root: Document | ShadowRoot | Element,
+  into: Set<Element> = new Set(),
+  depth = 0,
+  waiting?: Set<Element>,
+): Set<Element> {
+  if (depth > MAX_NESTING) return into;
   const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
   if (start.nodeType === 1 && (start as Element).shadowRoot) into.add(start as Element);
   // ShadowRoot has no getElementsByTagName; documents and elements have the faster live collection.
@@ -167,8 +177,14 @@ export function findShadowHosts(root: Document | ShadowRoot | Element, into: Set
     const shadow = el.shadowRoot;
     if (shadow && el.localName !== 'storepulse-badge') {
       into.add(el);
-      findShadowHosts(shadow, into, depth + 1);
+      findShadowHosts(shadow, into, depth + 1, waiting);
     }
+  }
+  if (waiting) {
+    // Only custom elements can be undefined (test DOMs without `:defined` match every element).
+    const note = (el: Element) => el.localName.includes('-') && waiting.add(el);
+    if (start.nodeType === 1 && (start as Element).matches(':not(:defined)')) note(start as Element);
+    (start as ParentNode).querySelectorAll(':not(:defined)').forEach(note);
   }
   return into;
 }
@@ -193,7 +209,7 @@ function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: 
     if (DATE_FIRST[first] && mayNamePeriod(d, first, i, j)) scan.dates.push(node);
     if (SHOP_LAST[last]) scan.shops.push(node);
   }
-  if (depth > 8) return;
+  if (depth > MAX_NESTING) return;
   if (findHosts) {
     for (const host of findShadowHosts(root)) {
       if (host !== root) scanRoot(host.shadowRoot!, scan, depth + 1, false);
@@ -204,13 +220,7 @@ function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: 
       ? (start as Element).getElementsByTagName('iframe')
       : (start as ShadowRoot).querySelectorAll('iframe');
   for (let k = 0; k < frames.length; k++) {
-    let inner: Document | null = null;
-    try {
-      // Cross-origin frames throw or give null: they belong to another site.
-      inner = frames[k]!.contentDocument;
-    } catch {
-      inner = null;
-    }
+    const inner = frameDocument(frames[k]!);
     if (inner?.body) scanRoot(inner, scan, depth + 1, true);
   }
 }
@@ -225,59 +235,26 @@ export function elementOf(node: Text): Element | null {
 
 export function isContent(node: Text): boolean {
   const parent = elementOf(node);
-  return !!parent && !parent.closest(NOT_CONTENT);
-}
-
-/** The nearest non-blank text before `node` in document order, within a few steps. */
-export function precedingText(node: Text, steps = 4): string {
-  const doc = node.ownerDocument;
-  const root = node.getRootNode();
-  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  walker.currentNode = node;
-  for (let i = 0; i < steps; i++) {
-    const prev = walker.previousNode() as Text | null;
-    if (!prev) return '';
-    const t = prev.data.trim();
-    if (t) return t;
-  }
-  return '';
+  return !!parent && !parent.closest(NOT_CONTENT) && isPlaced(node);
 }
 
 /**
- * Keeps the page's open shadow hosts between reads: one full search at the start and every
- * `refreshMs`, otherwise only among the nodes the page added since (from its MutationObserver).
+ * The nearest non-blank text before `node`, within a few steps: in its own tree, then before the
+ * host of its shadow root (a label rendered by a component reads after the host's neighbours).
  */
-export class ShadowHosts {
-  private hosts = new Set<Element>();
-  private pending: Element[] = [];
-  private searchedAt = -Infinity;
-
-  constructor(
-    private readonly root: Document,
-    private readonly refreshMs = 15_000,
-  ) {}
-
-  /** Called from the MutationObserver callback: only queues, the search happens at the next read. */
-  noteAdded(records: readonly MutationRecord[]): void {
-    for (const r of records) {
-      for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1) this.pending.push(n as Element);
+export function precedingText(node: Text, steps = 4): string {
+  let from: Node = node;
+  let left = steps;
+  for (let hops = 0; hops <= MAX_NESTING; hops++) {
+    const root = from.getRootNode();
+    const walker = node.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+    walker.currentNode = from;
+    for (let prev = walker.previousNode() as Text | null; prev && left > 0; prev = walker.previousNode() as Text | null, left--) {
+      const t = prev.data.trim();
+      if (t) return t;
     }
+    if (left === 0 || root.nodeType !== 11) return '';
+    from = (root as ShadowRoot).host;
   }
-
-  current(now: number): Set<Element> {
-    if (now - this.searchedAt >= this.refreshMs) {
-      this.hosts = findShadowHosts(this.root);
-      this.searchedAt = now;
-      this.pending = [];
-    } else if (this.pending.length) {
-      for (const el of this.pending) if (el.isConnected) findShadowHosts(el, this.hosts);
-      this.pending = [];
-    }
-    for (const h of this.hosts) if (!h.isConnected) this.hosts.delete(h);
-    return this.hosts;
-  }
-
-  forget(): void {
-    this.searchedAt = -Infinity;
-  }
+  return '';
 }

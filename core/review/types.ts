@@ -75,7 +75,7 @@ export interface Decomposition {
   factors: FactorShare[];
   /** The factor that explains most of a fall; null when sales did not fall. */
   main: Factor | null;
-  /** The fix for the main factor (guide §5). */
+  /** The fix for the main factor (core/fixes.ts). */
   fix: FixId | null;
   /** When per-source visitors were read: the source that lost the most visitors against its baseline. */
   fallingSource?: { key: string; current: number; baseline: number; change: number };
@@ -120,7 +120,7 @@ export interface DayReview {
   targetProblems?: TargetProblem[];
 }
 
-/** Page quality for one week (guide §1.4): bounce against 70/60/50%, depth against 2.5/3.5/4.0. */
+/** Page quality for one week: bounce against 70/60/50%, depth against 2.5/3.5/4.0 (`weeklyQuality`, trends.ts). */
 export type QualityLevel = 'fail' | 'pass' | 'good' | 'excellent';
 
 export interface WeeklyQuality {

@@ -1,3 +1,4 @@
+import { clip, fitObserved, LIMITS } from '../limits';
 import { FontGuard } from '../reader/fonts';
 import type { Vocabulary } from '../metrics';
 import { LabelMatcher } from '../reader/labels';
@@ -77,7 +78,9 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
             });
       const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
       const fallback = k.fallbackStore?.(url) ?? url.hostname;
-      const store = k.store?.(root, url) ?? detectStore(root, fallback, scan);
+      const store = clip(k.store?.(root, url) ?? detectStore(root, fallback, scan), LIMITS.store);
+      // Page text is cut to what the background keeps: a long header tooltip costs its end, not the reading.
+      for (const f of found) f.observed = fitObserved(f.observed);
       // The innermost elements only: a card around a scrambled number is not a second one.
       const unreadable = [...fonts.unreadable].filter((el) => ![...fonts.unreadable].some((o) => o !== el && el.contains(o)));
       return { site: k.id, store, period, found, unreadable };

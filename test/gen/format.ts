@@ -129,6 +129,17 @@ export function cls(r: Rng): string {
   ])();
 }
 
+/** The measure word a Chinese page may print after a count. */
+const COUNT_UNIT: Partial<Record<Metric, readonly string[]>> = {
+  visitors: ['人'],
+  paidBuyers: ['人'],
+  returningVisitors: ['人'],
+  visits: ['次'],
+  pageViews: ['次'],
+  orders: ['笔', '单'],
+  unitsOrdered: ['件'],
+};
+
 /** Prints `amount` (a raw magnitude) as `metric` on this page; returns the markup and the exact truth. */
 export function print(r: Rng, metric: Metric, amount: number, o: PrintOptions): Printed {
   const kind = KIND[metric];
@@ -146,7 +157,7 @@ export function print(r: Rng, metric: Metric, amount: number, o: PrintOptions): 
       return finish(render(r, { ...none, ...p, after: unit }, o), value, undefined, '');
     }
     const int = r.chance(0.8) ? group(String(n), ',') : String(n);
-    const after = zh && r.chance(0.15) ? r.pick(['人', '次', '笔', '件']) : '';
+    const after = zh && r.chance(0.15) ? r.pick(COUNT_UNIT[metric] ?? ['']) : '';
     return finish(render(r, { ...none, int, frac: '', after }, o), n, undefined, '');
   }
   if (kind === 'money') {
@@ -163,7 +174,12 @@ export function print(r: Rng, metric: Metric, amount: number, o: PrintOptions): 
       const unit = o.locale === 'zh-TW' ? '萬' : '万';
       const truth = shiftDecimal(wanFixed, 4);
       if (labelUnit) return finish(render(r, { before: '', dot: '.', ...wan, after: '' }, o), truth, m.code, `(${unit}元)`);
-      return finish(render(r, { before: r.pick(m.before.length ? m.before : ['']), dot: '.', ...wan, after: unit }, o), truth, m.code, '');
+      return finish(
+        render(r, { before: r.pick(m.before.length ? m.before : ['']), dot: '.', ...wan, after: unit }, o),
+        truth,
+        m.code,
+        '',
+      );
     }
     if (labelUnit && m.labelUnit.length) {
       return finish(render(r, { before: '', int, dot, frac: p.frac, after: '' }, o), value, m.code, r.pick(m.labelUnit));

@@ -83,25 +83,23 @@ export function todayIn(tz: string, now: Date): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function printDate(r: Rng, d: string, locale: Locale): string {
+function printDate(r: Rng, d: string, locale: Locale, style = r.int(0, 2)): string {
   const [y, m, day] = d.split('-');
-  if (locale === 'en') {
-    return r.pick([`${MONTHS[Number(m) - 1]} ${Number(day)}, ${y}`, d, `${Number(m)}/${Number(day)}/${y}`]);
-  }
-  return r.pick([d, `${y}/${m}/${day}`, `${y}年${Number(m)}月${Number(day)}日`]);
+  if (locale === 'en') return [`${MONTHS[Number(m) - 1]} ${Number(day)}, ${y}`, d, `${Number(m)}/${Number(day)}/${y}`][style]!;
+  return [d, `${y}/${m}/${day}`, `${y}年${Number(m)}月${Number(day)}日`][style]!;
 }
 
+/** Both ends in one style, as a date-range control prints them. */
 function printRange(r: Rng, start: string, end: string, locale: Locale): string {
+  const style = r.int(0, 2);
   if (locale === 'en') {
     const [ys, ms, ds] = start.split('-');
     const [ye, me, de] = end.split('-');
-    if (ys === ye && ms === me && r.chance(0.4)) return `${MONTHS[Number(ms) - 1]} ${Number(ds)}–${Number(de)}, ${ye}`;
-    return `${printDate(r, start, locale)} – ${printDate(r, end, locale)}`;
+    if (style === 0 && ys === ye && ms === me && r.chance(0.4))
+      return `${MONTHS[Number(ms) - 1]} ${Number(ds)}–${Number(de)}, ${ye}`;
+    return `${printDate(r, start, locale, style)} – ${printDate(r, end, locale, style)}`;
   }
-  const a = printDate(r, start, locale);
-  const sep = r.pick([' ~ ', ' 至 ', ' - ']);
-  const b = /年/.test(a) ? `${end.slice(0, 4)}年${Number(end.slice(5, 7))}月${Number(end.slice(8))}日` : a.includes('/') ? end.replace(/-/g, '/') : end;
-  return `${a}${sep}${b}`;
+  return `${printDate(r, start, locale, style)}${r.pick([' ~ ', ' 至 ', ' - '])}${printDate(r, end, locale, style)}`;
 }
 
 const WORDS: Readonly<
@@ -129,7 +127,10 @@ const WORDS: Readonly<
     yesterday: '昨天',
     lastN: (n) => `近${n}天`,
     realtime: '实时',
-    tabs: [['全部终端', '无线端', 'PC端'], ['整体', '自营', '分销']],
+    tabs: [
+      ['全部终端', '无线端', 'PC端'],
+      ['整体', '自营', '分销'],
+    ],
     help: '指标说明',
     overview: ['核心指标', '经营概况', '流量看板', '交易概况'],
     advice: (n) => `经营诊断：跳失率建议控制在${n}以下，同行优秀值 4.85%`,
@@ -142,7 +143,10 @@ const WORDS: Readonly<
     yesterday: '昨天',
     lastN: (n) => `近${n}天`,
     realtime: '實時',
-    tabs: [['全部', '手機', '電腦'], ['整體', '自營']],
+    tabs: [
+      ['全部', '手機', '電腦'],
+      ['整體', '自營'],
+    ],
     help: '指標說明',
     overview: ['核心指標', '經營概況', '賣場表現'],
     advice: (n) => `建議：跳失率控制在${n}以下`,
@@ -155,7 +159,10 @@ const WORDS: Readonly<
     yesterday: 'Yesterday',
     lastN: (n) => `Last ${n} days`,
     realtime: 'Real-time',
-    tabs: [['All channels', 'Mobile', 'Desktop'], ['Overview', 'Online store']],
+    tabs: [
+      ['All channels', 'Mobile', 'Desktop'],
+      ['Overview', 'Online store'],
+    ],
     help: 'About this metric',
     overview: ['Key metrics', 'Overview', 'Performance', 'Sales and traffic'],
     advice: (n) => `Tip: shops that keep bounce rate under ${n} convert better.`,
@@ -217,7 +224,11 @@ function decoyLines(p: Page, metric: Metric, base: number): string[] {
     const pct = (0.1 + r.next() * 40).toFixed(r.pick([1, 2]));
     const arrow = r.pick(['+', '-', '↑', '↓', '▲', '▼', '']);
     const chip = `<span class="${cls(r)}">${esc(arrow)}${pct}%</span>`;
-    lines.push(r.chance(0.6) ? `<div class="${cls(r)}">${esc(r.pick(words.change))} ${chip}</div>` : `<div class="chip ${cls(r)}">${chip}</div>`);
+    lines.push(
+      r.chance(0.6)
+        ? `<div class="${cls(r)}">${esc(r.pick(words.change))} ${chip}</div>`
+        : `<div class="chip ${cls(r)}">${chip}</div>`,
+    );
   }
   if (r.chance(0.25)) {
     const v = p.uniqueNumber(metric, base, [0.55, 0.9]);
@@ -407,7 +418,10 @@ function shadowCards(p: Page, items: Item[], late: boolean, depth: 1 | 2 | 3): s
   const data = items.map((i) => ({ label: i.label, decoys: i.decoys.join('') }));
   const slotted = r.chance(0.6);
   const hosts = items
-    .map((i, k) => `<${card} data-k="${k}" class="${cls(r)}">${slotted ? `<span slot="value">${i.printed.html}</span>` : ''}</${card}>`)
+    .map(
+      (i, k) =>
+        `<${card} data-k="${k}" class="${cls(r)}">${slotted ? `<span slot="value">${i.printed.html}</span>` : ''}</${card}>`,
+    )
     .join('');
   const values = slotted ? 'null' : JSON.stringify(items.map((i) => i.printed.html));
   const css = `:host{display:block;padding:12px;border:1px solid #eee;border-radius:6px;background:#fff}.v{font-size:22px;font-weight:600}`;
@@ -435,10 +449,15 @@ function tabs(p: Page, visible: string, hidden: string[]): string {
   const names = r.pick(WORDS[p.locale].tabs);
   const bar = names
     .slice(0, hidden.length + 1)
-    .map((n, i) => `<button role="tab" aria-selected="${i === 0}" class="${i === 0 ? 'tab active' : 'tab'} ${cls(r)}">${esc(n)}</button>`)
+    .map(
+      (n, i) =>
+        `<button role="tab" aria-selected="${i === 0}" class="${i === 0 ? 'tab active' : 'tab'} ${cls(r)}">${esc(n)}</button>`,
+    )
     .join('');
   const hide = () => r.pick(['hidden', 'style="display:none"', 'aria-hidden="true" style="display:none"']);
-  const panes = [visible, ...hidden].map((h, i) => `<div role="tabpanel" class="${cls(r)}" ${i === 0 ? '' : hide()}>${h}</div>`).join('');
+  const panes = [visible, ...hidden]
+    .map((h, i) => `<div role="tabpanel" class="${cls(r)}" ${i === 0 ? '' : hide()}>${h}</div>`)
+    .join('');
   return `<div class="tabs ${cls(r)}"><div role="tablist">${bar}</div>${panes}</div>`;
 }
 
@@ -461,25 +480,53 @@ function breakdownTable(p: Page, metrics: Metric[], visitors: number, kind: 'sou
   for (const key of keys) {
     const share = 0.05 + r.next() * 0.4;
     const cells = heads.map(({ m }) => {
-      const printed = print(r, m, magnitude(r, m, visitors * share, 1), { ...p.print, labelUnitRate: 0, wan: false, splitRate: 0 });
-      p.truth.push({ metric: m, value: printed.value, ...(printed.currency ? { currency: printed.currency } : {}), breakdown: { dimension, key } });
+      const printed = print(r, m, magnitude(r, m, visitors * share, 1), {
+        ...p.print,
+        labelUnitRate: 0,
+        wan: false,
+        splitRate: 0,
+      });
+      p.truth.push({
+        metric: m,
+        value: printed.value,
+        ...(printed.currency ? { currency: printed.currency } : {}),
+        breakdown: { dimension, key },
+      });
       sums.set(m, (sums.get(m) ?? 0) + printed.value);
       return `<td>${printed.html}</td>`;
     });
-    rows.push(`<tr><td class="name">${esc(key)}${kind === 'items' ? `<div class="sub">ID: ${r.int(100000000, 999999999)}</div>` : ''}</td>${cells.join('')}</tr>`);
+    rows.push(
+      `<tr><td class="name">${esc(key)}${kind === 'items' ? `<div class="sub">ID: ${r.int(100000000, 999999999)}</div>` : ''}</td>${cells.join('')}</tr>`,
+    );
   }
   let foot = '';
   if (kind === 'items' && r.chance(0.6)) {
     // The items' total: never the shop's figure (unique counts do not add up; a top list is not the shop).
     const cells = heads.map(({ m }) => {
       const sum = sums.get(m)!;
-      const text = KIND[m] === 'rate' || KIND[m] === 'ratio' || KIND[m] === 'duration' ? '-' : KIND[m] === 'money' ? sum.toFixed(2) : String(sum);
+      const text =
+        KIND[m] === 'rate' || KIND[m] === 'ratio' || KIND[m] === 'duration'
+          ? '-'
+          : KIND[m] === 'money'
+            ? sum.toFixed(2)
+            : String(sum);
       return `<td>${esc(text)}</td>`;
     });
     foot = `<tfoot><tr><td>${esc(r.pick(p.vocab.total))}</td>${cells.join('')}</tr></tfoot>`;
     p.notes.push('item table with a total row (not the shop figure)');
   }
-  const title = kind === 'sources' ? (p.locale === 'en' ? 'Top traffic sources' : p.locale === 'zh-TW' ? '流量來源排行' : '流量来源排行') : p.locale === 'en' ? 'Top products' : p.locale === 'zh-TW' ? '商品排行' : '商品排行TOP5';
+  const title =
+    kind === 'sources'
+      ? p.locale === 'en'
+        ? 'Top traffic sources'
+        : p.locale === 'zh-TW'
+          ? '流量來源排行'
+          : '流量来源排行'
+      : p.locale === 'en'
+        ? 'Top products'
+        : p.locale === 'zh-TW'
+          ? '商品排行'
+          : '商品排行TOP5';
   return `<section class="${cls(r)}"><h3>${esc(title)}</h3><table class="${cls(r)}"><thead><tr><th>${esc(dimension)}</th>${heads.map((h) => `<th>${esc(h.base)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody>${foot}</table></section>`;
 }
 
@@ -560,7 +607,8 @@ function dayTable(
 function dateArea(p: Page, period: Period, place: DatePlace, relative: 'yesterday' | number | 'realtime' | null): string {
   const r = p.r;
   const w = WORDS[p.locale];
-  const printed = period.kind === 'range' ? printRange(r, period.start, period.end, p.locale) : printDate(r, period.start, p.locale);
+  const printed =
+    period.kind === 'range' ? printRange(r, period.start, period.end, p.locale) : printDate(r, period.start, p.locale);
   const buttons = () => {
     const list: Array<[string, boolean]> = [
       [w.realtime, relative === 'realtime'],
@@ -579,7 +627,10 @@ function dateArea(p: Page, period: Period, place: DatePlace, relative: 'yesterda
       )
       .join('')}</div>`;
   };
-  const weekday = p.locale !== 'en' && period.kind === 'day' && r.chance(0.3) ? `（周${'日一二三四五六'[new Date(parseIso(period.start)).getUTCDay()]}）` : '';
+  const weekday =
+    p.locale !== 'en' && period.kind === 'day' && r.chance(0.3)
+      ? `（周${'日一二三四五六'[new Date(parseIso(period.start)).getUTCDay()]}）`
+      : '';
   switch (place) {
     case 'caption':
       return `<div class="date ${cls(r)}"><span>${esc(r.pick(period.kind === 'range' ? w.rangeCaption : w.caption))}</span> ${esc(printed)}${weekday}</div>`;
@@ -638,7 +689,11 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
   p.axes.labelUnit = String(printOptions.labelUnitRate);
 
   const store = r.pick(platform.stores[market.locale] ?? platform.stores.en!);
-  const handle = store.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') || 'shop';
+  const handle =
+    store
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '-')
+      .replace(/^-|-$/g, '') || 'shop';
 
   // Period and where its date sits.
   const realtime = platform.realtimePaths.length > 0 && r.chance(0.08);
@@ -647,7 +702,11 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
   const spanDays = hasDays ? 7 : r.pick([7, 7, 30]);
   const rangePage = !realtime && (hasDays ? r.chance(0.6) : r.chance(0.3));
   const start = rangePage ? iso(parseIso(end) - (spanDays - 1) * DAY) : end;
-  let period: Period = realtime ? { kind: 'realtime', start: end, end } : rangePage ? { kind: 'range', start, end } : { kind: 'day', start: end, end };
+  let period: Period = realtime
+    ? { kind: 'realtime', start: end, end }
+    : rangePage
+      ? { kind: 'range', start, end }
+      : { kind: 'day', start: end, end };
   const places: Array<readonly [DatePlace, number]> = [
     ['caption', 4],
     ['picker', 2],
@@ -695,7 +754,17 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
     ['sentence', 1],
   ]);
   const pos = r.pick<Position>(['above', 'below', 'beside', 'after', 'inside']);
-  const wrapper = container === 'cards' ? r.weighted([['plain', 6], ['shadow', 2.5], ['frame', 1]] as const) : r.weighted([['plain', 8], ['frame', 1]] as const);
+  const wrapper =
+    container === 'cards'
+      ? r.weighted([
+          ['plain', 6],
+          ['shadow', 2.5],
+          ['frame', 1],
+        ] as const)
+      : r.weighted([
+          ['plain', 8],
+          ['frame', 1],
+        ] as const);
   const countUp = wrapper === 'plain' && container === 'cards' && r.chance(0.25);
   p.axes.container = container;
   p.axes.label = pos;
@@ -773,7 +842,9 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
     const m = r.pick(metrics);
     const v = p.uniqueNumber(m, amounts.get(m)!, [0.5, 0.8]);
     const peer = r.pick(DECOY_WORDS[market.locale].peer);
-    sections.push(`<div class="popover ${cls(r)}" role="dialog"><div>${esc(peer)}</div><div>${esc(r.pick(vocab.labels[m]!))}</div><div>${v.html}</div></div>`);
+    sections.push(
+      `<div class="popover ${cls(r)}" role="dialog"><div>${esc(peer)}</div><div>${esc(r.pick(vocab.labels[m]!))}</div><div>${v.html}</div></div>`,
+    );
     p.axes.popover = 'peer';
   }
   if (r.chance(0.15)) {
@@ -788,7 +859,9 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
     p.axes.sources = 'table';
   }
   if (r.chance(0.15)) {
-    const pool = available.filter((m) => ['visitors', 'pageViews', 'paidBuyers', 'unitsOrdered', 'sales', 'conversionRate'].includes(m));
+    const pool = available.filter((m) =>
+      ['visitors', 'pageViews', 'paidBuyers', 'unitsOrdered', 'sales', 'conversionRate'].includes(m),
+    );
     if (pool.length) {
       sections.push(breakdownTable(p, tableMetrics(pool), visitors, 'items'));
       p.axes.items = 'table';
@@ -822,7 +895,7 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
   const own = new Set(readings.filter((t) => !t.breakdown && !t.peer && !t.period).map((t) => t.metric));
   const expected: Expected = {
     url,
-    store: platform.id === 'ga4' ? null : store,
+    store,
     period,
     readings,
     absent: (Object.keys(KIND) as Metric[]).filter((m) => !own.has(m)),

@@ -44,9 +44,27 @@ const accountHeader = (r: Rng, store: string) => ({
   title: '生意参谋',
 });
 
-const CN_STORES = ['青禾家居旗舰店', '拾光饰品店', '禾田生鲜专营店', '小满童装旗舰店', '南风户外专营店', '鹿野家居旗舰店', '山岚茶事官方旗舰店', '鲜果坊水果专营店', '木森数码专营店', '云朵母婴旗舰店'];
+const CN_STORES = [
+  '青禾家居旗舰店',
+  '拾光饰品店',
+  '禾田生鲜专营店',
+  '小满童装旗舰店',
+  '南风户外专营店',
+  '鹿野家居旗舰店',
+  '山岚茶事官方旗舰店',
+  '鲜果坊水果专营店',
+  '木森数码专营店',
+  '云朵母婴旗舰店',
+];
 const TW_STORES = ['晴川茶行旗艦店', '米樂生活館', '森林小舖', '好日子選物店'];
-const EN_STORES = ['Lumen Goods', 'Harbor & Pine', 'Northwind Outfitters Shop', 'Lumi Home Official Store', 'Juniper Lane Store', 'Copper Kettle Shop'];
+const EN_STORES = [
+  'Lumen Goods',
+  'Harbor & Pine',
+  'Northwind Outfitters Shop',
+  'Lumi Home Official Store',
+  'Juniper Lane Store',
+  'Copper Kettle Shop',
+];
 
 export const PLATFORMS: readonly Platform[] = [
   {
@@ -56,7 +74,13 @@ export const PLATFORMS: readonly Platform[] = [
       { host: 'sycm.taobao.com', locale: 'zh-TW', money: CNY, tz: 'Asia/Shanghai' },
       { host: 'sycm.taobao.com', locale: 'en', money: { ...CNY, before: ['¥', 'CNY '], after: [] }, tz: 'Asia/Shanghai' },
     ],
-    paths: ['/portal/home.htm', '/flow/monitor/shopsource/overview', '/cc/item_rank', '/bda/tradinganaly/overview', '/portal/coreindex.htm'],
+    paths: [
+      '/portal/home.htm',
+      '/flow/monitor/shopsource/overview',
+      '/cc/item_rank',
+      '/bda/tradinganaly/overview',
+      '/portal/coreindex.htm',
+    ],
     realtimePaths: ['/portal/realtime/overview.htm'],
     wan: true,
     header: accountHeader,
@@ -101,11 +125,36 @@ export const PLATFORMS: readonly Platform[] = [
   {
     id: 'shopee',
     markets: [
-      { host: 'seller.shopee.tw', locale: 'zh-TW', money: { code: 'TWD', before: ['NT$', '$'], after: [], labelUnit: ['(NT$)'], whole: true }, tz: 'Asia/Taipei' },
-      { host: 'seller.shopee.com.my', locale: 'en', money: { code: 'MYR', before: ['RM'], after: [], labelUnit: [' (RM)'] }, tz: 'Asia/Kuala_Lumpur' },
-      { host: 'seller.shopee.sg', locale: 'en', money: { code: 'SGD', before: ['$', 'S$'], after: [], labelUnit: [' (SGD)'] }, tz: 'Asia/Singapore' },
-      { host: 'seller.shopee.ph', locale: 'en', money: { code: 'PHP', before: ['₱'], after: [], labelUnit: [' (PHP)'] }, tz: 'Asia/Manila' },
-      { host: 'seller.shopee.co.th', locale: 'en', money: { code: 'THB', before: ['฿'], after: [], labelUnit: [' (THB)'] }, tz: 'Asia/Bangkok' },
+      {
+        host: 'seller.shopee.tw',
+        locale: 'zh-TW',
+        money: { code: 'TWD', before: ['NT$', '$'], after: [], labelUnit: ['(NT$)'], whole: true },
+        tz: 'Asia/Taipei',
+      },
+      {
+        host: 'seller.shopee.com.my',
+        locale: 'en',
+        money: { code: 'MYR', before: ['RM'], after: [], labelUnit: [' (RM)'] },
+        tz: 'Asia/Kuala_Lumpur',
+      },
+      {
+        host: 'seller.shopee.sg',
+        locale: 'en',
+        money: { code: 'SGD', before: ['$', 'S$'], after: [], labelUnit: [' (SGD)'] },
+        tz: 'Asia/Singapore',
+      },
+      {
+        host: 'seller.shopee.ph',
+        locale: 'en',
+        money: { code: 'PHP', before: ['₱'], after: [], labelUnit: [' (PHP)'] },
+        tz: 'Asia/Manila',
+      },
+      {
+        host: 'seller.shopee.co.th',
+        locale: 'en',
+        money: { code: 'THB', before: ['฿'], after: [], labelUnit: [' (THB)'] },
+        tz: 'Asia/Bangkok',
+      },
     ],
     paths: ['/datacenter/dashboard', '/datacenter/products/overview', '/datacenter/traffic/overview'],
     realtimePaths: ['/datacenter/realtime'],
@@ -119,18 +168,33 @@ export const PLATFORMS: readonly Platform[] = [
   {
     id: 'shopify',
     markets: [{ host: 'admin.shopify.com', locale: 'en', money: USD }],
-    paths: ['/store/{handle}/analytics', '/store/{handle}/analytics/dashboards/overview', '/store/{handle}/analytics/reports/sessions_over_time'],
+    paths: [
+      '/store/{handle}/analytics',
+      '/store/{handle}/analytics/dashboards/overview',
+      '/store/{handle}/analytics/reports/sessions_over_time',
+    ],
     realtimePaths: ['/store/{handle}/analytics/live'],
     wan: false,
-    header: (_r, store) => ({ html: `<header class="Polaris-TopBar"><span>${store}</span></header>`, title: `Analytics · ${store} · Shopify` }),
+    header: (_r, store) => ({
+      html: `<header class="Polaris-TopBar"><span>${store}</span></header>`,
+      title: `Analytics · ${store} · Shopify`,
+    }),
     stores: { en: EN_STORES },
   },
   {
     id: 'amazon',
     markets: [
       { host: 'sellercentral.amazon.com', locale: 'en', money: USD, tz: 'America/Los_Angeles' },
-      { host: 'sellercentral.amazon.co.uk', locale: 'en', money: { code: 'GBP', before: ['£'], after: [], labelUnit: [' (GBP)'] } },
-      { host: 'sellercentral.amazon.de', locale: 'en', money: { code: 'EUR', before: [], after: [' €'], labelUnit: [' (EUR)'], comma: true } },
+      {
+        host: 'sellercentral.amazon.co.uk',
+        locale: 'en',
+        money: { code: 'GBP', before: ['£'], after: [], labelUnit: [' (GBP)'] },
+      },
+      {
+        host: 'sellercentral.amazon.de',
+        locale: 'en',
+        money: { code: 'EUR', before: [], after: [' €'], labelUnit: [' (EUR)'], comma: true },
+      },
     ],
     paths: ['/business-reports/ref=xx_sitemetric_dnav_xx', '/business-reports/ref=xx_sales_dnav_xx'],
     realtimePaths: [],
@@ -147,7 +211,10 @@ export const PLATFORMS: readonly Platform[] = [
     paths: ['/analytics/web/'],
     realtimePaths: [],
     wan: false,
-    header: (_r, store) => ({ html: `<header class="ga-header"><span>Analytics</span><span class="property">${store}</span></header>`, title: 'Reports snapshot – Analytics' }),
+    header: (_r, store) => ({
+      html: `<header class="ga-header"><span>Analytics</span><span class="property">${store}</span></header>`,
+      title: 'Reports snapshot – Analytics',
+    }),
     stores: { en: ['Northwind Outfitters Shop', 'Copper Kettle Shop', 'Juniper Lane Store'] },
   },
 ];

@@ -20,6 +20,7 @@ export interface Stored {
 
 export interface PageScore {
   seed: number;
+  url: string;
   platform: string;
   /** Truth readings that count for recall (optional ones do not). */
   expected: number;
@@ -44,7 +45,8 @@ export function samePeriod(stored: { kind: string; start: string; end: string },
   return stored.kind === truth.kind && stored.start === truth.start && stored.end === truth.end;
 }
 
-const show = (p: { kind: string; start: string; end: string }) => (p.kind === 'unknown' ? 'unknown' : `${p.kind} ${p.start}..${p.end}`);
+const show = (p: { kind: string; start: string; end: string }) =>
+  p.kind === 'unknown' ? 'unknown' : `${p.kind} ${p.start}..${p.end}`;
 const money = (v: number, c?: string) => `${v}${c ? ` ${c}` : ''}`;
 
 export function scorePage(expected: Expected, platform: string, stored: readonly Stored[]): PageScore {
@@ -54,6 +56,7 @@ export function scorePage(expected: Expected, platform: string, stored: readonly
   const left = new Set(latest.values());
   const score: PageScore = {
     seed: expected.seed,
+    url: expected.url,
     platform,
     expected: 0,
     correct: 0,
@@ -80,7 +83,9 @@ export function scorePage(expected: Expected, platform: string, stored: readonly
     if (same(got.value, t.value) && (got.currency ?? null) === (t.currency ?? null)) {
       if (!t.optional) score.correct++;
     } else {
-      score.wrong.push(`${part(t)} (${show(period)}): stored ${money(got.value, got.currency)}, page shows ${money(t.value, t.currency)}`);
+      score.wrong.push(
+        `${part(t)} (${show(period)}): stored ${money(got.value, got.currency)}, page shows ${money(t.value, t.currency)}`,
+      );
     }
   }
   // Then: the same quantity under another period (a right number filed under the wrong dates is wrong).
@@ -89,7 +94,9 @@ export function scorePage(expected: Expected, platform: string, stored: readonly
     if (got) {
       left.delete(got);
       score.periodChecked++;
-      score.wrong.push(`${part(t)} = ${money(t.value, t.currency)}: stored under ${show(got.period)}, page shows ${show(period)}`);
+      score.wrong.push(
+        `${part(t)} = ${money(t.value, t.currency)}: stored under ${show(got.period)}, page shows ${show(period)}`,
+      );
     } else if (!t.optional) {
       score.missed.push(`${part(t)} = ${money(t.value, t.currency)} (${show(period)})`);
     }
@@ -116,7 +123,17 @@ export interface Totals {
 }
 
 export function total(scores: readonly PageScore[]): Totals {
-  const t: Totals = { pages: 0, expected: 0, correct: 0, wrong: 0, missed: 0, extra: 0, periodOk: 0, periodChecked: 0, storeOk: 0 };
+  const t: Totals = {
+    pages: 0,
+    expected: 0,
+    correct: 0,
+    wrong: 0,
+    missed: 0,
+    extra: 0,
+    periodOk: 0,
+    periodChecked: 0,
+    storeOk: 0,
+  };
   for (const s of scores) {
     t.pages++;
     t.expected += s.expected;

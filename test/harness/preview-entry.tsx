@@ -36,7 +36,24 @@ const popupState: PopupState = {
   ),
   readingsToday: 42,
   totalReadings: 18_250,
-  pages: [],
+  // ?pages: the notices about open pages that yield nothing, unreadable numbers or refused readings.
+  pages: query.has('pages')
+    ? [
+        {
+          site: 'sycm',
+          store: sample.shops[0]!.store,
+          path: '/flow/monitor/board.htm',
+          at: 0,
+          found: 9,
+          unreadable: 0,
+          own: [],
+          missing: [],
+          refused: 3,
+        },
+        { site: 'pdd', store: 'x', path: '/sycm/stores_data/operation', at: 0, found: 4, unreadable: 3, own: [], missing: [] },
+        { site: 'jd', store: 'x', path: '/sz/view/index.html', at: 0, found: 0, unreadable: 0, own: [], missing: [] },
+      ]
+    : [],
 };
 /** Lets the preview script see what the popup asked for. */
 const calls: unknown[] = [];

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageSession, SETTLE_MS } from '@/core/content/session';
-import { translator } from '@/core/i18n';
-import type { Evaluation, PageReport } from '@/core/messages';
-import { evaluate } from '@/core/rules';
+import { SETTLE_MS } from '@/core/content/session';
 import { sycm } from '@/core/sites/sycm';
+import { fakeBackground, startSession } from './support/background';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -11,56 +9,10 @@ function card(label: string, value: string) {
   return `<div class="card"><div class="l">${label}</div><div class="v">${value}</div></div>`;
 }
 
-/** A background stand-in that judges with the real rules and records what it was sent. */
-function fakeBackground() {
-  const reports: PageReport[] = [];
-  let failNext = 0;
-  return {
-    reports,
-    failNextReports(n: number) {
-      failNext = n;
-    },
-    async report(r: PageReport): Promise<{ evaluations: Evaluation[] }> {
-      if (failNext > 0) {
-        failNext--;
-        throw new Error('Could not establish connection. Receiving end does not exist.');
-      }
-      reports.push(structuredClone(r));
-      const evaluations: Evaluation[] = [];
-      r.observed.forEach((o, index) => {
-        const v = evaluate(o.metric, o.value);
-        if (v)
-          evaluations.push({
-            index,
-            metric: o.metric,
-            severity: v.severity,
-            threshold: v.threshold,
-            direction: v.rule.direction,
-            fix: v.rule.fix,
-            alertId: `a-${o.metric}`,
-            dismissed: false,
-          });
-      });
-      return { evaluations };
-    },
-  };
-}
-
 let controller: AbortController;
 function start(bg: ReturnType<typeof fakeBackground>, adapter = sycm) {
   controller = new AbortController();
-  // happy-dom serves every page at about:blank; the adapter reads the document it is given.
-  const session = new PageSession({
-    adapter,
-    window: window as Window & typeof globalThis,
-    signal: controller.signal,
-    locale: 'zh-CN',
-    t: translator('zh-CN'),
-    report: (r) => bg.report(r),
-    dismiss: async () => undefined,
-  });
-  session.start();
-  return session;
+  return startSession(bg, controller.signal, adapter);
 }
 
 afterEach(() => controller?.abort());

@@ -14,6 +14,7 @@ import {
 import { DEFAULT_SETTINGS, repairSettings, SETTINGS_VERSION, type Settings } from '@/core/settings';
 import { loadSettings, saveSettings, type StorageArea } from '@/core/settings-store';
 import { FIXES } from '@/core/fixes';
+import { MESSAGES } from '@/core/i18n';
 import { SITES } from '@/core/sites';
 
 const area = () => fakeBrowser.storage.local as unknown as StorageArea;
@@ -25,7 +26,7 @@ describe('platform profiles', () => {
       expect(p.rules.length).toBeGreaterThan(0);
       for (const r of p.rules) {
         expect(isWellOrdered(r), `${id} ${r.id}`).toBe(true);
-        expect(FIXES[r.fix]).toBeDefined();
+        for (const table of Object.values(MESSAGES)) expect(table[FIXES[r.fix].summary].length, r.id).toBeGreaterThan(0);
       }
       for (const [ruleId, warn] of Object.entries(p.returningHeavy)) {
         const rule = p.rules.find((r) => r.id === ruleId)!;

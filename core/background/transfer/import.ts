@@ -8,7 +8,7 @@ import {
   type ReadingRecord,
   type TargetRecord,
 } from '../../db';
-import { dailyId, partOf, seriesKey, targetId } from '../../keys';
+import { alertKey, dailyId, legacyIds, partOf, seriesKey, targetId } from '../../keys';
 import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
@@ -107,14 +107,21 @@ function validateJson(text: string, report: ImportReport, reject: Reject): Valid
   if (file.data.settings !== undefined) report.settings = file.data.settings;
 
   const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
+  // Ids must match the record's own fields; those of files exported before database version 4 (a
+  // bare "|" join) are recognised too, and every record is filed under today's id.
   each(file.data.targets, exportedTargetSchema, 'targets', reject, (t) => {
-    if (t.id !== targetId(t.site, t.store, t.month)) return 'id does not match site, store and month';
-    valid.targets.push(t as TargetRecord);
+    const id = targetId(t.site, t.store, t.month);
+    if (t.id !== id && t.id !== legacyIds.target(t.site, t.store, t.month)) return 'id does not match site, store and month';
+    valid.targets.push({ ...t, id } as TargetRecord);
   });
   each(file.data.daily, exportedDailySchema, 'daily', reject, (d) => {
-    if (d.part !== partOf(d)) return 'part does not match breakdown and peer';
-    if (d.id !== dailyId(d.site, d.store, d.metric, d.part, d.date)) return 'id does not match its fields';
-    valid.daily.push(d as DailyRecord);
+    const part = partOf(d);
+    const legacyPart = legacyIds.part(d);
+    if (d.part !== part && d.part !== legacyPart) return 'part does not match breakdown and peer';
+    const id = dailyId(d.site, d.store, d.metric, part, d.date);
+    if (d.id !== id && d.id !== legacyIds.daily(d.site, d.store, d.metric, legacyPart, d.date))
+      return 'id does not match its fields';
+    valid.daily.push({ ...d, id, part } as DailyRecord);
   });
   each(file.data.readings, exportedReadingSchema, 'readings', reject, (r) => {
     // Keys are derived, never trusted: a reading is filed under the series its own fields name.
@@ -122,7 +129,8 @@ function validateJson(text: string, report: ImportReport, reject: Reject): Valid
     valid.readings.push({ ...r, periodKey: pKey, series: seriesKey(r.site, r.store, r, pKey) } as Omit<ReadingRecord, 'id'>);
   });
   each(file.data.alerts, exportedAlertSchema, 'alerts', reject, (a) => {
-    valid.alerts.push(a as AlertRecord);
+    const legacy = a.id === legacyIds.alert(a.site, a.store, a.metric, a.periodKey);
+    valid.alerts.push({ ...a, ...(legacy ? { id: alertKey(a.site, a.store, a.metric, a.periodKey) } : {}) } as AlertRecord);
   });
   return valid;
 }

@@ -1,0 +1,643 @@
+import { createElement as h, type ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { esc, group, shiftDecimal } from './format';
+import type { Expected, GeneratedPage, Period, TruthReading } from './page';
+import { rng, type Rng } from './prng';
+import type { Metric, PlatformId } from './vocab';
+
+/**
+ * Pages whose markup comes from the design systems back offices are built with, rendered on the server
+ * at test time: Ant Design (antd + @ant-design/cssinjs), ByteDance Arco, Shopify Polaris, Element Plus
+ * (Vue's server renderer) and Material UI. Their statistic cards, descriptions, tables with summary
+ * rows, tabs and tooltips are the libraries' own; this file only chooses the numbers and knows the
+ * truth. Test tier only: none of these packages is imported by the extension.
+ */
+
+const require = createRequire(import.meta.url);
+const css = (path: string) => readFileSync(require.resolve(path), 'utf8');
+
+interface Built {
+  platform: PlatformId;
+  url: string;
+  lang: string;
+  title: string;
+  header: string;
+  css: string;
+  body: string;
+  store: string | null;
+  period: Period;
+  readings: TruthReading[];
+  notes: string;
+}
+
+function page(seed: number, library: string, b: Built): GeneratedPage {
+  const own = new Set(b.readings.filter((t) => !t.breakdown && !t.period).map((t) => t.metric));
+  const expected: Expected = {
+    url: b.url,
+    store: b.store,
+    period: b.period,
+    readings: b.readings,
+    absent: (
+      [
+        'visitors',
+        'visits',
+        'pageViews',
+        'bounceRate',
+        'pagesPerVisit',
+        'avgVisitDuration',
+        'conversionRate',
+        'paidBuyers',
+        'orders',
+        'unitsOrdered',
+        'avgOrderValue',
+        'sales',
+        'returningVisitors',
+        'returningVisitorShare',
+      ] as Metric[]
+    ).filter((m) => !own.has(m)),
+    volatile: false,
+    notes: `${library} page, seed ${seed}: ${b.notes}`,
+    seed,
+  };
+  const html = `<!doctype html><html lang="${b.lang}"><head><meta charset="utf-8"><title>${esc(b.title)}</title><style>${b.css}</style></head><body data-seed="${seed}">${b.header}<main style="padding:16px 24px">${b.body}</main></body></html>`;
+  return { seed, platform: b.platform, html, url: b.url, expected, axes: { library } };
+}
+
+/** Digits with a fixed number of decimals and their exact value (× 10^shift). */
+function fixed(r: Rng, lo: number, hi: number, decimals: number): { text: string; value: number } {
+  const text = (lo + r.next() * (hi - lo)).toFixed(decimals);
+  return { text, value: shiftDecimal(text, 0) };
+}
+
+const day = (r: Rng) => `2026-${String(r.int(9, 11)).padStart(2, '0')}-${String(r.int(10, 28)).padStart(2, '0')}`;
+const minus = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------------------------------------------
+// Ant Design: 京东商智-style overview (Statistic cards, Descriptions, a source table, tabs with a hidden pane)
+
+async function antd(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Card, Col, Row, Statistic, Table, Tabs, Descriptions, Tooltip, ConfigProvider } = await import('antd');
+  const { createCache, extractStyle, StyleProvider } = await import('@ant-design/cssinjs');
+  const cache = createCache();
+  const date = day(r);
+  const visitors = r.int(2000, 60000);
+  const sales = fixed(r, 5000, 300000, 2);
+  const cr = fixed(r, 0.8, 6, 2);
+  const bounce = fixed(r, 35, 80, 2);
+  const aov = fixed(r, 50, 400, 2);
+  const pv = Math.round(visitors * (2 + r.next() * 2));
+  const ppv = fixed(r, 1.8, 4.5, 2);
+  const store = r.pick(['鹿野家居旗舰店', '云朵母婴旗舰店', '南风户外专营店']);
+  const readings: TruthReading[] = [
+    { metric: 'visitors', value: visitors },
+    { metric: 'sales', value: sales.value, currency: 'CNY' },
+    { metric: 'conversionRate', value: shiftDecimal(cr.text, -2) },
+    { metric: 'bounceRate', value: shiftDecimal(bounce.text, -2) },
+    { metric: 'avgOrderValue', value: aov.value, currency: 'CNY' },
+    { metric: 'pageViews', value: pv },
+    { metric: 'pagesPerVisit', value: ppv.value },
+  ];
+  const stat = (title: ReactNode, props: Record<string, unknown>) =>
+    h(Col, { span: 6 }, h(Card, { size: 'small' }, h(Statistic, { title, ...props })));
+  const sources = ['京东搜索', '首页推荐', '京东快车', '购物车'].slice(0, r.int(2, 4)).map((key, i) => {
+    const v = r.int(100, Math.max(200, Math.floor(visitors / 3)));
+    const c = fixed(r, 0.5, 8, 2);
+    readings.push({ metric: 'visitors', value: v, breakdown: { dimension: '来源', key } });
+    readings.push({ metric: 'conversionRate', value: shiftDecimal(c.text, -2), breakdown: { dimension: '来源', key } });
+    return { key: i, source: key, visitors: group(String(v), ','), cr: `${c.text}%` };
+  });
+  const hiddenVisitors = Math.round(visitors * 0.6);
+  const tree = h(
+    StyleProvider,
+    { cache },
+    h(
+      ConfigProvider,
+      {},
+      h('div', { className: 'toolbar' }, h('span', null, '数据日期 '), h('span', null, date)),
+      h(Tabs, {
+        items: [
+          {
+            key: 'all',
+            label: '全部终端',
+            children: h(
+              'div',
+              null,
+              h(
+                Row,
+                { gutter: [16, 16] },
+                stat(h(Tooltip, { title: '统计时间内访问店铺的去重人数' }, h('span', null, '访客数')), { value: visitors }),
+                stat('成交金额', { value: sales.value, precision: 2, prefix: '¥' }),
+                stat('成交转化率', { value: Number(cr.text), precision: 2, suffix: '%' }),
+                stat('跳失率', { value: Number(bounce.text), precision: 2, suffix: '%' }),
+                stat('客单价(元)', { value: aov.value, precision: 2 }),
+              ),
+              h(Descriptions, {
+                title: '流量',
+                size: 'small',
+                items: [
+                  { key: 'pv', label: '浏览量', children: group(String(pv), ',') },
+                  { key: 'ppv', label: '人均浏览量', children: ppv.text },
+                  { key: 'fav', label: '店铺关注人数', children: String(r.int(20, 400)) },
+                ],
+              }),
+            ),
+          },
+          {
+            key: 'wireless',
+            label: 'APP',
+            forceRender: true,
+            children: h(Row, { gutter: 16 }, stat('访客数', { value: hiddenVisitors })),
+          },
+        ],
+      }),
+      h(Table, {
+        size: 'small',
+        pagination: false,
+        dataSource: sources,
+        columns: [
+          { title: '来源', dataIndex: 'source' },
+          { title: '访客数', dataIndex: 'visitors' },
+          { title: '成交转化率', dataIndex: 'cr' },
+        ],
+      }),
+    ),
+  );
+  const body = renderToString(tree);
+  return page(seed, 'antd', {
+    platform: 'jd',
+    url: `https://sz.jd.com/sz/view/lib${seed}/flow/overview.html`,
+    lang: 'zh-CN',
+    title: '京东商智',
+    header: `<header style="padding:8px 24px">京东商智 <span>${esc(store)}:运营小李</span></header>`,
+    css: extractStyle(cache),
+    body,
+    store,
+    period: { kind: 'day', start: date, end: date },
+    readings,
+    notes:
+      'Statistic cards (a Tooltip around a title, ¥ prefix, % suffix, 客单价(元)), Descriptions with the 店铺关注人数 look-alike, a hidden APP tab pane (forceRender), a source Table',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Arco: 抖店罗盘-style day table with a summary row, statistics and a range picker's input values
+
+async function arco(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Statistic, Table, Grid, Card, Descriptions } = await import('@arco-design/web-react');
+  const end = day(r);
+  const start = minus(end, 6);
+  const days = Array.from({ length: 7 }, (_, k) => minus(end, 6 - k));
+  const readings: TruthReading[] = [];
+  const rows = days.map((d) => {
+    const visitors = r.int(800, 20000);
+    const s = fixed(r, 2000, 90000, 2);
+    readings.push({ metric: 'visitors', value: visitors, period: { kind: 'day', start: d, end: d } });
+    readings.push({ metric: 'sales', value: s.value, currency: 'CNY', period: { kind: 'day', start: d, end: d } });
+    return {
+      key: d,
+      date: d,
+      visitors,
+      sales: s.value,
+      salesText: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1],
+    };
+  });
+  const totalSales = Math.round(rows.reduce((a, b) => a + b.sales, 0) * 100) / 100;
+  readings.push({ metric: 'sales', value: totalSales, currency: 'CNY', optional: true });
+  const buyers = r.int(100, 3000);
+  const units = buyers + r.int(10, 900);
+  const aov = fixed(r, 40, 300, 2);
+  readings.push(
+    { metric: 'paidBuyers', value: buyers },
+    { metric: 'unitsOrdered', value: units },
+    { metric: 'avgOrderValue', value: aov.value, currency: 'CNY' },
+  );
+  const sumVisitors = rows.reduce((a, b) => a + b.visitors, 0);
+  const tree = h(
+    'div',
+    null,
+    h(
+      'div',
+      { className: 'range' },
+      h('input', { readOnly: true, value: start }),
+      h('span', null, ' 至 '),
+      h('input', { readOnly: true, value: end }),
+    ),
+    h(
+      Grid.Row,
+      { gutter: 16 },
+      h(Grid.Col, { span: 6 }, h(Card, null, h(Statistic, { title: '成交人数', value: buyers, groupSeparator: true }))),
+      h(Grid.Col, { span: 6 }, h(Card, null, h(Statistic, { title: '成交件数', value: units, groupSeparator: true }))),
+      h(
+        Grid.Col,
+        { span: 6 },
+        h(Card, null, h(Statistic, { title: '客单价', value: aov.value, precision: 2, prefix: '¥', groupSeparator: true })),
+      ),
+      h(
+        Grid.Col,
+        { span: 6 },
+        h(Card, null, h(Statistic, { title: '商品曝光人数', value: r.int(20000, 900000), groupSeparator: true })),
+      ),
+    ),
+    h(Descriptions, { column: 2, data: [{ label: '千次观看成交金额', value: `¥${fixed(r, 10, 900, 2).text}` }] }),
+    h(Table, {
+      pagination: false,
+      data: rows,
+      columns: [
+        { title: '日期', dataIndex: 'date' },
+        { title: '商品访客数', dataIndex: 'visitors' },
+        { title: '成交金额', dataIndex: 'salesText' },
+      ],
+      summary: () =>
+        h(
+          Table.Summary.Row,
+          null,
+          h(Table.Summary.Cell, null, '合计'),
+          h(Table.Summary.Cell, null, String(sumVisitors)),
+          h(Table.Summary.Cell, null, totalSales.toFixed(2)),
+        ),
+    }),
+  );
+  const store = r.pick(['山岚茶事官方旗舰店', '鹿野家居旗舰店']);
+  return page(seed, 'arco', {
+    platform: 'douyin',
+    url: `https://compass.jinritemai.com/shop/lib${seed}/core-data`,
+    lang: 'zh-CN',
+    title: '抖店罗盘',
+    header: `<header style="padding:8px 24px">抖店罗盘 <div class="shop-name">${esc(store)}</div></header>`,
+    css: css('@arco-design/web-react/dist/css/arco.min.css'),
+    body: renderToString(tree),
+    store,
+    period: { kind: 'range', start, end },
+    readings,
+    notes:
+      'range picker inputs only; Statistic cards (成交人数, 成交件数, 客单价 with ¥, 商品曝光人数 look-alike); Descriptions 千次观看成交金额; a 7-day Table whose summary row 合计 sums the days (visitors: not the range value; sales: the range value, optional)',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Polaris: Shopify analytics cards and a DataTable with a totals row
+
+async function polaris(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { AppProvider, Card, Text, BlockStack, InlineGrid, DataTable, Tooltip } = await import('@shopify/polaris');
+  const en = require('@shopify/polaris/locales/en.json');
+  const end = day(r);
+  const start = minus(end, 29);
+  const sessions = r.int(800, 30000);
+  const sales = fixed(r, 1000, 90000, 2);
+  const orders = r.int(20, 900);
+  const cr = fixed(r, 0.6, 4, 2);
+  const gross = fixed(r, sales.value * 1.05, sales.value * 1.3, 2);
+  const money = (t: string) => `$${group(t.split('.')[0]!, ',')}.${t.split('.')[1]}`;
+  const readings: TruthReading[] = [
+    { metric: 'visits', value: sessions },
+    { metric: 'sales', value: sales.value, currency: 'USD' },
+    { metric: 'orders', value: orders },
+    { metric: 'conversionRate', value: shiftDecimal(cr.text, -2) },
+  ];
+  const metric = (title: string, value: string, tip?: string) =>
+    h(
+      Card,
+      null,
+      h(
+        BlockStack,
+        { gap: '200' },
+        tip
+          ? h(Tooltip, { content: tip }, h(Text, { as: 'h3', variant: 'headingSm', children: title }))
+          : h(Text, { as: 'h3', variant: 'headingSm', children: title }),
+        h(Text, { as: 'p', variant: 'headingLg', children: value }),
+        h(Text, { as: 'p', tone: 'subdued', children: `${r.pick(['↑', '↓'])} ${r.int(1, 40)}%` }),
+      ),
+    );
+  const channels = ['Online Store', 'Point of Sale', 'Draft Orders'];
+  const rows = channels.map((c) => {
+    const s = fixed(r, 100, sales.value / 2, 2);
+    readings.push({ metric: 'sales', value: s.value, currency: 'USD', breakdown: { dimension: 'Sales channel', key: c } });
+    return [c, money(s.text)];
+  });
+  const tree = h(
+    AppProvider,
+    { i18n: en },
+    h(
+      BlockStack,
+      { gap: '400' },
+      h(
+        InlineGrid,
+        { columns: 4, gap: '400' },
+        metric('Total sales', money(sales.text), 'Gross sales minus discounts and returns, plus taxes and shipping'),
+        metric('Sessions', group(String(sessions), ',')),
+        metric('Orders', String(orders)),
+        metric('Conversion rate', `${cr.text}%`),
+        metric('Gross sales', money(gross.text)),
+      ),
+      h(DataTable, {
+        columnContentTypes: ['text', 'numeric'],
+        headings: ['Sales channel', 'Total sales'],
+        rows,
+        totals: ['', money(fixed(r, 10, 99, 2).text)],
+        showTotalsInFooter: true,
+      }),
+    ),
+  );
+  const store = r.pick(['Lumen Goods', 'Harbor & Pine']);
+  const handle = store.toLowerCase().replace(/[^a-z]+/g, '-');
+  return page(seed, 'polaris', {
+    platform: 'shopify',
+    url: `https://admin.shopify.com/store/${handle}/lib${seed}/analytics`,
+    lang: 'en',
+    title: `Analytics · ${store} · Shopify`,
+    header: `<header style="padding:8px 24px">${esc(store)} <span class="range">${esc(start)} – ${esc(end)}</span></header>`,
+    css: css('@shopify/polaris/build/esm/styles.css'),
+    body: renderToString(tree),
+    store,
+    period: { kind: 'range', start, end },
+    readings,
+    notes:
+      'Polaris Cards (Total sales with a Tooltip, Sessions → visits, Orders, Conversion rate, Gross sales look-alike, change lines) and a DataTable of sales by channel whose Totals row is a decoy sum',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Element Plus: 拼多多-style statistics, descriptions, tabs, and a table with a summary row
+
+async function elementPlus(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  // Element Plus's ES build imports @popperjs/core by names it only exports through CommonJS: load the CommonJS builds.
+  const { createSSRApp, h: vh } = require('vue') as typeof import('vue');
+  const { renderToString: vueRender } = require('@vue/server-renderer') as typeof import('@vue/server-renderer');
+  const EP = require('element-plus') as typeof import('element-plus');
+  const date = day(r);
+  const visitors = r.int(1000, 50000);
+  const buyers = r.int(50, 2000);
+  const sales = fixed(r, 3000, 200000, 2);
+  const cr = fixed(r, 0.5, 6, 2);
+  const readings: TruthReading[] = [
+    { metric: 'visitors', value: visitors },
+    { metric: 'paidBuyers', value: buyers },
+    { metric: 'sales', value: sales.value, currency: 'CNY' },
+    { metric: 'conversionRate', value: shiftDecimal(cr.text, -2) },
+  ];
+  const app = createSSRApp({
+    render: () =>
+      vh('div', null, [
+        vh('div', { class: 'date' }, [vh('span', null, '统计日期：'), vh('span', null, date)]),
+        vh(EP.ElRow, { gutter: 16 }, () => [
+          vh(EP.ElCol, { span: 6 }, () => vh(EP.ElStatistic, { title: '商品访客数', value: visitors })),
+          vh(EP.ElCol, { span: 6 }, () => vh(EP.ElStatistic, { title: '成交买家数', value: buyers })),
+          vh(EP.ElCol, { span: 6 }, () => vh(EP.ElStatistic, { title: '成交金额(元)', value: sales.value, precision: 2 })),
+          vh(EP.ElCol, { span: 6 }, () =>
+            vh(EP.ElStatistic, { title: '成交转化率', value: Number(cr.text), precision: 2, suffix: '%' }),
+          ),
+        ]),
+        vh(EP.ElDescriptions, { title: '推广', column: 3, border: true }, () => [
+          vh(EP.ElDescriptionsItem, { label: '推广花费' }, () => `¥${fixed(r, 100, 5000, 2).text}`),
+          vh(EP.ElDescriptionsItem, { label: '曝光量' }, () => group(String(r.int(10000, 900000)), ',')),
+        ]),
+        vh(EP.ElTabs, { modelValue: 'all' }, () => [
+          vh(EP.ElTabPane, { label: '全店', name: 'all' }, () => vh('p', null, '数据每日 9:00 更新')),
+          vh(EP.ElTabPane, { label: '商品', name: 'goods' }, () =>
+            vh(EP.ElStatistic, { title: '商品访客数', value: Math.round(visitors * 0.4) }),
+          ),
+        ]),
+        vh(EP.ElTooltip, { content: '成交转化率 = 成交买家数 / 商品访客数' }, () => vh('span', null, '指标说明')),
+      ]),
+  });
+  app.use(EP.default);
+  app.provide(EP.ID_INJECTION_KEY, { prefix: seed, current: 0 });
+  app.provide(EP.ZINDEX_INJECTION_KEY, { current: 0 });
+  const body = await vueRender(app);
+  const store = r.pick(['鲜果坊水果专营店', '木森数码专营店']);
+  return page(seed, 'element-plus', {
+    platform: 'pdd',
+    url: `https://mms.pinduoduo.com/sycm/lib${seed}/stores_data/operation`,
+    lang: 'zh-CN',
+    title: '拼多多 商家后台',
+    header: `<header style="padding:8px 24px">拼多多商家后台 <span class="mall-name">${esc(store)}</span></header>`,
+    css: css('element-plus/dist/index.css'),
+    body,
+    store,
+    period: { kind: 'day', start: date, end: date },
+    readings,
+    notes:
+      'ElStatistic cards (成交金额(元) bare, % suffix), ElDescriptions (推广花费, 曝光量 look-alikes), ElTabs whose second pane holds an item-only 商品访客数, an ElTooltip (ElTable is left out: it renders its rows only in the browser)',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Material UI: GA4-style cards, tabs named like metrics, and a channel table
+
+async function mui(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const M = await import('@mui/material');
+  const end = day(r);
+  const start = minus(end, 27);
+  const users = r.int(1000, 90000);
+  const sessions = users + r.int(100, 20000);
+  const bounce = fixed(r, 20, 60, 1);
+  const engagement = fixed(r, 40, 80, 1);
+  const views = sessions * 3 + r.int(0, 999);
+  const readings: TruthReading[] = [
+    { metric: 'visitors', value: users },
+    { metric: 'visits', value: sessions },
+    { metric: 'bounceRate', value: shiftDecimal(bounce.text, -2) },
+    { metric: 'pageViews', value: views },
+  ];
+  const short = (n: number) => (n >= 10000 ? `${(n / 1000).toFixed(1)}K` : group(String(n), ','));
+  // A "K" figure is what the card prints: its truth is the printed figure.
+  readings[0]!.value = users >= 10000 ? shiftDecimal((users / 1000).toFixed(1), 3) : users;
+  const card = (title: string, value: string) =>
+    h(
+      M.Card,
+      { variant: 'outlined' },
+      h(
+        M.CardContent,
+        null,
+        h(M.Typography, { variant: 'subtitle2', color: 'text.secondary' }, title),
+        h(M.Typography, { variant: 'h5' }, value),
+      ),
+    );
+  const channels = ['Organic Search', 'Direct', 'Referral'].map((c) => {
+    const s = r.int(50, sessions / 3);
+    readings.push({ metric: 'visits', value: s, breakdown: { dimension: 'Session default channel group', key: c } });
+    return [c, s] as const;
+  });
+  const tree = h(
+    M.Box,
+    null,
+    h(M.Typography, { variant: 'body2' }, `${start} - ${end}`),
+    h(
+      M.Stack,
+      { direction: 'row', spacing: 2 },
+      card('Active users', short(users)),
+      card('Sessions', group(String(sessions), ',')),
+      card('Bounce rate', `${bounce.text}%`),
+      card('Engagement rate', `${engagement.text}%`),
+      card('Views', group(String(views), ',')),
+    ),
+    h(M.Tabs, { value: 0 }, h(M.Tab, { label: 'Sessions' }), h(M.Tab, { label: 'Users' })),
+    h(
+      M.Table,
+      { size: 'small' },
+      h(
+        M.TableHead,
+        null,
+        h(
+          M.TableRow,
+          null,
+          h(M.TableCell, null, 'Session default channel group'),
+          h(M.TableCell, { align: 'right' }, 'Sessions'),
+        ),
+      ),
+      h(
+        M.TableBody,
+        null,
+        ...channels.map(([c, s]) =>
+          h(M.TableRow, { key: c }, h(M.TableCell, null, c), h(M.TableCell, { align: 'right' }, group(String(s), ','))),
+        ),
+      ),
+    ),
+  );
+  const store = r.pick(['Northwind Outfitters Shop', 'Copper Kettle Shop']);
+  return page(seed, 'mui', {
+    platform: 'ga4',
+    url: `https://analytics.google.com/analytics/web/lib${seed}/#/p${200000000 + seed}/reports/intelligenthome`,
+    lang: 'en',
+    title: 'Reports snapshot – Analytics',
+    header: `<header style="padding:8px 24px">Analytics <span class="property">${esc(store)}</span></header>`,
+    css: '',
+    body: renderToString(tree),
+    store,
+    period: { kind: 'range', start, end },
+    readings,
+    notes:
+      'MUI Cards (Active users in K when ≥ 10 000, Sessions, Bounce rate, Engagement rate look-alike, Views), Tabs, a channel Table',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Alibaba Fusion Next: 生意参谋-style cards, a DatePicker holding the date, tabs rendered with every pane, a Balloon tooltip
+
+async function fusion(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  // Fusion Next ships CommonJS with moment as its date library.
+  const { Card, Table, Tab, Balloon, DatePicker, ConfigProvider } = require('@alifd/next');
+  const moment = require('moment');
+  const date = day(r);
+  const visitors = r.int(1500, 80000);
+  const bounce = fixed(r, 40, 85, 2);
+  const sales = fixed(r, 3000, 400000, 2);
+  const buyers = r.int(30, 3000);
+  const duration = fixed(r, 10, 200, 2);
+  const readings: TruthReading[] = [
+    { metric: 'visitors', value: visitors },
+    { metric: 'bounceRate', value: shiftDecimal(bounce.text, -2) },
+    { metric: 'sales', value: sales.value, currency: 'CNY' },
+    { metric: 'paidBuyers', value: buyers },
+    { metric: 'avgVisitDuration', value: duration.value },
+  ];
+  const kpi = (title: ReactNode, value: ReactNode, extra?: ReactNode) =>
+    h(
+      Card,
+      { free: true, style: { width: 200, display: 'inline-block', margin: 8 } },
+      h(Card.Header, { title }),
+      h(Card.Content, null, value, extra ?? null),
+    );
+  const change = () =>
+    h('div', { className: 'cmp' }, '较前一日 ', h('span', null, `${r.pick(['+', '-'])}${fixed(r, 0.1, 30, 2).text}%`));
+  const items = ['北欧实木餐桌', '纯棉四件套', '香薰蜡烛礼盒'].map((name) => {
+    const v = r.int(50, 4000);
+    readings.push({ metric: 'visitors', value: v, breakdown: { dimension: '商品名称', key: name } });
+    return { name, visitors: group(String(v), ','), cart: r.int(1, 300) };
+  });
+  const tree = h(
+    ConfigProvider,
+    null,
+    h(
+      'div',
+      null,
+      h(
+        'div',
+        { className: 'date-bar' },
+        h(DatePicker, { value: moment(date, 'YYYY-MM-DD'), format: 'YYYY-MM-DD', hasClear: false }),
+      ),
+      h(
+        Tab,
+        { lazyLoad: false },
+        h(
+          Tab.Item,
+          { title: '全部终端', key: 'all' },
+          kpi(
+            h(Balloon.Tooltip, { trigger: h('span', null, '访客数'), align: 't' }, '统计时间内访问店铺的去重人数'),
+            group(String(visitors), ','),
+            change(),
+          ),
+          kpi('跳失率', h('span', null, h('span', null, bounce.text), h('span', { className: 'unit' }, '%')), change()),
+          kpi(
+            '支付金额',
+            h(
+              'span',
+              null,
+              h('small', null, '¥'),
+              group(sales.text.split('.')[0]!, ','),
+              h('small', null, `.${sales.text.split('.')[1]}`),
+            ),
+          ),
+          kpi('支付买家数', String(buyers)),
+          kpi('平均停留时长(秒)', duration.text),
+          kpi('加购人数', String(r.int(100, 5000))),
+        ),
+        h(Tab.Item, { title: '无线端', key: 'wireless' }, kpi('访客数', group(String(Math.round(visitors * 0.7)), ','))),
+      ),
+      h(
+        Table,
+        { dataSource: items, hasBorder: false },
+        h(Table.Column, { title: '商品名称', dataIndex: 'name' }),
+        h(Table.Column, { title: '访客数', dataIndex: 'visitors' }),
+        h(Table.Column, { title: '加购人数', dataIndex: 'cart' }),
+      ),
+    ),
+  );
+  const store = r.pick(['青禾家居旗舰店', '拾光饰品店', '禾田生鲜专营店']);
+  return page(seed, 'fusion', {
+    platform: 'sycm',
+    url: `https://sycm.taobao.com/portal/lib${seed}/home.htm`,
+    lang: 'zh-CN',
+    title: '生意参谋',
+    header: `<header style="padding:8px 24px">生意参谋 <span>${esc(store)}:运营小李</span></header>`,
+    css: css('@alifd/next/dist/next.min.css'),
+    body: renderToString(tree),
+    store,
+    period: { kind: 'day', start: date, end: date },
+    readings,
+    notes:
+      'Fusion Cards (a Balloon.Tooltip label, 72.31 + % in two spans, ¥ and decimals in <small>, 平均停留时长(秒) bare), 较前一日 lines, the 加购人数 look-alike, a Tab whose hidden 无线端 pane is rendered (lazyLoad false), the date only in a DatePicker input, an item Table',
+  });
+}
+
+export const LIBRARIES: Readonly<Record<string, (seed: number) => Promise<GeneratedPage>>> = {
+  antd,
+  fusion,
+  arco,
+  polaris,
+  'element-plus': elementPlus,
+  mui,
+};
+
+/** The library pages of one run: `perLibrary` seeds for each design system. */
+export async function libraryPages(perLibrary: number, base = 7): Promise<GeneratedPage[]> {
+  const out: GeneratedPage[] = [];
+  for (const [name, render] of Object.entries(LIBRARIES)) {
+    for (let i = 0; i < perLibrary; i++) {
+      try {
+        out.push(await render(base + i * 101));
+      } catch (error) {
+        throw new Error(`${name} page (seed ${base + i * 101}) did not render: ${String(error)}`);
+      }
+    }
+  }
+  return out;
+}

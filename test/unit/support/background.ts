@@ -1,0 +1,57 @@
+import { PageSession } from '@/core/content/session';
+import { translator } from '@/core/i18n';
+import type { Evaluation, PageReport } from '@/core/messages';
+import { evaluate } from '@/core/rules';
+import type { SiteAdapter } from '@/core/sites';
+import { sycm } from '@/core/sites/sycm';
+
+/** A background stand-in for page-session tests: judges with the real rules and records what it was sent. */
+export function fakeBackground() {
+  const reports: PageReport[] = [];
+  let failNext = 0;
+  return {
+    reports,
+    failNextReports(n: number) {
+      failNext = n;
+    },
+    async report(r: PageReport): Promise<{ evaluations: Evaluation[] }> {
+      if (failNext > 0) {
+        failNext--;
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      reports.push(structuredClone(r));
+      const evaluations: Evaluation[] = [];
+      r.observed.forEach((o, index) => {
+        const v = evaluate(o.metric, o.value);
+        if (v)
+          evaluations.push({
+            index,
+            metric: o.metric,
+            severity: v.severity,
+            threshold: v.threshold,
+            direction: v.rule.direction,
+            fix: v.rule.fix,
+            alertId: `a-${o.metric}`,
+            dismissed: false,
+          });
+      });
+      return { evaluations };
+    },
+  };
+}
+
+/** A page session on the test document, in Chinese, reporting to `bg` until `signal` aborts. */
+export function startSession(bg: ReturnType<typeof fakeBackground>, signal: AbortSignal, adapter: SiteAdapter = sycm): PageSession {
+  // happy-dom serves every page at about:blank; the adapter reads the document it is given.
+  const session = new PageSession({
+    adapter,
+    window: window as Window & typeof globalThis,
+    signal,
+    locale: 'zh-CN',
+    t: translator('zh-CN'),
+    report: (r) => bg.report(r),
+    dismiss: async () => undefined,
+  });
+  session.start();
+  return session;
+}

@@ -96,6 +96,7 @@ describe('label matching', () => {
     'Order items',
     'Unique pageviews',
     'Unique Page Views',
+    '商品收藏人数',
     '加购人数',
     '收藏人数',
     '目标',

@@ -198,6 +198,13 @@ export function choose(
       nextLabel = i;
       break;
     }
+  // A grid printed as a row of labels and a row of values: the i-th label owns the i-th value.
+  const slot = gridSlot(items, ours, isLabel);
+  if (slot !== undefined) {
+    if (slot === null) return null;
+    if ('blank' in slot) return BLANK;
+    return acceptValue(metric, slot.parsed, defaultCurrency, hint) !== null && isShown(slot.element) ? slot : null;
+  }
   const usable = (it: Item | undefined): it is Candidate =>
     !!it &&
     'parsed' in it &&
@@ -234,6 +241,34 @@ export function choose(
     }
   }
   return best;
+}
+
+/**
+ * The value a label owns when the container prints its labels in one run and its values in the next
+ * (or values first): the same count on both sides, paired by position. Null when labels stand side by
+ * side over a number of values that does not line up; undefined when the label stands alone.
+ */
+function gridSlot(items: Item[], ours: number, isLabel: (it: Item | undefined) => it is Text): Candidate | null | undefined {
+  let a = ours;
+  let b = ours;
+  while (isLabel(items[a - 1])) a--;
+  while (isLabel(items[b + 1])) b++;
+  const n = b - a + 1;
+  if (n < 2) return undefined;
+  const run = (from: number, step: number) => {
+    const out: Candidate[] = [];
+    for (let i = from; i >= 0 && i < items.length && !isLabel(items[i]); i += step) {
+      const it = items[i] as Candidate;
+      if (!it.comparison) out.push(it);
+    }
+    return step > 0 ? out : out.reverse();
+  };
+  const after = run(b + 1, 1);
+  if (after.length === n) return after[ours - a];
+  const before = run(a - 1, -1);
+  if (before.length === n) return before[ours - a];
+  // Labels side by side with a number of values that does not line up: which is whose cannot be told.
+  return after.length || before.length ? null : undefined;
 }
 
 /** The largest type inside a value element ("72.31" is big, its "%" small). */

@@ -66,6 +66,23 @@ describe('a placeholder is no number, and lends its label none', () => {
   });
 });
 
+describe('a grid of a label row and a value row', () => {
+  it('pairs the i-th label with the i-th value, look-alikes keeping their own', () => {
+    expect(
+      read(`<div class="grid"><div>Sessions</div><div>Total sales</div><div>Net sales</div><div>Orders</div>
+        <div>40,398</div><div>$229,574.98</div><div>$201,002.10</div><div>587</div></div>`),
+    ).toEqual({ visits: 40398, sales: [229574.98, 'USD'], orders: 587 });
+    expect(read('<div class="grid"><b>3,120</b><b>65.00%</b><span>访客数</span><span>跳失率</span></div>')).toEqual({
+      visitors: 3120,
+      bounceRate: 0.65,
+    });
+  });
+
+  it('reads nothing when the rows do not line up', () => {
+    expect(read('<div class="grid"><div>Sessions</div><div>Orders</div><div>40,398</div></div>')).toEqual({});
+  });
+});
+
 describe('labels that carry the unit', () => {
   it('applies the label’s unit and scale to a bare value', () => {
     expect(

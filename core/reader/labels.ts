@@ -145,7 +145,8 @@ export class LabelMatcher {
       if (candidate.length < 2 || !key.endsWith(candidate)) continue;
       const qualifier = key.slice(0, key.length - candidate.length);
       // Only words that name the whole shop qualify a label; any other (新, 直播间, Cancelled, New) names a part or another number.
-      const foreign = FOREIGN_QUALIFIER.test(qualifier) || !SHOP_QUALIFIER.test(qualifier);
+      const words = qualifier.replace(/[^\p{L}\p{N}]+/gu, '');
+      const foreign = FOREIGN_QUALIFIER.test(qualifier) || !SHOP_QUALIFIER.test(words);
       if (/^[a-z]/.test(candidate)) {
         // Latin labels need a word boundary before them: "Total sessions", not "previews".
         const spaced = normalizeLabel(trimmed, true);

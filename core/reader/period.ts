@@ -102,7 +102,7 @@ export function detectPeriod(
       }
     }
   }
-  for (const r of roots) pickerDates(r, print);
+  pickerDates(roots, print);
   // A bare date counts as printed for the selected label when it is the only one the page shows.
   const bare = new Set(printed.filter((p) => p.score < 3).map((p) => p.period.start));
   const sure = printed.filter((p) => p.score >= 3 || bare.size === 1);
@@ -122,30 +122,35 @@ const same = (a: Period, b: Period) => a.start === b.start && a.end === b.end;
 
 /**
  * Date pickers show the chosen period in their inputs' values, which are no text nodes: one input
- * holding a range, or a start and an end input side by side.
+ * holding a range, or a start and an end input one after the other (each may sit in its own
+ * component's shadow root). A lone day input counts below a printed range: a picker of one day
+ * beside a printed week is not the page's period.
  */
-function pickerDates(root: Document | ShadowRoot, print: (p: Period | null, score: number) => void): void {
-  const inputs = root.querySelectorAll('input');
-  let pending: { day: string; box: Element } | null = null;
-  const flush = () => pending && print({ kind: 'day', start: pending.day, end: pending.day }, 9);
-  for (let i = 0; i < inputs.length && i < MAX_INPUTS; i++) {
-    const input = inputs[i]!;
-    const value = input.value.trim();
-    if (!value || !/\d/.test(value) || input.type === 'hidden' || !isShown(input)) continue;
-    const box = input.parentElement?.parentElement ?? input;
-    // "对比 2026-11-11 ~ 2026-11-17": another period, printed for comparison in the picker's own words.
-    const own = `${input.placeholder} ${input.getAttribute('aria-label') ?? ''} ${input.parentElement?.textContent ?? ''}`;
-    if (COMPARED.test(own.slice(0, 80))) continue;
-    const range = parseRange(value);
-    const day = range ? null : parseDay(value);
-    if (day && pending?.box.contains(input) && pending.day < day) {
-      print({ kind: 'range', start: pending.day, end: day }, 9);
-      pending = null;
-      continue;
+function pickerDates(roots: ReadonlyArray<Document | ShadowRoot>, print: (p: Period | null, score: number) => void): void {
+  let pending: string | null = null;
+  const flush = () => pending && print({ kind: 'day', start: pending, end: pending }, 6);
+  let seen = 0;
+  for (const root of roots) {
+    const inputs = root.querySelectorAll('input');
+    for (let i = 0; i < inputs.length && seen < MAX_INPUTS; i++) {
+      const input = inputs[i]!;
+      const value = input.value.trim();
+      if (!value || !/\d/.test(value) || input.type === 'hidden' || !isShown(input)) continue;
+      seen++;
+      // "对比 2026-11-11 ~ 2026-11-17": another period, printed for comparison in the picker's own words.
+      const own = `${input.placeholder} ${input.getAttribute('aria-label') ?? ''} ${input.parentElement?.textContent ?? ''}`;
+      if (COMPARED.test(own.slice(0, 80))) continue;
+      const range = parseRange(value);
+      const day = range ? null : parseDay(value);
+      if (day && pending && pending < day) {
+        print({ kind: 'range', start: pending, end: day }, 9);
+        pending = null;
+        continue;
+      }
+      flush();
+      pending = day;
+      print(range, 9);
     }
-    flush();
-    pending = day ? { day, box } : null;
-    print(range, 9);
   }
   flush();
 }

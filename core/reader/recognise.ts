@@ -7,7 +7,7 @@ import { elementOf, isContent, precedingText, scanPage, type PageScan } from './
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
-import { acceptValue, BLANK, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
+import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
 /**
@@ -42,6 +42,8 @@ export interface RecogniseOptions {
   adapter?: string;
   /** The page's own day (its period's last): dates printed without a year are read as the latest not after it. */
   anchor?: string;
+  /** Filled with the metrics whose label is on the page but whose number could not be told apart: nothing is stored for them. */
+  unsettled?: Set<MetricId>;
 }
 
 interface LabelHit {
@@ -116,7 +118,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       if (phrase && value) found.push(make(hit, phrase.element, phrase.raw, value, false, options));
       continue;
     }
-    const candidate = findValue(hit, hitNodes, fonts, scans, options.defaultCurrency);
+    const candidate = findValue(hit, hitNodes, fonts, scans, options.defaultCurrency, options.unsettled);
     if (!candidate) missesPerMetric.set(metric, (missesPerMetric.get(metric) ?? 0) + 1);
     if (candidate) {
       cardsPerMetric.set(metric, (cardsPerMetric.get(metric) ?? 0) + 1);
@@ -252,6 +254,7 @@ function findValue(
   fonts: FontGuard,
   scans: Map<Element, { items: Item[]; unreadable: boolean }>,
   defaultCurrency?: string,
+  unsettled?: Set<MetricId>,
 ): (Candidate & { depth: number }) | null {
   let container: Element | null = hit.element;
   for (let depth = 0; container && depth <= MAX_CLIMB; depth++) {
@@ -271,6 +274,10 @@ function findValue(
     if (ours >= 0) {
       const chosen = choose(items, ours, hit.metric, defaultCurrency, hit.hint);
       if (chosen === BLANK) return null;
+      if (chosen === UNSETTLED) {
+        unsettled?.add(hit.metric);
+        return null;
+      }
       if (chosen) return { ...chosen, depth };
     }
     container = parentElementAcrossShadow(container);

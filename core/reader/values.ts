@@ -176,6 +176,8 @@ function valueElement(
 
 /** The label's own number is a placeholder: no reading, and no looking further out for another. */
 export const BLANK = 'blank';
+/** Which number is the label's cannot be told (labels side by side over values that do not line up). */
+export const UNSETTLED = 'unsettled';
 
 export function choose(
   items: Item[],
@@ -183,7 +185,7 @@ export function choose(
   metric: MetricId,
   defaultCurrency?: string,
   hint: LabelHint = {},
-): Candidate | typeof BLANK | null {
+): Candidate | typeof BLANK | typeof UNSETTLED | null {
   const isLabel = (it: Item | undefined): it is Text => !!it && !('parsed' in it);
   // The segment of the list that belongs to our label.
   let prevLabel = -1;
@@ -201,7 +203,7 @@ export function choose(
   // A grid printed as a row of labels and a row of values: the i-th label owns the i-th value.
   const slot = gridSlot(items, ours, isLabel);
   if (slot !== undefined) {
-    if (slot === null) return null;
+    if (slot === null) return UNSETTLED;
     if ('blank' in slot) return BLANK;
     return acceptValue(metric, slot.parsed, defaultCurrency, hint) !== null && isShown(slot.element) ? slot : null;
   }

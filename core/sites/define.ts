@@ -1,6 +1,6 @@
 import { clip, fitObserved, LIMITS } from '../limits';
 import { FontGuard } from '../reader/fonts';
-import type { Vocabulary } from '../metrics';
+import type { MetricId, Vocabulary } from '../metrics';
 import { LabelMatcher } from '../reader/labels';
 import { dayIn, detectPeriod } from '../reader/period';
 import { recognise, type Found } from '../reader/recognise';
@@ -64,6 +64,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       }
       const shadow = scan.roots.some((r) => r.nodeType === 11);
       const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
+      const unsettled = new Set<MetricId>();
       const generic =
         k.generic === false
           ? []
@@ -73,6 +74,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
               adapter: k.id,
               // Dates without a year (a table's "11-24") belong to the page's days.
               anchor: period.kind === 'unknown' ? dayIn(now, timeZone) : period.end,
+              unsettled,
               ...(k.labels ? { matcher: (matcher ??= new LabelMatcher(undefined, k.labels)) } : {}),
               ...(currency ? { defaultCurrency: currency } : {}),
             });
@@ -83,7 +85,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       for (const f of found) f.observed = fitObserved(f.observed);
       // The innermost elements only: a card around a scrambled number is not a second one.
       const unreadable = [...fonts.unreadable].filter((el) => ![...fonts.unreadable].some((o) => o !== el && el.contains(o)));
-      return { site: k.id, store, period, found, unreadable };
+      return { site: k.id, store, period, found, unreadable, unsettled: [...unsettled] };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPeriod } from '@/core/reader/period';
 import { recognise } from '@/core/reader/recognise';
+import { siteFor } from '@/core/sites';
 
 /**
  * The reader on the layout classes that pages written by others showed it: look-alike labels next to
@@ -78,8 +79,14 @@ describe('a grid of a label row and a value row', () => {
     });
   });
 
-  it('reads nothing when the rows do not line up', () => {
+  it('reads nothing when the rows do not line up, and says which numbers it could not settle', () => {
     expect(read('<div class="grid"><div>Sessions</div><div>Orders</div><div>40,398</div></div>')).toEqual({});
+    const page = siteFor(new URL('https://admin.shopify.com/store/x/analytics'))!.read(document, {
+      url: new URL('https://admin.shopify.com/store/x/analytics'),
+      now: new Date('2026-11-26T10:00:00Z'),
+    });
+    expect(page.found).toEqual([]);
+    expect(page.unsettled!.sort()).toEqual(['orders', 'visits']);
   });
 });
 

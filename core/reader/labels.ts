@@ -22,7 +22,7 @@ const FOREIGN_QUALIFIER =
 
 /** Qualifiers that keep a label the shop's own figure: "全店访客数", "Total sessions", "Store visitors". */
 const SHOP_QUALIFIER =
-  /^(?:全店|店铺|店舖|本店|全站|整体|整體|总|總|累计|累計|今日|今天|实时|實時|total|all|overall|store|shop|onlinestore)$/;
+  /^(?:|全店|店铺|店舖|本店|全站|整体|整體|总|總|累计|累計|今日|今天|实时|實時|total|all|overall|store|shop|onlinestore)$/;
 
 /** Longest label text worth looking at; metric labels are short. */
 export const MAX_LABEL_LENGTH = 32;

@@ -65,6 +65,7 @@ describe('label matching', () => {
     ['访客数', 'visitors'],
     ['全店访客数', 'visitors'],
     ['Total sessions', 'visits'],
+    ['↓ Sessions', 'visits'],
     ['Unit Session Percentage', 'conversionRate'],
     ['客單價', 'avgOrderValue'],
     ['支付金额（元）', 'sales'],

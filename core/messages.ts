@@ -52,6 +52,8 @@ export interface PageStatus {
   unreadable: number;
   /** The metrics read for the shop itself (not parts, not peers) on that read. */
   own: MetricId[];
+  /** Metrics whose label the page shows but whose number the reader could not tell apart, so did not store. */
+  unsettled?: MetricId[];
 }
 
 export interface PageView extends PageStatus {

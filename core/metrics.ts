@@ -211,6 +211,7 @@ export function normalizeLabel(text: string, keepSpaces = false): string {
     .toLowerCase()
     .replace(/[\s\u200b\u00a0]+/g, keepSpaces ? ' ' : '')
     .trim()
+    .replace(/^[,，;；、|·]+\s*/u, '')
     .replace(/[ⓘ?？*＊:：,，;；、\s]+$/u, '')
     .replace(/\s*[(（][^()（）]{0,6}[)）]$/u, '')
     .replace(/[ⓘ?？*＊:：\s]+$/u, '');
@@ -221,8 +222,9 @@ export function normalizeLabel(text: string, keepSpaces = false): string {
  * sales, Net sales, Discounts, Returns, Shipping, Taxes), order items (an order holds several), unique
  * pageviews (not page views), add-to-cart and favourite counts (加购人数, 收藏人数: not visitors or
  * buyers), refunds, targets and thresholds (目标, Goal, Target), peer benchmarks (同行 …). Each is a
- * label of its own: it never maps, and it keeps a neighbouring label from taking its number. Sorted;
- * a test checks the order and that none is also a catalogue label.
+ * label of its own: it never maps, and it keeps a neighbouring label from taking its number; a label
+ * that ends in one (商品收藏人数, Sales target) is one too. Sorted; a test checks the order and that
+ * none is also a catalogue label.
  */
 export const NEVER_LABELS: readonly string[] = [
   'Add to cart',
@@ -234,12 +236,10 @@ export const NEVER_LABELS: readonly string[] = [
   'Order items',
   'Refunds',
   'Returns',
-  'Sales target',
   'Shipping',
   'Target',
   'Taxes',
   'Total order items',
-  'Unique page views',
   'Unique pageviews',
   'Units refunded',
   '优惠金额',
@@ -250,9 +250,6 @@ export const NEVER_LABELS: readonly string[] = [
   '同行优秀',
   '同行同层平均',
   '同行平均',
-  '商品收藏人数',
-  '店铺收藏人数',
-  '成功退款金额',
   '收藏人数',
   '收藏人數',
   '收藏次数',

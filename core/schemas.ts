@@ -90,6 +90,7 @@ export const messageSchemas = {
     found: z.number().int().min(0).max(100_000),
     unreadable: z.number().int().min(0).max(100_000),
     own: z.array(metricIdSchema).max(METRIC_IDS.length),
+    unsettled: z.array(metricIdSchema).max(METRIC_IDS.length).optional(),
   }),
   popupState: z.object({}).strict(),
   pageSetup: z.object({}).strict(),

@@ -262,7 +262,7 @@ export function createService(deps: ServiceDeps): Service {
       const { url, tabId } = caller;
       if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
       const path = new URL(url).pathname;
-      pages.set(tabId, { ...payload, path, at: now(), missing: missingOn(payload.site, path, payload.own) });
+      pages.set(tabId, { ...payload, path, at: now(), missing: missingOn(payload.site, path, payload.own, payload.unsettled) });
       return { ok: true };
     },
     async readPage({ tabId }) {

@@ -296,6 +296,7 @@ export class PageSession {
       found: result.found.length,
       unreadable: result.unreadable?.length ?? 0,
       own: [...new Set(result.found.filter((f) => !f.observed.breakdown && !f.observed.peer).map((f) => f.observed.metric))],
+      ...(result.unsettled?.length ? { unsettled: result.unsettled } : {}),
     };
     const signature = JSON.stringify(status);
     if (signature === this.lastStatus || !this.deps.status) return;

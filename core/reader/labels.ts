@@ -20,6 +20,10 @@ import {
 const FOREIGN_QUALIFIER =
   /同行|行业|竞|平均|均值|较|上周|上月|上期|前一|昨日|同期|环比|同比|目标|目標|预测|优秀|peer|industry|avg|average|benchmark|previous|prior|last|target|goal|forecast|top/i;
 
+/** Qualifiers that keep a label the shop's own figure: "全店访客数", "Total sessions", "Store visitors". */
+const SHOP_QUALIFIER =
+  /^(?:|全店|店铺|店舖|本店|全站|整体|整體|总|總|累计|累計|今日|今天|实时|實時|total|all|overall|store|shop|onlinestore)$/;
+
 /** Longest label text worth looking at; metric labels are short. */
 export const MAX_LABEL_LENGTH = 32;
 
@@ -45,23 +49,8 @@ export interface LabelHint {
 /** The unit in brackets at the end of a label, or a trailing "%": "跳失率(%)", "成交金额(万元)", "Sales (USD)". */
 const UNIT_IN_LABEL = /(?:[(（]\s*([^()（）]{1,6}?)\s*[)）]|([%％]))\s*[:：]?$/u;
 const SCALES: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, w: 1e4, 亿: 1e8, 億: 1e8, 千: 1e3, k: 1e3, m: 1e6 };
-const SECONDS: Readonly<Record<string, number>> = {
-  秒: 1,
-  s: 1,
-  sec: 1,
-  secs: 1,
-  seconds: 1,
-  分: 60,
-  分钟: 60,
-  分鐘: 60,
-  min: 60,
-  mins: 60,
-  minutes: 60,
-  小时: 3600,
-  小時: 3600,
-  h: 3600,
-  hours: 3600,
-};
+/** Time units in a label, as seconds per unit: (秒) (s) (sec), (分钟) (分) (min), (小时) (h) (hours). */
+const SECONDS_UNIT = /^(?:(秒|s|secs?|seconds)|(分|分钟|分鐘|mins?|minutes)|(小时|小時|h|hours))$/;
 const MONEY: Readonly<Record<string, string>> = { 元: 'CNY', '¥': 'CNY', rmb: 'CNY', $: '$', us$: 'USD' };
 const ISO = /^(?:usd|cny|twd|hkd|sgd|myr|eur|gbp|php|thb|vnd|idr|brl|aud|cad|jpy|krw|inr|mxn|nzd)$/;
 /** A count word after the magnitude says nothing more: (万人), (万次), (万件). */
@@ -73,8 +62,8 @@ export function hintOf(label: string): LabelHint | undefined {
   if (!m) return undefined;
   let unit = (m[2] ?? m[1]!).normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   if (unit === '%') return { percent: true };
-  const seconds = SECONDS[unit];
-  if (seconds) return { seconds };
+  const time = SECONDS_UNIT.exec(unit);
+  if (time) return { seconds: time[1] ? 1 : time[2] ? 60 : 3600 };
   const hint: LabelHint = {};
   // A magnitude first: (万), (万元), (万人); (K) and (M) only alone.
   const scale = SCALES[unit[0]!];
@@ -155,7 +144,9 @@ export class LabelMatcher {
     for (const candidate of this.keysByLastChar.get(key[key.length - 1]!) ?? []) {
       if (candidate.length < 2 || !key.endsWith(candidate)) continue;
       const qualifier = key.slice(0, key.length - candidate.length);
-      const foreign = FOREIGN_QUALIFIER.test(qualifier);
+      // Only words that name the whole shop qualify a label; any other (新, 直播间, Cancelled, New) names a part or another number.
+      const words = qualifier.replace(/[^\p{L}\p{N}]+/gu, '');
+      const foreign = FOREIGN_QUALIFIER.test(qualifier) || !SHOP_QUALIFIER.test(words);
       if (/^[a-z]/.test(candidate)) {
         // Latin labels need a word boundary before them: "Total sessions", not "previews".
         const spaced = normalizeLabel(trimmed, true);

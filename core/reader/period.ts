@@ -29,12 +29,9 @@ const RANGE_SEP = String.raw`\s*(?:~|～|至|到|–|—|-|to)\s*`;
 
 /** 11/24/2026 (US) or 24-11-2026 / 24.11.2026 (day first); told apart by the separator when both parts are ≤ 12. */
 const NUM_DMY = String.raw`(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})`;
-const RANGE_YMD = new RegExp(`${YMD}${RANGE_SEP}${YMD}`);
-const RANGE_NUM = new RegExp(`${NUM_DMY}\\s*(?:~|～|至|到|–|—|-|to)\\s*${NUM_DMY}`);
-const ONE_NUM = new RegExp(NUM_DMY);
+const ANY_DATE = new RegExp(`${YMD}|${NUM_DMY}|${MDY}`, 'gi');
+const RANGE_BETWEEN = new RegExp(`^${RANGE_SEP}$`, 'i');
 const RANGE_MDY = new RegExp(`${MDY}${RANGE_SEP}(?:${MDY}|(\\d{1,2}),?\\s*(\\d{4}))`, 'i');
-const ONE_YMD = new RegExp(YMD);
-const ONE_MDY = new RegExp(MDY, 'i');
 const CAPTION = /统计时间|統計時間|统计日期|統計日期|数据时间|數據時間|数据日期|日期范围|date range|reporting period|period/i;
 const COMPARED = /对比|對比|比较|比較|较|較|上周|上週|上期|同期|环比|同比|compare|compared|previous|prior|vs\.?\s/i;
 const UPDATED = /更新时间|更新時間|更新于|last updated|updated at|as of/i;
@@ -105,17 +102,17 @@ export function detectPeriod(
       }
     }
   }
-  for (const r of roots) pickerDates(r, print);
+  pickerDates(roots, print);
   // A bare date counts as printed for the selected label when it is the only one the page shows.
   const bare = new Set(printed.filter((p) => p.score < 3).map((p) => p.period.start));
   const sure = printed.filter((p) => p.score >= 3 || bare.size === 1);
   if (relative) {
     // The selected label chooses among the printed dates of its shape; the clock only when none is printed.
-    const shaped = sure.filter((p) => p.period.kind === relative!.kind);
-    const pick = (shaped.length ? shaped : sure).sort(
-      (a, b) => b.score - a.score || Number(same(b.period, relative!)) - Number(same(a.period, relative!)),
-    )[0];
-    offer(pick?.period ?? { ...relative, inferred: true }, 7);
+    const rel: Period = relative;
+    const shaped = sure
+      .filter((p) => p.period.kind === rel.kind)
+      .sort((a, b) => b.score - a.score || Number(same(b.period, rel)) - Number(same(a.period, rel)));
+    offer(shaped[0] ? shaped[0].period : sure.length ? null : { ...rel, inferred: true }, shaped[0] ? 11 : 7);
   }
   for (const p of printed) offer(p.period, p.score);
   return best.period;
@@ -125,30 +122,35 @@ const same = (a: Period, b: Period) => a.start === b.start && a.end === b.end;
 
 /**
  * Date pickers show the chosen period in their inputs' values, which are no text nodes: one input
- * holding a range, or a start and an end input side by side.
+ * holding a range, or a start and an end input one after the other (each may sit in its own
+ * component's shadow root). A lone day input counts below a printed range: a picker of one day
+ * beside a printed week is not the page's period.
  */
-function pickerDates(root: Document | ShadowRoot, print: (p: Period | null, score: number) => void): void {
-  const inputs = root.querySelectorAll('input');
-  let pending: { day: string; box: Element } | null = null;
-  const flush = () => pending && print({ kind: 'day', start: pending.day, end: pending.day }, 9);
-  for (let i = 0; i < inputs.length && i < MAX_INPUTS; i++) {
-    const input = inputs[i]!;
-    const value = input.value.trim();
-    if (!value || !/\d/.test(value) || input.type === 'hidden' || !isShown(input)) continue;
-    const box = input.parentElement?.parentElement ?? input;
-    // "对比 2026-11-11 ~ 2026-11-17": another period, printed for comparison.
-    if (COMPARED.test(`${input.placeholder} ${input.getAttribute('aria-label') ?? ''} ${(box.textContent ?? '').slice(0, 40)}`))
-      continue;
-    const range = parseRange(value);
-    const day = range ? null : parseDay(value);
-    if (day && pending?.box.contains(input) && pending.day < day) {
-      print({ kind: 'range', start: pending.day, end: day }, 9);
-      pending = null;
-      continue;
+function pickerDates(roots: ReadonlyArray<Document | ShadowRoot>, print: (p: Period | null, score: number) => void): void {
+  let pending: string | null = null;
+  const flush = () => pending && print({ kind: 'day', start: pending, end: pending }, 6);
+  let seen = 0;
+  for (const root of roots) {
+    const inputs = root.querySelectorAll('input');
+    for (let i = 0; i < inputs.length && seen < MAX_INPUTS; i++) {
+      const input = inputs[i]!;
+      const value = input.value.trim();
+      if (!value || !/\d/.test(value) || input.type === 'hidden' || !isShown(input)) continue;
+      seen++;
+      // "对比 2026-11-11 ~ 2026-11-17": another period, printed for comparison in the picker's own words.
+      const own = `${input.placeholder} ${input.getAttribute('aria-label') ?? ''} ${input.parentElement?.textContent ?? ''}`;
+      if (COMPARED.test(own.slice(0, 80))) continue;
+      const range = parseRange(value);
+      const day = range ? null : parseDay(value);
+      if (day && pending && pending < day) {
+        print({ kind: 'range', start: pending, end: day }, 9);
+        pending = null;
+        continue;
+      }
+      flush();
+      pending = day;
+      print(range, 9);
     }
-    flush();
-    pending = day ? { day, box } : null;
-    print(range, 9);
   }
   flush();
 }
@@ -160,19 +162,28 @@ function numericDate(a: string, sep: string, b: string, year: string): string | 
   return dayFirst ? ymdToIso(year, b, a) : ymdToIso(year, a, b);
 }
 
+/** Every full date in a text, in order, whatever its form: "Oct 5, 2026 – 2026-10-11" holds two. */
+function datesIn(text: string): Array<{ iso: string; at: number; end: number }> {
+  const out: Array<{ iso: string; at: number; end: number }> = [];
+  for (const m of text.matchAll(ANY_DATE)) {
+    const iso = m[1]
+      ? ymdToIso(m[1], m[2]!, m[3]!)
+      : m[4]
+        ? numericDate(m[4], m[5]!, m[6]!, m[7]!)
+        : m[10]
+          ? ymdToIso(m[10], String(MONTHS.indexOf(m[8]!.toLowerCase()) + 1), m[9]!)
+          : null;
+    if (iso) out.push({ iso, at: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
 function parseRange(text: string): Period | null {
-  const num = RANGE_NUM.exec(text);
-  if (num) {
-    const start = numericDate(num[1]!, num[2]!, num[3]!, num[4]!);
-    const end = numericDate(num[5]!, num[6]!, num[7]!, num[8]!);
-    if (start && end && start <= end) return start === end ? { kind: 'day', start, end } : { kind: 'range', start, end };
+  const [from, to] = datesIn(text);
+  if (from && to && RANGE_BETWEEN.test(text.slice(from.end, to.at)) && from.iso <= to.iso) {
+    return from.iso === to.iso ? { kind: 'day', start: from.iso, end: to.iso } : { kind: 'range', start: from.iso, end: to.iso };
   }
-  const ymd = RANGE_YMD.exec(text);
-  if (ymd) {
-    const start = ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
-    const end = ymdToIso(ymd[4]!, ymd[5]!, ymd[6]!);
-    if (start && end) return start === end ? { kind: 'day', start, end } : { kind: 'range', start, end };
-  }
+  // "Nov 19 – 25, 2026", "Oct 27 – Nov 25, 2026": one year for both ends.
   const mdy = RANGE_MDY.exec(text);
   if (mdy) {
     const endYear = mdy[6] ?? mdy[8];
@@ -186,15 +197,26 @@ function parseRange(text: string): Period | null {
   return null;
 }
 
-/** The one date a short text names ("2026-11-24", "11/24/2026", "Nov 24, 2026"), ISO; null when none. */
+const MONTH_DAY =
+  /^(?:(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}))(?![\d/.-])/i;
+
+/**
+ * A date printed without its year ("11-24", "11月24日", "Nov 24", a row of a table of days): the
+ * latest such day not after `anchor` (the page's own day), so a table of late December read in
+ * January stays in December.
+ */
+export function monthDay(text: string, anchor: string): string | null {
+  const m = MONTH_DAY.exec(text);
+  if (!m) return null;
+  const month = m[1] ?? String(MONTHS.indexOf(m[3]!.toLowerCase()) + 1);
+  const year = Number(anchor.slice(0, 4));
+  const day = ymdToIso(String(year), month, m[2] ?? m[4]!);
+  return day && day > anchor ? ymdToIso(String(year - 1), month, m[2] ?? m[4]!) : day;
+}
+
+/** The first full date a short text names ("2026-11-24", "11/24/2026", "Nov 24, 2026"), ISO; null when none. */
 export function parseDay(text: string): string | null {
-  const ymd = ONE_YMD.exec(text);
-  if (ymd) return ymdToIso(ymd[1]!, ymd[2]!, ymd[3]!);
-  const num = ONE_NUM.exec(text);
-  if (num) return numericDate(num[1]!, num[2]!, num[3]!, num[4]!);
-  const mdy = ONE_MDY.exec(text);
-  if (mdy && mdy[3]) return ymdToIso(mdy[3], String(MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1), mdy[2]!);
-  return null;
+  return datesIn(text)[0]?.iso ?? null;
 }
 
 function relativePeriod(text: string, shownAt: Date, timeZone?: string): Period | null {

@@ -7,7 +7,7 @@ import { elementOf, isContent, precedingText, scanPage, type PageScan } from './
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
-import { acceptValue, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
+import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
 /**
@@ -40,6 +40,10 @@ export interface RecogniseOptions {
   /** Currency for money values printed without a marker (sycm prints 支付金额 as a bare number). */
   defaultCurrency?: string;
   adapter?: string;
+  /** The page's own day (its period's last): dates printed without a year are read as the latest not after it. */
+  anchor?: string;
+  /** Filled with the metrics whose label is on the page but whose number could not be told apart: nothing is stored for them. */
+  unsettled?: Set<MetricId>;
 }
 
 interface LabelHit {
@@ -98,7 +102,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       continue;
     }
     if (header) {
-      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts)) {
+      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
         const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
         const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
         if (cell.period) f.observed.period = cell.period;
@@ -114,7 +118,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       if (phrase && value) found.push(make(hit, phrase.element, phrase.raw, value, false, options));
       continue;
     }
-    const candidate = findValue(hit, hitNodes, fonts, scans, options.defaultCurrency);
+    const candidate = findValue(hit, hitNodes, fonts, scans, options.defaultCurrency, options.unsettled);
     if (!candidate) missesPerMetric.set(metric, (missesPerMetric.get(metric) ?? 0) + 1);
     if (candidate) {
       cardsPerMetric.set(metric, (cardsPerMetric.get(metric) ?? 0) + 1);
@@ -250,6 +254,7 @@ function findValue(
   fonts: FontGuard,
   scans: Map<Element, { items: Item[]; unreadable: boolean }>,
   defaultCurrency?: string,
+  unsettled?: Set<MetricId>,
 ): (Candidate & { depth: number }) | null {
   let container: Element | null = hit.element;
   for (let depth = 0; container && depth <= MAX_CLIMB; depth++) {
@@ -268,6 +273,11 @@ function findValue(
     const ours = items.findIndex((it) => it === hit.node);
     if (ours >= 0) {
       const chosen = choose(items, ours, hit.metric, defaultCurrency, hit.hint);
+      if (chosen === BLANK) return null;
+      if (chosen === UNSETTLED) {
+        unsettled?.add(hit.metric);
+        return null;
+      }
       if (chosen) return { ...chosen, depth };
     }
     container = parentElementAcrossShadow(container);

@@ -56,10 +56,11 @@ export function sentenceOf(
 ): { line: Element; text: string; nodes: Array<[number, Text]> } | null {
   let line = label.node.parentElement;
   if (line && INLINE.has(line.tagName) && line.parentElement) line = line.parentElement;
-  // A shadow host renders its children where its slots put them, not in this order: not a line of prose.
-  if (!line || line.shadowRoot || (line.textContent?.length ?? 0) > MAX_LINE) return null;
+  if (!line || (line.textContent?.length ?? 0) > MAX_LINE) return null;
+  // A line of a component (a host, a slot, slotted children) renders in another order than its light DOM.
+  if (line.shadowRoot) return null;
   const all = line.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) if (!INLINE.has(all[i]!.tagName) || all[i]!.shadowRoot) return null;
+  for (let i = 0; i < all.length; i++) if (!INLINE.has(all[i]!.tagName) || all[i]!.shadowRoot || all[i]!.slot) return null;
   let text = '';
   const nodes: Array<[number, Text]> = [];
   const walker = line.ownerDocument.createTreeWalker(line, 4 /* SHOW_TEXT */);

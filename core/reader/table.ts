@@ -3,17 +3,23 @@ import { parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, Period } from '../types';
 import type { FontGuard } from './fonts';
 import type { LabelHint } from './labels';
-import { parseDay } from './period';
+import { monthDay, parseDay } from './period';
 import { acceptValue, valueIn } from './values';
 import { deepText, isShown, walkText } from './walk';
 
 /**
  * Reads one column of a table whose header cell carries a metric label: each data row's cell in that
  * column, with the row's name (first line of its first text column) as a breakdown, and total rows
- * (合计, Total) as the store's own value where a total of those rows is the shop's (see ADDS_OVER).
- * A table whose rows are days is history: each dated row is the shop's value of that day, never a
- * breakdown; its total row is the range's value for metrics that add up over days, and its average
- * row (日均, Average) is no value at all. Works for <table> and ARIA grids, and for tables whose header
+ * (合计, Total) as the store's own value.
+ *
+ * Which total rows are the shop's depends on what the rows are. Traffic sources and channels: the
+ * platform prints its own shop total there. Items: never — unique counts (visitors, buyers) do not
+ * add up over items (one visitor who saw two items is one shop visitor), an order holds several items,
+ * a rate of the total row is computed over those sums, and even sales and units add up to the shop's
+ * only when every item is listed, which a ranked, paged table does not promise. Days: a table whose
+ * rows are days is history — each dated row is the shop's value of that day, never a breakdown of a
+ * dimension called 日期; its total and average rows (合计, 日均, Total, Average) are aggregates of the
+ * range that the page's own cards print for the range, and are not stored. Works for <table> and ARIA grids, and for tables whose header
  * and body are two <table>s (fixed-header tables do that). Everything a column needs from its table
  * (rows, key column, visibility) is worked out once per table and read, not once per column.
  */
@@ -35,19 +41,6 @@ const AVERAGE_KEY = /^(日均|平均|均值|平均值|avg\.?|average|daily avera
 /** A row key column that names items: 商品, 宝贝, Product, ASIN, SKU. */
 const ITEM_DIMENSION = /商品|宝贝|寶貝|货品|貨品|单品|單品|item|product|asin|sku|listing/i;
 
-/**
- * The metrics whose total row is the shop's own figure, by what the rows are. A total of rows is the
- * shop's only when every unit of the metric belongs to exactly one row: a yuan of sales and a unit
- * sold belong to one item and one day; an order, a visit and a page view to one day but not to one
- * item (an order holds several items; a page view of the shop's home page belongs to no item); a
- * visitor or a buyer to neither (one who saw two items, or came on two days, is one visitor), and a
- * rate or an average of a total row is computed over those sums. Tables of other rows (traffic
- * sources, channels) print the platform's own shop total in their total row and are read as before.
- */
-const ADDS_OVER: Readonly<Record<'days' | 'items', readonly MetricId[]>> = {
-  days: ['orders', 'pageViews', 'sales', 'unitsOrdered', 'visits'],
-  items: ['sales', 'unitsOrdered'],
-};
 const ROW_SELECTOR = 'tr,[role="row"]';
 const CELL_ROLES = new Set(['columnheader', 'rowheader', 'cell', 'gridcell']);
 /**
@@ -61,8 +54,8 @@ const KEY_MARKS = /^(?:[\s+\-−•·▸▶►›»>*#]|\d{1,3}[.、]\s)*(?=\S)/
 interface TableInfo {
   headerCells: Element[];
   rows: Array<{ cells: Element[]; key: string; day: string | null }>;
-  /** Set when the rows are days: the range every dated row together covers, if they cover all of it. */
-  days?: { range: Period | undefined };
+  /** The rows are days: history, not breakdowns. */
+  days: boolean;
   keyColumn: number;
   dimension: string;
 }
@@ -77,12 +70,13 @@ export function readTableColumn(
   cache: TableCache,
   hint: LabelHint = {},
   fonts?: FontGuard,
+  anchor?: string,
 ): ColumnCell[] {
   const headerRow = header.closest(ROW_SELECTOR);
   if (!headerRow) return [];
   let info = cache.get(headerRow);
   if (info === undefined) {
-    info = describeTable(headerRow);
+    info = describeTable(headerRow, anchor);
     cache.set(headerRow, info);
   }
   if (!info) return [];
@@ -101,12 +95,9 @@ export function readTableColumn(
     const found = { element: value.element, parsed: value.parsed, raw: value.raw, locator };
     if (days) {
       if (row.day) out.push({ ...found, period: { kind: 'day', start: row.day, end: row.day } });
-      else if (days.range && TOTAL_KEY.test(row.key) && ADDS_OVER.days.includes(metric))
-        out.push({ ...found, period: days.range });
     } else if (!row.key || TOTAL_KEY.test(row.key)) {
       // With no key column, only a single data row can be the store's own value.
-      if (!row.key && !single) continue;
-      if (ITEM_DIMENSION.test(info.dimension) && !ADDS_OVER.items.includes(metric)) continue;
+      if ((!row.key && !single) || ITEM_DIMENSION.test(info.dimension)) continue;
       out.push(found);
     } else if (!AVERAGE_KEY.test(row.key)) {
       out.push({ ...found, breakdown: { dimension: info.dimension || 'row', key: row.key } });
@@ -115,19 +106,10 @@ export function readTableColumn(
   return out;
 }
 
-/**
- * Whether the rows are days: most keys are dates. The range a total row covers is the dated rows'
- * first to last day, and only when they are every day of it (a total under a paged table of days
- * covers days the page does not show).
- */
-function daysOf(rows: ReadonlyArray<{ key: string; day: string | null }>): TableInfo['days'] {
-  const dated = rows.filter((r) => r.day).map((r) => r.day!);
-  if (dated.length < 2 || dated.length * 2 < rows.length) return undefined;
-  const sorted = [...new Set(dated)].sort();
-  const start = sorted[0]!;
-  const end = sorted.at(-1)!;
-  const span = (Date.parse(end) - Date.parse(start)) / 864e5 + 1;
-  return { range: sorted.length === dated.length && span === sorted.length ? { kind: 'range', start, end } : undefined };
+/** Whether the rows are days: most keys are dates. */
+function isDays(rows: ReadonlyArray<{ day: string | null }>): boolean {
+  const dated = rows.filter((r) => r.day).length;
+  return dated >= 2 && dated * 2 >= rows.length;
 }
 
 /** A plain cell is parsed directly; a cell with a comparison line under its number is read like a card. */
@@ -147,7 +129,7 @@ function cellValue(
   return valueIn(cell, metric, currency, hint, fonts);
 }
 
-function describeTable(headerRow: Element): TableInfo | null {
+function describeTable(headerRow: Element, anchor?: string): TableInfo | null {
   const headerCells = cellsOf(headerRow);
   const rowEls = dataRows(headerRow).filter((r) => isShown(r));
   if (rowEls.length === 0) return null;
@@ -155,11 +137,11 @@ function describeTable(headerRow: Element): TableInfo | null {
   const keyColumn = findKeyColumn(cells);
   const rows = cells.map((c) => {
     const key = keyColumn >= 0 ? rowKey(cellAt(c, keyColumn)) : '';
-    return { cells: c, key, day: key.length <= 24 ? parseDay(key) : null };
+    const day = key.length <= 24 ? (parseDay(key) ?? (anchor ? monthDay(key, anchor) : null)) : null;
+    return { cells: c, key, day };
   });
   const dimension = keyColumn >= 0 ? cellText(cellAt(headerCells, keyColumn)) : '';
-  const days = daysOf(rows);
-  return { headerCells, rows, keyColumn, dimension, ...(days ? { days } : {}) };
+  return { headerCells, rows, keyColumn, dimension, days: isDays(rows) };
 }
 
 function cellsOf(row: Element): Element[] {

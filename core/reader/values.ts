@@ -16,7 +16,13 @@ export interface Candidate {
   parsed: ParsedNumber;
   raw: string;
   comparison: boolean;
+  /** A placeholder where a number goes ("--", "—", "N/A"): the card has no value now, and takes no other. */
+  blank?: true;
 }
+
+/** What pages print where a number is not available. */
+const PLACEHOLDER = /^(?:-{1,3}|—|–|n\/a|na|null|暂无|暫無|无数据|無數據|no data)$/i;
+const NOTHING: ParsedNumber = { value: NaN, kind: 'plain', signed: false, decimals: 0 };
 
 const MAX_VALUE_TEXT = 40;
 
@@ -42,6 +48,11 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
     const data = node.data;
     const trimmed = data.trim();
     if (trimmed.length === 0) return;
+    if (PLACEHOLDER.test(trimmed) && node.parentElement && !(lastElement && lastElement.contains(node))) {
+      items.push({ text: node, element: node.parentElement, parsed: NOTHING, raw: trimmed, comparison: false, blank: true });
+      previousText = trimmed;
+      return;
+    }
     if (trimmed.length > MAX_VALUE_TEXT || (!hasDigit(trimmed) && !hasPrivateUse(trimmed))) {
       // A hidden tooltip between a label and its number is no caption of the number.
       if (!(lastElement && lastElement.contains(node)) && (!isComparisonCue(trimmed) || visible(node))) previousText = trimmed;
@@ -75,11 +86,16 @@ const UNIT_TOKEN =
   /^(?:[¥￥$€£₱฿₫₩₹%％]|[万萬亿億千KkMBwW]|万元|萬元|元|人|次|件|笔|筆|单|單|个|個|位|秒|[A-Z]{3}|(?:NT|HK|US|S|A|C|R|CN|JP)\$|RM|Rp)$/u;
 
 /** The number inside `parent` read together with the unit marks in the siblings right around it. */
+/** The decimals of a number printed in their own element: "23,539<small>.12</small>", "317.594<sup>,29</sup>". */
+const FRACTION = /^[.．,，][\d０-９]{1,3}\s*(?:[%％¥$€£元万萬]|[A-Z]{3})?$/u;
+/** A number whose decimals sit beside it but do not read with it: no reading rather than half a number. */
+const BROKEN = 'broken';
+
 function unitRun(
   parent: Element,
   inner: Node,
   shown: (el: Element) => string | null,
-): { parsed: ParsedNumber; raw: string } | null {
+): { parsed: ParsedNumber; raw: string } | typeof BROKEN | null {
   let child: Node = inner;
   while (child.parentNode && child.parentNode !== parent) child = child.parentNode;
   if (child.parentNode !== parent) return null;
@@ -93,15 +109,18 @@ function unitRun(
     raw = t + raw;
     changed = true;
   }
+  let fraction = false;
   for (let k = child.nextSibling; k; k = k.nextSibling) {
     const t = textOf(k);
     if (!t) continue;
-    if (!UNIT_TOKEN.test(t)) break;
+    const decimals: boolean = !fraction && FRACTION.test(t);
+    if (!decimals && !UNIT_TOKEN.test(t)) break;
+    fraction ||= decimals;
     raw += t;
     changed = true;
   }
   const parsed = changed ? parseNumber(raw) : null;
-  return parsed ? { parsed, raw } : null;
+  return parsed ? { parsed, raw } : fraction ? BROKEN : null;
 }
 
 function valueElement(
@@ -120,6 +139,7 @@ function valueElement(
   if (best && element === container) {
     // "<td>80.65<span>万</span></td>": the number is a bare text beside its unit marks.
     const withUnits = unitRun(container, node, shown);
+    if (withUnits === BROKEN) return null;
     if (withUnits) best = { element, parsed: withUnits.parsed, raw: withUnits.raw };
   }
   for (let cur: Element | null = element; cur && cur !== container; cur = cur.parentElement) {
@@ -134,7 +154,8 @@ function valueElement(
     if (!p) {
       if (best) {
         // "¥ | 80.65 | 万 | 环比 +4.87%": the number with the unit marks beside it, without the comparison.
-        const withUnits = best && unitRun(cur, best.element, shown);
+        const withUnits = unitRun(cur, best.element === cur ? node : best.element, shown);
+        if (withUnits === BROKEN) return null;
         if (withUnits) best = { element: best.element, parsed: withUnits.parsed, raw: withUnits.raw };
         break;
       }
@@ -146,11 +167,17 @@ function valueElement(
     if (cur.parentElement === container) {
       // The number fills its whole element up to the container (a table cell): units may sit beside it.
       const withUnits = unitRun(container, cur, shown);
+      if (withUnits === BROKEN) return null;
       if (withUnits) best = { element: cur, parsed: withUnits.parsed, raw: withUnits.raw };
     }
   }
   return best;
 }
+
+/** The label's own number is a placeholder: no reading, and no looking further out for another. */
+export const BLANK = 'blank';
+/** Which number is the label's cannot be told (labels side by side over values that do not line up). */
+export const UNSETTLED = 'unsettled';
 
 export function choose(
   items: Item[],
@@ -158,7 +185,7 @@ export function choose(
   metric: MetricId,
   defaultCurrency?: string,
   hint: LabelHint = {},
-): Candidate | null {
+): Candidate | typeof BLANK | typeof UNSETTLED | null {
   const isLabel = (it: Item | undefined): it is Text => !!it && !('parsed' in it);
   // The segment of the list that belongs to our label.
   let prevLabel = -1;
@@ -173,6 +200,13 @@ export function choose(
       nextLabel = i;
       break;
     }
+  // A grid printed as a row of labels and a row of values: the i-th label owns the i-th value.
+  const slot = gridSlot(items, ours, isLabel);
+  if (slot !== undefined) {
+    if (slot === null) return UNSETTLED;
+    if ('blank' in slot) return BLANK;
+    return acceptValue(metric, slot.parsed, defaultCurrency, hint) !== null && isShown(slot.element) ? slot : null;
+  }
   const usable = (it: Item | undefined): it is Candidate =>
     !!it &&
     'parsed' in it &&
@@ -183,16 +217,20 @@ export function choose(
   const after = items.slice(ours + 1, nextLabel).filter(usable);
   const before = items.slice(prevLabel + 1, ours).filter(usable);
   const othersLabels = prevLabel >= 0 || nextLabel < items.length;
+  const blank = (from: number, to: number) => items.slice(from, to).some((it) => 'blank' in it);
   let pool: Candidate[];
+  let blanked: boolean;
   if (!othersLabels) {
     pool = [...after, ...before];
+    blanked = blank(0, items.length);
   } else {
     // Pair by the list's own order: if the first item of the container is a label, values follow labels.
     const firstIsLabel = isLabel(items.find((it) => isLabel(it) || ('parsed' in it && !it.comparison)));
     pool = firstIsLabel ? (after.length ? after : []) : before.length ? before : [];
+    blanked = firstIsLabel ? blank(ours + 1, nextLabel) : blank(prevLabel + 1, ours);
     if (pool.length === 0 && !firstIsLabel && after.length && nextLabel === items.length) pool = after;
   }
-  if (pool.length === 0) return null;
+  if (pool.length === 0) return blanked ? BLANK : null;
   if (pool.length === 1) return pool[0]!;
   // The number the operator reads as "the value" is the biggest one; ties go to the nearest after the label.
   let best = pool[0]!;
@@ -205,6 +243,34 @@ export function choose(
     }
   }
   return best;
+}
+
+/**
+ * The value a label owns when the container prints its labels in one run and its values in the next
+ * (or values first): the same count on both sides, paired by position. Null when labels stand side by
+ * side over a number of values that does not line up; undefined when the label stands alone.
+ */
+function gridSlot(items: Item[], ours: number, isLabel: (it: Item | undefined) => it is Text): Candidate | null | undefined {
+  let a = ours;
+  let b = ours;
+  while (isLabel(items[a - 1])) a--;
+  while (isLabel(items[b + 1])) b++;
+  const n = b - a + 1;
+  if (n < 2) return undefined;
+  const run = (from: number, step: number) => {
+    const out: Candidate[] = [];
+    for (let i = from; i >= 0 && i < items.length && !isLabel(items[i]); i += step) {
+      const it = items[i] as Candidate;
+      if (!it.comparison) out.push(it);
+    }
+    return step > 0 ? out : out.reverse();
+  };
+  const after = run(b + 1, 1);
+  if (after.length === n) return after[ours - a];
+  const before = run(a - 1, -1);
+  if (before.length === n) return before[ours - a];
+  // Labels side by side with a number of values that does not line up: which is whose cannot be told.
+  return after.length || before.length ? null : undefined;
 }
 
 /** The largest type inside a value element ("72.31" is big, its "%" small). */

@@ -1,6 +1,6 @@
 import { clip, fitObserved, LIMITS } from '../limits';
 import { FontGuard } from '../reader/fonts';
-import type { Vocabulary } from '../metrics';
+import type { MetricId, Vocabulary } from '../metrics';
 import { LabelMatcher } from '../reader/labels';
 import { dayIn, detectPeriod } from '../reader/period';
 import { recognise, type Found } from '../reader/recognise';
@@ -55,19 +55,6 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const scan = scanPage(root as Document | Element, known ? { hosts: known } : {});
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
-      const shadow = scan.roots.some((r) => r.nodeType === 11);
-      const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
-      const generic =
-        k.generic === false
-          ? []
-          : recognise(root, {
-              scan,
-              fonts,
-              adapter: k.id,
-              ...(k.labels ? { matcher: (matcher ??= new LabelMatcher(undefined, k.labels)) } : {}),
-              ...(currency ? { defaultCurrency: currency } : {}),
-            });
-      const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
       const timeZone = k.timeZone?.(url) ?? markets[url.hostname]?.[1];
       let period = detectPeriod(root, now, scan, { ...(timeZone ? { timeZone } : {}), ...(shownAt ? { shownAt } : {}) });
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
@@ -75,13 +62,30 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
         const day = period.kind === 'day' ? period.start : dayIn(now, timeZone);
         period = { kind: 'realtime', start: day, end: day };
       }
+      const shadow = scan.roots.some((r) => r.nodeType === 11);
+      const fonts = new FontGuard((root as Node).ownerDocument ?? (root as Document), shadow);
+      const unsettled = new Set<MetricId>();
+      const generic =
+        k.generic === false
+          ? []
+          : recognise(root, {
+              scan,
+              fonts,
+              adapter: k.id,
+              // Dates without a year (a table's "11-24") belong to the page's days.
+              anchor: period.kind === 'unknown' ? dayIn(now, timeZone) : period.end,
+              unsettled,
+              ...(k.labels ? { matcher: (matcher ??= new LabelMatcher(undefined, k.labels)) } : {}),
+              ...(currency ? { defaultCurrency: currency } : {}),
+            });
+      const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
       const fallback = k.fallbackStore?.(url) ?? url.hostname;
       const store = clip(k.store?.(root, url) ?? detectStore(root, fallback, scan), LIMITS.store);
       // Page text is cut to what the background keeps: a long header tooltip costs its end, not the reading.
       for (const f of found) f.observed = fitObserved(f.observed);
       // The innermost elements only: a card around a scrambled number is not a second one.
       const unreadable = [...fonts.unreadable].filter((el) => ![...fonts.unreadable].some((o) => o !== el && el.contains(o)));
-      return { site: k.id, store, period, found, unreadable };
+      return { site: k.id, store, period, found, unreadable, unsettled: [...unsettled] };
     },
   };
 }

@@ -16,8 +16,12 @@ const EXPECTED: Readonly<Record<string, ReadonlyArray<{ path: RegExp; metrics: r
   ],
 };
 
-/** The expected numbers of this page that are not among those read for the shop itself. */
-export function missingOn(site: string, path: string, own: readonly MetricId[]): MetricId[] {
+/**
+ * The numbers the popup names as not read on this page: the expected ones that are not among those
+ * read for the shop itself, and those whose label the page shows but whose number the reader could
+ * not tell apart (so it stored nothing rather than a guess).
+ */
+export function missingOn(site: string, path: string, own: readonly MetricId[], unsettled: readonly MetricId[] = []): MetricId[] {
   const expected = EXPECTED[site]?.find((e) => e.path.test(path))?.metrics ?? [];
-  return expected.filter((m) => !own.includes(m));
+  return [...new Set([...expected, ...unsettled])].filter((m) => !own.includes(m));
 }

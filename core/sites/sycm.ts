@@ -21,7 +21,6 @@ export const sycm = defineSite({
     下单买家数: null,
     下单转化率: null,
     下单金额: null,
-    支付子订单数: null,
   },
   store: (root) => shopFromAccount(root),
   refine: (found, { url, currency }) => (/^\/mc\//.test(url.pathname) ? readComparisons(found, currency) : found),

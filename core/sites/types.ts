@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../metrics';
+import type { MetricId, Vocabulary } from '../metrics';
 import type { Found } from '../reader/recognise';
 import type { Period } from '../types';
 
@@ -10,6 +10,8 @@ export interface PageRead {
   found: Found[];
   /** Numbers drawn so that the DOM's text is not what is shown (scrambling fonts), left unread. */
   unreadable?: Element[];
+  /** Metrics whose label the page shows but whose number could not be told apart: nothing was stored for them. */
+  unsettled?: MetricId[];
 }
 
 export interface ReadContext {

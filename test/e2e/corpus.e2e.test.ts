@@ -19,6 +19,8 @@ interface Expected {
     currency?: string;
     breakdown?: { dimension: string; key: string };
     peer?: string;
+    /** A number of its own day (a dated row of a table of days); the page's period otherwise. */
+    period?: { kind: string; start: string; end: string };
   }>;
   absent: string[];
   volatile: boolean;
@@ -40,6 +42,8 @@ interface Score {
   extra: string[];
   storeOk: boolean;
   periodOk: boolean;
+  /** Readings stored under another period than the one their page (or their row) prints. */
+  misdated: string[];
 }
 
 /** Fixture folders and the site whose adapter reads them (redesigns are served at the site's URLs). */
@@ -48,14 +52,20 @@ const PLATFORMS = ['sycm', 'sycm-redesign', 'jd', 'douyin', 'pdd', 'shopee', 'sh
 const FRAMED = new Set(['iframe-inner']);
 const scores = new Map<string, Score[]>();
 
-const seriesOf = (r: { metric: string; breakdown?: { key: string }; peer?: string }) =>
-  `${r.metric}${r.breakdown ? ` [${r.breakdown.key}]` : ''}${r.peer ? ` @${r.peer}` : ''}`;
+const seriesOf = (r: { metric: string; breakdown?: { key: string }; peer?: string; period?: { start: string; end: string } }) =>
+  `${r.metric}${r.breakdown ? ` [${r.breakdown.key}]` : ''}${r.peer ? ` @${r.peer}` : ''}${r.period ? ` (${r.period.start}..${r.period.end})` : ''}`;
+const showPeriod = (p: { kind: string; start: string; end: string }) => `${p.kind} ${p.start}..${p.end}`;
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 function score(page: string, expected: Expected, stored: StoredReading[]): Score {
-  // The latest value of each series: what the extension holds once the page settled.
+  // The latest value of each series: what the extension holds once the page settled. A reading of
+  // another period than its page's is a series of its own (a dated row of a table of days).
+  const own = (r: StoredReading) => ({
+    ...r,
+    period: JSON.stringify(r.period) === JSON.stringify(expected.period) ? undefined : r.period,
+  });
   const latest = new Map<string, StoredReading>();
-  for (const r of [...stored].sort((a, b) => a.observedAt - b.observedAt)) latest.set(seriesOf(r), r);
+  for (const r of [...stored].sort((a, b) => a.observedAt - b.observedAt)) latest.set(seriesOf(own(r)), r);
   const want = new Map(expected.readings.map((r) => [seriesOf(r), r]));
   const s: Score = {
     page,
@@ -67,6 +77,7 @@ function score(page: string, expected: Expected, stored: StoredReading[]): Score
     extra: [],
     storeOk: true,
     periodOk: true,
+    misdated: [],
   };
   for (const [key, w] of want) {
     const got = latest.get(key);
@@ -83,11 +94,15 @@ function score(page: string, expected: Expected, stored: StoredReading[]): Score
       s.wrong.push(`${key}: ${got.value} read, but the page shows no such number`);
     else s.extra.push(`${key}: ${got.value}`);
   }
-  const first = stored[0];
-  if (first) {
-    if (expected.store !== null) s.storeOk = stored.every((r) => r.store === expected.store);
-    s.periodOk = stored.every((r) => JSON.stringify(r.period) === JSON.stringify(expected.period));
+  if (stored.length && expected.store !== null) s.storeOk = stored.every((r) => r.store === expected.store);
+  // Every reading's period, not only the page's: each stored number against the period its page (or its row) prints.
+  for (const r of latest.values()) {
+    const w = want.get(seriesOf(own(r)));
+    const truth = w?.period ?? expected.period;
+    if (JSON.stringify({ ...r.period }) !== JSON.stringify(truth))
+      s.misdated.push(`${seriesOf(r)}: stored under ${showPeriod(r.period)}, page shows ${showPeriod(truth)}`);
   }
+  s.periodOk = s.misdated.length === 0;
   return s;
 }
 
@@ -109,6 +124,7 @@ describe('reader corpus', () => {
             `(${s.correct}/${s.expected} expected, ${s.stored} stored, ${s.wrong.length} wrong)${s.storeOk ? '' : '  store ✗'}${s.periodOk ? '' : '  period ✗'}`,
         );
         for (const w of s.wrong) lines.push(`      wrong: ${w}`);
+        for (const d of s.misdated) lines.push(`      period: ${d}`);
         for (const m of s.missed) lines.push(`      missed: ${m}`);
         for (const x of s.extra) lines.push(`      extra: ${x}`);
       }

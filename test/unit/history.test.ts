@@ -201,7 +201,10 @@ describe('the background service trusts nothing in a message', () => {
       obs('visitors', 1, { breakdown: { dimension: '流量来源'.repeat(21), key: '手淘搜索' } }),
     ],
     ['a lowercase currency', obs('sales', 1, { currency: 'cny' })],
-    ['its own day no calendar day', obs('visitors', 1, { period: { kind: 'day', start: '2026-02-30', end: '2026-02-30' } })],
+    [
+      'an own day that is no calendar day',
+      obs('visitors', 1, { period: { kind: 'day', start: '2026-02-30', end: '2026-02-30' } }),
+    ],
   ];
 
   it.each(badReading)(
@@ -299,6 +302,23 @@ describe('page status', () => {
       error?: string;
     };
     expect(bad.error).toMatch(/invalid pageStatus/);
+  });
+
+  it('names the numbers whose label a page shows but whose value the reader could not tell apart', async () => {
+    const db = await freshDb();
+    const service = createService({ extensionId: EXT, openDb: async () => db, now: () => NOON });
+    const other = pageSender(9, 'https://sycm.taobao.com/flow/monitor/source.htm');
+    const status = {
+      site: 'sycm',
+      store: '小雨的旗舰店',
+      found: 3,
+      unreadable: 0,
+      own: ['visitors'],
+      unsettled: ['orders', 'sales'],
+    };
+    expect(await service.handle({ type: 'pageStatus', payload: status }, other)).toEqual({ ok: true });
+    const state = (await service.handle({ type: 'popupState', payload: {} }, POPUP)) as { pages: unknown[] };
+    expect(state.pages).toEqual([expect.objectContaining({ path: '/flow/monitor/source.htm', missing: ['orders', 'sales'] })]);
   });
 
   it('shows a page whose readings were refused in the popup, until one of its reports passes whole', async () => {

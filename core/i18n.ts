@@ -1,5 +1,4 @@
 import type { MetricId } from './metrics';
-import type { MetricKey } from './strings/metrics';
 
 /**
  * Languages and the one translator. The strings live by screen in core/strings/ (badge, popup,
@@ -53,6 +52,7 @@ export function translator<S extends readonly Strings<string>[]>(locale: Locale,
   };
 }
 
-export function metricName(t: Translate<MetricKey>, metric: MetricId): string {
+/** A metric's name; `t` is a translator holding the metric names (core/strings/metrics.ts). */
+export function metricName(t: Translate<`metric_${MetricId}`>, metric: MetricId): string {
   return t(`metric_${metric}`);
 }

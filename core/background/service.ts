@@ -394,8 +394,7 @@ export function createService(deps: ServiceDeps): Service {
         return invalidReply(type, payload.error.issues[0]?.message ?? 'bad payload');
       }
       const handler = handlers[type] as (p: unknown, c: Caller, refused: number) => Promise<unknown>;
-      const refused =
-        type === 'report' ? sentReadings(envelope.data.payload) - (payload.data as PageReport).observed.length : 0;
+      const refused = type === 'report' ? sentReadings(envelope.data.payload) - (payload.data as PageReport).observed.length : 0;
       try {
         try {
           return await handler(payload.data, caller, refused);

@@ -43,8 +43,7 @@ const en = {
   popup_pageEmpty: '{site} is open ({path}), but StorePulse found no numbers on it. The page may have a new layout.',
   popup_pageUnreadable:
     '{site} ({path}): {count} numbers are drawn with a scrambling font; they could not be read as shown and were not stored.',
-  popup_pageRefused:
-    '{site} ({path}): {count} numbers read on this page could not be saved. The page may have a new layout.',
+  popup_pageRefused: '{site} ({path}): {count} numbers read on this page could not be saved. The page may have a new layout.',
   // Daily review, alert inbox, trends and monthly review
   tabs_label: 'Views',
   tab_review: 'Review',

@@ -3,7 +3,7 @@ import { eventually } from './support';
 // @ts-expect-error plain ES module with JSDoc types
 import { readDatabase } from '../harness/browser.mjs';
 // @ts-expect-error plain ES module with JSDoc types
-import { dayPage as makeDayPage, fiveWeeks as makeFiveWeeks, localDay as makeLocalDay } from '../harness/days.mjs';
+import { dayPage as makeDayPage, fiveWeeks as makeFiveWeeks } from '../harness/days.mjs';
 
 /**
  * Days of history put in through the real path: a 生意参谋 page per day, served at its real URL and
@@ -24,8 +24,6 @@ export interface SeedDay {
 }
 
 export const dayPage: (store: string, d: SeedDay) => string = makeDayPage;
-/** Local calendar date `offset` days from today (the extension reviews in the browser's time zone). */
-export const localDay: (offset: number) => string = makeLocalDay;
 /** Five weeks up to yesterday in which search traffic fell on the last two days, conversion and order value steady. */
 export const fiveWeeks: () => SeedDay[] = makeFiveWeeks;
 

@@ -1,4 +1,4 @@
-import { cls, esc, magnitude, print, toFullWidth, type Printed, type PrintOptions } from './format';
+import { cls, esc, magnitude, print, type Printed, type PrintOptions } from './format';
 import { platformById, PLATFORMS, type Market, type Platform } from './platforms';
 import { rng, type Rng } from './prng';
 import { ADDITIVE, DECOY_WORDS, KIND, UNIQUE, VOCAB, type Locale, type Metric, type PlatformId, type Vocab } from './vocab';
@@ -964,5 +964,3 @@ export function rotatingSeeds(day: string, count: number): number[] {
   const r = rng(Number(day.replace(/-/g, '')));
   return Array.from({ length: count }, () => r.int(1, 2 ** 31 - 1));
 }
-
-export { toFullWidth };

@@ -143,12 +143,12 @@ describe('the service worker stopped mid-write', () => {
     for (const count of seen) expect([before, before + days]).toContain(count);
     // The options page never heard back from the stopped worker; it asked again (an import merges), and
     // the answer says which: the days imported now, or the days already there from the first attempt.
-    const report = options.locator('.import-report');
+    const report = options.locator('.data-import-report');
     await report.waitFor({ timeout: 60_000 });
     const said = await report.innerText();
     expect(said).toMatch(new RegExp(`(已导入：${days} 天数据|跳过：${days} 天数据)`));
     expect((await db<Daily>('daily')).length).toBe(before + days);
-    expect(await data.locator('.status.error').count()).toBe(0);
+    expect(await data.locator('.options-status.options-error').count()).toBe(0);
     await options.close();
   }, 180_000);
 });

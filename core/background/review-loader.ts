@@ -1,4 +1,5 @@
-import type { DailyRecord, Database } from '../db';
+import type { DailyValue } from '../daily-months';
+import type { Database } from '../db';
 import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
 import { sameWeekdayBaseline } from '../review/baseline';
@@ -67,7 +68,7 @@ export async function loadShopHistory(db: Database, site: string, store: string,
   ]);
   // The review judges closed days only: a past day seen only in real time (a tab read at 3 pm) is not
   // what the day closed on. Trends still draw it.
-  const closed = (days: readonly DailyRecord[]) => toPoints(days.filter((d) => !d.provisional));
+  const closed = (days: readonly DailyValue[]) => toPoints(days.filter((d) => !d.provisional));
   const series: ShopHistory['series'] = { sales: closed(sales) };
   REVIEW_METRICS.filter((m) => m !== 'sales').forEach((m, i) => {
     const days = recent[i]!;

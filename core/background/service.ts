@@ -1,10 +1,10 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database } from '../db';
-import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
+import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type Envelope, type MessageType, type PageView, type ProtocolMap, type TransferReply } from '../messages';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
 import { isoDate } from '../reader/period';
-import { envelopeSchema, messageSchemas, otherReadSchema } from '../schemas';
+import { envelopeSchema, messageSchemas, otherReadSchema, transferRequestSchema } from '../schemas';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
@@ -16,8 +16,8 @@ import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import { reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
 import { setTarget } from './target-store';
-import { exportCsv, exportJson } from './transfer/export';
-import { ImportError, importData } from './transfer/import';
+import { exportChunks } from './transfer/export';
+import { ImportError, ImportSession } from './transfer/import';
 
 /**
  * The background's message handling, independent of the browser globals so tests can drive it with
@@ -82,8 +82,20 @@ export interface ServiceDeps {
   };
 }
 
+/** The part of a runtime Port the transfer uses (the browser's, or a test's fake). */
+export interface TransferPort {
+  name: string;
+  sender?: Sender;
+  postMessage(message: TransferReply): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
 export interface Service {
   handle(message: unknown, sender: Sender): Promise<unknown>;
+  /** A page opened a Port: the transfer port streams export and import (see `TransferRequest`). */
+  connect(port: TransferPort): void;
   /** A tab closed or left the back office: forget its page status. */
   forgetTab(tabId: number): void;
   refreshBadge(): Promise<void>;
@@ -301,29 +313,6 @@ export function createService(deps: ServiceDeps): Service {
       if (payload.action !== 'reopen') await deps.notifyDismissed?.(payload.alertId);
       return { ok: true };
     },
-    async exportData(payload) {
-      const db = await database();
-      const stamp = new Date(now()).toISOString().slice(0, 10);
-      if (payload.format === 'csv')
-        return { filename: `storepulse-daily-${stamp}.csv`, mime: 'text/csv', text: await exportCsv(db) };
-      const settings = await deps.loadSettings?.();
-      return {
-        filename: `storepulse-${stamp}.json`,
-        mime: 'application/json',
-        text: JSON.stringify(await exportJson(db, now(), settings)),
-      };
-    },
-    async importData(payload) {
-      try {
-        const report = await importData(await database(), payload.text);
-        historyChanged();
-        await refreshBadge();
-        return report;
-      } catch (error) {
-        if (error instanceof ImportError) throw new UserError(`import refused, nothing changed: ${error.message}`);
-        throw new UserError(`import failed, nothing changed: ${describeStorageError(error)}`);
-      }
-    },
     async review() {
       const [shops, inbox] = await Promise.all([shopsForReview(), reviewInbox(await database(), now())]);
       return { today: isoDate(new Date(now())), shops, inbox };
@@ -340,7 +329,82 @@ export function createService(deps: ServiceDeps): Service {
     },
   };
 
+  /** One export or one import per port, a piece per message; see `TransferRequest` in core/messages.ts. */
+  function connect(port: TransferPort): void {
+    const sender = port.sender ?? {};
+    if (port.name !== TRANSFER_PORT || sender.id !== deps.extensionId) return port.disconnect();
+    let closed = false;
+    port.onDisconnect.addListener(() => void (closed = true));
+    const post = (reply: TransferReply) => {
+      if (!closed) port.postMessage(reply);
+    };
+    let job: 'export' | 'import' | undefined;
+    let session: ImportSession | undefined;
+    let received = 0;
+    const fail = (message: string) => {
+      post({ type: 'error', message });
+      session = undefined;
+      job = undefined;
+    };
+    port.onMessage.addListener((raw) => {
+      void (async () => {
+        try {
+          requireExtensionPage(sender);
+          const parsed = transferRequestSchema.safeParse(raw);
+          if (!parsed.success) return fail(`invalid transfer message: ${parsed.error.issues[0]?.message ?? 'bad message'}`);
+          const request = parsed.data;
+          if (request.type === 'export') {
+            if (job) return fail('one transfer per connection');
+            job = 'export';
+            const db = await database();
+            const stamp = new Date(now()).toISOString().slice(0, 10);
+            const settings = request.format === 'json' ? await deps.loadSettings?.() : undefined;
+            post(
+              request.format === 'csv'
+                ? { type: 'file', filename: `storepulse-daily-${stamp}.csv`, mime: 'text/csv' }
+                : { type: 'file', filename: `storepulse-${stamp}.json`, mime: 'application/json' },
+            );
+            for await (const chunk of exportChunks(db, request.format, now(), settings)) {
+              if (closed) return;
+              // A page of records is small; a piece is still cut to the port's bound.
+              for (let at = 0; at < chunk.text.length || at === 0; at += TRANSFER_CHUNK_CHARS)
+                post({ type: 'chunk', ...chunk, text: chunk.text.slice(at, at + TRANSFER_CHUNK_CHARS) });
+            }
+            post({ type: 'end' });
+          } else if (request.type === 'import') {
+            if (job) return fail('one transfer per connection');
+            if (request.size > MAX_IMPORT_BYTES)
+              return fail(`import refused, nothing changed: the file is too large (${request.size} bytes)`);
+            job = 'import';
+            session = new ImportSession();
+            post({ type: 'ack' });
+          } else if (!session) return fail('no import under way');
+          else if (request.type === 'chunk') {
+            received += request.text.length;
+            if (received > MAX_IMPORT_BYTES) throw new ImportError('the file is too large');
+            session.feed(request.text);
+            post({ type: 'ack' });
+          } else {
+            const current = session;
+            session = undefined;
+            post({ type: 'writing' });
+            const report = await current.finish(await database());
+            historyChanged();
+            await refreshBadge();
+            post({ type: 'report', report });
+          }
+        } catch (error) {
+          if (error instanceof ImportError) fail(`import refused, nothing changed: ${error.message}`);
+          else if (error instanceof UserError) fail(error.message);
+          else if (job === 'import') fail(`import failed, nothing changed: ${describeStorageError(error)}`);
+          else fail(`export failed: ${describeStorageError(error)}`);
+        }
+      })();
+    });
+  }
+
   return {
+    connect,
     async handle(message, sender) {
       if (sender.id !== deps.extensionId) return { error: 'message from outside StorePulse ignored' };
       const envelope = envelopeSchema.safeParse(message);

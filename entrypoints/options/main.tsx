@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
 import { sendMessage } from '@/core/messages';
 import { loadSettings, saveSettings } from '@/core/settings-store';
+import { exportFile, importFile } from '@/core/transfer-client';
 import '@/components/options.css';
 
 render(
@@ -11,8 +12,8 @@ render(
     save={saveSettings}
     shops={() => sendMessage('shops', {})}
     transfer={{
-      exportData: (format) => sendMessage('exportData', { format }),
-      importData: (text) => sendMessage('importData', { text }),
+      exportData: exportFile,
+      importData: importFile,
     }}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
   />,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launch, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
 // @ts-expect-error plain ES module with JSDoc types
-import { readDatabase } from '../harness/browser.mjs';
+import { readDatabase, readDays } from '../harness/browser.mjs';
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm';
 
@@ -57,7 +57,7 @@ describe('export and import on the options page', () => {
     expect(report).toMatch(/第 3 行：“value”缺失或无效/);
     await options.screenshot({ path: join(SCREENSHOTS, 'options-import-zh-CN.png'), fullPage: true });
     await eventually(async () => {
-      const daily = (await readDatabase(browser.serviceWorker, 'daily')) as Array<{ date: string; value: number }>;
+      const daily = (await readDays(browser.serviceWorker)) as Array<{ date: string; value: number }>;
       return daily.some((d) => d.date === '2026-10-01' && d.value === 9876.5);
     }, 'the imported day');
     await options.close();

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, FixtureServer } from './support';
 import { eventually } from './support';
 // @ts-expect-error plain ES module with JSDoc types
-import { readDatabase } from '../harness/browser.mjs';
+import { readDays } from '../harness/browser.mjs';
 
 /**
  * Days of history put in through the real path: a 生意参谋 page per day, served at its real URL and
@@ -62,7 +62,7 @@ export async function seedDays(browser: Browser, server: FixtureServer, store: s
       server.serve(SEED_URL, dayPage(store, d));
       await page.goto(SEED_URL);
       await eventually(async () => {
-        const daily = (await readDatabase(browser.serviceWorker, 'daily')) as Array<{ id: string }>;
+        const daily = (await readDays(browser.serviceWorker)) as Array<{ id: string }>;
         return daily.some((r) => r.id === `sycm|${store}|sales||${d.date}`);
       }, `the day ${d.date} stored`);
     }

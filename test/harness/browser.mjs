@@ -137,3 +137,23 @@ export async function readDatabase(serviceWorker, storeName) {
     }
   }, storeName);
 }
+
+/**
+ * Every day the history keeps, one object a day (`{ id, site, store, metric, part, date, value,
+ * provisional }`), read from the month records of the `days` store (core/daily-months.ts).
+ * @param {import('playwright-core').Worker} serviceWorker
+ */
+export async function readDays(serviceWorker) {
+  const months = /** @type {Array<{ site: string, store: string, metric: string, part: string, month: string, values: Array<number | null>, provisional: number }>} */ (
+    await readDatabase(serviceWorker, 'days')
+  );
+  const esc = (/** @type {string} */ s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return months.flatMap((m) =>
+    m.values.flatMap((value, i) => {
+      if (value === null) return [];
+      const date = `${m.month}-${String(i + 1).padStart(2, '0')}`;
+      const id = [m.site, m.store, m.metric, m.part, date].map(esc).join('|');
+      return [{ id, site: m.site, store: m.store, metric: m.metric, part: m.part, date, value, provisional: (m.provisional & (1 << i)) !== 0 }];
+    }),
+  );
+}

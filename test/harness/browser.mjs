@@ -33,9 +33,10 @@ async function launch(userDataDir, { executablePath, headless, locale, args }) {
 }
 
 /**
- * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[] }} options
+ * `profile`: a profile folder to use and keep (to open the same profile again); else a new one, removed on close.
+ * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[], profile?: string }} options
  */
-export async function launchWithExtension({ extensionPath, port, headless = true, locale = 'en', extraArgs = [] }) {
+export async function launchWithExtension({ extensionPath, port, headless = true, locale = 'en', extraArgs = [], profile }) {
   const ext = resolve(extensionPath);
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const args = [
@@ -57,8 +58,8 @@ export async function launchWithExtension({ extensionPath, port, headless = true
     ...extraArgs,
   ];
 
-  const userDataDir = await mkdtemp(join(tmpdir(), 'storepulse-profile-'));
-  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'storepulse-profile-')));
+  const removeProfile = () => (profile ? Promise.resolve() : rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }));
   try {
     let { context, worker } = await launch(userDataDir, { executablePath, headless, locale, args });
     if (!worker && headless) {
@@ -144,16 +145,28 @@ export async function readDatabase(serviceWorker, storeName) {
  * @param {import('playwright-core').Worker} serviceWorker
  */
 export async function readDays(serviceWorker) {
-  const months = /** @type {Array<{ site: string, store: string, metric: string, part: string, month: string, values: Array<number | null>, provisional: number }>} */ (
-    await readDatabase(serviceWorker, 'days')
-  );
+  const months =
+    /** @type {Array<{ site: string, store: string, metric: string, part: string, month: string, values: Array<number | null>, provisional: number }>} */ (
+      await readDatabase(serviceWorker, 'days')
+    );
   const esc = (/** @type {string} */ s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   return months.flatMap((m) =>
     m.values.flatMap((value, i) => {
       if (value === null) return [];
       const date = `${m.month}-${String(i + 1).padStart(2, '0')}`;
       const id = [m.site, m.store, m.metric, m.part, date].map(esc).join('|');
-      return [{ id, site: m.site, store: m.store, metric: m.metric, part: m.part, date, value, provisional: (m.provisional & (1 << i)) !== 0 }];
+      return [
+        {
+          id,
+          site: m.site,
+          store: m.store,
+          metric: m.metric,
+          part: m.part,
+          date,
+          value,
+          provisional: (m.provisional & (1 << i)) !== 0,
+        },
+      ];
     }),
   );
 }

@@ -111,11 +111,7 @@ function Progress({ t, progress }: { t: UiTranslate; progress: TransferProgress 
       : t(progress.phase === 'export' ? 'data_progressExport' : 'data_progressImport', { percent });
   return (
     <div class="transfer-progress" role="status">
-      {progress.phase === 'writing' ? (
-        <progress aria-label={label} />
-      ) : (
-        <progress aria-label={label} max={100} value={percent} />
-      )}
+      {progress.phase === 'writing' ? <progress aria-label={label} /> : <progress aria-label={label} max={100} value={percent} />}
       <span>{label}</span>
     </div>
   );

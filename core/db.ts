@@ -2,7 +2,15 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget } from './review/types';
-import { emptyMonth, monthKeyOf, putDay, replacesDaily, type DailyMonthRecord, type DailyValue, type MonthKey } from './daily-months';
+import {
+  emptyMonth,
+  monthKeyOf,
+  putDay,
+  replacesDaily,
+  type DailyMonthRecord,
+  type DailyValue,
+  type MonthKey,
+} from './daily-months';
 import { alertKey, customAlertKey, dailyId, joinKey, partOf, seriesKey, targetId } from './keys';
 import type { Breakdown, Period, Source } from './types';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { METRIC_IDS, type MetricId } from './metrics';
 import { isIsoDate } from './review/dates';
 import { FIXES } from './fixes';
-import { TRANSFER_CHUNK_CHARS } from './messages';
+import { TRANSFER_CHUNK_CHARS } from './transfer-protocol';
 import type { FixId } from './rules';
 
 /**
@@ -86,7 +86,7 @@ export const messageSchemas = {
   shops: z.object({}).strict(),
   setTarget: z.lazy(() => monthTargetSchema),
   alertAction: z.lazy(() => alertActionSchema),
-  review: z.object({}).strict(),
+  review: z.object({ first: z.boolean().optional() }).strict(),
   trend: z.lazy(() => trendRequestSchema),
 } as const;
 

@@ -6,7 +6,7 @@ import {
   TRANSFER_PORT,
   type TransferReply,
   type TransferRequest,
-} from './messages';
+} from './transfer-protocol';
 
 /**
  * The options page's side of export and import: the file streams over the transfer port a bounded

@@ -56,15 +56,27 @@ export function isTrafficSource(dimension: string): boolean {
   return /来源|來源|渠道|通路|source|channel|medium|referr/i.test(dimension);
 }
 
-export async function loadShopHistory(db: Database, site: string, store: string, today: IsoDate): Promise<ShopHistory> {
+/**
+ * What the review shows: `all` (every tab), or `first` — the Review tab's day, pacing and target only,
+ * which reads the recent weeks and skips the two years of sales and the trends picker's metrics.
+ */
+export type ReviewScope = 'first' | 'all';
+
+export async function loadShopHistory(
+  db: Database,
+  site: string,
+  store: string,
+  today: IsoDate,
+  scope: ReviewScope = 'all',
+): Promise<ShopHistory> {
   const yesterday = addDays(today, -1);
   const recentFrom = addDays(today, -RECENT_DAYS);
   const [recent, sales, parts, targets, metrics] = await Promise.all([
     Promise.all(REVIEW_METRICS.filter((m) => m !== 'sales').map((m) => dailySeries(db, site, store, m, recentFrom, yesterday))),
-    dailySeries(db, site, store, 'sales', addDays(today, -SALES_DAYS), yesterday),
+    dailySeries(db, site, store, 'sales', scope === 'all' ? addDays(today, -SALES_DAYS) : recentFrom, yesterday),
     dailyParts(db, site, store, 'visitors', recentFrom, yesterday),
     shopTargets(db, site, store),
-    metricsWithDays(db, site, store, addDays(today, -90)),
+    scope === 'all' ? metricsWithDays(db, site, store, addDays(today, -90)) : Promise.resolve([]),
   ]);
   // The review judges closed days only: a past day seen only in real time (a tab read at 3 pm) is not
   // what the day closed on. Trends still draw it.
@@ -92,8 +104,14 @@ async function allShops(db: Database): Promise<Array<{ site: string; store: stri
   return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));
 }
 
-export async function shopOverview(db: Database, site: string, store: string, today: IsoDate): Promise<ShopOverview> {
-  const h = await loadShopHistory(db, site, store, today);
+export async function shopOverview(
+  db: Database,
+  site: string,
+  store: string,
+  today: IsoDate,
+  scope: ReviewScope = 'all',
+): Promise<ShopOverview> {
+  const h = await loadShopHistory(db, site, store, today, scope);
   const overview: ShopOverview = {
     site,
     store,
@@ -106,8 +124,8 @@ export async function shopOverview(db: Database, site: string, store: string, to
       sources: h.sources,
       target: h.targets,
     }),
-    quality: weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today),
-    months: monthRows(h.series.sales ?? [], h.targets, today),
+    quality: scope === 'all' ? weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today) : [],
+    months: scope === 'all' ? monthRows(h.series.sales ?? [], h.targets, today) : [],
     metrics: h.metrics,
     target: h.targets.find((t) => t.month === monthOf(today)) ?? null,
   };
@@ -116,10 +134,14 @@ export async function shopOverview(db: Database, site: string, store: string, to
 }
 
 /** Every shop's day, pacing, page quality and months: the part of the review the history decides. */
-export async function reviewShops(db: Database, today: IsoDate): Promise<ShopOverview[]> {
+export async function reviewShops(db: Database, today: IsoDate, scope: ReviewScope = 'all'): Promise<ShopOverview[]> {
   const shops = await allShops(db);
-  return Promise.all(shops.map((s) => shopOverview(db, s.site, s.store, today)));
+  return Promise.all(shops.map((s) => shopOverview(db, s.site, s.store, today, scope)));
 }
+
+/** A full review cut to what the Review tab shows first (the other tabs' months, quality and metrics left out). */
+export const firstScreen = (shops: readonly ShopOverview[]): ShopOverview[] =>
+  shops.map((s) => ({ ...s, quality: [], months: [], metrics: [] }));
 
 /** The alert inbox as the popup shows it (snoozes run out with the clock, so it is never cached). */
 export async function reviewInbox(db: Database, now: number): Promise<ReviewState['inbox']> {

@@ -1,6 +1,7 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database } from '../db';
-import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type Envelope, type MessageType, type PageView, type ProtocolMap, type TransferReply } from '../messages';
+import type { Envelope, MessageType, PageView, ProtocolMap } from '../messages';
+import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type TransferReply } from '../transfer-protocol';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
 import { isoDate } from '../reader/period';
@@ -14,7 +15,7 @@ import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
-import { reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
+import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
 import { setTarget } from './target-store';
 import { exportChunks } from './transfer/export';
 import { ImportError, ImportSession } from './transfer/import';
@@ -127,14 +128,49 @@ export function createService(deps: ServiceDeps): Service {
     warmTimer = setTimeout(() => void shopsForReview().catch(() => undefined), WARM_REVIEW_MS);
   }
 
+  // The whole review being computed, shared by whoever asks meanwhile.
+  let computing: { today: string; generation: number; shops: Promise<ShopOverview[]> } | undefined;
+
+  async function keptReview(today: string): Promise<ShopOverview[] | undefined> {
+    const kept = await reviewCache.get().catch(() => undefined);
+    return kept && kept.today === today ? kept.shops : undefined;
+  }
+
   async function shopsForReview(): Promise<ShopOverview[]> {
     const today = isoDate(new Date(now()));
-    const kept = await reviewCache.get().catch(() => undefined);
-    if (kept && kept.today === today) return kept.shops;
+    const kept = await keptReview(today);
+    if (kept) return kept;
+    if (computing?.today === today && computing.generation === generation) return computing.shops;
     const started = generation;
-    const shops = await reviewShops(await database(), today);
-    if (started === generation) await reviewCache.set({ today, shops }).catch(() => undefined);
+    const shops = (async () => {
+      const computed = await reviewShops(await database(), today);
+      if (started === generation) await reviewCache.set({ today, shops: computed }).catch(() => undefined);
+      return computed;
+    })();
+    computing = { today, generation: started, shops };
+    shops.then(
+      () => {
+        if (computing?.shops === shops) computing = undefined;
+      },
+      () => {
+        if (computing?.shops === shops) computing = undefined;
+      },
+    );
     return shops;
+  }
+
+  /**
+   * The popup's first screen: the kept review cut to the Review tab, or, when none is kept (a cold
+   * worker after the browser starts), the Review tab's part computed alone while the whole review is
+   * computed behind it for the popup's next question.
+   */
+  async function firstShops(): Promise<ShopOverview[]> {
+    const today = isoDate(new Date(now()));
+    const kept = await keptReview(today);
+    if (kept) return firstScreen(kept);
+    const first = await reviewShops(await database(), today, 'first');
+    void shopsForReview().catch(() => undefined);
+    return first;
   }
 
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
@@ -313,9 +349,9 @@ export function createService(deps: ServiceDeps): Service {
       if (payload.action !== 'reopen') await deps.notifyDismissed?.(payload.alertId);
       return { ok: true };
     },
-    async review() {
-      const [shops, inbox] = await Promise.all([shopsForReview(), reviewInbox(await database(), now())]);
-      return { today: isoDate(new Date(now())), shops, inbox };
+    async review({ first }) {
+      const [shops, inbox] = await Promise.all([first ? firstShops() : shopsForReview(), reviewInbox(await database(), now())]);
+      return { today: isoDate(new Date(now())), shops, inbox, ...(first ? { partial: true } : {}) };
     },
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
@@ -329,7 +365,7 @@ export function createService(deps: ServiceDeps): Service {
     },
   };
 
-  /** One export or one import per port, a piece per message; see `TransferRequest` in core/messages.ts. */
+  /** One export or one import per port, a piece per message; see `TransferRequest` in core/transfer-protocol.ts. */
   function connect(port: TransferPort): void {
     const sender = port.sender ?? {};
     if (port.name !== TRANSFER_PORT || sender.id !== deps.extensionId) return port.disconnect();

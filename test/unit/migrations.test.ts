@@ -82,13 +82,20 @@ describe('database migrations', () => {
       ['2026-11-24', 3000],
       ['2026-11-25', 3100],
     ]);
-    expect([...(await dailyParts(now, ...shop, 'visitors', '2026-11-01', '2026-11-30')).keys()]).toEqual(['来源\\:渠道=手淘=搜索']);
-    expect([...(await dailyParts(now, ...shop, 'visitors', '2026-11-01', '2026-11-30', 'peer')).keys()]).toEqual(['peer:大牌旗舰店']);
+    expect([...(await dailyParts(now, ...shop, 'visitors', '2026-11-01', '2026-11-30')).keys()]).toEqual([
+      '来源\\:渠道=手淘=搜索',
+    ]);
+    expect([...(await dailyParts(now, ...shop, 'visitors', '2026-11-01', '2026-11-30', 'peer')).keys()]).toEqual([
+      'peer:大牌旗舰店',
+    ]);
     expect((await metricsWithDays(now, ...shop, '2026-11-25')).sort()).toEqual(['bounceRate', 'sales', 'visitors']);
     expect(await metricsWithDays(now, ...shop, '2026-12-02')).toEqual([]);
 
     // The closed day read after the upgrade replaces the running real-time value of the same day.
-    await ingest(now, report([obs('sales', 12400, { currency: 'CNY' })], day('2026-11-30')), { url: SYCM_URL, now: 1764600000000 });
+    await ingest(now, report([obs('sales', 12400, { currency: 'CNY' })], day('2026-11-30')), {
+      url: SYCM_URL,
+      now: 1764600000000,
+    });
     expect((await dailySeries(now, ...shop, 'sales', '2026-11-30', '2026-11-30')).map((d) => [d.value, d.provisional])).toEqual([
       [12400, false],
     ]);

@@ -5,7 +5,7 @@ import { setTarget } from '@/core/background/target-store';
 import { exportChunks, exportText } from '@/core/background/transfer/export';
 import { ImportSession, importData } from '@/core/background/transfer/import';
 import type { Database } from '@/core/db';
-import { TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type TransferReply, type TransferRequest } from '@/core/messages';
+import { TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type TransferReply, type TransferRequest } from '@/core/transfer-protocol';
 import { looksLikeExport } from '@/core/transfer-client';
 import { historyExport } from '../bench/history-data.mjs';
 import { allDays, day, freshDb, noonOf, obs, realtime, report, SYCM_URL } from './support/db';
@@ -28,7 +28,10 @@ async function seeded(): Promise<Database> {
       { url: SYCM_URL, now: noonOf(date) + 86_400_000 },
     );
   }
-  await ingest(db, report([obs('sales', 99.5, { currency: 'CNY' })], realtime('2026-11-03')), { url: SYCM_URL, now: noonOf('2026-11-03') });
+  await ingest(db, report([obs('sales', 99.5, { currency: 'CNY' })], realtime('2026-11-03')), {
+    url: SYCM_URL,
+    now: noonOf('2026-11-03'),
+  });
   await setTarget(db, { site: 'sycm', store: '小雨的旗舰店', month: '2026-11', amount: 1000, currency: 'CNY', split: 'even' }, 1);
   return db;
 }
@@ -105,7 +108,12 @@ describe('export and import in pieces', () => {
     expect(imported).toHaveLength(expected.size);
     for (const d of imported) {
       const want = expected.get(d.id)!;
-      if (d.value !== want.value || d.provisional !== want.provisional || d.observedAt !== want.observedAt || d.currency !== want.currency)
+      if (
+        d.value !== want.value ||
+        d.provisional !== want.provisional ||
+        d.observedAt !== want.observedAt ||
+        d.currency !== want.currency
+      )
         expect(d).toEqual(want);
     }
   }, 300_000);
@@ -150,7 +158,11 @@ describe('the transfer port', () => {
     expect(text).toBe(await exportText(db, 'csv', 0));
 
     const target = await freshDb('storepulse-stream');
-    const service2 = createService({ extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/`, openDb: async () => target });
+    const service2 = createService({
+      extensionId: EXT,
+      extensionOrigin: `chrome-extension://${EXT}/`,
+      openDb: async () => target,
+    });
     const into = fakePort(PAGE);
     service2.connect(into.port);
     into.send({ type: 'import', size: text.length });

@@ -90,7 +90,11 @@ export async function* exportChunks(
     }
     return;
   }
-  const head: Record<string, unknown> = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString() };
+  const head: Record<string, unknown> = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+  };
   if (settings !== undefined) head.settings = settings;
   yield { text: JSON.stringify(head).slice(0, -1), done, total };
   const sections: Array<[string, Paged, number, (r: never) => unknown[]]> = [

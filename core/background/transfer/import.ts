@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { dayOf, daysOf, emptyMonth, monthKeyOf, putDay, replacesDaily, type DailyMonthRecord, type DailyValue } from '../../daily-months';
+import {
+  dayOf,
+  daysOf,
+  emptyMonth,
+  monthKeyOf,
+  putDay,
+  replacesDaily,
+  type DailyMonthRecord,
+  type DailyValue,
+} from '../../daily-months';
 import { allOrNothing, issueAll, type AlertRecord, type Database, type ReadingRecord, type TargetRecord } from '../../db';
 import { dailyId, joinKey, partOf, seriesKey, targetId } from '../../keys';
 import { periodKey } from '../../reader/period';
@@ -21,7 +30,6 @@ import { JsonSectionReader, JsonStreamError } from './json-sections';
  * month records. Nothing is written until the file has been read to its end, and then in one
  * transaction: a file that cannot be read, or a write that fails, leaves the database as it was.
  */
-
 
 /** Rejections listed one by one; the rest are counted. */
 const MAX_LISTED = 200;
@@ -174,10 +182,11 @@ export class ImportSession {
         if (!r.success) return r.error;
         // Keys are derived, never trusted: a reading is filed under the series its own fields name.
         const pKey = periodKey(r.data.period);
-        this.valid.readings.push({ ...r.data, periodKey: pKey, series: seriesKey(r.data.site, r.data.store, r.data, pKey) } as Omit<
-          ReadingRecord,
-          'id'
-        >);
+        this.valid.readings.push({
+          ...r.data,
+          periodKey: pKey,
+          series: seriesKey(r.data.site, r.data.store, r.data, pKey),
+        } as Omit<ReadingRecord, 'id'>);
       } else {
         const a = exportedAlertSchema.safeParse(item);
         if (!a.success) return a.error;
@@ -207,7 +216,9 @@ export class ImportSession {
         header = row.map((h) => h.trim().toLowerCase());
         for (const required of ['date', 'site', 'store', 'metric', 'value'])
           if (!header.includes(required))
-            throw new ImportError(`not a StorePulse CSV: the header has no “${required}” column (expected ${CSV_COLUMNS.join(',')})`);
+            throw new ImportError(
+              `not a StorePulse CSV: the header has no “${required}” column (expected ${CSV_COLUMNS.join(',')})`,
+            );
         return;
       }
       this.csvRow(header, row, ++line);
@@ -246,7 +257,13 @@ export class ImportSession {
     if (dimension || key) record.breakdown = { dimension, key };
     if (peer) record.peer = peer;
     record.part = partOf(record as { breakdown?: { dimension: string; key: string }; peer?: string });
-    record.id = dailyId(String(record.site), String(record.store), String(record.metric), String(record.part), String(record.date));
+    record.id = dailyId(
+      String(record.site),
+      String(record.store),
+      String(record.metric),
+      String(record.part),
+      String(record.date),
+    );
     const parsed = exportedDailySchema.safeParse(record);
     if (!parsed.success) {
       this.reject('daily', line, ...fieldProblem(parsed.error.issues[0], 'row'));
@@ -294,7 +311,8 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
       const currents = await Promise.all(batch.map((m) => days.get([m.site, m.store, m.metric, m.part, m.month])));
       const writes: Array<() => Promise<unknown>> = [];
       batch.forEach((incoming, i) => {
-        const month = currents[i] ?? emptyMonth({ ...incoming, date: `${incoming.month}-01`, value: 0, provisional: false, observedAt: 0 });
+        const month =
+          currents[i] ?? emptyMonth({ ...incoming, date: `${incoming.month}-01`, value: 0, provisional: false, observedAt: 0 });
         let changed = false;
         for (const d of daysOf(incoming)) {
           const current = dayOf(month, d.date);

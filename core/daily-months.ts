@@ -1,3 +1,4 @@
+import { joinKey } from './keys';
 import type { MetricId } from './metrics';
 import type { Breakdown } from './types';
 
@@ -153,4 +154,19 @@ export function putDay(month: DailyMonthRecord, day: DailyValue): boolean {
   month.currencies[i] = currency === (month.currency ?? '') ? null : currency;
   if (month.currencies.every((c) => c === null)) delete month.currencies;
   return true;
+}
+
+/**
+ * Files `day` in its month within `months` (by `joinKey` of its month key), starting the month when it
+ * is the first day seen. `had`: the month already held that day; `changed`: the day was written.
+ */
+export function gatherDay(
+  months: Map<string, DailyMonthRecord>,
+  day: DailyValue,
+  key = joinKey(monthKeyOf(day)),
+): { month: DailyMonthRecord; had: boolean; changed: boolean } {
+  let month = months.get(key);
+  if (!month) months.set(key, (month = emptyMonth(day)));
+  const had = dayOf(month, day.date) !== undefined;
+  return { month, had, changed: putDay(month, day) };
 }

@@ -2,16 +2,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget } from './review/types';
-import {
-  emptyMonth,
-  monthKeyOf,
-  putDay,
-  replacesDaily,
-  type DailyMonthRecord,
-  type DailyValue,
-  type MonthKey,
-} from './daily-months';
-import { alertKey, customAlertKey, dailyId, joinKey, partOf, seriesKey, targetId } from './keys';
+import { gatherDay, replacesDaily, type DailyMonthRecord, type DailyValue, type MonthKey } from './daily-months';
+import { alertKey, customAlertKey, dailyId, partOf, seriesKey, targetId } from './keys';
 import type { Breakdown, Period, Source } from './types';
 
 /**
@@ -240,12 +232,7 @@ async function rekey(tx: UpgradeTx): Promise<void> {
 /** Every day of the `daily` store filed in its month record (the one `replacesDaily` picks wins a day). */
 async function foldDaily(tx: UpgradeTx): Promise<void> {
   const months = new Map<string, DailyMonthRecord>();
-  for (const { id: _id, ...day } of await tx.objectStore('daily').getAll()) {
-    const key = joinKey(monthKeyOf(day));
-    let month = months.get(key);
-    if (!month) months.set(key, (month = emptyMonth(day)));
-    putDay(month, day);
-  }
+  for (const { id: _id, ...day } of await tx.objectStore('daily').getAll()) gatherDay(months, day);
   const days = tx.objectStore('days');
   await Promise.all([...months.values()].map((m) => days.put(m)));
 }

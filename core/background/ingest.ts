@@ -1,5 +1,5 @@
 import { evaluateCustom, inScope, usesBaseline, watches, type CustomContext, type CustomRule } from '../custom-rules';
-import { emptyMonth, monthKeyOf, putDay, type DailyMonthRecord } from '../daily-months';
+import { gatherDay, monthKeyOf, type DailyMonthRecord } from '../daily-months';
 import { allOrNothing, dailyFromReading, issueAll, type AlertRecord, type Database, type ReadingRecord } from '../db';
 import { alertKey, customAlertKey, customAlertRange, joinKey, partOf, rowKey, sameRow, seriesKey, shopKey } from '../keys';
 import type { Evaluation, PageReport } from '../messages';
@@ -173,9 +173,8 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
         const next = dailyFromReading(record);
         if (next) {
           const key = joinKey(monthKeys[index]!);
-          const month = monthOf.get(key) ?? emptyMonth(next);
-          monthOf.set(key, month);
-          if (putDay(month, next)) changedMonths.set(key, month);
+          const { month, changed } = gatherDay(monthOf, next, key);
+          if (changed) changedMonths.set(key, month);
         }
       }
 

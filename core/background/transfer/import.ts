@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import {
+  gatherDay,
   dayOf,
   daysOf,
   emptyMonth,
-  monthKeyOf,
   putDay,
   replacesDaily,
   type DailyMonthRecord,
   type DailyValue,
 } from '../../daily-months';
 import { allOrNothing, issueAll, type AlertRecord, type Database, type ReadingRecord, type TargetRecord } from '../../db';
-import { dailyId, joinKey, partOf, seriesKey, targetId } from '../../keys';
+import { dailyId, partOf, seriesKey, targetId } from '../../keys';
 import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
@@ -200,11 +200,7 @@ export class ImportSession {
 
   /** Gathers a day into its month; the same day twice in one file counts as a duplicate once. */
   private addDay(day: DailyValue): void {
-    const key = joinKey(monthKeyOf(day));
-    let month = this.valid.months.get(key);
-    if (!month) this.valid.months.set(key, (month = emptyMonth(day)));
-    if (dayOf(month, day.date)) this.report.duplicates.daily++;
-    putDay(month, day);
+    if (gatherDay(this.valid.months, day).had) this.report.duplicates.daily++;
   }
 
   private csvReader(): CsvReader {

@@ -83,18 +83,26 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
 
   return allOrNothing(tx, async () => {
     // Every look-up of the report at once: each number's last reading, its alerts and its day's month.
-    const [lasts, platform, custom, months] = await Promise.all([
+    // A metric's alerts in this period (the platform's, and every rule's on every row) share one id range.
+    const metrics = [...new Set(observed.filter((o) => !o.peer).map((o) => o.metric))];
+    const [lasts, byMetric, months] = await Promise.all([
       Promise.all(series.map((s) => bySeries.openCursor(IDBKeyRange.bound([s, -Infinity], [s, Infinity]), 'prev'))),
-      Promise.all(platformIds.map((id) => (id ? alerts.get(id) : undefined))),
-      Promise.all(customRanges.map((r) => (r ? alerts.getAll(IDBKeyRange.bound(r.from, r.to)) : []))),
+      Promise.all(
+        metrics.map((m) => {
+          const id = alertKey(site, store, m, pKey);
+          return alerts.getAll(IDBKeyRange.bound(id, `${id}\uffff`));
+        }),
+      ),
       Promise.all(monthKeys.map((k) => days.get(k))),
     ]);
+    const stored = byMetric.flat();
+    const custom = customRanges.map((r) => (r ? stored.filter((a) => a.id >= r.from && a.id <= r.to) : []));
 
     // Then the report is judged in memory against what was read, and every write is issued together.
     const lastOf = new Map<string, ReadingRecord | undefined>();
     series.forEach((s, i) => lastOf.set(s, lastOf.get(s) ?? lasts[i]?.value));
     const current = new Map<string, AlertRecord>();
-    for (const a of [...platform, ...custom.flat()]) if (a) current.set(a.id, a);
+    for (const a of stored) current.set(a.id, a);
     const monthOf = new Map<string, DailyMonthRecord>();
     monthKeys.forEach((k, i) => {
       const m = months[i];

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget } from './review/types';
@@ -112,6 +112,20 @@ export interface StorePulseDB extends DBSchema {
 }
 
 export type Database = IDBPDatabase<StorePulseDB>;
+
+/** One read-only transaction over every store: many reads in it cost one transaction, not one each. */
+export type ReadTx = IDBPTransaction<StorePulseDB, Array<StoreNames<StorePulseDB>>, 'readonly'>;
+
+/** Where reads go: the database (each read its own transaction) or one transaction shared by many reads. */
+export type Reader = Database | ReadTx;
+
+/** A store to read from `reader`: in its transaction, or in a new one. */
+export function readStore<S extends StoreNames<StorePulseDB>>(reader: Reader, name: S) {
+  return 'objectStore' in reader ? reader.objectStore(name) : reader.transaction(name).objectStore(name);
+}
+
+/** A read-only transaction over every store, for a batch of reads issued together. */
+export const readAll = (db: Database): ReadTx => db.transaction([...db.objectStoreNames]);
 
 /** The schema the upgrade steps see: today's stores and `daily`, one record a day, until version 5. */
 interface UpgradeSchema extends StorePulseDB {

@@ -1,5 +1,5 @@
 import { daysOf, dayOf, emptyMonth, monthKeyOf, putDay, type DailyValue, type MonthKey } from '../daily-months';
-import { dailyFromReading, type Database } from '../db';
+import { dailyFromReading, readStore, type Database, type Reader } from '../db';
 import { isPeerPart } from '../keys';
 import type { MetricId } from '../metrics';
 import type { DailyPoint, IsoDate } from '../review/types';
@@ -11,7 +11,7 @@ import type { DailyPoint, IsoDate } from '../review/types';
 
 /** One series' days from `from` to `to` (inclusive), oldest first: the months they fall in, read at once. */
 export async function dailySeries(
-  db: Database,
+  db: Reader,
   site: string,
   store: string,
   metric: MetricId,
@@ -19,8 +19,7 @@ export async function dailySeries(
   to: IsoDate,
   part = '',
 ): Promise<DailyValue[]> {
-  const months = await db.getAll(
-    'days',
+  const months = await readStore(db, 'days').getAll(
     IDBKeyRange.bound([site, store, metric, part, from.slice(0, 7)], [site, store, metric, part, to.slice(0, 7)]),
   );
   return months.flatMap((m) => daysOf(m, from, to));
@@ -34,7 +33,7 @@ export const toPoints = (records: readonly DailyValue[]): DailyPoint[] => record
  * then each part's window is read on its own: a long history costs nothing outside the window.
  */
 export async function dailyParts(
-  db: Database,
+  db: Reader,
   site: string,
   store: string,
   metric: MetricId,
@@ -43,9 +42,9 @@ export async function dailyParts(
   kind: 'breakdown' | 'peer' = 'breakdown',
 ): Promise<Map<string, DailyValue[]>> {
   const keys: string[] = [];
-  let cursor = await db
-    .transaction('days')
-    .store.openKeyCursor(IDBKeyRange.bound([site, store, metric, '\u0001', ''], [site, store, metric, '\uffff', '\uffff']));
+  let cursor = await readStore(db, 'days').openKeyCursor(
+    IDBKeyRange.bound([site, store, metric, '\u0001', ''], [site, store, metric, '\uffff', '\uffff']),
+  );
   while (cursor) {
     const part = cursor.key[3];
     if (isPeerPart(part) === (kind === 'peer')) keys.push(part);
@@ -60,12 +59,12 @@ export async function dailyParts(
 }
 
 /** The metrics a shop has days of since `since` (its own totals), for the trends picker. */
-export async function metricsWithDays(db: Database, site: string, store: string, since: IsoDate): Promise<MetricId[]> {
+export async function metricsWithDays(db: Reader, site: string, store: string, since: IsoDate): Promise<MetricId[]> {
   const found: MetricId[] = [];
   const sinceMonth = since.slice(0, 7);
-  let cursor = await db
-    .transaction('days')
-    .store.openCursor(IDBKeyRange.bound([site, store, '', '', ''], [site, store, '\uffff', '', '']));
+  let cursor = await readStore(db, 'days').openCursor(
+    IDBKeyRange.bound([site, store, '', '', ''], [site, store, '\uffff', '', '']),
+  );
   // Jump over the keys: to a metric's first recent month of its total, then straight to the next metric.
   while (cursor) {
     const [, , metric, part, month] = cursor.key;
@@ -82,9 +81,9 @@ export async function metricsWithDays(db: Database, site: string, store: string,
 }
 
 /** Every shop with daily values, once each (jumping from shop to shop over the keys). */
-export async function dailyShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+export async function dailyShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const shops: Array<{ site: string; store: string }> = [];
-  let cursor = await db.transaction('days').store.openKeyCursor();
+  let cursor = await readStore(db, 'days').openKeyCursor();
   while (cursor) {
     const [site, store] = cursor.key;
     shops.push({ site, store });

@@ -1,5 +1,5 @@
 import type { DailyValue } from '../daily-months';
-import type { Database } from '../db';
+import { readAll, type Database, type Reader } from '../db';
 import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
 import { sameWeekdayBaseline } from '../review/baseline';
@@ -63,7 +63,7 @@ export function isTrafficSource(dimension: string): boolean {
 export type ReviewScope = 'first' | 'all';
 
 export async function loadShopHistory(
-  db: Database,
+  db: Reader,
   site: string,
   store: string,
   today: IsoDate,
@@ -98,14 +98,14 @@ export async function loadShopHistory(
 }
 
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
-async function allShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+async function allShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
   for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(shopKey(shop.site, shop.store), shop);
   return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));
 }
 
 export async function shopOverview(
-  db: Database,
+  db: Reader,
   site: string,
   store: string,
   today: IsoDate,
@@ -135,8 +135,10 @@ export async function shopOverview(
 
 /** Every shop's day, pacing, page quality and months: the part of the review the history decides. */
 export async function reviewShops(db: Database, today: IsoDate, scope: ReviewScope = 'all'): Promise<ShopOverview[]> {
-  const shops = await allShops(db);
-  return Promise.all(shops.map((s) => shopOverview(db, s.site, s.store, today, scope)));
+  // Every read of every shop in one transaction, issued together: hundreds of reads, one transaction.
+  const tx = readAll(db);
+  const shops = await allShops(tx);
+  return Promise.all(shops.map((s) => shopOverview(tx, s.site, s.store, today, scope)));
 }
 
 /** A full review cut to what the Review tab shows first (the other tabs' months, quality and metrics left out). */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
+  BLANK_RULE,
   BREAKDOWN_KINDS,
   COMPARISONS,
   conditionProblem,
@@ -11,13 +12,14 @@ import {
   type Comparison,
   type Condition,
   type CustomRule,
+  type FixId,
+  type Severity,
   type TemplateId,
-} from '@/core/custom-rules';
+} from '@/core/rules';
 import { FIXES } from '@/core/fixes';
 import { metricName } from '@/core/i18n';
 import type { UiKey, UiTranslate } from '@/core/i18n-ui';
 import { METRIC_IDS, type MetricId } from '@/core/metrics';
-import type { FixId, Severity } from '@/core/rules';
 import { shopKey } from '@/core/keys';
 
 /**
@@ -239,16 +241,12 @@ export function CustomRules({
           onClick={() =>
             open(
               toDraft({
+                ...BLANK_RULE,
                 id: newId(),
                 name: '',
                 enabled: true,
-                metric: 'bounceRate',
-                comparison: 'above',
-                value: 0.7,
-                severity: 'warn',
                 scope: 'all',
                 notify: false,
-                fix: 'bounceHigh',
               }),
             )
           }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UiTranslate } from '@/core/i18n-ui';
-import type { ImportReport, Rejection, SectionCounts } from '@/core/background/transfer/import';
+import type { ImportReport, Rejection, SectionCounts } from '@/core/messages';
 import { TransferRefused, type TransferProgress } from '@/core/transfer-client';
 
 export interface Transfer {

@@ -4,8 +4,8 @@ import { FIXES } from '@/core/fixes';
 import { formatPeriod, formatTime, formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
 import type { UiTranslate } from '@/core/i18n-ui';
-import type { AlertAction, AlertView } from '@/core/messages';
-import type { ReviewState } from '@/core/review/types';
+import type { AlertAction } from '@/core/messages';
+import type { AlertView, ReviewState } from '@/core/review/types';
 import { alertCount, groupBy, shopKey, siteName } from './util';
 
 export type InboxEntry = ReviewState['inbox'][number];

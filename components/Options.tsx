@@ -2,10 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { LOCALES, metricName, pickLocale, type Locale } from '@/core/i18n';
 import { uiTranslator, type UiTranslate } from '@/core/i18n-ui';
 import { metricDef } from '@/core/metrics';
-import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from '@/core/profiles';
-import { isWellOrdered, type ThresholdRule } from '@/core/rules';
+import {
+  isWellOrdered,
+  PROFILE_IDS,
+  PROFILES,
+  profileForSite,
+  type ProfileId,
+  type RuleOverride,
+  type ThresholdRule,
+} from '@/core/rules';
 import { shopKey } from '@/core/keys';
-import { repairSettings, type Repaired, type RuleOverride, type Settings } from '@/core/settings';
+import { repairSettings, type Repaired, type Settings } from '@/core/settings';
 import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
 import { Peers } from './Peers';

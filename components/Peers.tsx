@@ -3,7 +3,7 @@ import type { UiKey, UiTranslate } from '@/core/i18n-ui';
 import { MAX_PEERS, peerProblem, type Peer } from '@/core/settings';
 
 /**
- * A shop's peers (guide §1.3): up to five shops to watch, each a name and an https link. A peer that
+ * A shop's peers (README, "Custom rules, notifications and peers"): up to five shops to watch, each a name and an https link. A peer that
  * does not validate is not added, and the field says why; what was typed stays for correcting.
  */
 export function Peers({

@@ -214,7 +214,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
   );
 }
 
-/** The weekly page-quality check (guide §1.4): bounce and depth, each with its level. */
+/** The weekly page-quality check (`weeklyQuality`, core/review/trends.ts): bounce and depth, each with its level. */
 function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: UiTranslate; locale: Locale }) {
   const shown = [...weeks].sort((a, b) => b.week.localeCompare(a.week)).slice(0, QUALITY_WEEKS);
   return (

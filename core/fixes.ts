@@ -2,7 +2,8 @@ import type { FixId } from './rules';
 import type { MessageKey } from './i18n';
 
 /**
- * Suggested fixes (guide §5): who owns the work and what to do, as message keys so every language
+ * Suggested fixes: who owns the work (promotion, design, service, content, merchandising) and what to
+ * do, as message keys so every language
  * says the same thing. The first step is the one-line advice on the in-page badge.
  */
 

@@ -215,3 +215,17 @@ export function parseTargetId(id: string): { site: string; store: string; month:
   const p = splitKey(id);
   return p.length === 3 ? { site: p[0]!, store: p[1]!, month: p[2]! } : null;
 }
+
+/**
+ * Ids as built before database version 4: parts joined with a bare `|`, a row as `dimension=key` as
+ * printed. Only to recognise them in files exported then; nothing is stored under them.
+ */
+export const legacyIds = {
+  part: (r: { breakdown?: Row | undefined; peer?: string | undefined }): string =>
+    r.peer ? `${PEER}${r.peer}` : r.breakdown ? `${r.breakdown.dimension}=${r.breakdown.key}` : '',
+  daily: (site: string, store: string, metric: string, part: string, date: string): string =>
+    [site, store, metric, part, date].join(SEPARATOR),
+  alert: (site: string, store: string, metric: string, periodKey: string): string =>
+    [site, store, metric, periodKey].join(SEPARATOR),
+  target: (site: string, store: string, month: string): string => [site, store, month].join(SEPARATOR),
+};

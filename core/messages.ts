@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Binding } from './bindings';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
-import type { MonthTarget, ReviewState, TrendView } from './review/types';
+import type { AlertView, MonthTarget, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
 
 /**
@@ -29,24 +29,6 @@ export interface Evaluation {
   fix: FixId;
   alertId: string;
   dismissed: boolean;
-}
-
-export interface AlertView {
-  id: string;
-  site: string;
-  store: string;
-  metric: MetricId;
-  severity: Severity;
-  value: number;
-  currency?: string;
-  threshold: number;
-  direction: 'above' | 'below';
-  fix: FixId;
-  period: Period;
-  status: 'open' | 'resolved' | 'dismissed' | 'acknowledged';
-  firstSeen: number;
-  lastSeen: number;
-  source: ObservedValue['source'];
 }
 
 export interface LatestView {
@@ -119,9 +101,58 @@ export interface ProtocolMap {
   trend: { payload: TrendRequest; reply: TrendView };
 }
 
-/** Background → content script. */
+/** What an import added, found already there and left out (and why): the options page's report. */
+export interface SectionCounts {
+  targets: number;
+  daily: number;
+  readings: number;
+  alerts: number;
+}
+
+/** Why a record was left out, in a form the options page words in the operator's language. */
+export type RejectionKind =
+  { kind: 'field'; field: string } | { kind: 'mismatch' } | { kind: 'fieldCount'; found: number; expected: number };
+
+export interface Rejection {
+  section: keyof SectionCounts;
+  what: RejectionKind;
+  /** Position in the file's section (0-based), or the CSV line number (1-based, header is line 1). */
+  index: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  format: 'json' | 'csv';
+  added: SectionCounts;
+  /** Already there (the same record, or a newer version of it). */
+  duplicates: SectionCounts;
+  rejected: Rejection[];
+  rejectedCount: number;
+  /** The file's settings, for the caller to repair and apply when the operator asked for it. */
+  settings?: unknown;
+}
+
+/** Background → content scripts: news a page acts on. Nothing is answered. */
 export interface TabProtocolMap {
-  dismissed: { payload: { alertId: string }; reply: { ok: true } };
+  /** An alert was dismissed elsewhere (the popup, another tab): its badge on this page greys out. */
+  dismissed: { alertId: string };
+}
+
+export type TabMessage = { [K in keyof TabProtocolMap]: { type: K; payload: TabProtocolMap[K] } }[keyof TabProtocolMap];
+
+export function tabMessage<K extends keyof TabProtocolMap>(type: K, payload: TabProtocolMap[K]): TabMessage {
+  return { type, payload } as TabMessage;
+}
+
+/**
+ * A message a content script receives, checked by hand (zod stays out of content scripts); null when it
+ * is not one of the tab protocol's.
+ */
+export function parseTabMessage(message: unknown): TabMessage | null {
+  const m = message as { type?: unknown; payload?: { alertId?: unknown } } | null;
+  if (m?.type === 'dismissed' && typeof m.payload?.alertId === 'string')
+    return tabMessage('dismissed', { alertId: m.payload.alertId });
+  return null;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -141,10 +172,6 @@ export async function sendMessage<K extends MessageType>(
   if (!reply) throw new Error(`no reply to ${type}`);
   if ('error' in reply) throw new Error(reply.error);
   return reply;
-}
-
-export function isErrorReply(reply: unknown): reply is { error: string } {
-  return typeof reply === 'object' && reply !== null && 'error' in reply;
 }
 
 export interface TrendRequest {

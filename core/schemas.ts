@@ -3,6 +3,7 @@ import { METRIC_IDS, type MetricId } from './metrics';
 import { isIsoDate } from './review/dates';
 import { FIXES } from './fixes';
 import { TRANSFER_CHUNK_CHARS } from './transfer-protocol';
+import type { MessageType, ProtocolMap } from './messages';
 import type { FixId } from './rules';
 
 /**
@@ -88,7 +89,19 @@ export const messageSchemas = {
   alertAction: z.lazy(() => alertActionSchema),
   review: z.object({ first: z.boolean().optional() }).strict(),
   trend: z.lazy(() => trendRequestSchema),
-} as const;
+} as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
+
+/**
+ * `satisfies` above: each message has a schema, and what it lets through is its payload type. This
+ * checks the other way too, that no field of a payload type is missing from its schema: a mismatch
+ * names the message here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Drifted = {
+  [K in MessageType]: Same<z.output<(typeof messageSchemas)[K]>, ProtocolMap[K]['payload']> extends true ? never : K;
+}[MessageType];
+const schemasMatchProtocol: [Drifted] extends [never] ? true : Drifted = true;
+void schemasMatchProtocol;
 
 /** A message on the transfer port (core/messages.ts `TransferRequest`). */
 export const transferRequestSchema = z.discriminatedUnion('type', [

@@ -1,18 +1,27 @@
+import { FIXES } from './fixes';
+import { LOCALES, type Locale } from './i18n';
+import { parseShopKey } from './keys';
+import type { MetricId } from './metrics';
 import {
   BREAKDOWN_KINDS,
   conditionProblem,
+  DEFAULT_QUIET_HOURS,
+  FIX_FOR_METRIC,
+  isWellOrdered,
   MAX_CUSTOM_RULES,
+  PROFILE_IDS,
+  PROFILES,
   type BreakdownKind,
   type Comparison,
   type Condition,
   type CustomRule,
-} from './custom-rules';
-import { FIXES } from './fixes';
-import { LOCALES, type Locale } from './i18n';
-import { parseShopKey, shopKey } from './keys';
-import type { MetricId } from './metrics';
-import { PROFILE_IDS, PROFILES, profileForSite, type ProfileId } from './profiles';
-import { isWellOrdered, type FixId, type Severity, type ThresholdRule } from './rules';
+  type FixId,
+  type ProfileId,
+  type QuietHours,
+  type RuleChoices,
+  type RuleOverride,
+  type Severity,
+} from './rules';
 
 /**
  * The operator's settings: language, rule lines per platform profile, and per-shop choices. Stored in
@@ -24,17 +33,11 @@ import { isWellOrdered, type FixId, type Severity, type ThresholdRule } from './
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 
-export interface RuleOverride {
-  warn?: number;
-  critical?: number;
-  enabled?: boolean;
-}
-
 export interface ShopSettings {
   profile?: ProfileId;
   /** Many returning visitors: the warn lines move to 50% bounce / 4.0 pages per visit. */
   returningHeavy?: boolean;
-  /** Shops to watch (guide §1.3: two leaders, two of the same size); numbers read off the competition page. */
+  /** Shops to watch (two leaders, two of the same size); their numbers are read off the competition page. */
   peers?: Peer[];
 }
 
@@ -46,15 +49,7 @@ export interface Peer {
 
 export const MAX_PEERS = 5;
 
-/** Notifications wait while the operator is off: a window of local clock times, which may cross midnight. */
-export interface QuietHours {
-  enabled: boolean;
-  /** HH:MM, local time. */
-  from: string;
-  to: string;
-}
-
-export interface Settings {
+export interface Settings extends RuleChoices {
   version: typeof SETTINGS_VERSION;
   language: 'auto' | Locale;
   /** Changes to a profile's default lines, by profile and rule id. */
@@ -65,8 +60,6 @@ export interface Settings {
   customRules: CustomRule[];
   quietHours: QuietHours;
 }
-
-export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, from: '22:00', to: '08:00' };
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -346,19 +339,6 @@ function repairCustomRules(raw: unknown[], notes: string[]): CustomRule[] {
   return rules;
 }
 
-/** The fix a rule points to when its stored one is unreadable: the guide's owner for that metric. */
-const FIX_FOR_METRIC: Partial<Record<MetricId, FixId>> = {
-  bounceRate: 'bounceHigh',
-  pagesPerVisit: 'depthLow',
-  conversionRate: 'conversionLow',
-  visitors: 'visitorsFell',
-  visits: 'visitorsFell',
-  avgOrderValue: 'aovFell',
-  sales: 'salesBelowTarget',
-  returningVisitorShare: 'returningThin',
-  returningVisitors: 'returningThin',
-};
-
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function repairQuietHours(raw: unknown, notes: string[]): QuietHours {
@@ -375,35 +355,4 @@ function repairQuietHours(raw: unknown, notes: string[]): QuietHours {
       notes.push(`quietHours.${field}: ${JSON.stringify(raw[field])} is not HH:MM; ${quiet[field]} used`);
   }
   return quiet;
-}
-
-/** Whether `now` falls in the quiet window (from inclusive, to exclusive; a window may cross midnight). */
-export function inQuietHours(quiet: QuietHours, now: number): boolean {
-  if (!quiet.enabled || quiet.from === quiet.to) return false;
-  const d = new Date(now);
-  const minute = d.getHours() * 60 + d.getMinutes();
-  const [from, to] = [quiet.from, quiet.to].map((hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3)));
-  return from! < to! ? minute >= from! && minute < to! : minute >= from! || minute < to!;
-}
-
-export function profileOf(settings: Settings, site: string, store: string): ProfileId {
-  return settings.shops[shopKey(site, store)]?.profile ?? profileForSite(site);
-}
-
-/** The rules a shop's numbers are judged by: its profile's lines, the operator's changes, its customer mix. */
-export function effectiveRules(settings: Settings, site: string, store: string): ThresholdRule[] {
-  const profileId = profileOf(settings, site, store);
-  const profile = PROFILES[profileId];
-  const overrides = settings.rules[profileId] ?? {};
-  const returningHeavy = settings.shops[shopKey(site, store)]?.returningHeavy === true;
-  const rules: ThresholdRule[] = [];
-  for (const base of profile.rules) {
-    const o = overrides[base.id] ?? {};
-    if (o.enabled === false) continue;
-    const rule: ThresholdRule = { ...base, warn: o.warn ?? base.warn, critical: o.critical ?? base.critical };
-    const heavyWarn = profile.returningHeavy[base.id];
-    if (returningHeavy && heavyWarn !== undefined && o.warn === undefined) rule.warn = heavyWarn;
-    rules.push(isWellOrdered(rule) ? rule : { ...rule, warn: rule.critical });
-  }
-  return rules;
 }

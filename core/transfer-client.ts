@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { ImportReport } from './background/transfer/import';
+import type { ImportReport } from './messages';
 import {
   MAX_IMPORT_BYTES,
   TRANSFER_CHUNK_CHARS,

@@ -1,4 +1,4 @@
-import type { ImportReport } from './background/transfer/import';
+import type { ImportReport } from './messages';
 
 /**
  * Export and import travel over a runtime Port named `TRANSFER_PORT`, a bounded piece of the file per

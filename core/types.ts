@@ -36,13 +36,3 @@ export interface ObservedValue {
   peer?: string;
   source: Source;
 }
-
-/** A stored reading. */
-export interface Reading extends ObservedValue {
-  id?: number;
-  store: string;
-  site: string;
-  period: Period;
-  observedAt: number;
-  url: string;
-}

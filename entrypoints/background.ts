@@ -4,6 +4,7 @@ import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot
 import { BINDINGS_KEY } from '@/core/bindings';
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
+import { tabMessage } from '@/core/messages';
 import { loadSettings } from '@/core/settings-store';
 
 export default defineBackground(() => {
@@ -51,7 +52,7 @@ export default defineBackground(() => {
         tabs.map((tab) =>
           tab.id === undefined
             ? undefined
-            : browser.tabs.sendMessage(tab.id, { type: 'dismissed', payload: { alertId } }).catch(() => undefined),
+            : browser.tabs.sendMessage(tab.id, tabMessage('dismissed', { alertId })).catch(() => undefined),
         ),
       );
     },

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { PageSession } from '@/core/content/session';
 import { languageOf, localeFor, translator } from '@/core/i18n';
 import { SETTINGS_KEY } from '@/core/settings';
-import { sendMessage } from '@/core/messages';
+import { parseTabMessage, sendMessage } from '@/core/messages';
 import { ALL_MATCHES, siteFor } from '@/core/sites';
 
 export default defineContentScript({
@@ -24,8 +24,8 @@ export default defineContentScript({
       dismiss: async (alertId) => void (await sendMessage('dismiss', { alertId })),
     });
     const onMessage = (message: unknown) => {
-      const m = message as { type?: string; payload?: { alertId?: unknown } } | null;
-      if (m?.type === 'dismissed' && typeof m.payload?.alertId === 'string') session.onDismissed(m.payload.alertId);
+      const m = parseTabMessage(message);
+      if (m?.type === 'dismissed') session.onDismissed(m.payload.alertId);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

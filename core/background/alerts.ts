@@ -1,7 +1,7 @@
 import type { AlertRecord, Database } from '../db';
 import { watchedNumberKey } from '../keys';
-import type { AlertAction, AlertView } from '../messages';
-import type { AlertEvent, AlertHistoryEntry } from '../review/types';
+import type { AlertAction } from '../messages';
+import type { AlertEvent, AlertHistoryEntry, AlertView } from '../review/types';
 import { endOfLocalDay, startOfLocalDay } from './local-day';
 
 /**

@@ -1,11 +1,20 @@
-import { evaluateCustom, inScope, usesBaseline, watches, type CustomContext, type CustomRule } from '../custom-rules';
 import { gatherDay, monthKeyOf, type DailyMonthRecord } from '../daily-months';
 import { allOrNothing, dailyFromReading, issueAll, type AlertRecord, type Database, type ReadingRecord } from '../db';
 import { alertKey, customAlertKey, customAlertRange, joinKey, partOf, rowKey, sameRow, seriesKey, shopKey } from '../keys';
 import type { Evaluation, PageReport } from '../messages';
 import type { MetricId } from '../metrics';
 import { periodKey } from '../reader/period';
-import { DEFAULT_RULES, evaluate, type ThresholdRule } from '../rules';
+import {
+  DEFAULT_RULES,
+  evaluate,
+  evaluateCustom,
+  inScope,
+  usesBaseline,
+  watches,
+  type CustomContext,
+  type CustomRule,
+  type ThresholdRule,
+} from '../rules';
 import type { Breakdown, ObservedValue, Period } from '../types';
 import { raisedAlert, resolvedAlert, type AlertFields, type Sighting } from './alerts';
 

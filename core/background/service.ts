@@ -9,7 +9,8 @@ import { envelopeSchema, messageSchemas, otherReadSchema, transferRequestSchema 
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
-import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, type Settings } from '../settings';
+import { effectiveRules, inQuietHours } from '../rules';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';

@@ -9,8 +9,6 @@ import { FontGuard } from './fonts';
 import { acceptValue, choose, fontSizeOf, scanValues, type Candidate, type Item } from './values';
 import { isShown, locatorOf, parentElementAcrossShadow } from './walk';
 
-export { acceptValue } from './values';
-
 /**
  * The generic label → value recogniser. It finds metric labels from the catalogue anywhere on the page
  * and, for each, the number the operator reads as that metric's value: in the same card (above, below,

@@ -3,7 +3,7 @@ import { byDate, median } from './series';
 import type { DailyPoint, IsoDate } from './types';
 
 /**
- * Baselines that respect the week (guide §4: "compare a Monday with past Mondays, not with a Sunday").
+ * Baselines that respect the week: a Monday is compared with past Mondays, never with a Sunday.
  */
 
 export interface Baseline {

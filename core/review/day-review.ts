@@ -7,7 +7,7 @@ import { dailyTargets, monthPacing, validateTarget } from './target-split';
 import type { DailyPoint, Decomposition, DayReview, IsoDate, MonthTarget, TargetProblem } from './types';
 
 /**
- * The morning question (guide §1.1–1.2): was the last closed day's target met, how does the day stand
+ * The morning question (README, "The popup: review, trends, month"): was the last closed day's target met, how does the day stand
  * against the same weekday in past weeks, and if sales fell short, which of visitors × conversion ×
  * AOV explains it and which traffic source fell.
  */

@@ -2,8 +2,8 @@ import type { FixId } from '../rules';
 import type { Decomposition, Factor, FactorShare } from './types';
 
 /**
- * Which of the three factors of sales explains a change (guide §1.2: visitors × conversion rate ×
- * average order value = sales).
+ * Which of the three factors of sales explains a change (visitors × conversion rate × average order
+ * value = sales).
  *
  * Log decomposition: ln(S ÷ S0) = ln(v ÷ v0) + ln(c ÷ c0) + ln(a ÷ a0), so each factor's share of the
  * change is its log change over the sum of the three, and the shares add up to 1 whatever the size of
@@ -14,7 +14,7 @@ import type { Decomposition, Factor, FactorShare } from './types';
 
 export const FACTORS: readonly Factor[] = ['visitors', 'conversionRate', 'avgOrderValue'];
 
-/** The fix an alert points to when this factor explains a fall (guide §5). */
+/** The fix an alert points to when this factor explains a fall (core/fixes.ts). */
 export const FACTOR_FIX: Readonly<Record<Factor, FixId>> = {
   visitors: 'visitorsFell',
   conversionRate: 'conversionLow',
@@ -60,7 +60,7 @@ function isPositive(v: number | undefined): v is number {
   return v !== undefined && Number.isFinite(v) && v > 0;
 }
 
-/** Ties (to rounding) go to the earlier factor: visitors first, the guide's first suspect (§1.2). */
+/** Ties (to rounding) go to the earlier factor: visitors first, the first thing an operator checks. */
 function mostNegative(logs: readonly number[]): Factor {
   let best = 0;
   for (let i = 1; i < logs.length; i++) if (logs[i]! < logs[best]! - 1e-12) best = i;
@@ -70,8 +70,8 @@ function mostNegative(logs: readonly number[]): Factor {
 export type FallingSource = NonNullable<Decomposition['fallingSource']>;
 
 /**
- * The traffic source that lost the most visitors against its baseline (guide §5: "find the source that
- * fell"), by visitors lost, not by percentage: a small source halving matters less than search losing
+ * The traffic source that lost the most visitors against its baseline (where the visitors went is the
+ * first question when they fell), by visitors lost, not by percentage: a small source halving matters less than search losing
  * a thousand. Sources read on only one side are left out (not read is not 0). Null when none fell.
  */
 export function fallingSource(

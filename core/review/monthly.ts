@@ -4,7 +4,7 @@ import { validateTarget } from './target-split';
 import type { DailyPoint, IsoDate, IsoMonth, MonthRow, MonthTarget } from './types';
 
 /**
- * The monthly review (guide §2): per month, target against actual, completion rate, growth against the
+ * The monthly review (README, "The popup: review, trends, month"): per month, target against actual, completion rate, growth against the
  * same month a year before, and which months missed — the numbers an operator pastes into a report.
  */
 

@@ -3,8 +3,8 @@ import { byDate, sum } from './series';
 import type { DailyPoint, IsoDate, MonthPacing, MonthTarget, TargetProblem } from './types';
 
 /**
- * Monthly sales targets split into daily targets (guide §1.1: "the monthly target is split into daily
- * targets; first thing, was yesterday's met?"), and how far the month is ahead of or behind its plan.
+ * Monthly sales targets split into daily targets (so the first thing each morning is whether
+ * yesterday's was met), and how far the month is ahead of or behind its plan.
  */
 
 /** A plan may differ from the month's amount by rounding only (a cent, or a millionth of the amount). */

@@ -86,9 +86,9 @@ function targetLine(targets: readonly MonthTarget[], from: IsoDate, to: IsoDate)
 }
 
 /**
- * The guide's page-quality levels (§1.4): "跳失率 below 70% and depth at least 2.5 are only the pass
- * line … adjust pages weekly until bounce < 60% and depth > 3.5 … stores with many returning visitors run
- * at bounce < 50% and depth > 4.0". So bounce ≥ 70% fails, 60–70% passes, 50–60% is good, < 50% is
+ * Weekly page-quality levels (README, "The daily review's arithmetic"): 跳失率 below 70% and depth at
+ * least 2.5 are only the pass line; pages are adjusted week by week until bounce < 60% and depth > 3.5;
+ * shops with many returning visitors run at bounce < 50% and depth > 4.0. So bounce ≥ 70% fails, 60–70% passes, 50–60% is good, < 50% is
  * excellent; depth < 2.5 fails, 2.5–3.5 passes, above 3.5 up to 4.0 is good, above 4.0 excellent.
  */
 export function bounceLevel(rate: number): QualityLevel {

@@ -1,6 +1,6 @@
-import type { AlertView } from '../messages';
 import type { MetricId } from '../metrics';
 import type { FixId, Severity } from '../rules';
+import type { ObservedValue, Period } from '../types';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -75,7 +75,7 @@ export interface Decomposition {
   factors: FactorShare[];
   /** The factor that explains most of a fall; null when sales did not fall. */
   main: Factor | null;
-  /** The fix for the main factor (guide §5). */
+  /** The fix for the main factor (core/fixes.ts). */
   fix: FixId | null;
   /** When per-source visitors were read: the source that lost the most visitors against its baseline. */
   fallingSource?: { key: string; current: number; baseline: number; change: number };
@@ -120,7 +120,7 @@ export interface DayReview {
   targetProblems?: TargetProblem[];
 }
 
-/** Page quality for one week (guide §1.4): bounce against 70/60/50%, depth against 2.5/3.5/4.0. */
+/** Page quality for one week: bounce against 70/60/50%, depth against 2.5/3.5/4.0 (`weeklyQuality`, trends.ts). */
 export type QualityLevel = 'fail' | 'pass' | 'good' | 'excellent';
 
 export interface WeeklyQuality {
@@ -177,6 +177,25 @@ export interface ShopOverview {
   /** Metrics with daily history, for the trends tab's picker. */
   metrics: MetricId[];
   target: MonthTarget | null;
+}
+
+/** An alert as the popup shows it. */
+export interface AlertView {
+  id: string;
+  site: string;
+  store: string;
+  metric: MetricId;
+  severity: Severity;
+  value: number;
+  currency?: string;
+  threshold: number;
+  direction: 'above' | 'below';
+  fix: FixId;
+  period: Period;
+  status: 'open' | 'resolved' | 'dismissed' | 'acknowledged';
+  firstSeen: number;
+  lastSeen: number;
+  source: ObservedValue['source'];
 }
 
 export type AlertEvent = 'opened' | 'worse' | 'better' | 'acknowledged' | 'snoozed' | 'reopened' | 'resolved';

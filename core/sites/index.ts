@@ -16,4 +16,4 @@ export function siteById(id: string): SiteAdapter | undefined {
 
 export const ALL_MATCHES: readonly string[] = SITES.flatMap((s) => s.matches);
 
-export type { SiteAdapter, PageRead, ReadContext } from './types';
+export type { SiteAdapter, PageRead } from './types';

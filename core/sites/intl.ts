@@ -85,7 +85,7 @@ function amazonAccount(root: ParentNode): string | null {
 
 /**
  * Google Analytics 4. Users → visitors, Sessions → visits, Views per session → pagesPerVisit,
- * Average engagement time → avgVisitDuration; its bounce rate is 1 − engagement rate (guide §6), so
+ * Average engagement time → avgVisitDuration; its bounce rate is 1 − engagement rate, so
  * the ga4 profile judges it by its own lines.
  */
 export const ga4 = defineSite({

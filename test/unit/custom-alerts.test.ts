@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/core/db';
+import { dayReport, EXT, freshDb, NOON, obs, SYCM_URL } from './support/db';
 import { createService, type Sender } from '@/core/background/service';
 import { ingest } from '@/core/background/ingest';
 import type { Notice } from '@/core/background/notices';
-import type { CustomRule } from '@/core/custom-rules';
-import type { PageReport } from '@/core/messages';
+import type { CustomRule } from '@/core/rules';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
-import type { ObservedValue } from '@/core/types';
 
-let dbCounter = 0;
-const freshDb = () => openDatabase(`storepulse-custom-${++dbCounter}`);
-const EXT = 'storepulse-test-id';
-const URL_ = 'https://sycm.taobao.com/portal/home.htm';
-const TAB: Sender = { id: EXT, tab: { id: 7, url: URL_ } };
-const NOON = new Date(2026, 10, 26, 12, 0, 0).getTime();
+const TAB: Sender = { id: EXT, tab: { id: 7, url: SYCM_URL } };
 const NIGHT = new Date(2026, 10, 26, 23, 30, 0).getTime();
 const SHOP = 'sycm|小雨的旗舰店';
 const SOURCE = '流量来源';
 
-function obs(metric: ObservedValue['metric'], value: number, extra: Partial<ObservedValue> = {}): ObservedValue {
-  return { metric, value, source: { reader: 'generic', locator: 'td', label: metric, raw: String(value) }, ...extra };
-}
 const bySource = (key: string) => ({ breakdown: { dimension: SOURCE, key } });
-
-function report(observed: ObservedValue[]): PageReport {
-  return { site: 'sycm', store: '小雨的旗舰店', period: { kind: 'day', start: '2026-11-25', end: '2026-11-25' }, observed };
-}
 
 function rule(over: Partial<CustomRule>): CustomRule {
   return {
@@ -48,8 +34,8 @@ const delay = () => new Promise((resolve) => setTimeout(resolve, 5));
 describe('custom rules in ingest', () => {
   it('raises its own alert beside the threshold alert of the same number, and one badge per number', async () => {
     const db = await freshDb();
-    const result = await ingest(db, report([obs('bounceRate', 0.7231)]), {
-      url: URL_,
+    const result = await ingest(db, dayReport([obs('bounceRate', 0.7231)]), {
+      url: SYCM_URL,
       now: NOON,
       customRules: [rule({ severity: 'warn' })],
     });
@@ -74,24 +60,24 @@ describe('custom rules in ingest', () => {
     const db = await freshDb();
     const other = rule({ id: 'other', scope: ['sycm|别的店'] });
     const mine = rule({ id: 'mine', scope: [SHOP], metric: 'pagesPerVisit', comparison: 'below', value: 3, fix: 'depthLow' });
-    await ingest(db, report([obs('bounceRate', 0.9), obs('pagesPerVisit', 2.8)]), {
-      url: URL_,
+    await ingest(db, dayReport([obs('bounceRate', 0.9), obs('pagesPerVisit', 2.8)]), {
+      url: SYCM_URL,
       now: NOON,
       customRules: [other, mine],
     });
     const ids = (await db.getAll('alerts')).map((a) => a.id);
     expect(ids.some((id) => id.endsWith('|rule:other'))).toBe(false);
     expect(ids.some((id) => id.endsWith('|rule:mine'))).toBe(true);
-    await ingest(db, report([obs('pagesPerVisit', 3.2)]), { url: URL_, now: NOON + 60_000, customRules: [other, mine] });
+    await ingest(db, dayReport([obs('pagesPerVisit', 3.2)]), { url: SYCM_URL, now: NOON + 60_000, customRules: [other, mine] });
     expect((await db.getAll('alerts')).find((a) => a.ruleId === 'mine')).toMatchObject({ status: 'resolved', value: 3.2 });
   });
 
   it('resolves the alerts of a rule switched off or deleted, and leaves the platform’s alert alone', async () => {
     const db = await freshDb();
-    const readings = report([obs('bounceRate', 0.9)]);
-    await ingest(db, readings, { url: URL_, now: NOON, customRules: [rule({ id: 'a' }), rule({ id: 'b' })] });
+    const readings = dayReport([obs('bounceRate', 0.9)]);
+    await ingest(db, readings, { url: SYCM_URL, now: NOON, customRules: [rule({ id: 'a' }), rule({ id: 'b' })] });
     expect((await db.getAll('alerts')).filter((a) => a.status === 'open')).toHaveLength(3);
-    await ingest(db, readings, { url: URL_, now: NOON + 1, customRules: [rule({ id: 'a', enabled: false })] });
+    await ingest(db, readings, { url: SYCM_URL, now: NOON + 1, customRules: [rule({ id: 'a', enabled: false })] });
     const status = Object.fromEntries((await db.getAll('alerts')).map((a) => [a.ruleId, a.status]));
     expect(status).toEqual({ 'bounce-high': 'open', a: 'resolved', b: 'resolved' });
   });
@@ -102,14 +88,14 @@ describe('custom rules in ingest', () => {
     const baselines: Record<string, number> = { 手淘搜索: 1000, 直通车: 400 };
     const result = await ingest(
       db,
-      report([
+      dayReport([
         obs('visitors', 3482),
         obs('visitors', 650, bySource('手淘搜索')),
         obs('visitors', 390, bySource('直通车')),
         obs('visitors', 50, bySource('新来源')),
       ]),
       {
-        url: URL_,
+        url: SYCM_URL,
         now: NOON,
         customRules: [
           rule({
@@ -156,10 +142,10 @@ describe('custom rules in ingest', () => {
       rule({ id: 'target', metric: 'sales', comparison: 'belowTarget', value: 1, fix: 'salesBelowTarget' }),
     ];
     const readings = [obs('conversionRate', 0.001), obs('sales', 1, { currency: 'CNY' })];
-    await ingest(db, report(readings), { url: URL_, now: NOON, customRules: rules });
+    await ingest(db, dayReport(readings), { url: SYCM_URL, now: NOON, customRules: rules });
     expect(await db.count('alerts')).toBe(0);
-    await ingest(db, report(readings.map((o) => ({ ...o, value: o.value + 0.0001 }))), {
-      url: URL_,
+    await ingest(db, dayReport(readings.map((o) => ({ ...o, value: o.value + 0.0001 }))), {
+      url: SYCM_URL,
       now: NOON + 1,
       customRules: rules,
       baseline: () => Promise.reject(new Error('history unavailable')),
@@ -172,8 +158,8 @@ describe('custom rules in ingest', () => {
   it('fires a target rule from the day’s target and a two-condition rule only when both hold', async () => {
     const db = await freshDb();
     const dates: string[] = [];
-    await ingest(db, report([obs('sales', 8000, { currency: 'CNY' }), obs('conversionRate', 0.02), obs('visitors', 800)]), {
-      url: URL_,
+    await ingest(db, dayReport([obs('sales', 8000, { currency: 'CNY' }), obs('conversionRate', 0.02), obs('visitors', 800)]), {
+      url: SYCM_URL,
       now: NOON,
       customRules: [
         rule({ id: 'target', metric: 'sales', comparison: 'belowTarget', value: 1, severity: 'warn', fix: 'salesBelowTarget' }),
@@ -215,7 +201,7 @@ describe('notifications', () => {
       loadSettings: async () => ({ ...DEFAULT_SETTINGS, language: 'zh-CN', ...settings }),
       notify: (n) => void notices.push(n),
     });
-    const send = (value: number) => service.handle({ type: 'report', payload: report([obs('bounceRate', value)]) }, TAB);
+    const send = (value: number) => service.handle({ type: 'report', payload: dayReport([obs('bounceRate', value)]) }, TAB);
     return { db, notices, send };
   };
 

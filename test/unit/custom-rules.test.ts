@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BLANK_RULE,
   breakdownMatches,
   conditionProblem,
   evaluateCustom,
@@ -7,8 +8,8 @@ import {
   TEMPLATES,
   watches,
   type CustomRule,
-} from '@/core/custom-rules';
-import { FIXES } from '@/core/fixes';
+} from '@/core/rules';
+import { repairSettings } from '@/core/settings';
 
 const rule = (over: Partial<CustomRule>): CustomRule => ({
   id: 'r1',
@@ -172,11 +173,16 @@ describe('custom rules: what they watch and what is sound', () => {
     expect(conditionProblem({ metric: 'visitors', comparison: 'dropVsBaseline', value: 0 })).toBe('value');
   });
 
-  it('gives every template a sound condition and a known fix', () => {
+  it('gives every template, and the blank rule, a sound condition that settings keep as it is', () => {
     expect(TEMPLATE_IDS).toEqual(['bounceHigh', 'depthLow', 'salesBelowTarget', 'conversionDown', 'visitorsDownBySource']);
-    for (const id of TEMPLATE_IDS) {
-      expect(conditionProblem(TEMPLATES[id]), id).toBeNull();
-      expect(FIXES[TEMPLATES[id].fix], id).toBeDefined();
+    const starts = [...TEMPLATE_IDS.map((id) => [id, TEMPLATES[id]] as const), ['blank', BLANK_RULE] as const];
+    for (const [id, start] of starts) {
+      expect(conditionProblem(start), id).toBeNull();
+      const rule: CustomRule = { ...start, id, name: id, enabled: true, scope: 'all', notify: false };
+      expect(repairSettings({ version: 2, customRules: [rule] }), id).toMatchObject({
+        notes: [],
+        settings: { customRules: [rule] },
+      });
     }
     expect(TEMPLATES.visitorsDownBySource).toMatchObject({ comparison: 'dropVsBaseline', value: 0.3, breakdown: 'source' });
     expect(TEMPLATES.conversionDown).toMatchObject({ comparison: 'dropVsBaseline', value: 0.2 });

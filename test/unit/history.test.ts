@@ -1,37 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { dayReport, EXT, freshDb, NOON, obs } from './support/db';
 import { openDatabase, type Database } from '@/core/db';
 import { createService, type Sender } from '@/core/background/service';
 import { dismissAlert, todaysAlerts } from '@/core/background/alerts';
 import { ingest } from '@/core/background/ingest';
 import { popupState } from '@/core/background/queries';
 import { seriesKey } from '@/core/keys';
-import type { PageReport } from '@/core/messages';
-import type { ObservedValue } from '@/core/types';
 
-let dbCounter = 0;
-const freshDb = () => openDatabase(`storepulse-test-${++dbCounter}`);
-const EXT = 'storepulse-test-id';
 const TAB: Sender = { id: EXT, tab: { id: 7, url: 'https://sycm.taobao.com/portal/home.htm?token=secret#x' } };
-const NOON = new Date(2026, 10, 26, 12, 0, 0).getTime();
-
-function obs(metric: ObservedValue['metric'], value: number, extra: Partial<ObservedValue> = {}): ObservedValue {
-  return {
-    metric,
-    value,
-    source: { reader: 'generic', adapter: 'sycm', locator: 'div > span', label: metric, raw: String(value) },
-    ...extra,
-  };
-}
-
-function report(observed: ObservedValue[], over: Partial<PageReport> = {}): PageReport {
-  return {
-    site: 'sycm',
-    store: '小雨的旗舰店',
-    period: { kind: 'day', start: '2026-11-25', end: '2026-11-25' },
-    observed,
-    ...over,
-  };
-}
 
 async function all(db: Database) {
   return { readings: await db.getAll('readings'), alerts: await db.getAll('alerts') };
@@ -40,7 +16,7 @@ async function all(db: Database) {
 describe('keeping readings', () => {
   it('stores each reading with its metric, value, currency, period, store, site and time', async () => {
     const db = await freshDb();
-    const result = await ingest(db, report([obs('bounceRate', 0.7231), obs('sales', 12345.67, { currency: 'CNY' })]), {
+    const result = await ingest(db, dayReport([obs('bounceRate', 0.7231), obs('sales', 12345.67, { currency: 'CNY' })]), {
       url: TAB.tab!.url!,
       now: NOON,
     });
@@ -65,10 +41,10 @@ describe('keeping readings', () => {
   it('stores nothing new when the same value is read again, and a new reading when it changes', async () => {
     const db = await freshDb();
     const ctx = { url: TAB.tab!.url!, now: NOON };
-    await ingest(db, report([obs('visitors', 3120)]), ctx);
-    expect((await ingest(db, report([obs('visitors', 3120)]), { ...ctx, now: NOON + 1000 })).stored).toBe(0);
-    expect((await ingest(db, report([obs('visitors', 3121)]), { ...ctx, now: NOON + 2000 })).stored).toBe(1);
-    expect((await ingest(db, report([obs('visitors', 3120)]), { ...ctx, now: NOON + 3000 })).stored).toBe(1);
+    await ingest(db, dayReport([obs('visitors', 3120)]), ctx);
+    expect((await ingest(db, dayReport([obs('visitors', 3120)]), { ...ctx, now: NOON + 1000 })).stored).toBe(0);
+    expect((await ingest(db, dayReport([obs('visitors', 3121)]), { ...ctx, now: NOON + 2000 })).stored).toBe(1);
+    expect((await ingest(db, dayReport([obs('visitors', 3120)]), { ...ctx, now: NOON + 3000 })).stored).toBe(1);
     const values = (await db.getAll('readings')).map((r) => r.value);
     expect(values).toEqual([3120, 3121, 3120]);
   });
@@ -76,7 +52,7 @@ describe('keeping readings', () => {
   it('keeps parts of the store apart from its total, and raises no alert for a part', async () => {
     const db = await freshDb();
     const part = obs('bounceRate', 0.9, { breakdown: { dimension: '流量来源', key: '直通车' } });
-    const result = await ingest(db, report([obs('bounceRate', 0.5), part]), { url: TAB.tab!.url!, now: NOON });
+    const result = await ingest(db, dayReport([obs('bounceRate', 0.5), part]), { url: TAB.tab!.url!, now: NOON });
     expect(result.stored).toBe(2);
     expect(result.evaluations).toHaveLength(0);
     const { readings, alerts } = await all(db);
@@ -91,14 +67,14 @@ describe('alerts', () => {
   it('opens a critical alert for a high bounce rate and resolves it when the number turns good', async () => {
     const db = await freshDb();
     const ctx = { url: TAB.tab!.url!, now: NOON };
-    const first = await ingest(db, report([obs('bounceRate', 0.7231), obs('pagesPerVisit', 3.0)]), ctx);
+    const first = await ingest(db, dayReport([obs('bounceRate', 0.7231), obs('pagesPerVisit', 3.0)]), ctx);
     expect(first.evaluations.map((e) => [e.metric, e.severity, e.threshold])).toEqual([
       ['bounceRate', 'critical', 0.7],
       ['pagesPerVisit', 'warn', 3.5],
     ]);
     expect((await todaysAlerts(db, NOON)).map((a) => a.status)).toEqual(['open', 'open']);
 
-    await ingest(db, report([obs('bounceRate', 0.452), obs('pagesPerVisit', 3.0)]), { ...ctx, now: NOON + 60_000 });
+    await ingest(db, dayReport([obs('bounceRate', 0.452), obs('pagesPerVisit', 3.0)]), { ...ctx, now: NOON + 60_000 });
     const alerts = await db.getAll('alerts');
     expect(alerts.find((a) => a.metric === 'bounceRate')).toMatchObject({ status: 'resolved', value: 0.452 });
     expect((await todaysAlerts(db, NOON + 60_000)).map((a) => a.metric)).toEqual(['pagesPerVisit']);
@@ -107,18 +83,18 @@ describe('alerts', () => {
   it('keeps a dismissed alert quiet for the rest of the day and brings it back tomorrow', async () => {
     const db = await freshDb();
     const ctx = { url: TAB.tab!.url!, now: NOON };
-    const { evaluations } = await ingest(db, report([obs('bounceRate', 0.75)]), ctx);
+    const { evaluations } = await ingest(db, dayReport([obs('bounceRate', 0.75)]), ctx);
     await dismissAlert(db, evaluations[0]!.alertId, NOON + 1000);
-    const again = await ingest(db, report([obs('bounceRate', 0.76)]), { ...ctx, now: NOON + 2000 });
+    const again = await ingest(db, dayReport([obs('bounceRate', 0.76)]), { ...ctx, now: NOON + 2000 });
     expect(again.evaluations[0]).toMatchObject({ dismissed: true });
     const tomorrow = NOON + 24 * 3600 * 1000;
-    const next = await ingest(db, report([obs('bounceRate', 0.77)]), { ...ctx, now: tomorrow });
+    const next = await ingest(db, dayReport([obs('bounceRate', 0.77)]), { ...ctx, now: tomorrow });
     expect(next.evaluations[0]).toMatchObject({ dismissed: false });
   });
 
   it('summarises today for the popup', async () => {
     const db = await freshDb();
-    await ingest(db, report([obs('bounceRate', 0.7231), obs('visitors', 3120)]), { url: TAB.tab!.url!, now: NOON });
+    await ingest(db, dayReport([obs('bounceRate', 0.7231), obs('visitors', 3120)]), { url: TAB.tab!.url!, now: NOON });
     const state = await popupState(db, NOON + 1);
     expect(state.alerts).toHaveLength(1);
     expect(state.alerts[0]).toMatchObject({
@@ -148,36 +124,40 @@ describe('the background service trusts nothing in a message', () => {
 
   it('stores a valid report from a sycm tab and shows the alert count on the toolbar', async () => {
     const { db, service, badges } = await setup();
-    const reply = await service.handle({ type: 'report', payload: report([obs('bounceRate', 0.7231)]) }, TAB);
+    const reply = await service.handle({ type: 'report', payload: dayReport([obs('bounceRate', 0.7231)]) }, TAB);
     expect(reply).toMatchObject({ stored: 1, evaluations: [{ metric: 'bounceRate', severity: 'critical' }] });
     expect(await db.count('readings')).toBe(1);
     expect(badges.at(-1)).toBe(1);
   });
 
   const bad: [string, unknown, Sender][] = [
-    ['another extension', { type: 'report', payload: report([obs('bounceRate', 0.7)]) }, { ...TAB, id: 'evil' }],
-    ['no tab', { type: 'report', payload: report([obs('bounceRate', 0.7)]) }, { id: EXT }],
+    ['another extension', { type: 'report', payload: dayReport([obs('bounceRate', 0.7)]) }, { ...TAB, id: 'evil' }],
+    ['no tab', { type: 'report', payload: dayReport([obs('bounceRate', 0.7)]) }, { id: EXT }],
     [
       'a tab of another site',
-      { type: 'report', payload: report([obs('bounceRate', 0.7)]) },
+      { type: 'report', payload: dayReport([obs('bounceRate', 0.7)]) },
       { id: EXT, tab: { id: 1, url: 'https://evil.example/' } },
     ],
-    ['a site the tab is not', { type: 'report', payload: report([obs('bounceRate', 0.7)], { site: 'shopify' }) }, TAB],
+    ['a site the tab is not', { type: 'report', payload: dayReport([obs('bounceRate', 0.7)], { site: 'shopify' }) }, TAB],
     ['an unknown type', { type: 'dropDatabase', payload: {} }, TAB],
     ['no envelope', 'report', TAB],
-    ['an unknown metric', { type: 'report', payload: report([{ ...obs('bounceRate', 0.7), metric: 'hacked' } as never]) }, TAB],
-    ['a string value', { type: 'report', payload: report([{ ...obs('bounceRate', 0.7), value: '0.7' } as never]) }, TAB],
-    ['an infinite value', { type: 'report', payload: report([obs('bounceRate', Number.POSITIVE_INFINITY)]) }, TAB],
+    [
+      'an unknown metric',
+      { type: 'report', payload: dayReport([{ ...obs('bounceRate', 0.7), metric: 'hacked' } as never]) },
+      TAB,
+    ],
+    ['a string value', { type: 'report', payload: dayReport([{ ...obs('bounceRate', 0.7), value: '0.7' } as never]) }, TAB],
+    ['an infinite value', { type: 'report', payload: dayReport([obs('bounceRate', Number.POSITIVE_INFINITY)]) }, TAB],
     [
       'a bad date',
-      { type: 'report', payload: report([obs('bounceRate', 0.7)], { period: { kind: 'day', start: 'yesterday', end: 'x' } }) },
+      { type: 'report', payload: dayReport([obs('bounceRate', 0.7)], { period: { kind: 'day', start: 'yesterday', end: 'x' } }) },
       TAB,
     ],
     [
       'a period ending before it starts',
       {
         type: 'report',
-        payload: report([obs('bounceRate', 0.7)], { period: { kind: 'range', start: '2026-11-25', end: '2026-11-01' } }),
+        payload: dayReport([obs('bounceRate', 0.7)], { period: { kind: 'range', start: '2026-11-25', end: '2026-11-01' } }),
       },
       TAB,
     ],
@@ -185,7 +165,7 @@ describe('the background service trusts nothing in a message', () => {
       'a huge label',
       {
         type: 'report',
-        payload: report([
+        payload: dayReport([
           obs('bounceRate', 0.7, { source: { reader: 'generic', locator: 'x', label: 'x'.repeat(5000), raw: '1' } }),
         ]),
       },
@@ -193,11 +173,11 @@ describe('the background service trusts nothing in a message', () => {
     ],
     [
       'an empty breakdown key',
-      { type: 'report', payload: report([obs('visitors', 1, { breakdown: { dimension: 'd', key: '' } })]) },
+      { type: 'report', payload: dayReport([obs('visitors', 1, { breakdown: { dimension: 'd', key: '' } })]) },
       TAB,
     ],
-    ['a lowercase currency', { type: 'report', payload: report([obs('sales', 1, { currency: 'cny' })]) }, TAB],
-    ['too many readings', { type: 'report', payload: report(Array.from({ length: 2001 }, () => obs('visitors', 1))) }, TAB],
+    ['a lowercase currency', { type: 'report', payload: dayReport([obs('sales', 1, { currency: 'cny' })]) }, TAB],
+    ['too many readings', { type: 'report', payload: dayReport(Array.from({ length: 2001 }, () => obs('visitors', 1))) }, TAB],
   ];
 
   it.each(bad)('rejects %s and stores nothing', async (_name, message, sender) => {
@@ -220,7 +200,7 @@ describe('the background service trusts nothing in a message', () => {
       if (++calls === 2) throw new DOMException('quota', 'QuotaExceededError');
       return realAdd.apply(this, args);
     };
-    const payload = report([obs('visitors', 3120), obs('bounceRate', 0.72), obs('sales', 10, { currency: 'CNY' })]);
+    const payload = dayReport([obs('visitors', 3120), obs('bounceRate', 0.72), obs('sales', 10, { currency: 'CNY' })]);
     try {
       const reply = (await service.handle({ type: 'report', payload }, TAB)) as { error?: string };
       expect(reply.error).toMatch(/disk is full/);
@@ -240,9 +220,9 @@ describe('the background service trusts nothing in a message', () => {
   });
 
   it('reopens the database after the service worker was killed', async () => {
-    const name = `storepulse-test-${++dbCounter}`;
+    const name = 'storepulse-test-restarted-worker';
     const first = createService({ extensionId: EXT, openDb: () => openDatabase(name), now: () => NOON });
-    await first.handle({ type: 'report', payload: report([obs('visitors', 1)]) }, TAB);
+    await first.handle({ type: 'report', payload: dayReport([obs('visitors', 1)]) }, TAB);
     // A new worker: a fresh service with no memory of the old one.
     const second = createService({ extensionId: EXT, openDb: () => openDatabase(name), now: () => NOON + 1 });
     const state = await second.handle({ type: 'popupState', payload: {} }, { id: EXT });

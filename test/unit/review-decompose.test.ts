@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decompose, fallingSource, FACTOR_FIX } from '@/core/review/decompose';
 import { FIXES } from '@/core/fixes';
+import { MESSAGES } from '@/core/i18n';
 import type { Decomposition, Factor } from '@/core/review/types';
 
 const shares = (d: Decomposition | null) =>
@@ -137,8 +138,17 @@ describe('log decomposition of sales = visitors × conversion × AOV', () => {
     );
   });
 
-  it('points every factor at a fix with an owner', () => {
-    for (const fix of Object.values(FACTOR_FIX)) expect(FIXES[fix].role).toBeTruthy();
+  it('points a fall of each factor alone at that factor’s own fix, whose advice exists in every language', () => {
+    const base = { visitors: 1000, conversionRate: 0.02, avgOrderValue: 100 };
+    const owners: Record<Factor, string> = { visitors: 'promotion', conversionRate: 'design', avgOrderValue: 'merchandising' };
+    for (const factor of Object.keys(FACTOR_FIX) as Factor[]) {
+      const d = decompose({ ...base, [factor]: base[factor] * 0.8 }, base);
+      expect(d?.main, factor).toBe(factor);
+      expect(d?.fix, factor).toBe(FACTOR_FIX[factor]);
+      const fix = FIXES[d!.fix!];
+      expect(fix.role, factor).toBe(owners[factor]);
+      for (const table of Object.values(MESSAGES)) expect(table[fix.summary].length, factor).toBeGreaterThan(0);
+    }
   });
 });
 

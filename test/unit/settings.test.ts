@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PROFILE_IDS, PROFILES, profileForSite, SITE_PROFILE } from '@/core/profiles';
-import { evaluate, isWellOrdered } from '@/core/rules';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SETTINGS, effectiveRules, inQuietHours, repairSettings, SETTINGS_VERSION, type Settings } from '@/core/settings';
+import {
+  effectiveRules,
+  evaluate,
+  inQuietHours,
+  isWellOrdered,
+  PROFILE_IDS,
+  PROFILES,
+  profileForSite,
+  SITE_PROFILE,
+} from '@/core/rules';
+import { DEFAULT_SETTINGS, repairSettings, SETTINGS_VERSION, type Settings } from '@/core/settings';
 import { loadSettings, saveSettings, type StorageArea } from '@/core/settings-store';
 import { FIXES } from '@/core/fixes';
+import { MESSAGES } from '@/core/i18n';
 import { SITES } from '@/core/sites';
 
 const area = () => fakeBrowser.storage.local as unknown as StorageArea;
@@ -17,7 +26,7 @@ describe('platform profiles', () => {
       expect(p.rules.length).toBeGreaterThan(0);
       for (const r of p.rules) {
         expect(isWellOrdered(r), `${id} ${r.id}`).toBe(true);
-        expect(FIXES[r.fix]).toBeDefined();
+        for (const table of Object.values(MESSAGES)) expect(table[FIXES[r.fix].summary].length, r.id).toBeGreaterThan(0);
       }
       for (const [ruleId, warn] of Object.entries(p.returningHeavy)) {
         const rule = p.rules.find((r) => r.id === ruleId)!;

@@ -6,6 +6,7 @@ import { exportText, type ExportFile } from '@/core/background/transfer/export';
 import { importData } from '@/core/background/transfer/import';
 import type { Database } from '@/core/db';
 import { allDays, day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+import { dbFixture } from './support/legacy-db';
 
 async function seeded(): Promise<Database> {
   const db = await freshDb('storepulse-transfer');
@@ -119,6 +120,32 @@ describe('export and import', () => {
     file.readings = file.readings.map((r) => ({ ...r, series: 'forged' }));
     await importData(target, JSON.stringify(file));
     expect((await target.getAll('readings')).every((r) => r.series.startsWith('sycm|小雨的旗舰店|'))).toBe(true);
+  });
+
+  it('imports a file exported before ids were escaped, filing each record under today’s id', async () => {
+    // The records of a version-3 database, ids joined with a bare "|" (test/fixtures/db/v3.json).
+    const { records } = dbFixture('v3');
+    const file = { format: 'storepulse-export', version: 1, exportedAt: '2026-11-25T00:00:00.000Z', ...records };
+    const db = await freshDb('storepulse-transfer');
+    const result = await importData(db, JSON.stringify(file));
+    expect(result.rejected).toEqual([]);
+    expect(result.added).toEqual({ targets: 2, daily: 3, readings: 3, alerts: 3 });
+    expect((await allDays(db)).map((d) => [d.id, d.part]).sort()).toEqual(
+      [
+        ['shopify|Rainy \\| Goods|visits||2026-11-24', ''],
+        ['sycm|小雨的旗舰店|visitors||2026-11-24', ''],
+        ['sycm|小雨的旗舰店|visitors|来源\\\\:渠道=手淘=搜索|2026-11-24', '来源\\:渠道=手淘=搜索'],
+      ].sort(),
+    );
+    expect((await db.getAll('targets')).map((t) => t.id).sort()).toEqual([
+      'shopify|Rainy \\| Goods|2026-11',
+      'sycm|小雨的旗舰店|2026-11',
+    ]);
+    expect((await db.getAll('alerts')).map((a) => a.id)).toContain(
+      'shopify|Rainy \\| Goods|conversionRate|day:2026-11-24..2026-11-24',
+    );
+    // Read again, the same file finds every record already there.
+    expect((await importData(db, JSON.stringify(file))).added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0 });
   });
 
   it('writes all or nothing: a write that fails part-way leaves the database as it was', async () => {

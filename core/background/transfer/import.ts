@@ -10,7 +10,8 @@ import {
   type DailyValue,
 } from '../../daily-months';
 import { allOrNothing, issueAll, type AlertRecord, type Database, type ReadingRecord, type TargetRecord } from '../../db';
-import { dailyId, partOf, seriesKey, targetId } from '../../keys';
+import { alertKey, dailyId, legacyIds, partOf, seriesKey, targetId } from '../../keys';
+import type { ImportReport, RejectionKind, SectionCounts } from '../../messages';
 import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
@@ -40,36 +41,6 @@ const BATCH = 1000;
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
-}
-
-export interface SectionCounts {
-  targets: number;
-  daily: number;
-  readings: number;
-  alerts: number;
-}
-
-/** Why a record was left out, in a form the options page words in the operator's language. */
-export type RejectionKind =
-  { kind: 'field'; field: string } | { kind: 'mismatch' } | { kind: 'fieldCount'; found: number; expected: number };
-
-export interface Rejection {
-  section: keyof SectionCounts;
-  what: RejectionKind;
-  /** Position in the file's section (0-based), or the CSV line number (1-based, header is line 1). */
-  index: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  format: 'json' | 'csv';
-  added: SectionCounts;
-  /** Already there (the same record, or a newer version of it). */
-  duplicates: SectionCounts;
-  rejected: Rejection[];
-  rejectedCount: number;
-  /** The file's settings, for the caller to repair and apply when the operator asked for it. */
-  settings?: unknown;
 }
 
 interface Valid {
@@ -167,16 +138,25 @@ export class ImportSession {
       if (section === 'targets') {
         const t = exportedTargetSchema.safeParse(item);
         if (!t.success) return t.error;
-        if (t.data.id !== targetId(t.data.site, t.data.store, t.data.month)) return 'id does not match site, store and month';
-        this.valid.targets.push(t.data as TargetRecord);
+        // Ids must match the record's own fields; those of files exported before database version 4 (a
+        // bare "|" join) are recognised too, and every record is filed under today's id.
+        const id = targetId(t.data.site, t.data.store, t.data.month);
+        if (t.data.id !== id && t.data.id !== legacyIds.target(t.data.site, t.data.store, t.data.month))
+          return 'id does not match site, store and month';
+        this.valid.targets.push({ ...t.data, id } as TargetRecord);
       } else if (section === 'daily') {
         const d = exportedDailySchema.safeParse(item);
         if (!d.success) return d.error;
-        if (d.data.part !== partOf(d.data)) return 'part does not match breakdown and peer';
-        if (d.data.id !== dailyId(d.data.site, d.data.store, d.data.metric, d.data.part, d.data.date))
+        const part = partOf(d.data);
+        const legacyPart = legacyIds.part(d.data);
+        if (d.data.part !== part && d.data.part !== legacyPart) return 'part does not match breakdown and peer';
+        if (
+          d.data.id !== dailyId(d.data.site, d.data.store, d.data.metric, part, d.data.date) &&
+          d.data.id !== legacyIds.daily(d.data.site, d.data.store, d.data.metric, legacyPart, d.data.date)
+        )
           return 'id does not match its fields';
         const { id: _id, ...day } = d.data;
-        this.addDay(day as DailyValue);
+        this.addDay({ ...day, part } as DailyValue);
       } else if (section === 'readings') {
         const r = exportedReadingSchema.safeParse(item);
         if (!r.success) return r.error;
@@ -190,7 +170,11 @@ export class ImportSession {
       } else {
         const a = exportedAlertSchema.safeParse(item);
         if (!a.success) return a.error;
-        this.valid.alerts.push(a.data as AlertRecord);
+        const legacy = a.data.id === legacyIds.alert(a.data.site, a.data.store, a.data.metric, a.data.periodKey);
+        this.valid.alerts.push({
+          ...a.data,
+          ...(legacy ? { id: alertKey(a.data.site, a.data.store, a.data.metric, a.data.periodKey) } : {}),
+        } as AlertRecord);
       }
       return undefined;
     })();
@@ -292,15 +276,7 @@ function fieldProblem(issue: z.core.$ZodIssue | undefined, whole: string): [stri
 async function merge(db: Database, valid: Valid, report: ImportReport): Promise<void> {
   const tx = db.transaction(['targets', 'days', 'readings', 'alerts'], 'readwrite');
   await allOrNothing(tx, async () => {
-    const targets = tx.objectStore('targets');
-    for (const t of valid.targets) {
-      const current = await targets.get(t.id);
-      if (current && current.updatedAt >= t.updatedAt) report.duplicates.targets++;
-      else {
-        await targets.put(t);
-        report.added.targets++;
-      }
-    }
+    await keepNewer(tx.objectStore('targets'), valid.targets, (t) => t.updatedAt, 'targets', report);
     // Requests of one transaction are queued in order; asking for a batch at once saves a round trip each.
     const days = tx.objectStore('days');
     for (const batch of chunks([...valid.months.values()])) {
@@ -338,14 +314,24 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
       });
       await issueAll(writes);
     }
-    const alerts = tx.objectStore('alerts');
-    for (const a of valid.alerts) {
-      const current = await alerts.get(a.id);
-      if (current && current.lastSeen >= a.lastSeen) report.duplicates.alerts++;
-      else {
-        await alerts.put(a);
-        report.added.alerts++;
-      }
-    }
+    await keepNewer(tx.objectStore('alerts'), valid.alerts, (a) => a.lastSeen, 'alerts', report);
   });
+}
+
+/** Records kept one per id (targets, alerts): the file's replaces the stored one only when it is newer. */
+async function keepNewer<R extends { id: string }>(
+  store: { get(id: string): Promise<R | undefined>; put(record: R): Promise<unknown> },
+  records: readonly R[],
+  time: (record: R) => number,
+  section: 'targets' | 'alerts',
+  report: ImportReport,
+): Promise<void> {
+  for (const r of records) {
+    const current = await store.get(r.id);
+    if (current && time(current) >= time(r)) report.duplicates[section]++;
+    else {
+      await store.put(r);
+      report.added[section]++;
+    }
+  }
 }

@@ -10,6 +10,10 @@ export const freshDb = (prefix = 'storepulse-store') => openDatabase(`${prefix}-
 
 export const SYCM_URL = 'https://sycm.taobao.com/portal/home.htm';
 
+/** The extension id a fake sender carries, and the clock of most tests: a Thursday noon, local time. */
+export const EXT = 'storepulse-test-id';
+export const NOON = new Date(2026, 10, 26, 12, 0, 0).getTime();
+
 export function obs(metric: ObservedValue['metric'], value: number, extra: Partial<ObservedValue> = {}): ObservedValue {
   return {
     metric,
@@ -25,6 +29,10 @@ export const realtime = (date: string): Period => ({ kind: 'realtime', start: da
 export function report(observed: ObservedValue[], period: Period, over: Partial<PageReport> = {}): PageReport {
   return { site: 'sycm', store: '小雨的旗舰店', period, observed, ...over };
 }
+
+/** A 生意参谋 report of the closed day before NOON's. */
+export const dayReport = (observed: ObservedValue[], over: Partial<PageReport> = {}): PageReport =>
+  report(observed, day('2026-11-25'), over);
 
 /** Local noon of a calendar day, as the clock of a reading taken that day. */
 export const noonOf = (date: string): number => {

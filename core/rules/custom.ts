@@ -1,56 +1,17 @@
-import { isMetricId, metricDef, type MetricId } from './metrics';
-import type { FixId, Severity } from './rules';
-import type { Breakdown } from './types';
+import { isMetricId, metricDef, type MetricId } from '../metrics';
+import type { Breakdown } from '../types';
+import { BREAKDOWN_DIMENSIONS } from './defaults';
+import { COMPARISONS, type BreakdownKind, type Comparison, type Condition, type CustomRule, type Severity } from './types';
 
 /**
  * Custom rules: the operator's own alerts, kept as data in the settings so they are exported,
  * imported and repaired like every other setting. Evaluation is pure: the background looks up the
- * baseline and the daily target first and passes them in.
- *
- * Comparisons (`value` is in the metric's own unit for above/below, a fraction otherwise):
- * - `above`: fires when value ≥ the line; `below`: fires when value < the line.
- * - `dropVsBaseline` / `riseVsBaseline`: the change against the same weekday's baseline is at least
- *   `value` (0.2 = 20%) down / up.
- * - `belowTarget`: sales under `value` × the day's target (1 = the whole target).
+ * baseline and the daily target first and passes them in. How each comparison reads is on `Comparison`
+ * (types.ts).
  */
-
-export type Comparison = 'above' | 'below' | 'dropVsBaseline' | 'riseVsBaseline' | 'belowTarget';
-export const COMPARISONS: readonly Comparison[] = ['above', 'below', 'dropVsBaseline', 'riseVsBaseline', 'belowTarget'];
-
-/** Rows of a table a rule can watch instead of the shop's totals. */
-export type BreakdownKind = 'source' | 'item';
-export const BREAKDOWN_KINDS: readonly BreakdownKind[] = ['source', 'item'];
-
-/** Column headers of the back offices' tables, by what their rows are (case-folded on comparison). */
-const BREAKDOWN_DIMENSIONS: Readonly<Record<BreakdownKind, readonly string[]>> = {
-  source: ['流量来源', '流量來源', '来源', '來源', '流量渠道', 'traffic source', 'source', 'session default channel group'],
-  item: ['商品', '商品名称', '商品名稱', '(child) asin', '(parent) asin', 'product', 'product title'],
-};
 
 export function breakdownMatches(kind: BreakdownKind, breakdown: Breakdown | undefined): boolean {
   return !!breakdown && BREAKDOWN_DIMENSIONS[kind].includes(breakdown.dimension.trim().toLowerCase());
-}
-
-export interface Condition {
-  metric: MetricId;
-  comparison: Comparison;
-  value: number;
-}
-
-export interface CustomRule extends Condition {
-  id: string;
-  name: string;
-  enabled: boolean;
-  severity: Severity;
-  /** A second condition that must hold too (AND), on the same shop or the same breakdown row. */
-  and?: Condition;
-  /** `all` shops, or a list of `site|store` keys. */
-  scope: 'all' | string[];
-  /** Watch the rows of a table (e.g. each traffic source) instead of the shop's totals. */
-  breakdown?: BreakdownKind;
-  /** Raise a browser notification for a critical alert (once per alert, never in quiet hours). */
-  notify: boolean;
-  fix: FixId;
 }
 
 export const MAX_CUSTOM_RULES = 50;
@@ -163,22 +124,3 @@ export function conditionProblem(c: Partial<Condition>): 'metric' | 'comparison'
   if (usesBaseline(c.comparison as Comparison) && c.value === 0) return 'value';
   return null;
 }
-
-/** Starter templates for the form (guide §4 and §5). Values are what the form starts with. */
-export type TemplateId = 'bounceHigh' | 'depthLow' | 'salesBelowTarget' | 'conversionDown' | 'visitorsDownBySource';
-
-export const TEMPLATES: Readonly<Record<TemplateId, Omit<CustomRule, 'id' | 'name' | 'scope' | 'notify' | 'enabled'>>> = {
-  bounceHigh: { metric: 'bounceRate', comparison: 'above', value: 0.7, severity: 'critical', fix: 'bounceHigh' },
-  depthLow: { metric: 'pagesPerVisit', comparison: 'below', value: 2.5, severity: 'critical', fix: 'depthLow' },
-  salesBelowTarget: { metric: 'sales', comparison: 'belowTarget', value: 1, severity: 'warn', fix: 'salesBelowTarget' },
-  conversionDown: { metric: 'conversionRate', comparison: 'dropVsBaseline', value: 0.2, severity: 'warn', fix: 'conversionLow' },
-  visitorsDownBySource: {
-    metric: 'visitors',
-    comparison: 'dropVsBaseline',
-    value: 0.3,
-    severity: 'warn',
-    breakdown: 'source',
-    fix: 'visitorsFell',
-  },
-};
-export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];

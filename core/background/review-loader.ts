@@ -35,6 +35,7 @@ export const REVIEW_METRICS: readonly MetricId[] = [
   'bounceRate',
   'pagesPerVisit',
 ];
+const QUALITY_METRICS: readonly MetricId[] = ['bounceRate', 'pagesPerVisit'];
 /** Same-weekday baselines (4 weeks), the sustained-gap check and 8 weeks of page quality. */
 export const RECENT_DAYS = 12 * 7;
 /** Twelve month rows and the same months a year before. */
@@ -71,8 +72,10 @@ export async function loadShopHistory(
 ): Promise<ShopHistory> {
   const yesterday = addDays(today, -1);
   const recentFrom = addDays(today, -RECENT_DAYS);
+  // The page-quality numbers serve the trends tab only.
+  const recentMetrics = REVIEW_METRICS.filter((m) => m !== 'sales' && (scope === 'all' || !QUALITY_METRICS.includes(m)));
   const [recent, sales, parts, targets, metrics] = await Promise.all([
-    Promise.all(REVIEW_METRICS.filter((m) => m !== 'sales').map((m) => dailySeries(db, site, store, m, recentFrom, yesterday))),
+    Promise.all(recentMetrics.map((m) => dailySeries(db, site, store, m, recentFrom, yesterday))),
     dailySeries(db, site, store, 'sales', scope === 'all' ? addDays(today, -SALES_DAYS) : recentFrom, yesterday),
     dailyParts(db, site, store, 'visitors', recentFrom, yesterday),
     shopTargets(db, site, store),
@@ -82,7 +85,7 @@ export async function loadShopHistory(
   // what the day closed on. Trends still draw it.
   const closed = (days: readonly DailyValue[]) => toPoints(days.filter((d) => !d.provisional));
   const series: ShopHistory['series'] = { sales: closed(sales) };
-  REVIEW_METRICS.filter((m) => m !== 'sales').forEach((m, i) => {
+  recentMetrics.forEach((m, i) => {
     const days = recent[i]!;
     if (days.length) series[m] = closed(days);
   });

@@ -137,7 +137,7 @@ describe('StorePulse makes no network request of its own', () => {
     await data
       .locator('input[type="file"]')
       .setInputFiles({ name: 'back.json', mimeType: 'application/json', buffer: exports[0]! });
-    await expect.poll(() => data.locator('.import-report').count()).toBe(1);
+    await expect.poll(() => data.locator('.data-import-report').count()).toBe(1);
     await options.close();
     // The popup once more, as the operator opens it after an import.
     const again = await openPopup(browser);

@@ -2,10 +2,13 @@ import './DataPanel.css';
 import { useState } from 'preact/hooks';
 import type { OptionsTranslate } from '@/core/strings/options';
 import type { ImportReport, Rejection, SectionCounts } from '@/core/messages';
+import { TransferLost, TransferRefused, type TransferProgress } from '@/core/transfer-client';
 
 export interface Transfer {
-  exportData: (format: 'json' | 'csv') => Promise<{ filename: string; mime: string; text: string }>;
-  importData: (text: string) => Promise<ImportReport>;
+  /** Streams the export in pieces (any size), telling how far it got. */
+  exportData: (format: 'json' | 'csv', progress: (p: TransferProgress) => void) => Promise<{ filename: string; blob: Blob }>;
+  /** Streams a file in; refuses one too large or not an export before reading it whole. */
+  importData: (file: File, progress: (p: TransferProgress) => void) => Promise<ImportReport>;
   /** Repairs and saves the settings an export carried; returns the repair notes. */
   applySettings: (raw: unknown) => Promise<string[]>;
 }
@@ -20,19 +23,24 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
   const [withSettings, setWithSettings] = useState(false);
   const [result, setResult] = useState<{ report: ImportReport; settingsNotes?: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
 
   const download = async (format: 'json' | 'csv') => {
+    setBusy(true);
     setError(null);
     try {
-      const file = await transfer.exportData(format);
-      const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+      const file = await transfer.exportData(format, setProgress);
+      const url = URL.createObjectURL(file.blob);
       const a = document.createElement('a');
       a.href = url;
       a.download = file.filename;
       a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
-      setError(message(e));
+      setError(e instanceof TransferLost ? t('data_lostExport') : t('data_exportFailed', { error: message(e) }));
+    } finally {
+      setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -44,14 +52,21 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
     setError(null);
     setResult(null);
     try {
-      const report = await transfer.importData(await file.text());
+      const report = await transfer.importData(file, setProgress);
       const settingsNotes =
         withSettings && report.settings !== undefined ? await transfer.applySettings(report.settings) : undefined;
       setResult(settingsNotes ? { report, settingsNotes } : { report });
     } catch (e) {
-      setError(message(e));
+      setError(
+        e instanceof TransferRefused
+          ? t(e.kind === 'tooLarge' ? 'data_refusedTooLarge' : 'data_refusedNotExport')
+          : e instanceof TransferLost
+            ? t(e.phase === 'writing' ? 'data_lostWriting' : 'data_lostReading')
+            : t('data_importFailed', { error: message(e) }),
+      );
     } finally {
       setBusy(false);
+      setProgress(null);
       input.value = '';
     }
   };
@@ -61,10 +76,10 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
       <h2>{t('options_data')}</h2>
       <p>{t('options_dataCount', { count: totalReadings })}</p>
       <div class="data-actions">
-        <button type="button" onClick={() => void download('json')}>
+        <button type="button" disabled={busy} onClick={() => void download('json')}>
           {t('data_exportJson')}
         </button>
-        <button type="button" onClick={() => void download('csv')}>
+        <button type="button" disabled={busy} onClick={() => void download('csv')}>
           {t('data_exportCsv')}
         </button>
       </div>
@@ -79,13 +94,29 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
           {t('data_importSettings')}
         </label>
       </div>
+      {progress && <Progress t={t} progress={progress} />}
       {error && (
         <p class="options-status options-error" role="alert">
-          {t('data_importFailed', { error })}
+          {error}
         </p>
       )}
       {result && <ImportResult t={t} {...result} />}
     </section>
+  );
+}
+
+/** How far an export or import has come; saving has no count, so its bar runs without one. */
+function Progress({ t, progress }: { t: OptionsTranslate; progress: TransferProgress }) {
+  const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
+  const label =
+    progress.phase === 'writing'
+      ? t('data_progressWriting')
+      : t(progress.phase === 'export' ? 'data_progressExport' : 'data_progressImport', { percent });
+  return (
+    <div class="data-progress" role="status">
+      {progress.phase === 'writing' ? <progress aria-label={label} /> : <progress aria-label={label} max={100} value={percent} />}
+      <span>{label}</span>
+    </div>
   );
 }
 

@@ -212,8 +212,8 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
         totalReadings={known?.totalReadings ?? 0}
         transfer={{
           ...transfer,
-          importData: async (text) => {
-            const report = await transfer.importData(text);
+          importData: async (file, progress) => {
+            const report = await transfer.importData(file, progress);
             shops().then(setKnown, () => undefined);
             return report;
           },

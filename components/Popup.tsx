@@ -75,13 +75,13 @@ export function Popup({
       },
       (e: unknown) => setError(errorText(e)),
     );
-    loadReview().then(
-      (r) => {
-        setReview(r);
-        setReviewError(null);
-      },
-      (e: unknown) => setReviewError(errorText(e)),
-    );
+    const showReview = (r: ReviewState) => {
+      setReview(r);
+      setReviewError(null);
+      // The first answer held only the Review tab: the rest (months, trends) is asked for once it has painted.
+      if (r.partial) requestAnimationFrame(() => setTimeout(() => void loadReview().then(showReview, () => undefined)));
+    };
+    loadReview().then(showReview, (e: unknown) => setReviewError(errorText(e)));
   }, [load, loadReview]);
   useEffect(refresh, [refresh]);
   // Marks the first review committed to the page, and painted (effects run after the next frame): the
@@ -168,9 +168,13 @@ export function Popup({
           </>
         )}
         {tab === 'trends' &&
-          (review ? <Trends shops={shops} loadTrend={loadTrend} t={t} locale={locale} /> : <Pending t={t} error={reviewError} />)}
+          (review && !review.partial ? (
+            <Trends shops={shops} loadTrend={loadTrend} t={t} locale={locale} />
+          ) : (
+            <Pending t={t} error={reviewError} />
+          ))}
         {tab === 'month' &&
-          (review ? (
+          (review && !review.partial ? (
             <MonthReview shops={shops} t={t} locale={locale} copyText={copyText} />
           ) : (
             <Pending t={t} error={reviewError} />

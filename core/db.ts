@@ -1,7 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget } from './review/types';
+import { gatherDay, replacesDaily, type DailyMonthRecord, type DailyValue, type MonthKey } from './daily-months';
 import { alertKey, customAlertKey, dailyId, partOf, seriesKey, targetId } from './keys';
 import type { Breakdown, Period, Source } from './types';
 
@@ -12,7 +13,7 @@ import type { Breakdown, Period, Source } from './types';
  */
 
 export const DB_NAME = 'storepulse';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface ReadingRecord {
   id?: number;
@@ -73,25 +74,12 @@ export interface AlertRecord {
 }
 
 /**
- * One day of one series: the value the shop's day closed on, or today's running real-time value
- * (`provisional`) until a reading of the closed day replaces it. Trends and reviews read these, so they
- * never depend on how many raw readings a day produced.
+ * One day of one series with its id: how the `daily` store of versions 3 and 4 kept a day, and how an
+ * export file carries one. Since version 5 the days live in month records (`days`, core/daily-months.ts).
  */
-export interface DailyRecord {
+export interface DailyRecord extends DailyValue {
   /** site|store|metric|part|date (`dailyId`, core/keys.ts) */
   id: string;
-  site: string;
-  store: string;
-  metric: MetricId;
-  /** '' for the shop's own total, `dimension=key` for a part of it, `peer:name` for a peer's number. */
-  part: string;
-  date: string;
-  value: number;
-  currency?: string;
-  breakdown?: Breakdown;
-  peer?: string;
-  provisional: boolean;
-  observedAt: number;
 }
 
 export interface TargetRecord extends MonthTarget {
@@ -111,10 +99,10 @@ export interface StorePulseDB extends DBSchema {
     value: AlertRecord;
     indexes: { byLastSeen: number };
   };
-  daily: {
-    key: string;
-    value: DailyRecord;
-    indexes: { bySeries: [string, string, string, string, string]; byDate: string };
+  /** One record per shop × series × month, keyed `[site, store, metric, part, month]` (core/daily-months.ts). */
+  days: {
+    key: MonthKey;
+    value: DailyMonthRecord;
   };
   targets: {
     key: string;
@@ -125,13 +113,36 @@ export interface StorePulseDB extends DBSchema {
 
 export type Database = IDBPDatabase<StorePulseDB>;
 
-type UpgradeTx = IDBPTransaction<StorePulseDB, Array<'readings' | 'alerts' | 'daily' | 'targets'>, 'versionchange'>;
+/** One read-only transaction over every store: many reads in it cost one transaction, not one each. */
+export type ReadTx = IDBPTransaction<StorePulseDB, Array<StoreNames<StorePulseDB>>, 'readonly'>;
+
+/** Where reads go: the database (each read its own transaction) or one transaction shared by many reads. */
+export type Reader = Database | ReadTx;
+
+/** A store to read from `reader`: in its transaction, or in a new one. */
+export function readStore<S extends StoreNames<StorePulseDB>>(reader: Reader, name: S) {
+  return 'objectStore' in reader ? reader.objectStore(name) : reader.transaction(name).objectStore(name);
+}
+
+/** A read-only transaction over every store, for a batch of reads issued together. */
+export const readAll = (db: Database): ReadTx => db.transaction([...db.objectStoreNames]);
+
+/** The schema the upgrade steps see: today's stores and `daily`, one record a day, until version 5. */
+interface UpgradeSchema extends StorePulseDB {
+  daily: {
+    key: string;
+    value: DailyRecord;
+    indexes: { bySeries: [string, string, string, string, string]; byDate: string };
+  };
+}
+
+type UpgradeTx = IDBPTransaction<UpgradeSchema, Array<'readings' | 'alerts' | 'daily' | 'days' | 'targets'>, 'versionchange'>;
 
 /**
  * One upgrade step: its schema changes, made at once, and the work on the data it returns, which runs
  * after every step's schema changes and after the data work of the steps before it.
  */
-type Step = (db: IDBPDatabase<StorePulseDB>, tx: UpgradeTx) => void | (() => Promise<void>);
+type Step = (db: IDBPDatabase<UpgradeSchema>, tx: UpgradeTx) => void | (() => Promise<void>);
 
 /**
  * The numbered upgrade chain: STEPS[n] takes the database from version n to n + 1. A shipped step is
@@ -164,14 +175,23 @@ const STEPS: readonly Step[] = [
   // 3 → 4: ids escape `|` (and a row's `=` and `:`) inside page text (core/keys.ts). Ids built from
   // text without those characters are unchanged; the others are built again from the record's fields.
   (_db, tx) => () => rekey(tx),
+  // 4 → 5: the days move into one record per shop × series × month (`days`); every day read is kept.
+  (db, tx) => {
+    db.createObjectStore('days', { keyPath: ['site', 'store', 'metric', 'part', 'month'] });
+    return async () => {
+      await foldDaily(tx);
+      db.deleteObjectStore('daily');
+    };
+  },
 ];
 
 async function backfillDaily(tx: UpgradeTx): Promise<void> {
   const daily = tx.objectStore('daily');
   let cursor = await tx.objectStore('readings').index('byObservedAt').openCursor();
   while (cursor) {
-    const next = dailyFromReading(cursor.value);
-    if (next) {
+    const day = dailyFromReading(cursor.value);
+    if (day) {
+      const next = { ...day, id: dailyId(day.site, day.store, day.metric, day.part, day.date) };
       const current = await daily.get(next.id);
       if (replacesDaily(current, next)) await daily.put(next);
     }
@@ -223,19 +243,25 @@ async function rekey(tx: UpgradeTx): Promise<void> {
   }
 }
 
+/** Every day of the `daily` store filed in its month record (the one `replacesDaily` picks wins a day). */
+async function foldDaily(tx: UpgradeTx): Promise<void> {
+  const months = new Map<string, DailyMonthRecord>();
+  for (const { id: _id, ...day } of await tx.objectStore('daily').getAll()) gatherDay(months, day);
+  const days = tx.objectStore('days');
+  await Promise.all([...months.values()].map((m) => days.put(m)));
+}
+
 /** The daily value a reading stands for: only readings of one day (closed, or today's real-time). */
 export function dailyFromReading(
   r: Pick<ReadingRecord, 'site' | 'store' | 'metric' | 'value' | 'currency' | 'period' | 'breakdown' | 'peer' | 'observedAt'>,
-): DailyRecord | null {
+): DailyValue | null {
   const { period } = r;
   if ((period.kind !== 'day' && period.kind !== 'realtime') || period.start !== period.end) return null;
-  const part = partOf(r);
-  const record: DailyRecord = {
-    id: dailyId(r.site, r.store, r.metric, part, period.start),
+  const record: DailyValue = {
     site: r.site,
     store: r.store,
     metric: r.metric,
-    part,
+    part: partOf(r),
     date: period.start,
     value: r.value,
     provisional: period.kind === 'realtime',
@@ -247,16 +273,6 @@ export function dailyFromReading(
   return record;
 }
 
-/**
- * Whether `next` should replace the stored day: a closed day's figure beats a running real-time one;
- * otherwise the later reading wins (back offices revise closed days, e.g. Amazon after ~24 h).
- */
-export function replacesDaily(current: DailyRecord | undefined, next: DailyRecord): boolean {
-  if (!current) return true;
-  if (current.provisional !== next.provisional) return !next.provisional;
-  return next.observedAt >= current.observedAt;
-}
-
 /** What happens to an open connection, for the one who keeps it (core/background/connection.ts). */
 export interface DbEvents {
   /** The connection closed under us: another version opened, the database was deleted, the browser dropped it. */
@@ -266,8 +282,8 @@ export interface DbEvents {
 }
 
 /** Opens (and upgrades) the database; `version` is for tests that build an older version's fixture. */
-export function openDatabase(name = DB_NAME, version: number = DB_VERSION, events: DbEvents = {}): Promise<Database> {
-  return openDB<StorePulseDB>(name, version, {
+export async function openDatabase(name = DB_NAME, version: number = DB_VERSION, events: DbEvents = {}): Promise<Database> {
+  const db = await openDB<UpgradeSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       const work: Array<() => Promise<void>> = [];
       for (let v = oldVersion; v < (newVersion ?? version); v++) {
@@ -290,6 +306,7 @@ export function openDatabase(name = DB_NAME, version: number = DB_VERSION, event
       events.closed?.();
     },
   });
+  return db as unknown as Database;
 }
 
 /** Aborts a transaction, which a failed request may already have done. */
@@ -317,4 +334,20 @@ export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }
   }
   await tx.done;
   return result;
+}
+
+/**
+ * Issues a batch of writes at once and waits for all. When one cannot even be issued (the store throws
+ * at once), the ones already issued fail with the aborted transaction: they are waited for quietly and
+ * the first error is what the caller sees.
+ */
+export async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  const issued: Array<Promise<unknown>> = [];
+  try {
+    for (const write of writes) issued.push(write());
+  } catch (error) {
+    for (const p of issued) p.catch(() => undefined);
+    throw error;
+  }
+  await Promise.all(issued);
 }

@@ -112,10 +112,9 @@ export interface ProtocolMap {
   shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
   setTarget: { payload: MonthTarget; reply: { ok: true } };
   alertAction: { payload: AlertActionRequest; reply: { ok: true } };
-  review: { payload: Record<string, never>; reply: ReviewState };
+  /** `first`: the Review tab's part alone when the whole review is not ready (`partial` in the reply). */
+  review: { payload: { first?: boolean }; reply: ReviewState };
   trend: { payload: TrendRequest; reply: TrendView };
-  exportData: { payload: { format: 'json' | 'csv' }; reply: { filename: string; mime: string; text: string } };
-  importData: { payload: { text: string }; reply: ImportReport };
 }
 
 /** What an import added, found already there and left out (and why): the options page's report. */
@@ -198,23 +197,6 @@ export const isRefusal = (error: unknown, type: MessageType): boolean =>
 
 /** The background answered with an error (as opposed to no answer reaching us at all). */
 export class RefusedError extends Error {}
-
-/**
- * Sends a message whose handling is idempotent once more when its answer was lost (the service worker
- * stopped before replying): the second answer says what the first one did. An import merges, so a
- * file committed the first time comes back as already there, and one that was not is imported now.
- */
-export async function sendIdempotent<K extends MessageType>(
-  type: K,
-  payload: ProtocolMap[K]['payload'],
-): Promise<ProtocolMap[K]['reply']> {
-  try {
-    return await sendMessage(type, payload);
-  } catch (error) {
-    if (error instanceof RefusedError) throw error;
-    return sendMessage(type, payload);
-  }
-}
 
 export interface TrendRequest {
   site: string;

@@ -4,6 +4,7 @@ import type { PageReport } from './messages';
 import { METRIC_IDS, type MetricId } from './metrics';
 import { isIsoDate } from './review/dates';
 import { FIXES } from './fixes';
+import { TRANSFER_CHUNK_CHARS } from './transfer-protocol';
 import type { MessageType, ProtocolMap } from './messages';
 import type { FixId } from './rules';
 
@@ -108,9 +109,7 @@ export const messageSchemas = {
   shops: z.object({}).strict(),
   setTarget: z.lazy(() => monthTargetSchema),
   alertAction: z.lazy(() => alertActionSchema),
-  exportData: z.object({ format: z.enum(['json', 'csv']) }),
-  importData: z.object({ text: z.string().min(1) }),
-  review: z.object({}).strict(),
+  review: z.object({ first: z.boolean().optional() }).strict(),
   trend: z.lazy(() => trendRequestSchema),
 } as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
 
@@ -125,6 +124,14 @@ type Drifted = {
 }[MessageType];
 const schemasMatchProtocol: [Drifted] extends [never] ? true : Drifted = true;
 void schemasMatchProtocol;
+
+/** A message on the transfer port (core/messages.ts `TransferRequest`). */
+export const transferRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('export'), format: z.enum(['json', 'csv']) }).strict(),
+  z.object({ type: z.literal('import'), size: z.number().int().min(0) }).strict(),
+  z.object({ type: z.literal('chunk'), text: z.string().max(TRANSFER_CHUNK_CHARS) }).strict(),
+  z.object({ type: z.literal('end') }).strict(),
+]);
 
 export const envelopeSchema = z.object({
   type: z.enum(Object.keys(messageSchemas) as [keyof typeof messageSchemas, ...(keyof typeof messageSchemas)[]]),

@@ -60,6 +60,7 @@ export default defineBackground(() => {
 
   closeStorageToPages();
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
+  browser.runtime.onConnect.addListener((port) => service.connect(port));
   browser.runtime.onStartup.addListener(() => {
     void service.refreshBadge();
     void service.warmReview();

@@ -1,4 +1,5 @@
-import { dailyFromReading, type DailyRecord, type Database } from '../db';
+import { daysOf, dayOf, emptyMonth, monthKeyOf, putDay, type DailyValue, type MonthKey } from '../daily-months';
+import { dailyFromReading, readStore, type Database, type Reader } from '../db';
 import { isPeerPart } from '../keys';
 import type { MetricId } from '../metrics';
 import type { DailyPoint, IsoDate } from '../review/types';
@@ -8,42 +9,40 @@ import type { DailyPoint, IsoDate } from '../review/types';
  * without ever losing a day.
  */
 
-/** One series' days from `from` to `to` (inclusive), oldest first. */
+/** One series' days from `from` to `to` (inclusive), oldest first: the months they fall in, read at once. */
 export async function dailySeries(
-  db: Database,
+  db: Reader,
   site: string,
   store: string,
   metric: MetricId,
   from: IsoDate,
   to: IsoDate,
   part = '',
-): Promise<DailyRecord[]> {
-  return db.getAllFromIndex(
-    'daily',
-    'bySeries',
-    IDBKeyRange.bound([site, store, metric, part, from], [site, store, metric, part, to]),
+): Promise<DailyValue[]> {
+  const months = await readStore(db, 'days').getAll(
+    IDBKeyRange.bound([site, store, metric, part, from.slice(0, 7)], [site, store, metric, part, to.slice(0, 7)]),
   );
+  return months.flatMap((m) => daysOf(m, from, to));
 }
 
-export const toPoints = (records: readonly DailyRecord[]): DailyPoint[] => records.map((r) => ({ date: r.date, value: r.value }));
+export const toPoints = (records: readonly DailyValue[]): DailyPoint[] => records.map((r) => ({ date: r.date, value: r.value }));
 
 /**
  * Every part of a metric with days in the window, by part key: its breakdowns (each traffic source's
- * visitors) or its peers' numbers. The parts are found by jumping over the index from part to part,
+ * visitors) or its peers' numbers. The parts are found by jumping over the keys from part to part,
  * then each part's window is read on its own: a long history costs nothing outside the window.
  */
 export async function dailyParts(
-  db: Database,
+  db: Reader,
   site: string,
   store: string,
   metric: MetricId,
   from: IsoDate,
   to: IsoDate,
   kind: 'breakdown' | 'peer' = 'breakdown',
-): Promise<Map<string, DailyRecord[]>> {
+): Promise<Map<string, DailyValue[]>> {
   const keys: string[] = [];
-  const index = db.transaction('daily').store.index('bySeries');
-  let cursor = await index.openKeyCursor(
+  let cursor = await readStore(db, 'days').openKeyCursor(
     IDBKeyRange.bound([site, store, metric, '\u0001', ''], [site, store, metric, '\uffff', '\uffff']),
   );
   while (cursor) {
@@ -51,7 +50,7 @@ export async function dailyParts(
     if (isPeerPart(part) === (kind === 'peer')) keys.push(part);
     cursor = await cursor.continue([site, store, metric, `${part}\u0000`, '']);
   }
-  const parts = new Map<string, DailyRecord[]>();
+  const parts = new Map<string, DailyValue[]>();
   const windows = await Promise.all(keys.map((part) => dailySeries(db, site, store, metric, from, to, part)));
   keys.forEach((part, i) => {
     if (windows[i]!.length) parts.set(part, windows[i]!);
@@ -60,18 +59,19 @@ export async function dailyParts(
 }
 
 /** The metrics a shop has days of since `since` (its own totals), for the trends picker. */
-export async function metricsWithDays(db: Database, site: string, store: string, since: IsoDate): Promise<MetricId[]> {
+export async function metricsWithDays(db: Reader, site: string, store: string, since: IsoDate): Promise<MetricId[]> {
   const found: MetricId[] = [];
-  let cursor = await db
-    .transaction('daily')
-    .store.index('bySeries')
-    .openKeyCursor(IDBKeyRange.bound([site, store, '', '', ''], [site, store, '\uffff', '', '']));
-  // Jump over the index: to a metric's first recent day of its total, then straight to the next metric.
+  const sinceMonth = since.slice(0, 7);
+  let cursor = await readStore(db, 'days').openCursor(
+    IDBKeyRange.bound([site, store, '', '', ''], [site, store, '\uffff', '', '']),
+  );
+  // Jump over the keys: to a metric's first recent month of its total, then straight to the next metric.
   while (cursor) {
-    const [, , metric, part, date] = cursor.key;
-    const nextMetric: [string, string, string, string, string] = [site, store, `${metric}\u0000`, '', ''];
+    const [, , metric, part, month] = cursor.key;
+    const nextMetric: MonthKey = [site, store, `${metric}\u0000`, '', ''];
     if (part !== '') cursor = await cursor.continue(nextMetric);
-    else if (date < since) cursor = await cursor.continue([site, store, metric, '', since]);
+    else if (month < sinceMonth) cursor = await cursor.continue([site, store, metric, '', sinceMonth]);
+    else if (!daysOf(cursor.value, since).length) cursor = await cursor.continue();
     else {
       found.push(metric as MetricId);
       cursor = await cursor.continue(nextMetric);
@@ -80,10 +80,10 @@ export async function metricsWithDays(db: Database, site: string, store: string,
   return found;
 }
 
-/** Every shop with daily values, once each (jumping from shop to shop over the index). */
-export async function dailyShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+/** Every shop with daily values, once each (jumping from shop to shop over the keys). */
+export async function dailyShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const shops: Array<{ site: string; store: string }> = [];
-  let cursor = await db.transaction('daily').store.index('bySeries').openKeyCursor();
+  let cursor = await readStore(db, 'days').openKeyCursor();
   while (cursor) {
     const [site, store] = cursor.key;
     shops.push({ site, store });
@@ -115,9 +115,9 @@ export async function compact(db: Database, now: number, retentionDays = RETENTI
   const result: CompactionResult = { removed: 0, daysWritten: 0 };
   let after: [number, number] | undefined; // [observedAt, id] of the last reading looked at
   for (;;) {
-    const tx = db.transaction(['readings', 'daily'], 'readwrite');
+    const tx = db.transaction(['readings', 'days'], 'readwrite');
     const readings = tx.objectStore('readings');
-    const daily = tx.objectStore('daily');
+    const days = tx.objectStore('days');
     let cursor = await readings.index('byObservedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
     if (cursor && after) {
       cursor = await cursor.continuePrimaryKey(after[0], after[1]);
@@ -131,8 +131,10 @@ export async function compact(db: Database, now: number, retentionDays = RETENTI
       const day = dailyFromReading(r);
       let remove: boolean;
       if (day) {
-        if (!(await daily.get(day.id))) {
-          await daily.put(day);
+        const month = (await days.get(monthKeyOf(day))) ?? emptyMonth(day);
+        if (!dayOf(month, day.date)) {
+          putDay(month, day);
+          await days.put(month);
           result.daysWritten++;
         }
         remove = true;

@@ -1,5 +1,6 @@
-import { allOrNothing, dailyFromReading, replacesDaily, type AlertRecord, type Database, type ReadingRecord } from '../db';
-import { alertKey, customAlertKey, customAlertRange, joinKey, rowKey, sameRow, seriesKey, shopKey } from '../keys';
+import { gatherDay, monthKeyOf, type DailyMonthRecord } from '../daily-months';
+import { allOrNothing, dailyFromReading, issueAll, type AlertRecord, type Database, type ReadingRecord } from '../db';
+import { alertKey, customAlertKey, customAlertRange, joinKey, partOf, rowKey, sameRow, seriesKey, shopKey } from '../keys';
 import type { Evaluation, PageReport } from '../messages';
 import type { MetricId } from '../metrics';
 import { periodKey } from '../reader/period';
@@ -19,7 +20,8 @@ import { raisedAlert, resolvedAlert, type AlertFields, type Sighting } from './a
 
 /**
  * Keeping readings and alerts. One readwrite transaction per report: a reading and the alert it
- * raises are stored together or not at all.
+ * raises are stored together or not at all. Its look-ups are issued together, the report is judged in
+ * memory, and its writes are issued together: three round trips a report, whatever its size.
  */
 
 export interface IngestContext {
@@ -73,70 +75,116 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
   const rules = ctx.rules ?? DEFAULT_RULES;
   // Look-ups first: an IndexedDB transaction commits itself across an await on anything else.
   const checks = await customChecks(report, ctx);
-  const tx = db.transaction(['readings', 'alerts', 'daily'], 'readwrite');
-  const readings = tx.objectStore('readings');
-  const alerts = tx.objectStore('alerts');
-  const daily = tx.objectStore('daily');
-  let stored = 0;
-  const evaluations: Evaluation[] = [];
-  const notify: AlertRecord[] = [];
-
-  const resolve = async (existing: AlertRecord | undefined, value: number) => {
-    const resolved = resolvedAlert(existing, value, ctx.now);
-    if (resolved) await alerts.put(resolved);
-  };
-  /**
-   * One number against one rule, a platform line's or the operator's: a verdict that fired raises (or
-   * updates) the alert and gives the number its badge; a number found fine resolves it. `announce`: a
-   * critical alert that is open and was never announced is marked and listed for a notification.
-   */
-  const raiseOrResolve = async (
-    id: string,
-    index: number,
-    value: number,
-    verdict: { fired: Omit<AlertFields, 'id'> } | { fine: boolean },
-    announce = false,
-  ): Promise<void> => {
-    const existing = await alerts.get(id);
-    if (!('fired' in verdict)) {
-      if (verdict.fine) await resolve(existing, value);
-      return;
-    }
-    const alert = raisedAlert(existing, { ...verdict.fired, id }, sighting);
-    if (announce && ctx.mayNotify && alert.severity === 'critical' && alert.status === 'open' && !alert.notifiedAt) {
-      alert.notifiedAt = ctx.now;
-      notify.push(alert);
-    }
-    await alerts.put(alert);
-    evaluations.push(evaluationOf(index, alert));
-  };
-  const of = (o: ObservedValue) => ({
-    site: report.site,
-    store: report.store,
-    metric: o.metric,
-    value: o.value,
-    source: o.source,
-    ...(o.currency ? { currency: o.currency } : {}),
+  const { site, store, observed } = report;
+  // A dated row of a table of days carries its own day; every other number is of the page's period.
+  const periods = observed.map((o) => o.period ?? report.period);
+  const periodKeys = observed.map((o) => (o.period ? periodKey(o.period) : pKey));
+  const series = observed.map((o, i) => seriesKey(site, store, o, periodKeys[i]!));
+  // The platform's lines and the operator's rules judge numbers of the page's own period: the history
+  // a table of days prints raises nothing.
+  const platformIds = observed.map((o) => (o.breakdown || o.peer || o.period ? null : alertKey(site, store, o.metric, pKey)));
+  const customRanges = observed.map((o) =>
+    o.peer || o.period ? null : customAlertRange(site, store, o.metric, pKey, o.breakdown),
+  );
+  const monthKeys = observed.map((o, i) => {
+    const day = dailyFromReading({ site, store, metric: o.metric, value: 0, period: periods[i]!, observedAt: ctx.now });
+    return day ? monthKeyOf({ ...day, metric: o.metric, part: partOf(o) }) : null;
   });
 
+  // Relaxed: the write is not flushed to the disk before it counts (a page reads again anyway), which
+  // is most of a report's cost; a transaction is still all or nothing.
+  const tx = db.transaction(['readings', 'alerts', 'days'], 'readwrite', { durability: 'relaxed' });
+  const readings = tx.objectStore('readings');
+  const alerts = tx.objectStore('alerts');
+  const days = tx.objectStore('days');
+  const bySeries = readings.index('bySeries');
+
   return allOrNothing(tx, async () => {
-    for (const [index, o] of report.observed.entries()) {
-      // A dated row of a table of days carries its own day; every other number is of the page's period.
-      const period = o.period ?? report.period;
-      const key = o.period ? periodKey(o.period) : pKey;
-      const series = seriesKey(report.site, report.store, o, key);
-      const last = await readings
-        .index('bySeries')
-        .openCursor(IDBKeyRange.bound([series, -Infinity], [series, Infinity]), 'prev');
-      if (!last || last.value.value !== o.value || last.value.currency !== o.currency) {
+    // Every look-up of the report at once: each number's last reading, its alerts and its day's month.
+    // A metric's alerts in this period (the platform's, and every rule's on every row) share one id range.
+    const metrics = [...new Set(observed.filter((o) => !o.peer).map((o) => o.metric))];
+    const [lasts, byMetric, months] = await Promise.all([
+      Promise.all(series.map((s) => bySeries.openCursor(IDBKeyRange.bound([s, -Infinity], [s, Infinity]), 'prev'))),
+      Promise.all(
+        metrics.map((m) => {
+          const id = alertKey(site, store, m, pKey);
+          return alerts.getAll(IDBKeyRange.bound(id, `${id}\uffff`));
+        }),
+      ),
+      Promise.all(monthKeys.map((k) => (k ? days.get(k) : undefined))),
+    ]);
+    const stored = byMetric.flat();
+    const custom = customRanges.map((r) => (r ? stored.filter((a) => a.id >= r.from && a.id <= r.to) : []));
+
+    // Then the report is judged in memory against what was read, and every write is issued together.
+    const lastOf = new Map<string, ReadingRecord | undefined>();
+    series.forEach((s, i) => lastOf.set(s, lastOf.get(s) ?? lasts[i]?.value));
+    const current = new Map<string, AlertRecord>();
+    for (const a of stored) current.set(a.id, a);
+    const monthOf = new Map<string, DailyMonthRecord>();
+    monthKeys.forEach((k, i) => {
+      const m = months[i];
+      if (k && m) monthOf.set(joinKey(k), m);
+    });
+    const newReadings: ReadingRecord[] = [];
+    const changedAlerts = new Map<string, AlertRecord>();
+    const changedMonths = new Map<string, DailyMonthRecord>();
+    const evaluations: Evaluation[] = [];
+    const notify: AlertRecord[] = [];
+
+    const putAlert = (alert: AlertRecord) => {
+      current.set(alert.id, alert);
+      changedAlerts.set(alert.id, alert);
+    };
+    const resolve = (existing: AlertRecord | undefined, value: number) => {
+      const resolved = resolvedAlert(existing, value, ctx.now);
+      if (resolved) putAlert(resolved);
+    };
+    /**
+     * One number against one rule, a platform line's or the operator's: a verdict that fired raises (or
+     * updates) the alert and gives the number its badge; a number found fine resolves it. `announce`: a
+     * critical alert that is open and was never announced is marked and listed for a notification.
+     */
+    const raiseOrResolve = (
+      id: string,
+      index: number,
+      value: number,
+      verdict: { fired: Omit<AlertFields, 'id'> } | { fine: boolean },
+      announce = false,
+    ): void => {
+      const existing = current.get(id);
+      if (!('fired' in verdict)) {
+        if (verdict.fine) resolve(existing, value);
+        return;
+      }
+      const alert = raisedAlert(existing, { ...verdict.fired, id }, sighting);
+      if (announce && ctx.mayNotify && alert.severity === 'critical' && alert.status === 'open' && !alert.notifiedAt) {
+        alert.notifiedAt = ctx.now;
+        notify.push(alert);
+      }
+      putAlert(alert);
+      evaluations.push(evaluationOf(index, alert));
+    };
+    const of = (o: ObservedValue) => ({
+      site,
+      store,
+      metric: o.metric,
+      value: o.value,
+      source: o.source,
+      ...(o.currency ? { currency: o.currency } : {}),
+    });
+
+    for (const [index, o] of observed.entries()) {
+      const last = lastOf.get(series[index]!);
+      if (!last || last.value !== o.value || last.currency !== o.currency) {
         const record: ReadingRecord = {
-          series,
+          series: series[index]!,
           metric: o.metric,
           value: o.value,
-          period,
-          periodKey: key,
-          store: report.store,
-          site: report.site,
+          period: periods[index]!,
+          periodKey: periodKeys[index]!,
+          store,
+          site,
           observedAt: ctx.now,
           url: sighting.url,
           source: o.source,
@@ -145,22 +193,25 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
         if (o.breakdown) record.breakdown = o.breakdown;
         if (o.peer) record.peer = o.peer;
         // Today's real-time numbers replace each other; closed days and ranges keep every change.
-        if (last && period.kind === 'realtime' && last.value.period.kind === 'realtime') {
-          await readings.put({ ...record, id: last.value.id! });
-        } else {
-          await readings.add(record);
+        if (last?.id !== undefined && record.period.kind === 'realtime' && last.period.kind === 'realtime') record.id = last.id;
+        newReadings.push(record);
+        lastOf.set(series[index]!, record);
+        const next = dailyFromReading(record);
+        const monthKey = monthKeys[index];
+        if (next && monthKey) {
+          const key = joinKey(monthKey);
+          const { month, changed } = gatherDay(monthOf, next, key);
+          if (changed) changedMonths.set(key, month);
         }
-        stored++;
-        const day = dailyFromReading(record);
-        if (day && replacesDaily(await daily.get(day.id), day)) await daily.put(day);
       }
 
       // The platform's lines judge the shop's own totals of the page's period; only custom rules watch
       // rows, and peers and the history of a table of days raise nothing.
-      if (o.breakdown || o.peer || o.period) continue;
+      const id = platformIds[index];
+      if (!id) continue;
       const verdict = evaluate(o.metric, o.value, rules);
-      await raiseOrResolve(
-        alertKey(report.site, report.store, o.metric, pKey),
+      raiseOrResolve(
+        id,
         index,
         o.value,
         verdict
@@ -179,19 +230,15 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
     }
 
     // Alerts of custom rules since switched off, deleted or narrowed to other shops are resolved.
-    for (const [index, o] of report.observed.entries()) {
-      if (o.peer || o.period) continue;
-      const range = customAlertRange(report.site, report.store, o.metric, pKey, o.breakdown);
+    for (const [index, o] of observed.entries()) {
       const active = new Set(checks.filter((c) => c.index === index).map((c) => c.rule.id));
-      for (const stale of await alerts.getAll(IDBKeyRange.bound(range.from, range.to))) {
-        if (!active.has(stale.ruleId)) await resolve(stale, o.value);
-      }
+      for (const stale of custom[index]!) if (!active.has(stale.ruleId)) resolve(current.get(stale.id), o.value);
     }
 
     for (const { index, o, rule, inputs } of checks) {
       const verdict = evaluateCustom(rule, inputs);
-      await raiseOrResolve(
-        customAlertKey(report.site, report.store, o.metric, pKey, o.breakdown, rule.id),
+      raiseOrResolve(
+        customAlertKey(site, store, o.metric, pKey, o.breakdown, rule.id),
         index,
         o.value,
         verdict.fired
@@ -212,7 +259,13 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
         rule.notify,
       );
     }
-    return { stored, evaluations: worstPerValue(evaluations), notify };
+
+    await issueAll([
+      ...newReadings.map((r) => () => (r.id === undefined ? readings.add(r) : readings.put(r))),
+      ...[...changedMonths.values()].map((m) => () => days.put(m)),
+      ...[...changedAlerts.values()].map((a) => () => alerts.put(a)),
+    ]);
+    return { stored: newReadings.length, evaluations: worstPerValue(evaluations), notify };
   });
 }
 

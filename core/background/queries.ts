@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import { readStore, type Database, type Reader } from '../db';
 import { joinKey, shopKey } from '../keys';
 import type { LatestView, PopupState } from '../messages';
 import { todaysAlerts, toView } from './alerts';
@@ -56,9 +56,9 @@ function newestPeriods(latest: LatestView[]): LatestView[] {
 }
 
 /** Every shop seen, once each, from the byShop index (no reading is loaded). */
-export async function listShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+export async function listShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const shops: Array<{ site: string; store: string }> = [];
-  let cursor = await db.transaction('readings').store.index('byShop').openKeyCursor(null, 'nextunique');
+  let cursor = await readStore(db, 'readings').index('byShop').openKeyCursor(null, 'nextunique');
   while (cursor) {
     const [site, store] = cursor.key;
     shops.push({ site, store });

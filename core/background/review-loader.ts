@@ -1,4 +1,5 @@
-import type { DailyRecord, Database } from '../db';
+import type { DailyValue } from '../daily-months';
+import { readAll, type Database, type Reader } from '../db';
 import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
 import { sameWeekdayBaseline } from '../review/baseline';
@@ -34,6 +35,7 @@ export const REVIEW_METRICS: readonly MetricId[] = [
   'bounceRate',
   'pagesPerVisit',
 ];
+const QUALITY_METRICS: readonly MetricId[] = ['bounceRate', 'pagesPerVisit'];
 /** Same-weekday baselines (4 weeks), the sustained-gap check and 8 weeks of page quality. */
 export const RECENT_DAYS = 12 * 7;
 /** Twelve month rows and the same months a year before. */
@@ -55,21 +57,35 @@ export function isTrafficSource(dimension: string): boolean {
   return /来源|來源|渠道|通路|source|channel|medium|referr/i.test(dimension);
 }
 
-export async function loadShopHistory(db: Database, site: string, store: string, today: IsoDate): Promise<ShopHistory> {
+/**
+ * What the review shows: `all` (every tab), or `first` — the Review tab's day, pacing and target only,
+ * which reads the recent weeks and skips the two years of sales and the trends picker's metrics.
+ */
+export type ReviewScope = 'first' | 'all';
+
+export async function loadShopHistory(
+  db: Reader,
+  site: string,
+  store: string,
+  today: IsoDate,
+  scope: ReviewScope = 'all',
+): Promise<ShopHistory> {
   const yesterday = addDays(today, -1);
   const recentFrom = addDays(today, -RECENT_DAYS);
+  // The page-quality numbers serve the trends tab only.
+  const recentMetrics = REVIEW_METRICS.filter((m) => m !== 'sales' && (scope === 'all' || !QUALITY_METRICS.includes(m)));
   const [recent, sales, parts, targets, metrics] = await Promise.all([
-    Promise.all(REVIEW_METRICS.filter((m) => m !== 'sales').map((m) => dailySeries(db, site, store, m, recentFrom, yesterday))),
-    dailySeries(db, site, store, 'sales', addDays(today, -SALES_DAYS), yesterday),
+    Promise.all(recentMetrics.map((m) => dailySeries(db, site, store, m, recentFrom, yesterday))),
+    dailySeries(db, site, store, 'sales', scope === 'all' ? addDays(today, -SALES_DAYS) : recentFrom, yesterday),
     dailyParts(db, site, store, 'visitors', recentFrom, yesterday),
     shopTargets(db, site, store),
-    metricsWithDays(db, site, store, addDays(today, -90)),
+    scope === 'all' ? metricsWithDays(db, site, store, addDays(today, -90)) : Promise.resolve([]),
   ]);
   // The review judges closed days only: a past day seen only in real time (a tab read at 3 pm) is not
   // what the day closed on. Trends still draw it.
-  const closed = (days: readonly DailyRecord[]) => toPoints(days.filter((d) => !d.provisional));
+  const closed = (days: readonly DailyValue[]) => toPoints(days.filter((d) => !d.provisional));
   const series: ShopHistory['series'] = { sales: closed(sales) };
-  REVIEW_METRICS.filter((m) => m !== 'sales').forEach((m, i) => {
+  recentMetrics.forEach((m, i) => {
     const days = recent[i]!;
     if (days.length) series[m] = closed(days);
   });
@@ -85,14 +101,20 @@ export async function loadShopHistory(db: Database, site: string, store: string,
 }
 
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
-async function allShops(db: Database): Promise<Array<{ site: string; store: string }>> {
+async function allShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
   for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(shopKey(shop.site, shop.store), shop);
   return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));
 }
 
-export async function shopOverview(db: Database, site: string, store: string, today: IsoDate): Promise<ShopOverview> {
-  const h = await loadShopHistory(db, site, store, today);
+export async function shopOverview(
+  db: Reader,
+  site: string,
+  store: string,
+  today: IsoDate,
+  scope: ReviewScope = 'all',
+): Promise<ShopOverview> {
+  const h = await loadShopHistory(db, site, store, today, scope);
   const overview: ShopOverview = {
     site,
     store,
@@ -105,8 +127,8 @@ export async function shopOverview(db: Database, site: string, store: string, to
       sources: h.sources,
       target: h.targets,
     }),
-    quality: weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today),
-    months: monthRows(h.series.sales ?? [], h.targets, today),
+    quality: scope === 'all' ? weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today) : [],
+    months: scope === 'all' ? monthRows(h.series.sales ?? [], h.targets, today) : [],
     metrics: h.metrics,
     target: h.targets.find((t) => t.month === monthOf(today)) ?? null,
   };
@@ -115,10 +137,16 @@ export async function shopOverview(db: Database, site: string, store: string, to
 }
 
 /** Every shop's day, pacing, page quality and months: the part of the review the history decides. */
-export async function reviewShops(db: Database, today: IsoDate): Promise<ShopOverview[]> {
-  const shops = await allShops(db);
-  return Promise.all(shops.map((s) => shopOverview(db, s.site, s.store, today)));
+export async function reviewShops(db: Database, today: IsoDate, scope: ReviewScope = 'all'): Promise<ShopOverview[]> {
+  // Every read of every shop in one transaction, issued together: hundreds of reads, one transaction.
+  const tx = readAll(db);
+  const shops = await allShops(tx);
+  return Promise.all(shops.map((s) => shopOverview(tx, s.site, s.store, today, scope)));
 }
+
+/** A full review cut to what the Review tab shows first (the other tabs' months, quality and metrics left out). */
+export const firstScreen = (shops: readonly ShopOverview[]): ShopOverview[] =>
+  shops.map((s) => ({ ...s, quality: [], months: [], metrics: [] }));
 
 /** The alert inbox as the popup shows it (snoozes run out with the clock, so it is never cached). */
 export async function reviewInbox(db: Database, now: number): Promise<ReviewState['inbox']> {

@@ -30,8 +30,6 @@ export const SENDER_POLICY: { readonly [K in MessageType]: readonly SenderKind[]
   alertAction: ['extension'],
   review: ['extension'],
   trend: ['extension'],
-  exportData: ['extension'],
-  importData: ['extension'],
 };
 
 /** What the browser says about a message's sender (runtime.MessageSender); nothing here comes from the message. */

@@ -1,10 +1,11 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database, DbEvents } from '../db';
 import { invalidReply, type Envelope, type MessageType, type PageReport, type PageView, type ProtocolMap } from '../messages';
+import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type TransferReply } from '../transfer-protocol';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
 import { isoDate } from '../reader/period';
-import { envelopeSchema, messageSchemas, otherReadSchema } from '../schemas';
+import { envelopeSchema, messageSchemas, otherReadSchema, transferRequestSchema } from '../schemas';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
@@ -16,11 +17,11 @@ import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
-import { reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
+import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
 import { allowed, classify, SENDER_POLICY, type Caller, type Sender, type SenderKind } from './senders';
 import { setTarget } from './target-store';
-import { exportCsv, exportJson } from './transfer/export';
-import { ImportError, importData } from './transfer/import';
+import { exportChunks } from './transfer/export';
+import { ImportError, ImportSession } from './transfer/import';
 
 /**
  * The background's message handling, independent of the browser globals so tests can drive it with
@@ -83,8 +84,20 @@ export interface ServiceDeps {
   };
 }
 
+/** The part of a runtime Port the transfer uses (the browser's, or a test's fake). */
+export interface TransferPort {
+  name: string;
+  sender?: Sender;
+  postMessage(message: TransferReply): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
 export interface Service {
   handle(message: unknown, sender: Sender): Promise<unknown>;
+  /** A page opened a Port: the transfer port streams export and import (see `TransferRequest`). */
+  connect(port: TransferPort): void;
   /** A tab closed or left the back office: forget its page status. */
   forgetTab(tabId: number): void;
   refreshBadge(): Promise<void>;
@@ -135,14 +148,49 @@ export function createService(deps: ServiceDeps): Service {
     warmTimer = setTimeout(() => void shopsForReview().catch(() => undefined), WARM_REVIEW_MS);
   }
 
+  // The whole review being computed, shared by whoever asks meanwhile.
+  let computing: { today: string; generation: number; shops: Promise<ShopOverview[]> } | undefined;
+
+  async function keptReview(today: string): Promise<ShopOverview[] | undefined> {
+    const kept = await reviewCache.get().catch(() => undefined);
+    return kept && kept.today === today ? kept.shops : undefined;
+  }
+
   async function shopsForReview(): Promise<ShopOverview[]> {
     const today = isoDate(new Date(now()));
-    const kept = await reviewCache.get().catch(() => undefined);
-    if (kept && kept.today === today) return kept.shops;
+    const kept = await keptReview(today);
+    if (kept) return kept;
+    if (computing?.today === today && computing.generation === generation) return computing.shops;
     const started = generation;
-    const shops = await reviewShops(await database(), today);
-    if (started === generation) await reviewCache.set({ today, shops }).catch(() => undefined);
+    const shops = (async () => {
+      const computed = await reviewShops(await database(), today);
+      if (started === generation) await reviewCache.set({ today, shops: computed }).catch(() => undefined);
+      return computed;
+    })();
+    computing = { today, generation: started, shops };
+    shops.then(
+      () => {
+        if (computing?.shops === shops) computing = undefined;
+      },
+      () => {
+        if (computing?.shops === shops) computing = undefined;
+      },
+    );
     return shops;
+  }
+
+  /**
+   * The popup's first screen: the kept review cut to the Review tab, or, when none is kept (a cold
+   * worker after the browser starts), the Review tab's part computed alone while the whole review is
+   * computed behind it for the popup's next question.
+   */
+  async function firstShops(): Promise<ShopOverview[]> {
+    const today = isoDate(new Date(now()));
+    const kept = await keptReview(today);
+    if (kept) return firstScreen(kept);
+    const first = await reviewShops(await database(), today, 'first');
+    void shopsForReview().catch(() => undefined);
+    return first;
   }
 
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
@@ -339,32 +387,9 @@ export function createService(deps: ServiceDeps): Service {
       if (payload.action !== 'reopen') await deps.notifyDismissed?.(payload.alertId);
       return { ok: true };
     },
-    async exportData(payload) {
-      const db = await database();
-      const stamp = new Date(now()).toISOString().slice(0, 10);
-      if (payload.format === 'csv')
-        return { filename: `storepulse-daily-${stamp}.csv`, mime: 'text/csv', text: await exportCsv(db) };
-      const settings = await deps.loadSettings?.();
-      return {
-        filename: `storepulse-${stamp}.json`,
-        mime: 'application/json',
-        text: JSON.stringify(await exportJson(db, now(), settings)),
-      };
-    },
-    async importData(payload) {
-      try {
-        const report = await importData(await database(), payload.text, now());
-        historyChanged();
-        await refreshBadge();
-        return report;
-      } catch (error) {
-        if (error instanceof ImportError) throw new UserError(`import refused, nothing changed: ${error.message}`);
-        throw new UserError(`import failed, nothing changed: ${describeStorageError(error)}`);
-      }
-    },
-    async review() {
-      const [shops, inbox] = await Promise.all([shopsForReview(), reviewInbox(await database(), now())]);
-      return { today: isoDate(new Date(now())), shops, inbox };
+    async review({ first }) {
+      const [shops, inbox] = await Promise.all([first ? firstShops() : shopsForReview(), reviewInbox(await database(), now())]);
+      return { today: isoDate(new Date(now())), shops, inbox, ...(first ? { partial: true } : {}) };
     },
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
@@ -378,7 +403,85 @@ export function createService(deps: ServiceDeps): Service {
     },
   };
 
+  /** One export or one import per port, a piece per message; see `TransferRequest` in core/transfer-protocol.ts. */
+  function connect(port: TransferPort): void {
+    const sender = port.sender ?? {};
+    // Export and import are for StorePulse's own pages only: a content script's port is closed unheard.
+    const caller = sender.id === deps.extensionId ? classify(sender, extensionOrigin) : { refused: 'another extension' };
+    if (port.name !== TRANSFER_PORT || 'refused' in caller || caller.kind !== 'extension') return port.disconnect();
+    let closed = false;
+    port.onDisconnect.addListener(() => void (closed = true));
+    const post = (reply: TransferReply) => {
+      if (!closed) port.postMessage(reply);
+    };
+    let job: 'export' | 'import' | undefined;
+    let session: ImportSession | undefined;
+    let received = 0;
+    const fail = (message: string) => {
+      post({ type: 'error', message });
+      session = undefined;
+      job = undefined;
+    };
+    port.onMessage.addListener((raw) => {
+      void (async () => {
+        try {
+          const parsed = transferRequestSchema.safeParse(raw);
+          if (!parsed.success) return fail(`invalid transfer message: ${parsed.error.issues[0]?.message ?? 'bad message'}`);
+          const request = parsed.data;
+          if (request.type === 'export') {
+            if (job) return fail('one transfer per connection');
+            job = 'export';
+            const db = await database();
+            const stamp = new Date(now()).toISOString().slice(0, 10);
+            const settings = request.format === 'json' ? await deps.loadSettings?.() : undefined;
+            post(
+              request.format === 'csv'
+                ? { type: 'file', filename: `storepulse-daily-${stamp}.csv`, mime: 'text/csv' }
+                : { type: 'file', filename: `storepulse-${stamp}.json`, mime: 'application/json' },
+            );
+            for await (const chunk of exportChunks(db, request.format, now(), settings)) {
+              if (closed) return;
+              // A page of records is small; a piece is still cut to the port's bound.
+              for (let at = 0; at < chunk.text.length || at === 0; at += TRANSFER_CHUNK_CHARS)
+                post({ type: 'chunk', ...chunk, text: chunk.text.slice(at, at + TRANSFER_CHUNK_CHARS) });
+            }
+            post({ type: 'end' });
+          } else if (request.type === 'import') {
+            if (job) return fail('one transfer per connection');
+            if (request.size > MAX_IMPORT_BYTES)
+              return fail(`import refused, nothing changed: the file is too large (${request.size} bytes)`);
+            job = 'import';
+            session = new ImportSession(now());
+            post({ type: 'ack' });
+          } else if (!session) return fail('no import under way');
+          else if (request.type === 'chunk') {
+            received += request.text.length;
+            if (received > MAX_IMPORT_BYTES) throw new ImportError('the file is too large');
+            session.feed(request.text);
+            post({ type: 'ack' });
+          } else {
+            const current = session;
+            session = undefined;
+            post({ type: 'writing' });
+            const report = await current.finish(await database());
+            historyChanged();
+            await refreshBadge();
+            post({ type: 'report', report });
+          }
+        } catch (error) {
+          // A connection closed under us is opened again for the next transfer; this one wrote nothing.
+          if (closedUnderUs(error)) db.drop();
+          if (error instanceof ImportError) fail(`import refused, nothing changed: ${error.message}`);
+          else if (error instanceof UserError) fail(error.message);
+          else if (job === 'import') fail(`import failed, nothing changed: ${describeStorageError(error)}`);
+          else fail(`export failed: ${describeStorageError(error)}`);
+        }
+      })();
+    });
+  }
+
   return {
+    connect,
     async handle(message, sender) {
       if (sender.id !== deps.extensionId) return { error: 'message from outside StorePulse ignored' };
       const envelope = envelopeSchema.safeParse(message);

@@ -1,4 +1,4 @@
-import type { Database, TargetRecord } from '../db';
+import { readStore, type Database, type Reader, type TargetRecord } from '../db';
 import { targetId } from '../keys';
 import type { MonthTarget } from '../review/types';
 
@@ -16,7 +16,9 @@ export async function setTarget(db: Database, target: MonthTarget, now: number):
 }
 
 /** A shop's targets, oldest month first. */
-export async function shopTargets(db: Database, site: string, store: string): Promise<TargetRecord[]> {
-  const all = await db.getAllFromIndex('targets', 'byShop', IDBKeyRange.only([site, store]));
+export async function shopTargets(db: Reader, site: string, store: string): Promise<TargetRecord[]> {
+  const all = await readStore(db, 'targets')
+    .index('byShop')
+    .getAll(IDBKeyRange.only([site, store]));
   return all.sort((a, b) => a.month.localeCompare(b.month));
 }

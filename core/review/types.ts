@@ -211,6 +211,8 @@ export interface ReviewState {
   /** The operator's today, YYYY-MM-DD. */
   today: IsoDate;
   shops: ShopOverview[];
+  /** Only what the Review tab shows first (no months, page quality or trend metrics): ask again for the rest. */
+  partial?: boolean;
   /** Every alert not resolved: open, acknowledged and snoozed, most severe first. */
   inbox: Array<AlertView & { history: AlertHistoryEntry[]; snoozedUntil?: number; acknowledgedAt?: number }>;
 }

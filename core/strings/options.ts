@@ -61,6 +61,17 @@ const en = {
   data_reject_field: '“{field}” is missing or not valid',
   data_reject_mismatch: 'its key does not match its fields',
   data_reject_count: '{found} fields where the header has {expected}',
+  data_progressExport: 'Exporting… {percent}%',
+  data_progressImport: 'Reading the file… {percent}%',
+  data_progressWriting: 'Saving into the history…',
+  data_exportFailed: 'Export failed: {error}',
+  data_refusedTooLarge: 'This file is larger than 1 GB, more than StorePulse imports. Nothing was imported.',
+  data_refusedNotExport: 'This is neither a StorePulse export (JSON) nor a CSV of daily values. Nothing was imported.',
+  data_lostReading:
+    'The import did not finish: StorePulse’s background stopped while reading the file. Nothing was written; import the file again.',
+  data_lostWriting:
+    'The import did not finish: StorePulse’s background stopped while saving. The history holds either all of the file or none of it; import the file again to see which (a day already there is skipped, never doubled).',
+  data_lostExport: 'Export failed: StorePulse’s background stopped before the file was complete. Export again.',
   // custom rules, notifications and peers
   rules_title: 'Your own rules',
   rules_help: 'Rules you write yourself, on any number StorePulse reads. Start from a template or from scratch.',
@@ -191,6 +202,16 @@ const zhCN: Record<OptionsKey, string> = {
   data_reject_field: '“{field}”缺失或无效',
   data_reject_mismatch: '键与字段不一致',
   data_reject_count: '有 {found} 个字段，表头有 {expected} 个',
+  data_progressExport: '正在导出… {percent}%',
+  data_progressImport: '正在读取文件… {percent}%',
+  data_progressWriting: '正在写入历史数据…',
+  data_exportFailed: '导出失败：{error}',
+  data_refusedTooLarge: '该文件大于 1 GB，超出店脉可导入的大小，未导入任何内容。',
+  data_refusedNotExport: '这既不是店脉导出的 JSON 文件，也不是每日数据 CSV，未导入任何内容。',
+  data_lostReading: '导入未完成：读取文件时店脉后台已停止。未写入任何内容，请重新导入该文件。',
+  data_lostWriting:
+    '导入未完成：保存时店脉后台已停止。历史数据中要么有该文件的全部内容，要么一条都没有；请重新导入该文件查看（已有的天数会被跳过，不会重复）。',
+  data_lostExport: '导出失败：文件完成前店脉后台已停止，请重新导出。',
   // custom rules, notifications and peers
   rules_title: '自定义规则',
   rules_help: '自己写的提醒规则，可用于店脉读到的任何数字。可从模板开始，也可从头新建。',
@@ -319,6 +340,16 @@ const zhTW: Record<OptionsKey, string> = {
   data_reject_field: '「{field}」缺少或無效',
   data_reject_mismatch: '鍵與欄位不一致',
   data_reject_count: '有 {found} 個欄位，表頭有 {expected} 個',
+  data_progressExport: '正在匯出… {percent}%',
+  data_progressImport: '正在讀取檔案… {percent}%',
+  data_progressWriting: '正在寫入歷史資料…',
+  data_exportFailed: '匯出失敗：{error}',
+  data_refusedTooLarge: '此檔案大於 1 GB，超出店脈可匯入的大小，未匯入任何內容。',
+  data_refusedNotExport: '這既不是店脈匯出的 JSON 檔案，也不是每日資料 CSV，未匯入任何內容。',
+  data_lostReading: '匯入未完成：讀取檔案時店脈背景已停止。未寫入任何內容，請重新匯入該檔案。',
+  data_lostWriting:
+    '匯入未完成：儲存時店脈背景已停止。歷史資料中要麼有該檔案的全部內容，要麼一筆都沒有；請重新匯入該檔案查看（已有的天數會被略過，不會重複）。',
+  data_lostExport: '匯出失敗：檔案完成前店脈背景已停止，請重新匯出。',
   // custom rules, notifications and peers
   rules_title: '自訂規則',
   rules_help: '自己寫的提醒規則，可用於店脈讀到的任何數字。可從範本開始，也可從頭新建。',

@@ -2,8 +2,9 @@ import '@/components/base.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
-import { sendIdempotent, sendMessage } from '@/core/messages';
+import { sendMessage } from '@/core/messages';
 import { loadSettings, saveSettings } from '@/core/settings-store';
+import { exportFile, importFile } from '@/core/transfer-client';
 
 render(
   <Options
@@ -11,8 +12,8 @@ render(
     save={saveSettings}
     shops={() => sendMessage('shops', {})}
     transfer={{
-      exportData: (format) => sendMessage('exportData', { format }),
-      importData: (text) => sendIdempotent('importData', { text }),
+      exportData: exportFile,
+      importData: importFile,
     }}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
   />,

@@ -8,7 +8,11 @@ import { sendMessage } from '@/core/messages';
 import { loadSettings } from '@/core/settings-store';
 
 // Ask for what the first render shows before anything else: the worker answers while the page loads.
-const firstReview = prefetched(() => sendMessage('review', {}));
+// The review's first answer is the Review tab's part; the popup asks for the rest after it paints.
+const firstReview = prefetched(
+  () => sendMessage('review', { first: true }),
+  () => sendMessage('review', {}),
+);
 const firstState = prefetched(() => sendMessage('popupState', {}));
 const { settings } = await loadSettings().catch(() => ({ settings: { language: 'auto' as const } }));
 const locale = localeFor(settings.language);
@@ -52,11 +56,11 @@ render(
 );
 
 /** A loader whose first call returns the answer already asked for; later calls ask again. */
-function prefetched<T>(ask: () => Promise<T>): () => Promise<T> {
+function prefetched<T>(ask: () => Promise<T>, later: () => Promise<T> = ask): () => Promise<T> {
   let early: Promise<T> | undefined = ask();
   early.catch(() => undefined); // handled by whoever takes it
   return () => {
-    const answer = early ?? ask();
+    const answer = early ?? later();
     early = undefined;
     return answer;
   };

@@ -119,8 +119,9 @@ describe.each(ENGINES)('core journeys in %s', (engine) => {
     expect(report).toMatch(/第 3 行：“value”缺失或无效/);
     await eventually(
       async () =>
-        (await session.readDatabase<{ date: string; value: number }>('daily')).some(
-          (d) => d.date === '2026-10-01' && d.value === 9876.5,
+        // The day is filed in its month record: 1 October is the month's first value.
+        (await session.readDatabase<{ month: string; metric: string; values: Array<number | null> }>('days')).some(
+          (m) => m.month === '2026-10' && m.metric === 'sales' && m.values[0] === 9876.5,
         ),
       'the imported day',
     );

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPopup, SCREENSHOTS, startServer, toolbarBadgeText, type Browser, type FixtureServer } from './support';
 import { fiveWeeks, SEED_URL, seedDays } from './seed';
 // @ts-expect-error plain ES module with JSDoc types
-import { readDatabase } from '../harness/browser.mjs';
+import { readDatabase, readDays } from '../harness/browser.mjs';
 
 const STORE = '小雨的旗舰店';
 
@@ -24,7 +24,7 @@ describe('history through the real ingestion path', () => {
   it('keeps one daily value per metric and day, and each traffic source apart', async () => {
     const days = fiveWeeks().slice(-3);
     await seedDays(browser, server, STORE, days);
-    const daily = (await readDatabase(browser.serviceWorker, 'daily')) as Array<{
+    const daily = (await readDays(browser.serviceWorker)) as Array<{
       metric: string;
       date: string;
       value: number;

@@ -1,7 +1,7 @@
 import type { Browser, FixtureServer } from './support';
 import { eventually } from './support';
 // @ts-expect-error plain ES module with JSDoc types
-import { readDatabase } from '../harness/browser.mjs';
+import { readDays } from '../harness/browser.mjs';
 // @ts-expect-error plain ES module with JSDoc types
 import { dayPage as makeDayPage, fiveWeeks as makeFiveWeeks } from '../harness/days.mjs';
 
@@ -35,7 +35,7 @@ export async function seedDays(browser: Browser, server: FixtureServer, store: s
       server.serve(SEED_URL, dayPage(store, d));
       await page.goto(SEED_URL);
       await eventually(async () => {
-        const daily = (await readDatabase(browser.serviceWorker, 'daily')) as Array<{ id: string }>;
+        const daily = (await readDays(browser.serviceWorker)) as Array<{ id: string }>;
         return daily.some((r) => r.id === `sycm|${store}|sales||${d.date}`);
       }, `the day ${d.date} stored`);
     }

@@ -91,12 +91,9 @@ describe('trust boundaries in a real browser', () => {
       return String(ids[0]);
     });
     const privileged: Array<[string, unknown]> = [
-      ['exportData', { format: 'json' }],
-      ['exportData', { format: 'csv' }],
       ['shops', {}],
       ['review', {}],
       ['popupState', {}],
-      ['importData', { text: '{"format":"storepulse-export","version":1,"daily":[]}' }],
       ['setTarget', { site: 'sycm', store: '小雨的旗舰店', month: '2026-11', amount: 1, currency: 'CNY', split: 'even' }],
       ['alertAction', { alertId, action: 'acknowledge' }],
       ['trend', { site: 'sycm', store: '小雨的旗舰店', metric: 'visitors', days: 7 }],
@@ -104,6 +101,27 @@ describe('trust boundaries in a real browser', () => {
       ['pickOnPage', { tabId: 1 }],
     ];
     for (const [type, payload] of privileged) expect((await ask(type, payload)).error, type).toMatch(/refused/);
+    // Export and import go over the transfer port, which the background closes unheard for a content script.
+    const overPort = (requests: unknown[]) =>
+      inContentScript<{ closed: boolean; replies: string[] }>(
+        browser,
+        page,
+        `new Promise((ok) => {
+          const port = chrome.runtime.connect({ name: 'storepulse-transfer' });
+          const replies = [];
+          port.onMessage.addListener((m) => replies.push(m.type));
+          port.onDisconnect.addListener(() => setTimeout(() => ok({ closed: true, replies }), 200));
+          for (const r of ${JSON.stringify(requests)}) port.postMessage(r);
+          setTimeout(() => ok({ closed: false, replies }), 10000);
+        })`,
+      );
+    expect(await overPort([{ type: 'export', format: 'json' }])).toEqual({ closed: true, replies: [] });
+    expect(await overPort([{ type: 'export', format: 'csv' }])).toEqual({ closed: true, replies: [] });
+    const file = JSON.stringify({ format: 'storepulse-export', version: 1, exportedAt: new Date().toISOString(), daily: [] });
+    expect(await overPort([{ type: 'import', size: file.length }, { type: 'chunk', text: file }, { type: 'end' }])).toEqual({
+      closed: true,
+      replies: [],
+    });
     // What its page needs still works.
     expect(await ask('pageSetup', {})).toEqual({ language: 'auto', bindings: [] });
     // storage.local (settings, bindings) is closed to content scripts.

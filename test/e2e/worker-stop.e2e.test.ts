@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module with JSDoc types
-import { readDatabase } from '../harness/browser.mjs';
+import { readDatabase, readDays } from '../harness/browser.mjs';
 import { eventually, launch, startServer, type Browser, type FixtureServer } from './support';
 
 /**
@@ -50,6 +50,8 @@ describe('the service worker stopped mid-write', () => {
   let browser: Browser;
   let ext: Page;
   const db = <T>(store: string) => readDatabase(ext, store) as Promise<T[]>;
+  /** Every day kept, read from the month records. */
+  const days = () => readDays(ext) as Promise<Daily[]>;
 
   beforeAll(async () => {
     server = await startServer({ [HOME]: 'sycm/home.html' });
@@ -84,7 +86,7 @@ describe('the service worker stopped mid-write', () => {
     const keys = readings.map((r) => `${r.series}|${r.value}`);
     expect(new Set(keys).size).toBe(keys.length);
     // Whole: every day reading has its daily value, written in the same transaction.
-    const daily = await db<Daily>('daily');
+    const daily = await days();
     for (const r of readings.filter((x) => x.period.kind === 'day'))
       expect(
         daily.some((d) => d.metric === r.metric && d.date === r.period.start && d.value === r.value),
@@ -95,7 +97,7 @@ describe('the service worker stopped mid-write', () => {
   });
 
   it('during an import: all of it or none of it, and the page asks again to learn which', async () => {
-    const days = 15_000;
+    const count = 15_000;
     const start = Date.UTC(2020, 0, 1);
     const file = {
       format: 'storepulse-export',
@@ -104,7 +106,7 @@ describe('the service worker stopped mid-write', () => {
       targets: [],
       readings: [],
       alerts: [],
-      daily: Array.from({ length: days }, (_, i) => {
+      daily: Array.from({ length: count }, (_, i) => {
         const shop = `测试店${i % 15}`;
         const date = new Date(start + Math.floor(i / 15) * 86_400_000).toISOString().slice(0, 10);
         return {
@@ -121,7 +123,7 @@ describe('the service worker stopped mid-write', () => {
       }),
     };
     const text = JSON.stringify(file);
-    const before = (await db<Daily>('daily')).length;
+    const before = (await days()).length;
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const data = options.locator('section.data');
@@ -131,23 +133,24 @@ describe('the service worker stopped mid-write', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(text),
     });
-    // Stop the worker while it validates and writes the 15,000 days.
-    await new Promise((r) => setTimeout(r, 400));
+    // Stop the worker while the file is on its way in (the progress bar shows only during a transfer):
+    // reading the pieces, or writing the 15,000 days.
+    await data.locator('.data-progress').waitFor({ timeout: 30_000 });
     expect(await stopWorker(browser, ext)).toBe(true);
     // At no moment is part of the file there: the count is the one before or the one after, never between.
     const seen = new Set<number>();
     for (let i = 0; i < 10; i++) {
-      seen.add((await db<Daily>('daily')).length);
+      seen.add((await days()).length);
       await options.waitForTimeout(150);
     }
-    for (const count of seen) expect([before, before + days]).toContain(count);
-    // The options page never heard back from the stopped worker; it asked again (an import merges), and
-    // the answer says which: the days imported now, or the days already there from the first attempt.
+    for (const n of seen) expect([before, before + count]).toContain(n);
+    // The stopped worker closed the import's port; the options page sent the file again (an import
+    // merges), and the answer says which: the days imported now, or the days already there from the first attempt.
     const report = options.locator('.data-import-report');
     await report.waitFor({ timeout: 60_000 });
     const said = await report.innerText();
-    expect(said).toMatch(new RegExp(`(已导入：${days} 天数据|跳过：${days} 天数据)`));
-    expect((await db<Daily>('daily')).length).toBe(before + days);
+    expect(said).toMatch(new RegExp(`(已导入：${count} 天数据|跳过：${count} 天数据)`));
+    expect((await days()).length).toBe(before + count);
     expect(await data.locator('.options-status.options-error').count()).toBe(0);
     await options.close();
   }, 180_000);

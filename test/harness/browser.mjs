@@ -37,11 +37,14 @@ async function launch(userDataDir, { executablePath, headless, locale, args }) {
 }
 
 /**
+/**
  * Chromium (the default) or, with `browser: 'firefox'`, Firefox: see launchFirefoxWithExtension for
  * what that returns. The browser is found by findBrowser (CHROMIUM_PATH / FIREFOX_PATH override).
+ * `profile` (Chromium): a profile folder to use and keep (to open the same profile again); else a new
+ * one, removed on close.
  * @template {'chromium' | 'firefox'} [B='chromium']
  * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[],
- *           browser?: B, grantHostPermissions?: boolean }} options
+ *           browser?: B, grantHostPermissions?: boolean, profile?: string }} options
  * @returns {Promise<B extends 'firefox' ? Awaited<ReturnType<typeof launchFirefoxWithExtension>> : Awaited<ReturnType<typeof launchChromium>>>}
  */
 export async function launchWithExtension(options) {
@@ -50,9 +53,9 @@ export async function launchWithExtension(options) {
 }
 
 /**
- * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[] }} options
+ * @param {{ extensionPath: string, port: number, headless?: boolean, locale?: string, extraArgs?: string[], profile?: string }} options
  */
-async function launchChromium({ extensionPath, port, headless = true, locale = 'en', extraArgs = [] }) {
+async function launchChromium({ extensionPath, port, headless = true, locale = 'en', extraArgs = [], profile }) {
   const ext = resolve(extensionPath);
   const executablePath = findBrowser('chromium');
   const args = [
@@ -76,8 +79,8 @@ async function launchChromium({ extensionPath, port, headless = true, locale = '
     ...extraArgs,
   ];
 
-  const userDataDir = await mkdtemp(join(tmpdir(), 'storepulse-profile-'));
-  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'storepulse-profile-')));
+  const removeProfile = () => (profile ? Promise.resolve() : rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }));
   try {
     let { context, worker } = await launch(userDataDir, { executablePath, headless, locale, args });
     if (!worker && headless) {
@@ -125,4 +128,36 @@ async function launchChromium({ extensionPath, port, headless = true, locale = '
  */
 export async function readDatabase(serviceWorker, storeName) {
   return serviceWorker.evaluate(READ_DATABASE, storeName);
+}
+
+/**
+ * Every day the history keeps, one object a day (`{ id, site, store, metric, part, date, value,
+ * provisional }`), read from the month records of the `days` store (core/daily-months.ts).
+ * @param {import('playwright-core').Worker} serviceWorker
+ */
+export async function readDays(serviceWorker) {
+  const months =
+    /** @type {Array<{ site: string, store: string, metric: string, part: string, month: string, values: Array<number | null>, provisional: number }>} */ (
+      await readDatabase(serviceWorker, 'days')
+    );
+  const esc = (/** @type {string} */ s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return months.flatMap((m) =>
+    m.values.flatMap((value, i) => {
+      if (value === null) return [];
+      const date = `${m.month}-${String(i + 1).padStart(2, '0')}`;
+      const id = [m.site, m.store, m.metric, m.part, date].map(esc).join('|');
+      return [
+        {
+          id,
+          site: m.site,
+          store: m.store,
+          metric: m.metric,
+          part: m.part,
+          date,
+          value,
+          provisional: (m.provisional & (1 << i)) !== 0,
+        },
+      ];
+    }),
+  );
 }

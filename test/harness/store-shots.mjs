@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchWithExtension, readDatabase } from './browser.mjs';
+import { launchWithExtension, readDays } from './browser.mjs';
 import { dayPage, fiveWeeks } from './days.mjs';
 import { FIXTURES_ROOT, startFixtureServer } from './server.mjs';
 
@@ -36,7 +36,7 @@ export async function storeShots({ extensionPath, locale, outDir, log = () => {}
       server.serve(DAY, dayPage(STORE, d));
       await page.goto(DAY);
       for (let i = 0; i < 100; i++) {
-        const daily = /** @type {Array<{ id: string }>} */ (await readDatabase(serviceWorker, 'daily'));
+        const daily = /** @type {Array<{ id: string }>} */ (await readDays(serviceWorker));
         if (daily.some((r) => r.id === `sycm|${STORE}|sales||${d.date}`)) break;
         if (i === 99) throw new Error(`the day ${d.date} was not stored`);
         await page.waitForTimeout(100);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alertAction, inbox } from '@/core/background/alerts';
 import { ingest } from '@/core/background/ingest';
 import { compact, dailyParts, dailySeries, metricsWithDays, RETENTION_DAYS } from '@/core/background/daily';
-import { day, freshDb, noonOf, obs, realtime, report, SYCM_URL } from './support/db';
+import { allDays, day, freshDb, noonOf, obs, realtime, report, SYCM_URL } from './support/db';
 
 const at = (now: number) => ({ url: SYCM_URL, now });
 
@@ -113,7 +113,7 @@ describe('retention', () => {
       );
     }
     const before = await db.count('readings');
-    const daysBefore = await db.count('daily');
+    const daysBefore = (await allDays(db)).length;
     const now = start + 201 * 86_400_000;
     const result = await compact(db, now);
     const after = await db.getAll('readings');
@@ -124,7 +124,7 @@ describe('retention', () => {
     expect(old).toEqual([]);
     expect(after.filter((r) => r.period.kind === 'range').at(-1)!.value).toBe(7199);
     // Every closed day is still there.
-    expect(await db.count('daily')).toBe(daysBefore);
+    expect((await allDays(db)).length).toBe(daysBefore);
     const series = await dailySeries(db, 'sycm', '小雨的旗舰店', 'visitors', '2026-01-01', '2026-12-31');
     expect(series).toHaveLength(200);
     expect(series[0]!.value).toBe(1000);
@@ -144,10 +144,10 @@ describe('retention', () => {
   it('writes the day of a raw reading that has no daily value before removing it', async () => {
     const db = await freshDb();
     await ingest(db, report([obs('visitors', 42)], day('2025-01-01')), at(Date.UTC(2025, 0, 2)));
-    await db.clear('daily'); // as if the daily value had been lost
+    await db.clear('days'); // as if the daily value had been lost
     const result = await compact(db, Date.UTC(2026, 0, 1));
     expect(result).toEqual({ removed: 1, daysWritten: 1 });
-    expect((await db.getAll('daily')).map((d) => d.value)).toEqual([42]);
+    expect((await allDays(db)).map((d) => d.value)).toEqual([42]);
   });
 });
 

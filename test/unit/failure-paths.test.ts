@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createService } from '@/core/background/service';
-import { exportJson } from '@/core/background/transfer/export';
+import { exportText } from '@/core/background/transfer/export';
 import { loadSettings, type StorageArea } from '@/core/settings-store';
 import { day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+import { importOver } from './support/port';
 import { EXT, pageSender, POPUP } from './support/senders';
 
 /** Smaller failure paths: nothing that is not the reading itself may make a report or an import fail. */
@@ -42,14 +43,14 @@ describe('failure paths', () => {
     const db = await freshDb('storepulse-failures');
     const service = createService({ extensionId: EXT, openDb: async () => db, now: () => NOW });
     await service.handle({ type: 'report', payload: report([obs('visitors', 3120)], day('2026-11-25')) }, TAB);
-    const file = JSON.stringify({ ...(await exportJson(db, NOW)), settings: 'DEEP' });
+    const file = JSON.stringify({ ...JSON.parse(await exportText(db, 'json', NOW)), settings: 'DEEP' });
     const depth = 200_000;
     const text = file.replace('"DEEP"', '{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
-    await db.clear('daily');
-    const reply = (await service.handle({ type: 'importData', payload: { text } }, POPUP)) as { error?: string };
-    // What goes back over runtime messaging must survive structured cloning.
+    await db.clear('days');
+    const reply = await importOver(service, POPUP, text);
+    // What goes back over the port must survive structured cloning.
     expect(() => structuredClone(reply)).not.toThrow();
     expect(reply.error).toMatch(/nothing changed: .*settings are nested deeper/);
-    expect(await db.count('daily')).toBe(0);
+    expect(await db.count('days')).toBe(0);
   });
 });

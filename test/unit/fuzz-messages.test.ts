@@ -71,7 +71,7 @@ const payloads = fc.oneof(
 );
 
 async function snapshot(db: Database) {
-  return JSON.stringify(await Promise.all((['readings', 'alerts', 'daily', 'targets'] as const).map((s) => db.getAll(s))));
+  return JSON.stringify(await Promise.all((['readings', 'alerts', 'days', 'targets'] as const).map((s) => db.getAll(s))));
 }
 
 describe('message fuzzing', () => {

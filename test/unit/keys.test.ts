@@ -23,7 +23,7 @@ import {
   targetId,
   valueKey,
 } from '@/core/keys';
-import { day, freshDb, obs, report, SYCM_URL } from './support/db';
+import { allDays, day, freshDb, obs, report, SYCM_URL } from './support/db';
 import { dbFixture, writeDbFixture } from './support/legacy-db';
 
 /** Text as pages print it, weighted towards the characters ids are made of. */
@@ -191,7 +191,7 @@ describe('ids of page text in the database', () => {
       },
     );
     await ingest(db, report([obs('visitors', 222)], day(date), { store: 'A|visitors|来源=k' }), { url: SYCM_URL, now: 2 });
-    const days = await db.getAll('daily');
+    const days = await allDays(db);
     expect(days).toHaveLength(2);
     expect(new Set(days.map((d) => d.id)).size).toBe(2);
     const row = partOf({ breakdown: { dimension: '来源', key: 'k|visitors|' } });
@@ -207,7 +207,7 @@ describe('ids of page text in the database', () => {
     const db = await openDatabase(name);
 
     // Written out by hand: "|" inside a part, and ":" in a row's column name, get a "\" before them.
-    expect((await db.getAll('daily')).map((d) => [d.id, d.part]).sort()).toEqual(
+    expect((await allDays(db)).map((d) => [d.id, d.part]).sort()).toEqual(
       [
         ['shopify|Rainy \\| Goods|visits||2026-11-24', ''],
         ['sycm|小雨的旗舰店|visitors||2026-11-24', ''],
@@ -244,7 +244,7 @@ describe('ids of page text in the database', () => {
       ],
     });
     expect(result.stored).toBe(1); // the unchanged visits are not stored twice
-    expect((await db.getAll('daily')).filter((d) => d.store === 'Rainy | Goods')).toHaveLength(2);
+    expect((await allDays(db)).filter((d) => d.store === 'Rainy | Goods')).toHaveLength(2);
     const rainyAlerts = (await db.getAll('alerts')).filter((a) => a.store === 'Rainy | Goods');
     expect(rainyAlerts).toHaveLength(1);
     expect(rainyAlerts[0]).toMatchObject({ firstSeen: 1763990000000, lastSeen: 1764000000000, value: 0.012 });

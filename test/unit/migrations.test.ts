@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openDatabase } from '@/core/db';
 import { inbox } from '@/core/background/alerts';
 import { listShops } from '@/core/background/queries';
+import { dailyParts, dailySeries, metricsWithDays } from '@/core/background/daily';
+import { ingest } from '@/core/background/ingest';
+import type { DailyRecord } from '@/core/db';
+import { allDays, day, obs, report, SYCM_URL } from './support/db';
 import { dbFixture, writeDbFixture } from './support/legacy-db';
 
 let n = 0;
 
 /** A database of an earlier version, written from its frozen fixture, then opened by today's code. */
-async function upgraded(version: 1 | 2 | 3) {
+async function upgraded(version: 1 | 2 | 3 | 4) {
   const name = `storepulse-migration-${++n}`;
   await writeDbFixture(name, dbFixture(`v${version}`));
   return openDatabase(name);
@@ -37,7 +41,7 @@ describe('database migrations', () => {
     const now = await upgraded(2);
     expect(now.version).toBe(DB_VERSION);
     expect(await now.count('readings')).toBe(5);
-    const daily = await now.getAll('daily');
+    const daily = await allDays(now);
     expect(daily.map((d) => [d.date, d.value, d.provisional])).toEqual([
       ['2026-11-24', 3000, false],
       ['2026-11-25', 3100, false],
@@ -50,28 +54,73 @@ describe('database migrations', () => {
     const fixture = dbFixture('v3');
     const now = await upgraded(3);
     expect(now.version).toBe(DB_VERSION);
-    for (const store of ['readings', 'daily', 'alerts', 'targets'] as const)
+    for (const store of ['readings', 'alerts', 'targets'] as const)
       expect(await now.count(store)).toBe(fixture.records[store]!.length);
+    expect(await allDays(now)).toHaveLength(fixture.records.daily!.length);
+    now.close();
+  });
+
+  it('upgrades a version-4 database: every day moves into its month record, and nothing read is lost', async () => {
+    const fixture = dbFixture('v4');
+    const before = (fixture.records.daily as DailyRecord[]).slice().sort((a, b) => a.id.localeCompare(b.id));
+    const now = await upgraded(4);
+    expect(now.version).toBe(DB_VERSION);
+    expect([...now.objectStoreNames]).not.toContain('daily');
+    // Every field of every day, as it was: value, provisional flag, currency (a month may mix them), row, peer, time read.
+    expect((await allDays(now)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
+    for (const store of ['readings', 'alerts', 'targets'] as const)
+      expect(await now.count(store)).toBe(fixture.records[store]!.length);
+    // One record per shop, series and month: 14 days in 9 months of series.
+    expect(await now.count('days')).toBe(9);
+    const month = await now.get('days', ['shopify', 'Rainy | Goods', 'sales', '', '2026-11']);
+    expect(month).toMatchObject({ values: [...Array(22).fill(null), 410.5, 399, null, -12.5], provisional: 0 });
+
+    // The views read the upgraded history: a window across months, parts, peers, the metrics with days.
+    const shop = ['sycm', '小雨的旗舰店'] as const;
+    expect((await dailySeries(now, ...shop, 'visitors', '2026-10-31', '2026-11-25')).map((d) => [d.date, d.value])).toEqual([
+      ['2026-10-31', 2950],
+      ['2026-11-24', 3000],
+      ['2026-11-25', 3100],
+    ]);
+    expect([...(await dailyParts(now, ...shop, 'visitors', '2026-11-01', '2026-11-30')).keys()]).toEqual([
+      '来源\\:渠道=手淘=搜索',
+    ]);
+    expect([...(await dailyParts(now, ...shop, 'visitors', '2026-11-01', '2026-11-30', 'peer')).keys()]).toEqual([
+      'peer:大牌旗舰店',
+    ]);
+    expect((await metricsWithDays(now, ...shop, '2026-11-25')).sort()).toEqual(['bounceRate', 'sales', 'visitors']);
+    expect(await metricsWithDays(now, ...shop, '2026-12-02')).toEqual([]);
+
+    // The closed day read after the upgrade replaces the running real-time value of the same day.
+    await ingest(now, report([obs('sales', 12400, { currency: 'CNY' })], day('2026-11-30')), {
+      url: SYCM_URL,
+      now: 1764600000000,
+    });
+    expect((await dailySeries(now, ...shop, 'sales', '2026-11-30', '2026-11-30')).map((d) => [d.value, d.provisional])).toEqual([
+      [12400, false],
+    ]);
     now.close();
   });
 
   it('creates today’s schema on a fresh install', async () => {
     const db = await openDatabase(`storepulse-migration-${++n}`);
-    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'daily', 'readings', 'targets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'days', 'readings', 'targets']);
     expect([...db.transaction('readings').store.indexNames].sort()).toEqual(['byObservedAt', 'bySeries', 'byShop']);
     db.close();
   });
 
-  it('creates, from version 3 on, the same stores and indexes as a fresh install', async () => {
+  it('creates, from versions 3 and 4 on, the same stores and indexes as a fresh install', async () => {
     const fresh = await openDatabase(`storepulse-migration-${++n}`);
-    const old = await upgraded(3);
     const shape = (db: typeof fresh) =>
       [...db.objectStoreNames].map((name) => {
         const store = db.transaction(name).store;
         return [name, store.keyPath, store.autoIncrement, [...store.indexNames].map((i) => [i, store.index(i).keyPath])];
       });
-    expect(shape(old)).toEqual(shape(fresh));
+    for (const version of [3, 4] as const) {
+      const old = await upgraded(version);
+      expect(shape(old)).toEqual(shape(fresh));
+      old.close();
+    }
     fresh.close();
-    old.close();
   });
 });

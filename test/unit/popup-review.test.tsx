@@ -310,6 +310,25 @@ describe('alert inbox', () => {
     expect([week.getMonth(), week.getDate(), week.getHours()]).toEqual([11, 4, 0]);
   });
 
+  it('shows the Review tab from a partial first answer and asks for the rest once it has painted', async () => {
+    const whole = sampleReviewState();
+    const first: ReviewState = {
+      ...whole,
+      partial: true,
+      shops: whole.shops.map((s) => ({ ...s, months: [], quality: [], metrics: [] })),
+    };
+    const answers = [first, whole];
+    const p = await mount(props({ loadReview: vi.fn(async () => answers.shift()!) }));
+    expect($$('article.review-day-card').length).toBeGreaterThan(0);
+    // The other tabs wait for the rest rather than draw empty months.
+    await click($$('[role="tab"]')[2]);
+    expect($('table.month-months')).toBeNull();
+    await act(() => new Promise<void>((r) => setTimeout(r, 50)));
+    await settle();
+    expect(p.loadReview).toHaveBeenCalledTimes(2);
+    expect($('table.month-months')).not.toBeNull();
+  });
+
   it('falls back to today’s alerts with dismiss when the review is not available', async () => {
     const p = await mount(props({ loadReview: vi.fn(async () => Promise.reject(new Error('no reply to review'))) }));
     expect($('[data-testid="review-error"]')!.textContent).toContain('no reply to review');

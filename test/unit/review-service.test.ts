@@ -39,6 +39,25 @@ async function seeded() {
 }
 
 describe('the review through the service', () => {
+  it('answers the popup’s first question with the Review tab’s part when no review is kept, the same day as the whole', async () => {
+    const { service, cache } = await seeded();
+    await cache.set(undefined); // a cold worker right after the browser starts
+    const first = (await service.handle({ type: 'review', payload: { first: true } }, POPUP)) as ReviewState;
+    expect(first.partial).toBe(true);
+    expect(first.shops[0]).toMatchObject({ months: [], quality: [], metrics: [] });
+    const whole = (await service.handle({ type: 'review', payload: {} }, POPUP)) as ReviewState;
+    expect(whole.partial).toBeUndefined();
+    expect(whole.shops[0]!.months.length).toBeGreaterThan(0);
+    expect(whole.shops[0]!.metrics).toContain('sales');
+    // The first screen shows exactly what the whole review says about the day and the target.
+    expect(first.shops[0]!.day).toEqual(whole.shops[0]!.day);
+    expect(first.shops[0]!.target).toEqual(whole.shops[0]!.target);
+    // With a kept review, the first answer is that review cut to the Review tab.
+    expect((await cache.get())?.shops).toEqual(whole.shops);
+    const warm = (await service.handle({ type: 'review', payload: { first: true } }, POPUP)) as ReviewState;
+    expect(warm.shops[0]).toEqual({ ...whole.shops[0], months: [], quality: [], metrics: [] });
+  });
+
   it('names visitors and the traffic source that fell, and follows a target set afterwards', async () => {
     const { service } = await seeded();
     const first = (await service.handle({ type: 'review', payload: {} }, POPUP)) as ReviewState;

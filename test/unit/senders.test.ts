@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '@/core/db';
 import { DEFAULT_SETTINGS } from '@/core/settings';
 import type { MessageType } from '@/core/messages';
 import { messageSchemas } from '@/core/schemas';
+import { exportOver, fakePort, importOver } from './support/port';
 import { EXT, EXT_ORIGIN, pageSender, POPUP } from './support/senders';
 
 /**
@@ -60,16 +61,15 @@ async function seeded() {
     evaluations: Array<{ alertId: string }>;
   };
   const alertId = reply.evaluations[0]!.alertId;
-  const exported = (await service.handle({ type: 'exportData', payload: { format: 'json' } }, POPUP)) as { text: string };
-  return { db, service, alertId, exportText: exported.text };
+  return { db, service, alertId, exportText: await exportOver(service, POPUP, 'json') };
 }
 
 async function everything(db: Database) {
-  return Promise.all((['readings', 'alerts', 'daily', 'targets'] as const).map((s) => db.getAll(s)));
+  return Promise.all((['readings', 'alerts', 'days', 'targets'] as const).map((s) => db.getAll(s)));
 }
 
 /** A payload that passes validation for each type, so a refusal can only come from the sender. */
-function payloads(alertId: string, exportText: string): { [K in MessageType]: unknown } {
+function payloads(alertId: string): { [K in MessageType]: unknown } {
   return {
     pageSetup: {},
     report: sycmReport,
@@ -84,8 +84,6 @@ function payloads(alertId: string, exportText: string): { [K in MessageType]: un
     alertAction: { alertId, action: 'acknowledge' },
     review: {},
     trend: { site: 'sycm', store: '小雨的旗舰店', metric: 'visitors', days: 7 },
-    exportData: { format: 'json' },
-    importData: { text: exportText.replace('3120', '9999') },
   };
 }
 
@@ -101,8 +99,8 @@ describe('the sender policy', () => {
   });
 
   it('every payload used below is valid, so refusals come from the sender alone', async () => {
-    const { alertId, exportText } = await seeded();
-    const all = payloads(alertId, exportText);
+    const { alertId } = await seeded();
+    const all = payloads(alertId);
     for (const type of TYPES) expect(messageSchemas[type].safeParse(all[type]).success, type).toBe(true);
   });
 
@@ -116,10 +114,30 @@ describe('the sender policy', () => {
   ];
 
   describe.each(contentScripts)('from %s', (_name, sender) => {
-    it.each(PRIVILEGED)('refuses %s and changes nothing', async (type) => {
-      const { db, service, alertId, exportText } = await seeded();
+    it('closes the transfer port unheard: no export, no import, nothing changed', async () => {
+      const { db, service, exportText } = await seeded();
       const before = await everything(db);
-      const reply = (await service.handle({ type, payload: payloads(alertId, exportText)[type] }, sender)) as {
+      const out = fakePort(sender);
+      service.connect(out.port);
+      expect(out.disconnected()).toBe(true);
+      out.send({ type: 'export', format: 'json' });
+      const into = fakePort(sender);
+      service.connect(into.port);
+      expect(into.disconnected()).toBe(true);
+      into.send({ type: 'import', size: exportText.length });
+      into.send({ type: 'chunk', text: exportText.replace('3120', '9999') });
+      into.send({ type: 'end' });
+      // Let anything a listener would have started run to its end.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(out.replies).toEqual([]);
+      expect(into.replies).toEqual([]);
+      expect(await everything(db)).toEqual(before);
+    });
+
+    it.each(PRIVILEGED)('refuses %s and changes nothing', async (type) => {
+      const { db, service, alertId } = await seeded();
+      const before = await everything(db);
+      const reply = (await service.handle({ type, payload: payloads(alertId)[type] }, sender)) as {
         error?: string;
       };
       expect(reply.error).toMatch(new RegExp(`^${type} refused`));
@@ -136,18 +154,22 @@ describe('the sender policy', () => {
     };
     for (const sender of [POPUP, optionsTab]) {
       const { service, alertId, exportText } = await seeded();
-      const all = payloads(alertId, exportText);
+      const all = payloads(alertId);
       for (const type of PRIVILEGED) {
         const reply = (await service.handle({ type, payload: all[type] }, sender)) as { error?: string };
         expect(reply.error ?? '', type).not.toMatch(/refused/);
       }
+      expect(await exportOver(service, sender, 'csv')).toMatch(/^date,site,store,metric/);
+      const imported = await importOver(service, sender, exportText.replace('3120', '9999'));
+      expect(imported.error).toBeUndefined();
+      expect(imported.report?.added.daily).toBe(1);
     }
   });
 
   it('refuses page messages from the popup, a sub-frame, a frame of another origin and a non-web tab', async () => {
-    const { db, service, alertId, exportText } = await seeded();
+    const { db, service, alertId } = await seeded();
     const before = await everything(db);
-    const all = payloads(alertId, exportText);
+    const all = payloads(alertId);
     const senders: Sender[] = [
       POPUP,
       { ...pageSender(7, SYCM), frameId: 3 },

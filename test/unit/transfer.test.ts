@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '@/core/background/ingest';
 import { setTarget } from '@/core/background/target-store';
 import { parseCsv } from '@/core/background/transfer/csv';
-import { exportCsv, exportJson, type ExportFile } from '@/core/background/transfer/export';
+import { exportText, type ExportFile } from '@/core/background/transfer/export';
 import { importData } from '@/core/background/transfer/import';
 import type { Database } from '@/core/db';
-import { day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+import { allDays, day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
 import { dbFixture } from './support/legacy-db';
 
 async function seeded(): Promise<Database> {
@@ -37,7 +37,7 @@ async function contents(db: Database) {
   const strip = <T extends { id?: unknown }>(rows: T[]) => rows.map(({ id: _id, ...rest }) => rest);
   return {
     readings: strip(await db.getAll('readings')).sort((a, b) => a.series.localeCompare(b.series) || a.observedAt - b.observedAt),
-    daily: await db.getAll('daily'),
+    daily: await allDays(db),
     alerts: await db.getAll('alerts'),
     targets: await db.getAll('targets'),
   };
@@ -46,7 +46,7 @@ async function contents(db: Database) {
 describe('export and import', () => {
   it('round-trips everything through JSON into an empty database', async () => {
     const source = await seeded();
-    const file = await exportJson(source, noonOf('2026-11-26'), { version: 1, language: 'en' });
+    const file = JSON.parse(await exportText(source, 'json', noonOf('2026-11-26'), { version: 1, language: 'en' })) as ExportFile;
     expect(file).toMatchObject({ format: 'storepulse-export', version: 1, settings: { language: 'en' } });
     const target = await freshDb('storepulse-transfer');
     const result = await importData(target, JSON.stringify(file));
@@ -58,7 +58,7 @@ describe('export and import', () => {
 
   it('merges without duplicates: importing the same file twice adds nothing the second time', async () => {
     const db = await seeded();
-    const text = JSON.stringify(await exportJson(db, 0));
+    const text = await exportText(db, 'json', 0);
     const before = await contents(db);
     const again = await importData(db, text);
     expect(again.added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0 });
@@ -69,7 +69,7 @@ describe('export and import', () => {
   it('refuses a file that is not an export and leaves the database as it was', async () => {
     const db = await seeded();
     const before = await contents(db);
-    const good = JSON.stringify(await exportJson(db, 0));
+    const good = await exportText(db, 'json', 0);
     for (const [text, message] of [
       ['', /empty/],
       ['{"format":"storepulse-export", "version": 1, "daily": [', /not valid JSON/],
@@ -86,7 +86,7 @@ describe('export and import', () => {
 
   it('reports every rejected record and why, and imports the good ones', async () => {
     const db = await seeded();
-    const file = (await exportJson(db, 0)) as ExportFile & { daily: unknown[]; readings: unknown[] };
+    const file = JSON.parse(await exportText(db, 'json', 0)) as ExportFile & { daily: unknown[]; readings: unknown[] };
     const target = await freshDb('storepulse-transfer');
     const daily = file.daily as Array<Record<string, unknown>>;
     daily[0] = { ...daily[0], value: 'NaN' };
@@ -115,7 +115,7 @@ describe('export and import', () => {
 
   it('never trusts the series key a file claims: it is derived from the reading’s own fields', async () => {
     const db = await seeded();
-    const file = await exportJson(db, 0);
+    const file = JSON.parse(await exportText(db, 'json', 0)) as ExportFile;
     const target = await freshDb('storepulse-transfer');
     file.readings = file.readings.map((r) => ({ ...r, series: 'forged' }));
     await importData(target, JSON.stringify(file));
@@ -130,7 +130,7 @@ describe('export and import', () => {
     const result = await importData(db, JSON.stringify(file));
     expect(result.rejected).toEqual([]);
     expect(result.added).toEqual({ targets: 2, daily: 3, readings: 3, alerts: 3 });
-    expect((await db.getAll('daily')).map((d) => [d.id, d.part]).sort()).toEqual(
+    expect((await allDays(db)).map((d) => [d.id, d.part]).sort()).toEqual(
       [
         ['shopify|Rainy \\| Goods|visits||2026-11-24', ''],
         ['sycm|小雨的旗舰店|visitors||2026-11-24', ''],
@@ -150,7 +150,7 @@ describe('export and import', () => {
 
   it('writes all or nothing: a write that fails part-way leaves the database as it was', async () => {
     const db = await seeded();
-    const file = await exportJson(db, 0);
+    const file = JSON.parse(await exportText(db, 'json', 0)) as ExportFile;
     const target = await freshDb('storepulse-transfer');
     await ingest(target, report([obs('visitors', 1)], day('2026-10-01')), { url: SYCM_URL, now: 5 });
     const before = await contents(target);
@@ -175,7 +175,7 @@ describe('export and import', () => {
       url: SYCM_URL,
       now: 9,
     });
-    const csv = await exportCsv(db);
+    const csv = await exportText(db, 'csv', 0);
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual([
       'date',
@@ -199,9 +199,9 @@ describe('export and import', () => {
     const target = await freshDb('storepulse-transfer');
     const result = await importData(target, csv);
     expect(result).toMatchObject({ format: 'csv', rejectedCount: 0, added: { daily: 13 } });
-    expect((await target.getAll('daily')).map((d) => d.store)).toContain('=HYPERLINK("http://x")');
-    expect((await target.getAll('daily')).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-      (await db.getAll('daily')).sort((a, b) => a.id.localeCompare(b.id)),
+    expect((await allDays(target)).map((d) => d.store)).toContain('=HYPERLINK("http://x")');
+    expect((await allDays(target)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      (await allDays(db)).sort((a, b) => a.id.localeCompare(b.id)),
     );
   });
 

@@ -49,35 +49,81 @@ export function undefused(field: string): string {
 /** The file cannot be read as CSV at all. */
 export class CsvError extends Error {}
 
+/**
+ * Reads CSV text given in pieces of any size (a field, a quoted line break or a CRLF may be split
+ * between two pieces): `feed` hands each complete row to `row`, `end` the last one.
+ */
+export class CsvReader {
+  private row: string[] = [];
+  private field = '';
+  private quoted = false;
+  /** A quote seen inside a quoted field as the last character of a piece: `""` or the closing quote. */
+  private quoteAtEnd = false;
+  /** A CR ended the last piece: an LF opening the next one belongs to it. */
+  private crAtEnd = false;
+
+  constructor(private readonly emit: (row: string[]) => void) {}
+
+  feed(text: string): void {
+    let i = 0;
+    if (this.crAtEnd && text[0] === '\n') i = 1;
+    this.crAtEnd = false;
+    if (this.quoteAtEnd) {
+      this.quoteAtEnd = false;
+      if (text[0] === '"') {
+        this.field += '"';
+        i = 1;
+      } else this.quoted = false;
+    }
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (this.quoted) {
+        if (c !== '"') {
+          // Copy the run up to the next quote at once.
+          const next = text.indexOf('"', i);
+          const stop = next < 0 ? text.length : next;
+          this.field += text.slice(i, stop);
+          i = stop - 1;
+        } else if (i + 1 === text.length) this.quoteAtEnd = true;
+        else if (text[i + 1] === '"') {
+          this.field += '"';
+          i++;
+        } else this.quoted = false;
+      } else if (c === '"' && this.field === '') this.quoted = true;
+      else if (c === ',') {
+        this.row.push(this.field);
+        this.field = '';
+      } else if (c === '\n' || c === '\r') {
+        if (c === '\r') {
+          if (i + 1 === text.length) this.crAtEnd = true;
+          else if (text[i + 1] === '\n') i++;
+        }
+        this.row.push(this.field);
+        this.flush();
+      } else this.field += c;
+    }
+  }
+
+  end(): void {
+    if (this.quoted && !this.quoteAtEnd) throw new CsvError('the CSV file ends inside a quoted field');
+    if (this.field !== '' || this.row.length) {
+      this.row.push(this.field);
+      this.flush();
+    }
+  }
+
+  private flush(): void {
+    const row = this.row;
+    this.row = [];
+    this.field = '';
+    if (row.length > 1 || row[0] !== '') this.emit(row);
+  }
+}
+
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (quoted) throw new CsvError('the CSV file ends inside a quoted field');
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
+  const reader = new CsvReader((row) => rows.push(row));
+  reader.feed(text);
+  reader.end();
+  return rows;
 }

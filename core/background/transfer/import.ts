@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import {
-  allOrNothing,
+  gatherDay,
+  dayOf,
+  daysOf,
+  emptyMonth,
+  putDay,
   replacesDaily,
-  type AlertRecord,
-  type DailyRecord,
-  type Database,
-  type ReadingRecord,
-  type TargetRecord,
-} from '../../db';
+  type DailyMonthRecord,
+  type DailyValue,
+} from '../../daily-months';
+import { allOrNothing, issueAll, type AlertRecord, type Database, type ReadingRecord, type TargetRecord } from '../../db';
 import { alertKey, dailyId, legacyIds, partOf, seriesKey, targetId } from '../../keys';
+import type { ImportReport, RejectionKind, SectionCounts } from '../../messages';
 import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
@@ -17,18 +20,18 @@ import {
   exportedTargetSchema,
   exportFileSchema,
 } from '../../schemas';
-import type { ImportReport, RejectionKind, SectionCounts } from '../../messages';
-import { CSV_COLUMNS, CsvError, parseCsv, undefused } from './csv';
-import { EXPORT_VERSION } from './export';
+import { CSV_COLUMNS, CsvError, CsvReader, undefused } from './csv';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+import { JsonSectionReader, JsonStreamError } from './json-sections';
 
 /**
- * Import of a JSON export or a CSV of daily values. Every record is validated and each one rejected is
- * reported with why; records merge without duplicates; the write is one transaction, so a file that
- * cannot be read, or a write that fails, leaves the database as it was.
+ * Import of a JSON export or a CSV of daily values, read piece by piece as the options page sends the
+ * file (`ImportSession`), so no message and no string ever holds the whole file. Every record is
+ * validated as it arrives and each one rejected is reported with why; the days are gathered into their
+ * month records. Nothing is written until the file has been read to its end, and then in one
+ * transaction: a file that cannot be read, or a write that fails, leaves the database as it was.
  */
 
-/** Files larger than this are refused before parsing (a 2-year, 10-shop history is a few MB). */
-export const MAX_IMPORT_CHARS = 200_000_000;
 /** Rejections listed one by one; the rest are counted. */
 const MAX_LISTED = 200;
 
@@ -36,34 +39,23 @@ export class ImportError extends Error {}
 
 const BATCH = 1000;
 
-/**
- * Issues a batch of writes at once and waits for all. When one cannot even be issued (the store throws
- * at once), the ones already issued fail with the aborted transaction: they are waited for quietly and
- * the first error is what the caller sees.
- */
-async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
-  const issued: Array<Promise<unknown>> = [];
-  try {
-    for (const write of writes) issued.push(write());
-  } catch (error) {
-    for (const p of issued) p.catch(() => undefined);
-    throw error;
-  }
-  await Promise.all(issued);
-}
-
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
 }
 
 interface Valid {
   targets: TargetRecord[];
-  daily: DailyRecord[];
+  /** The file's days, gathered into their months (a day the file holds twice counts once). */
+  months: Map<string, DailyMonthRecord>;
   readings: Array<Omit<ReadingRecord, 'id'>>;
   alerts: AlertRecord[];
 }
 
 const zero = (): SectionCounts => ({ targets: 0, daily: 0, readings: 0, alerts: 0 });
+const SECTIONS: ReadonlyArray<keyof SectionCounts> = ['targets', 'daily', 'readings', 'alerts'];
+const isSection = (key: string): key is keyof SectionCounts => (SECTIONS as readonly string[]).includes(key);
+
+type Reject = (section: keyof SectionCounts, index: number, reason: string, what: RejectionKind) => void;
 
 const DAY_MS = 86_400_000;
 /** Settings are a few levels deep (rules → profile → rule → line); anything far deeper is not settings. */
@@ -108,166 +100,214 @@ function outOfBounds(field: string): [string, RejectionKind] {
   return [`${field}: after tomorrow`, { kind: 'field', field }];
 }
 
-/** Reads a JSON export or a CSV of daily values; throws ImportError (nothing written) when the file is not one. */
-export async function importData(db: Database, text: string, now: number = Date.now()): Promise<ImportReport> {
-  if (text.length > MAX_IMPORT_CHARS) throw new ImportError(`the file is too large (${text.length} characters)`);
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (!trimmed) throw new ImportError('the file is empty');
-  const report: ImportReport = { format: 'json', added: zero(), duplicates: zero(), rejected: [], rejectedCount: 0 };
-  const reject: Reject = (section, index, reason, what) => {
-    report.rejectedCount++;
-    if (report.rejected.length < MAX_LISTED) report.rejected.push({ section, index, reason, what });
-  };
-  const limits = bounds(now);
-  const valid: Valid = trimmed.startsWith('{')
-    ? validateJson(trimmed, report, reject, limits)
-    : validateCsv(trimmed, report, reject, limits);
-  await merge(db, valid, report);
-  return report;
-}
-
-type Reject = (section: keyof SectionCounts, index: number, reason: string, what: RejectionKind) => void;
-
-/** The first problem zod found, as the field it concerns and its own words. */
-function fieldProblem(issue: z.core.$ZodIssue | undefined, whole: string): [string, RejectionKind] {
-  const field = issue?.path.join('.') || whole;
-  return [`${field}: ${issue?.message ?? 'invalid'}`, { kind: 'field', field }];
-}
-
-function validateJson(text: string, report: ImportReport, reject: Reject, limits: Bounds): Valid {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ImportError(`not valid JSON: ${(error as Error).message}`);
-  }
-  const file = exportFileSchema.safeParse(raw);
-  if (!file.success) {
-    const issue = file.error.issues[0];
-    throw new ImportError(`not a StorePulse export (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'})`);
-  }
-  if (file.data.version > EXPORT_VERSION)
-    throw new ImportError(
-      `the file was made by a newer StorePulse (format version ${file.data.version}); update StorePulse first`,
-    );
-  if (file.data.settings !== undefined) {
-    // The reply carries the file's settings back to the options page; a value nested deeper than any
-    // settings object could not even be sent, and the data would be written with a failed reply.
-    if (deeperThan(file.data.settings, MAX_SETTINGS_DEPTH))
-      throw new ImportError(
-        `the file's settings are nested deeper than ${MAX_SETTINGS_DEPTH} levels; they are not StorePulse settings`,
-      );
-    report.settings = file.data.settings;
-  }
-
-  const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
-  const late = (section: keyof SectionCounts, index: number, field: string | undefined) => {
-    if (field) reject(section, index, ...outOfBounds(field));
-    return !!field;
-  };
-  // Ids must match the record's own fields; those of files exported before database version 4 (a
-  // bare "|" join) are recognised too, and every record is filed under today's id.
-  each(file.data.targets, exportedTargetSchema, 'targets', reject, (t, i) => {
-    if (late('targets', i, limits.times(t, ['updatedAt']))) return;
-    const id = targetId(t.site, t.store, t.month);
-    if (t.id !== id && t.id !== legacyIds.target(t.site, t.store, t.month)) return 'id does not match site, store and month';
-    valid.targets.push({ ...t, id } as TargetRecord);
-  });
-  each(file.data.daily, exportedDailySchema, 'daily', reject, (d, i) => {
-    if (late('daily', i, limits.times(d, ['observedAt']) ?? limits.days(d, ['date']))) return;
-    const part = partOf(d);
-    const legacyPart = legacyIds.part(d);
-    if (d.part !== part && d.part !== legacyPart) return 'part does not match breakdown and peer';
-    const id = dailyId(d.site, d.store, d.metric, part, d.date);
-    if (d.id !== id && d.id !== legacyIds.daily(d.site, d.store, d.metric, legacyPart, d.date))
-      return 'id does not match its fields';
-    valid.daily.push({ ...d, id, part } as DailyRecord);
-  });
-  each(file.data.readings, exportedReadingSchema, 'readings', reject, (r, i) => {
-    if (late('readings', i, limits.times(r, ['observedAt']) ?? periodLate(limits, r.period))) return;
-    // Keys are derived, never trusted: a reading is filed under the series its own fields name.
-    const pKey = periodKey(r.period);
-    valid.readings.push({ ...r, periodKey: pKey, series: seriesKey(r.site, r.store, r, pKey) } as Omit<ReadingRecord, 'id'>);
-  });
-  each(file.data.alerts, exportedAlertSchema, 'alerts', reject, (a, i) => {
-    const field =
-      limits.times(a, ['firstSeen', 'lastSeen', 'resolvedAt', 'acknowledgedAt', 'notifiedAt']) ??
-      limits.times(a, ['dismissedUntil'], limits.now + LONGEST_SNOOZE_MS) ??
-      (a.history?.some((h) => limits.times(h, ['at'])) ? 'history' : undefined) ??
-      periodLate(limits, a.period);
-    if (late('alerts', i, field)) return;
-    const legacy = a.id === legacyIds.alert(a.site, a.store, a.metric, a.periodKey);
-    valid.alerts.push({ ...a, ...(legacy ? { id: alertKey(a.site, a.store, a.metric, a.periodKey) } : {}) } as AlertRecord);
-  });
-  return valid;
-}
-
-function each<S extends z.ZodType>(
-  items: unknown[],
-  schema: S,
-  section: keyof SectionCounts,
-  reject: Reject,
-  accept: (value: z.infer<S>, index: number) => string | void,
-): void {
-  items.forEach((item, index) => {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) {
-      reject(section, index, ...fieldProblem(parsed.error.issues[0], 'record'));
-      return;
-    }
-    const problem = accept(parsed.data, index);
-    if (problem) reject(section, index, problem, { kind: 'mismatch' });
-  });
-}
-
 function periodLate(limits: Bounds, period: { start: string; end: string }): string | undefined {
   const field = limits.days(period, ['start', 'end']);
   return field && `period.${field}`;
 }
 
-function validateCsv(text: string, report: ImportReport, reject: Reject, limits: Bounds): Valid {
-  report.format = 'csv';
-  let rows: string[][];
-  try {
-    rows = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvError) throw new ImportError(error.message);
-    throw error;
+/**
+ * One file on its way in: `feed` it the file's text in pieces, then `finish` writes what was valid.
+ * Throws ImportError (nothing written) as soon as the file shows it is not an export.
+ */
+export class ImportSession {
+  readonly report: ImportReport = { format: 'json', added: zero(), duplicates: zero(), rejected: [], rejectedCount: 0 };
+  private readonly valid: Valid = { targets: [], months: new Map(), readings: [], alerts: [] };
+  private reader: { feed(text: string): void; end(): void } | undefined;
+  private started = false;
+  private header: { format?: unknown; version?: unknown } = {};
+  private readonly limits: Bounds;
+
+  /** `now` bounds the file's times and days (nothing after tomorrow). */
+  constructor(now: number = Date.now()) {
+    this.limits = bounds(now);
   }
-  const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
-  for (const required of ['date', 'site', 'store', 'metric', 'value'])
-    if (!header.includes(required))
-      throw new ImportError(`not a StorePulse CSV: the header has no “${required}” column (expected ${CSV_COLUMNS.join(',')})`);
-  const col = (row: string[], name: string): string => {
-    const i = header.indexOf(name);
-    return undefused(i < 0 ? '' : (row[i] ?? ''));
+
+  private readonly reject: Reject = (section, index, reason, what) => {
+    this.report.rejectedCount++;
+    if (this.report.rejected.length < MAX_LISTED) this.report.rejected.push({ section, index, reason, what });
   };
-  const valid: Valid = { targets: [], daily: [], readings: [], alerts: [] };
-  rows.slice(1).forEach((row, i) => {
-    const line = i + 2;
+
+  feed(piece: string): void {
+    let text = piece;
+    if (!this.reader) {
+      text = text.replace(/^\uFEFF/, '').trimStart();
+      if (!text) return;
+      this.reader = text.startsWith('{') ? this.jsonReader() : this.csvReader();
+    }
+    this.started = true;
+    try {
+      this.reader.feed(text);
+    } catch (error) {
+      throw asImportError(error);
+    }
+  }
+
+  /** Checks the file ended well, then merges what was valid in one transaction. */
+  async finish(db: Database): Promise<ImportReport> {
+    if (!this.started || !this.reader) throw new ImportError('the file is empty');
+    try {
+      this.reader.end();
+    } catch (error) {
+      throw asImportError(error);
+    }
+    if (this.report.format === 'json') this.checkHeader(true);
+    await merge(db, this.valid, this.report);
+    return this.report;
+  }
+
+  /** The envelope must say what the file is before any record (StorePulse writes it first). */
+  private checkHeader(complete: boolean): void {
+    const { format, version } = this.header;
+    if (format === undefined && !complete) throw new ImportError('not a StorePulse export (format: missing before the records)');
+    if (format !== EXPORT_FORMAT) throw new ImportError(`not a StorePulse export (format: expected “${EXPORT_FORMAT}”)`);
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+      throw new ImportError('not a StorePulse export (version: expected a whole number)');
+    if (version > EXPORT_VERSION)
+      throw new ImportError(`the file was made by a newer StorePulse (format version ${version}); update StorePulse first`);
+  }
+
+  private jsonReader(): JsonSectionReader {
+    const envelope = exportFileSchema.pick({ exportedAt: true });
+    return new JsonSectionReader({
+      streams: isSection,
+      value: (key, value) => {
+        if (key === 'format' || key === 'version') {
+          this.header[key] = value;
+          if (key === 'version') this.checkHeader(false);
+        } else if (key === 'exportedAt') {
+          if (!envelope.safeParse({ exportedAt: value }).success) throw new ImportError('not a StorePulse export (exportedAt)');
+        } else if (key === 'settings') {
+          // The report carries the file's settings back to the options page; a value nested deeper than
+          // any settings object could not even be sent, and the data would be written behind a lost reply.
+          if (deeperThan(value, MAX_SETTINGS_DEPTH))
+            throw new ImportError(
+              `the file's settings are nested deeper than ${MAX_SETTINGS_DEPTH} levels; they are not StorePulse settings`,
+            );
+          this.report.settings = value;
+        } else if (isSection(key)) throw new ImportError(`not a StorePulse export (${key}: expected an array)`);
+      },
+      record: (key, index, value) => {
+        if (!isSection(key)) return;
+        this.checkHeader(false);
+        this.accept(key, index, value);
+      },
+    });
+  }
+
+  private accept(section: keyof SectionCounts, index: number, item: unknown): void {
+    const limits = this.limits;
+    const problem = (() => {
+      if (section === 'targets') {
+        const t = exportedTargetSchema.safeParse(item);
+        if (!t.success) return t.error;
+        const late = limits.times(t.data, ['updatedAt']);
+        if (late) return outOfBounds(late);
+        // Ids must match the record's own fields; those of files exported before database version 4 (a
+        // bare "|" join) are recognised too, and every record is filed under today's id.
+        const id = targetId(t.data.site, t.data.store, t.data.month);
+        if (t.data.id !== id && t.data.id !== legacyIds.target(t.data.site, t.data.store, t.data.month))
+          return 'id does not match site, store and month';
+        this.valid.targets.push({ ...t.data, id } as TargetRecord);
+      } else if (section === 'daily') {
+        const d = exportedDailySchema.safeParse(item);
+        if (!d.success) return d.error;
+        const late = limits.times(d.data, ['observedAt']) ?? limits.days(d.data, ['date']);
+        if (late) return outOfBounds(late);
+        const part = partOf(d.data);
+        const legacyPart = legacyIds.part(d.data);
+        if (d.data.part !== part && d.data.part !== legacyPart) return 'part does not match breakdown and peer';
+        if (
+          d.data.id !== dailyId(d.data.site, d.data.store, d.data.metric, part, d.data.date) &&
+          d.data.id !== legacyIds.daily(d.data.site, d.data.store, d.data.metric, legacyPart, d.data.date)
+        )
+          return 'id does not match its fields';
+        const { id: _id, ...day } = d.data;
+        this.addDay({ ...day, part } as DailyValue);
+      } else if (section === 'readings') {
+        const r = exportedReadingSchema.safeParse(item);
+        if (!r.success) return r.error;
+        const late = limits.times(r.data, ['observedAt']) ?? periodLate(limits, r.data.period);
+        if (late) return outOfBounds(late);
+        // Keys are derived, never trusted: a reading is filed under the series its own fields name.
+        const pKey = periodKey(r.data.period);
+        this.valid.readings.push({
+          ...r.data,
+          periodKey: pKey,
+          series: seriesKey(r.data.site, r.data.store, r.data, pKey),
+        } as Omit<ReadingRecord, 'id'>);
+      } else {
+        const a = exportedAlertSchema.safeParse(item);
+        if (!a.success) return a.error;
+        const late =
+          limits.times(a.data, ['firstSeen', 'lastSeen', 'resolvedAt', 'acknowledgedAt', 'notifiedAt']) ??
+          limits.times(a.data, ['dismissedUntil'], limits.now + LONGEST_SNOOZE_MS) ??
+          (a.data.history?.some((h) => limits.times(h, ['at'])) ? 'history' : undefined) ??
+          periodLate(limits, a.data.period);
+        if (late) return outOfBounds(late);
+        const legacy = a.data.id === legacyIds.alert(a.data.site, a.data.store, a.data.metric, a.data.periodKey);
+        this.valid.alerts.push({
+          ...a.data,
+          ...(legacy ? { id: alertKey(a.data.site, a.data.store, a.data.metric, a.data.periodKey) } : {}),
+        } as AlertRecord);
+      }
+      return undefined;
+    })();
+    if (typeof problem === 'string') this.reject(section, index, problem, { kind: 'mismatch' });
+    else if (Array.isArray(problem)) this.reject(section, index, ...problem);
+    else if (problem) this.reject(section, index, ...fieldProblem(problem.issues[0], 'record'));
+  }
+
+  /** Gathers a day into its month; the same day twice in one file counts as a duplicate once. */
+  private addDay(day: DailyValue): void {
+    if (gatherDay(this.valid.months, day).had) this.report.duplicates.daily++;
+  }
+
+  private csvReader(): CsvReader {
+    this.report.format = 'csv';
+    let header: string[] | undefined;
+    let line = 1;
+    return new CsvReader((row) => {
+      if (!header) {
+        header = row.map((h) => h.trim().toLowerCase());
+        for (const required of ['date', 'site', 'store', 'metric', 'value'])
+          if (!header.includes(required))
+            throw new ImportError(
+              `not a StorePulse CSV: the header has no “${required}” column (expected ${CSV_COLUMNS.join(',')})`,
+            );
+        return;
+      }
+      this.csvRow(header, row, ++line);
+    });
+  }
+
+  private csvRow(header: string[], row: string[], line: number): void {
     if (row.length !== header.length) {
-      reject('daily', line, `${row.length} fields where the header has ${header.length}`, {
+      this.reject('daily', line, `${row.length} fields where the header has ${header.length}`, {
         kind: 'fieldCount',
         found: row.length,
         expected: header.length,
       });
       return;
     }
-    const dimension = col(row, 'dimension');
-    const key = col(row, 'key');
-    const peer = col(row, 'peer');
-    const observed = col(row, 'observed_at');
-    const valueText = col(row, 'value').trim();
+    const col = (name: string): string => {
+      const i = header.indexOf(name);
+      return undefused(i < 0 ? '' : (row[i] ?? ''));
+    };
+    const dimension = col('dimension');
+    const key = col('key');
+    const peer = col('peer');
+    const observed = col('observed_at');
+    const valueText = col('value').trim();
     const record: Record<string, unknown> = {
-      site: col(row, 'site'),
-      store: col(row, 'store'),
-      metric: col(row, 'metric'),
-      date: col(row, 'date'),
+      site: col('site'),
+      store: col('store'),
+      metric: col('metric'),
+      date: col('date'),
       value: valueText === '' ? NaN : Number(valueText),
-      provisional: col(row, 'provisional') === 'true',
+      provisional: col('provisional') === 'true',
       observedAt: observed ? Date.parse(observed) : 0,
     };
-    const currency = col(row, 'currency');
+    const currency = col('currency');
     if (currency) record.currency = currency;
     if (dimension || key) record.breakdown = { dimension, key };
     if (peer) record.peer = peer;
@@ -281,36 +321,62 @@ function validateCsv(text: string, report: ImportReport, reject: Reject, limits:
     );
     const parsed = exportedDailySchema.safeParse(record);
     if (!parsed.success) {
-      reject('daily', line, ...fieldProblem(parsed.error.issues[0], 'row'));
+      this.reject('daily', line, ...fieldProblem(parsed.error.issues[0], 'row'));
       return;
     }
-    const late = limits.times(parsed.data, ['observedAt']) ?? limits.days(parsed.data, ['date']);
+    const late = this.limits.times(parsed.data, ['observedAt']) ?? this.limits.days(parsed.data, ['date']);
     if (late) {
-      reject('daily', line, ...outOfBounds(late === 'observedAt' ? 'observed_at' : late));
+      this.reject('daily', line, ...outOfBounds(late === 'observedAt' ? 'observed_at' : late));
       return;
     }
-    valid.daily.push(parsed.data as DailyRecord);
-  });
-  return valid;
+    const { id: _id, ...day } = parsed.data;
+    this.addDay(day as DailyValue);
+  }
+}
+
+function asImportError(error: unknown): Error {
+  if (error instanceof JsonStreamError) return new ImportError(`not valid JSON: ${error.message}`);
+  if (error instanceof CsvError) return new ImportError(error.message);
+  return error as Error;
+}
+
+/** Reads a whole JSON export or CSV of daily values; throws ImportError (nothing written) when the file is not one. */
+export async function importData(db: Database, text: string, now: number = Date.now()): Promise<ImportReport> {
+  const session = new ImportSession(now);
+  session.feed(text);
+  return session.finish(db);
+}
+
+/** The first problem zod found, as the field it concerns and its own words. */
+function fieldProblem(issue: z.core.$ZodIssue | undefined, whole: string): [string, RejectionKind] {
+  const field = issue?.path.join('.') || whole;
+  return [`${field}: ${issue?.message ?? 'invalid'}`, { kind: 'field', field }];
 }
 
 async function merge(db: Database, valid: Valid, report: ImportReport): Promise<void> {
-  const tx = db.transaction(['targets', 'daily', 'readings', 'alerts'], 'readwrite');
+  const tx = db.transaction(['targets', 'days', 'readings', 'alerts'], 'readwrite');
   await allOrNothing(tx, async () => {
     await keepNewer(tx.objectStore('targets'), valid.targets, (t) => t.updatedAt, 'targets', report);
     // Requests of one transaction are queued in order; asking for a batch at once saves a round trip each.
-    const daily = tx.objectStore('daily');
-    for (const batch of chunks(valid.daily)) {
-      const currents = await Promise.all(batch.map((d) => daily.get(d.id)));
+    const days = tx.objectStore('days');
+    for (const batch of chunks([...valid.months.values()])) {
+      const currents = await Promise.all(batch.map((m) => days.get([m.site, m.store, m.metric, m.part, m.month])));
       const writes: Array<() => Promise<unknown>> = [];
-      batch.forEach((d, i) => {
-        const current = currents[i];
-        if (current && (!replacesDaily(current, d) || (current.value === d.value && current.provisional === d.provisional)))
-          report.duplicates.daily++;
-        else {
-          writes.push(() => daily.put(d));
-          report.added.daily++;
+      batch.forEach((incoming, i) => {
+        const month =
+          currents[i] ?? emptyMonth({ ...incoming, date: `${incoming.month}-01`, value: 0, provisional: false, observedAt: 0 });
+        let changed = false;
+        for (const d of daysOf(incoming)) {
+          const current = dayOf(month, d.date);
+          if (current && (!replacesDaily(current, d) || (current.value === d.value && current.provisional === d.provisional)))
+            report.duplicates.daily++;
+          else {
+            putDay(month, d);
+            changed = true;
+            report.added.daily++;
+          }
         }
+        if (changed) writes.push(() => days.put(month));
       });
       await issueAll(writes);
     }

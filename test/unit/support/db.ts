@@ -1,4 +1,5 @@
-import { openDatabase } from '@/core/db';
+import { dailyRecords } from '@/core/background/transfer/export';
+import { openDatabase, type DailyRecord, type Database } from '@/core/db';
 import type { PageReport } from '@/core/messages';
 import type { ObservedValue, Period } from '@/core/types';
 
@@ -38,3 +39,8 @@ export const noonOf = (date: string): number => {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(y!, m! - 1, d!, 12).getTime();
 };
+
+/** Every day kept, one record a day with its id, in key order (site, store, metric, part, date). */
+export async function allDays(db: Database): Promise<DailyRecord[]> {
+  return (await db.getAll('days')).flatMap(dailyRecords);
+}

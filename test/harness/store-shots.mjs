@@ -47,8 +47,8 @@ export async function storeShots({ extensionPath, locale, outDir, log = () => {}
     const popup = await context.newPage();
     await popup.setViewportSize(POPUP);
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    const card = popup.locator('.day-card').first();
-    await card.locator('button.primary').click();
+    const card = popup.locator('.review-day-card').first();
+    await card.locator('button.popup-primary').click();
     const form = popup.getByTestId('target-form');
     await form.locator('input[type="month"]').fill(days.at(-1).date.slice(0, 7));
     await form.locator('input[name="amount"]').fill('400000');
@@ -68,8 +68,11 @@ export async function storeShots({ extensionPath, locale, outDir, log = () => {}
     await badge.waitFor({ state: 'attached', timeout: 20_000 });
     await page.waitForTimeout(500);
     const backdrop = await page.screenshot();
-    await badge.locator('.pill').click();
-    await badge.locator('.panel').waitFor();
+    // The badge's root is closed: click where its pill is drawn (the host's top left), as the operator would.
+    const box = await badge.boundingBox();
+    if (!box) throw new Error('the bounce-rate badge is not rendered');
+    await page.mouse.click(box.x + 6, box.y + 6);
+    await page.locator('storepulse-badge[data-metric="bounceRate"][data-open]').waitFor();
     const save = async (/** @type {string} */ name, /** @type {import('playwright-core').Page} */ p) => {
       const path = join(outDir, name);
       await p.screenshot({ path });

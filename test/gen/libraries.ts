@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { esc, group, shiftDecimal } from './format';
 import type { Expected, GeneratedPage, Period, TruthReading } from './page';
 import { rng, type Rng } from './prng';
-import type { Metric, PlatformId } from './vocab';
+import { KIND, type Metric, type PlatformId } from './vocab';
 
 /**
  * Pages whose markup comes from the design systems back offices are built with, rendered on the server
@@ -39,24 +39,7 @@ function page(seed: number, library: string, b: Built): GeneratedPage {
     store: b.store,
     period: b.period,
     readings: b.readings,
-    absent: (
-      [
-        'visitors',
-        'visits',
-        'pageViews',
-        'bounceRate',
-        'pagesPerVisit',
-        'avgVisitDuration',
-        'conversionRate',
-        'paidBuyers',
-        'orders',
-        'unitsOrdered',
-        'avgOrderValue',
-        'sales',
-        'returningVisitors',
-        'returningVisitorShare',
-      ] as Metric[]
-    ).filter((m) => !own.has(m)),
+    absent: (Object.keys(KIND) as Metric[]).filter((m) => !own.has(m)),
     volatile: false,
     notes: `${library} page, seed ${seed}: ${b.notes}`,
     seed,

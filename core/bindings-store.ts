@@ -1,15 +1,13 @@
-import browser from 'webextension-polyfill';
 import { BINDINGS_KEY, repairBindings, withBinding, type Binding, type Bindings } from './bindings';
 import { writeRepair, type StorageArea } from './settings-store';
 
 /**
- * Bindings in browser.storage.local. As with settings, a repaired object is written back with a copy
- * of what was there (`bindingsBackup`) and the notes (`bindingsNotes`): nothing is lost silently.
+ * Bindings, beside the settings in the prefs database (core/settings-store.ts), which only StorePulse's
+ * own origin reaches. As with settings, a repaired object is written back with a copy of what was there
+ * (`bindingsBackup`) and the notes (`bindingsNotes`): nothing is lost silently.
  */
 
-const local = (): StorageArea => browser.storage.local as unknown as StorageArea;
-
-export async function loadBindings(area: StorageArea = local()): Promise<{ bindings: Bindings; notes: string[] }> {
+export async function loadBindings(area: StorageArea): Promise<{ bindings: Bindings; notes: string[] }> {
   const stored = await area.get(BINDINGS_KEY);
   const repaired = repairBindings(stored[BINDINGS_KEY]);
   if (repaired.notes.length === 0) return repaired;
@@ -21,7 +19,7 @@ export async function loadBindings(area: StorageArea = local()): Promise<{ bindi
   return { bindings: repaired.bindings, notes: failed ? [...repaired.notes, failed] : repaired.notes };
 }
 
-export async function saveBinding(origin: string, binding: Binding, area: StorageArea = local()): Promise<Bindings> {
+export async function saveBinding(origin: string, binding: Binding, area: StorageArea): Promise<Bindings> {
   const { bindings } = await loadBindings(area);
   const next = withBinding(bindings, origin, binding);
   await area.set({ [BINDINGS_KEY]: next });

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Binding } from './bindings';
 import type { MetricId } from './metrics';
-import type { Settings } from './settings';
+import type { Repaired, Settings } from './settings';
 import type { FixId, Severity } from './rules';
 import type { AlertView, MonthTarget, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
@@ -92,7 +92,7 @@ export type BindingPayload = Omit<Binding, 'savedAt'>;
 
 /**
  * What a script in a web page may know of the settings: the language, and the numbers bound on its
- * own origin. The rest stays with the background (storage.local is closed to content scripts).
+ * own origin. The rest stays with the background (core/settings-store.ts: no content script reaches it).
  */
 export interface PageSetup {
   language: Settings['language'];
@@ -115,6 +115,12 @@ export interface ProtocolMap {
   /** `first`: the Review tab's part alone when the whole review is not ready (`partial` in the reply). */
   review: { payload: { first?: boolean }; reply: ReviewState };
   trend: { payload: TrendRequest; reply: TrendView };
+  /** The operator's settings and their repair notes, for StorePulse's own pages. */
+  settings: { payload: Record<string, never>; reply: Repaired };
+  /** Refused, with the reasons, when the settings would need repair. */
+  saveSettings: { payload: { settings: Settings }; reply: { ok: true } };
+  /** How many numbers are bound on an origin (the popup's page tools). */
+  boundCount: { payload: { origin: string }; reply: { count: number } };
 }
 
 /** What an import added, found already there and left out (and why): the options page's report. */

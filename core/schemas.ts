@@ -7,6 +7,7 @@ import { FIXES } from './fixes';
 import { TRANSFER_CHUNK_CHARS } from './transfer-protocol';
 import type { MessageType, ProtocolMap } from './messages';
 import type { FixId } from './rules';
+import { repairSettings, type Settings } from './settings';
 
 /**
  * Validation where trust ends: every message a content script or page sends reaches a handler only
@@ -111,6 +112,18 @@ export const messageSchemas = {
   alertAction: z.lazy(() => alertActionSchema),
   review: z.object({ first: z.boolean().optional() }).strict(),
   trend: z.lazy(() => trendRequestSchema),
+  settings: z.object({}).strict(),
+  // The settings' own repair is their validator: settings it would change are refused, with its notes.
+  saveSettings: z
+    .object({
+      settings: z.custom<Settings>().superRefine((value, ctx) => {
+        const { notes } = repairSettings(value);
+        if (value === undefined || value === null) ctx.addIssue({ code: 'custom', message: 'no settings' });
+        else if (notes.length > 0) ctx.addIssue({ code: 'custom', message: notes.join('; ') });
+      }),
+    })
+    .strict(),
+  boundCount: z.object({ origin: z.url().max(600) }).strict(),
 } as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
 
 /**

@@ -1,16 +1,18 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { syncBoundScripts, type ScriptingApi } from '@/core/background/bound-scripts';
 import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot } from '@/core/background/service';
-import { BINDINGS_KEY } from '@/core/bindings';
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import { tabMessage } from '@/core/messages';
-import { loadSettings } from '@/core/settings-store';
+import { prefsArea, settingsStore } from '@/core/settings-store';
 
 export default defineBackground(() => {
   const scripting = (browser as unknown as { scripting: ScriptingApi & ChromeScripting }).scripting;
+  // Settings and bindings, in StorePulse's own origin: no content script reaches them (core/settings-store.ts).
+  const prefs = prefsArea();
+  const settings = settingsStore(prefs);
   const syncBound = async () => {
-    const { bindings } = await loadBindings();
+    const { bindings } = await loadBindings(prefs);
     await syncBoundScripts(bindings, (pattern) => browser.permissions.contains({ origins: [pattern] }), scripting);
   };
   const sync = () => void syncBound().catch((error: unknown) => console.warn('[StorePulse] bound sites not registered:', error));
@@ -26,11 +28,15 @@ export default defineBackground(() => {
       await scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
     },
     bindings: {
-      load: async () => (await loadBindings()).bindings,
-      save: async (origin, binding) => void (await saveBinding(origin, binding)),
+      load: async () => (await loadBindings(prefs)).bindings,
+      async save(origin, binding) {
+        await saveBinding(origin, binding, prefs);
+        sync();
+      },
     },
     openDb: (events) => openDatabase(undefined, undefined, events),
-    loadSettings: async () => (await loadSettings()).settings,
+    loadSettings: async () => (await settings.load()).settings,
+    settingsStore: settings,
     reviewCache: sessionReviewCache(),
     async notify(notice) {
       // An optional permission: the options page asks for it when the operator switches notify on.
@@ -71,18 +77,14 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && BINDINGS_KEY in changes) sync();
-  });
   sync();
   void service.refreshBadge();
 });
 
 /**
- * Settings and bindings live in storage.local, which content scripts may read and write by default.
- * Close it to them: they get the language and their own origin's bindings from the background.
- * COMPAT(firefox): Firefox has setAccessLevel only for storage.session (bug 1724754), so there
- * storage.local stays open to content scripts; they still do not use it.
+ * storage.local no longer holds settings or bindings (they moved to the prefs database, which content
+ * scripts cannot reach in any browser); it is closed to content scripts all the same where the browser can.
+ * COMPAT(firefox): Firefox has setAccessLevel only for storage.session (bug 1724754).
  */
 function closeStorageToPages(): void {
   const local = browser.storage.local as unknown as { setAccessLevel?(o: { accessLevel: string }): Promise<void> };

@@ -30,6 +30,9 @@ export const SENDER_POLICY: { readonly [K in MessageType]: readonly SenderKind[]
   alertAction: ['extension'],
   review: ['extension'],
   trend: ['extension'],
+  settings: ['extension'],
+  saveSettings: ['extension'],
+  boundCount: ['extension'],
 };
 
 /** What the browser says about a message's sender (runtime.MessageSender); nothing here comes from the message. */

@@ -10,7 +10,7 @@ import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
 import { effectiveRules, inQuietHours } from '../rules';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Repaired, type Settings } from '../settings';
 import { BlockedError, connection } from './connection';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
@@ -64,6 +64,8 @@ export interface ServiceDeps {
   reviewCache?: ReviewCache;
   /** The operator's settings (rule lines, shop profiles); defaults when absent. */
   loadSettings?: () => Promise<Settings>;
+  /** The settings as the options page and popup see and change them (core/settings-store.ts). */
+  settingsStore?: { load(): Promise<Repaired>; save(settings: Settings): Promise<void> };
   /** Shows a browser notification; absent (or refused by the browser), alerts are only badges and the popup. */
   notify?: (notice: Notice) => Promise<void> | void;
   /** Look-ups for custom rules that compare with a baseline or a daily target; absent, those rules do not fire. */
@@ -77,7 +79,7 @@ export interface ServiceDeps {
   injectReader?: (tabId: number) => Promise<unknown>;
   /** Starts the element picker (entrypoints/picker.ts) in a tab. */
   injectPicker?: (tabId: number) => Promise<void>;
-  /** Numbers bound on sites without an adapter (browser.storage.local `bindings`). */
+  /** Numbers bound on sites without an adapter (beside the settings, core/bindings-store.ts). */
   bindings?: {
     load(): Promise<Bindings>;
     save(origin: string, binding: Binding): Promise<void>;
@@ -394,6 +396,18 @@ export function createService(deps: ServiceDeps): Service {
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
       return trend(await database(), payload, now(), effectiveRules(settings, payload.site, payload.store));
+    },
+    async settings() {
+      if (!deps.settingsStore) return { settings: (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS, notes: [] };
+      return deps.settingsStore.load();
+    },
+    async saveSettings({ settings }) {
+      if (!deps.settingsStore) throw new UserError('settings cannot be saved here');
+      await deps.settingsStore.save(settings);
+      return { ok: true };
+    },
+    async boundCount({ origin }) {
+      return { count: (await deps.bindings?.load())?.sites[origin]?.length ?? 0 };
     },
     async popupState() {
       const state = await popupState(await database(), now());

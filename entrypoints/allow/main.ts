@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { allowableOrigin, BINDINGS_KEY, repairBindings } from '@/core/bindings';
 import { languageOf, localeFor, translator } from '@/core/i18n';
 import { SETTINGS_KEY } from '@/core/settings';
+import { prefsArea } from '@/core/settings-store';
 import { ALLOW_SCREEN } from '@/core/strings/site-access';
 
 /**
@@ -9,9 +10,11 @@ import { ALLOW_SCREEN } from '@/core/strings/site-access';
  * only an extension page ask for a permission, during a click in it; this page is that, framed by the
  * picker. The site it asks for is the frame's parent as the browser reports it (ancestorOrigins), and
  * only one where the operator has bound numbers — a page that frames it on its own gets nothing.
+ * Framed in a web page, it may not ask the background anything (core/background/senders.ts): it reads
+ * the language and bindings from StorePulse's own storage itself, and writes nothing there.
  */
 
-const stored = await browser.storage.local.get([BINDINGS_KEY, SETTINGS_KEY]);
+const stored = await prefsArea(undefined).get([BINDINGS_KEY, SETTINGS_KEY]);
 const t = translator(localeFor(languageOf(stored[SETTINGS_KEY])), ALLOW_SCREEN);
 const app = document.getElementById('app')!;
 const bindings = repairBindings(stored[BINDINGS_KEY]).bindings;

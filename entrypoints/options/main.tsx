@@ -3,13 +3,12 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
 import { sendMessage } from '@/core/messages';
-import { loadSettings, saveSettings } from '@/core/settings-store';
 import { exportFile, importFile } from '@/core/transfer-client';
 
 render(
   <Options
-    load={loadSettings}
-    save={saveSettings}
+    load={() => sendMessage('settings', {})}
+    save={async (settings) => void (await sendMessage('saveSettings', { settings }))}
     shops={() => sendMessage('shops', {})}
     transfer={{
       exportData: exportFile,

@@ -2,10 +2,8 @@ import '@/components/base.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup } from '@/components/Popup';
-import { BINDINGS_KEY, repairBindings } from '@/core/bindings';
 import { localeFor } from '@/core/i18n';
 import { sendMessage } from '@/core/messages';
-import { loadSettings } from '@/core/settings-store';
 
 // Ask for what the first render shows before anything else: the worker answers while the page loads.
 // The review's first answer is the Review tab's part; the popup asks for the rest after it paints.
@@ -14,7 +12,7 @@ const firstReview = prefetched(
   () => sendMessage('review', {}),
 );
 const firstState = prefetched(() => sendMessage('popupState', {}));
-const { settings } = await loadSettings().catch(() => ({ settings: { language: 'auto' as const } }));
+const { settings } = await sendMessage('settings', {}).catch(() => ({ settings: { language: 'auto' as const } }));
 const locale = localeFor(settings.language);
 document.documentElement.lang = locale;
 // The back offices StorePulse reads: granted at install in Chrome, optional in Firefox, withdrawable in both.
@@ -43,10 +41,7 @@ render(
       },
       readPage: (tabId) => sendMessage('readPage', { tabId }),
       pick: (tabId) => sendMessage('pickOnPage', { tabId }),
-      async boundCount(origin) {
-        const stored = await browser.storage.local.get(BINDINGS_KEY);
-        return repairBindings(stored[BINDINGS_KEY]).bindings.sites[origin]?.length ?? 0;
-      },
+      boundCount: async (origin) => (await sendMessage('boundCount', { origin })).count,
       allowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       allow: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
       close: () => window.close(),

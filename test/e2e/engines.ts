@@ -12,7 +12,8 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchWithExtension } from '../harness/browser.mjs';
 // @ts-expect-error plain ES module with JSDoc types
 import { READ_DATABASE } from '../harness/read-database.mjs';
-import { EXTENSION_PATH, toolbarBadgeText, type Browser } from './support';
+import { afterAll, beforeAll } from 'vitest';
+import { EXTENSION_PATH, startServer, toolbarBadgeText, type Browser, type FixtureServer } from './support';
 
 export type Engine = 'chromium' | 'firefox';
 
@@ -73,6 +74,32 @@ export interface LaunchOptions {
 
 export async function launchIn(engine: Engine, port: number, locale = 'en', options: LaunchOptions = {}): Promise<Session> {
   return engine === 'firefox' ? launchFirefox(port, locale, options) : launchChromium(port, locale);
+}
+
+/**
+ * A session in `engine` over a fixture server with `pages`, opened before the suite's tests and closed
+ * after them; the returned function gives the open session.
+ */
+export function sessionFor(
+  engine: Engine,
+  pages: Record<string, string>,
+  locale = 'en',
+  options: LaunchOptions = {},
+): () => Session {
+  let server: FixtureServer | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    server = await startServer(pages);
+    session = await launchIn(engine, server.port, locale, options);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  return () => {
+    if (!session) throw new Error(`no ${engine} session`);
+    return session;
+  };
 }
 
 const POPUP_SIZE = { width: 400, height: 600 };

@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopup, SCREENSHOTS, startServer, toolbarBadgeText, type Browser, type FixtureServer } from './support';
+import {
+  askAsExtension,
+  launch,
+  openPopup,
+  SCREENSHOTS,
+  startServer,
+  toolbarBadgeText,
+  type Browser,
+  type FixtureServer,
+} from './support';
 import { fiveWeeks, SEED_URL, seedDays } from './seed';
 // @ts-expect-error plain ES module with JSDoc types
 import { readDatabase, readDays } from '../harness/browser.mjs';
@@ -117,22 +126,8 @@ describe('the daily review in the popup, from five weeks read off real pages', (
   }, 60_000);
 
   it('reads in English too', async () => {
-    await browser.serviceWorker.evaluate(async () => {
-      const c = (
-        globalThis as unknown as {
-          chrome: {
-            storage: {
-              local: {
-                get(k: string): Promise<Record<string, { language?: string } | undefined>>;
-                set(v: object): Promise<void>;
-              };
-            };
-          };
-        }
-      ).chrome;
-      const { settings } = await c.storage.local.get('settings');
-      await c.storage.local.set({ settings: { ...(settings ?? { version: 2, rules: {}, shops: {} }), language: 'en' } });
-    });
+    const { settings } = await askAsExtension<{ settings: object }>(browser, 'settings');
+    expect(await askAsExtension(browser, 'saveSettings', { settings: { ...settings, language: 'en' } })).toEqual({ ok: true });
     const popup = await openPopup(browser);
     await popup.getByTestId('decomposition').waitFor();
     expect(await popup.getByTestId('main-factor').innerText()).toMatch(/Visitors/i);

@@ -75,6 +75,25 @@ export async function openPopup(b: Browser): Promise<Page> {
   return page;
 }
 
+/**
+ * Sends a message to the background as StorePulse's own page does (settings and bindings are behind the
+ * worker: no page, content script or test reads them from storage).
+ */
+export async function askAsExtension<T>(b: Browser, type: string, payload: unknown = {}): Promise<T> {
+  const page = await b.context.newPage();
+  try {
+    // A StorePulse page that does nothing on its own when it is not framed.
+    await page.goto(`chrome-extension://${b.extensionId}/allow.html`);
+    return await page.evaluate(
+      (m) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<T> } } }).chrome.runtime.sendMessage(m),
+      { type, payload },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
 export async function toolbarBadgeText(b: Browser): Promise<string> {
   return b.serviceWorker.evaluate(() =>
     (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText(

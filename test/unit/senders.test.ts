@@ -4,6 +4,7 @@ import { SENDER_POLICY } from '@/core/background/senders';
 import { withBinding, EMPTY_BINDINGS } from '@/core/bindings';
 import { openDatabase, type Database } from '@/core/db';
 import { DEFAULT_SETTINGS } from '@/core/settings';
+import { settingsStore, type StorageArea } from '@/core/settings-store';
 import type { MessageType } from '@/core/messages';
 import { messageSchemas } from '@/core/schemas';
 import { exportOver, fakePort, importOver } from './support/port';
@@ -46,13 +47,17 @@ const sycmReport = {
 
 async function seeded() {
   const db = await openDatabase(`storepulse-senders-${++n}`);
+  const prefs = memoryArea();
+  const settings = settingsStore(prefs);
+  await settings.save({ ...DEFAULT_SETTINGS, language: 'zh-TW' });
   const service = createService({
     extensionId: EXT,
     extensionOrigin: EXT_ORIGIN,
     openDb: async () => db,
     now: () => NOON,
     tabUrl: async () => SYCM,
-    loadSettings: async () => ({ ...DEFAULT_SETTINGS, language: 'zh-TW' }),
+    loadSettings: async () => (await settings.load()).settings,
+    settingsStore: settings,
     bindings: { load: async () => BOUND, save: async () => undefined },
     injectReader: async () => ({ period: sycmReport.period, observed: [], unreadable: 0 }),
     injectPicker: async () => undefined,
@@ -61,11 +66,29 @@ async function seeded() {
     evaluations: Array<{ alertId: string }>;
   };
   const alertId = reply.evaluations[0]!.alertId;
-  return { db, service, alertId, exportText: await exportOver(service, POPUP, 'json') };
+  return { db, service, alertId, exportText: await exportOver(service, POPUP, 'json'), prefs };
 }
 
-async function everything(db: Database) {
-  return Promise.all((['readings', 'alerts', 'days', 'targets'] as const).map((s) => db.getAll(s)));
+/** The database and the settings as stored. */
+async function everything(db: Database, prefs?: StorageArea) {
+  return Promise.all([
+    ...(['readings', 'alerts', 'days', 'targets'] as const).map((s) => db.getAll(s)),
+    prefs?.get(['settings', 'settingsNotes']),
+  ]);
+}
+
+function memoryArea(): StorageArea {
+  const data = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      return Object.fromEntries(
+        (typeof keys === 'string' ? [keys] : keys).filter((k) => data.has(k)).map((k) => [k, data.get(k)]),
+      );
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+  };
 }
 
 /** A payload that passes validation for each type, so a refusal can only come from the sender. */
@@ -84,6 +107,9 @@ function payloads(alertId: string): { [K in MessageType]: unknown } {
     alertAction: { alertId, action: 'acknowledge' },
     review: {},
     trend: { site: 'sycm', store: '小雨的旗舰店', metric: 'visitors', days: 7 },
+    settings: {},
+    saveSettings: { settings: { ...DEFAULT_SETTINGS, language: 'en', rules: { taobao: { 'bounce-high': { critical: 0.99 } } } } },
+    boundCount: { origin: 'https://dash.example-shop.com' },
   };
 }
 
@@ -135,13 +161,13 @@ describe('the sender policy', () => {
     });
 
     it.each(PRIVILEGED)('refuses %s and changes nothing', async (type) => {
-      const { db, service, alertId } = await seeded();
-      const before = await everything(db);
+      const { db, service, alertId, prefs } = await seeded();
+      const before = await everything(db, prefs);
       const reply = (await service.handle({ type, payload: payloads(alertId)[type] }, sender)) as {
         error?: string;
       };
       expect(reply.error).toMatch(new RegExp(`^${type} refused`));
-      expect(await everything(db)).toEqual(before);
+      expect(await everything(db, prefs)).toEqual(before);
     });
   });
 

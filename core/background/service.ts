@@ -152,10 +152,22 @@ export function createService(deps: ServiceDeps): Service {
 
   // The whole review being computed, shared by whoever asks meanwhile.
   let computing: { today: string; generation: number; shops: Promise<ShopOverview[]> } | undefined;
+  // The kept review and its first screen in the worker's memory too: while the worker runs, the popup's
+  // first answer is ready as it is, without reading and cutting the whole review from session storage.
+  let inMemory: { today: string; generation: number; all?: ShopOverview[]; first: ShopOverview[] } | undefined;
+  const remember = (today: string, at: number, first: ShopOverview[], all?: ShopOverview[]) => {
+    if (at === generation) inMemory = { today, generation: at, first, ...(all ? { all } : {}) };
+  };
+  const remembered = (today: string) => (inMemory?.today === today && inMemory.generation === generation ? inMemory : undefined);
 
   async function keptReview(today: string): Promise<ShopOverview[] | undefined> {
+    const memo = remembered(today)?.all;
+    if (memo) return memo;
+    const at = generation;
     const kept = await reviewCache.get().catch(() => undefined);
-    return kept && kept.today === today ? kept.shops : undefined;
+    if (!kept || kept.today !== today) return undefined;
+    remember(today, at, firstScreen(kept.shops), kept.shops);
+    return kept.shops;
   }
 
   async function shopsForReview(): Promise<ShopOverview[]> {
@@ -166,6 +178,7 @@ export function createService(deps: ServiceDeps): Service {
     const started = generation;
     const shops = (async () => {
       const computed = await reviewShops(await database(), today);
+      remember(today, started, firstScreen(computed), computed);
       if (started === generation) await reviewCache.set({ today, shops: computed }).catch(() => undefined);
       return computed;
     })();
@@ -188,9 +201,13 @@ export function createService(deps: ServiceDeps): Service {
    */
   async function firstShops(): Promise<ShopOverview[]> {
     const today = isoDate(new Date(now()));
+    const memo = remembered(today)?.first;
+    if (memo) return memo;
     const kept = await keptReview(today);
-    if (kept) return firstScreen(kept);
+    if (kept) return remembered(today)?.first ?? firstScreen(kept);
+    const started = generation;
     const first = await reviewShops(await database(), today, 'first');
+    if (!remembered(today)) remember(today, started, first);
     void shopsForReview().catch(() => undefined);
     return first;
   }

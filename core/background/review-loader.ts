@@ -63,29 +63,67 @@ export function isTrafficSource(dimension: string): boolean {
  */
 export type ReviewScope = 'first' | 'all';
 
+/** The counts the decomposition derives conversion and AOV from when the page did not print them. */
+const COUNT_METRICS: readonly MetricId[] = ['paidBuyers', 'orders'];
+
+/** Parts of a shop's recent weeks left unread for now: `counts` (buyers, orders) and `sources` (visitors per source). */
+interface Deferred {
+  counts?: boolean;
+  sources?: boolean;
+}
+
 export async function loadShopHistory(
   db: Reader,
   site: string,
   store: string,
   today: IsoDate,
   scope: ReviewScope = 'all',
+  deferred: Deferred = {},
 ): Promise<ShopHistory> {
-  const yesterday = addDays(today, -1);
   const recentFrom = addDays(today, -RECENT_DAYS);
   // The page-quality numbers serve the trends tab only.
-  const recentMetrics = REVIEW_METRICS.filter((m) => m !== 'sales' && (scope === 'all' || !QUALITY_METRICS.includes(m)));
-  const [recent, sales, parts, targets, metrics] = await Promise.all([
-    Promise.all(recentMetrics.map((m) => dailySeries(db, site, store, m, recentFrom, yesterday))),
-    dailySeries(db, site, store, 'sales', scope === 'all' ? addDays(today, -SALES_DAYS) : recentFrom, yesterday),
-    dailyParts(db, site, store, 'visitors', recentFrom, yesterday),
+  const recentMetrics = REVIEW_METRICS.filter(
+    (m) => m !== 'sales' && (scope === 'all' || !QUALITY_METRICS.includes(m)) && !(deferred.counts && COUNT_METRICS.includes(m)),
+  );
+  const [recent, sales, targets, metrics] = await Promise.all([
+    recentHistory(db, site, store, today, recentMetrics, !deferred.sources),
+    dailySeries(db, site, store, 'sales', scope === 'all' ? addDays(today, -SALES_DAYS) : recentFrom, addDays(today, -1)),
     shopTargets(db, site, store),
     scope === 'all' ? metricsWithDays(db, site, store, addDays(today, -90)) : Promise.resolve([]),
   ]);
-  // The review judges closed days only: a past day seen only in real time (a tab read at 3 pm) is not
-  // what the day closed on. Trends still draw it.
-  const closed = (days: readonly DailyValue[]) => toPoints(days.filter((d) => !d.provisional));
-  const series: ShopHistory['series'] = { sales: closed(sales) };
-  recentMetrics.forEach((m, i) => {
+  const history: ShopHistory = {
+    site,
+    store,
+    series: { ...recent.series, sales: closed(sales) },
+    sources: recent.sources,
+    targets,
+    metrics,
+  };
+  const currency = sales.at(-1)?.currency ?? targets.at(-1)?.currency;
+  if (currency) history.currency = currency;
+  return history;
+}
+
+// The review judges closed days only: a past day seen only in real time (a tab read at 3 pm) is not
+// what the day closed on. Trends still draw it.
+const closed = (days: readonly DailyValue[]) => toPoints(days.filter((d) => !d.provisional));
+
+/** The recent weeks of `metrics` (those with days), and of visitors per traffic source when `withSources`. */
+async function recentHistory(
+  db: Reader,
+  site: string,
+  store: string,
+  today: IsoDate,
+  metrics: readonly MetricId[],
+  withSources: boolean,
+): Promise<Pick<ShopHistory, 'series' | 'sources'>> {
+  const [from, to] = [addDays(today, -RECENT_DAYS), addDays(today, -1)];
+  const [recent, parts] = await Promise.all([
+    Promise.all(metrics.map((m) => dailySeries(db, site, store, m, from, to))),
+    withSources ? dailyParts(db, site, store, 'visitors', from, to) : new Map<string, DailyValue[]>(),
+  ]);
+  const series: ShopHistory['series'] = {};
+  metrics.forEach((m, i) => {
     const days = recent[i]!;
     if (days.length) series[m] = closed(days);
   });
@@ -94,10 +132,7 @@ export async function loadShopHistory(
     const b = days[0]?.breakdown;
     if (b && isTrafficSource(b.dimension)) sources[b.key] = closed(days);
   }
-  const history: ShopHistory = { site, store, series, sources, targets, metrics };
-  const currency = sales.at(-1)?.currency ?? targets.at(-1)?.currency;
-  if (currency) history.currency = currency;
-  return history;
+  return { series, sources };
 }
 
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
@@ -114,7 +149,29 @@ export async function shopOverview(
   today: IsoDate,
   scope: ReviewScope = 'all',
 ): Promise<ShopOverview> {
-  const h = await loadShopHistory(db, site, store, today, scope);
+  if (scope === 'first') return firstOverview(db, site, store, today);
+  return overviewOf(await loadShopHistory(db, site, store, today, scope), today, scope);
+}
+
+/**
+ * The Review tab's part of one shop, in two steps: sales, the printed factors and the targets first.
+ * Only a day that missed its target or fell has a decomposition, and only then can the traffic sources
+ * (which source fell) or the counts (when the printed factors do not explain the day) change what the
+ * review says: those days read them and are judged again on everything. Every other day is already
+ * exactly what the whole review says, with about half the reads.
+ */
+async function firstOverview(db: Reader, site: string, store: string, today: IsoDate): Promise<ShopOverview> {
+  const quick = await loadShopHistory(db, site, store, today, 'first', { counts: true, sources: true });
+  const overview = overviewOf(quick, today, 'first');
+  const { status, change, decomposition } = overview.day;
+  if (status !== 'missed' && !(change !== null && change < 0)) return overview;
+  // A decomposition found without the counts used the printed factors: the counts cannot change it.
+  const more = await recentHistory(db, site, store, today, decomposition ? [] : COUNT_METRICS, true);
+  return overviewOf({ ...quick, series: { ...quick.series, ...more.series }, sources: more.sources }, today, 'first');
+}
+
+function overviewOf(h: ShopHistory, today: IsoDate, scope: ReviewScope): ShopOverview {
+  const { site, store } = h;
   const overview: ShopOverview = {
     site,
     store,

@@ -142,21 +142,34 @@ function valueElement(
     if (withUnits === BROKEN) return null;
     if (withUnits) best = { element, parsed: withUnits.parsed, raw: withUnits.raw };
   }
+  /** The number with the unit marks and decimals printed in their own elements beside it in `cur`. */
+  const besideIn = (cur: Element): boolean => {
+    if (!best) return true;
+    const withUnits = unitRun(cur, best.element === cur ? node : best.element, shown);
+    if (withUnits === BROKEN) return false;
+    if (withUnits) best = { element: best.element, parsed: withUnits.parsed, raw: withUnits.raw };
+    return true;
+  };
   for (let cur: Element | null = element; cur && cur !== container; cur = cur.parentElement) {
     // A value is a short text (an odometer may spread it over a span per digit); a longer one is a
-    // card or a row, and its text is no number.
-    if ((cur.textContent?.length ?? 0) > MAX_VALUE_TEXT * 2) break;
+    // card or a row, and its text is no number — but the number's own decimals and unit may sit
+    // beside it there ("<span>57</span><b>.76</b><div>vs previous day …</div>").
+    if ((cur.textContent?.length ?? 0) > MAX_VALUE_TEXT * 2) {
+      if (!besideIn(cur)) return null;
+      break;
+    }
     const full = shown(cur);
     if (full === null) return null;
     const text = full.trim();
-    if (text.length > MAX_VALUE_TEXT) break;
+    if (text.length > MAX_VALUE_TEXT) {
+      if (!besideIn(cur)) return null;
+      break;
+    }
     const p = text === raw && parsed ? parsed : parseNumber(text);
     if (!p) {
       if (best) {
         // "¥ | 80.65 | 万 | 环比 +4.87%": the number with the unit marks beside it, without the comparison.
-        const withUnits = unitRun(cur, best.element === cur ? node : best.element, shown);
-        if (withUnits === BROKEN) return null;
-        if (withUnits) best = { element: best.element, parsed: withUnits.parsed, raw: withUnits.raw };
+        if (!besideIn(cur)) return null;
         break;
       }
       continue;
@@ -269,8 +282,48 @@ function gridSlot(items: Item[], ours: number, isLabel: (it: Item | undefined) =
   if (after.length === n) return after[ours - a];
   const before = run(a - 1, -1);
   if (before.length === n) return before[ours - a];
-  // Labels side by side with a number of values that does not line up: which is whose cannot be told.
-  return after.length || before.length ? null : undefined;
+  // Labels side by side with a number of values that does not line up (a label the vocabulary does
+  // not know, a look-alike, a placeholder among them): the grid's own cells may still pair them.
+  if (!after.length && !before.length) return undefined;
+  return cellSlot(items, items[ours] as Text) ?? null;
+}
+
+/** How far above a label its grid's cell list is looked for. */
+const MAX_GRID_CLIMB = 4;
+
+/**
+ * A flat grid whose cells are all its labels, then all its values (or values first): 2k sibling cells,
+ * one half holding no number and the other exactly one number (or a placeholder) per cell. The label
+ * in cell i owns the value in cell i ± k, whatever the words of the other labels are. Undefined when
+ * the label sits in no such grid.
+ */
+function cellSlot(items: Item[], label: Text): Candidate | undefined {
+  let cell: Element | null = label.parentElement;
+  for (let climb = 0; cell && climb < MAX_GRID_CLIMB; climb++, cell = cell.parentElement) {
+    const grid = cell.parentElement;
+    if (!grid) return undefined;
+    const cells = grid.children;
+    const k = cells.length / 2;
+    if (!Number.isInteger(k) || k < 2) continue;
+    const at = Array.prototype.indexOf.call(cells, cell) as number;
+    const labelsFirst = at < k;
+    const numbers = (el: Element) => {
+      const inside: Candidate[] = [];
+      for (const it of items) if ('parsed' in it && !it.comparison && el.contains(it.element)) inside.push(it);
+      return inside;
+    };
+    let fits = true;
+    let owned: Candidate | undefined;
+    for (let i = 0; i < k && fits; i++) {
+      const labelCell = cells[labelsFirst ? i : k + i]!;
+      const valueCell = cells[labelsFirst ? k + i : i]!;
+      const found = numbers(valueCell);
+      fits = numbers(labelCell).length === 0 && found.length === 1 && !items.some((it) => !('parsed' in it) && valueCell.contains(it));
+      if (fits && labelCell === cell) owned = found[0];
+    }
+    if (fits) return owned;
+  }
+  return undefined;
 }
 
 /** The largest type inside a value element ("72.31" is big, its "%" small). */

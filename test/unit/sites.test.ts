@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCHES, SITES, siteFor, type SiteAdapter } from '@/core/sites';
+import { ALL_MATCHES, SITES, siteById, siteFor, type SiteAdapter } from '@/core/sites';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { METRICS, normalizeLabel } from '@/core/metrics';
 import { LabelMatcher } from '@/core/reader/labels';
@@ -96,5 +96,18 @@ describe('site registry', () => {
   it('finds the site of a page', () => {
     expect(siteFor(new URL(PAGES.shopify![0]!))?.id).toBe('shopify');
     expect(siteFor(new URL('https://example.com/'))).toBeUndefined();
+  });
+});
+
+describe('Google Analytics 4’s words, by its own definitions', () => {
+  it('reads Returning users (a count of users with an earlier session) as returning visitors, never as users', () => {
+    const ga4 = new LabelMatcher(METRICS, siteById('ga4')!.labels);
+    expect(ga4.match('Returning users')?.metric).toBe('returningVisitors');
+    expect(ga4.match('Total purchasers')?.metric).toBe('paidBuyers');
+    expect(ga4.match('Ecommerce purchases')?.metric).toBe('orders');
+    // Parts of users and sessions stay look-alikes; the share of returning visitors is another metric.
+    expect(ga4.match('New users')?.metric ?? null).toBeNull();
+    expect(ga4.match('Engaged sessions')?.metric ?? null).toBeNull();
+    expect(ga4.match('Engagement rate')?.metric ?? null).toBeNull();
   });
 });

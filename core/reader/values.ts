@@ -264,10 +264,17 @@ export function choose(
  * side over a number of values that does not line up; undefined when the label stands alone.
  */
 function gridSlot(items: Item[], ours: number, isLabel: (it: Item | undefined) => it is Text): Candidate | null | undefined {
+  // A label that shares its element with the number after it ("Goal <span>1,444</span>") is a pair of its own, no column of a row.
+  const inLine = (i: number): boolean => {
+    const next = items[i + 1];
+    const el = (items[i] as Text).parentElement;
+    return !!el && !!next && 'parsed' in next && el.contains(next.element);
+  };
+  if (inLine(ours)) return undefined;
   let a = ours;
   let b = ours;
-  while (isLabel(items[a - 1])) a--;
-  while (isLabel(items[b + 1])) b++;
+  while (isLabel(items[a - 1]) && !inLine(a - 1)) a--;
+  while (isLabel(items[b + 1]) && !inLine(b + 1)) b++;
   const n = b - a + 1;
   if (n < 2) return undefined;
   const run = (from: number, step: number) => {

@@ -174,6 +174,25 @@ describe('numbers whose decimals sit in an element of their own', () => {
   });
 });
 
+describe('a card line of its own', () => {
+  it('keeps “Goal <b>1,444</b>” a pair of its own, not a second column beside the card’s label', () => {
+    expect(
+      read(`<div class="card"><div><small>941</small></div><div><span>Sessions</span></div><div>Goal <span>1,444</span></div>
+        <div>vs last week <span>-32.80%</span></div></div>`),
+    ).toEqual({ visits: 941 });
+  });
+
+  it('reads a line of one number and its words ("61s average visit duration")', () => {
+    expect(read('<div><p>61s average visit duration</p><p>1,461 orders</p></div>')).toEqual({ avgVisitDuration: 61, orders: 1461 });
+  });
+
+  it('reads Europe’s decimal comma split over elements ("317.594<sup>,29</sup> €")', () => {
+    expect(
+      read('<dl><div><dt>Ordered Product Sales</dt><dd><b>317.594</b><sup>,29</sup><span> €</span></dd></div></dl>', 'EUR'),
+    ).toEqual({ sales: [317594.29, 'EUR'] });
+  });
+});
+
 describe('headings that name quantities', () => {
   it('are no labels: “Sales and traffic” over a section of cards lends sales no number', () => {
     expect(

@@ -82,7 +82,14 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['人均浏览量', '平均访问深度', '访问深度'],
       'zh-TW': ['人均瀏覽量', '平均訪問深度', '訪問深度'],
-      en: ['Pages per visit', 'Views per visit', 'Views per session', 'Pages per session', 'Pages/session', 'Pageviews per session'],
+      en: [
+        'Pages per visit',
+        'Views per visit',
+        'Views per session',
+        'Pages per session',
+        'Pages/session',
+        'Pageviews per session',
+      ],
     },
   },
   {

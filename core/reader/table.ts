@@ -4,7 +4,7 @@ import type { Breakdown, Period } from '../types';
 import type { FontGuard } from './fonts';
 import type { LabelHint } from './labels';
 import { monthDay, parseDay } from './period';
-import { acceptValue, valueIn } from './values';
+import { acceptValue, isPlaceholder, valueIn } from './values';
 import { deepText, isShown, walkText } from './walk';
 
 /**
@@ -260,7 +260,7 @@ function isHeaderRow(row: Element): boolean {
   return cells.length > 0 && cells.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader');
 }
 
-/** The first column whose cells are mostly text, not numbers: the row key. */
+/** The first column whose cells are mostly text, not numbers: the row key. A placeholder ("--", "N/A") is a missing number, not a name. */
 function findKeyColumn(rows: Element[][]): number {
   const sample = rows.slice(0, 5);
   const width = Math.max(0, ...sample.map((cells) => cells.length));
@@ -268,7 +268,7 @@ function findKeyColumn(rows: Element[][]): number {
     let text = 0;
     for (const cells of sample) {
       const t = cellText(cellAt(cells, col));
-      if (t && !parseNumber(t)) text++;
+      if (t && !parseNumber(t) && !isPlaceholder(t)) text++;
     }
     if (text * 2 > sample.length) return col;
   }

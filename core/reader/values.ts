@@ -22,6 +22,8 @@ export interface Candidate {
 
 /** What pages print where a number is not available. */
 const PLACEHOLDER = /^(?:-{1,3}|—|–|n\/a|na|null|暂无|暫無|无数据|無數據|no data)$/i;
+/** Whether a cell's or card's whole text is a placeholder where a number goes. */
+export const isPlaceholder = (text: string): boolean => PLACEHOLDER.test(text);
 const NOTHING: ParsedNumber = { value: NaN, kind: 'plain', signed: false, decimals: 0 };
 
 const MAX_VALUE_TEXT = 40;
@@ -83,11 +85,11 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
  */
 /** Unit marks printed in their own element beside a number. */
 const UNIT_TOKEN =
-  /^(?:[¥￥$€£₱฿₫₩₹%％]|[万萬亿億千KkMBwW]|万元|萬元|元|人|次|件|笔|筆|单|單|个|個|位|秒|[A-Z]{3}|(?:NT|HK|US|S|A|C|R|CN|JP)\$|RM|Rp)$/u;
+  /^(?:[¥￥$€£₱฿₫₩₹%％]|[万萬亿億千KkMBwW]|万元|萬元|元|人|次|件|笔|筆|单|單|个|個|位|秒|s|[A-Z]{3}|(?:NT|HK|US|S|A|C|R|CN|JP)\$|RM|Rp)$/u;
 
 /** The number inside `parent` read together with the unit marks in the siblings right around it. */
-/** The decimals of a number printed in their own element: "23,539<small>.12</small>", "317.594<sup>,29</sup>". */
-const FRACTION = /^[.．,，][\d０-９]{1,3}\s*(?:[%％¥$€£元万萬]|[A-Z]{3})?$/u;
+/** The decimals of a number printed in their own element: "23,539<small>.12</small>", "317.594<sup>,29</sup>", "172<b>.16秒</b>". */
+const FRACTION = /^[.．,，][\d０-９]{1,3}\s*(?:[%％¥$€£元万萬秒s]|[A-Z]{3})?$/u;
 /** A number whose decimals sit beside it but do not read with it: no reading rather than half a number. */
 const BROKEN = 'broken';
 
@@ -325,7 +327,8 @@ function cellSlot(items: Item[], label: Text): Candidate | undefined {
       const labelCell = cells[labelsFirst ? i : k + i]!;
       const valueCell = cells[labelsFirst ? k + i : i]!;
       const found = numbers(valueCell);
-      fits = numbers(labelCell).length === 0 && found.length === 1 && !items.some((it) => !('parsed' in it) && valueCell.contains(it));
+      fits =
+        numbers(labelCell).length === 0 && found.length === 1 && !items.some((it) => !('parsed' in it) && valueCell.contains(it));
       if (fits && labelCell === cell) owned = found[0];
     }
     if (fits) return owned;

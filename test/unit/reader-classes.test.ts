@@ -183,7 +183,23 @@ describe('a card line of its own', () => {
   });
 
   it('reads a line of one number and its words ("61s average visit duration")', () => {
-    expect(read('<div><p>61s average visit duration</p><p>1,461 orders</p></div>')).toEqual({ avgVisitDuration: 61, orders: 1461 });
+    expect(read('<div><p>61s average visit duration</p><p>1,461 orders</p></div>')).toEqual({
+      avgVisitDuration: 61,
+      orders: 1461,
+    });
+  });
+
+  it('reads a duration whose decimals and unit sit in elements of their own ("172<b>.16秒</b>", "132<sup>.18</sup><i>s</i>")', () => {
+    expect(
+      read('<dl><div><dt>平均停留时长</dt><dd>172<b>.16秒</b><div>较前一日 <span>▲13.81%</span></div></dd></div></dl>'),
+    ).toEqual({
+      avgVisitDuration: 172.16,
+    });
+    expect(
+      read('<div class="card"><div><span>Average session duration</span> <em>132</em><sup>.18</sup><i>s</i></div></div>'),
+    ).toEqual({
+      avgVisitDuration: 132.18,
+    });
   });
 
   it('reads Europe’s decimal comma split over elements ("317.594<sup>,29</sup> €")', () => {
@@ -199,6 +215,25 @@ describe('headings that name quantities', () => {
       read(`<section><h2>Sales and traffic</h2><div class="cards"><div class="card"><div>128,271</div><div>Sessions</div></div>
         <div class="card"><div>2.30</div><div>Views per session</div></div></div></section>`),
     ).toEqual({ visits: 128271, pagesPerVisit: 2.3 });
+  });
+
+  it('reads a line of numbers longer than any label, and money with its currency code after it', () => {
+    expect(
+      read(
+        '<p>访客数 38,145，人均浏览量 3.67，客单价 CNY 289.53，成交金额 ￥248,037.32，平均停留时长 00:01:31，转化率 1.20%，成交人数 689，成交商品件数 570</p>',
+        'CNY',
+      ),
+    ).toMatchObject({
+      visitors: 38145,
+      pagesPerVisit: 3.67,
+      avgOrderValue: [289.53, 'CNY'],
+      sales: [248037.32, 'CNY'],
+      paidBuyers: 689,
+    });
+    expect(read('<div><p>159,830.11 USD total revenue, 502 orders</p></div>')).toEqual({
+      sales: [159830.11, 'USD'],
+      orders: 502,
+    });
   });
 
   it('still reads a sentence of full-width digits phrase by phrase', () => {
@@ -256,6 +291,20 @@ describe('a table’s names are what it shows', () => {
   });
 });
 
+describe('a table of one row of the shop’s numbers', () => {
+  it('takes a placeholder cell for a missing number, not for the rows’ names', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Page Views - Total</th><th>Sessions</th><th>Ordered Product Sales</th><th>Units Ordered</th></tr></thead>
+      <tbody><tr><td>101,306</td><td>33918</td><td>--</td><td>1,853</td></tr></tbody></table>`;
+    const observed = recognise(document, { defaultCurrency: 'GBP' }).map((f) => f.observed);
+    expect(observed.filter((o) => o.breakdown)).toEqual([]);
+    expect(Object.fromEntries(observed.map((o) => [o.metric, o.value]))).toEqual({
+      pageViews: 101306,
+      visits: 33918,
+      unitsOrdered: 1853,
+    });
+  });
+});
+
 describe('total rows of a table of items', () => {
   it('are never the shop’s figure: unique counts do not add over items, and a ranked table need not list every item', () => {
     document.body.innerHTML = `
@@ -293,7 +342,10 @@ describe('the page’s own dates win', () => {
       ${[7, 8, 9, 10, 11, 12, 13].map((d) => `<tr><td>2026-10-${String(d).padStart(2, '0')}</td><td>${d}00</td></tr>`).join('')}</tbody></table>`;
     // A caption the page prints, and a comparison line right after it in the same section.
     expect(
-      period(`<main><div><span>Statistics date</span> 10/13/2026</div><div>Compare to: Oct 6, 2026</div>${days('Date')}</main>`, {}),
+      period(
+        `<main><div><span>Statistics date</span> 10/13/2026</div><div>Compare to: Oct 6, 2026</div>${days('Date')}</main>`,
+        {},
+      ),
     ).toEqual({ kind: 'day', start: '2026-10-13', end: '2026-10-13' });
     expect(period(`<main><div><span>2026年10月13日</span></div>${days('日期')}</main>`, {})).toEqual({
       kind: 'day',

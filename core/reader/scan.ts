@@ -60,7 +60,7 @@ mark(DATE_FIRST, '统統数數更实實即今昨最近过過日时時');
 // capitalised as dashboards print them (lower-case first letters would admit most English text).
 for (const ch of 'LTYPRDUAJFMSOND') DATE_FIRST[ch.charCodeAt(0)] = 1;
 
-mark(SHOP_LAST, '店铺舖館馆pe');
+mark(SHOP_LAST, '店铺舖鋪館馆pe');
 
 const PERIOD_WORDS = new Set([
   'las',

@@ -144,8 +144,6 @@ export class LabelMatcher {
     for (const candidate of this.keysByLastChar.get(key[key.length - 1]!) ?? []) {
       if (candidate.length < 2 || !key.endsWith(candidate)) continue;
       const qualifier = key.slice(0, key.length - candidate.length);
-      // "61s average visit duration", "$4,321 total revenue": a number then its words, read as a phrase, no label.
-      if (/^[^\p{L}]*\d/u.test(qualifier)) return null;
       // Only words that name the whole shop qualify a label; any other (新, 直播间, Cancelled, New) names a part or another number.
       const words = qualifier.replace(/[^\p{L}\p{N}]+/gu, '');
       const foreign = FOREIGN_QUALIFIER.test(qualifier) || !SHOP_QUALIFIER.test(words);

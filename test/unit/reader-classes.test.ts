@@ -182,11 +182,11 @@ describe('a card line of its own', () => {
     ).toEqual({ visits: 941 });
   });
 
-  it('reads a line of one number and its words ("61s average visit duration")', () => {
-    expect(read('<div><p>61s average visit duration</p><p>1,461 orders</p></div>')).toEqual({
-      avgVisitDuration: 61,
-      orders: 1461,
-    });
+  it('never takes a count printed under another line’s label (a funnel step’s “312 sessions”, a campaign’s “9 orders”) for the shop’s', () => {
+    expect(
+      read(`<ul><li><span>Added to cart<small>312 sessions</small></span><span>10.96%</span></li>
+        <li><span>Holiday preview email</span><span>$204.10<small>9 orders</small></span></li></ul>`),
+    ).toEqual({});
   });
 
   it('reads a duration whose decimals and unit sit in elements of their own ("172<b>.16秒</b>", "132<sup>.18</sup><i>s</i>")', () => {

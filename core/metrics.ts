@@ -82,7 +82,14 @@ export const METRICS: readonly MetricDef[] = [
     labels: {
       'zh-CN': ['人均浏览量', '平均访问深度', '访问深度'],
       'zh-TW': ['人均瀏覽量', '平均訪問深度', '訪問深度'],
-      en: ['Pages per visit', 'Views per visit', 'Views per session', 'Pages per session', 'Pages/session'],
+      en: [
+        'Pages per visit',
+        'Views per visit',
+        'Views per session',
+        'Pages per session',
+        'Pages/session',
+        'Pageviews per session',
+      ],
     },
   },
   {
@@ -108,7 +115,7 @@ export const METRICS: readonly MetricDef[] = [
     better: 'up',
     labels: {
       'zh-CN': ['支付转化率', '成交转化率', '转化率', '下单转化率'],
-      'zh-TW': ['轉換率', '轉化率', '付款轉換率'],
+      'zh-TW': ['轉換率', '轉化率', '付款轉換率', '支付轉化率'],
       en: ['Conversion rate', 'Unit Session Percentage', 'Online store conversion rate'],
     },
   },
@@ -118,8 +125,8 @@ export const METRICS: readonly MetricDef[] = [
     better: 'up',
     labels: {
       'zh-CN': ['支付买家数', '成交人数', '成交买家数'],
-      'zh-TW': ['付款買家數', '買家數'],
-      en: ['Buyers', 'Customers', 'Paying customers'],
+      'zh-TW': ['付款買家數', '買家數', '支付買家數'],
+      en: ['Buyers', 'Customers', 'Paying customers', 'Paying buyers'],
     },
   },
   {
@@ -128,7 +135,7 @@ export const METRICS: readonly MetricDef[] = [
     better: 'up',
     labels: {
       'zh-CN': ['支付订单数', '成交订单数', '订单数'],
-      'zh-TW': ['訂單數', '訂單'],
+      'zh-TW': ['訂單數', '訂單', '支付訂單數'],
       en: ['Orders', 'Total orders'],
     },
   },
@@ -138,7 +145,7 @@ export const METRICS: readonly MetricDef[] = [
     better: 'up',
     labels: {
       'zh-CN': ['支付件数', '成交件数'],
-      'zh-TW': ['售出件數'],
+      'zh-TW': ['售出件數', '支付件數'],
       en: ['Units ordered', 'Units sold'],
     },
   },
@@ -158,7 +165,7 @@ export const METRICS: readonly MetricDef[] = [
     better: 'up',
     labels: {
       'zh-CN': ['支付金额', '成交金额', '销售额', 'GMV'],
-      'zh-TW': ['銷售額', '營收', '付款金額'],
+      'zh-TW': ['銷售額', '營收', '付款金額', '支付金額'],
       en: ['Total sales', 'Sales', 'Revenue', 'Ordered product sales', 'Total revenue', 'Purchase revenue'],
     },
   },
@@ -168,7 +175,7 @@ export const METRICS: readonly MetricDef[] = [
     better: 'up',
     labels: {
       'zh-CN': ['老访客数', '回访客数'],
-      'zh-TW': ['舊訪客數', '回訪客'],
+      'zh-TW': ['舊訪客數', '回訪客', '老訪客數'],
       en: ['Returning visitors', 'Returning customers'],
     },
   },

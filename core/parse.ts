@@ -172,7 +172,22 @@ export function parseNumber(text: string): ParsedNumber | null {
     s = s.replace(WHITESPACE_RUN_RE, ' ').replace(NON_GROUPING_SPACE_RE, '');
   }
   if (s.length > MAX_COMPACT_LENGTH) return null;
-  return parseAmount(s) ?? (DURATION_HINT_RE.test(s) ? parseDuration(s) : null);
+  return parseAmount(s) ?? decimalComma(s) ?? (DURATION_HINT_RE.test(s) ? parseDuration(s) : null);
+}
+
+/**
+ * Money as Europe prints it, with a decimal comma: "317.594,29 €", "12,34 €" (Amazon's EU
+ * marketplaces). Read only where the comma cannot be a thousands separator: dot groups before it, or a
+ * euro sign with one or two digits after it; "1,234" stays one thousand two hundred and thirty-four.
+ */
+const DECIMAL_COMMA_RE = /^(\D*?)([1-9]\d{0,2}(?:\.\d{3})+|\d+),(\d{1,2})(\D*)$/;
+
+function decimalComma(s: string): ParsedNumber | null {
+  const m = DECIMAL_COMMA_RE.exec(s);
+  if (!m) return null;
+  const [, before = '', integer = '', fraction = '', after = ''] = m;
+  if (!integer.includes('.') && !`${before}${after}`.includes('€')) return null;
+  return parseAmount(`${before}${integer.replace(/\./g, '')}.${fraction}${after}`);
 }
 
 function parseAmount(s: string): ParsedNumber | null {

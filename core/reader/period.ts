@@ -1,6 +1,6 @@
 import type { Period } from '../types';
 import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
-import { isShown } from './walk';
+import { closestAcross, isShown } from './walk';
 
 /**
  * Which period the page shows: a closed day ("统计时间 2026-11-25"), a range ("2026-11-19 ~ 2026-11-25",
@@ -32,7 +32,10 @@ const NUM_DMY = String.raw`(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})`;
 const ANY_DATE = new RegExp(`${YMD}|${NUM_DMY}|${MDY}`, 'gi');
 const RANGE_BETWEEN = new RegExp(`^${RANGE_SEP}$`, 'i');
 const RANGE_MDY = new RegExp(`${MDY}${RANGE_SEP}(?:${MDY}|(\\d{1,2}),?\\s*(\\d{4}))`, 'i');
-const CAPTION = /统计时间|統計時間|统计日期|統計日期|数据时间|數據時間|数据日期|日期范围|date range|reporting period|period/i;
+const CAPTION =
+  /统计时间|統計時間|统计日期|統計日期|数据时间|數據時間|数据日期|數據日期|日期范围|日期範圍|date range|reporting period|statistics date|period|^(?:date|日期)(?:\s|[:：]|$)/i;
+/** Table cells: a date there is its row's or column's (a table of days), not the page's period. */
+const CELL = 'td,th,[role="cell"],[role="gridcell"],[role="rowheader"],[role="columnheader"]';
 const COMPARED = /对比|對比|比较|比較|较|較|上周|上週|上期|同期|环比|同比|compare|compared|previous|prior|vs\.?\s/i;
 const UPDATED = /更新时间|更新時間|更新于|last updated|updated at|as of/i;
 const REALTIME = /^(实时|實時|即时|即時|今日|今天|today|real-?time|live)(?:概况|概況|数据|數據)?$/i;
@@ -82,13 +85,17 @@ export function detectPeriod(
         if (around.length <= 60) range = parseRange(around.replace(/\s+/g, ' '));
       }
       dated = !!(range || day);
-      if (dated && el && isContent(node) && isShown(el)) {
+      // A date in a table's cell names its row (a table of days), whatever text came before it in the
+      // table (a header, a column's hidden tooltip); only a caption in the cell itself names the page's period.
+      const inCell = dated && el && !CAPTION.test(text) && closestAcross(el, CELL);
+      if (dated && el && !inCell && isContent(node) && isShown(el)) {
         // A caption in the same text ("统计时间 2026-11-25") or just before it ("统计时间" | "2026-11-25").
         const before = CAPTION.test(text) || UPDATED.test(text) ? '' : precedingText(node, 2);
         const captioned = CAPTION.test(text) || CAPTION.test(before);
         const updated = UPDATED.test(text) || UPDATED.test(before);
         // "Compare to: Nov 12–18", "上周同期 2026-11-12 ~ 2026-11-18" name another period.
-        const compared = COMPARED.test(text) || COMPARED.test(before) || COMPARED.test(around.slice(0, 60));
+        // The parent's text counts only when it is the range's own short line, not a section that also holds a comparison.
+        const compared = COMPARED.test(text) || COMPARED.test(before) || (around.length <= 60 && COMPARED.test(around));
         if (range) print(range, captioned ? 10 : compared ? 3 : 8);
         else if (updated) offer({ kind: 'realtime', start: day!, end: day! }, 9);
         else print({ kind: 'day', start: day!, end: day! }, captioned ? 10 : compared ? 1 : 2);

@@ -55,6 +55,8 @@ interface LabelHit {
   element: Element;
   /** Set when label and value share one text node ("跳失率：72.31%"). */
   inline?: ParsedNumber;
+  /** A quantity phrase of a longer text ("1,234 visits, 567 unique visitors"; "Sales and traffic"). */
+  phrase?: true;
 }
 
 type OwnHit = LabelHit & { metric: MetricId };
@@ -92,7 +94,7 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
     const header = closestAcross(hit.element, 'th,[role="columnheader"]');
     if (!header && (cardsPerMetric.get(metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
     if (!header && (missesPerMetric.get(metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
-    if (!isLabelInPlace(hit)) continue;
+    if (!isLabelInPlace(hit, matcher)) continue;
     if (hit.inline) {
       const value = acceptValue(metric, hit.inline, options.defaultCurrency, hit.hint);
       if (value) {
@@ -118,6 +120,8 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       if (phrase && value) found.push(make(hit, phrase.element, phrase.raw, value, false, options));
       continue;
     }
+    // A phrase of a text that is no line of numbers ("Sales and traffic", a heading) is no card's label.
+    if (hit.phrase) continue;
     const candidate = findValue(hit, hitNodes, fonts, scans, options.defaultCurrency, options.unsettled);
     if (!candidate) missesPerMetric.set(metric, (missesPerMetric.get(metric) ?? 0) + 1);
     if (candidate) {
@@ -199,7 +203,7 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
         const phrase = matcher.match(words);
         const parsed = raw ? parseNumber(raw) : null;
         if (phrase && (parsed || !raw))
-          hits.push({ metric: phrase.metric, text: words, node, element, ...(parsed ? { inline: parsed } : {}) });
+          hits.push({ metric: phrase.metric, text: words, node, element, phrase: true, ...(parsed ? { inline: parsed } : {}) });
       }
       continue;
     }
@@ -221,10 +225,11 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
  * before ("vs. 40.1% last week") is not a qualifier of the next card's label.
  */
 /** Whether a label occurrence is a visible label of the shop's own number, not a control or a qualified comparison. */
-function isLabelInPlace(hit: LabelHit): boolean {
+function isLabelInPlace(hit: LabelHit, matcher: LabelMatcher): boolean {
   if (!isContent(hit.node) || closestAcross(hit.element, CONTROL_SELECTOR)) return false;
   const before = precedingText(hit.node);
-  if (before && isComparisonCue(before) && near(before, hit.node, hit.element)) return false;
+  // The label before ours in a row of labels ("平均访问深度", "Average order value") is a neighbour, not a qualifier.
+  if (before && isComparisonCue(before) && !matcher.match(before)?.metric && near(before, hit.node, hit.element)) return false;
   return isShown(hit.element);
 }
 

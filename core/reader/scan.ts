@@ -1,4 +1,5 @@
 import { METRICS, normalizeLabel } from '../metrics';
+import { MAX_LINE } from './sentence';
 import { frameDocument, isPlaced, MAX_NESTING } from './walk';
 
 /**
@@ -8,7 +9,8 @@ import { frameDocument, isPlaced, MAX_NESTING } from './walk';
  * candidates this pass keeps.
  *
  * Candidates:
- * - labels: texts that start or end like a metric label (vocabulary first/last characters);
+ * - labels: texts that start or end like a metric label (vocabulary first/last characters), up to a
+ *   line of numbers long (sentence.ts MAX_LINE); dates and shops only up to MAX_TEXT;
  * - dates: texts that may name the period (a digit, a caption or a relative phrase at the start);
  * - shops: texts that end like a shop name (…店, …Store, …Shop).
  *
@@ -58,7 +60,7 @@ mark(DATE_FIRST, '统統数數更实實即今昨最近过過日时時');
 // capitalised as dashboards print them (lower-case first letters would admit most English text).
 for (const ch of 'LTYPRDUAJFMSOND') DATE_FIRST[ch.charCodeAt(0)] = 1;
 
-mark(SHOP_LAST, '店铺舖館馆pe');
+mark(SHOP_LAST, '店铺舖鋪館馆pe');
 
 const PERIOD_WORDS = new Set([
   'las',
@@ -197,7 +199,7 @@ function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: 
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const d = node.data;
     const len = d.length;
-    if (len === 0 || len > MAX_TEXT) continue;
+    if (len === 0 || len > MAX_LINE) continue;
     let i = 0;
     while (i < len && SPACE[d.charCodeAt(i)]) i++;
     if (i === len) continue;
@@ -206,6 +208,8 @@ function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: 
     const first = d.charCodeAt(i);
     const last = d.charCodeAt(j);
     if (LABEL_FIRST[first] || LABEL_LAST[last]) scan.labels.push(node);
+    // Past a label's or a date's length, a text can still be a line of numbers ("访客数 38,145，浏览量 …").
+    if (len > MAX_TEXT) continue;
     if (DATE_FIRST[first] && mayNamePeriod(d, first, i, j)) scan.dates.push(node);
     if (SHOP_LAST[last]) scan.shops.push(node);
   }

@@ -31,12 +31,13 @@ const INLINE = new Set([
   'TIME',
   'U',
 ]);
-const MAX_LINE = 200;
+/** The longest line read as a sentence of numbers (the page's text pass keeps label candidates up to it). */
+export const MAX_LINE = 200;
 /** Where one quantity phrase ends and the next begins; a comma between digits is a thousands separator. */
-const SEPARATOR = /(?<!\d)[,，]|[,，](?!\d)|[;；、|·]|\s(?:and|&)\s|以及/g;
+const SEPARATOR = /(?<![\d０-９])[,，]|[,，](?![\d０-９])|[;；、|·]|\s(?:and|&)\s|以及/g;
 /** A number as printed in prose: currency, digits, a magnitude or unit, or a duration such as "3 min 5s" or "02:15". */
 const NUMBER =
-  /(?:[A-Z]{2}\$|[A-Z]{3} ?|RM|Rp|[$¥￥€£₱฿₫₩₹])?[-+−]?(?:\d+(?:\.\d+)? ?(?:hrs?|h|mins?|m|secs?|s|小时|小時|分钟|分鐘|分|秒)(?: ?\d+(?:\.\d+)? ?(?:mins?|m|secs?|s|分钟|分鐘|分|秒))*(?![A-Za-z])|\d{1,2}:\d{2}(?::\d{2})?|[\d０-９][\d０-９,.]*(?: ?(?:%|％|万元|万|萬|亿|億|[KkMB](?![A-Za-z])|元|人|次|件|笔|单|个)(?![A-Za-z]))?)/g;
+  /(?:[A-Z]{2}\$|[A-Z]{3} ?|RM|Rp|[$¥￥€£₱฿₫₩₹])?[-+−]?(?:\d+(?:\.\d+)? ?(?:hrs?|h|mins?|m|secs?|s|小时|小時|分钟|分鐘|分|秒)(?: ?\d+(?:\.\d+)? ?(?:mins?|m|secs?|s|分钟|分鐘|分|秒))*(?![A-Za-z])|\d{1,2}:\d{2}(?::\d{2})?|[\d０-９][\d０-９,.]*(?: ?(?:%|％|万元|万|萬|亿|億|[KkMB](?![A-Za-z])|元|人|次|件|笔|单|个|[A-Z]{3})(?![A-Za-z]))?)/g;
 /** Marks a label's place in the line's text. */
 const LABEL = '\u0000';
 

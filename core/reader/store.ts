@@ -3,11 +3,11 @@ import { isShown } from './walk';
 
 /**
  * Which shop the page belongs to. Back offices print the shop's name in the page header; shop names
- * end in words such as 旗舰店 / 专营店 / Store. Falls back to the site's host name, which is stable.
+ * end in words such as 旗舰店 / 专营店 / 小舖 / Store. Falls back to the site's host name, which is stable.
  */
 
 const SHOP_SUFFIX =
-  /(旗舰店|旗艦店|专营店|專營店|专卖店|專賣店|企业店|企業店|官方店|小店|商店|店铺|店舖|的店|[^\s]店|生活館|生活馆|[^\s]館|[^\s]馆|\bstore|\bshop|\bboutique)$/i;
+  /(旗舰店|旗艦店|专营店|專營店|专卖店|專賣店|企业店|企業店|官方店|小店|小铺|小舖|小鋪|商店|店铺|店舖|的店|[^\s]店|生活館|生活馆|[^\s]館|[^\s]馆|\bstore|\bshop|\bboutique)$/i;
 const NOT_A_SHOP =
   /^(进店|進店|本店|全店|店铺|店舖|商店|同行|竞店|競店|访客|店铺首页|open store|online store|app store|view store|visit store|shop)$/i;
 

@@ -4,7 +4,7 @@ import type { Breakdown, Period } from '../types';
 import type { FontGuard } from './fonts';
 import type { LabelHint } from './labels';
 import { monthDay, parseDay } from './period';
-import { acceptValue, valueIn } from './values';
+import { acceptValue, isPlaceholder, valueIn } from './values';
 import { deepText, isShown, walkText } from './walk';
 
 /**
@@ -82,7 +82,7 @@ export function readTableColumn(
   if (!info) return [];
   const column = columnIndex(info.headerCells, header);
   if (column < 0 || column === info.keyColumn) return [];
-  const columnName = cellText(cellAt(info.headerCells, column));
+  const columnName = shownText(cellAt(info.headerCells, column));
   const out: ColumnCell[] = [];
   const single = info.rows.length === 1;
   const days = info.days;
@@ -140,7 +140,7 @@ function describeTable(headerRow: Element, anchor?: string): TableInfo | null {
     const day = key.length <= 24 ? (parseDay(key) ?? (anchor ? monthDay(key, anchor) : null)) : null;
     return { cells: c, key, day };
   });
-  const dimension = keyColumn >= 0 ? cellText(cellAt(headerCells, keyColumn)) : '';
+  const dimension = keyColumn >= 0 ? shownText(cellAt(headerCells, keyColumn)) : '';
   return { headerCells, rows, keyColumn, dimension, days: isDays(rows) };
 }
 
@@ -184,6 +184,27 @@ function cellText(cell: Element | undefined): string {
   return cell ? collapse(deepText(cell)) : '';
 }
 
+/**
+ * A header's or row key's text as the operator sees it: a hidden tooltip or help text in the cell
+ * (a column's definition, an item's full title) is no part of the name.
+ */
+function shownText(cell: Element | undefined): string {
+  if (!cell) return '';
+  let out = '';
+  let last: Element | null = null;
+  let shown = true;
+  walkText(cell, (n) => {
+    const parent = n.parentElement;
+    if (!n.data.trim() || !parent) return;
+    if (parent !== last) {
+      last = parent;
+      shown = parent === cell || isShown(parent);
+    }
+    if (shown) out += n.data;
+  });
+  return collapse(out);
+}
+
 function collapse(text: string): string {
   return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
@@ -195,7 +216,11 @@ function rowKey(cell: Element | undefined): string {
   walkText(cell, (n) => {
     if (key) return;
     const text = n.data.replace(/\s+/g, ' ').trim().replace(KEY_MARKS, '');
-    if (text.length >= 1 && !/^[+\-−•·▸▶►›»>*]+$/u.test(text)) key = text.slice(0, 80);
+    if (text.length < 1 || /^[+\-−•·▸▶►›»>*]+$/u.test(text)) return;
+    // A hidden tooltip before the name ("ⓘ" help, a screen-reader copy) is not the row's name.
+    const parent = n.parentElement;
+    if (parent && parent !== cell && !isShown(parent)) return;
+    key = text.slice(0, 80);
   });
   return key;
 }
@@ -235,7 +260,7 @@ function isHeaderRow(row: Element): boolean {
   return cells.length > 0 && cells.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader');
 }
 
-/** The first column whose cells are mostly text, not numbers: the row key. */
+/** The first column whose cells are mostly text, not numbers: the row key. A placeholder ("--", "N/A") is a missing number, not a name. */
 function findKeyColumn(rows: Element[][]): number {
   const sample = rows.slice(0, 5);
   const width = Math.max(0, ...sample.map((cells) => cells.length));
@@ -243,7 +268,7 @@ function findKeyColumn(rows: Element[][]): number {
     let text = 0;
     for (const cells of sample) {
       const t = cellText(cellAt(cells, col));
-      if (t && !parseNumber(t)) text++;
+      if (t && !parseNumber(t) && !isPlaceholder(t)) text++;
     }
     if (text * 2 > sample.length) return col;
   }

@@ -22,6 +22,8 @@ export interface Candidate {
 
 /** What pages print where a number is not available. */
 const PLACEHOLDER = /^(?:-{1,3}|—|–|n\/a|na|null|暂无|暫無|无数据|無數據|no data)$/i;
+/** Whether a cell's or card's whole text is a placeholder where a number goes. */
+export const isPlaceholder = (text: string): boolean => PLACEHOLDER.test(text);
 const NOTHING: ParsedNumber = { value: NaN, kind: 'plain', signed: false, decimals: 0 };
 
 const MAX_VALUE_TEXT = 40;
@@ -83,11 +85,11 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
  */
 /** Unit marks printed in their own element beside a number. */
 const UNIT_TOKEN =
-  /^(?:[¥￥$€£₱฿₫₩₹%％]|[万萬亿億千KkMBwW]|万元|萬元|元|人|次|件|笔|筆|单|單|个|個|位|秒|[A-Z]{3}|(?:NT|HK|US|S|A|C|R|CN|JP)\$|RM|Rp)$/u;
+  /^(?:[¥￥$€£₱฿₫₩₹%％]|[万萬亿億千KkMBwW]|万元|萬元|元|人|次|件|笔|筆|单|單|个|個|位|秒|s|[A-Z]{3}|(?:NT|HK|US|S|A|C|R|CN|JP)\$|RM|Rp)$/u;
 
 /** The number inside `parent` read together with the unit marks in the siblings right around it. */
-/** The decimals of a number printed in their own element: "23,539<small>.12</small>", "317.594<sup>,29</sup>". */
-const FRACTION = /^[.．,，][\d０-９]{1,3}\s*(?:[%％¥$€£元万萬]|[A-Z]{3})?$/u;
+/** The decimals of a number printed in their own element: "23,539<small>.12</small>", "317.594<sup>,29</sup>", "172<b>.16秒</b>". */
+const FRACTION = /^[.．,，][\d０-９]{1,3}\s*(?:[%％¥$€£元万萬秒s]|[A-Z]{3})?$/u;
 /** A number whose decimals sit beside it but do not read with it: no reading rather than half a number. */
 const BROKEN = 'broken';
 
@@ -142,21 +144,34 @@ function valueElement(
     if (withUnits === BROKEN) return null;
     if (withUnits) best = { element, parsed: withUnits.parsed, raw: withUnits.raw };
   }
+  /** The number with the unit marks and decimals printed in their own elements beside it in `cur`. */
+  const besideIn = (cur: Element): boolean => {
+    if (!best) return true;
+    const withUnits = unitRun(cur, best.element === cur ? node : best.element, shown);
+    if (withUnits === BROKEN) return false;
+    if (withUnits) best = { element: best.element, parsed: withUnits.parsed, raw: withUnits.raw };
+    return true;
+  };
   for (let cur: Element | null = element; cur && cur !== container; cur = cur.parentElement) {
     // A value is a short text (an odometer may spread it over a span per digit); a longer one is a
-    // card or a row, and its text is no number.
-    if ((cur.textContent?.length ?? 0) > MAX_VALUE_TEXT * 2) break;
+    // card or a row, and its text is no number — but the number's own decimals and unit may sit
+    // beside it there ("<span>57</span><b>.76</b><div>vs previous day …</div>").
+    if ((cur.textContent?.length ?? 0) > MAX_VALUE_TEXT * 2) {
+      if (!besideIn(cur)) return null;
+      break;
+    }
     const full = shown(cur);
     if (full === null) return null;
     const text = full.trim();
-    if (text.length > MAX_VALUE_TEXT) break;
+    if (text.length > MAX_VALUE_TEXT) {
+      if (!besideIn(cur)) return null;
+      break;
+    }
     const p = text === raw && parsed ? parsed : parseNumber(text);
     if (!p) {
       if (best) {
         // "¥ | 80.65 | 万 | 环比 +4.87%": the number with the unit marks beside it, without the comparison.
-        const withUnits = unitRun(cur, best.element === cur ? node : best.element, shown);
-        if (withUnits === BROKEN) return null;
-        if (withUnits) best = { element: best.element, parsed: withUnits.parsed, raw: withUnits.raw };
+        if (!besideIn(cur)) return null;
         break;
       }
       continue;
@@ -251,10 +266,17 @@ export function choose(
  * side over a number of values that does not line up; undefined when the label stands alone.
  */
 function gridSlot(items: Item[], ours: number, isLabel: (it: Item | undefined) => it is Text): Candidate | null | undefined {
+  // A label that shares its element with the number after it ("Goal <span>1,444</span>") is a pair of its own, no column of a row.
+  const inLine = (i: number): boolean => {
+    const next = items[i + 1];
+    const el = (items[i] as Text).parentElement;
+    return !!el && !!next && 'parsed' in next && el.contains(next.element);
+  };
+  if (inLine(ours)) return undefined;
   let a = ours;
   let b = ours;
-  while (isLabel(items[a - 1])) a--;
-  while (isLabel(items[b + 1])) b++;
+  while (isLabel(items[a - 1]) && !inLine(a - 1)) a--;
+  while (isLabel(items[b + 1]) && !inLine(b + 1)) b++;
   const n = b - a + 1;
   if (n < 2) return undefined;
   const run = (from: number, step: number) => {
@@ -269,8 +291,49 @@ function gridSlot(items: Item[], ours: number, isLabel: (it: Item | undefined) =
   if (after.length === n) return after[ours - a];
   const before = run(a - 1, -1);
   if (before.length === n) return before[ours - a];
-  // Labels side by side with a number of values that does not line up: which is whose cannot be told.
-  return after.length || before.length ? null : undefined;
+  // Labels side by side with a number of values that does not line up (a label the vocabulary does
+  // not know, a look-alike, a placeholder among them): the grid's own cells may still pair them.
+  if (!after.length && !before.length) return undefined;
+  return cellSlot(items, items[ours] as Text) ?? null;
+}
+
+/** How far above a label its grid's cell list is looked for. */
+const MAX_GRID_CLIMB = 4;
+
+/**
+ * A flat grid whose cells are all its labels, then all its values (or values first): 2k sibling cells,
+ * one half holding no number and the other exactly one number (or a placeholder) per cell. The label
+ * in cell i owns the value in cell i ± k, whatever the words of the other labels are. Undefined when
+ * the label sits in no such grid.
+ */
+function cellSlot(items: Item[], label: Text): Candidate | undefined {
+  let cell: Element | null = label.parentElement;
+  for (let climb = 0; cell && climb < MAX_GRID_CLIMB; climb++, cell = cell.parentElement) {
+    const grid = cell.parentElement;
+    if (!grid) return undefined;
+    const cells = grid.children;
+    const k = cells.length / 2;
+    if (!Number.isInteger(k) || k < 2) continue;
+    const at = Array.prototype.indexOf.call(cells, cell) as number;
+    const labelsFirst = at < k;
+    const numbers = (el: Element) => {
+      const inside: Candidate[] = [];
+      for (const it of items) if ('parsed' in it && !it.comparison && el.contains(it.element)) inside.push(it);
+      return inside;
+    };
+    let fits = true;
+    let owned: Candidate | undefined;
+    for (let i = 0; i < k && fits; i++) {
+      const labelCell = cells[labelsFirst ? i : k + i]!;
+      const valueCell = cells[labelsFirst ? k + i : i]!;
+      const found = numbers(valueCell);
+      fits =
+        numbers(labelCell).length === 0 && found.length === 1 && !items.some((it) => !('parsed' in it) && valueCell.contains(it));
+      if (fits && labelCell === cell) owned = found[0];
+    }
+    if (fits) return owned;
+  }
+  return undefined;
 }
 
 /** The largest type inside a value element ("72.31" is big, its "%" small). */

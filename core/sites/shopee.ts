@@ -26,5 +26,6 @@ export const shopee = defineSite({
   labels: {
     'Product Clicks': null,
     商品點擊數: null,
+    平均每筆訂單銷售額: 'avgOrderValue',
   },
 });

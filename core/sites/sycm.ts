@@ -18,9 +18,12 @@ export const sycm = defineSite({
   timeZone: () => 'Asia/Shanghai',
   realtimePath: /realtime|\/rt\b|shishi/i,
   labels: {
+    'Payment amount': 'sales',
     下单买家数: null,
     下单转化率: null,
     下单金额: null,
+    人均店内停留时间: 'avgVisitDuration',
+    支付笔数: 'orders',
   },
   store: (root) => shopFromAccount(root),
   refine: (found, { url, currency }) => (/^\/mc\//.test(url.pathname) ? readComparisons(found, currency) : found),

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteFor } from '../../core/sites';
+import { METRICS } from '../../core/metrics';
+import { LabelMatcher } from '../../core/reader/labels';
+import { siteById, siteFor } from '../../core/sites';
 import { shiftDecimal } from '../gen/format';
 import { FIXED_SEEDS, generatePage, rotatingSeeds, type Expected } from '../gen/page';
 import { rng } from '../gen/prng';
@@ -25,6 +27,21 @@ describe('page generator', () => {
   it('serves every page at an address its platform’s adapter owns', () => {
     for (const p of pages) expect(siteFor(new URL(p.url))?.id, p.url).toBe(p.platform);
     expect(new Set(pages.map((p) => new URL(p.url).pathname)).size).toBe(pages.length);
+  });
+
+  it('prints each platform’s words as its adapter reads them: a metric’s labels map to it there, look-alikes to none', () => {
+    const disagree: string[] = [];
+    for (const [platform, locales] of Object.entries(VOCAB)) {
+      const matcher = new LabelMatcher(METRICS, siteById(platform)!.labels);
+      for (const [locale, vocab] of Object.entries(locales)) {
+        for (const [metric, labels] of Object.entries(vocab!.labels))
+          for (const label of labels!)
+            if (matcher.match(label)?.metric !== metric) disagree.push(`${platform} ${locale}: ${label} is ${metric}`);
+        for (const label of vocab!.negatives)
+          if (matcher.match(label)?.metric) disagree.push(`${platform} ${locale}: ${label} is no metric`);
+      }
+    }
+    expect(disagree).toEqual([]);
   });
 
   it('knows exact truth in canonical units', () => {

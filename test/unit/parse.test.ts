@@ -189,7 +189,18 @@ describe('parseNumber: money', () => {
     ['(CN¥1,234.50)', -1234.5, 'money', money('CNY', { signed: false })],
     ['（¥1,234）', -1234, 'money', money('CNY', { signed: false })],
     ['(1,234.56 USD)', -1234.56, 'money', money('USD', { signed: false })],
+    // Europe's decimal comma, where it cannot be a thousands comma: dot groups before it, or € with 1–2 digits after
+    ['317.594,29 €', 317594.29, 'money', money('EUR')],
+    ['€1.234,50', 1234.5, 'money', money('EUR')],
+    ['12,34 €', 12.34, 'money', money('EUR')],
   ])('%j', (text, value, kind, extra) => check(text, value, kind, extra));
+
+  it('keeps a comma before three digits a thousands comma, and reads no decimal comma without a euro or dot groups', () => {
+    expect(parseNumber('1,234 €')?.value).toBe(1234);
+    expect(parseNumber('12,34')).toBeNull();
+    expect(parseNumber('$12,34')).toBeNull();
+    expect(parseNumber('1.234.567,8')?.value).toBe(1234567.8);
+  });
 });
 
 describe('parseNumber: durations', () => {

@@ -79,6 +79,26 @@ describe('a grid of a label row and a value row', () => {
     });
   });
 
+  it('pairs by the grid’s own cells when a label the vocabulary does not know or a placeholder sits in the row', () => {
+    // Half the cells hold labels and no number, the other half one number or a placeholder each.
+    expect(
+      read(
+        `<div class="grid"><div>支付买家数</div><div>浏览量</div><div>支付商品数</div><div>加购人数</div><div>平均访问深度</div><div>支付金额</div>
+        <div>-</div><div><span>108,417</span></div><div>1<span>.08万</span></div><div>11,301人</div><div>4<b>.15</b></div>
+        <div><sup>¥</sup><i>30</i><span>.65</span><sup>万</sup></div></div>`,
+        'CNY',
+      ),
+    ).toEqual({ pageViews: 108417, pagesPerVisit: 4.15, sales: [306500, 'CNY'] });
+  });
+
+  it('takes a label before ours that names a metric for a neighbour, not a qualifier (平均…, Average…)', () => {
+    expect(
+      read(`<div class="grid"><div>平均访问深度</div><div>支付金额</div><div>4.15</div><div>30,650.00</div></div>`, 'CNY'),
+    ).toEqual({ pagesPerVisit: 4.15, sales: [30650, 'CNY'] });
+    // A qualifier that is no metric of its own still makes the number a benchmark.
+    expect(read('<div><span>同行平均</span><span>访客数</span><b>2,800</b></div>')).toEqual({});
+  });
+
   it('reads nothing when the rows do not line up, and says which numbers it could not settle', () => {
     expect(read('<div class="grid"><div>Sessions</div><div>Orders</div><div>40,398</div></div>')).toEqual({});
     const page = siteFor(new URL('https://admin.shopify.com/store/x/analytics'))!.read(document, {
@@ -145,6 +165,86 @@ describe('numbers in sentences', () => {
   });
 });
 
+describe('numbers whose decimals sit in an element of their own', () => {
+  it('joins the decimals beside the number even inside a card line that also holds comparisons', () => {
+    expect(
+      read(`<dl><div><dt>Bounce rate(%)</dt><dd><span>57</span><strong>.76</strong><div>vs previous day <span>↓35.39%</span></div>
+        <div>Top peers <span>46.11%</span></div></dd></div></dl>`),
+    ).toEqual({ bounceRate: 0.5776 });
+  });
+});
+
+describe('a card line of its own', () => {
+  it('keeps “Goal <b>1,444</b>” a pair of its own, not a second column beside the card’s label', () => {
+    expect(
+      read(`<div class="card"><div><small>941</small></div><div><span>Sessions</span></div><div>Goal <span>1,444</span></div>
+        <div>vs last week <span>-32.80%</span></div></div>`),
+    ).toEqual({ visits: 941 });
+  });
+
+  it('never takes a count printed under another line’s label (a funnel step’s “312 sessions”, a campaign’s “9 orders”) for the shop’s', () => {
+    expect(
+      read(`<ul><li><span>Added to cart<small>312 sessions</small></span><span>10.96%</span></li>
+        <li><span>Holiday preview email</span><span>$204.10<small>9 orders</small></span></li></ul>`),
+    ).toEqual({});
+  });
+
+  it('reads a duration whose decimals and unit sit in elements of their own ("172<b>.16秒</b>", "132<sup>.18</sup><i>s</i>")', () => {
+    expect(
+      read('<dl><div><dt>平均停留时长</dt><dd>172<b>.16秒</b><div>较前一日 <span>▲13.81%</span></div></dd></div></dl>'),
+    ).toEqual({
+      avgVisitDuration: 172.16,
+    });
+    expect(
+      read('<div class="card"><div><span>Average session duration</span> <em>132</em><sup>.18</sup><i>s</i></div></div>'),
+    ).toEqual({
+      avgVisitDuration: 132.18,
+    });
+  });
+
+  it('reads Europe’s decimal comma split over elements ("317.594<sup>,29</sup> €")', () => {
+    expect(
+      read('<dl><div><dt>Ordered Product Sales</dt><dd><b>317.594</b><sup>,29</sup><span> €</span></dd></div></dl>', 'EUR'),
+    ).toEqual({ sales: [317594.29, 'EUR'] });
+  });
+});
+
+describe('headings that name quantities', () => {
+  it('are no labels: “Sales and traffic” over a section of cards lends sales no number', () => {
+    expect(
+      read(`<section><h2>Sales and traffic</h2><div class="cards"><div class="card"><div>128,271</div><div>Sessions</div></div>
+        <div class="card"><div>2.30</div><div>Views per session</div></div></div></section>`),
+    ).toEqual({ visits: 128271, pagesPerVisit: 2.3 });
+  });
+
+  it('reads a line of numbers longer than any label, and money with its currency code after it', () => {
+    expect(
+      read(
+        '<p>访客数 38,145，人均浏览量 3.67，客单价 CNY 289.53，成交金额 ￥248,037.32，平均停留时长 00:01:31，转化率 1.20%，成交人数 689，成交商品件数 570</p>',
+        'CNY',
+      ),
+    ).toMatchObject({
+      visitors: 38145,
+      pagesPerVisit: 3.67,
+      avgOrderValue: [289.53, 'CNY'],
+      sales: [248037.32, 'CNY'],
+      paidBuyers: 689,
+    });
+    expect(read('<div><p>159,830.11 USD total revenue, 502 orders</p></div>')).toEqual({
+      sales: [159830.11, 'USD'],
+      orders: 502,
+    });
+  });
+
+  it('still reads a sentence of full-width digits phrase by phrase', () => {
+    expect(read('<p>客单价 ￥３４１.７７，商品浏览量 １９３,６８４，成交件数 ３,１１４</p>', 'CNY')).toEqual({
+      avgOrderValue: [341.77, 'CNY'],
+      pageViews: 193684,
+      unitsOrdered: 3114,
+    });
+  });
+});
+
 describe('tables whose rows are days', () => {
   const week = (extra = '') => `
     <table><thead><tr><th>日期</th><th>访客数</th><th>浏览量</th><th>支付金额</th><th>跳失率</th></tr></thead><tbody>
@@ -173,6 +273,35 @@ describe('tables whose rows are days', () => {
     for (const o of observed) expect(o.period?.kind).toBe('day');
     expect(observed.map((o) => o.value)).not.toContain(7021);
     expect(observed.map((o) => o.value)).not.toContain(1111);
+  });
+});
+
+describe('a table’s names are what it shows', () => {
+  it('names the row dimension and rows without their hidden tooltips', () => {
+    document.body.innerHTML = `
+      <table><thead><tr><th>流量来源<span role="tooltip" hidden>流量来源：统计时间内全部终端、全部渠道的去重计数，按自然日计算；完整口径请查看帮助中心的指标说明与计算方式。</span></th>
+        <th>访客数</th></tr></thead><tbody>
+        <tr><td><span class="tip" style="display:none">站内搜索带来的访客</span>搜索</td><td>820</td></tr>
+        <tr><td>活动</td><td>610</td></tr></tbody></table>`;
+    const parts = recognise(document).map((f) => f.observed.breakdown);
+    expect(parts).toEqual([
+      { dimension: '流量来源', key: '搜索' },
+      { dimension: '流量来源', key: '活动' },
+    ]);
+  });
+});
+
+describe('a table of one row of the shop’s numbers', () => {
+  it('takes a placeholder cell for a missing number, not for the rows’ names', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Page Views - Total</th><th>Sessions</th><th>Ordered Product Sales</th><th>Units Ordered</th></tr></thead>
+      <tbody><tr><td>101,306</td><td>33918</td><td>--</td><td>1,853</td></tr></tbody></table>`;
+    const observed = recognise(document, { defaultCurrency: 'GBP' }).map((f) => f.observed);
+    expect(observed.filter((o) => o.breakdown)).toEqual([]);
+    expect(Object.fromEntries(observed.map((o) => [o.metric, o.value]))).toEqual({
+      pageViews: 101306,
+      visits: 33918,
+      unitsOrdered: 1853,
+    });
   });
 });
 
@@ -206,6 +335,26 @@ describe('the page’s own dates win', () => {
   };
   const tabs = (selected: string) =>
     `<ul>${['实时', '昨天', '近7天', '近30天'].map((t) => `<li${t === selected ? ' class="tab-active"' : ''}>${t}</li>`).join('')}</ul>`;
+
+  it('never takes a date from a table of days for the page’s period, whatever header or tooltip is above it', () => {
+    const days = (head: string) =>
+      `<table><thead><tr><th>${head}</th><th>访客数<span role="tooltip" hidden>访客数：统计时间内的去重人数</span></th></tr></thead><tbody>
+      ${[7, 8, 9, 10, 11, 12, 13].map((d) => `<tr><td>2026-10-${String(d).padStart(2, '0')}</td><td>${d}00</td></tr>`).join('')}</tbody></table>`;
+    // A caption the page prints, and a comparison line right after it in the same section.
+    expect(
+      period(
+        `<main><div><span>Statistics date</span> 10/13/2026</div><div>Compare to: Oct 6, 2026</div>${days('Date')}</main>`,
+        {},
+      ),
+    ).toEqual({ kind: 'day', start: '2026-10-13', end: '2026-10-13' });
+    expect(period(`<main><div><span>2026年10月13日</span></div>${days('日期')}</main>`, {})).toEqual({
+      kind: 'day',
+      start: '2026-10-13',
+      end: '2026-10-13',
+    });
+    // Only the table prints dates: the page's period is not settled by it.
+    expect(period(`<main>${days('日期')}</main>`, {}).kind).toBe('unknown');
+  });
 
   it('takes the date a caption prints over what a selected 昨天 would mean on the clock', () => {
     expect(period(`${tabs('昨天')}<div class="cap">数据日期：2026-11-20</div>`)).toEqual({

@@ -224,6 +224,12 @@ describe('period and shop', () => {
     document.body.innerHTML = '<main>访客数</main>';
     expect(detectStore(document, 'sycm.taobao.com')).toBe('sycm.taobao.com');
   });
+  it('takes a 小舖 / 小铺 for a shop name, as Shopee Taiwan sellers name theirs', () => {
+    document.body.innerHTML = '<header><span>Shopee</span><span class="shop-name">森林小舖</span></header>';
+    expect(detectStore(document, 'seller.shopee.tw')).toBe('森林小舖');
+    document.body.innerHTML = '<header><span>拼多多</span><span>阿花的小铺</span></header>';
+    expect(detectStore(document, 'mms.pinduoduo.com')).toBe('阿花的小铺');
+  });
 });
 
 describe('生意参谋 adapter', () => {

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCHES, SITES, siteFor, type SiteAdapter } from '@/core/sites';
+import { ALL_MATCHES, SITES, siteById, siteFor, type SiteAdapter } from '@/core/sites';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
-import { METRICS, normalizeLabel } from '@/core/metrics';
+import { METRICS, NEVER_LABELS, normalizeLabel } from '@/core/metrics';
 import { LabelMatcher } from '@/core/reader/labels';
 
 /** Every module of core/sites, to find the site files among them. */
@@ -96,5 +96,62 @@ describe('site registry', () => {
   it('finds the site of a page', () => {
     expect(siteFor(new URL(PAGES.shopify![0]!))?.id).toBe('shopify');
     expect(siteFor(new URL('https://example.com/'))).toBeUndefined();
+  });
+});
+
+describe('Google Analytics 4’s words, by its own definitions', () => {
+  it('reads Returning users (a count of users with an earlier session) as returning visitors, never as users', () => {
+    const ga4 = new LabelMatcher(METRICS, siteById('ga4')!.labels);
+    expect(ga4.match('Returning users')?.metric).toBe('returningVisitors');
+    expect(ga4.match('Total purchasers')?.metric).toBe('paidBuyers');
+    expect(ga4.match('Ecommerce purchases')?.metric).toBe('orders');
+    // Parts of users and sessions stay look-alikes; the share of returning visitors is another metric.
+    expect(ga4.match('New users')?.metric ?? null).toBeNull();
+    expect(ga4.match('Engaged sessions')?.metric ?? null).toBeNull();
+    expect(ga4.match('Engagement rate')?.metric ?? null).toBeNull();
+  });
+});
+
+describe('the README’s vocabulary tables say what the code does', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const NAMES: Readonly<Record<string, string>> = {
+    sycm: '生意参谋',
+    jd: '京东商智',
+    douyin: '抖店罗盘',
+    pdd: '拼多多',
+    shopee: 'Shopee',
+    shopify: 'Shopify',
+    amazon: 'Amazon Seller Central',
+    ga4: 'Google Analytics 4',
+  };
+  const section = readme.slice(readme.indexOf("#### Each platform's own words"));
+  const rows = new Map(
+    section
+      .split('\n')
+      .filter((l) => l.startsWith('| '))
+      .map((l) => l.split('|').map((c) => c.trim()))
+      .map((c) => [c[1]!, { prints: c[2]!, never: c[3]! }] as const),
+  );
+  const names = (column: string) =>
+    column
+      .split(/[,;]\s*/)
+      .map((entry) => /^(?:in 繁體 )?(.+?)\s*(?:→\s*(\w+))?(?:\s*\(.*)?$/.exec(entry.trim()))
+      .filter((m) => m !== null)
+      // Compared as the reader folds labels: "Sessions – Total" and "Sessions - Total" are one label.
+      .flatMap((m) => m[1]!.split(' / ').map((name) => [normalizeLabel(name), m[2] ?? null] as const));
+
+  it.each(SITES.map((s) => [s.id, s] as const))('%s: every entry of its own table is in its README row', (id, site) => {
+    const row = rows.get(NAMES[id]!);
+    expect(row, `README row for ${id}`).toBeDefined();
+    const prints = names(row!.prints);
+    const never = names(row!.never).map(([name]) => name);
+    for (const [label, metric] of Object.entries(site.labels ?? {})) {
+      if (metric === null) expect(never, `${id}: ${label} in the never column`).toContain(normalizeLabel(label));
+      else expect(prints, `${id}: ${label} → ${metric}`).toContainEqual([normalizeLabel(label), metric]);
+    }
+  });
+
+  it('lists the never-map list exactly as the code has it', () => {
+    expect(readme).toContain(`: ${NEVER_LABELS.join(', ')};`);
   });
 });

@@ -1,9 +1,8 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { PageSession } from '@/core/content/session';
+import { pageMessaging } from '@/core/content/messaging';
 import { pageSetup } from '@/core/content/setup';
-import { localeFor, translator } from '@/core/i18n';
-import { BADGE_SCREEN } from '@/core/strings/badge';
-import { parseTabMessage, sendMessage } from '@/core/messages';
+import { parseTabMessage } from '@/core/messages';
 import { ALL_MATCHES, siteFor } from '@/core/sites';
 
 export default defineContentScript({
@@ -12,17 +11,7 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = siteFor(new URL(location.href));
     if (!adapter) return;
-    const locale = localeFor((await pageSetup()).language);
-    const session = new PageSession({
-      adapter,
-      window,
-      signal: ctx.signal,
-      locale,
-      t: translator(locale, BADGE_SCREEN),
-      report: (report) => sendMessage('report', report),
-      status: (status) => sendMessage('pageStatus', status),
-      dismiss: async (alertId) => void (await sendMessage('dismiss', { alertId })),
-    });
+    const session = new PageSession({ adapter, window, signal: ctx.signal, ...pageMessaging(await pageSetup()) });
     const onMessage = (message: unknown) => {
       const m = parseTabMessage(message);
       if (m?.type === 'dismissed') session.onDismissed(m.payload.alertId);

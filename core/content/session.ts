@@ -358,7 +358,7 @@ export class PageSession {
           {
             metric: 'unreadable',
             severity: 'info',
-            severityLabel: t('severity_info'),
+            severityLabel: t('badge_note'),
             headline: t('badge_unreadable'),
             summary: t('badge_unreadable'),
             owner: t('badge_unreadableWhy'),

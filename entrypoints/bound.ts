@@ -1,5 +1,5 @@
-import { PageSession } from '@/core/content/session';
 import { pageMessaging } from '@/core/content/messaging';
+import { PageSession } from '@/core/content/session';
 import { pageSetup } from '@/core/content/setup';
 import { otherSite } from '@/core/reader/other';
 
@@ -10,12 +10,13 @@ import { otherSite } from '@/core/reader/other';
 export default defineUnlistedScript(async () => {
   const setup = await pageSetup();
   if (setup.bindings.length === 0) return;
-  const { status: _unused, ...messaging } = pageMessaging(setup);
-  const session = new PageSession({
+  const messaging = pageMessaging(Promise.resolve(setup));
+  // A bound page reports no status: the popup's page notices are for the back offices.
+  delete messaging.status;
+  const deps = Object.assign(messaging, {
     adapter: otherSite(setup.bindings, false),
     window,
     signal: new AbortController().signal,
-    ...messaging,
   });
-  session.start();
+  new PageSession(deps).start();
 });

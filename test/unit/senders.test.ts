@@ -219,7 +219,8 @@ describe('the sender policy', () => {
     });
     // One language only, and every key the badge shows: a rule's sentence, a fix, a metric's name.
     expect(words.badge_open).toBe('查看建議');
-    for (const key of ['rule_above', 'fix_bounceHigh_summary', 'metric_bounceRate', 'badge_note']) expect(words[key]).toBeTruthy();
+    for (const key of ['rule_above', 'fix_bounceHigh_summary', 'metric_bounceRate', 'badge_note'])
+      expect(words[key]).toBeTruthy();
     expect(await service.handle({ type: 'pageSetup', payload: {} }, POPUP)).toMatchObject({ error: /refused/ });
   });
 });

@@ -17,6 +17,27 @@ import { syntheticPage } from './page.mjs';
 // BENCH_EXTENSION: another build to measure (an earlier commit's, for a before-and-after).
 const EXTENSION = resolve(process.env.BENCH_EXTENSION ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** A Chromium without the extension that sends every host to the fixture server on `port`. */
+const plainChromium = (port) =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+
+/** Runs in the page before its own scripts: every long task from then on, by its duration. */
+function watchLongTasks() {
+  globalThis.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask' });
+}
+
 const results = [];
 const record = (name, value, unit, budget, pass, note = '') => {
   results.push({ name, value, unit, budget, pass, note });
@@ -142,16 +163,7 @@ for (const [size, adversarial] of [...sizes.map((s) => [s, false]), [50000, true
 }
 // Reader time on every saved back-office page, as a ratio to a bare text pass over the same DOM.
 const fixtureServer = await startFixtureServer();
-const plain = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    `--host-resolver-rules=MAP * 127.0.0.1:${fixtureServer.port}, EXCLUDE localhost`,
-    '--ignore-certificate-errors',
-  ],
-});
+const plain = await plainChromium(fixtureServer.port);
 const platformPage = await plain.newPage({ viewport: { width: 1280, height: 800 } });
 for (const dir of ['sycm', 'sycm-redesign', 'jd', 'douyin', 'pdd', 'shopee', 'shopify', 'amazon', 'ga4']) {
   const site = dir === 'sycm-redesign' ? 'sycm' : dir;
@@ -251,12 +263,7 @@ record(
 const liveSeconds = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
 async function liveMinute(context) {
   const live = await context.newPage();
-  await live.addInitScript(() => {
-    globalThis.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await live.addInitScript(watchLongTasks);
   await live.goto(HOME);
   await live.waitForTimeout(2000);
   const values = await live.evaluate((seconds) => {
@@ -278,16 +285,7 @@ async function liveMinute(context) {
   return { values, tasks };
 }
 const withExtension = await liveMinute(ext.context);
-const baselineBrowser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
-    '--ignore-certificate-errors',
-  ],
-});
+const baselineBrowser = await plainChromium(server.port);
 const baseline = await liveMinute(await baselineBrowser.newContext({ viewport: { width: 1280, height: 800 } }));
 await baselineBrowser.close();
 const extra = withExtension.tasks.length - baseline.tasks.length;
@@ -309,12 +307,7 @@ const bigSeconds = Number(process.env.BENCH_BIG_SECONDS ?? 30);
 async function throttledLive(context) {
   const live = await context.newPage();
   const cdp = await context.newCDPSession(live);
-  await live.addInitScript(() => {
-    globalThis.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await live.addInitScript(watchLongTasks);
   await live.goto(LIVE_BIG);
   await live.waitForTimeout(3000);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -340,16 +333,7 @@ async function throttledLive(context) {
   return { values, tasks, elements };
 }
 const bigWith = await throttledLive(ext.context);
-const bigBrowser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
-    '--ignore-certificate-errors',
-  ],
-});
+const bigBrowser = await plainChromium(server.port);
 const bigWithout = await throttledLive(await bigBrowser.newContext({ viewport: { width: 1280, height: 800 } }));
 await bigBrowser.close();
 const longest = (tasks) => (tasks.length ? `longest ${Math.max(...tasks).toFixed(0)} ms` : 'none');

@@ -5,7 +5,6 @@ import { ALL_MATCHES } from './core/sites';
 const GECKO_ID = 'storepulse@storepulse.local';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

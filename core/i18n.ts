@@ -44,7 +44,16 @@ type KeyOf<S> = S extends Strings<infer K> ? K : never;
 
 /** The translator of a screen: its string modules, in the operator's language, English where one lacks a key. */
 export function translator<S extends readonly Strings<string>[]>(locale: Locale, modules: S): Translate<KeyOf<S[number]>> {
-  const table: Record<string, string> = Object.assign({}, ...modules.map((m) => m.en), ...modules.map((m) => m[locale]));
+  return translatorOf(stringTable(locale, modules));
+}
+
+/** A screen's strings in one language (English where one lacks a key), as one flat table. */
+export function stringTable(locale: Locale, modules: readonly Strings<string>[]): Record<string, string> {
+  return Object.assign({}, ...modules.map((m) => m.en), ...modules.map((m) => m[locale]));
+}
+
+/** The translator over a flat table of one language's strings (a key it lacks is shown as the key). */
+export function translatorOf<K extends string>(table: Readonly<Record<string, string>>): Translate<K> {
   return (key, params) => {
     const template = table[key] ?? key;
     if (!params) return template;

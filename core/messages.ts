@@ -1,5 +1,9 @@
-import browser from 'webextension-polyfill';
+// The browser's own API, not the polyfill: content scripts, the popup and the options page only send
+// messages and listen without answering, which Chrome's and Firefox's promise APIs do alike (the
+// background, which answers with promises, loads webextension-polyfill itself).
+import { browser } from 'wxt/browser';
 import type { Binding } from './bindings';
+import type { Locale } from './i18n';
 import type { MetricId } from './metrics';
 import type { Repaired, Settings } from './settings';
 import type { FixId, Severity } from './rules';
@@ -96,6 +100,13 @@ export type BindingPayload = Omit<Binding, 'savedAt'>;
  */
 export interface PageSetup {
   language: Settings['language'];
+  /** The language the page's badges speak (the choice, or the browser's for 'auto'). */
+  locale: Locale;
+  /**
+   * The badge's strings (core/strings/badge.ts: metric names, rules, fixes) in that language, one flat
+   * table: the content script then carries no string table of its own in three languages.
+   */
+  strings: Record<string, string>;
   bindings: Binding[];
 }
 

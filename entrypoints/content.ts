@@ -1,28 +1,19 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { pageMessaging } from '@/core/content/messaging';
 import { PageSession } from '@/core/content/session';
 import { pageSetup } from '@/core/content/setup';
-import { localeFor, translator } from '@/core/i18n';
-import { BADGE_SCREEN } from '@/core/strings/badge';
-import { parseTabMessage, sendMessage } from '@/core/messages';
+import { parseTabMessage } from '@/core/messages';
 import { ALL_MATCHES, siteFor } from '@/core/sites';
 
 export default defineContentScript({
   matches: [...ALL_MATCHES],
   runAt: 'document_idle',
-  async main(ctx) {
+  main(ctx) {
     const adapter = siteFor(new URL(location.href));
     if (!adapter) return;
-    const locale = localeFor((await pageSetup()).language);
-    const session = new PageSession({
-      adapter,
-      window,
-      signal: ctx.signal,
-      locale,
-      t: translator(locale, BADGE_SCREEN),
-      report: (report) => sendMessage('report', report),
-      status: (status) => sendMessage('pageStatus', status),
-      dismiss: async (alertId) => void (await sendMessage('dismiss', { alertId })),
-    });
+    // Reading starts while the setup is on its way: the first badge waits for one round trip less.
+    const deps = Object.assign(pageMessaging(pageSetup()), { adapter, window, signal: ctx.signal });
+    const session = new PageSession(deps);
     const onMessage = (message: unknown) => {
       const m = parseTabMessage(message);
       if (m?.type === 'dismissed') session.onDismissed(m.payload.alertId);

@@ -11,6 +11,7 @@ import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
 import { effectiveRules, inQuietHours } from '../rules';
 import { DEFAULT_SETTINGS, type Repaired, type Settings } from '../settings';
+import { badgeStrings } from './badge-words';
 import { BlockedError, connection } from './connection';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
@@ -280,7 +281,8 @@ export function createService(deps: ServiceDeps): Service {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
       const origin = bindingOrigin(new URL(caller.url));
       const bound = origin ? ((await deps.bindings?.load())?.sites[origin] ?? []) : [];
-      return { language: settings.language, bindings: bound };
+      const locale = localeFor(settings.language);
+      return { language: settings.language, locale, strings: badgeStrings(locale), bindings: bound };
     },
     async report(payload, caller, refused) {
       if (caller.kind !== 'page') throw new UserError('reports come only from a page tab');

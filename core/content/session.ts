@@ -6,8 +6,10 @@ import { isRefusal, type Evaluation, type PageReport, type PageStatus } from '..
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
+import { scanSteps, type PageScan } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
 import { RootWatch } from './discovery';
+import { runInSlices, yieldToPage } from './slices';
 
 /**
  * One page's reading loop. Reads after the page settles and again whenever it changes; a value is
@@ -18,6 +20,16 @@ import { RootWatch } from './discovery';
  * ceiling, and every read — after a change, to settle, to retry — waits until it fits the session's
  * share of the main thread (READ_SHARE of any READ_WINDOW_MS), so a page that never stops changing or
  * takes long to read is read less often instead of being slowed down.
+ *
+ * A read is cut into slices of SLICE_MS: the pass over the page's text pauses and gives the page the
+ * main thread, so no read makes a long task on a big page or a slow machine. A pass during whose pauses
+ * the page changed is given up and begun again: the candidates it collected and the numbers then read
+ * from them are of one state of the page. A page that changes under SLICED_ATTEMPTS passes in a row is
+ * read in one go, as a whole, so that it is still read.
+ *
+ * The second read that settles a value comes soon (SETTLE_FAST_MS) when nothing on the page changed
+ * since the first, and after SETTLE_MS of quiet when something did (a count-up animation moves the
+ * page every frame).
  */
 
 export interface SessionDeps {
@@ -36,8 +48,12 @@ export interface SessionDeps {
   clock?: () => number;
 }
 
-/** Two reads this far apart must agree before a value counts as settled. */
+/** Two reads this far apart, with the page quiet for QUIET_MS, must agree before a value counts as settled. */
 export const SETTLE_MS = 350;
+/** Two reads this far apart agree, and nothing on the page changed between them: the value is settled. */
+export const SETTLE_FAST_MS = 200;
+/** Sliced passes a read gives up because the page changed during their pauses, before it reads in one go. */
+const SLICED_ATTEMPTS = 3;
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 2000;
 const MAX_RETRY_MS = 60_000;
@@ -75,6 +91,11 @@ export class PageSession {
   private lastSentSignature = '';
   private lastStatus = '';
   private sending = false;
+  /** A read is under way (between its slices); another asked for meanwhile runs after it. */
+  private reading = false;
+  private readAgain = false;
+  /** Changes the page made (not ours): a sliced pass whose pauses saw one is given up. */
+  private pageChanges = 0;
   private retryMs = 1000;
   private readCost = 0;
   /** Reads within the last READ_WINDOW_MS: when each started and what it cost. */
@@ -144,6 +165,7 @@ export class PageSession {
 
   private onMutations(records: MutationRecord[]): void {
     if (records.every((r) => isOurs(r))) return;
+    this.pageChanges++;
     this.hosts.noteAdded(records);
     this.lastMutationAt = Date.now();
     if (!this.firstDirtyAt) this.firstDirtyAt = Date.now();
@@ -158,9 +180,11 @@ export class PageSession {
   /**
    * How long from now until a read costing what the last one did fits the budget: the reads still in
    * the window plus this one stay within READ_SHARE of it, and a read is never closer to the previous
-   * one than that read's cost over READ_SHARE (a read too long for any window is simply spaced out).
+   * one than that read's cost over READ_SHARE (a read too long for any window is simply spaced out) —
+   * except the read that settles values of a page that held still since the last (`settling`): it only
+   * has to fit the window, so a still page's first badge does not wait out the first read's spacing.
    */
-  private budgetWait(now: number): number {
+  private budgetWait(now: number, settling = false): number {
     while (this.spent.length > 0 && this.spent[0]!.at + READ_WINDOW_MS <= now) this.spent.shift();
     const budget = READ_SHARE * READ_WINDOW_MS;
     let used = this.spent.reduce((sum, r) => sum + r.cost, 0);
@@ -171,14 +195,14 @@ export class PageSession {
       wait = r.at + READ_WINDOW_MS - now;
     }
     const last = this.spent.at(-1);
-    if (last) wait = Math.max(wait, last.at + last.cost / READ_SHARE - now);
+    if (last && !settling) wait = Math.max(wait, last.at + last.cost / READ_SHARE - now);
     return Math.max(0, Math.ceil(wait));
   }
 
-  private schedule(delay: number): void {
+  private schedule(delay: number, settling = false): void {
     if (this.deps.signal.aborted) return;
     if (this.timer) clearTimeout(this.timer);
-    delay = Math.max(delay, this.budgetWait(this.clock()));
+    delay = Math.max(delay, this.budgetWait(this.clock(), settling));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.firstDirtyAt = 0;
@@ -188,17 +212,53 @@ export class PageSession {
 
   private read(): void {
     if (this.deps.signal.aborted) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = true;
+    void this.readInSlices().finally(() => {
+      this.reading = false;
+      if (this.readAgain) {
+        this.readAgain = false;
+        this.schedule(0);
+      }
+    });
+  }
+
+  /** One read, its text pass cut into slices; its time on the main thread (not its pauses) counts against the budget. */
+  private async readInSlices(): Promise<void> {
     const started = this.clock();
+    let cost = 0;
+    let from = started;
     try {
-      this.readAndRender();
+      let hosts = this.hosts.current(Date.now());
+      let scan: PageScan | undefined;
+      for (let attempt = 0; attempt < SLICED_ATTEMPTS && !scan; attempt++) {
+        if (attempt > 0) hosts = this.hosts.current(Date.now());
+        const changes = this.pageChanges;
+        cost += this.clock() - from;
+        const sliced = await runInSlices(scanSteps(this.doc, { hosts }), {
+          clock: () => this.clock(),
+          pause: () => yieldToPage(this.deps.window),
+          changed: () => this.pageChanges !== changes,
+          stopped: () => this.deps.signal.aborted,
+        });
+        cost += sliced.cost;
+        from = this.clock();
+        if (this.deps.signal.aborted) return;
+        if (sliced.done) scan = sliced.value;
+      }
+      // After SLICED_ATTEMPTS given up, the adapter's own pass reads the page in one go.
+      this.readAndRender(hosts, scan);
     } finally {
-      // Whatever the read did (or threw), its time counts against the budget.
-      this.readCost = this.clock() - started;
+      // Whatever the read did (or threw), its time on the main thread counts against the budget.
+      this.readCost = cost + this.clock() - from;
       this.spent.push({ at: started, cost: this.readCost });
     }
   }
 
-  private readAndRender(): void {
+  private readAndRender(hosts: Set<Element>, scan?: PageScan): void {
     const now = this.deps.now?.() ?? new Date();
     let result: PageRead;
     try {
@@ -207,7 +267,8 @@ export class PageSession {
         now,
         ...(this.shownAt ? { shownAt: this.shownAt } : {}),
         onRoot: (root) => this.observe(root),
-        hosts: this.hosts.current(Date.now()),
+        hosts,
+        ...(scan ? { scan } : {}),
       });
     } catch (error) {
       // A page we cannot read must never break: log once per read and try again on the next change.
@@ -219,19 +280,29 @@ export class PageSession {
 
     const t = Date.now();
     const quiet = t - this.lastMutationAt >= QUIET_MS;
-    let unsettled = false;
+    /** When the next read could settle the soonest of the values not settled yet, and whether the page held still for it. */
+    let next = Infinity;
+    let still = false;
     const seen = new Set<string>();
     for (const f of result.found) {
       const key = keyOf(f);
       seen.add(key);
-      const prev = this.tracked.get(key);
-      if (prev && prev.value === f.observed.value) {
-        const held = t - prev.since;
-        if (!prev.settled && ((quiet && held >= SETTLE_MS) || held >= STEADY_MS)) prev.settled = true;
-        if (!prev.settled) unsettled = true;
+      let tracked = this.tracked.get(key);
+      if (tracked && tracked.value === f.observed.value) {
+        const held = t - tracked.since;
+        if (
+          !tracked.settled &&
+          ((this.stillSince(tracked) && held >= SETTLE_FAST_MS) || (quiet && held >= SETTLE_MS) || held >= STEADY_MS)
+        )
+          tracked.settled = true;
       } else {
-        this.tracked.set(key, { value: f.observed.value, since: t, settled: false });
-        unsettled = true;
+        tracked = { value: f.observed.value, since: t, settled: false };
+        this.tracked.set(key, tracked);
+      }
+      if (!tracked.settled) {
+        const fast = this.stillSince(tracked);
+        const ready = fast ? tracked.since + SETTLE_FAST_MS : Math.max(tracked.since + SETTLE_MS, this.lastMutationAt + QUIET_MS);
+        if (ready < next) [next, still] = [ready, fast];
       }
     }
     for (const key of [...this.tracked.keys()]) if (!seen.has(key)) this.tracked.delete(key);
@@ -239,8 +310,13 @@ export class PageSession {
     this.renderBadges(result.found);
     this.render(() => this.renderNotes(result.unreadable ?? []));
     this.sendStatus(result);
-    if (unsettled) this.schedule(SETTLE_MS);
+    if (next < Infinity) this.schedule(Math.max(0, next - t), still);
     void this.send(result);
+  }
+
+  /** Nothing on the page changed since this value was first read: no animation is moving it. */
+  private stillSince(tracked: Tracked): boolean {
+    return this.lastMutationAt < tracked.since;
   }
 
   private async send(result: PageRead): Promise<void> {
@@ -358,7 +434,7 @@ export class PageSession {
           {
             metric: 'unreadable',
             severity: 'info',
-            severityLabel: t('severity_info'),
+            severityLabel: t('badge_note'),
             headline: t('badge_unreadable'),
             summary: t('badge_unreadable'),
             owner: t('badge_unreadableWhy'),

@@ -271,9 +271,21 @@ export function isoDate(date: Date): string {
 
 /** The calendar day of a moment in a time zone (the computer's when none is given). */
 export function dayIn(date: Date, timeZone?: string): string {
-  return timeZone
-    ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
-    : isoDate(date);
+  return timeZone ? dayFormat(timeZone).format(date) : isoDate(date);
+}
+
+/**
+ * One formatter per time zone: making an Intl.DateTimeFormat costs far more than formatting with it, and
+ * a read asks for the day once per date-like text (hundreds on a large table).
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** An ISO day moved by whole days, on the calendar (no time zone or daylight saving involved). */

@@ -141,18 +141,35 @@ export interface ScanOptions {
    * once and then only among added nodes.
    */
   hosts?: Iterable<Element>;
+  /** Text nodes a resumable scan looks at before each pause (STEP_TEXTS). */
+  step?: number;
 }
 
 export function scanPage(root: Document | ShadowRoot | Element, options: ScanOptions = {}): PageScan {
+  const steps = scanSteps(root, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Text nodes a scan step looks at before it pauses (a resumable scan checks its deadline this often). */
+const STEP_TEXTS = 512;
+
+/**
+ * The same pass as `scanPage`, resumable: it pauses after every STEP_TEXTS text nodes, so a caller can
+ * give the page the main thread between steps (see core/content/slices.ts). Run to the end on a page
+ * that did not change meanwhile, it finds exactly what `scanPage` finds — `scanPage` is this pass run
+ * without pausing.
+ */
+export function* scanSteps(root: Document | ShadowRoot | Element, options: ScanOptions = {}): Generator<void, PageScan> {
   const scan: PageScan = { labels: [], dates: [], shops: [], roots: [] };
+  const step = options.step ?? STEP_TEXTS;
   if (options.hosts) {
-    scanRoot(root, scan, 0, false);
+    yield* scanRoot(root, scan, 0, false, step);
     for (const host of options.hosts) {
       const shadow = host.isConnected ? host.shadowRoot : null;
-      if (shadow) scanRoot(shadow, scan, 1, false);
+      if (shadow) yield* scanRoot(shadow, scan, 1, false, step);
     }
   } else {
-    scanRoot(root, scan, 0, true);
+    yield* scanRoot(root, scan, 0, true, step);
   }
   return scan;
 }
@@ -191,12 +208,23 @@ export function findShadowHosts(
   return into;
 }
 
-function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: number, findHosts: boolean): void {
+function* scanRoot(
+  root: Document | ShadowRoot | Element,
+  scan: PageScan,
+  depth: number,
+  findHosts: boolean,
+  step: number,
+): Generator<void, void> {
   if (root.nodeType === 9 || root.nodeType === 11) scan.roots.push(root as Document | ShadowRoot);
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
   const walker = doc.createTreeWalker(start, 4 /* SHOW_TEXT */);
+  let count = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (++count === step) {
+      count = 0;
+      yield;
+    }
     const d = node.data;
     const len = d.length;
     if (len === 0 || len > MAX_LINE) continue;
@@ -216,7 +244,7 @@ function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: 
   if (depth > MAX_NESTING) return;
   if (findHosts) {
     for (const host of findShadowHosts(root)) {
-      if (host !== root) scanRoot(host.shadowRoot!, scan, depth + 1, false);
+      if (host !== root) yield* scanRoot(host.shadowRoot!, scan, depth + 1, false, step);
     }
   }
   const frames =
@@ -225,7 +253,7 @@ function scanRoot(root: Document | ShadowRoot | Element, scan: PageScan, depth: 
       : (start as ShadowRoot).querySelectorAll('iframe');
   for (let k = 0; k < frames.length; k++) {
     const inner = frameDocument(frames[k]!);
-    if (inner?.body) scanRoot(inner, scan, depth + 1, true);
+    if (inner?.body) yield* scanRoot(inner, scan, depth + 1, true, step);
   }
 }
 

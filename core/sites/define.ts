@@ -51,8 +51,8 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
     matches,
     ...(k.labels ? { labels: k.labels } : {}),
     isPage,
-    read(root: ParentNode, { url, now, shownAt, onRoot, hosts: known }: ReadContext): PageRead {
-      const scan = scanPage(root as Document | Element, known ? { hosts: known } : {});
+    read(root: ParentNode, { url, now, shownAt, onRoot, hosts: known, scan: made }: ReadContext): PageRead {
+      const scan = made ?? scanPage(root as Document | Element, known ? { hosts: known } : {});
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
       const timeZone = k.timeZone?.(url) ?? markets[url.hostname]?.[1];

@@ -1,5 +1,6 @@
 import type { MetricId, Vocabulary } from '../metrics';
 import type { Found } from '../reader/recognise';
+import type { PageScan } from '../reader/scan';
 import type { Period } from '../types';
 
 /** What one read of a page produced. */
@@ -23,6 +24,8 @@ export interface ReadContext {
   onRoot?: (root: Document | ShadowRoot) => void;
   /** Open shadow hosts already known (a page session tracks them between reads). */
   hosts?: Iterable<Element>;
+  /** The page's text pass, when the caller made it already (a page session makes it in slices). */
+  scan?: PageScan;
 }
 
 /** One back office: which pages are its own and how to read them. */

@@ -1,5 +1,5 @@
 // The reader as the content script runs it, bundled on its own for timing in a plain page.
-import { findShadowHosts } from '../../core/reader/scan';
+import { findShadowHosts, scanPage } from '../../core/reader/scan';
 import { siteById } from '../../core/sites';
 import { sycm } from '../../core/sites/sycm';
 
@@ -13,6 +13,11 @@ export function read(root: ParentNode = document) {
 /** A later read of a page session, which already knows the page's shadow hosts. */
 export function readWithHosts(root: ParentNode, hosts: Set<Element>) {
   return sycm.read(root, { url, now: new Date(), hosts });
+}
+
+/** The text pass alone, as a later read makes it: the part of a read whose cost grows with the page's elements. */
+export function scanWithHosts(root: Document, hosts: Set<Element>) {
+  return scanPage(root, { hosts });
 }
 
 /** A read by a given back office's adapter, as on its own page. */

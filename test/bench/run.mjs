@@ -14,8 +14,30 @@ import { startFixtureServer } from '../harness/server.mjs';
 import { benchHistory } from './history.mjs';
 import { syntheticPage } from './page.mjs';
 
-const EXTENSION = resolve('.output/chrome-mv3');
+// BENCH_EXTENSION: another build to measure (an earlier commit's, for a before-and-after).
+const EXTENSION = resolve(process.env.BENCH_EXTENSION ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** A Chromium without the extension that sends every host to the fixture server on `port`. */
+const plainChromium = (port) =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+
+/** Runs in the page before its own scripts: every long task from then on, by its duration. */
+function watchLongTasks() {
+  globalThis.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask' });
+}
+
 const results = [];
 const record = (name, value, unit, budget, pass, note = '') => {
   results.push({ name, value, unit, budget, pass, note });
@@ -24,17 +46,35 @@ const record = (name, value, unit, budget, pass, note = '') => {
   );
 };
 
-// 1. Content-script size.
-const content = readFileSync(resolve(EXTENSION, 'content-scripts/content.js'));
-const gz = gzipSync(content, { level: 9 }).length;
+// 1. Content-script size: the script on every back-office page, and the scripts injected on demand.
+const gzipOf = (file) => {
+  const bytes = readFileSync(resolve(EXTENSION, file));
+  return { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+};
+const content = gzipOf('content-scripts/content.js');
 record(
   'content script, gzip',
-  (gz / 1024).toFixed(1),
+  (content.gz / 1024).toFixed(1),
   'kB',
-  '≤ 30 kB',
-  gz <= 30 * 1024,
-  `${(content.length / 1024).toFixed(1)} kB raw`,
+  '≤ 25 kB (≤ 30 kB for the reader issue)',
+  content.gz <= 25 * 1024,
+  `${(content.raw / 1024).toFixed(1)} kB raw; ${content.gz <= 30 * 1024 ? 'within' : 'over'} 30 kB`,
 );
+for (const [file, what] of [
+  ['bound.js', 'picked numbers on every visit'],
+  ['reader.js', '"read this page"'],
+  ['picker.js', 'the picker'],
+]) {
+  const s = gzipOf(file);
+  record(
+    `${file}, gzip`,
+    (s.gz / 1024).toFixed(1),
+    'kB',
+    '',
+    null,
+    `${(s.raw / 1024).toFixed(1)} kB raw; ${what}, injected or registered on demand`,
+  );
+}
 
 // 2. Reader time against a bare TreeWalker text pass over the same DOM.
 const bundle = await build({
@@ -84,6 +124,8 @@ for (const [size, adversarial] of [...sizes.map((s) => [s, false]), [50000, true
       bare: time(bare, 25),
       reader: time(() => B.read(document), 25),
       warm: time(() => B.readWithHosts(document, hosts), 25),
+      scan: time(() => B.scanWithHosts(document, hosts), 25),
+      candidates: B.scanWithHosts(document, hosts).labels.length,
       found,
     };
   });
@@ -103,23 +145,25 @@ for (const [size, adversarial] of [...sizes.map((s) => [s, false]), [50000, true
     `later read of a ${k} page`,
     m.warm.toFixed(2),
     'ms',
-    '≤ 3× a bare TreeWalker text pass',
-    size === 1000 || adversarial ? null : warmRatio <= 3,
+    adversarial ? '≤ 2× a bare TreeWalker text pass' : '≤ 3× a bare TreeWalker text pass',
+    size === 1000 ? null : warmRatio <= (adversarial ? 2 : 3),
     `ratio ${warmRatio.toFixed(2)}×; shadow hosts already known to the page session`,
+  );
+  // What grows with the page (the text pass, per element) apart from what grows with what it holds
+  // (matching labels and finding their values, per label candidate and per value found).
+  const rest = Math.max(0, m.warm - m.scan);
+  record(
+    `later read of a ${k} page, per element and per value`,
+    `${((m.scan / m.elements) * 1000).toFixed(2)} µs/element`,
+    '',
+    '',
+    null,
+    `text pass ${m.scan.toFixed(2)} ms (${(m.scan / m.bare).toFixed(2)}× the bare pass) over ${m.elements} elements; the rest ${rest.toFixed(2)} ms = ${m.found ? (rest / m.found).toFixed(3) : '—'} ms per value found (${m.found}), ${((rest / Math.max(1, m.candidates)) * 1000).toFixed(1)} µs per label candidate (${m.candidates})`,
   );
 }
 // Reader time on every saved back-office page, as a ratio to a bare text pass over the same DOM.
 const fixtureServer = await startFixtureServer();
-const plain = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    `--host-resolver-rules=MAP * 127.0.0.1:${fixtureServer.port}, EXCLUDE localhost`,
-    '--ignore-certificate-errors',
-  ],
-});
+const plain = await plainChromium(fixtureServer.port);
 const platformPage = await plain.newPage({ viewport: { width: 1280, height: 800 } });
 for (const dir of ['sycm', 'sycm-redesign', 'jd', 'douyin', 'pdd', 'shopee', 'shopify', 'amazon', 'ga4']) {
   const site = dir === 'sycm-redesign' ? 'sycm' : dir;
@@ -209,9 +253,9 @@ record(
   'page load to first badge (median of 5)',
   loads[2].toFixed(0),
   'ms',
-  '',
-  null,
-  'includes the settle wait: two reads 350 ms apart must agree before a value counts',
+  '≤ 300 ms',
+  loads[2] <= 300,
+  `navigation start to the badge in the page (${loads.map((l) => l.toFixed(0)).join(', ')}); includes the settle wait: two reads must agree, 200 ms apart when nothing on the page changed between them`,
 );
 
 // A page that changes its numbers every second for a minute: the extension must add no long task.
@@ -219,12 +263,7 @@ record(
 const liveSeconds = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
 async function liveMinute(context) {
   const live = await context.newPage();
-  await live.addInitScript(() => {
-    globalThis.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await live.addInitScript(watchLongTasks);
   await live.goto(HOME);
   await live.waitForTimeout(2000);
   const values = await live.evaluate((seconds) => {
@@ -246,16 +285,7 @@ async function liveMinute(context) {
   return { values, tasks };
 }
 const withExtension = await liveMinute(ext.context);
-const baselineBrowser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
-    '--ignore-certificate-errors',
-  ],
-});
+const baselineBrowser = await plainChromium(server.port);
 const baseline = await liveMinute(await baselineBrowser.newContext({ viewport: { width: 1280, height: 800 } }));
 await baselineBrowser.close();
 const extra = withExtension.tasks.length - baseline.tasks.length;
@@ -269,11 +299,59 @@ record(
     (withExtension.tasks.length ? `; longest ${Math.max(...withExtension.tasks).toFixed(0)} ms` : ''),
 );
 
+// The same on a 60k-element page whose numbers change every second, with the CPU slowed 4×
+// (CDP Emulation.setCPUThrottlingRate): every read is cut into slices, so none may make a long task.
+const LIVE_BIG = 'https://sycm.taobao.com/portal/live-60k.htm';
+server.serve(LIVE_BIG, syntheticPage(60000));
+const bigSeconds = Number(process.env.BENCH_BIG_SECONDS ?? 30);
+async function throttledLive(context) {
+  const live = await context.newPage();
+  const cdp = await context.newCDPSession(live);
+  await live.addInitScript(watchLongTasks);
+  await live.goto(LIVE_BIG);
+  await live.waitForTimeout(3000);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const values = await live.evaluate((seconds) => {
+    globalThis.__longTasks.length = 0;
+    const cells = [...document.querySelectorAll('.cards .v, tbody td:nth-child(2) span')].slice(0, 10);
+    let tick = 0;
+    const timer = setInterval(() => {
+      tick++;
+      for (const v of cells) {
+        const digits = v.textContent.replace(/[^\d]/g, '');
+        v.textContent = (Number(digits) + 1).toLocaleString('en-US');
+      }
+      if (tick >= seconds) clearInterval(timer);
+    }, 1000);
+    return cells.length;
+  }, bigSeconds);
+  await live.waitForTimeout(bigSeconds * 1000 + 1500);
+  const tasks = await live.evaluate(() => globalThis.__longTasks);
+  const elements = await live.evaluate(() => document.getElementsByTagName('*').length);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await live.close();
+  return { values, tasks, elements };
+}
+const bigWith = await throttledLive(ext.context);
+const bigBrowser = await plainChromium(server.port);
+const bigWithout = await throttledLive(await bigBrowser.newContext({ viewport: { width: 1280, height: 800 } }));
+await bigBrowser.close();
+const longest = (tasks) => (tasks.length ? `longest ${Math.max(...tasks).toFixed(0)} ms` : 'none');
+record(
+  `long tasks, ${Math.round(bigWith.elements / 1000)}k-element page, ${bigWith.values} numbers changing every second for ${bigSeconds} s, CPU 4× slowed`,
+  String(bigWith.tasks.length),
+  'tasks',
+  '0 added by the extension',
+  bigWith.tasks.length - bigWithout.tasks.length <= 0,
+  `${longest(bigWith.tasks)}; without the extension ${bigWithout.tasks.length} (${longest(bigWithout.tasks)}); the page's own load is not counted`,
+);
+
 await ext.close();
 await server.close();
 
 // 4. History: ingest, queries, import, size on disk, the popup over two years of ten shops.
-await benchHistory(record, { extension: EXTENSION });
+// BENCH_HISTORY=0 leaves the history (several minutes) out, for a run about the content script.
+if (process.env.BENCH_HISTORY !== '0') await benchHistory(record, { extension: EXTENSION });
 
 // Write BENCHMARKS.md.
 const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();

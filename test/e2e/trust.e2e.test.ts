@@ -126,7 +126,16 @@ describe('trust boundaries in a real browser', () => {
       replies: [],
     });
     // What its page needs still works.
-    expect(await ask('pageSetup', {})).toEqual({ language: 'auto', bindings: [] });
+    const setup = (await ask('pageSetup', {})) as {
+      language?: string;
+      locale?: string;
+      strings?: Record<string, string>;
+      bindings?: unknown[];
+    };
+    expect([setup.language, setup.bindings]).toEqual(['auto', []]);
+    // The badge's strings, in the one language the page's badges speak.
+    expect(['zh-CN', 'zh-TW', 'en']).toContain(setup.locale);
+    expect(setup.strings?.badge_open).toBeTruthy();
     // storage.local is closed to content scripts (the settings and bindings are not even there: settings-reach.e2e).
     for (const op of ['get(null)', 'set({ settings: { language: "en" } })', 'remove("settings")'])
       expect(

@@ -158,13 +158,15 @@ describe('strings by screen', () => {
   // Shared: metric names, alert texts, form and site-access messages. A screen's own module is
   // bundled by that screen only.
   it.each([
-    ['entrypoints/content.ts', ['alerts', 'badge', 'metrics']],
-    ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
+    // The badge's metric names and alert texts come from the background, in the page's one language.
+    ['entrypoints/content.ts', ['badge']],
+    ['entrypoints/bound.ts', ['badge']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
     ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'popup', 'site-access']],
     ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
-    ['entrypoints/background.ts', ['alerts', 'metrics']],
+    // It sends each page the badge's strings in that page's language.
+    ['entrypoints/background.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/reader.ts', []],
   ])('%s carries only the strings it shows', (entry, modules) => {
     expect(stringsIn(entry)).toEqual(modules);

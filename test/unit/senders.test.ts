@@ -5,6 +5,7 @@ import { withBinding, EMPTY_BINDINGS } from '@/core/bindings';
 import { openDatabase, type Database } from '@/core/db';
 import { DEFAULT_SETTINGS } from '@/core/settings';
 import { settingsStore, type StorageArea } from '@/core/settings-store';
+import { badgeStrings } from '@/core/background/badge-words';
 import type { MessageType } from '@/core/messages';
 import { messageSchemas } from '@/core/schemas';
 import { exportOver, fakePort, importOver } from './support/port';
@@ -227,16 +228,25 @@ describe('the sender policy', () => {
     expect((await db.get('alerts', alertId))!.status).toBe('dismissed');
   });
 
-  it('gives a page the language and the numbers bound on its own origin only', async () => {
+  it('gives a page the language, the badge strings in it and the numbers bound on its own origin only', async () => {
     const { service } = await seeded();
+    const words = badgeStrings('zh-TW');
     expect(await service.handle({ type: 'pageSetup', payload: {} }, pageSender(3, 'https://dash.example-shop.com/x?y'))).toEqual({
       language: 'zh-TW',
+      locale: 'zh-TW',
+      strings: words,
       bindings: [binding('visits')],
     });
     expect(await service.handle({ type: 'pageSetup', payload: {} }, pageSender(7, SYCM))).toEqual({
       language: 'zh-TW',
+      locale: 'zh-TW',
+      strings: words,
       bindings: [],
     });
+    // One language only, and every key the badge shows: a rule's sentence, a fix, a metric's name.
+    expect(words.badge_open).toBe('查看建議');
+    for (const key of ['rule_above', 'fix_bounceHigh_summary', 'metric_bounceRate', 'badge_note'])
+      expect(words[key]).toBeTruthy();
     expect(await service.handle({ type: 'pageSetup', payload: {} }, POPUP)).toMatchObject({ error: /refused/ });
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageSession, READ_SHARE, READ_WINDOW_MS } from '@/core/content/session';
 import { translator } from '@/core/i18n';
-import { BADGE_SCREEN } from '@/core/strings/badge';
+import { BADGE_SCREEN } from '@/core/background/badge-words';
 import type { SiteAdapter } from '@/core/sites';
 import { sycm } from '@/core/sites/sycm';
 

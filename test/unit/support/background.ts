@@ -1,6 +1,6 @@
 import { PageSession } from '@/core/content/session';
 import { translator } from '@/core/i18n';
-import { BADGE_SCREEN } from '@/core/strings/badge';
+import { BADGE_SCREEN } from '@/core/background/badge-words';
 import type { Evaluation, PageReport } from '@/core/messages';
 import { evaluate } from '@/core/rules';
 import type { SiteAdapter } from '@/core/sites';

@@ -1,3 +1,5 @@
+import type { RefusalKind } from './types';
+
 /**
  * A report file as a grid of cells: the platforms' own downloads (`.xlsx` workbooks, CSV or
  * tab-separated text in UTF-8, UTF-8 with a byte-order mark, UTF-16, or GB18030/GBK as Chinese Excel
@@ -23,7 +25,7 @@ export type FileKind = 'xlsx' | 'xls' | 'text' | 'unknown';
 /** A file that cannot be read as a report, by kind, for the page to word in the operator's language. */
 export class SheetRefused extends Error {
   constructor(
-    readonly kind: 'xls' | 'unknown' | 'empty' | 'encoding' | 'workbook',
+    readonly kind: RefusalKind,
     detail = '',
   ) {
     super(detail || kind);

@@ -5,6 +5,7 @@ import { AVERAGE_KEY, TOTAL_KEY } from '../reader/table';
 import { siteById } from '../sites';
 import type { Breakdown } from '../types';
 import type { Cell, Grid, SheetGrid } from './grid';
+import type { ColumnRole, PlannedDay, PlannedValue, Refusal, RefusalReason } from './types';
 
 /**
  * A platform's report sheet read as days: where its header row is (past the title rows), what each
@@ -13,9 +14,6 @@ import type { Cell, Grid, SheetGrid } from './grid';
  * row as the values it will store or the reason it is refused. Precision first: a cell whose unit
  * cannot be told is refused, never guessed.
  */
-
-/** Platforms whose report files are recognised, in the order their signals are tried. */
-export const REPORT_SITES = ['sycm', 'jd', 'douyin', 'pdd', 'shopee', 'shopify', 'amazon', 'ga4'] as const;
 
 /** Words in a report's title rows or headers that name its platform. Knowledge as data: first match wins. */
 const SITE_SIGNALS: ReadonlyArray<readonly [site: string, signal: RegExp]> = [
@@ -43,8 +41,6 @@ const PERIOD_LINE =
 /** A cell that means "no number": blank, dashes, N/A. */
 const NO_VALUE = /^(?:|-+|—+|–|--|n\/a|na|null|无|無|暂无|暫無|\/)$/i;
 
-export type ColumnRole = 'date' | 'breakdown' | 'metric' | 'ignore';
-
 export interface ColumnMapping {
   index: number;
   /** The header as printed (a merged cell's text carried to each column it spans). */
@@ -67,42 +63,6 @@ export interface Detection {
   currency?: string;
   /** The period the title rows print, when they print one. */
   titlePeriod?: { start: string; end: string };
-}
-
-export type RefusalReason =
-  | 'total'
-  | 'noDate'
-  | 'weekOrMonth'
-  | 'dateOrder'
-  | 'future'
-  | 'badNumber'
-  | 'negative'
-  | 'wrongUnit'
-  | 'unitUnclear'
-  | 'duplicate'
-  | 'noValues';
-
-export interface Refusal {
-  /** 1-based row of the sheet, as a spreadsheet numbers it. */
-  row: number;
-  reason: RefusalReason;
-  /** The column concerned, for a cell's refusal. */
-  column?: string;
-  /** The text refused, as printed. */
-  text?: string;
-}
-
-export interface PlannedValue {
-  metric: MetricId;
-  value: number;
-  currency?: string;
-}
-
-export interface PlannedDay {
-  row: number;
-  date: string;
-  breakdown?: Breakdown;
-  values: PlannedValue[];
 }
 
 export interface Plan {

@@ -1,5 +1,5 @@
 import { CSV_COLUMNS, csvNumber, csvText } from '../background/transfer/csv';
-import type { PlannedDay } from './table';
+import type { PlannedDay } from './types';
 
 /**
  * The confirmed days of a report as StorePulse's own CSV of daily values, which the import port already

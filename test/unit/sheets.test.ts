@@ -1,14 +1,23 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '@/core/background/ingest';
 import { exportText } from '@/core/background/transfer/export';
 import { importData } from '@/core/background/transfer/import';
+import { setTarget } from '@/core/background/target-store';
+import { translator } from '@/core/i18n';
 import type { MetricId } from '@/core/metrics';
 import { decodeText, readSheets, SheetRefused, sniffDelimiter, splitDelimited, type SheetGrid } from '@/core/sheets/grid';
 import { detect, plan, remap, type Detection } from '@/core/sheets/table';
 import type { PlannedDay } from '@/core/sheets/types';
+import { peopleWorkbook } from '@/core/sheets/people';
+import { SheetSession } from '@/core/sheets/session';
 import { toImportCsv } from '@/core/sheets/to-import';
+import { sheetNames, writeXlsx } from '@/core/sheets/xlsx-write';
+import { METRIC_STRINGS } from '@/core/strings/metrics';
+import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { REPORT_FILES, SAMPLE_END, shopDays } from '../harness/reports.mjs';
 import { allDays, day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
 
@@ -364,5 +373,114 @@ describe('report files into the history', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('the workbook for people', () => {
+  const t = translator('zh-CN', [METRIC_STRINGS, SHEET_STRINGS]);
+
+  it('one sheet per shop with headers in the operator’s language, formatted numbers, and the month review; read back with the reader', async () => {
+    const { plan: p } = await sample('sycm');
+    const db = await freshDb('storepulse-sheets-people');
+    await importData(
+      db,
+      toImportCsv(p.days, { site: 'sycm', store: '山茶小铺', preferFile: false, now: noonOf(LATEST) }),
+      noonOf(LATEST),
+    );
+    await setTarget(db, { site: 'sycm', store: '山茶小铺', month: '2026-10', amount: 300000, currency: 'CNY', split: 'even' }, 1);
+    const json = await exportText(db, 'json', noonOf(LATEST), {});
+    const { filename, bytes } = peopleWorkbook(json, t, LATEST);
+    expect(filename).toBe(`storepulse-${LATEST}.xlsx`);
+
+    const sheets = await readXlsxFile(Buffer.from(bytes));
+    expect(sheets.map((s) => s.sheet)).toEqual(['山茶小铺', '月度复盘']);
+    const shop = sheets[0]!.data;
+    expect(shop[0]).toEqual([
+      '日期',
+      '访客数',
+      '浏览量',
+      '跳失率',
+      '人均浏览量',
+      '平均停留时长（秒）',
+      '转化率',
+      '支付买家数',
+      '客单价（CNY）',
+      '支付金额（CNY）',
+    ]);
+    expect(shop).toHaveLength(366);
+    const truth = TRUTH.sycm[0]!;
+    // The day cell is a date (formatted yyyy-mm-dd), the rate its fraction (formatted 0.00%).
+    expect(shop[1]![0]).toEqual(new Date(`${truth.date}T00:00:00Z`));
+    expect(shop[1]!.slice(1, 4)).toEqual([truth.visitors, truth.pageViews, truth.bounceRate]);
+    expect(shop[1]![9]).toBeCloseTo(truth.sales, 2);
+
+    // Formats are in the sheet: the bounce rate column's cells carry the percent style, money the two-decimal one.
+    const files = unzipSync(bytes);
+    expect(strFromU8(files['xl/styles.xml']!)).toContain('formatCode="0.00%"');
+    const sheetXml = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheetXml).toMatch(/<c r="D2" s="2"><v>0\.\d+<\/v><\/c>/);
+    expect(sheetXml).toMatch(/<c r="J2" s="3"><v>[\d.]+<\/v><\/c>/);
+    expect(sheetXml).toMatch(/<c r="A2" s="1"><v>\d+<\/v><\/c>/);
+
+    const review = sheets[1]!.data;
+    expect(review[0]).toEqual(['店铺', '月份', '目标', '销售额', '完成率', '去年同月', '同比增长', '已读天数']);
+    const october = review.find((r) => r[1] === '2026-10')!;
+    const octoberSales = TRUTH.sycm.filter((d) => d.date.startsWith('2026-10')).reduce((s, d) => s + d.sales, 0);
+    expect(october[2]).toBe(300000);
+    expect(october[3]).toBeCloseTo(octoberSales, 2);
+    expect(october[4]).toBeCloseTo(octoberSales / 300000, 6);
+    expect(october[7]).toBe(31);
+  });
+
+  it('reads back through the report reader to the same days', async () => {
+    const { plan: p } = await sample('jd');
+    const db = await freshDb('storepulse-sheets-people');
+    await importData(
+      db,
+      toImportCsv(p.days, { site: 'jd', store: '京造好物自营店', preferFile: false, now: noonOf(LATEST) }),
+      noonOf(LATEST),
+    );
+    const { bytes } = peopleWorkbook(await exportText(db, 'json', noonOf(LATEST), {}), t, LATEST);
+    const [sheet] = await readSheets(bytes, 'storepulse.xlsx');
+    const back = plan(sheet!, detect(sheet!, 'jd')!, LATEST);
+    expect(back.refusals).toEqual([]);
+    const key = (d: PlannedDay) => d.values.map((v) => `${d.date} ${v.metric} ${v.value}`);
+    expect(back.days.flatMap(key).sort()).toEqual(p.days.flatMap(key).sort());
+  });
+
+  it('keeps formula-like shop names as text and gives Excel sheet names it accepts', () => {
+    expect(sheetNames(['a/b:c', 'A/B:C', 'x'.repeat(40)])).toEqual(['a b c', 'A B C~2', 'x'.repeat(31)]);
+    const files = unzipSync(writeXlsx([{ name: '=cmd', rows: [['=1+1', 2]] }]));
+    expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('t="inlineStr"><is><t xml:space="preserve">=1+1</t>');
+  });
+});
+
+describe('the report reader’s session (the worker’s side)', () => {
+  it('previews, follows a changed mapping, and hands over the confirmed days; refusals come back by kind', async () => {
+    const session = new SheetSession();
+    const buffer = readFileSync(`test/fixtures/reports/${REPORT_FILES.amazon}`);
+    const bytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+    const first = await session.handle({ type: 'read', bytes, name: REPORT_FILES.amazon, latest: LATEST });
+    expect(first).toMatchObject({
+      type: 'preview',
+      preview: { site: 'amazon', dayCount: 365, valueCount: 1825, first: { length: 8 } },
+    });
+    const units = first.type === 'preview' ? first.preview.columns.find((c) => c.header === 'Units Ordered')!.index : -1;
+    const less = await session.handle({ type: 'map', index: units, role: 'ignore' });
+    expect(less).toMatchObject({ type: 'preview', preview: { valueCount: 1460 } });
+    const csv = await session.handle({ type: 'csv', site: 'amazon', store: 'Maple', preferFile: false, now: 0 });
+    expect(csv.type === 'csv' && csv.text.split('\r\n').filter(Boolean)).toHaveLength(1461);
+    const xls = readFileSync(`test/fixtures/reports/${REPORT_FILES.xls}`);
+    expect(
+      await new SheetSession().handle({ type: 'read', bytes: xls.buffer.slice(xls.byteOffset), name: 'a.xls', latest: LATEST }),
+    ).toMatchObject({
+      type: 'refused',
+      kind: 'xls',
+    });
+    const none = new TextEncoder().encode('备注\n没有表格\n');
+    expect(await new SheetSession().handle({ type: 'read', bytes: none.buffer, name: 'a.csv', latest: LATEST })).toMatchObject({
+      type: 'refused',
+      kind: 'noTable',
+    });
   });
 });

@@ -2,9 +2,9 @@ import { strToU8, zipSync } from 'fflate';
 
 /**
  * A small `.xlsx` writer (SpreadsheetML in a zip) for the workbook StorePulse exports for people: text,
- * numbers with a number format, a bold header row kept in view. Zipped synchronously with fflate:
- * the workbook libraries zip in workers started from `blob:` URLs, which an extension page's content
- * security policy refuses.
+ * numbers with a number format, a bold header row kept in view. That is all the workbook needs, so it is
+ * written here over fflate (which the report reader already ships) rather than with a second
+ * spreadsheet library in the package. Text is always an inline string, never a formula.
  */
 
 /** How a number is shown: a day (stored as Excel's day serial), a percent, money, a whole number, two decimals. */

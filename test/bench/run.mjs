@@ -12,6 +12,7 @@ import { launchWithExtension } from '../harness/browser.mjs';
 import { listFixtures } from '../harness/fixtures.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 import { benchHistory } from './history.mjs';
+import { benchSheets } from './sheets.mjs';
 import { syntheticPage } from './page.mjs';
 
 const EXTENSION = resolve('.output/chrome-mv3');
@@ -274,6 +275,9 @@ await server.close();
 
 // 4. History: ingest, queries, import, size on disk, the popup over two years of ten shops.
 await benchHistory(record, { extension: EXTENSION });
+
+// The report import: a 20 MB workbook read in the report reader's worker, the options page's longest task.
+await benchSheets(record, { extension: EXTENSION });
 
 // Write BENCHMARKS.md.
 const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();

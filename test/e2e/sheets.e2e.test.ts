@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, launchIn, type Session } from './engines';
 import { launch, openPopup, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
 // @ts-expect-error plain ES module with JSDoc types
 import { readDays } from '../harness/browser.mjs';
@@ -156,5 +157,40 @@ describe('the same in English on the Shopify sample', () => {
     expect(trend.points).toBeGreaterThanOrEqual(89);
     await popup.screenshot({ path: join(SCREENSHOTS, 'sheets-popup-trends-en.png') });
     await popup.close();
+  }, 180_000);
+});
+
+describe.runIf(ENGINES.includes('firefox'))('a report in Firefox', () => {
+  let server: FixtureServer;
+  let session: Session;
+  let dir: string;
+  let files: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'storepulse-reports-'));
+    files = await writeReports(dir, yesterday());
+    server = await startServer({});
+    session = await launchIn('firefox', server.port, 'zh-CN');
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads the GB18030 京东商智 CSV in the report reader’s worker and imports it after the preview', async () => {
+    const options = await session.openExtension('/options.html', { width: 1000, height: 900 });
+    await options.upload('section.sheet input[type="file"]', {
+      name: '京东商智-经营概况.csv',
+      mimeType: 'text/csv',
+      content: await readFile(files.jd!),
+    });
+    await options.waitFor('section.sheet .sheet-preview', 60_000);
+    expect(await options.text('section.sheet .sheet-preview')).toContain('京造好物自营店');
+    await options.click('section.sheet .sheet-confirm');
+    await options.waitFor('section.sheet .sheet-done', 60_000);
+    expect(await options.text('section.sheet .sheet-done')).toContain('已导入 2918 个数值');
+    expect(await session.readDatabase('days')).not.toHaveLength(0);
+    await options.close();
   }, 180_000);
 });

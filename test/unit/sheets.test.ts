@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
 import readXlsxFile from 'read-excel-file/node';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ingest } from '@/core/background/ingest';
 import { exportText } from '@/core/background/transfer/export';
 import { importData } from '@/core/background/transfer/import';
@@ -20,6 +20,9 @@ import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { REPORT_FILES, SAMPLE_END, shopDays } from '../harness/reports.mjs';
 import { allDays, day, freshDb, noonOf, obs, report, SYCM_URL } from './support/db';
+
+/** Workbooks, a year of days and fake-indexeddb transactions: slower than a unit test's default on a loaded machine. */
+vi.setConfig({ testTimeout: 60_000 });
 
 const LATEST = '2026-11-30';
 const bytes = (name: string) => new Uint8Array(readFileSync(`test/fixtures/reports/${name}`));

@@ -124,6 +124,21 @@ describe('a year of 生意参谋 history from its own report file, through the p
     expect(trend.label).toContain('近 90 天');
     expect(trend.points).toBeGreaterThanOrEqual(89);
     await popup.screenshot({ path: join(SCREENSHOTS, 'sheets-popup-trends-zh-CN.png') });
+
+    // A target for the imported year's last month: the month tab shows its completion from the file's days.
+    await popup.locator('#tab-review').click();
+    await card.locator('button.popup-primary').click();
+    const form = popup.getByTestId('target-form');
+    const month = yesterday().slice(0, 7);
+    await form.locator('input[type="month"]').fill(month);
+    await form.locator('input[name="amount"]').fill('300000');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toMatch(/达成目标|未达目标/);
+    await popup.locator('#tab-month').click();
+    const row = popup.locator('table.month-months tr', { hasText: month }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/\d+(\.\d+)?%/);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'sheets-popup-month-zh-CN.png') });
     await popup.close();
   }, 60_000);
 });

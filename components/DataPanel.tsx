@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { OptionsTranslate } from '@/core/strings/options';
 import type { ImportReport, Rejection, SectionCounts } from '@/core/messages';
 import { TransferLost, TransferRefused, type TransferProgress } from '@/core/transfer-client';
+import { saveBlob } from './util';
 
 export interface Transfer {
   /** Streams the export in pieces (any size), telling how far it got. */
@@ -30,12 +31,7 @@ export function DataPanel({ t, totalReadings, transfer }: { t: OptionsTranslate;
     setError(null);
     try {
       const file = await transfer.exportData(format, setProgress);
-      const url = URL.createObjectURL(file.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(file.blob, file.filename);
     } catch (e) {
       setError(e instanceof TransferLost ? t('data_lostExport') : t('data_exportFailed', { error: message(e) }));
     } finally {

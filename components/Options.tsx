@@ -18,6 +18,7 @@ import { repairSettings, type Repaired, type Settings } from '@/core/settings';
 import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
 import { Peers } from './Peers';
+import { SheetImport } from './SheetImport';
 import { numberProblemKey } from './util';
 
 export interface OptionsProps {
@@ -224,6 +225,16 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
             return repaired.notes;
           },
         }}
+      />
+      <SheetImport
+        locale={locale}
+        shops={known?.shops ?? []}
+        importFile={async (file, progress) => {
+          const report = await transfer.importData(file, progress);
+          shops().then(setKnown, () => undefined);
+          return report;
+        }}
+        exportJson={async () => (await transfer.exportData('json', () => undefined)).blob}
       />
     </main>
   );

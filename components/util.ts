@@ -38,3 +38,13 @@ export function alertCount(t: Translate<PopupKey>, count: number): string {
 export function numberProblemKey<K extends string>(problem: FormNumberProblem, otherwise: K): K | FormKey {
   return problem === 'ambiguous' ? 'number_ambiguous' : problem === 'percent' ? 'number_percent' : otherwise;
 }
+
+/** Hands a file to the browser's download, as a link click would. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -12,6 +12,7 @@ import { launchWithExtension } from '../harness/browser.mjs';
 import { listFixtures } from '../harness/fixtures.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 import { benchHistory } from './history.mjs';
+import { benchSheets } from './sheets.mjs';
 import { syntheticPage } from './page.mjs';
 
 // BENCH_EXTENSION: another build to measure (an earlier commit's, for a before-and-after).
@@ -352,6 +353,9 @@ await server.close();
 // 4. History: ingest, queries, import, size on disk, the popup over two years of ten shops.
 // BENCH_HISTORY=0 leaves the history (several minutes) out, for a run about the content script.
 if (process.env.BENCH_HISTORY !== '0') await benchHistory(record, { extension: EXTENSION });
+
+// The report import: a 20 MB workbook read in the report reader's worker, the options page's longest task.
+await benchSheets(record, { extension: EXTENSION });
 
 // Write BENCHMARKS.md.
 const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();

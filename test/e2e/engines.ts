@@ -28,7 +28,8 @@ export const FIREFOX_EXTENSION_PATH = resolve(process.env.STOREPULSE_FIREFOX_EXT
 export interface FileToUpload {
   name: string;
   mimeType: string;
-  content: string;
+  /** Text (written as UTF-8) or the file's bytes. */
+  content: string | Buffer;
 }
 
 export interface Tab {
@@ -124,7 +125,11 @@ async function launchChromium(port: number, locale: string): Promise<Session> {
       },
       fill: (selector, value) => at(selector).fill(value),
       upload: (selector, f) =>
-        at(selector).setInputFiles({ name: f.name, mimeType: f.mimeType, buffer: Buffer.from(f.content, 'utf8') }),
+        at(selector).setInputFiles({
+          name: f.name,
+          mimeType: f.mimeType,
+          buffer: typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content,
+        }),
       async download(selector) {
         const [file] = await Promise.all([page.waitForEvent('download'), at(selector).click()]);
         const chunks: Buffer[] = [];

@@ -1,12 +1,16 @@
 // `npm start`: StorePulse on the bundled sample back-office pages (生意参谋, 拼多多, Shopee, Amazon). Serves them at their real URLs,
 // opens Chromium with the built extension (a window when a display exists, headless otherwise),
-// visits each page, saves screenshots of the pages and the popup, and prints what was read.
+// visits each page, imports a year of the 生意参谋 sample report through the options page's preview (so the
+// popup's review and trends have a history on first run), saves screenshots of the pages, the preview and
+// the popup, and prints what was read.
 // `npm start -- --store` makes the store screenshots instead (store-shots.mjs).
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { launchWithExtension, readDatabase } from './browser.mjs';
 import { BrowserNotFound, findBrowser } from './find-browser.mjs';
+import { writeReports } from './reports.mjs';
 import { startFixtureServer } from './server.mjs';
 import { storeShots } from './store-shots.mjs';
 
@@ -63,6 +67,7 @@ try {
     console.log(`  read ${stop.url}`);
     if (headless) await page.close();
   }
+  await importSample(browser);
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -85,6 +90,32 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * A year of the 生意参谋 sample report, ending yesterday, imported as the operator would: chosen in the
+ * options page, named the shop the pages above were read for, confirmed after the preview.
+ */
+async function importSample(b) {
+  const now = new Date();
+  const y = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
+  const end = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
+  const files = await writeReports(join(tmpdir(), 'storepulse-start-reports'), end);
+  const options = await b.context.newPage();
+  await options.setViewportSize({ width: 1000, height: 900 });
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  const section = options.locator('section.sheet');
+  await section.locator('input[type="file"]').setInputFiles(files.sycm);
+  const preview = section.locator('.sheet-preview');
+  await preview.waitFor({ timeout: 30_000 });
+  await preview.locator('input.sheet-store').fill('小雨的旗舰店');
+  await options.screenshot({ path: join(OUT, 'options-report-preview.png'), fullPage: true });
+  await preview.locator('input.sheet-store').press('Tab');
+  await preview.locator('.sheet-confirm').click();
+  const outcome = section.locator('.sheet-done, .sheet-error');
+  await outcome.waitFor({ timeout: 60_000 });
+  console.log(`  imported ${files.sycm}: ${await outcome.innerText()}`);
+  if (headless) await options.close();
 }
 
 /** Waits until the extension has stored readings for `url` and they stop changing. */

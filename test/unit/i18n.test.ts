@@ -11,6 +11,7 @@ import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
+import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
@@ -27,6 +28,7 @@ const MODULES: Record<string, Strings<string>> = {
   options: OPTIONS_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
+  sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
 };
 
@@ -164,7 +166,8 @@ describe('strings by screen', () => {
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
     ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'popup', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'sheets']],
+    ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.
     ['entrypoints/background.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/reader.ts', []],

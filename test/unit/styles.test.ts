@@ -39,6 +39,7 @@ const PREFIX: Record<string, string> = {
   Peers: 'peers',
   Popup: 'popup',
   Review: 'review',
+  SheetImport: 'sheet',
   Tabs: 'tabs',
   TargetForm: 'target',
   Trends: 'trend',

@@ -15,6 +15,7 @@ import { BlockedError, connection } from './connection';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
+import { thinCurves } from './curves';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
@@ -200,6 +201,7 @@ export function createService(deps: ServiceDeps): Service {
     try {
       const result = await compact(await database(), now());
       if (result.daysWritten > 0) historyChanged();
+      await thinCurves(await database(), isoDate(new Date(now())));
     } catch {
       lastCompaction = -Infinity; // try again next time; readings are still all there
     }
@@ -286,6 +288,7 @@ export function createService(deps: ServiceDeps): Service {
           baseline: deps.baseline ?? (async (...args) => sameWeekdayValue(await database(), ...args)),
           dailyTarget: deps.dailyTarget ?? (async (...args) => targetOfDay(await database(), ...args)),
           mayNotify: !!deps.notify && !inQuietHours(settings.quietHours, at),
+          ...timeZoneAt(url),
         });
         storageError = undefined;
       } catch (error) {
@@ -556,4 +559,11 @@ function describeStorageError(error: unknown): string {
   if (name === 'QuotaExceededError') return 'the disk is full (storage quota exceeded)';
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The platform's time zone of a back-office page, when its adapter knows it. */
+function timeZoneAt(url: string): { timeZone?: string } {
+  const u = new URL(url);
+  const timeZone = siteFor(u)?.timeZone?.(u);
+  return timeZone ? { timeZone } : {};
 }

@@ -35,6 +35,8 @@ export interface CurveRecord {
   values: Array<number | null>;
   currency?: string;
   breakdown?: Breakdown;
+  /** The platform's time zone the minutes are counted in (IANA); absent: the computer's. */
+  timeZone?: string;
 }
 
 export const curveKeyOf = (c: Pick<CurveRecord, 'site' | 'store' | 'metric' | 'part' | 'date'>): CurveKey => [
@@ -69,6 +71,7 @@ export function emptyCurve(c: Omit<CurveRecord, 'step' | 'values'>): CurveRecord
   const record: CurveRecord = { site: c.site, store: c.store, metric: c.metric, part: c.part, date: c.date, step: SLOT_MINUTES, values: [] };
   if (c.currency) record.currency = c.currency;
   if (c.breakdown) record.breakdown = c.breakdown;
+  if (c.timeZone) record.timeZone = c.timeZone;
   return record;
 }
 

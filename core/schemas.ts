@@ -111,6 +111,7 @@ export const messageSchemas = {
   alertAction: z.lazy(() => alertActionSchema),
   review: z.object({ first: z.boolean().optional() }).strict(),
   trend: z.lazy(() => trendRequestSchema),
+  pace: z.object({}).strict(),
 } as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
 
 /**

@@ -54,7 +54,7 @@ export function curvePointsOf(report: PageReport, now: number, timeZone?: string
  */
 export function fileCurvePoints(
   report: PageReport,
-  minute: number,
+  { minute, timeZone }: { minute: number; timeZone?: string | undefined },
   points: readonly CurvePoint[],
   found: ReadonlyArray<CurveRecord | undefined>,
 ): CurveRecord[] {
@@ -64,7 +64,16 @@ export function fileCurvePoints(
     const id = joinKey(key);
     const o = report.observed[index]!;
     let curve = curves.get(id) ?? found[i];
-    curve ??= emptyCurve({ site: key[0], store: key[1], metric: o.metric, part: key[3], date: key[4], ...(o.currency ? { currency: o.currency } : {}), ...(o.breakdown ? { breakdown: o.breakdown } : {}) });
+    curve ??= emptyCurve({
+      site: key[0],
+      store: key[1],
+      metric: o.metric,
+      part: key[3],
+      date: key[4],
+      ...(o.currency ? { currency: o.currency } : {}),
+      ...(o.breakdown ? { breakdown: o.breakdown } : {}),
+      ...(timeZone ? { timeZone } : {}),
+    });
     curves.set(id, curve);
     if (putPoint(curve, minute, o.value, o.currency)) changed.add(id);
   });

@@ -30,6 +30,7 @@ export const SENDER_POLICY: { readonly [K in MessageType]: readonly SenderKind[]
   alertAction: ['extension'],
   review: ['extension'],
   trend: ['extension'],
+  pace: ['extension'],
 };
 
 /** What the browser says about a message's sender (runtime.MessageSender); nothing here comes from the message. */

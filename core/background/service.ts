@@ -1,6 +1,6 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database, DbEvents } from '../db';
-import { invalidReply, type Envelope, type MessageType, type PageReport, type PageView, type ProtocolMap } from '../messages';
+import { invalidReply, type Envelope, type MessageType, type PaceBadge, type PageReport, type PageView, type ProtocolMap } from '../messages';
 import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type TransferReply } from '../transfer-protocol';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
@@ -16,6 +16,7 @@ import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
 import { thinCurves } from './curves';
+import { allPaces, paceOf } from './pace';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
@@ -194,6 +195,15 @@ export function createService(deps: ServiceDeps): Service {
     return first;
   }
 
+  /** Today's pace beside a real-time board's own sales number; none when it cannot be said (never in the report's way). */
+  async function paceBadge(report: PageReport, at: number): Promise<PaceBadge | undefined> {
+    if (report.period.kind !== 'realtime') return undefined;
+    const index = report.observed.findIndex((o) => o.metric === 'sales' && !o.breakdown && !o.peer && !o.period);
+    if (index < 0) return undefined;
+    const view = await paceOf(await database(), report.site, report.store, at).catch(() => null);
+    return view ? { index, view } : undefined;
+  }
+
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
   async function maybeCompact(): Promise<void> {
     if (now() - lastCompaction < COMPACT_EVERY_MS) return;
@@ -306,7 +316,8 @@ export function createService(deps: ServiceDeps): Service {
           console.warn('[StorePulse] notification not shown:', e),
         );
       }
-      return { stored: result.stored, evaluations: result.evaluations, refused };
+      const pace = await paceBadge(payload, at);
+      return { stored: result.stored, evaluations: result.evaluations, refused, ...(pace ? { pace } : {}) };
     },
     async pageStatus(payload, caller) {
       if (caller.kind !== 'page') throw new UserError('page status comes only from a page tab');
@@ -393,6 +404,9 @@ export function createService(deps: ServiceDeps): Service {
     async review({ first }) {
       const [shops, inbox] = await Promise.all([first ? firstShops() : shopsForReview(), reviewInbox(await database(), now())]);
       return { today: isoDate(new Date(now())), shops, inbox, ...(first ? { partial: true } : {}) };
+    },
+    async pace() {
+      return { shops: await allPaces(await database(), now()) };
     },
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;

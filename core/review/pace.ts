@@ -1,8 +1,8 @@
 import { MINUTES_PER_DAY, valueAt, type CurveRecord } from '../intraday-curves';
 import type { FixId } from '../rules';
-import { decompose, fallingSource, type FallingSource } from './decompose';
+import { decompose, fallingSource } from './decompose';
 import { median } from './series';
-import type { Factor, IsoDate } from './types';
+import type { IsoDate, PaceBasis, PaceLever, PaceProjection } from './types';
 
 /**
  * Today's pace: where the day's sales close at the rate so far, and which factor to push. Pure
@@ -61,29 +61,6 @@ export function shareAt(day: PastCurve, minute: number): number | null {
   const v = valueAt(day.curve, minute);
   if (v === null) return null;
   return Math.min(1, v / day.total);
-}
-
-export type PaceBasis = 'weekday' | 'default';
-
-export interface PaceProjection {
-  /** The platform's wall-clock minute of the latest reading. */
-  minute: number;
-  sales: number;
-  /** The share of the day usually reached by now (median), and its spread. */
-  share: number;
-  expected: number;
-  low: number;
-  high: number;
-  basis: PaceBasis;
-  /** Past days the shape stands on (0 for the default). */
-  days: number;
-  /** Not from this shop's own days: the default shape. */
-  estimate: boolean;
-  /** A marked day (event, or set apart by a per-day plan): the weekday shape was not used. */
-  marked: boolean;
-  target: number | null;
-  /** expected − target (negative: short). */
-  gap: number | null;
 }
 
 export interface PaceInput {
@@ -165,18 +142,6 @@ export interface FactorCurves {
   past: ReadonlyArray<{ sales: PastCurve['curve']; visitors?: PastCurve['curve']; buyers?: PastCurve['curve'] }>;
   /** Visitors per traffic source today, and the same sources' past curves. */
   sources?: { today: Readonly<Record<string, number>>; past: ReadonlyArray<Readonly<Record<string, PastCurve['curve']>>> };
-}
-
-export interface PaceLever {
-  /** The factor lagging most against the same weekday at this time. */
-  factor: Factor;
-  fix: FixId;
-  /** This factor's change against the same time on past same weekdays (−0.2: 20% below). */
-  change: number;
-  /** Past days the comparison stands on. */
-  days: number;
-  /** The traffic source that lost the most visitors by this time, when the board shows sources. */
-  source?: FallingSource;
 }
 
 /**

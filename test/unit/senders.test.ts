@@ -84,6 +84,7 @@ function payloads(alertId: string): { [K in MessageType]: unknown } {
     alertAction: { alertId, action: 'acknowledge' },
     review: {},
     trend: { site: 'sycm', store: '小雨的旗舰店', metric: 'visitors', days: 7 },
+    pace: {},
   };
 }
 

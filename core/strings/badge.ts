@@ -1,6 +1,7 @@
 import type { Strings, Translate } from '../i18n';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
+import { PACE_STRINGS, type PaceKey } from './pace';
 
 /**
  * The badge next to a number on a back-office page (core/content/session.ts, badge.ts).
@@ -37,5 +38,5 @@ const zhTW: Record<BadgeKey, string> = {
 export const BADGE_STRINGS: Strings<BadgeKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 /** Everything a badge on a back-office page shows. */
-export const BADGE_SCREEN = [METRIC_STRINGS, ALERT_STRINGS, BADGE_STRINGS] as const;
-export type BadgeTranslate = Translate<BadgeKey | MetricKey | AlertKey>;
+export const BADGE_SCREEN = [METRIC_STRINGS, ALERT_STRINGS, PACE_STRINGS, BADGE_STRINGS] as const;
+export type BadgeTranslate = Translate<BadgeKey | MetricKey | AlertKey | PaceKey>;

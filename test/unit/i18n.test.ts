@@ -9,6 +9,7 @@ import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
+import { PACE_STRINGS } from '@/core/strings/pace';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
@@ -25,6 +26,7 @@ const MODULES: Record<string, Strings<string>> = {
   forms: FORM_STRINGS,
   metrics: METRIC_STRINGS,
   options: OPTIONS_STRINGS,
+  pace: PACE_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
@@ -158,11 +160,11 @@ describe('strings by screen', () => {
   // Shared: metric names, alert texts, form and site-access messages. A screen's own module is
   // bundled by that screen only.
   it.each([
-    ['entrypoints/content.ts', ['alerts', 'badge', 'metrics']],
-    ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
+    ['entrypoints/content.ts', ['alerts', 'badge', 'metrics', 'pace']],
+    ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics', 'pace']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'popup', 'site-access']],
+    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'pace', 'popup', 'site-access']],
     ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],

@@ -36,6 +36,7 @@ const PREFIX: Record<string, string> = {
   MonthReview: 'month',
   Options: 'options',
   PageTools: 'tools',
+  Pace: 'pace',
   Peers: 'peers',
   Popup: 'popup',
   Review: 'review',

@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { syncBoundScripts, type ScriptingApi } from '@/core/background/bound-scripts';
+import { CHECK_EVERY_MINUTES, memoryCheckLog, PACE_ALARM, type CheckLog } from '@/core/background/pace-checks';
 import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot } from '@/core/background/service';
 import { BINDINGS_KEY } from '@/core/bindings';
 import { loadBindings, saveBinding } from '@/core/bindings-store';
@@ -32,6 +33,7 @@ export default defineBackground(() => {
     openDb: (events) => openDatabase(undefined, undefined, events),
     loadSettings: async () => (await loadSettings()).settings,
     reviewCache: sessionReviewCache(),
+    checkLog: sessionCheckLog(),
     async notify(notice) {
       // An optional permission: the options page asks for it when the operator switches notify on.
       if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
@@ -74,9 +76,27 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && BINDINGS_KEY in changes) sync();
   });
+  // Decision times: a tick every few minutes; the service looks at the check times due on each shop's clock.
+  void browser.alarms.create(PACE_ALARM, { periodInMinutes: CHECK_EVERY_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PACE_ALARM)
+      void service.checkPace().catch((e: unknown) => console.warn('[StorePulse] pace check failed:', e));
+  });
   sync();
   void service.refreshBadge();
 });
+
+/** The pace check times already looked at, in `storage.session` (the worker stops between ticks); else in memory. */
+function sessionCheckLog(): CheckLog {
+  const session = (browser.storage as unknown as { session?: typeof browser.storage.local }).session;
+  if (!session) return memoryCheckLog();
+  const load = async () => ((await session.get('paceChecked')).paceChecked as string[] | undefined) ?? [];
+  return {
+    has: async (key) => (await load()).includes(key),
+    // The last few days' keys are enough: a key names its day.
+    add: async (key) => void (await session.set({ paceChecked: [...(await load()), key].slice(-200) })),
+  };
+}
 
 /**
  * Settings and bindings live in storage.local, which content scripts may read and write by default.

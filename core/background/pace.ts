@@ -95,6 +95,7 @@ export async function paceOf(db: Database, site: string, store: string, now: num
   }
   const view: PaceView = { site, store, date: today, projection, lever: lagging(factors, read.minute) };
   if (todays.currency) view.currency = todays.currency;
+  if (zone.timeZone) view.timeZone = zone.timeZone;
   return view;
 }
 

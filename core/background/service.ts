@@ -1,6 +1,14 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database, DbEvents } from '../db';
-import { invalidReply, type Envelope, type MessageType, type PaceBadge, type PageReport, type PageView, type ProtocolMap } from '../messages';
+import {
+  invalidReply,
+  type Envelope,
+  type MessageType,
+  type PaceBadge,
+  type PageReport,
+  type PageView,
+  type ProtocolMap,
+} from '../messages';
 import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type TransferReply } from '../transfer-protocol';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
@@ -17,6 +25,7 @@ import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
 import { thinCurves } from './curves';
 import { allPaces, paceOf } from './pace';
+import { memoryCheckLog, runPaceChecks, type CheckLog } from './pace-checks';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
@@ -79,6 +88,8 @@ export interface ServiceDeps {
   injectReader?: (tabId: number) => Promise<unknown>;
   /** Starts the element picker (entrypoints/picker.ts) in a tab. */
   injectPicker?: (tabId: number) => Promise<void>;
+  /** Which pace check times were looked at, kept across worker restarts; in memory when absent. */
+  checkLog?: CheckLog;
   /** Numbers bound on sites without an adapter (browser.storage.local `bindings`). */
   bindings?: {
     load(): Promise<Bindings>;
@@ -105,6 +116,8 @@ export interface Service {
   refreshBadge(): Promise<void>;
   /** Computes the review ahead of the popup (at browser start, when no kept one survives). */
   warmReview(): Promise<void>;
+  /** Looks at the pace check times due now (the alarm's tick) and notifies a day short of its target, once per check time. */
+  checkPace(): Promise<void>;
   lastStorageError(): string | undefined;
 }
 
@@ -219,6 +232,7 @@ export function createService(deps: ServiceDeps): Service {
 
   const db = connection(deps.openDb);
   const database = () => db.get();
+  const checkLog = deps.checkLog ?? memoryCheckLog();
 
   async function refreshBadge(): Promise<void> {
     if (!deps.setBadge) return;
@@ -539,6 +553,14 @@ export function createService(deps: ServiceDeps): Service {
     forgetTab: (tabId) => {
       pages.delete(tabId);
       refusals.delete(tabId);
+    },
+    async checkPace() {
+      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+      const notices = await runPaceChecks(await database(), now(), settings, checkLog, localeFor(settings.language));
+      for (const notice of notices)
+        await Promise.resolve(deps.notify?.(notice)).catch((e: unknown) =>
+          console.warn('[StorePulse] notification not shown:', e),
+        );
     },
     lastStorageError: () => storageError,
   };

@@ -259,6 +259,8 @@ export interface PaceView {
   store: string;
   /** The platform's calendar day. */
   date: IsoDate;
+  /** The platform's time zone (IANA) the day and its minutes are counted in; absent: the computer's. */
+  timeZone?: string;
   currency?: string;
   projection: PaceProjection;
   lever: PaceLever | null;

@@ -25,7 +25,6 @@ const en = {
   pace_source: 'The source that fell most: {source} ({current} against {baseline})',
   pace_noLever: 'Visitors, conversion and order value are where past same weekdays were at this time',
   pace_noticeTitle: 'Today may miss its target · {store}',
-  pace_noticeBody: 'At this pace {expected}, {gap} short of {target}.',
   pace_checksTitle: 'Check times',
   pace_checksHelp:
     'At each time, if today’s pace misses the daily target by more than the margin, one notification names the gap and what to push (not in quiet hours).',
@@ -54,7 +53,6 @@ const zhCN: Record<PaceKey, string> = {
   pace_source: '降得最多的来源：{source}（{current}，平时 {baseline}）',
   pace_noLever: '访客、转化、客单价都和过去同星期几同一时刻相当',
   pace_noticeTitle: '今天可能完不成目标 · {store}',
-  pace_noticeBody: '按当前节奏预计 {expected}，比日目标 {target} 差 {gap}。',
   pace_checksTitle: '检查时刻',
   pace_checksHelp: '到每个时刻，如果今天按当前节奏比日目标差得超过设定幅度，发一条通知，写明差多少、该推什么（免打扰时段不发）。',
   pace_checksTimes: '时刻（HH:MM，用逗号分隔）',
@@ -80,7 +78,6 @@ const zhTW: Record<PaceKey, string> = {
   pace_source: '降得最多的來源：{source}（{current}，平時 {baseline}）',
   pace_noLever: '訪客、轉換、客單價都和過去同星期幾同一時刻相當',
   pace_noticeTitle: '今天可能達不到目標 · {store}',
-  pace_noticeBody: '按目前節奏預計 {expected}，比日目標 {target} 差 {gap}。',
   pace_checksTitle: '檢查時刻',
   pace_checksHelp: '到每個時刻，如果今天按目前節奏比日目標差得超過設定幅度，發一則通知，寫明差多少、該推什麼（勿擾時段不發）。',
   pace_checksTimes: '時刻（HH:MM，以逗號分隔）',

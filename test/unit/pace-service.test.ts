@@ -4,6 +4,8 @@ import type { PaceView } from '@/core/review/types';
 import type { PaceBadge } from '@/core/messages';
 import { day, freshDb, obs, realtime, report } from './support/db';
 import { EXT, pageSender, POPUP } from './support/senders';
+import type { Notice } from '@/core/background/notices';
+import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 
 const REALTIME = pageSender(4, 'https://sycm.taobao.com/cc/realtime.htm');
 const HOME = pageSender(5, 'https://sycm.taobao.com/portal/home.htm');
@@ -24,10 +26,17 @@ const board = (date: string, n: { sales: number; visitors: number; buyers: numbe
     realtime(date),
   );
 
-async function seeded() {
+async function seeded(settings?: Partial<Settings>) {
   const db = await freshDb('storepulse-pace');
   let clock = 0;
-  const service = createService({ extensionId: EXT, openDb: async () => db, now: () => clock });
+  const notices: Notice[] = [];
+  const service = createService({
+    extensionId: EXT,
+    openDb: async () => db,
+    now: () => clock,
+    notify: (n) => void notices.push(n),
+    ...(settings ? { loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }) } : {}),
+  });
   const at = (t: number) => void (clock = t);
   // Four past Mondays read every hour at hh:55: ¥1,000, 200 visitors (150 search, 50 paid) and 10 buyers an
   // hour, so by 14:00 each had ¥14,000 of its ¥24,000 (7/12 of the day), 2,800 visitors, 140 buyers.
@@ -35,7 +44,13 @@ async function seeded() {
     for (let h = 0; h < 24; h++) {
       at(china(date, h, 55));
       const k = h + 1;
-      await service.handle({ type: 'report', payload: board(date, { sales: 1000 * k, visitors: 200 * k, buyers: 10 * k, search: 150 * k, paid: 50 * k }) }, REALTIME);
+      await service.handle(
+        {
+          type: 'report',
+          payload: board(date, { sales: 1000 * k, visitors: 200 * k, buyers: 10 * k, search: 150 * k, paid: 50 * k }),
+        },
+        REALTIME,
+      );
     }
     // The next morning the home page prints the closed day.
     at(china(date, 23, 59) + 9 * 3_600_000);
@@ -43,10 +58,13 @@ async function seeded() {
   }
   // ¥20,000 a day in November.
   await service.handle(
-    { type: 'setTarget', payload: { site: 'sycm', store: '小雨的旗舰店', month: '2026-11', amount: 600_000, currency: 'CNY', split: 'even' } },
+    {
+      type: 'setTarget',
+      payload: { site: 'sycm', store: '小雨的旗舰店', month: '2026-11', amount: 600_000, currency: 'CNY', split: 'even' },
+    },
     POPUP,
   );
-  return { db, service, at };
+  return { db, service, at, notices };
 }
 
 describe('today’s pace through the service', () => {
@@ -70,7 +88,14 @@ describe('today’s pace through the service', () => {
     )) as { pace?: PaceBadge };
     const view = reply.pace!.view;
     expect(view).toMatchObject({ site: 'sycm', store: '小雨的旗舰店', date: TODAY, currency: 'CNY' });
-    expect(view.projection).toMatchObject({ basis: 'weekday', days: 4, estimate: false, marked: false, target: 20_000, minute: 840 });
+    expect(view.projection).toMatchObject({
+      basis: 'weekday',
+      days: 4,
+      estimate: false,
+      marked: false,
+      target: 20_000,
+      minute: 840,
+    });
     expect(view.projection.expected).toBeCloseTo(12_000, 6);
     expect(view.projection.gap).toBeCloseTo(-8000, 6);
     // Visitors are half the usual 2,800; conversion (5%) and order value (¥100) as usual.
@@ -94,4 +119,79 @@ describe('today’s pace through the service', () => {
     )) as { pace?: PaceBadge };
     expect(closed.pace).toBeUndefined();
   });
+});
+
+describe('decision times', () => {
+  const TODAY = '2026-11-30';
+  const board14 = board(TODAY, { sales: 7000, visitors: 1400, buyers: 70, search: 700, paid: 700 });
+
+  it('at a check time, a day short by more than the margin is announced once, naming the gap and the lever', async () => {
+    const { service, at, notices } = await seeded({
+      language: 'zh-CN',
+      paceChecks: { enabled: true, times: ['14:00', '20:00'], margin: 0.1 },
+    });
+    at(china(TODAY, 13, 50));
+    await service.checkPace(); // 13:50: no check due yet
+    at(china(TODAY, 14, 0));
+    await service.handle({ type: 'report', payload: board14 }, REALTIME);
+    expect(notices).toEqual([]);
+    at(china(TODAY, 14, 2));
+    await service.checkPace();
+    at(china(TODAY, 14, 7));
+    await service.checkPace(); // the next tick of the same check time says nothing more
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.title).toBe('今天可能完不成目标 · 小雨的旗舰店');
+    expect(notices[0]!.message).toContain('按当前节奏预计 ¥12,000（日目标 ¥20,000，差 ¥8,000）');
+    expect(notices[0]!.message).toContain('该推 访客数');
+    expect(notices[0]!.message).toContain('负责：推广');
+    // 20:00 is a check time of its own; the board was read at 19:58 and is still short.
+    at(china(TODAY, 19, 58));
+    await service.handle(
+      { type: 'report', payload: board(TODAY, { sales: 12_000, visitors: 2000, buyers: 120, search: 1000, paid: 1000 }) },
+      REALTIME,
+    );
+    at(china(TODAY, 20, 1));
+    await service.checkPace();
+    expect(notices).toHaveLength(2);
+    expect(new Set(notices.map((n) => n.id)).size).toBe(2);
+  });
+
+  it('says nothing when the miss is within the margin, when switched off, in quiet hours, or on a stale reading', async () => {
+    // Short by ¥8,000 of ¥20,000 = 40%: a 50% margin lets it pass.
+    const wide = await seeded({ paceChecks: { enabled: true, times: ['14:00'], margin: 0.5 } });
+    wide.at(china(TODAY, 13, 59));
+    await wide.service.handle({ type: 'report', payload: board14 }, REALTIME);
+    wide.at(china(TODAY, 14, 1));
+    await wide.service.checkPace();
+    expect(wide.notices).toEqual([]);
+
+    const off = await seeded();
+    off.at(china(TODAY, 13, 59));
+    await off.service.handle({ type: 'report', payload: board14 }, REALTIME);
+    off.at(china(TODAY, 14, 1));
+    await off.service.checkPace();
+    expect(off.notices).toEqual([]);
+
+    // Quiet hours all day long (00:00 to 23:59 on this computer's clock).
+    const quiet = await seeded({
+      paceChecks: { enabled: true, times: ['14:00'], margin: 0.1 },
+      quietHours: { enabled: true, from: '00:00', to: '23:59' },
+    });
+    quiet.at(china(TODAY, 13, 59));
+    await quiet.service.handle({ type: 'report', payload: board14 }, REALTIME);
+    quiet.at(china(TODAY, 14, 1));
+    await quiet.service.checkPace();
+    expect(quiet.notices).toEqual([]);
+
+    // Read at 10:00 and not since: the 14:00 check does not stand on a four-hour-old reading.
+    const stale = await seeded({ paceChecks: { enabled: true, times: ['14:00'], margin: 0.1 } });
+    stale.at(china(TODAY, 10, 0));
+    await stale.service.handle(
+      { type: 'report', payload: board(TODAY, { sales: 2000, visitors: 500, buyers: 20, search: 250, paid: 250 }) },
+      REALTIME,
+    );
+    stale.at(china(TODAY, 14, 1));
+    await stale.service.checkPace();
+    expect(stale.notices).toEqual([]);
+  }, 60_000);
 });

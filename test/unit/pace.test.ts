@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOURLY, defaultShare, lagging, plannedApart, projectDay, shareAt, type PastCurve } from '@/core/review/pace';
 import { putPoint, emptyCurve, wallClock, type CurveRecord } from '@/core/intraday-curves';
+import { DEFAULT_PACE_CHECKS } from '@/core/pace-checks';
+import { repairSettings } from '@/core/settings';
 
 /** A curve of 10-minute slots from hourly running totals: the value at each hour's end, held through the hour's slots. */
 function hourly(totals: readonly number[]): PastCurve['curve'] {
@@ -52,7 +54,11 @@ describe('projecting the day', () => {
 
   it('skips a past day that was not read by this time instead of counting it as 0', () => {
     // Read only from 15:00: it tells nothing of 14:00.
-    const late: PastCurve = { date: '2026-11-16', curve: { step: 10, values: [...Array(90).fill(null), 9000, 10_000] }, total: 20_000 };
+    const late: PastCurve = {
+      date: '2026-11-16',
+      curve: { step: 10, values: [...Array(90).fill(null), 9000, 10_000] },
+      total: 20_000,
+    };
     expect(shareAt(late, 14 * 60)).toBeNull();
     const p = projectDay({ minute: 14 * 60, sales: 5000, past: [late, dayReaching(0.5, 1), dayReaching(0.5, 2)], target: null })!;
     expect(p.days).toBe(2);
@@ -159,8 +165,28 @@ describe('what to push', () => {
       fix: 'conversionLow',
     });
     // ¥150 a buyer.
-    expect(lagging({ sales: 4500, visitors: 1000, buyers: 30, past }, 14 * 60)).toMatchObject({ factor: 'avgOrderValue', fix: 'aovFell' });
+    expect(lagging({ sales: 4500, visitors: 1000, buyers: 30, past }, 14 * 60)).toMatchObject({
+      factor: 'avgOrderValue',
+      fix: 'aovFell',
+    });
     expect(lagging({ sales: 7000, visitors: 1100, buyers: 35, past }, 14 * 60)).toBeNull();
     expect(lagging({ sales: 4000, visitors: 1000, buyers: 20, past: past.slice(0, 1) }, 14 * 60)).toBeNull();
+  });
+});
+
+describe('check times in the settings', () => {
+  it('repairs a stored paceChecks field by field, with a note for each, and keeps the rest of the settings', () => {
+    const kept = repairSettings({
+      version: 2,
+      language: 'en',
+      paceChecks: { enabled: true, times: ['20:00', '14:30'], margin: 0.2 },
+    });
+    expect(kept.settings.paceChecks).toEqual({ enabled: true, times: ['14:30', '20:00'], margin: 0.2 });
+    expect(kept.notes).toEqual([]);
+    const broken = repairSettings({ version: 2, language: 'en', paceChecks: { enabled: 'yes', times: ['25:00'], margin: 3 } });
+    expect(broken.settings.language).toBe('en');
+    expect(broken.settings.paceChecks).toEqual(DEFAULT_PACE_CHECKS);
+    expect(broken.notes).toHaveLength(3);
+    expect(repairSettings({ version: 2 }).settings.paceChecks).toBeUndefined(); // absent: the defaults apply
   });
 });

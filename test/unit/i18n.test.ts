@@ -165,8 +165,8 @@ describe('strings by screen', () => {
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
     ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'pace', 'popup', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
-    ['entrypoints/background.ts', ['alerts', 'metrics']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'pace']],
+    ['entrypoints/background.ts', ['alerts', 'metrics', 'pace']],
     ['entrypoints/reader.ts', []],
   ])('%s carries only the strings it shows', (entry, modules) => {
     expect(stringsIn(entry)).toEqual(modules);

@@ -37,6 +37,7 @@ const PREFIX: Record<string, string> = {
   Options: 'options',
   PageTools: 'tools',
   Pace: 'pace',
+  PaceChecks: 'checks',
   Peers: 'peers',
   Popup: 'popup',
   Review: 'review',

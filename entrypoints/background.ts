@@ -17,6 +17,8 @@ export default defineBackground(() => {
   const sync = () => void syncBound().catch((error: unknown) => console.warn('[StorePulse] bound sites not registered:', error));
   const service = createService({
     extensionId: browser.runtime.id,
+    // Read at each call, so an end-to-end test can set the worker's clock (Date.now) to a time of its day.
+    now: () => Date.now(),
     extensionOrigin: browser.runtime.getURL('/'),
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     async injectReader(tabId) {

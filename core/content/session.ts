@@ -385,8 +385,7 @@ export class PageSession {
       summary: text.short,
       owner: lever ? `${lever.text} · ${lever.owner}` : text.soFar,
       steps: [
-        ...(lever ? [lever.fix, ...(lever.source ? [lever.source] : [])] : []),
-        text.soFar,
+        ...(lever ? [lever.fix, ...(lever.source ? [lever.source] : []), text.soFar] : []),
         text.range,
         ...(text.basis ? [text.basis] : []),
       ],

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { launchWithExtension } from '../harness/browser.mjs';
 import { listFixtures } from '../harness/fixtures.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
+import { benchCurves } from './curves.mjs';
 import { benchHistory } from './history.mjs';
 import { syntheticPage } from './page.mjs';
 
@@ -274,6 +275,9 @@ await server.close();
 
 // 4. History: ingest, queries, import, size on disk, the popup over two years of ten shops.
 await benchHistory(record, { extension: EXTENSION });
+
+// 5. The day's curves: a year of ten shops on disk, thinning, ingest of a real-time board.
+await benchCurves(record);
 
 // Write BENCHMARKS.md.
 const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();

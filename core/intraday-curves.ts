@@ -68,7 +68,15 @@ export function wallClock(now: number, timeZone?: string): { date: string; minut
 
 /** An empty curve for a series and day. */
 export function emptyCurve(c: Omit<CurveRecord, 'step' | 'values'>): CurveRecord {
-  const record: CurveRecord = { site: c.site, store: c.store, metric: c.metric, part: c.part, date: c.date, step: SLOT_MINUTES, values: [] };
+  const record: CurveRecord = {
+    site: c.site,
+    store: c.store,
+    metric: c.metric,
+    part: c.part,
+    date: c.date,
+    step: SLOT_MINUTES,
+    values: [],
+  };
   if (c.currency) record.currency = c.currency;
   if (c.breakdown) record.breakdown = c.breakdown;
   if (c.timeZone) record.timeZone = c.timeZone;
@@ -132,7 +140,8 @@ function lastAtOrBefore(values: ReadonlyArray<number | null>, i: number): number
 }
 
 /** The last value the curve holds (the day's total when it was read to the end). */
-export const lastValue = (curve: Pick<CurveRecord, 'values'>): number | null => lastAtOrBefore(curve.values, curve.values.length - 1);
+export const lastValue = (curve: Pick<CurveRecord, 'values'>): number | null =>
+  lastAtOrBefore(curve.values, curve.values.length - 1);
 
 /** The minute the curve was last read by (end of its last slot read); 0 for an empty curve. */
 export const readUntil = (curve: Pick<CurveRecord, 'step' | 'values'>): number => curve.values.length * curve.step;

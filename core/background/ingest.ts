@@ -270,7 +270,9 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
       ...newReadings.map((r) => () => (r.id === undefined ? readings.add(r) : readings.put(r))),
       ...[...changedMonths.values()].map((m) => () => days.put(m)),
       ...[...changedAlerts.values()].map((a) => () => alerts.put(a)),
-      ...fileCurvePoints(report, { minute: curve.minute, timeZone: ctx.timeZone }, curve.points, foundCurves).map((c) => () => curves.put(c)),
+      ...fileCurvePoints(report, { minute: curve.minute, timeZone: ctx.timeZone }, curve.points, foundCurves).map(
+        (c) => () => curves.put(c),
+      ),
     ]);
     return { stored: newReadings.length, evaluations: worstPerValue(evaluations), notify };
   });

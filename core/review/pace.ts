@@ -154,7 +154,9 @@ export function lagging(today: FactorCurves, minute: number): PaceLever | null {
   const c: number[] = [];
   const a: number[] = [];
   for (const d of today.past) {
-    const [s, vis, buy] = [d.sales, d.visitors, d.buyers].map((curve) => (curve && readBy(curve, minute) ? valueAt(curve, minute) : null));
+    const [s, vis, buy] = [d.sales, d.visitors, d.buyers].map((curve) =>
+      curve && readBy(curve, minute) ? valueAt(curve, minute) : null,
+    );
     if (!s || !vis || !buy) continue;
     v.push(vis);
     c.push(buy / vis);
@@ -188,4 +190,5 @@ export function lagging(today: FactorCurves, minute: number): PaceLever | null {
   return lever;
 }
 
-const readBy = (curve: PastCurve['curve'], minute: number) => curve.values.length * curve.step > Math.min(minute, MINUTES_PER_DAY - 1);
+const readBy = (curve: PastCurve['curve'], minute: number) =>
+  curve.values.length * curve.step > Math.min(minute, MINUTES_PER_DAY - 1);

@@ -6,7 +6,8 @@ import { freshDb, obs, realtime, report } from './support/db';
 
 const REALTIME_URL = 'https://sycm.taobao.com/cc/realtime.htm';
 /** A minute of 2026-11-30 in China (UTC+8, no daylight saving), as the epoch ms a reading carries. */
-const china = (hh: number, mm: number, date = '2026-11-30') => Date.parse(`${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
+const china = (hh: number, mm: number, date = '2026-11-30') =>
+  Date.parse(`${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
 
 const curve = (values: Array<number | null>, step = 10): CurveRecord => ({
   ...emptyCurve({ site: 'sycm', store: 's', metric: 'sales', part: '', date: '2026-11-30' }),
@@ -121,8 +122,7 @@ describe('thinning old curves', () => {
     // 2026-10-05 is 56 days before today: still whole; the 4th and older are thinned.
     const tx = db.transaction('curves', 'readwrite');
     for (const date of dates)
-      for (const store of ['a', 'b', 'c'])
-        void tx.store.put({ ...curve([1, 2, 3, 4, 5, 6, 7]), store, date });
+      for (const store of ['a', 'b', 'c']) void tx.store.put({ ...curve([1, 2, 3, 4, 5, 6, 7]), store, date });
     await tx.done;
     expect(FULL_CURVE_DAYS).toBe(56);
     expect(await thinCurves(db, today)).toBe(9);

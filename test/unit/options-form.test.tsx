@@ -58,23 +58,20 @@ describe('options page alert lines', () => {
 describe('the options page’s check times', () => {
   it('shows the defaults, saves typed times sorted, and refuses a time that is not one with nothing saved', async () => {
     const { saved, save, el, root } = await mount(true);
-    const times = el<HTMLInputElement>('pace-checks-times');
+    const times = await vi.waitFor(() => el<HTMLInputElement>('pace-checks-times'));
     expect(times.value).toBe('14:00, 20:00');
     expect(el<HTMLSelectElement>('pace-checks-margin').value).toBe('0.1');
     times.value = '20:30，11:00';
     times.dispatchEvent(new Event('change', { bubbles: true }));
-    await settle();
-    expect(saved.at(-1)?.paceChecks).toEqual({ enabled: false, times: ['11:00', '20:30'], margin: 0.1 });
+    await vi.waitFor(() => expect(saved.at(-1)?.paceChecks).toEqual({ enabled: false, times: ['11:00', '20:30'], margin: 0.1 }));
     const calls = save.mock.calls.length;
     times.value = '14:00, 25:00';
     times.dispatchEvent(new Event('change', { bubbles: true }));
-    await settle();
-    expect(root.querySelector('.checks-problem')?.textContent).toBe('Not a time: 25:00');
+    await vi.waitFor(() => expect(root.querySelector('.checks-problem')?.textContent).toBe('Not a time: 25:00'));
     expect(save.mock.calls.length).toBe(calls);
     // Switching on asks for the notifications permission; granted, it is saved on.
     el<HTMLInputElement>('pace-checks-enabled').click();
-    await settle();
-    expect(saved.at(-1)?.paceChecks?.enabled).toBe(true);
+    await vi.waitFor(() => expect(saved.at(-1)?.paceChecks?.enabled).toBe(true));
   });
 
   it('stays off when the notifications permission is refused', async () => {

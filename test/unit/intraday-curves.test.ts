@@ -133,4 +133,19 @@ describe('thinning old curves', () => {
     expect(await thinCurves(db, today)).toBe(0); // a second run finds nothing left to thin
     db.close();
   });
+
+  it('goes on from where each batch of 200 stopped, so every old curve is thinned once', async () => {
+    const db = await freshDb();
+    const tx = db.transaction('curves', 'readwrite');
+    // 450 old curves on three days (the index's order: by date, then by key), and one recent.
+    for (let i = 0; i < 450; i++)
+      void tx.store.put({ ...curve([1, 2, 3, 4, 5, 6, 7]), store: `s${i}`, date: `2026-0${7 + (i % 3)}-01` });
+    void tx.store.put({ ...curve([1, 2, 3]), store: 'recent', date: '2026-11-29' });
+    await tx.done;
+    expect(await thinCurves(db, '2026-11-30')).toBe(450);
+    const all = await db.getAll('curves');
+    expect(all.filter((c) => c.step === 60)).toHaveLength(450);
+    expect(all.find((c) => c.store === 'recent')!.step).toBe(10);
+    db.close();
+  });
 });

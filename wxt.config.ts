@@ -10,7 +10,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // activeTab + scripting: "read this page" and the picker on any page the operator opens the popup on.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
     // Asked for from the options page when the operator turns notifications on for a rule.
     optional_permissions: ['notifications'],
     host_permissions: [...ALL_MATCHES],

@@ -17,6 +17,7 @@ import { shopKey } from '@/core/keys';
 import { repairSettings, type Repaired, type Settings } from '@/core/settings';
 import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
+import { PaceChecksPanel } from './PaceChecks';
 import { Peers } from './Peers';
 import { SheetImport } from './SheetImport';
 import { numberProblemKey } from './util';
@@ -154,6 +155,13 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
           ))}
         </div>
       </section>
+
+      <PaceChecksPanel
+        checks={settings.paceChecks}
+        t={t}
+        onChange={(paceChecks) => commit({ ...settings, paceChecks })}
+        requestNotifications={requestNotifications}
+      />
 
       <section class="options-panel">
         <h2>{t('options_shops')}</h2>

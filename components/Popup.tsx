@@ -5,11 +5,12 @@ import { metricName, translator, type Locale } from '@/core/i18n';
 import { joinKey } from '@/core/keys';
 import { POPUP_SCREEN, type PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
-import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
+import type { MonthTarget, PaceView, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
+import { TodayPace } from './Pace';
 import { PageTools, type PageToolsDeps } from './PageTools';
 import { byUrgency, CompactDay, DayCard, FULL_CARDS } from './Review';
 import { Tabs } from './Tabs';
@@ -33,6 +34,8 @@ export interface PopupProps {
   tools?: PageToolsDeps;
   /** Whether the back offices are allowed, and asking for them. */
   access?: HostAccessDeps;
+  /** Today's pace of the shops whose real-time board was read today. */
+  loadPace?: () => Promise<PaceView[]>;
 }
 
 type TabId = 'review' | 'trends' | 'month';
@@ -59,6 +62,7 @@ export function Popup({
   copyText = (text) => navigator.clipboard.writeText(text),
   tools,
   access,
+  loadPace,
 }: PopupProps) {
   const t = translator(locale, POPUP_SCREEN);
   const [tab, setTab] = useState<TabId>('review');
@@ -66,6 +70,10 @@ export function Popup({
   const [review, setReview] = useState<ReviewState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reviewError, setReviewError] = useState<string | null>(null);
+  const [paces, setPaces] = useState<PaceView[]>([]);
+  useEffect(() => {
+    loadPace?.().then(setPaces, () => undefined);
+  }, [loadPace]);
 
   const refresh = useCallback(() => {
     load().then(
@@ -128,6 +136,7 @@ export function Popup({
       <Tabs tabs={tabs} selected={tab} onSelect={setTab} label={t('tabs_label')}>
         {tab === 'review' && (
           <>
+            <TodayPace shops={paces} t={t} locale={locale} />
             {state?.pages.map((p) => (
               <p class="notice" role="status" key={`${p.site}${p.path}`} data-testid="page-status">
                 {p.refused

@@ -3,6 +3,7 @@ import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget } from './review/types';
 import { gatherDay, replacesDaily, type DailyMonthRecord, type DailyValue, type MonthKey } from './daily-months';
+import type { CurveKey, CurveRecord } from './intraday-curves';
 import { alertKey, customAlertKey, dailyId, partOf, seriesKey, targetId } from './keys';
 import type { Breakdown, Period, Source } from './types';
 
@@ -13,7 +14,7 @@ import type { Breakdown, Period, Source } from './types';
  */
 
 export const DB_NAME = 'storepulse';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface ReadingRecord {
   id?: number;
@@ -109,6 +110,12 @@ export interface StorePulseDB extends DBSchema {
     value: TargetRecord;
     indexes: { byShop: [string, string] };
   };
+  /** One record per shop × series × day of a real-time board's running totals, keyed `[site, store, metric, part, date]` (core/intraday-curves.ts). */
+  curves: {
+    key: CurveKey;
+    value: CurveRecord;
+    indexes: { byDate: string };
+  };
 }
 
 export type Database = IDBPDatabase<StorePulseDB>;
@@ -136,7 +143,11 @@ interface UpgradeSchema extends StorePulseDB {
   };
 }
 
-type UpgradeTx = IDBPTransaction<UpgradeSchema, Array<'readings' | 'alerts' | 'daily' | 'days' | 'targets'>, 'versionchange'>;
+type UpgradeTx = IDBPTransaction<
+  UpgradeSchema,
+  Array<'readings' | 'alerts' | 'daily' | 'days' | 'targets' | 'curves'>,
+  'versionchange'
+>;
 
 /**
  * One upgrade step: its schema changes, made at once, and the work on the data it returns, which runs
@@ -182,6 +193,12 @@ const STEPS: readonly Step[] = [
       await foldDaily(tx);
       db.deleteObjectStore('daily');
     };
+  },
+  // 5 → 6: the day's curve of real-time boards (one record per shop × series × day); older data is
+  // untouched. Nothing to fill in: version 5 kept only the latest real-time reading of each series.
+  (db) => {
+    const curves = db.createObjectStore('curves', { keyPath: ['site', 'store', 'metric', 'part', 'date'] });
+    curves.createIndex('byDate', 'date');
   },
 ];
 

@@ -7,7 +7,7 @@ import type { Locale } from './i18n';
 import type { MetricId } from './metrics';
 import type { Repaired, Settings } from './settings';
 import type { FixId, Severity } from './rules';
-import type { AlertView, MonthTarget, ReviewState, TrendView } from './review/types';
+import type { AlertView, MonthTarget, PaceView, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
 
 /**
@@ -113,7 +113,7 @@ export interface PageSetup {
 export interface ProtocolMap {
   pageSetup: { payload: Record<string, never>; reply: PageSetup };
   /** `refused`: readings of the report that failed validation and were left out; the others are stored. */
-  report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[]; refused: number } };
+  report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[]; refused: number; pace?: PaceBadge } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
   pageStatus: { payload: PageStatus; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
@@ -132,6 +132,14 @@ export interface ProtocolMap {
   saveSettings: { payload: { settings: Settings }; reply: { ok: true } };
   /** How many numbers are bound on an origin (the popup's page tools). */
   boundCount: { payload: { origin: string }; reply: { count: number } };
+  /** Today's pace of every shop whose real-time board was read today. */
+  pace: { payload: Record<string, never>; reply: { shops: PaceView[] } };
+}
+
+/** Today's pace beside a real-time board's sales number: `index` is that number's in the report. */
+export interface PaceBadge {
+  index: number;
+  view: PaceView;
 }
 
 /** What an import added, found already there and left out (and why): the options page's report. */

@@ -1,5 +1,6 @@
 import { FIXES } from './fixes';
 import { LOCALES, type Locale } from './i18n';
+import { repairPaceChecks, type PaceChecks } from './pace-checks';
 import { parseShopKey } from './keys';
 import type { MetricId } from './metrics';
 import {
@@ -59,6 +60,8 @@ export interface Settings extends RuleChoices {
   /** The operator's own rules, in the order they were added. */
   customRules: CustomRule[];
   quietHours: QuietHours;
+  /** Decision times of today's pace; absent: the defaults (off, 14:00 and 20:00, 10%). */
+  paceChecks?: PaceChecks;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -201,6 +204,7 @@ export function repairSettings(raw: unknown): Repaired {
     else settings.customRules = repairCustomRules(obj.customRules, notes);
   }
   if (obj.quietHours !== undefined) settings.quietHours = repairQuietHours(obj.quietHours, notes);
+  if (obj.paceChecks !== undefined) settings.paceChecks = repairPaceChecks(obj.paceChecks, notes);
   return { settings, notes, ...(migratedFrom !== undefined ? { migratedFrom } : {}) };
 }
 

@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { syncBoundScripts, type ScriptingApi } from '@/core/background/bound-scripts';
+import { CHECK_EVERY_MINUTES, memoryCheckLog, PACE_ALARM, type CheckLog } from '@/core/background/pace-checks';
 import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot } from '@/core/background/service';
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
@@ -18,6 +19,8 @@ export default defineBackground(() => {
   const sync = () => void syncBound().catch((error: unknown) => console.warn('[StorePulse] bound sites not registered:', error));
   const service = createService({
     extensionId: browser.runtime.id,
+    // Read at each call, so an end-to-end test can set the worker's clock (Date.now) to a time of its day.
+    now: () => Date.now(),
     extensionOrigin: browser.runtime.getURL('/'),
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     async injectReader(tabId) {
@@ -38,6 +41,7 @@ export default defineBackground(() => {
     loadSettings: async () => (await settings.load()).settings,
     settingsStore: settings,
     reviewCache: sessionReviewCache(),
+    checkLog: sessionCheckLog(),
     async notify(notice) {
       // An optional permission: the options page asks for it when the operator switches notify on.
       if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
@@ -77,9 +81,27 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
+  // Decision times: a tick every few minutes; the service looks at the check times due on each shop's clock.
+  void browser.alarms.create(PACE_ALARM, { periodInMinutes: CHECK_EVERY_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PACE_ALARM)
+      void service.checkPace().catch((e: unknown) => console.warn('[StorePulse] pace check failed:', e));
+  });
   sync();
   void service.refreshBadge();
 });
+
+/** The pace check times already looked at, in `storage.session` (the worker stops between ticks); else in memory. */
+function sessionCheckLog(): CheckLog {
+  const session = (browser.storage as unknown as { session?: typeof browser.storage.local }).session;
+  if (!session) return memoryCheckLog();
+  const load = async () => ((await session.get('paceChecked')).paceChecked as string[] | undefined) ?? [];
+  return {
+    has: async (key) => (await load()).includes(key),
+    // The last few days' keys are enough: a key names its day.
+    add: async (key) => void (await session.set({ paceChecked: [...(await load()), key].slice(-200) })),
+  };
+}
 
 /**
  * storage.local no longer holds settings or bindings (they moved to the prefs database, which content

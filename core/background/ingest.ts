@@ -17,6 +17,7 @@ import {
 } from '../rules';
 import type { Breakdown, ObservedValue, Period } from '../types';
 import { raisedAlert, resolvedAlert, type AlertFields, type Sighting } from './alerts';
+import { curvePointsOf, fileCurvePoints } from './curves';
 
 /**
  * Keeping readings and alerts. One readwrite transaction per report: a reading and the alert it
@@ -43,6 +44,8 @@ export interface IngestContext {
   dailyTarget?: (site: string, store: string, date: string) => Promise<number | null>;
   /** Whether a critical alert of a rule with notify on may be announced now (false in quiet hours). */
   mayNotify?: boolean;
+  /** The platform's time zone (IANA): the minute of the day a real-time board's curve is filed at. The computer's when absent. */
+  timeZone?: string;
 }
 
 export interface IngestResult {
@@ -90,20 +93,22 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
     const day = dailyFromReading({ site, store, metric: o.metric, value: 0, period: periods[i]!, observedAt: ctx.now });
     return day ? monthKeyOf({ ...day, metric: o.metric, part: partOf(o) }) : null;
   });
+  const curve = curvePointsOf(report, ctx.now, ctx.timeZone);
 
   // Relaxed: the write is not flushed to the disk before it counts (a page reads again anyway), which
   // is most of a report's cost; a transaction is still all or nothing.
-  const tx = db.transaction(['readings', 'alerts', 'days'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['readings', 'alerts', 'days', 'curves'], 'readwrite', { durability: 'relaxed' });
   const readings = tx.objectStore('readings');
   const alerts = tx.objectStore('alerts');
   const days = tx.objectStore('days');
+  const curves = tx.objectStore('curves');
   const bySeries = readings.index('bySeries');
 
   return allOrNothing(tx, async () => {
     // Every look-up of the report at once: each number's last reading, its alerts and its day's month.
     // A metric's alerts in this period (the platform's, and every rule's on every row) share one id range.
     const metrics = [...new Set(observed.filter((o) => !o.peer).map((o) => o.metric))];
-    const [lasts, byMetric, months] = await Promise.all([
+    const [lasts, byMetric, months, foundCurves] = await Promise.all([
       Promise.all(series.map((s) => bySeries.openCursor(IDBKeyRange.bound([s, -Infinity], [s, Infinity]), 'prev'))),
       Promise.all(
         metrics.map((m) => {
@@ -112,6 +117,7 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
         }),
       ),
       Promise.all(monthKeys.map((k) => (k ? days.get(k) : undefined))),
+      Promise.all(curve.points.map((p) => curves.get(p.key))),
     ]);
     const stored = byMetric.flat();
     const custom = customRanges.map((r) => (r ? stored.filter((a) => a.id >= r.from && a.id <= r.to) : []));
@@ -264,6 +270,9 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
       ...newReadings.map((r) => () => (r.id === undefined ? readings.add(r) : readings.put(r))),
       ...[...changedMonths.values()].map((m) => () => days.put(m)),
       ...[...changedAlerts.values()].map((a) => () => alerts.put(a)),
+      ...fileCurvePoints(report, { minute: curve.minute, timeZone: ctx.timeZone }, curve.points, foundCurves).map(
+        (c) => () => curves.put(c),
+      ),
     ]);
     return { stored: newReadings.length, evaluations: worstPerValue(evaluations), notify };
   });

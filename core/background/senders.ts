@@ -33,6 +33,7 @@ export const SENDER_POLICY: { readonly [K in MessageType]: readonly SenderKind[]
   settings: ['extension'],
   saveSettings: ['extension'],
   boundCount: ['extension'],
+  pace: ['extension'],
 };
 
 /** What the browser says about a message's sender (runtime.MessageSender); nothing here comes from the message. */

@@ -1,6 +1,14 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
 import type { Database, DbEvents } from '../db';
-import { invalidReply, type Envelope, type MessageType, type PageReport, type PageView, type ProtocolMap } from '../messages';
+import {
+  invalidReply,
+  type Envelope,
+  type MessageType,
+  type PaceBadge,
+  type PageReport,
+  type PageView,
+  type ProtocolMap,
+} from '../messages';
 import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS, TRANSFER_PORT, type TransferReply } from '../transfer-protocol';
 import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
@@ -16,6 +24,9 @@ import { BlockedError, connection } from './connection';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
+import { thinCurves } from './curves';
+import { allPaces, paceOf } from './pace';
+import { memoryCheckLog, runPaceChecks, type CheckLog } from './pace-checks';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
@@ -80,6 +91,8 @@ export interface ServiceDeps {
   injectReader?: (tabId: number) => Promise<unknown>;
   /** Starts the element picker (entrypoints/picker.ts) in a tab. */
   injectPicker?: (tabId: number) => Promise<void>;
+  /** Which pace check times were looked at, kept across worker restarts; in memory when absent. */
+  checkLog?: CheckLog;
   /** Numbers bound on sites without an adapter (beside the settings, core/bindings-store.ts). */
   bindings?: {
     load(): Promise<Bindings>;
@@ -106,6 +119,8 @@ export interface Service {
   refreshBadge(): Promise<void>;
   /** Computes the review ahead of the popup (at browser start, when no kept one survives). */
   warmReview(): Promise<void>;
+  /** Looks at the pace check times due now (the alarm's tick) and notifies a day short of its target, once per check time. */
+  checkPace(): Promise<void>;
   lastStorageError(): string | undefined;
 }
 
@@ -213,6 +228,15 @@ export function createService(deps: ServiceDeps): Service {
     return first;
   }
 
+  /** Today's pace beside a real-time board's own sales number; none when it cannot be said (never in the report's way). */
+  async function paceBadge(report: PageReport, at: number): Promise<PaceBadge | undefined> {
+    if (report.period.kind !== 'realtime') return undefined;
+    const index = report.observed.findIndex((o) => o.metric === 'sales' && !o.breakdown && !o.peer && !o.period);
+    if (index < 0) return undefined;
+    const view = await paceOf(await database(), report.site, report.store, at).catch(() => null);
+    return view ? { index, view } : undefined;
+  }
+
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
   async function maybeCompact(): Promise<void> {
     if (now() - lastCompaction < COMPACT_EVERY_MS) return;
@@ -220,6 +244,7 @@ export function createService(deps: ServiceDeps): Service {
     try {
       const result = await compact(await database(), now());
       if (result.daysWritten > 0) historyChanged();
+      await thinCurves(await database(), isoDate(new Date(now())));
     } catch {
       lastCompaction = -Infinity; // try again next time; readings are still all there
     }
@@ -227,6 +252,7 @@ export function createService(deps: ServiceDeps): Service {
 
   const db = connection(deps.openDb);
   const database = () => db.get();
+  const checkLog = deps.checkLog ?? memoryCheckLog();
 
   async function refreshBadge(): Promise<void> {
     if (!deps.setBadge) return;
@@ -307,6 +333,7 @@ export function createService(deps: ServiceDeps): Service {
           baseline: deps.baseline ?? (async (...args) => sameWeekdayValue(await database(), ...args)),
           dailyTarget: deps.dailyTarget ?? (async (...args) => targetOfDay(await database(), ...args)),
           mayNotify: !!deps.notify && !inQuietHours(settings.quietHours, at),
+          ...timeZoneAt(url),
         });
         storageError = undefined;
       } catch (error) {
@@ -324,7 +351,8 @@ export function createService(deps: ServiceDeps): Service {
           console.warn('[StorePulse] notification not shown:', e),
         );
       }
-      return { stored: result.stored, evaluations: result.evaluations, refused };
+      const pace = await paceBadge(payload, at);
+      return { stored: result.stored, evaluations: result.evaluations, refused, ...(pace ? { pace } : {}) };
     },
     async pageStatus(payload, caller) {
       if (caller.kind !== 'page') throw new UserError('page status comes only from a page tab');
@@ -411,6 +439,9 @@ export function createService(deps: ServiceDeps): Service {
     async review({ first }) {
       const [shops, inbox] = await Promise.all([first ? firstShops() : shopsForReview(), reviewInbox(await database(), now())]);
       return { today: isoDate(new Date(now())), shops, inbox, ...(first ? { partial: true } : {}) };
+    },
+    async pace() {
+      return { shops: await allPaces(await database(), now()) };
     },
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
@@ -556,6 +587,14 @@ export function createService(deps: ServiceDeps): Service {
       pages.delete(tabId);
       refusals.delete(tabId);
     },
+    async checkPace() {
+      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+      const notices = await runPaceChecks(await database(), now(), settings, checkLog, localeFor(settings.language));
+      for (const notice of notices)
+        await Promise.resolve(deps.notify?.(notice)).catch((e: unknown) =>
+          console.warn('[StorePulse] notification not shown:', e),
+        );
+    },
     lastStorageError: () => storageError,
   };
 }
@@ -589,4 +628,11 @@ function describeStorageError(error: unknown): string {
   if (name === 'QuotaExceededError') return 'the disk is full (storage quota exceeded)';
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The platform's time zone of a back-office page, when its adapter knows it. */
+function timeZoneAt(url: string): { timeZone?: string } {
+  const u = new URL(url);
+  const timeZone = siteFor(u)?.timeZone?.(u);
+  return timeZone ? { timeZone } : {};
 }

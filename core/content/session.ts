@@ -2,7 +2,9 @@ import { FIXES } from '../fixes';
 import { formatValue } from '../format';
 import { metricName, type Locale } from '../i18n';
 import type { BadgeTranslate } from '../strings/badge';
-import { isRefusal, type Evaluation, type PageReport, type PageStatus } from '../messages';
+import { isRefusal, type Evaluation, type PaceBadge, type PageReport, type PageStatus } from '../messages';
+import { paceText } from '../pace-text';
+import type { PaceView } from '../review/types';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
@@ -38,7 +40,7 @@ export interface SessionDeps {
   signal: AbortSignal;
   locale: Locale;
   t: BadgeTranslate;
-  report(report: PageReport): Promise<{ evaluations: Evaluation[] }>;
+  report(report: PageReport): Promise<{ evaluations: Evaluation[]; pace?: PaceBadge }>;
   /** Tells the background how reading went (found nothing, or numbers it could not read). */
   status?(status: PageStatus): Promise<unknown>;
   dismiss(alertId: string): Promise<void>;
@@ -84,6 +86,8 @@ export class PageSession {
   private readonly badges = new Map<string, Badge>();
   private readonly notes = new Map<Element, Badge>();
   private readonly dismissed = new Set<string>();
+  /** Today's pace beside the real-time sales number it was computed from (that number's key and value). */
+  private pace: { key: string; value: number; view: PaceView } | undefined;
   private readonly hosts: RootWatch;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
@@ -135,6 +139,7 @@ export class PageSession {
     this.badges.clear();
     this.notes.clear();
     this.flags.clear();
+    this.pace = undefined;
     this.tracked.clear();
     this.lastSentSignature = '';
     this.lastStatus = '';
@@ -340,6 +345,8 @@ export class PageSession {
       this.lastSentSignature = signature;
       this.retryMs = 1000;
       for (const f of settled) this.flags.delete(keyOf(f));
+      const paced = reply.pace && settled[reply.pace.index];
+      this.pace = paced ? { key: keyOf(paced), value: paced.observed.value, view: reply.pace!.view } : undefined;
       for (const e of reply.evaluations) {
         const f = settled[e.index];
         if (f) this.flags.set(keyOf(f), { evaluation: e, value: f.observed.value });
@@ -414,12 +421,53 @@ export class PageSession {
       if (badge.attachedTo !== f.element) badge.attach(f.element);
       else badge.position();
     }
+    this.placePace(found, wanted);
     for (const [key, badge] of this.badges) {
       if (!wanted.has(key)) {
         badge.remove();
         this.badges.delete(key);
       }
     }
+  }
+
+  /**
+   * Today's pace beside the real-time sales number, through the same badge and placement as an alert's;
+   * a number carries one badge, so an alert on it wins.
+   */
+  private placePace(found: readonly Found[], wanted: Set<string>): void {
+    const pace = this.pace;
+    if (!pace || wanted.has(pace.key)) return;
+    const f = found.find((x) => keyOf(x) === pace.key && x.observed.value === pace.value);
+    if (!f) return;
+    const key = `pace|${pace.key}`;
+    wanted.add(key);
+    const content = this.paceContent(pace.view);
+    let badge = this.badges.get(key);
+    if (!badge) this.badges.set(key, (badge = new Badge(this.doc, content, () => undefined)));
+    else badge.update(content);
+    if (badge.attachedTo !== f.element) badge.attach(f.element);
+    else badge.position();
+  }
+
+  private paceContent(view: PaceView): BadgeContent {
+    const { t, locale } = this.deps;
+    const text = paceText(view, t, locale);
+    const lever = text.lever;
+    return {
+      metric: 'pace',
+      severity: text.behind ? 'warn' : 'info',
+      severityLabel: t('pace_badgeLabel'),
+      headline: text.headline,
+      summary: text.short,
+      owner: lever ? `${lever.text} · ${lever.owner}` : text.soFar,
+      steps: [
+        ...(lever ? [lever.fix, ...(lever.source ? [lever.source] : []), text.soFar] : []),
+        text.range,
+        ...(text.basis ? [text.basis] : []),
+      ],
+      openLabel: t('badge_open'),
+      closeLabel: t('badge_close'),
+    };
   }
 
   /** A note beside each number that could not be read as shown, so the operator knows why it is missing. */

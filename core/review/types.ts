@@ -216,3 +216,52 @@ export interface ReviewState {
   /** Every alert not resolved: open, acknowledged and snoozed, most severe first. */
   inbox: Array<AlertView & { history: AlertHistoryEntry[]; snoozedUntil?: number; acknowledgedAt?: number }>;
 }
+
+/** Today's pace (core/review/pace.ts): where the day closes at the rate so far. */
+export type PaceBasis = 'weekday' | 'default';
+
+export interface PaceProjection {
+  /** The platform's wall-clock minute of the latest reading. */
+  minute: number;
+  sales: number;
+  /** The share of the day usually reached by now (median), and its spread. */
+  share: number;
+  expected: number;
+  low: number;
+  high: number;
+  basis: PaceBasis;
+  /** Past days the shape stands on (0 for the default). */
+  days: number;
+  /** Not from this shop's own days: the default shape. */
+  estimate: boolean;
+  /** A marked day (event, or set apart by a per-day plan): the weekday shape was not used. */
+  marked: boolean;
+  target: number | null;
+  /** expected − target (negative: short). */
+  gap: number | null;
+}
+
+export interface PaceLever {
+  /** The factor lagging most against the same weekday at this time. */
+  factor: Factor;
+  fix: FixId;
+  /** This factor's change against the same time on past same weekdays (−0.2: 20% below). */
+  change: number;
+  /** Past days the comparison stands on. */
+  days: number;
+  /** The traffic source that lost the most visitors by this time, when the board shows sources. */
+  source?: NonNullable<Decomposition['fallingSource']>;
+}
+
+/** One shop's pace today, for the popup, the badge and a check-time notification. */
+export interface PaceView {
+  site: string;
+  store: string;
+  /** The platform's calendar day. */
+  date: IsoDate;
+  /** The platform's time zone (IANA) the day and its minutes are counted in; absent: the computer's. */
+  timeZone?: string;
+  currency?: string;
+  projection: PaceProjection;
+  lever: PaceLever | null;
+}

@@ -46,16 +46,18 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
   const hosts = new Set(matches.map((m) => new URL(m.replace('*', 'x')).hostname));
   const isPage = k.isPage ?? ((url: URL) => url.protocol === 'https:' && hosts.has(url.hostname));
   let matcher: LabelMatcher | undefined;
+  const timeZoneOf = (url: URL) => k.timeZone?.(url) ?? markets[url.hostname]?.[1];
   return {
     id: k.id,
     matches,
     ...(k.labels ? { labels: k.labels } : {}),
     isPage,
+    timeZone: timeZoneOf,
     read(root: ParentNode, { url, now, shownAt, onRoot, hosts: known, scan: made }: ReadContext): PageRead {
       const scan = made ?? scanPage(root as Document | Element, known ? { hosts: known } : {});
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
-      const timeZone = k.timeZone?.(url) ?? markets[url.hostname]?.[1];
+      const timeZone = timeZoneOf(url);
       let period = detectPeriod(root, now, scan, { ...(timeZone ? { timeZone } : {}), ...(shownAt ? { shownAt } : {}) });
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
         // A real-time board's printed date is the shop's today; the platform's calendar is the fallback.

@@ -37,5 +37,7 @@ export interface SiteAdapter {
   labels?: Vocabulary;
   /** Whether this adapter handles the page at `url`. */
   isPage(url: URL): boolean;
+  /** The time zone of the platform's calendar at `url` (IANA name); undefined: the computer's. */
+  timeZone?(url: URL): string | undefined;
   read(root: ParentNode, context: ReadContext): PageRead;
 }

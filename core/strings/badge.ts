@@ -1,6 +1,7 @@
 import type { Strings, Translate } from '../i18n';
 import type { AlertKey } from './alerts';
 import type { MetricKey } from './metrics';
+import type { PaceKey } from './pace';
 
 /**
  * The badge next to a number on a back-office page (core/content/session.ts, badge.ts).
@@ -43,4 +44,4 @@ export const BADGE_STRINGS: Strings<BadgeKey> = { en, 'zh-CN': zhCN, 'zh-TW': zh
  * Everything a badge on a back-office page shows: these words, and the metric names and alert texts,
  * which the page receives from the background in its one language (core/background/badge-words.ts).
  */
-export type BadgeTranslate = Translate<BadgeKey | MetricKey | AlertKey>;
+export type BadgeTranslate = Translate<BadgeKey | MetricKey | AlertKey | PaceKey>;

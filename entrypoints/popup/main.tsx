@@ -28,6 +28,7 @@ render(
     dismiss={(alertId) => sendMessage('dismiss', { alertId })}
     loadReview={firstReview}
     loadTrend={(req) => sendMessage('trend', req)}
+    loadPace={() => sendMessage('pace', {}).then((r) => r.shops)}
     setTarget={(target) => sendMessage('setTarget', target)}
     alertAction={(alertId, action, until) =>
       sendMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })

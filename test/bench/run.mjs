@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { launchWithExtension } from '../harness/browser.mjs';
 import { listFixtures } from '../harness/fixtures.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
+import { benchCurves } from './curves.mjs';
 import { benchHistory } from './history.mjs';
 import { benchSheets } from './sheets.mjs';
 import { syntheticPage } from './page.mjs';
@@ -356,6 +357,9 @@ if (process.env.BENCH_HISTORY !== '0') await benchHistory(record, { extension: E
 
 // The report import: a 20 MB workbook read in the report reader's worker, the options page's longest task.
 await benchSheets(record, { extension: EXTENSION });
+
+// 5. The day's curves: a year of ten shops on disk, thinning, ingest of a real-time board.
+await benchCurves(record);
 
 // Write BENCHMARKS.md.
 const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();

@@ -9,6 +9,7 @@ import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
+import { PACE_STRINGS } from '@/core/strings/pace';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
@@ -26,6 +27,7 @@ const MODULES: Record<string, Strings<string>> = {
   forms: FORM_STRINGS,
   metrics: METRIC_STRINGS,
   options: OPTIONS_STRINGS,
+  pace: PACE_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   sheets: SHEET_STRINGS,
@@ -165,11 +167,11 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['badge']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'popup', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'sheets']],
+    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'pace', 'popup', 'site-access']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'pace', 'sheets']],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.
-    ['entrypoints/background.ts', ['alerts', 'badge', 'metrics']],
+    ['entrypoints/background.ts', ['alerts', 'badge', 'metrics', 'pace']],
     ['entrypoints/reader.ts', []],
   ])('%s carries only the strings it shows', (entry, modules) => {
     expect(stringsIn(entry)).toEqual(modules);

@@ -5,13 +5,13 @@ import { listShops } from '@/core/background/queries';
 import { dailyParts, dailySeries, metricsWithDays } from '@/core/background/daily';
 import { ingest } from '@/core/background/ingest';
 import type { DailyRecord } from '@/core/db';
-import { allDays, day, obs, report, SYCM_URL } from './support/db';
+import { allDays, day, obs, realtime, report, SYCM_URL } from './support/db';
 import { dbFixture, writeDbFixture } from './support/legacy-db';
 
 let n = 0;
 
 /** A database of an earlier version, written from its frozen fixture, then opened by today's code. */
-async function upgraded(version: 1 | 2 | 3 | 4) {
+async function upgraded(version: 1 | 2 | 3 | 4 | 5) {
   const name = `storepulse-migration-${++n}`;
   await writeDbFixture(name, dbFixture(`v${version}`));
   return openDatabase(name);
@@ -102,21 +102,46 @@ describe('database migrations', () => {
     now.close();
   });
 
+  it('upgrades a version-5 database: the curves store is added and every record of every store is as it was', async () => {
+    const fixture = dbFixture('v5');
+    expect(Object.keys(fixture.stores).sort()).toEqual(['alerts', 'days', 'readings', 'targets']);
+    const now = await upgraded(5);
+    expect(now.version).toBe(DB_VERSION);
+    for (const store of ['readings', 'alerts', 'days', 'targets'] as const) {
+      const byKey = (r: unknown) => JSON.stringify(r);
+      const stored = (await now.getAll(store)).map((r) => ('id' in r && store === 'readings' ? { ...r, id: undefined } : r));
+      const frozen = fixture.records[store]!.map((r) => (store === 'readings' ? { ...(r as object), id: undefined } : r));
+      expect(stored.map(byKey).sort()).toEqual(frozen.map(byKey).sort());
+    }
+    expect(await now.count('curves')).toBe(0);
+    // A real-time reading after the upgrade starts the day's curve beside its daily value.
+    await ingest(now, report([obs('sales', 5200, { currency: 'CNY' })], realtime('2026-11-30')), {
+      url: 'https://sycm.taobao.com/portal/realtime.htm',
+      now: Date.UTC(2026, 10, 30, 6, 35), // 14:35 in China
+      timeZone: 'Asia/Shanghai',
+    });
+    const curve = await now.get('curves', ['sycm', '小雨的旗舰店', 'sales', '', '2026-11-30']);
+    expect(curve?.values.length).toBe(88); // 14:35 is slot 87 (14:30–14:40)
+    expect(curve?.values[87]).toBe(5200);
+    expect(curve?.currency).toBe('CNY');
+    now.close();
+  });
+
   it('creates today’s schema on a fresh install', async () => {
     const db = await openDatabase(`storepulse-migration-${++n}`);
-    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'days', 'readings', 'targets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'curves', 'days', 'readings', 'targets']);
     expect([...db.transaction('readings').store.indexNames].sort()).toEqual(['byObservedAt', 'bySeries', 'byShop']);
     db.close();
   });
 
-  it('creates, from versions 3 and 4 on, the same stores and indexes as a fresh install', async () => {
+  it('creates, from versions 3, 4 and 5 on, the same stores and indexes as a fresh install', async () => {
     const fresh = await openDatabase(`storepulse-migration-${++n}`);
     const shape = (db: typeof fresh) =>
       [...db.objectStoreNames].map((name) => {
         const store = db.transaction(name).store;
         return [name, store.keyPath, store.autoIncrement, [...store.indexNames].map((i) => [i, store.index(i).keyPath])];
       });
-    for (const version of [3, 4] as const) {
+    for (const version of [3, 4, 5] as const) {
       const old = await upgraded(version);
       expect(shape(old)).toEqual(shape(fresh));
       old.close();

@@ -7,7 +7,7 @@ import { repairSettings, type Settings } from '@/core/settings';
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
-async function mount() {
+async function mount(granted = false) {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   const saved: Settings[] = [];
@@ -18,7 +18,7 @@ async function mount() {
       save={save}
       shops={async () => ({ shops: [], totalReadings: 0 })}
       transfer={{ exportData: async () => ({}) as never, importData: async () => ({}) as never }}
-      requestNotifications={async () => false}
+      requestNotifications={async () => granted}
     />,
     root,
   );
@@ -30,7 +30,8 @@ async function mount() {
     await settle();
   };
   const alert = () => root.querySelector('[role=alert]')?.textContent ?? '';
-  return { root, saved, save, type, alert };
+  const el = <T extends HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`)!;
+  return { root, saved, save, type, alert, el };
 }
 
 describe('options page alert lines', () => {
@@ -51,5 +52,33 @@ describe('options page alert lines', () => {
     await type('rule-taobao-depth-low-critical', '2,4');
     expect(alert()).toBe('');
     expect(saved.at(-1)?.rules.taobao?.['depth-low']).toMatchObject({ critical: 2.4 });
+  });
+});
+
+describe('the options page’s check times', () => {
+  it('shows the defaults, saves typed times sorted, and refuses a time that is not one with nothing saved', async () => {
+    const { saved, save, el, root } = await mount(true);
+    const times = await vi.waitFor(() => el<HTMLInputElement>('pace-checks-times'));
+    expect(times.value).toBe('14:00, 20:00');
+    expect(el<HTMLSelectElement>('pace-checks-margin').value).toBe('0.1');
+    times.value = '20:30，11:00';
+    times.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(saved.at(-1)?.paceChecks).toEqual({ enabled: false, times: ['11:00', '20:30'], margin: 0.1 }));
+    const calls = save.mock.calls.length;
+    times.value = '14:00, 25:00';
+    times.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(root.querySelector('.checks-problem')?.textContent).toBe('Not a time: 25:00'));
+    expect(save.mock.calls.length).toBe(calls);
+    // Switching on asks for the notifications permission; granted, it is saved on.
+    el<HTMLInputElement>('pace-checks-enabled').click();
+    await vi.waitFor(() => expect(saved.at(-1)?.paceChecks?.enabled).toBe(true));
+  });
+
+  it('stays off when the notifications permission is refused', async () => {
+    const { save, el } = await mount(false);
+    el<HTMLInputElement>('pace-checks-enabled').click();
+    await settle();
+    expect(save).not.toHaveBeenCalled();
+    expect(el<HTMLInputElement>('pace-checks-enabled').checked).toBe(false);
   });
 });

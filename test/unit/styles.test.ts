@@ -36,6 +36,8 @@ const PREFIX: Record<string, string> = {
   MonthReview: 'month',
   Options: 'options',
   PageTools: 'tools',
+  Pace: 'pace',
+  PaceChecks: 'checks',
   Peers: 'peers',
   Popup: 'popup',
   Review: 'review',

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
  */
 
 interface StoreShape {
-  keyPath: string;
+  keyPath: string | string[];
   autoIncrement?: boolean;
   indexes: Record<string, string | string[]>;
 }

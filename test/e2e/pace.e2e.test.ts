@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  askAsExtension,
   clickInShadow,
   closedShadow,
   eventually,
@@ -187,7 +188,6 @@ describe('today’s pace on a real-time board', () => {
       type Api = {
         permissions: { contains(p: object, done?: (granted: boolean) => void): Promise<boolean> };
         notifications?: { create(id: string, o: object, done?: (id: string) => void): Promise<string> };
-        storage: { local: { get(k: string): Promise<Record<string, object | undefined>>; set(v: object): Promise<void> } };
       };
       const g = globalThis as unknown as {
         chrome: Api;
@@ -211,15 +211,13 @@ describe('today’s pace on a real-time board', () => {
           },
         };
       }
-      const { settings } = await g.chrome.storage.local.get('settings');
-      await g.chrome.storage.local.set({
-        settings: {
-          ...(settings ?? { version: 2 }),
-          language: 'zh-CN',
-          paceChecks: { enabled: true, times: ['14:00', '20:00'], margin: 0.1 },
-        },
-      });
     });
+    const { settings } = await askAsExtension<{ settings: object }>(browser, 'settings');
+    expect(
+      await askAsExtension(browser, 'saveSettings', {
+        settings: { ...settings, language: 'zh-CN', paceChecks: { enabled: true, times: ['14:00', '20:00'], margin: 0.1 } },
+      }),
+    ).toEqual({ ok: true });
     await setClock(chinaTime(today, 14, 3));
     // Two ticks of the alarm at 14:03 and 14:08: one notification.
     for (const minute of [3, 8]) {
@@ -248,17 +246,8 @@ describe('today’s pace on a real-time board', () => {
   }, 60_000);
 
   it('says it in English too', async () => {
-    await browser.serviceWorker.evaluate(async () => {
-      const c = (
-        globalThis as unknown as {
-          chrome: {
-            storage: { local: { get(k: string): Promise<Record<string, object | undefined>>; set(v: object): Promise<void> } };
-          };
-        }
-      ).chrome;
-      const { settings } = await c.storage.local.get('settings');
-      await c.storage.local.set({ settings: { ...(settings ?? { version: 2 }), language: 'en' } });
-    });
+    const { settings } = await askAsExtension<{ settings: object }>(browser, 'settings');
+    expect(await askAsExtension(browser, 'saveSettings', { settings: { ...settings, language: 'en' } })).toEqual({ ok: true });
     await page.reload();
     const text = await eventually(async () => {
       const t = (await paceBadge())?.text ?? '';

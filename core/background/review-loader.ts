@@ -17,6 +17,8 @@ import { inbox, toView } from './alerts';
 import { listShops } from './queries';
 import { partOf, shopKey, targetId } from '../keys';
 import { shopTargets } from './target-store';
+import { matchPeer } from '../peers';
+import type { Peer } from '../settings';
 
 /**
  * What the daily review of one shop stands on, loaded with a few index range reads: the factors of
@@ -158,8 +160,18 @@ export async function reviewInbox(db: Database, now: number): Promise<ReviewStat
   }));
 }
 
-/** One shop's metric over 7, 30 or 90 days, with its rule's band, the target line and its peers. */
-export async function trend(db: Database, req: TrendRequest, now: number, rules: readonly ThresholdRule[]): Promise<TrendView> {
+/**
+ * One shop's metric over 7, 30 or 90 days, with its rule's band, the target line and its peers: each peer
+ * the operator listed, its line made of every name a 竞店 page printed for it (core/peers.ts), listed
+ * first in the operator's order; then printed names that match no listed peer, marked as not listed.
+ */
+export async function trend(
+  db: Database,
+  req: TrendRequest,
+  now: number,
+  rules: readonly ThresholdRule[],
+  listed: readonly Peer[] = [],
+): Promise<TrendView> {
   const today = isoDate(new Date(now));
   // Month over month needs the 60 days before today whatever window is drawn.
   const from = addDays(today, -Math.max(req.days, 60) - 1);
@@ -180,8 +192,30 @@ export async function trend(db: Database, req: TrendRequest, now: number, rules:
     points: toPoints(days),
     rule: rules.find((r) => r.metric === req.metric) ?? null,
     targets,
-    peers: [...peers.values()].map((records) => ({ peer: records[0]!.peer!, points: toPoints(records) })),
+    peers: peerLines(
+      [...peers.values()].map((records) => ({ printed: records[0]!.peer!, points: toPoints(records) })),
+      listed,
+    ),
   });
+}
+
+/** Printed peers' days grouped under the listed peer each belongs to; a later-read day wins where two names give one. */
+export function peerLines(
+  printed: ReadonlyArray<{ printed: string; points: DailyPoint[] }>,
+  listed: readonly Peer[],
+): Array<{ peer: string; points: DailyPoint[]; listed: boolean }> {
+  const byListed = listed.map(() => new Map<IsoDate, number>());
+  const unlisted: Array<{ peer: string; points: DailyPoint[]; listed: boolean }> = [];
+  for (const p of printed) {
+    const i = matchPeer(p.printed, listed);
+    if (i < 0) unlisted.push({ peer: p.printed, points: p.points, listed: false });
+    else for (const point of p.points) byListed[i]!.set(point.date, point.value);
+  }
+  const lines = listed.flatMap((peer, i) => {
+    const points = [...byListed[i]!].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, value]) => ({ date, value }));
+    return points.length ? [{ peer: peer.name, points, listed: true }] : [];
+  });
+  return [...lines, ...unlisted];
 }
 
 /** Weeks a rule's baseline looks back over (the same weekday in each). */

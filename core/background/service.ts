@@ -6,6 +6,7 @@ import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
 import { isoDate } from '../reader/period';
 import { envelopeSchema, messageSchemas, otherReadSchema, transferRequestSchema } from '../schemas';
+import { shopKey } from '../keys';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
@@ -393,7 +394,9 @@ export function createService(deps: ServiceDeps): Service {
     },
     async trend(payload) {
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
-      return trend(await database(), payload, now(), effectiveRules(settings, payload.site, payload.store));
+      const rules = effectiveRules(settings, payload.site, payload.store);
+      const peers = settings.shops[shopKey(payload.site, payload.store)]?.peers ?? [];
+      return trend(await database(), payload, now(), rules, peers);
     },
     async popupState() {
       const state = await popupState(await database(), now());

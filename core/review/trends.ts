@@ -52,7 +52,7 @@ export interface TrendInput {
   rule?: Pick<ThresholdRule, 'direction' | 'warn' | 'critical'> | null;
   /** The shop's monthly targets (sales only); months that cannot be split draw no line. */
   targets?: readonly MonthTarget[];
-  peers?: ReadonlyArray<{ peer: string; points: readonly DailyPoint[] }>;
+  peers?: ReadonlyArray<{ peer: string; points: readonly DailyPoint[]; listed?: boolean }>;
 }
 
 export function trendView(input: TrendInput): TrendView {
@@ -70,7 +70,7 @@ export function trendView(input: TrendInput): TrendView {
   if (input.rule) view.band = { direction: input.rule.direction, warn: input.rule.warn, critical: input.rule.critical };
   if (input.metric === 'sales' && input.targets?.length) view.target = targetLine(input.targets, from, input.today);
   if (input.peers?.length) {
-    view.peers = input.peers.map((p) => ({ peer: p.peer, points: between(p.points, from, input.today) }));
+    view.peers = input.peers.map((p) => ({ ...p, points: between(p.points, from, input.today) }));
   }
   return view;
 }

@@ -150,7 +150,8 @@ export interface TrendView {
    */
   weekOverWeek: number | null;
   monthOverMonth: number | null;
-  peers?: Array<{ peer: string; points: DailyPoint[] }>;
+  /** Peers' lines: the operator's listed peers by their listed name, then printed names matching none (`listed: false`). */
+  peers?: Array<{ peer: string; points: DailyPoint[]; listed?: boolean }>;
 }
 
 export interface MonthRow {

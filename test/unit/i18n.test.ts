@@ -9,6 +9,7 @@ import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
+import { PEER_STRINGS } from '@/core/strings/peers';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
@@ -25,6 +26,7 @@ const MODULES: Record<string, Strings<string>> = {
   forms: FORM_STRINGS,
   metrics: METRIC_STRINGS,
   options: OPTIONS_STRINGS,
+  peers: PEER_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
@@ -162,8 +164,8 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'popup', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
+    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'peers', 'popup', 'site-access']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'peers']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],
   ])('%s carries only the strings it shows', (entry, modules) => {

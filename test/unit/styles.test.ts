@@ -36,6 +36,7 @@ const PREFIX: Record<string, string> = {
   MonthReview: 'month',
   Options: 'options',
   PageTools: 'tools',
+  PeerLatest: 'peerl',
   Peers: 'peers',
   Popup: 'popup',
   Review: 'review',

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Binding } from './bindings';
 import type { MetricId } from './metrics';
 import type { Settings } from './settings';
-import type { FixId, Severity } from './rules';
+import type { FixId, ReturningMix, Severity } from './rules';
 import type { AlertView, MonthTarget, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
 
@@ -109,7 +109,15 @@ export interface ProtocolMap {
   readPage: { payload: { tabId: number }; reply: ReadPageResult };
   pickOnPage: { payload: { tabId: number }; reply: { ok: true } };
   saveBinding: { payload: BindingPayload; reply: { ok: true; origin: string } };
-  shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
+  shops: {
+    payload: Record<string, never>;
+    reply: {
+      shops: Array<{ site: string; store: string }>;
+      totalReadings: number;
+      /** By `site|store`: the returning share of the last four weeks (rules/returning.ts). */
+      returning?: Record<string, ReturningMix>;
+    };
+  };
   setTarget: { payload: MonthTarget; reply: { ok: true } };
   alertAction: { payload: AlertActionRequest; reply: { ok: true } };
   /** `first`: the Review tab's part alone when the whole review is not ready (`partial` in the reply). */

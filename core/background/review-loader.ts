@@ -10,7 +10,7 @@ import { buildDayReview } from '../review/day-review';
 import { dailyTargets, validateTarget } from '../review/target-split';
 import { trendView, weeklyQuality } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
-import type { ThresholdRule } from '../rules';
+import { RETURNING_WINDOW_DAYS, returningMix, type ReturningMix, type ThresholdRule } from '../rules';
 import type { Breakdown, Period } from '../types';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
 import { inbox, toView } from './alerts';
@@ -102,6 +102,17 @@ export async function loadShopHistory(
   return history;
 }
 
+/** The shop's returning share over the last four weeks' closed days (rules/returning.ts). */
+export async function returningOf(db: Reader, site: string, store: string, today: IsoDate): Promise<ReturningMix> {
+  const from = addDays(today, -RETURNING_WINDOW_DAYS);
+  const [share, returning, visitors] = await Promise.all(
+    (['returningVisitorShare', 'returningVisitors', 'visitors'] as const).map(async (m) =>
+      toPoints((await dailySeries(db, site, store, m, from, today)).filter((d) => !d.provisional)),
+    ),
+  );
+  return returningMix(share!, returning!, visitors!);
+}
+
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
 async function allShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
@@ -116,8 +127,9 @@ export async function shopOverview(
   today: IsoDate,
   scope: ReviewScope = 'all',
 ): Promise<ShopOverview> {
-  const h = await loadShopHistory(db, site, store, today, scope);
+  const [h, returning] = await Promise.all([loadShopHistory(db, site, store, today, scope), returningOf(db, site, store, today)]);
   const overview: ShopOverview = {
+    returningMix: returning,
     site,
     store,
     day: buildDayReview({

@@ -10,7 +10,7 @@ import { shopKey } from '../keys';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
-import { effectiveRules, inQuietHours } from '../rules';
+import { decideReturning, effectiveRules, inQuietHours, returningLines, type ReturningMix, type ThresholdRule } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { BlockedError, connection } from './connection';
 import { compact } from './daily';
@@ -18,7 +18,7 @@ import { alertAction, dismissAlert, todaysAlerts } from './alerts';
 import { ingest, type IngestContext } from './ingest';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
-import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
+import { firstScreen, returningOf, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
 import { allowed, classify, SENDER_POLICY, type Caller, type Sender, type SenderKind } from './senders';
 import { setTarget } from './target-store';
 import { exportChunks } from './transfer/export';
@@ -138,12 +138,34 @@ export function createService(deps: ServiceDeps): Service {
   let generation = 0;
   let warmTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const loadSettingsOrDefaults = async (): Promise<Settings> => (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+
+  /** Each shop's returning share, by shop and the operator's today, until the history changes. */
+  const mixes = new Map<string, Promise<ReturningMix>>();
+  /** The lines a shop is judged by, its returning-heavy lines decided by its own share unless the switch is set. */
+  async function rulesFor(settings: Settings, site: string, store: string): Promise<ThresholdRule[]> {
+    const setting = settings.shops[shopKey(site, store)]?.returningHeavy;
+    if (setting !== undefined) return effectiveRules(settings, site, store);
+    const today = isoDate(new Date(now()));
+    const key = `${today}|${shopKey(site, store)}`;
+    if (!mixes.has(key)) {
+      if (mixes.size > 200) mixes.clear();
+      mixes.set(
+        key,
+        database().then((db) => returningOf(db, site, store, today)),
+      );
+    }
+    const mix = await mixes.get(key)!.catch(() => ({ share: null, days: 0 }));
+    return effectiveRules(settings, site, store, decideReturning(undefined, mix).heavy);
+  }
+
   /**
    * The history changed: drop the kept review and compute the next one shortly, so the popup opens on
    * a ready review instead of reading two years of days while the operator waits.
    */
   function historyChanged(): void {
     generation++;
+    mixes.clear();
     void reviewCache.set(undefined).catch(() => undefined);
     if (warmTimer) clearTimeout(warmTimer);
     warmTimer = setTimeout(() => void shopsForReview().catch(() => undefined), WARM_REVIEW_MS);
@@ -273,8 +295,8 @@ export function createService(deps: ServiceDeps): Service {
         throw new UserError(`the page's period ends in the future (${payload.period.end})`);
       // A page without an adapter names no shop we could trust: its shop is its host.
       if (payload.site === OTHER_SITE) payload.store = new URL(url).hostname;
-      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
-      const rules = effectiveRules(settings, payload.site, payload.store);
+      const settings = await loadSettingsOrDefaults();
+      const rules = await rulesFor(settings, payload.site, payload.store);
       const at = now();
       let result;
       try {
@@ -374,7 +396,11 @@ export function createService(deps: ServiceDeps): Service {
     },
     async shops() {
       const db = await database();
-      return { shops: await listShops(db), totalReadings: await db.count('readings') };
+      const shops = await listShops(db);
+      const today = isoDate(new Date(now()));
+      const mixes = await Promise.all(shops.map((s) => returningOf(db, s.site, s.store, today)));
+      const returning = Object.fromEntries(shops.map((s, i) => [shopKey(s.site, s.store), mixes[i]!]));
+      return { shops, totalReadings: await db.count('readings'), returning };
     },
     async setTarget(payload) {
       await setTarget(await database(), payload, now());
@@ -389,12 +415,28 @@ export function createService(deps: ServiceDeps): Service {
       return { ok: true };
     },
     async review({ first }) {
-      const [shops, inbox] = await Promise.all([first ? firstShops() : shopsForReview(), reviewInbox(await database(), now())]);
-      return { today: isoDate(new Date(now())), shops, inbox, ...(first ? { partial: true } : {}) };
+      const [shops, inbox, settings] = await Promise.all([
+        first ? firstShops() : shopsForReview(),
+        reviewInbox(await database(), now()),
+        loadSettingsOrDefaults(),
+      ]);
+      const decided = shops.map((s) => {
+        const decision = decideReturning(
+          settings.shops[shopKey(s.site, s.store)]?.returningHeavy,
+          s.returningMix ?? { share: null, days: 0 },
+        );
+        const lines = returningLines(settings, s.site, s.store, decision.heavy).map(({ metric, direction, warn }) => ({
+          metric,
+          direction,
+          warn,
+        }));
+        return { ...s, returning: { ...decision, lines } };
+      });
+      return { today: isoDate(new Date(now())), shops: decided, inbox, ...(first ? { partial: true } : {}) };
     },
     async trend(payload) {
-      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
-      const rules = effectiveRules(settings, payload.site, payload.store);
+      const settings = await loadSettingsOrDefaults();
+      const rules = await rulesFor(settings, payload.site, payload.store);
       const peers = settings.shops[shopKey(payload.site, payload.store)]?.peers ?? [];
       return trend(await database(), payload, now(), rules, peers);
     },

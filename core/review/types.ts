@@ -1,5 +1,5 @@
 import type { MetricId } from '../metrics';
-import type { FixId, Severity } from '../rules';
+import type { FixId, ReturningDecision, ReturningMix, Severity, ThresholdRule } from '../rules';
 import type { ObservedValue, Period } from '../types';
 
 /**
@@ -178,6 +178,10 @@ export interface ShopOverview {
   /** Metrics with daily history, for the trends tab's picker. */
   metrics: MetricId[];
   target: MonthTarget | null;
+  /** The shop's returning share over the last four weeks, from its history. */
+  returningMix?: ReturningMix;
+  /** Whether the returning-heavy lines apply and why: the operator's switch, else the mix (set when answering). */
+  returning?: ReturningDecision & { lines: Array<Pick<ThresholdRule, 'metric' | 'direction' | 'warn'>> };
 }
 
 /** An alert as the popup shows it. */

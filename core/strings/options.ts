@@ -1,6 +1,7 @@
 import type { Strings, Translate } from '../i18n';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
+import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PEER_STRINGS, type PeerKey } from './peers';
 
@@ -430,5 +431,12 @@ const zhTW: Record<OptionsKey, string> = {
 export const OPTIONS_STRINGS: Strings<OptionsKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 /** Everything the options page shows. */
-export const OPTIONS_SCREEN = [METRIC_STRINGS, ALERT_STRINGS, FORM_STRINGS, OPTIONS_STRINGS, PEER_STRINGS] as const;
-export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | PeerKey>;
+export const OPTIONS_SCREEN = [
+  METRIC_STRINGS,
+  ALERT_STRINGS,
+  FORM_STRINGS,
+  OPTIONS_STRINGS,
+  PEER_STRINGS,
+  LINES_STRINGS,
+] as const;
+export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | PeerKey | LinesKey>;

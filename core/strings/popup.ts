@@ -1,6 +1,7 @@
 import type { Strings, Translate } from '../i18n';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
+import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PEER_STRINGS, type PeerKey } from './peers';
 import { SITE_ACCESS_STRINGS, type SiteAccessKey } from './site-access';
@@ -499,5 +500,6 @@ export const POPUP_SCREEN = [
   SITE_ACCESS_STRINGS,
   POPUP_STRINGS,
   PEER_STRINGS,
+  LINES_STRINGS,
 ] as const;
-export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PeerKey>;
+export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PeerKey | LinesKey>;

@@ -7,6 +7,7 @@ import { METRIC_IDS } from '@/core/metrics';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
+import { LINES_STRINGS } from '@/core/strings/lines';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
 import { PEER_STRINGS } from '@/core/strings/peers';
@@ -24,6 +25,7 @@ const MODULES: Record<string, Strings<string>> = {
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
   forms: FORM_STRINGS,
+  lines: LINES_STRINGS,
   metrics: METRIC_STRINGS,
   options: OPTIONS_STRINGS,
   peers: PEER_STRINGS,
@@ -164,8 +166,8 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'peers', 'popup', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'peers']],
+    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'peers', 'popup', 'site-access']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'peers']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],
   ])('%s carries only the strings it shows', (entry, modules) => {

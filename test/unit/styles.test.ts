@@ -39,6 +39,7 @@ const PREFIX: Record<string, string> = {
   PeerLatest: 'peerl',
   Peers: 'peers',
   Popup: 'popup',
+  ReturningNote: 'retn',
   Review: 'review',
   Tabs: 'tabs',
   TargetForm: 'target',

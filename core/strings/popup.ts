@@ -4,6 +4,7 @@ import { FORM_STRINGS, type FormKey } from './forms';
 import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PEER_STRINGS, type PeerKey } from './peers';
+import { PLAN_STRINGS, type PlanKey } from './plan';
 import { SITE_ACCESS_STRINGS, type SiteAccessKey } from './site-access';
 
 /**
@@ -501,5 +502,6 @@ export const POPUP_SCREEN = [
   POPUP_STRINGS,
   PEER_STRINGS,
   LINES_STRINGS,
+  PLAN_STRINGS,
 ] as const;
-export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PeerKey | LinesKey>;
+export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PeerKey | LinesKey | PlanKey>;

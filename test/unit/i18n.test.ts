@@ -11,6 +11,7 @@ import { LINES_STRINGS } from '@/core/strings/lines';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
 import { PEER_STRINGS } from '@/core/strings/peers';
+import { PLAN_STRINGS } from '@/core/strings/plan';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
@@ -29,6 +30,7 @@ const MODULES: Record<string, Strings<string>> = {
   metrics: METRIC_STRINGS,
   options: OPTIONS_STRINGS,
   peers: PEER_STRINGS,
+  plan: PLAN_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
@@ -166,7 +168,7 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'peers', 'popup', 'site-access']],
+    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'peers', 'plan', 'popup', 'site-access']],
     ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'peers']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],

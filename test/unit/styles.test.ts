@@ -38,6 +38,7 @@ const PREFIX: Record<string, string> = {
   PageTools: 'tools',
   PeerLatest: 'peerl',
   Peers: 'peers',
+  PlanDays: 'plan',
   Popup: 'popup',
   ReturningNote: 'retn',
   Review: 'review',

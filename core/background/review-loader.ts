@@ -8,7 +8,7 @@ import { addDays, monthOf } from '../review/dates';
 import { monthRows } from '../review/monthly';
 import { buildDayReview } from '../review/day-review';
 import { dailyTargets, validateTarget } from '../review/target-split';
-import { trendView, weeklyQuality } from '../review/trends';
+import { trendView, weeklyQuality, weightMetric } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
 import { RETURNING_WINDOW_DAYS, returningMix, type ReturningMix, type ThresholdRule } from '../rules';
 import type { Breakdown, Period } from '../types';
@@ -141,7 +141,8 @@ export async function shopOverview(
       sources: h.sources,
       target: h.targets,
     }),
-    quality: scope === 'all' ? weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today) : [],
+    quality:
+      scope === 'all' ? weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today, 8, h.series.visitors) : [],
     months: scope === 'all' ? monthRows(h.series.sales ?? [], h.targets, today) : [],
     metrics: h.metrics,
     target: h.targets.find((t) => t.month === monthOf(today)) ?? null,
@@ -188,10 +189,12 @@ export async function trend(
   // Month over month needs the 60 days before today whatever window is drawn.
   const from = addDays(today, -Math.max(req.days, 60) - 1);
   const yesterday = addDays(today, -1);
-  const [days, targets, peers] = await Promise.all([
+  const weightBy = weightMetric(req.metric);
+  const [days, targets, peers, weights] = await Promise.all([
     dailySeries(db, req.site, req.store, req.metric, from, yesterday),
     req.metric === 'sales' ? shopTargets(db, req.site, req.store) : Promise.resolve([]),
     dailyParts(db, req.site, req.store, req.metric, addDays(today, -req.days), yesterday, 'peer'),
+    weightBy ? dailySeries(db, req.site, req.store, weightBy, from, yesterday) : Promise.resolve([]),
   ]);
   const currency = days.at(-1)?.currency;
   return trendView({
@@ -204,6 +207,7 @@ export async function trend(
     points: toPoints(days),
     rule: rules.find((r) => r.metric === req.metric) ?? null,
     targets,
+    ...(weightBy ? { weights: toPoints(weights) } : {}),
     peers: peerLines(
       [...peers.values()].map((records) => ({ printed: records[0]!.peer!, points: toPoints(records) })),
       listed,

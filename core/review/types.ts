@@ -145,7 +145,8 @@ export interface TrendView {
   /** Daily targets (sales only). */
   target?: DailyPoint[];
   /**
-   * Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates,
+   * Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates
+   * weighted by visitors or buyers where read,
    * ratios and AOV; `aggregation()` in trends.ts). Null when either window has fewer than half its days read.
    */
   weekOverWeek: number | null;

@@ -1,6 +1,6 @@
 import type { MetricId } from '../metrics';
 import type { FixId, ReturningDecision, ReturningMix, Severity, ThresholdRule } from '../rules';
-import type { ObservedValue, Period } from '../types';
+import type { Breakdown, ObservedValue, Period } from '../types';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -202,6 +202,9 @@ export interface AlertView {
   firstSeen: number;
   lastSeen: number;
   source: ObservedValue['source'];
+  /** A custom rule's alert: the operator's name for the rule (may be empty), and the table row it watched. */
+  ruleName?: string;
+  row?: Breakdown;
 }
 
 export type AlertEvent = 'opened' | 'worse' | 'better' | 'acknowledged' | 'snoozed' | 'reopened' | 'resolved';

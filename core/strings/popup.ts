@@ -1,6 +1,7 @@
 import type { Strings, Translate } from '../i18n';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
+import { INBOX_RULE_STRINGS, type InboxRuleKey } from './inbox-rule';
 import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PEER_STRINGS, type PeerKey } from './peers';
@@ -503,5 +504,8 @@ export const POPUP_SCREEN = [
   PEER_STRINGS,
   LINES_STRINGS,
   PLAN_STRINGS,
+  INBOX_RULE_STRINGS,
 ] as const;
-export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PeerKey | LinesKey | PlanKey>;
+export type PopupTranslate = Translate<
+  PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PeerKey | LinesKey | PlanKey | InboxRuleKey
+>;

@@ -7,6 +7,7 @@ import { METRIC_IDS } from '@/core/metrics';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
+import { INBOX_RULE_STRINGS } from '@/core/strings/inbox-rule';
 import { LINES_STRINGS } from '@/core/strings/lines';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
@@ -26,6 +27,7 @@ const MODULES: Record<string, Strings<string>> = {
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
   forms: FORM_STRINGS,
+  'inbox-rule': INBOX_RULE_STRINGS,
   lines: LINES_STRINGS,
   metrics: METRIC_STRINGS,
   options: OPTIONS_STRINGS,
@@ -168,7 +170,7 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'peers', 'plan', 'popup', 'site-access']],
+    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'peers', 'plan', 'popup', 'site-access']],
     ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'peers']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],

@@ -22,6 +22,8 @@ import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
 import { Peers } from './Peers';
 import { ReturningNote } from './ReturningNote';
+import { SyncStatus } from './SyncStatus';
+import type { SyncStatus as SyncState } from '@/core/settings-sync';
 import { numberProblemKey } from './util';
 
 export interface OptionsProps {
@@ -31,13 +33,15 @@ export interface OptionsProps {
   transfer: Omit<Transfer, 'applySettings'>;
   /** Asks the browser for the notifications permission; must run inside the operator's click. */
   requestNotifications: () => Promise<boolean>;
+  /** The browser sync's last outcome, and a way to hear when it changes (components/SyncStatus.tsx). */
+  sync?: { load: () => Promise<SyncState | null>; watch: (changed: () => void) => () => void };
 }
 
 type ShopsReply = ProtocolMap['shops']['reply'];
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-export function Options({ load, save, shops, transfer, requestNotifications }: OptionsProps) {
+export function Options({ load, save, shops, transfer, requestNotifications, sync }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [known, setKnown] = useState<ShopsReply | null>(null);
@@ -229,6 +233,8 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
           </table>
         )}
       </section>
+
+      {sync && <SyncStatus load={sync.load} watch={sync.watch} t={t} locale={locale} />}
 
       <DataPanel
         t={t}

@@ -5,9 +5,10 @@ import { BINDINGS_KEY } from '@/core/bindings';
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import { tabMessage } from '@/core/messages';
-import { loadSettings } from '@/core/settings-store';
+import { followSync, loadSettings } from '@/core/settings-store';
 
 export default defineBackground(() => {
+  followSync();
   const scripting = (browser as unknown as { scripting: ScriptingApi & ChromeScripting }).scripting;
   const syncBound = async () => {
     const { bindings } = await loadBindings();

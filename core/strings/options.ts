@@ -4,6 +4,7 @@ import { FORM_STRINGS, type FormKey } from './forms';
 import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PEER_STRINGS, type PeerKey } from './peers';
+import { SYNC_STRINGS, type SyncKey } from './sync';
 
 /**
  * The options page: alert lines, shops, custom rules, quiet hours, peers and data.
@@ -438,5 +439,6 @@ export const OPTIONS_SCREEN = [
   OPTIONS_STRINGS,
   PEER_STRINGS,
   LINES_STRINGS,
+  SYNC_STRINGS,
 ] as const;
-export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | PeerKey | LinesKey>;
+export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | PeerKey | LinesKey | SyncKey>;

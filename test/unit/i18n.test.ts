@@ -16,6 +16,7 @@ import { PLAN_STRINGS } from '@/core/strings/plan';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
+import { SYNC_STRINGS } from '@/core/strings/sync';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
 import zhTW from '@/public/_locales/zh_TW/messages.json';
@@ -36,6 +37,7 @@ const MODULES: Record<string, Strings<string>> = {
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
+  sync: SYNC_STRINGS,
 };
 
 describe('translations', () => {
@@ -171,7 +173,7 @@ describe('strings by screen', () => {
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
     ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'peers', 'plan', 'popup', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'peers']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'peers', 'sync']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],
   ])('%s carries only the strings it shows', (entry, modules) => {

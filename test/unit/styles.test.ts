@@ -42,6 +42,7 @@ const PREFIX: Record<string, string> = {
   Popup: 'popup',
   ReturningNote: 'retn',
   Review: 'review',
+  SyncStatus: 'sync',
   Tabs: 'tabs',
   TargetForm: 'target',
   Trends: 'trend',

@@ -1,10 +1,15 @@
-import type { DailyPoint } from '../review/types';
 import { RETURNING_HEAVY_SHARE, RETURNING_MIN_DAYS } from './defaults';
 
 /**
  * Whether a shop counts as returning-heavy (its warn lines move to the returning-heavy ones), decided
  * from its own returning share over the last four weeks unless the operator set the switch.
  */
+
+/** A day's value (the shape of review/types.ts's DailyPoint, which imports from here). */
+interface DayValue {
+  date: string;
+  value: number;
+}
 
 /** The shop's returning share over the window, and how many days it stands on. */
 export interface ReturningMix {
@@ -19,9 +24,9 @@ export interface ReturningMix {
  * counts with weight 1 only when no day of the window has visitors (then the shares are averaged).
  */
 export function returningMix(
-  share: readonly DailyPoint[],
-  returning: readonly DailyPoint[],
-  visitors: readonly DailyPoint[],
+  share: readonly DayValue[],
+  returning: readonly DayValue[],
+  visitors: readonly DayValue[],
 ): ReturningMix {
   const v = new Map(visitors.filter((p) => p.value > 0).map((p) => [p.date, p.value]));
   const r = new Map(returning.filter((p) => p.value >= 0).map((p) => [p.date, p.value]));

@@ -59,6 +59,11 @@ describe('a 竞店 page feeds a listed peer’s line in the trends', () => {
     await alias.locator('button').click();
     await expect.poll(() => peers.locator('.peers-alias').innerText()).toContain('森屿家居旗舰店');
     await expect.poll(() => options.getByTestId('status').innerText()).not.toBe('');
+    // The shop's lines: one day of returning visitors read, too few to decide, so the usual lines apply.
+    expect(await options.locator(`tr[data-shop="${SHOP}"] [data-testid="returning-note"]`).getAttribute('data-reason')).toBe(
+      'autoTooFew',
+    );
+    await options.locator(`tr[data-shop="${SHOP}"]`).screenshot({ path: join(SCREENSHOTS, 'peer-options-zh-CN.png') });
     await options.close();
 
     for (const locale of ['zh-CN', 'en'] as const) {

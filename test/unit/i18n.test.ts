@@ -172,7 +172,10 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'peers', 'plan', 'popup', 'site-access']],
+    [
+      'entrypoints/popup/main.tsx',
+      ['alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'peers', 'plan', 'popup', 'site-access'],
+    ],
     ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'peers', 'sync']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],

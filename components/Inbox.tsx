@@ -37,6 +37,12 @@ export function AlertItem({
         <span class="inbox-metric">{metric}</span>
         <span class="inbox-value">{value}</span>
       </div>
+      {a.ruleName !== undefined && (
+        <p class="inbox-rule" data-testid="alert-rule">
+          {a.ruleName ? t('inboxr_rule', { name: a.ruleName }) : t('inboxr_unnamed')}
+          {a.row && <span class="inbox-row"> · {t('inboxr_row', { dimension: a.row.dimension, key: a.row.key })}</span>}
+        </p>
+      )}
       <p class="inbox-headline">{t(headlineKey, { metric, value, threshold })}</p>
       <dl class="inbox-facts">
         <div>

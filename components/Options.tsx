@@ -5,7 +5,9 @@ import { LOCALES, metricName, pickLocale, translator, type Locale } from '@/core
 import { OPTIONS_SCREEN, type OptionsTranslate } from '@/core/strings/options';
 import { metricDef } from '@/core/metrics';
 import {
+  decideReturning,
   isWellOrdered,
+  returningLines,
   PROFILE_IDS,
   PROFILES,
   profileForSite,
@@ -14,29 +16,37 @@ import {
   type ThresholdRule,
 } from '@/core/rules';
 import { shopKey } from '@/core/keys';
+import type { ProtocolMap } from '@/core/messages';
 import { repairSettings, type Repaired, type Settings } from '@/core/settings';
 import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
 import { PaceChecksPanel } from './PaceChecks';
 import { Peers } from './Peers';
 import { SheetImport } from './SheetImport';
+import { ReturningNote } from './ReturningNote';
+import { SyncStatus } from './SyncStatus';
+import type { SyncStatus as SyncState } from '@/core/settings-sync';
 import { numberProblemKey } from './util';
 
 export interface OptionsProps {
   load: () => Promise<Repaired>;
   save: (settings: Settings) => Promise<void>;
-  shops: () => Promise<{ shops: Array<{ site: string; store: string }>; totalReadings: number }>;
+  shops: () => Promise<ShopsReply>;
   transfer: Omit<Transfer, 'applySettings'>;
   /** Asks the browser for the notifications permission; must run inside the operator's click. */
   requestNotifications: () => Promise<boolean>;
+  /** The browser sync's last outcome, and a way to hear when it changes (components/SyncStatus.tsx). */
+  sync?: { load: () => Promise<SyncState | null>; watch: (changed: () => void) => () => void };
 }
+
+type ShopsReply = ProtocolMap['shops']['reply'];
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-export function Options({ load, save, shops, transfer, requestNotifications }: OptionsProps) {
+export function Options({ load, save, shops, transfer, requestNotifications, sync }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
-  const [known, setKnown] = useState<{ shops: Array<{ site: string; store: string }>; totalReadings: number } | null>(null);
+  const [known, setKnown] = useState<ShopsReply | null>(null);
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
@@ -175,6 +185,7 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
                 const shop = settings.shops[key] ?? {};
                 const update = (change: Partial<typeof shop>) =>
                   commit({ ...settings, shops: { ...settings.shops, [key]: { ...shop, ...change } } });
+                const returning = decideReturning(shop.returningHeavy, known.returning?.[key] ?? { share: null, days: 0 });
                 return (
                   <tr key={key} data-shop={key}>
                     <th scope="row">
@@ -197,15 +208,31 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
                     </td>
                     <td>
                       <label title={t('options_returningHeavyHelp')}>
-                        <input
-                          type="checkbox"
+                        {t('retn_label')}{' '}
+                        <select
                           data-testid={`returning-${key}`}
-                          checked={shop.returningHeavy === true}
-                          onChange={(e) => update({ returningHeavy: (e.currentTarget as HTMLInputElement).checked })}
-                        />{' '}
-                        {t('options_returningHeavy')}
+                          value={shop.returningHeavy === undefined ? 'auto' : shop.returningHeavy ? 'on' : 'off'}
+                          onChange={(e) => {
+                            const v = (e.currentTarget as HTMLSelectElement).value;
+                            const { returningHeavy: _, ...rest } = shop;
+                            commit({
+                              ...settings,
+                              shops: { ...settings.shops, [key]: v === 'auto' ? rest : { ...rest, returningHeavy: v === 'on' } },
+                            });
+                          }}
+                        >
+                          <option value="auto">{t('retn_auto')}</option>
+                          <option value="on">{t('retn_on')}</option>
+                          <option value="off">{t('retn_off')}</option>
+                        </select>
                       </label>
                       <div class="options-help options-small">{t('options_returningHeavyHelp')}</div>
+                      <ReturningNote
+                        decision={returning}
+                        rules={returningLines(settings, site, store, returning.heavy)}
+                        t={t}
+                        locale={locale}
+                      />
                       <Peers shop={key} peers={shop.peers ?? []} t={t} onChange={(peers) => update({ peers })} />
                     </td>
                   </tr>
@@ -215,6 +242,8 @@ export function Options({ load, save, shops, transfer, requestNotifications }: O
           </table>
         )}
       </section>
+
+      {sync && <SyncStatus load={sync.load} watch={sync.watch} t={t} locale={locale} />}
 
       <DataPanel
         t={t}

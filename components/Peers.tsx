@@ -1,7 +1,8 @@
 import './Peers.css';
 import { useState } from 'preact/hooks';
 import type { OptionsKey, OptionsTranslate } from '@/core/strings/options';
-import { MAX_PEERS, peerProblem, type Peer } from '@/core/settings';
+import { MAX_PEER_ALIASES, MAX_PEERS, peerProblem, type Peer } from '@/core/settings';
+import { normalisePeerName } from '@/core/peers';
 
 /**
  * A shop's peers (README, "Custom rules, notifications and peers"): up to five shops to watch, each a name and an https link. A peer that
@@ -55,6 +56,15 @@ export function Peers({
               >
                 ×
               </button>
+              <Aliases
+                peer={p}
+                t={t}
+                onChange={(aliases) =>
+                  onChange(
+                    peers.map((q, j) => (j === i ? { name: q.name, url: q.url, ...(aliases.length ? { aliases } : {}) } : q)),
+                  )
+                }
+              />
             </li>
           ))}
         </ul>
@@ -92,6 +102,71 @@ export function Peers({
           {error && (
             <div class="options-error options-small" role="alert">
               {t(error)}
+            </div>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** Names a 竞店 page prints for one listed peer: linked here, its numbers join the peer's line in the trends. */
+function Aliases({ peer, t, onChange }: { peer: Peer; t: OptionsTranslate; onChange: (aliases: string[]) => void }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState(false);
+  const aliases = peer.aliases ?? [];
+  const link = () => {
+    const alias = name.trim();
+    if (!normalisePeerName(alias) || alias.length > 80) {
+      setError(true);
+      return;
+    }
+    setError(false);
+    setName('');
+    if (!aliases.includes(alias)) onChange([...aliases, alias]);
+  };
+  return (
+    <div class="peers-aliases">
+      {aliases.length > 0 && (
+        <span class="options-small">
+          {t('peera_printedAs', { names: '' })}
+          {aliases.map((a) => (
+            <span class="peers-alias" key={a}>
+              {a}
+              <button
+                type="button"
+                class="options-link"
+                aria-label={t('peera_remove', { name: a })}
+                onClick={() => onChange(aliases.filter((x) => x !== a))}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </span>
+      )}
+      {aliases.length < MAX_PEER_ALIASES && (
+        <form
+          class="peers-alias-add"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            link();
+          }}
+        >
+          <input
+            aria-label={t('peera_label', { name: peer.name })}
+            title={t('peera_help')}
+            placeholder={t('peera_label', { name: peer.name })}
+            maxLength={80}
+            value={name}
+            onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+            aria-invalid={error}
+          />
+          <button type="submit">{t('peera_add')}</button>
+          {error && (
+            <div class="options-error options-small" role="alert">
+              {t('peera_err')}
             </div>
           )}
         </form>

@@ -6,6 +6,7 @@ import { formatChange, formatCompletion, formatPercent, formatValue } from '@/co
 import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
+import { ReturningNote } from './ReturningNote';
 import { TargetForm } from './TargetForm';
 import { siteName } from './util';
 
@@ -78,6 +79,8 @@ export function DayCard({
           {t(day.sustained ? 'review_sustained' : 'review_oneDay')}
         </p>
       )}
+
+      {shop.returning && <ReturningNote decision={shop.returning} rules={shop.returning.lines} t={t} locale={locale} />}
 
       {day.status === 'noTarget' && !editing && <p class="popup-muted">{t('review_noTargetBody')}</p>}
       {saved && !editing && (

@@ -5,22 +5,49 @@ import type { Locale } from '@/core/i18n';
 import type { FormKey } from '@/core/strings/forms';
 import type { PopupKey, PopupTranslate } from '@/core/strings/popup';
 import type { IsoMonth, MonthTarget, SplitMode } from '@/core/review/types';
+import { buildPlan, type PlanInputProblem } from '@/core/review/plan-input';
+import { PlanDays } from './PlanDays';
 import { errorText, numberProblemKey } from './util';
 
 /** What the operator typed, before it is a MonthTarget. */
 export interface TargetDraft {
   month: string;
   amount: string;
-  split: Exclude<SplitMode, 'plan'>;
+  split: SplitMode;
   weights: string[];
+  /** `plan`: each day's amount as typed, index 0 = day 1 (empty: shares the rest). */
+  plan?: string[];
 }
 
-export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', PopupKey | FormKey>>;
+export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', PopupKey | FormKey>> & {
+  plan?: PlanInputProblem[];
+};
 
 const readAmount = (text: string): FormNumber => readFormNumber(text, { amount: true });
 const readWeight = (text: string | undefined): FormNumber => readFormNumber(text ?? '');
 
 const EVEN_WEIGHTS = ['1', '1', '1', '1', '1', '1', '1'];
+const EMPTY_PLAN: string[] = Array.from({ length: 31 }, () => '');
+
+/**
+ * A saved plan back into the day fields (index 0 = day 1). The amount most days share (the rest spread
+ * when it was saved) is left empty, so those days share the rest again when a day is changed.
+ */
+function planTexts(current: MonthTarget | null): string[] {
+  const days = [...EMPTY_PLAN];
+  const entries = Object.entries(current?.plan ?? {});
+  const counts = new Map<number, number>();
+  for (const [, v] of entries) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const [spread, most] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [NaN, 0];
+  for (const [date, value] of entries)
+    if (!(most > 1 && value === spread)) days[Number(date.slice(8)) - 1] = formatFormNumber(value);
+  return days;
+}
+
+const amountValue = (text: string): number | null => {
+  const read = readAmount(text);
+  return 'value' in read && read.value > 0 ? read.value : null;
+};
 
 /**
  * Checks a draft and builds the target, or says what is wrong field by field. Numbers are read by
@@ -46,6 +73,12 @@ export function parseTarget(
       errors.weights = 'problem' in problem ? numberProblemKey(problem.problem, 'target_errWeight') : 'target_errWeight';
     else if (weights.every((w) => w === 0)) errors.weights = 'target_errWeightsZero';
   }
+  let plan: Record<string, number> | undefined;
+  if (draft.split === 'plan' && !errors.month && 'value' in amount && amount.value > 0) {
+    const built = buildPlan(draft.month, amount.value, draft.plan ?? []);
+    if ('problems' in built) errors.plan = built.problems;
+    else plan = built.plan;
+  }
   if (Object.keys(errors).length > 0 || !('value' in amount)) return { errors };
   return {
     target: {
@@ -56,6 +89,7 @@ export function parseTarget(
       ...(shop.currency ? { currency: shop.currency } : {}),
       split: draft.split,
       ...(draft.split === 'weekday' ? { weekdayWeights: weights } : {}),
+      ...(plan ? { plan } : {}),
     },
   };
 }
@@ -92,8 +126,9 @@ export function TargetForm({
   const [draft, setDraft] = useState<TargetDraft>(() => ({
     month: current?.month ?? month,
     amount: current ? formatFormNumber(current.amount) : '',
-    split: current?.split === 'weekday' ? 'weekday' : 'even',
+    split: current?.split ?? 'even',
     weights: current?.weekdayWeights?.map(formatFormNumber) ?? EVEN_WEIGHTS,
+    plan: planTexts(current),
   }));
   const [errors, setErrors] = useState<TargetErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -166,10 +201,16 @@ export function TargetForm({
       )}
       <fieldset class="split">
         <legend>{t('target_split')}</legend>
-        {(['even', 'weekday'] as const).map((mode) => (
+        {(['even', 'weekday', 'plan'] as const).map((mode) => (
           <label key={mode} class="target-radio">
-            <input type="radio" name={`${id}-split`} checked={draft.split === mode} onChange={() => set({ split: mode })} />
-            {t(mode === 'even' ? 'target_splitEven' : 'target_splitWeekday')}
+            <input
+              type="radio"
+              name={`${id}-split`}
+              value={mode}
+              checked={draft.split === mode}
+              onChange={() => set({ split: mode })}
+            />
+            {t(mode === 'even' ? 'target_splitEven' : mode === 'weekday' ? 'target_splitWeekday' : 'target_splitPlan')}
           </label>
         ))}
       </fieldset>
@@ -194,6 +235,18 @@ export function TargetForm({
             </label>
           ))}
         </fieldset>
+      )}
+      {draft.split === 'plan' && (
+        <PlanDays
+          month={draft.month}
+          amount={amountValue(draft.amount)}
+          days={draft.plan ?? EMPTY_PLAN}
+          problems={errors.plan ?? []}
+          {...(shop.currency ? { currency: shop.currency } : {})}
+          t={t}
+          locale={locale}
+          onChange={(plan) => set({ plan })}
+        />
       )}
       {errors.weights && (
         <p class="target-field-error" id={`${id}-weights-error`}>

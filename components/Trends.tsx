@@ -7,6 +7,7 @@ import type { TrendRequest } from '@/core/messages';
 import { metricDef, type MetricId } from '@/core/metrics';
 import type { IsoDate, QualityLevel, ShopOverview, TrendView, WeeklyQuality } from '@/core/review/types';
 import { LineChart, type ChartSeries } from './LineChart';
+import { PeerLatest } from './PeerLatest';
 import { errorText, shopKey, siteName } from './util';
 
 const RANGES = [7, 30, 90] as const;
@@ -182,6 +183,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
           )}
         </figcaption>
       </figure>
+      {!!trend.peers?.length && <PeerLatest trend={trend} store={store} t={t} locale={locale} />}
       <details class="trend-values">
         <summary>{t('trend_values')}</summary>
         <table class="popup-table">

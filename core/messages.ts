@@ -6,7 +6,8 @@ import type { Binding } from './bindings';
 import type { Locale } from './i18n';
 import type { MetricId } from './metrics';
 import type { Repaired, Settings } from './settings';
-import type { FixId, Severity } from './rules';
+import type { SyncStatus } from './settings-sync';
+import type { FixId, ReturningMix, Severity } from './rules';
 import type { AlertView, MonthTarget, PaceView, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
 
@@ -120,7 +121,15 @@ export interface ProtocolMap {
   readPage: { payload: { tabId: number }; reply: ReadPageResult };
   pickOnPage: { payload: { tabId: number }; reply: { ok: true } };
   saveBinding: { payload: BindingPayload; reply: { ok: true; origin: string } };
-  shops: { payload: Record<string, never>; reply: { shops: Array<{ site: string; store: string }>; totalReadings: number } };
+  shops: {
+    payload: Record<string, never>;
+    reply: {
+      shops: Array<{ site: string; store: string }>;
+      totalReadings: number;
+      /** By `site|store`: the returning share of the last four weeks (rules/returning.ts). */
+      returning?: Record<string, ReturningMix>;
+    };
+  };
   setTarget: { payload: MonthTarget; reply: { ok: true } };
   alertAction: { payload: AlertActionRequest; reply: { ok: true } };
   /** `first`: the Review tab's part alone when the whole review is not ready (`partial` in the reply). */
@@ -132,6 +141,8 @@ export interface ProtocolMap {
   saveSettings: { payload: { settings: Settings }; reply: { ok: true } };
   /** How many numbers are bound on an origin (the popup's page tools). */
   boundCount: { payload: { origin: string }; reply: { count: number } };
+  /** The last push of the settings to the browser's sync: when, and what it refused and why. */
+  syncStatus: { payload: Record<string, never>; reply: { status: SyncStatus | null } };
   /** Today's pace of every shop whose real-time board was read today. */
   pace: { payload: Record<string, never>; reply: { shops: PaceView[] } };
 }

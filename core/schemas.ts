@@ -124,6 +124,7 @@ export const messageSchemas = {
     })
     .strict(),
   boundCount: z.object({ origin: z.url().max(600) }).strict(),
+  syncStatus: z.object({}).strict(),
   pace: z.object({}).strict(),
 } as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
 

@@ -2,6 +2,19 @@ import { openDB, type IDBPDatabase } from 'idb';
 import browser from 'webextension-polyfill';
 import { BINDINGS_KEY } from './bindings';
 import { repairSettings, SETTINGS_KEY, type Repaired, type Settings } from './settings';
+import {
+  changedFields,
+  PUSH_DELAY_MS,
+  pullSync,
+  pushSync,
+  stamp,
+  STAMPS_KEY,
+  startSync,
+  STATUS_KEY,
+  SYNC_PREFIX,
+  type SyncArea,
+  type SyncStatus,
+} from './settings-sync';
 
 /**
  * The one place settings are read and written. They live, with the bindings, in a small key-value
@@ -129,11 +142,63 @@ export async function writeRepair(area: StorageArea, items: Record<string, unkno
   }
 }
 
-/** Saves settings the options page built; refuses (and says why) rather than storing something broken. */
-export async function saveSettings(settings: Settings, area: StorageArea): Promise<void> {
+/** The browser's sync area, where it has one. */
+export const syncArea = (): SyncArea | null => (browser.storage as unknown as { sync?: SyncArea } | undefined)?.sync ?? null;
+
+/**
+ * Saves settings the options page built; refuses (and says why) rather than storing something broken.
+ * The fields that changed are stamped and, when a `sync` area is given, sent to the browser's sync
+ * shortly after (settings-sync.ts).
+ */
+export async function saveSettings(settings: Settings, area: StorageArea, sync: SyncArea | null = null): Promise<void> {
   const check = repairSettings(settings);
   if (check.notes.length > 0) throw new Error(check.notes.join('; '));
-  await area.set({ [SETTINGS_KEY]: check.settings, settingsNotes: [] });
+  const before = await area.get([SETTINGS_KEY, STAMPS_KEY]);
+  const changed = changedFields(repairSettings(before[SETTINGS_KEY]).settings, check.settings);
+  await area.set({
+    [SETTINGS_KEY]: check.settings,
+    settingsNotes: [],
+    ...(changed.length ? { [STAMPS_KEY]: stamp(before[STAMPS_KEY], changed, Date.now()) } : {}),
+  });
+  if (sync && changed.length) schedulePush(area, sync);
+}
+
+const pending = new Map<SyncArea, ReturnType<typeof setTimeout>>();
+
+/** One push for a burst of saves: a slider dragged or a form typed into writes sync once. */
+export function schedulePush(area: StorageArea, sync: SyncArea, delay = PUSH_DELAY_MS): void {
+  clearTimeout(pending.get(sync));
+  pending.set(
+    sync,
+    setTimeout(() => {
+      pending.delete(sync);
+      void pushSync(area, sync, Date.now()).catch((e: unknown) => console.warn('[StorePulse] settings not synced:', e));
+    }, delay),
+  );
+}
+
+/**
+ * The background's part: bring this browser up to date with sync when it starts, and take in every
+ * change another browser of the operator sends while it runs. What comes from sync is merged field by
+ * field and repaired like an import (settings-sync.ts): sync is written by other computers, and in
+ * Firefox content scripts could write it too. `taken` is told when the kept settings changed.
+ */
+export function followSync(area: StorageArea, taken: () => void, sync: SyncArea | null = syncArea()): void {
+  if (!sync) return;
+  void startSync(area, sync, Date.now())
+    .then(taken)
+    .catch((e: unknown) => console.warn('[StorePulse] sync not started:', e));
+  browser.storage.onChanged.addListener((changes, name) => {
+    if (name === 'sync' && Object.keys(changes).some((k) => k.startsWith(SYNC_PREFIX)))
+      void pullSync(area, sync)
+        .then((pulled) => pulled && taken())
+        .catch((e: unknown) => console.warn('[StorePulse] sync not taken in:', e));
+  });
+}
+
+/** The last push's outcome, for the options page. */
+export async function loadSyncStatus(area: StorageArea): Promise<SyncStatus | null> {
+  return ((await area.get(STATUS_KEY))[STATUS_KEY] as SyncStatus | undefined) ?? null;
 }
 
 export interface SettingsStore {
@@ -142,13 +207,16 @@ export interface SettingsStore {
   save(settings: Settings): Promise<void>;
   /** Drops the kept copy: the next load reads the area again (another writer changed it). */
   forget(): void;
+  /** The last sync push's outcome. */
+  syncStatus(): Promise<SyncStatus | null>;
 }
 
 /**
  * The background's settings: read from `area` once and kept, so a report costs no settings read. Every
- * write goes through `save`, which keeps what it wrote; a failed load is not kept.
+ * write goes through `save`, which keeps what it wrote and sends the changed fields to `sync`; a failed
+ * load is not kept.
  */
-export function settingsStore(area: StorageArea): SettingsStore {
+export function settingsStore(area: StorageArea, sync: SyncArea | null = null): SettingsStore {
   let kept: Promise<Repaired> | undefined;
   return {
     load() {
@@ -160,11 +228,12 @@ export function settingsStore(area: StorageArea): SettingsStore {
     },
     async save(settings) {
       kept = undefined;
-      await saveSettings(settings, area);
+      await saveSettings(settings, area, sync);
       kept = Promise.resolve({ settings: repairSettings(settings).settings, notes: [] });
     },
     forget() {
       kept = undefined;
     },
+    syncStatus: () => loadSyncStatus(area),
   };
 }

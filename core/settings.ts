@@ -46,9 +46,12 @@ export interface Peer {
   name: string;
   /** An https link to the peer's shop. */
   url: string;
+  /** Names a 竞店 page prints for this peer, linked by the operator (core/peers.ts). */
+  aliases?: string[];
 }
 
 export const MAX_PEERS = 5;
+export const MAX_PEER_ALIASES = 5;
 
 export interface Settings extends RuleChoices {
   version: typeof SETTINGS_VERSION;
@@ -236,8 +239,17 @@ function repairPeers(raw: unknown, path: string, notes: string[]): Peer[] {
       notes.push(`${path}[${i}]: more than ${MAX_PEERS} peers; dropped`);
       continue;
     }
-    const { name, url } = p as { name: string; url: string };
-    peers.push({ name: name.trim(), url });
+    const { name, url, aliases } = p as { name: string; url: string; aliases?: unknown };
+    const peer: Peer = { name: name.trim(), url };
+    if (aliases !== undefined) {
+      const kept = Array.isArray(aliases)
+        ? [...new Set(aliases.filter((a): a is string => typeof a === 'string' && !!a.trim() && a.length <= 80))]
+        : [];
+      if (!Array.isArray(aliases) || kept.length < aliases.length || kept.length > MAX_PEER_ALIASES)
+        notes.push(`${path}[${i}].aliases: entries that are not names dropped`);
+      if (kept.length) peer.aliases = kept.slice(0, MAX_PEER_ALIASES).map((a) => a.trim());
+    }
+    peers.push(peer);
   }
   return peers;
 }

@@ -5,13 +5,15 @@ import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import { tabMessage } from '@/core/messages';
-import { prefsArea, settingsStore } from '@/core/settings-store';
+import { followSync, prefsArea, settingsStore, syncArea } from '@/core/settings-store';
 
 export default defineBackground(() => {
   const scripting = (browser as unknown as { scripting: ScriptingApi & ChromeScripting }).scripting;
   // Settings and bindings, in StorePulse's own origin: no content script reaches them (core/settings-store.ts).
   const prefs = prefsArea();
-  const settings = settingsStore(prefs);
+  // Rules, shops, peers and the language follow the operator through the browser's sync (settings-sync.ts).
+  const settings = settingsStore(prefs, syncArea());
+  followSync(prefs, () => settings.forget());
   const syncBound = async () => {
     const { bindings } = await loadBindings(prefs);
     await syncBoundScripts(bindings, (pattern) => browser.permissions.contains({ origins: [pattern] }), scripting);
@@ -109,10 +111,15 @@ function sessionCheckLog(): CheckLog {
  * COMPAT(firefox): Firefox has setAccessLevel only for storage.session (bug 1724754).
  */
 function closeStorageToPages(): void {
-  const local = browser.storage.local as unknown as { setAccessLevel?(o: { accessLevel: string }): Promise<void> };
-  void local
-    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
-    .catch((error: unknown) => console.warn('[StorePulse] storage.local stays open to content scripts:', error));
+  // storage.sync carries the operator's rules to their other computers: closed to pages too where it can be.
+  for (const name of ['local', 'sync'] as const) {
+    const area = (
+      browser.storage as unknown as Record<string, { setAccessLevel?(o: { accessLevel: string }): Promise<void> } | undefined>
+    )[name];
+    void area
+      ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+      .catch((error: unknown) => console.warn(`[StorePulse] storage.${name} stays open to content scripts:`, error));
+  }
 }
 
 /**

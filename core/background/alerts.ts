@@ -189,5 +189,7 @@ export function toView(a: AlertRecord): AlertView {
     source: a.source,
   };
   if (a.currency) view.currency = a.currency;
+  if (a.ruleName !== undefined) view.ruleName = a.ruleName;
+  if (a.breakdown) view.row = a.breakdown;
   return view;
 }

@@ -8,15 +8,17 @@ import { addDays, monthOf } from '../review/dates';
 import { monthRows } from '../review/monthly';
 import { buildDayReview } from '../review/day-review';
 import { dailyTargets, validateTarget } from '../review/target-split';
-import { trendView, weeklyQuality } from '../review/trends';
+import { trendView, weeklyQuality, weightMetric } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
-import type { ThresholdRule } from '../rules';
+import { RETURNING_WINDOW_DAYS, returningMix, type ReturningMix, type ThresholdRule } from '../rules';
 import type { Breakdown, Period } from '../types';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
 import { inbox, toView } from './alerts';
 import { listShops } from './queries';
 import { partOf, shopKey, targetId } from '../keys';
 import { shopTargets } from './target-store';
+import { matchPeer } from '../peers';
+import type { Peer } from '../settings';
 
 /**
  * What the daily review of one shop stands on, loaded with a few index range reads: the factors of
@@ -135,6 +137,17 @@ async function recentHistory(
   return { series, sources };
 }
 
+/** The shop's returning share over the last four weeks' closed days (rules/returning.ts). */
+export async function returningOf(db: Reader, site: string, store: string, today: IsoDate): Promise<ReturningMix> {
+  const from = addDays(today, -RETURNING_WINDOW_DAYS);
+  const [share, returning, visitors] = await Promise.all(
+    (['returningVisitorShare', 'returningVisitors', 'visitors'] as const).map(async (m) =>
+      toPoints((await dailySeries(db, site, store, m, from, today)).filter((d) => !d.provisional)),
+    ),
+  );
+  return returningMix(share!, returning!, visitors!);
+}
+
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
 async function allShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
@@ -149,8 +162,10 @@ export async function shopOverview(
   today: IsoDate,
   scope: ReviewScope = 'all',
 ): Promise<ShopOverview> {
-  if (scope === 'first') return firstOverview(db, site, store, today);
-  return overviewOf(await loadShopHistory(db, site, store, today, scope), today, scope);
+  const returning = returningOf(db, site, store, today);
+  if (scope === 'first') return firstOverview(db, site, store, today, await returning);
+  const [h, mix] = await Promise.all([loadShopHistory(db, site, store, today, scope), returning]);
+  return overviewOf(h, mix, today, scope);
 }
 
 /**
@@ -160,19 +175,26 @@ export async function shopOverview(
  * review says: those days read them and are judged again on everything. Every other day is already
  * exactly what the whole review says, with about half the reads.
  */
-async function firstOverview(db: Reader, site: string, store: string, today: IsoDate): Promise<ShopOverview> {
+async function firstOverview(
+  db: Reader,
+  site: string,
+  store: string,
+  today: IsoDate,
+  returning: ReturningMix,
+): Promise<ShopOverview> {
   const quick = await loadShopHistory(db, site, store, today, 'first', { counts: true, sources: true });
-  const overview = overviewOf(quick, today, 'first');
+  const overview = overviewOf(quick, returning, today, 'first');
   const { status, change, decomposition } = overview.day;
   if (status !== 'missed' && !(change !== null && change < 0)) return overview;
   // A decomposition found without the counts used the printed factors: the counts cannot change it.
   const more = await recentHistory(db, site, store, today, decomposition ? [] : COUNT_METRICS, true);
-  return overviewOf({ ...quick, series: { ...quick.series, ...more.series }, sources: more.sources }, today, 'first');
+  return overviewOf({ ...quick, series: { ...quick.series, ...more.series }, sources: more.sources }, returning, today, 'first');
 }
 
-function overviewOf(h: ShopHistory, today: IsoDate, scope: ReviewScope): ShopOverview {
+function overviewOf(h: ShopHistory, returning: ReturningMix, today: IsoDate, scope: ReviewScope): ShopOverview {
   const { site, store } = h;
   const overview: ShopOverview = {
+    returningMix: returning,
     site,
     store,
     day: buildDayReview({
@@ -184,7 +206,8 @@ function overviewOf(h: ShopHistory, today: IsoDate, scope: ReviewScope): ShopOve
       sources: h.sources,
       target: h.targets,
     }),
-    quality: scope === 'all' ? weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today) : [],
+    quality:
+      scope === 'all' ? weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today, 8, h.series.visitors) : [],
     months: scope === 'all' ? monthRows(h.series.sales ?? [], h.targets, today) : [],
     metrics: h.metrics,
     target: h.targets.find((t) => t.month === monthOf(today)) ?? null,
@@ -215,16 +238,28 @@ export async function reviewInbox(db: Database, now: number): Promise<ReviewStat
   }));
 }
 
-/** One shop's metric over 7, 30 or 90 days, with its rule's band, the target line and its peers. */
-export async function trend(db: Database, req: TrendRequest, now: number, rules: readonly ThresholdRule[]): Promise<TrendView> {
+/**
+ * One shop's metric over 7, 30 or 90 days, with its rule's band, the target line and its peers: each peer
+ * the operator listed, its line made of every name a 竞店 page printed for it (core/peers.ts), listed
+ * first in the operator's order; then printed names that match no listed peer, marked as not listed.
+ */
+export async function trend(
+  db: Database,
+  req: TrendRequest,
+  now: number,
+  rules: readonly ThresholdRule[],
+  listed: readonly Peer[] = [],
+): Promise<TrendView> {
   const today = isoDate(new Date(now));
   // Month over month needs the 60 days before today whatever window is drawn.
   const from = addDays(today, -Math.max(req.days, 60) - 1);
   const yesterday = addDays(today, -1);
-  const [days, targets, peers] = await Promise.all([
+  const weightBy = weightMetric(req.metric);
+  const [days, targets, peers, weights] = await Promise.all([
     dailySeries(db, req.site, req.store, req.metric, from, yesterday),
     req.metric === 'sales' ? shopTargets(db, req.site, req.store) : Promise.resolve([]),
     dailyParts(db, req.site, req.store, req.metric, addDays(today, -req.days), yesterday, 'peer'),
+    weightBy ? dailySeries(db, req.site, req.store, weightBy, from, yesterday) : Promise.resolve([]),
   ]);
   const currency = days.at(-1)?.currency;
   return trendView({
@@ -237,8 +272,31 @@ export async function trend(db: Database, req: TrendRequest, now: number, rules:
     points: toPoints(days),
     rule: rules.find((r) => r.metric === req.metric) ?? null,
     targets,
-    peers: [...peers.values()].map((records) => ({ peer: records[0]!.peer!, points: toPoints(records) })),
+    ...(weightBy ? { weights: toPoints(weights) } : {}),
+    peers: peerLines(
+      [...peers.values()].map((records) => ({ printed: records[0]!.peer!, points: toPoints(records) })),
+      listed,
+    ),
   });
+}
+
+/** Printed peers' days grouped under the listed peer each belongs to; a later-read day wins where two names give one. */
+export function peerLines(
+  printed: ReadonlyArray<{ printed: string; points: DailyPoint[] }>,
+  listed: readonly Peer[],
+): Array<{ peer: string; points: DailyPoint[]; listed: boolean }> {
+  const byListed = listed.map(() => new Map<IsoDate, number>());
+  const unlisted: Array<{ peer: string; points: DailyPoint[]; listed: boolean }> = [];
+  for (const p of printed) {
+    const i = matchPeer(p.printed, listed);
+    if (i < 0) unlisted.push({ peer: p.printed, points: p.points, listed: false });
+    else for (const point of p.points) byListed[i]!.set(point.date, point.value);
+  }
+  const lines = listed.flatMap((peer, i) => {
+    const points = [...byListed[i]!].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, value]) => ({ date, value }));
+    return points.length ? [{ peer: peer.name, points, listed: true }] : [];
+  });
+  return [...lines, ...unlisted];
 }
 
 /** Weeks a rule's baseline looks back over (the same weekday in each). */

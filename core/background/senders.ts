@@ -33,6 +33,7 @@ export const SENDER_POLICY: { readonly [K in MessageType]: readonly SenderKind[]
   settings: ['extension'],
   saveSettings: ['extension'],
   boundCount: ['extension'],
+  syncStatus: ['extension'],
   pace: ['extension'],
 };
 

@@ -14,11 +14,13 @@ import type { ShopOverview } from '../review/types';
 import { OTHER_SITE } from '../reader/other';
 import { isoDate } from '../reader/period';
 import { envelopeSchema, messageSchemas, otherReadSchema, transferRequestSchema } from '../schemas';
+import { shopKey } from '../keys';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
-import { effectiveRules, inQuietHours } from '../rules';
+import { decideReturning, effectiveRules, inQuietHours, returningLines, type ReturningMix, type ThresholdRule } from '../rules';
 import { DEFAULT_SETTINGS, type Repaired, type Settings } from '../settings';
+import type { SyncStatus } from '../settings-sync';
 import { badgeStrings } from './badge-words';
 import { BlockedError, connection } from './connection';
 import { compact } from './daily';
@@ -29,7 +31,7 @@ import { allPaces, paceOf } from './pace';
 import { memoryCheckLog, runPaceChecks, type CheckLog } from './pace-checks';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
-import { firstScreen, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
+import { firstScreen, returningOf, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
 import { allowed, classify, SENDER_POLICY, type Caller, type Sender, type SenderKind } from './senders';
 import { setTarget } from './target-store';
 import { exportChunks } from './transfer/export';
@@ -77,7 +79,11 @@ export interface ServiceDeps {
   /** The operator's settings (rule lines, shop profiles); defaults when absent. */
   loadSettings?: () => Promise<Settings>;
   /** The settings as the options page and popup see and change them (core/settings-store.ts). */
-  settingsStore?: { load(): Promise<Repaired>; save(settings: Settings): Promise<void> };
+  settingsStore?: {
+    load(): Promise<Repaired>;
+    save(settings: Settings): Promise<void>;
+    syncStatus?(): Promise<SyncStatus | null>;
+  };
   /** Shows a browser notification; absent (or refused by the browser), alerts are only badges and the popup. */
   notify?: (notice: Notice) => Promise<void> | void;
   /** Look-ups for custom rules that compare with a baseline or a daily target; absent, those rules do not fire. */
@@ -155,12 +161,34 @@ export function createService(deps: ServiceDeps): Service {
   let generation = 0;
   let warmTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const loadSettingsOrDefaults = async (): Promise<Settings> => (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
+
+  /** Each shop's returning share, by shop and the operator's today, until the history changes. */
+  const mixes = new Map<string, Promise<ReturningMix>>();
+  /** The lines a shop is judged by, its returning-heavy lines decided by its own share unless the switch is set. */
+  async function rulesFor(settings: Settings, site: string, store: string): Promise<ThresholdRule[]> {
+    const setting = settings.shops[shopKey(site, store)]?.returningHeavy;
+    if (setting !== undefined) return effectiveRules(settings, site, store);
+    const today = isoDate(new Date(now()));
+    const key = `${today}|${shopKey(site, store)}`;
+    if (!mixes.has(key)) {
+      if (mixes.size > 200) mixes.clear();
+      mixes.set(
+        key,
+        database().then((db) => returningOf(db, site, store, today)),
+      );
+    }
+    const mix = await mixes.get(key)!.catch(() => ({ share: null, days: 0 }));
+    return effectiveRules(settings, site, store, decideReturning(undefined, mix).heavy);
+  }
+
   /**
    * The history changed: drop the kept review and compute the next one shortly, so the popup opens on
    * a ready review instead of reading two years of days while the operator waits.
    */
   function historyChanged(): void {
     generation++;
+    mixes.clear();
     void reviewCache.set(undefined).catch(() => undefined);
     if (warmTimer) clearTimeout(warmTimer);
     warmTimer = setTimeout(() => void shopsForReview().catch(() => undefined), WARM_REVIEW_MS);
@@ -319,8 +347,8 @@ export function createService(deps: ServiceDeps): Service {
         throw new UserError(`the page's period ends in the future (${payload.period.end})`);
       // A page without an adapter names no shop we could trust: its shop is its host.
       if (payload.site === OTHER_SITE) payload.store = new URL(url).hostname;
-      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
-      const rules = effectiveRules(settings, payload.site, payload.store);
+      const settings = await loadSettingsOrDefaults();
+      const rules = await rulesFor(settings, payload.site, payload.store);
       const at = now();
       let result;
       try {
@@ -422,7 +450,11 @@ export function createService(deps: ServiceDeps): Service {
     },
     async shops() {
       const db = await database();
-      return { shops: await listShops(db), totalReadings: await db.count('readings') };
+      const shops = await listShops(db);
+      const today = isoDate(new Date(now()));
+      const mixes = await Promise.all(shops.map((s) => returningOf(db, s.site, s.store, today)));
+      const returning = Object.fromEntries(shops.map((s, i) => [shopKey(s.site, s.store), mixes[i]!]));
+      return { shops, totalReadings: await db.count('readings'), returning };
     },
     async setTarget(payload) {
       await setTarget(await database(), payload, now());
@@ -437,15 +469,33 @@ export function createService(deps: ServiceDeps): Service {
       return { ok: true };
     },
     async review({ first }) {
-      const [shops, inbox] = await Promise.all([first ? firstShops() : shopsForReview(), reviewInbox(await database(), now())]);
-      return { today: isoDate(new Date(now())), shops, inbox, ...(first ? { partial: true } : {}) };
+      const [shops, inbox, settings] = await Promise.all([
+        first ? firstShops() : shopsForReview(),
+        reviewInbox(await database(), now()),
+        loadSettingsOrDefaults(),
+      ]);
+      const decided = shops.map((s) => {
+        const decision = decideReturning(
+          settings.shops[shopKey(s.site, s.store)]?.returningHeavy,
+          s.returningMix ?? { share: null, days: 0 },
+        );
+        const lines = returningLines(settings, s.site, s.store, decision.heavy).map(({ metric, direction, warn }) => ({
+          metric,
+          direction,
+          warn,
+        }));
+        return { ...s, returning: { ...decision, lines } };
+      });
+      return { today: isoDate(new Date(now())), shops: decided, inbox, ...(first ? { partial: true } : {}) };
     },
     async pace() {
       return { shops: await allPaces(await database(), now()) };
     },
     async trend(payload) {
-      const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
-      return trend(await database(), payload, now(), effectiveRules(settings, payload.site, payload.store));
+      const settings = await loadSettingsOrDefaults();
+      const rules = await rulesFor(settings, payload.site, payload.store);
+      const peers = settings.shops[shopKey(payload.site, payload.store)]?.peers ?? [];
+      return trend(await database(), payload, now(), rules, peers);
     },
     async settings() {
       if (!deps.settingsStore) return { settings: (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS, notes: [] };
@@ -455,6 +505,9 @@ export function createService(deps: ServiceDeps): Service {
       if (!deps.settingsStore) throw new UserError('settings cannot be saved here');
       await deps.settingsStore.save(settings);
       return { ok: true };
+    },
+    async syncStatus() {
+      return { status: (await deps.settingsStore?.syncStatus?.()) ?? null };
     },
     async boundCount({ origin }) {
       return { count: (await deps.bindings?.load())?.sites[origin]?.length ?? 0 };

@@ -1,6 +1,6 @@
 import type { MetricId } from '../metrics';
-import type { FixId, Severity } from '../rules';
-import type { ObservedValue, Period } from '../types';
+import type { FixId, ReturningDecision, ReturningMix, Severity, ThresholdRule } from '../rules';
+import type { Breakdown, ObservedValue, Period } from '../types';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -145,12 +145,14 @@ export interface TrendView {
   /** Daily targets (sales only). */
   target?: DailyPoint[];
   /**
-   * Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates,
+   * Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates
+   * weighted by visitors or buyers where read,
    * ratios and AOV; `aggregation()` in trends.ts). Null when either window has fewer than half its days read.
    */
   weekOverWeek: number | null;
   monthOverMonth: number | null;
-  peers?: Array<{ peer: string; points: DailyPoint[] }>;
+  /** Peers' lines: the operator's listed peers by their listed name, then printed names matching none (`listed: false`). */
+  peers?: Array<{ peer: string; points: DailyPoint[]; listed?: boolean }>;
 }
 
 export interface MonthRow {
@@ -177,6 +179,10 @@ export interface ShopOverview {
   /** Metrics with daily history, for the trends tab's picker. */
   metrics: MetricId[];
   target: MonthTarget | null;
+  /** The shop's returning share over the last four weeks, from its history. */
+  returningMix?: ReturningMix;
+  /** Whether the returning-heavy lines apply and why: the operator's switch, else the mix (set when answering). */
+  returning?: ReturningDecision & { lines: Array<Pick<ThresholdRule, 'metric' | 'direction' | 'warn'>> };
 }
 
 /** An alert as the popup shows it. */
@@ -196,6 +202,9 @@ export interface AlertView {
   firstSeen: number;
   lastSeen: number;
   source: ObservedValue['source'];
+  /** A custom rule's alert: the operator's name for the rule (may be empty), and the table row it watched. */
+  ruleName?: string;
+  row?: Breakdown;
 }
 
 export type AlertEvent = 'opened' | 'worse' | 'better' | 'acknowledged' | 'snoozed' | 'reopened' | 'resolved';

@@ -126,3 +126,12 @@ export const BREAKDOWN_DIMENSIONS: Readonly<Record<BreakdownKind, readonly strin
 };
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, from: '22:00', to: '08:00' };
+
+/**
+ * A shop is returning-heavy when returning visitors (老访客) make up at least this share of its visitors
+ * over the last four weeks, with at least `RETURNING_MIN_DAYS` of those 28 days read. The operator's
+ * switch overrides it either way.
+ */
+export const RETURNING_HEAVY_SHARE = 0.4;
+export const RETURNING_WINDOW_DAYS = 28;
+export const RETURNING_MIN_DAYS = 14;

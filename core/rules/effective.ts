@@ -13,12 +13,15 @@ export function profileOf(choices: RuleChoices, site: string, store: string): Pr
   return choices.shops[shopKey(site, store)]?.profile ?? profileForSite(site);
 }
 
-/** The rules a shop's numbers are judged by: its profile's lines, the operator's changes, its customer mix. */
-export function effectiveRules(choices: RuleChoices, site: string, store: string): ThresholdRule[] {
+/**
+ * The rules a shop's numbers are judged by: its profile's lines, the operator's changes, its customer mix
+ * (the operator's switch, else `autoHeavy`: what the shop's own returning share decided, rules/returning.ts).
+ */
+export function effectiveRules(choices: RuleChoices, site: string, store: string, autoHeavy = false): ThresholdRule[] {
   const profileId = profileOf(choices, site, store);
   const profile = PROFILES[profileId];
   const overrides = choices.rules[profileId] ?? {};
-  const returningHeavy = choices.shops[shopKey(site, store)]?.returningHeavy === true;
+  const returningHeavy = choices.shops[shopKey(site, store)]?.returningHeavy ?? autoHeavy;
   const rules: ThresholdRule[] = [];
   for (const base of profile.rules) {
     const o = overrides[base.id] ?? {};
@@ -29,4 +32,10 @@ export function effectiveRules(choices: RuleChoices, site: string, store: string
     rules.push(isWellOrdered(rule) ? rule : { ...rule, warn: rule.critical });
   }
   return rules;
+}
+
+/** The shop's rules that have a returning-visitor line, as they apply with `heavy` decided. */
+export function returningLines(choices: RuleChoices, site: string, store: string, heavy: boolean): ThresholdRule[] {
+  const profile = PROFILES[profileOf(choices, site, store)];
+  return effectiveRules(choices, site, store, heavy).filter((r) => profile.returningHeavy[r.id] !== undefined);
 }

@@ -9,3 +9,4 @@ export * from './threshold';
 export * from './custom';
 export * from './effective';
 export * from './quiet-hours';
+export * from './returning';

@@ -1,8 +1,11 @@
 import type { Strings, Translate } from '../i18n';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
+import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PACE_STRINGS, type PaceKey } from './pace';
+import { PEER_STRINGS, type PeerKey } from './peers';
+import { SYNC_STRINGS, type SyncKey } from './sync';
 
 /**
  * The options page: alert lines, shops, custom rules, quiet hours, peers and data.
@@ -430,5 +433,14 @@ const zhTW: Record<OptionsKey, string> = {
 export const OPTIONS_STRINGS: Strings<OptionsKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 /** Everything the options page shows. */
-export const OPTIONS_SCREEN = [METRIC_STRINGS, ALERT_STRINGS, FORM_STRINGS, PACE_STRINGS, OPTIONS_STRINGS] as const;
-export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | PaceKey>;
+export const OPTIONS_SCREEN = [
+  METRIC_STRINGS,
+  ALERT_STRINGS,
+  FORM_STRINGS,
+  PACE_STRINGS,
+  OPTIONS_STRINGS,
+  PEER_STRINGS,
+  LINES_STRINGS,
+  SYNC_STRINGS,
+] as const;
+export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey>;

@@ -1,8 +1,12 @@
 import type { Strings, Translate } from '../i18n';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
+import { INBOX_RULE_STRINGS, type InboxRuleKey } from './inbox-rule';
+import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PACE_STRINGS, type PaceKey } from './pace';
+import { PEER_STRINGS, type PeerKey } from './peers';
+import { PLAN_STRINGS, type PlanKey } from './plan';
 import { SITE_ACCESS_STRINGS, type SiteAccessKey } from './site-access';
 
 /**
@@ -499,5 +503,11 @@ export const POPUP_SCREEN = [
   SITE_ACCESS_STRINGS,
   PACE_STRINGS,
   POPUP_STRINGS,
+  PEER_STRINGS,
+  LINES_STRINGS,
+  PLAN_STRINGS,
+  INBOX_RULE_STRINGS,
 ] as const;
-export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PaceKey>;
+export type PopupTranslate = Translate<
+  PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PaceKey | PeerKey | LinesKey | PlanKey | InboxRuleKey
+>;

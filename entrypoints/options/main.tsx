@@ -5,6 +5,9 @@ import { Options } from '@/components/Options';
 import { sendMessage } from '@/core/messages';
 import { exportFile, importFile } from '@/core/transfer-client';
 
+/** How often the options page asks for the sync status while it is open. */
+const SYNC_STATUS_POLL_MS = 2000;
+
 render(
   <Options
     load={() => sendMessage('settings', {})}
@@ -15,6 +18,14 @@ render(
       importData: importFile,
     }}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
+    sync={{
+      load: async () => (await sendMessage('syncStatus', {})).status,
+      // The worker pushes a moment after each save: the status is asked again while the page is open.
+      watch: (changed) => {
+        const timer = setInterval(changed, SYNC_STATUS_POLL_MS);
+        return () => clearInterval(timer);
+      },
+    }}
   />,
   document.getElementById('app')!,
 );

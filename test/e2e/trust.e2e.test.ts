@@ -102,6 +102,7 @@ describe('trust boundaries in a real browser', () => {
       ['settings', {}],
       ['saveSettings', { settings: { version: 2, language: 'en', rules: {}, shops: {}, customRules: [] } }],
       ['boundCount', { origin: 'https://dash.example-shop.com' }],
+      ['syncStatus', {}],
     ];
     for (const [type, payload] of privileged) expect((await ask(type, payload)).error, type).toMatch(/refused/);
     // Export and import go over the transfer port, which the background closes unheard for a content script.

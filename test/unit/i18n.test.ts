@@ -7,13 +7,18 @@ import { METRIC_IDS } from '@/core/metrics';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
+import { INBOX_RULE_STRINGS } from '@/core/strings/inbox-rule';
+import { LINES_STRINGS } from '@/core/strings/lines';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
 import { PACE_STRINGS } from '@/core/strings/pace';
+import { PEER_STRINGS } from '@/core/strings/peers';
+import { PLAN_STRINGS } from '@/core/strings/plan';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
+import { SYNC_STRINGS } from '@/core/strings/sync';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
 import zhTW from '@/public/_locales/zh_TW/messages.json';
@@ -25,13 +30,18 @@ const MODULES: Record<string, Strings<string>> = {
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
   forms: FORM_STRINGS,
+  'inbox-rule': INBOX_RULE_STRINGS,
+  lines: LINES_STRINGS,
   metrics: METRIC_STRINGS,
   options: OPTIONS_STRINGS,
   pace: PACE_STRINGS,
+  peers: PEER_STRINGS,
+  plan: PLAN_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
+  sync: SYNC_STRINGS,
 };
 
 describe('translations', () => {
@@ -167,8 +177,11 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['badge']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'pace', 'popup', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'pace', 'sheets']],
+    [
+      'entrypoints/popup/main.tsx',
+      ['alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'pace', 'peers', 'plan', 'popup', 'site-access'],
+    ],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'sheets', 'sync']],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.
     ['entrypoints/background.ts', ['alerts', 'badge', 'metrics', 'pace']],

@@ -111,6 +111,7 @@ function payloads(alertId: string): { [K in MessageType]: unknown } {
     settings: {},
     saveSettings: { settings: { ...DEFAULT_SETTINGS, language: 'en', rules: { taobao: { 'bounce-high': { critical: 0.99 } } } } },
     boundCount: { origin: 'https://dash.example-shop.com' },
+    syncStatus: {},
     pace: {},
   };
 }

@@ -1,0 +1,76 @@
+import './SyncStatus.css';
+import { useEffect, useState } from 'preact/hooks';
+import { formatTime } from '@/core/format';
+import type { Locale } from '@/core/i18n';
+import type { SyncProblem, SyncStatus as Status } from '@/core/settings-sync';
+import type { OptionsTranslate } from '@/core/strings/options';
+
+/**
+ * The browser's message for a refused write, in the operator's words where it is one of the quotas.
+ * The API names them QUOTA_BYTES_PER_ITEM, QUOTA_BYTES, MAX_WRITE_OPERATIONS_PER_MINUTE; Chromium's
+ * messages spell them "Resource::kQuotaBytesPerItem quota exceeded" and so on.
+ */
+export function reasonOf(message: string, t: OptionsTranslate): string {
+  const name = message.replace(/_/g, '').toLowerCase();
+  if (name.includes('quotabytesperitem')) return `${t('sync_quotaItem')} (${message})`;
+  if (name.includes('quotabytes')) return `${t('sync_quotaTotal')} (${message})`;
+  if (name.includes('maxwriteoperations') || name.includes('maxsustained')) return `${t('sync_quotaRate')} (${message})`;
+  return message;
+}
+
+function problemText(p: SyncProblem, time: string, t: OptionsTranslate): string {
+  switch (p.code) {
+    case 'refused':
+      return t('sync_refused', { time, reason: reasonOf(p.message, t) });
+    case 'itemTooLarge':
+      return t('sync_tooLarge', { field: p.field, bytes: p.bytes });
+    case 'rateLimited':
+      return t('sync_rate', { writes: p.writes });
+    case 'newerKept':
+      return t('sync_newer', { field: p.field });
+  }
+}
+
+/**
+ * What the browser's sync did with the settings last time (core/settings-sync.ts): sent, or refused and
+ * why. `watch` calls back whenever the status changes (a push runs a moment after each save).
+ */
+export function SyncStatus({
+  load,
+  watch,
+  t,
+  locale,
+}: {
+  load: () => Promise<Status | null>;
+  watch: (changed: () => void) => () => void;
+  t: OptionsTranslate;
+  locale: Locale;
+}) {
+  const [status, setStatus] = useState<Status | null>(null);
+  useEffect(() => {
+    const read = () => void load().then(setStatus, () => undefined);
+    read();
+    return watch(read);
+  }, [load, watch]);
+  const time = status ? formatTime(status.at, locale) : '';
+  const problems = status?.problems ?? [];
+  return (
+    <section class="options-panel sync" data-testid="sync-status">
+      <h2>{t('sync_title')}</h2>
+      <p class="options-help">{t('sync_help')}</p>
+      {problems.length > 0 ? (
+        <ul class="sync-problems" role="alert">
+          {problems.map((p, i) => (
+            <li key={i} data-code={p.code}>
+              {problemText(p, time, t)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="sync-ok" role="status">
+          {status ? t('sync_ok', { time }) : t('sync_none')}
+        </p>
+      )}
+    </section>
+  );
+}

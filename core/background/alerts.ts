@@ -189,5 +189,6 @@ export function toView(a: AlertRecord): AlertView {
     source: a.source,
   };
   if (a.currency) view.currency = a.currency;
+  if (a.review) view.review = a.review;
   return view;
 }

@@ -1,6 +1,7 @@
 import type { MetricId } from '../metrics';
 import type { FixId, Severity } from '../rules';
 import type { ObservedValue, Period } from '../types';
+import type { WorstPart } from './parts';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -67,6 +68,8 @@ export interface FactorShare {
   change: number;
   /** ln(current ÷ baseline) ÷ ln(sales ÷ baseline sales): this factor's part of the change; parts add up to 1. */
   share: number;
+  /** The factor's part of the change in money: share × (sales − baseline sales), in the sales' currency. */
+  amount: number;
 }
 
 export interface Decomposition {
@@ -179,6 +182,17 @@ export interface ShopOverview {
   target: MonthTarget | null;
 }
 
+/**
+ * What an alert of the review (a target missed, a factor down against its same-weekday baseline) says
+ * beyond its number: the closed days the gap held on, the change, and the traffic source that fell.
+ */
+export interface ReviewAlertDetail {
+  range: { start: IsoDate; end: IsoDate };
+  /** value ÷ threshold − 1 on the last day. */
+  change: number;
+  fellSource?: { key: string; current: number; baseline: number; change: number };
+}
+
 /** An alert as the popup shows it. */
 export interface AlertView {
   id: string;
@@ -196,6 +210,10 @@ export interface AlertView {
   firstSeen: number;
   lastSeen: number;
   source: ObservedValue['source'];
+  /** The traffic source or item worst against the shop's own value, read on the same page and period. */
+  part?: WorstPart;
+  /** Set on the review's own alerts. */
+  review?: ReviewAlertDetail;
 }
 
 export type AlertEvent = 'opened' | 'worse' | 'better' | 'acknowledged' | 'snoozed' | 'reopened' | 'resolved';

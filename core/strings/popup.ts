@@ -1,4 +1,5 @@
 import type { Strings, Translate } from '../i18n';
+import { ADVICE_STRINGS, type AdviceKey } from './advice';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
@@ -491,5 +492,12 @@ const zhTW: Record<PopupKey, string> = {
 export const POPUP_STRINGS: Strings<PopupKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 /** Everything the popup shows. */
-export const POPUP_SCREEN = [METRIC_STRINGS, ALERT_STRINGS, FORM_STRINGS, SITE_ACCESS_STRINGS, POPUP_STRINGS] as const;
-export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey>;
+export const POPUP_SCREEN = [
+  METRIC_STRINGS,
+  ALERT_STRINGS,
+  FORM_STRINGS,
+  SITE_ACCESS_STRINGS,
+  POPUP_STRINGS,
+  ADVICE_STRINGS,
+] as const;
+export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | AdviceKey>;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, languageOf, localeFor, pickLocale, translator, type Strings } from '@/core/i18n';
 import { formatValue } from '@/core/format';
 import { METRIC_IDS } from '@/core/metrics';
+import { ADVICE_STRINGS } from '@/core/strings/advice';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
@@ -20,6 +21,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 /** Every string module in core/strings/, by file name. */
 const MODULES: Record<string, Strings<string>> = {
+  advice: ADVICE_STRINGS,
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
   forms: FORM_STRINGS,
@@ -162,7 +164,7 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['alerts', 'forms', 'metrics', 'popup', 'site-access']],
+    ['entrypoints/popup/main.tsx', ['advice', 'alerts', 'forms', 'metrics', 'popup', 'site-access']],
     ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],

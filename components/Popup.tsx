@@ -152,7 +152,15 @@ export function Popup({
             {[...shops].sort(byUrgency).map((shop, i) => {
               const Card = i < FULL_CARDS ? DayCard : CompactDay;
               return (
-                <Card key={shopKey(shop)} shop={shop} today={review!.today} t={t} locale={locale} onSaveTarget={onSaveTarget} />
+                <Card
+                  key={shopKey(shop)}
+                  shop={shop}
+                  today={review!.today}
+                  t={t}
+                  locale={locale}
+                  onSaveTarget={onSaveTarget}
+                  targetAlert={hasTargetAlert(review!.inbox, shop)}
+                />
               );
             })}
             {state && state.totalReadings > 0 && (
@@ -186,6 +194,13 @@ export function Popup({
 }
 
 /** Before the review has loaded, or when the background cannot give one. */
+/** Whether an open review alert already says the shop missed its target on consecutive days. */
+function hasTargetAlert(inbox: ReviewState['inbox'], shop: { site: string; store: string }): boolean {
+  return inbox.some(
+    (a) => a.site === shop.site && a.store === shop.store && a.metric === 'sales' && !!a.review && a.status === 'open',
+  );
+}
+
 function Pending({ t, error }: { t: PopupTranslate; error: string | null }) {
   return <p class="popup-muted">{error ? t('review_loadError', { error }) : t('review_loading')}</p>;
 }

@@ -7,6 +7,7 @@ import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
 import { TargetForm } from './TargetForm';
+import { fixedChange, moneyText, signedMoney } from './Advice';
 import { siteName } from './util';
 
 /** Within this much of plan the month reads "on plan" rather than a 0% lead or lag. */
@@ -22,12 +23,15 @@ export function DayCard({
   t,
   locale,
   onSaveTarget,
+  targetAlert = false,
 }: {
   shop: ShopOverview;
   today: string;
   t: PopupTranslate;
   locale: Locale;
   onSaveTarget: (target: MonthTarget) => Promise<unknown>;
+  /** An open alert already says the target was missed on consecutive days: the card does not say it twice. */
+  targetAlert?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -69,11 +73,13 @@ export function DayCard({
 
       {day.status !== 'noData' && (
         <Baseline day={day} t={t} locale={locale}>
-          {day.decomposition && <Why d={day.decomposition} t={t} locale={locale} />}
+          {day.decomposition && !smallAndMet(day) && (
+            <Why d={day.decomposition} t={t} locale={locale} {...(shop.currency ? { currency: shop.currency } : {})} />
+          )}
         </Baseline>
       )}
 
-      {day.status === 'missed' && (
+      {day.status === 'missed' && !targetAlert && (
         <p class={day.sustained ? 'review-gap sustained' : 'review-gap'}>
           {t(day.sustained ? 'review_sustained' : 'review_oneDay')}
         </p>
@@ -210,8 +216,9 @@ function Baseline({
  * sales. The bar grows from the middle by the share's size: leftwards (red) for a factor that fell,
  * rightwards (green) for one that rose, so a factor that held sales up while they fell stands out.
  */
-function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Locale }) {
+function Why({ d, t, locale, currency }: { d: Decomposition; t: PopupTranslate; locale: Locale; currency?: string }) {
   const fix = d.fix ? FIXES[d.fix] : null;
+  const main = d.factors.find((f) => f.factor === d.main);
   const source = d.fallingSource;
   return (
     <div class="review-why" data-testid="decomposition">
@@ -224,7 +231,7 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
               {t('review_colChange')}
             </th>
             <th scope="col" class="review-share-col">
-              {t('review_colShare')}
+              {t('advice_colMoney')}
             </th>
           </tr>
         </thead>
@@ -233,7 +240,7 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
             <tr key={f.factor} data-factor={f.factor} class={f.factor === d.main ? 'review-main' : undefined}>
               <th scope="row">{metricName(t, f.factor)}</th>
               <td class={`popup-num ${f.change < 0 ? 'review-down' : f.change > 0 ? 'review-up' : ''}`}>
-                {formatChange(f.change, locale)}
+                {fixedChange(f.change, locale)}
               </td>
               <td class="review-share-col">
                 <div class="review-share-cell">
@@ -243,7 +250,9 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
                       style={{ width: `${Math.min(1, Math.abs(f.share)) * 50}%`, [f.change < 0 ? 'right' : 'left']: '50%' }}
                     />
                   </span>
-                  <span class="popup-num">{formatPercent(f.share, locale)}</span>
+                  <span class="popup-num" data-amount={Math.round(f.amount)}>
+                    {signedMoney(f.amount, locale, currency)}
+                  </span>
                 </div>
               </td>
             </tr>
@@ -257,6 +266,7 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
             <strong>{t('review_main', { factor: metricName(t, d.main) })}</strong>
             <span class="review-role-tag">{t('badge_owner', { role: t(`role_${fix.role}`) })}</span>
           </p>
+          {main && <p data-testid="main-money">{moneyText(t, locale, main, currency)}</p>}
           <p>{t(fix.summary)}</p>
           {source && (
             <p class="review-source-fell">
@@ -273,6 +283,12 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
     </div>
   );
 }
+
+/** Below this change against the baseline a met day needs no explaining. */
+const SMALL_CHANGE = 0.1;
+
+/** A day that met its target and moved little: the factors' box would explain noise. */
+const smallAndMet = (day: DayReview) => day.status === 'met' && Math.abs(day.change ?? 0) < SMALL_CHANGE;
 
 /** Shops shown as full cards; the others are one line each that opens to the card. */
 export const FULL_CARDS = 3;

@@ -111,9 +111,16 @@ describe('daily review', () => {
     expect(rows.map((r) => r.getAttribute('data-factor'))).toEqual(['visitors', 'conversionRate', 'avgOrderValue']);
     expect(rows[0]!.classList.contains('review-main')).toBe(true);
     expect(rows[0]!.textContent).toContain('-23.7%');
-    // The three shares on screen add up to the whole change.
-    const shares = rows.map((r) => Number(r.querySelector('.review-share-cell .popup-num')!.textContent!.replace('%', '')));
-    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    // The three amounts on screen add up to the change in sales, each in whole units.
+    const amounts = rows.map((r) => r.querySelector('.review-share-cell .popup-num')!.textContent!);
+    for (const a of amounts) expect(a).toMatch(/^[+-]?¥[\d,]+$|^¥0$/);
+    const d = sampleReviewState().shops.find((s) => s.store === '小雨的旗舰店')!.day.decomposition!;
+    const sum = d.factors.reduce((a, f) => a + f.amount, 0);
+    const shown = amounts.reduce((a, s) => a + Number(s.replace(/[¥,+]/g, '').replace(/^-/, '-')), 0);
+    expect(Math.abs(shown - sum)).toBeLessThanOrEqual(2);
+    expect(c.querySelector('[data-testid="main-money"]')!.textContent).toMatch(
+      /^Visitors down 23\.7%: about ¥[\d,]+ less in sales$/,
+    );
     const main = c.querySelector('[data-testid="main-factor"]')!.textContent!;
     expect(main).toContain('Main factor: Visitors');
     expect(main).toContain('Owner: Promotion');

@@ -28,6 +28,7 @@ const COMPONENTS = readdirSync('components').filter((f) => f.endsWith('.tsx'));
 
 /** Each component's class prefix: every rule in X.css starts from a class of X's own. */
 const PREFIX: Record<string, string> = {
+  Advice: 'advice',
   CustomRules: 'rules',
   DataPanel: 'data',
   HostAccess: 'access',

@@ -7,7 +7,8 @@ import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction } from '@/core/messages';
 import type { AlertView, ReviewState } from '@/core/review/types';
-import { fellSourceText, Owners, partAdvice, reviewAlertText } from './Advice';
+import { fellSourceText, partAdvice, reviewAlertText, steadyValue } from '@/core/advice-text';
+import { Owners } from './Advice';
 import { alertCount, groupBy, shopKey, siteName } from './util';
 
 export type InboxEntry = ReviewState['inbox'][number];
@@ -27,8 +28,8 @@ export function AlertItem({
 }) {
   const fix = FIXES[a.fix];
   const metric = metricName(t, a.metric);
-  const value = formatValue(a.metric, a.value, locale, a.currency);
-  const threshold = formatValue(a.metric, a.threshold, locale, a.currency);
+  const value = steadyValue(a.metric, a.value, locale, a.currency);
+  const threshold = steadyValue(a.metric, a.threshold, locale, a.currency);
   const headlineKey: Parameters<PopupTranslate>[0] =
     a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
   const fell = fellSourceText(t, locale, a);

@@ -8,6 +8,7 @@ import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/m
 import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
+import { DailyReport } from './DailyReport';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
 import { PageTools, type PageToolsDeps } from './PageTools';
@@ -148,6 +149,9 @@ export function Popup({
               <p class="popup-muted" data-testid="review-error">
                 {t('review_loadError', { error: reviewError })}
               </p>
+            )}
+            {review && shops.length > 0 && (
+              <DailyReport review={{ ...review, shops: [...shops].sort(byUrgency) }} t={t} locale={locale} copyText={copyText} />
             )}
             {[...shops].sort(byUrgency).map((shop, i) => {
               const Card = i < FULL_CARDS ? DayCard : CompactDay;

@@ -7,7 +7,7 @@ import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
 import { TargetForm } from './TargetForm';
-import { fixedChange, moneyText, signedMoney } from './Advice';
+import { fixedChange, moneyText, wholeMoney } from '@/core/advice-text';
 import { siteName } from './util';
 
 /** Within this much of plan the month reads "on plan" rather than a 0% lead or lag. */
@@ -251,7 +251,7 @@ function Why({ d, t, locale, currency }: { d: Decomposition; t: PopupTranslate; 
                     />
                   </span>
                   <span class="popup-num" data-amount={Math.round(f.amount)}>
-                    {signedMoney(f.amount, locale, currency)}
+                    {wholeMoney(f.amount, locale, currency)}
                   </span>
                 </div>
               </td>

@@ -3,6 +3,7 @@ import { ADVICE_STRINGS, type AdviceKey } from './advice';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
+import { REPORT_STRINGS, type ReportKey } from './report';
 import { SITE_ACCESS_STRINGS, type SiteAccessKey } from './site-access';
 
 /**
@@ -499,5 +500,6 @@ export const POPUP_SCREEN = [
   SITE_ACCESS_STRINGS,
   POPUP_STRINGS,
   ADVICE_STRINGS,
+  REPORT_STRINGS,
 ] as const;
-export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | AdviceKey>;
+export type PopupTranslate = Translate<PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | AdviceKey | ReportKey>;

@@ -12,6 +12,7 @@ import { METRIC_STRINGS } from '@/core/strings/metrics';
 import { OPTIONS_STRINGS } from '@/core/strings/options';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
+import { REPORT_STRINGS } from '@/core/strings/report';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
@@ -29,6 +30,7 @@ const MODULES: Record<string, Strings<string>> = {
   options: OPTIONS_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
+  report: REPORT_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
 };
 
@@ -164,7 +166,7 @@ describe('strings by screen', () => {
     ['entrypoints/bound.ts', ['alerts', 'badge', 'metrics']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
-    ['entrypoints/popup/main.tsx', ['advice', 'alerts', 'forms', 'metrics', 'popup', 'site-access']],
+    ['entrypoints/popup/main.tsx', ['advice', 'alerts', 'forms', 'metrics', 'popup', 'report', 'site-access']],
     ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],

@@ -30,6 +30,7 @@ const COMPONENTS = readdirSync('components').filter((f) => f.endsWith('.tsx'));
 const PREFIX: Record<string, string> = {
   Advice: 'advice',
   CustomRules: 'rules',
+  DailyReport: 'report',
   DataPanel: 'data',
   HostAccess: 'access',
   Inbox: 'inbox',

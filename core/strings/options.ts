@@ -2,6 +2,7 @@ import type { Strings, Translate } from '../i18n';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
+import { REVIEW_ALERTS_STRINGS, type ReviewAlertsKey } from './review-alerts';
 
 /**
  * The options page: alert lines, shops, custom rules, quiet hours, peers and data.
@@ -429,5 +430,5 @@ const zhTW: Record<OptionsKey, string> = {
 export const OPTIONS_STRINGS: Strings<OptionsKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 /** Everything the options page shows. */
-export const OPTIONS_SCREEN = [METRIC_STRINGS, ALERT_STRINGS, FORM_STRINGS, OPTIONS_STRINGS] as const;
-export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey>;
+export const OPTIONS_SCREEN = [METRIC_STRINGS, ALERT_STRINGS, FORM_STRINGS, OPTIONS_STRINGS, REVIEW_ALERTS_STRINGS] as const;
+export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | ReviewAlertsKey>;

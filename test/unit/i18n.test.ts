@@ -13,6 +13,7 @@ import { OPTIONS_STRINGS } from '@/core/strings/options';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { REPORT_STRINGS } from '@/core/strings/report';
+import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
@@ -31,6 +32,7 @@ const MODULES: Record<string, Strings<string>> = {
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   report: REPORT_STRINGS,
+  'review-alerts': REVIEW_ALERTS_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
 };
 
@@ -167,7 +169,7 @@ describe('strings by screen', () => {
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
     ['entrypoints/popup/main.tsx', ['advice', 'alerts', 'forms', 'metrics', 'popup', 'report', 'site-access']],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options']],
+    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'metrics', 'options', 'review-alerts']],
     ['entrypoints/background.ts', ['alerts', 'metrics']],
     ['entrypoints/reader.ts', []],
   ])('%s carries only the strings it shows', (entry, modules) => {

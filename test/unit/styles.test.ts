@@ -41,6 +41,7 @@ const PREFIX: Record<string, string> = {
   Peers: 'peers',
   Popup: 'popup',
   Review: 'review',
+  ReviewAlertSwitches: 'ralerts',
   Tabs: 'tabs',
   TargetForm: 'target',
   Trends: 'trend',

@@ -19,24 +19,17 @@ export function ReviewAlertSwitches({
     <section class="options-panel ralerts" aria-labelledby="ralerts-title">
       <h2 id="ralerts-title">{t('ralerts_title')}</h2>
       <p class="options-help">{t('ralerts_help', { days: choices.days })}</p>
-      <label class="ralerts-row">
-        <input
-          type="checkbox"
-          data-testid="ralerts-target"
-          checked={choices.targetMiss}
-          onChange={(e) => set({ targetMiss: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        {t('ralerts_target')}
-      </label>
-      <label class="ralerts-row">
-        <input
-          type="checkbox"
-          data-testid="ralerts-factor"
-          checked={choices.factorDrop}
-          onChange={(e) => set({ factorDrop: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        {t('ralerts_factor')}
-      </label>
+      {(['targetMiss', 'factorDrop'] as const).map((field) => (
+        <label class="ralerts-row" key={field}>
+          <input
+            type="checkbox"
+            data-testid={field === 'targetMiss' ? 'ralerts-target' : 'ralerts-factor'}
+            checked={choices[field]}
+            onChange={(e) => set({ [field]: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          {t(field === 'targetMiss' ? 'ralerts_target' : 'ralerts_factor')}
+        </label>
+      ))}
       <label class="ralerts-drop">
         {t('ralerts_minDrop')}
         <input

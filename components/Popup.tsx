@@ -9,6 +9,7 @@ import type { MonthTarget, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { DailyReport } from './DailyReport';
+import { ShopLines } from './ShopLines';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
 import { PageTools, type PageToolsDeps } from './PageTools';
@@ -150,6 +151,7 @@ export function Popup({
                 {t('review_loadError', { error: reviewError })}
               </p>
             )}
+            {review && shops.length > 1 && <ShopLines review={review} t={t} locale={locale} />}
             {review && shops.length > 0 && (
               <DailyReport review={{ ...review, shops: [...shops].sort(byUrgency) }} t={t} locale={locale} copyText={copyText} />
             )}

@@ -42,6 +42,7 @@ const PREFIX: Record<string, string> = {
   Popup: 'popup',
   Review: 'review',
   ReviewAlertSwitches: 'ralerts',
+  ShopLines: 'shops',
   Tabs: 'tabs',
   TargetForm: 'target',
   Trends: 'trend',

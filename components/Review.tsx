@@ -52,6 +52,12 @@ export function DayCard({
         <span class="popup-muted">{t('review_day', { date: day.date })}</span>
       </header>
 
+      {day.status !== 'noData' && daysBetween(day.date, today) > 1 && (
+        <p class="review-stale" data-testid="stale">
+          {t('stale_lastRead', { date: day.date, days: daysBetween(day.date, today), site: siteName(t, shop.site) })}
+        </p>
+      )}
+
       {day.status === 'noData' ? (
         <p class="popup-muted" data-testid="no-data">
           {t('review_noDataBody')}
@@ -283,6 +289,9 @@ function Why({ d, t, locale, currency }: { d: Decomposition; t: PopupTranslate; 
     </div>
   );
 }
+
+/** Whole days from one calendar date to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** Below this change against the baseline a met day needs no explaining. */
 const SMALL_CHANGE = 0.1;

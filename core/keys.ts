@@ -160,9 +160,8 @@ export function reviewAlertKey(site: string, store: string, metric: string, caus
   return customAlertKey(site, store, metric, REVIEW_PERIOD, undefined, reviewRuleId(cause));
 }
 
-/** The rule id of the review's alert of a cause; `isReviewRule` tells such alerts apart. */
+/** The rule id of the review's alert of a cause. */
 export const reviewRuleId = (cause: string): string => `review-${cause}`;
-export const isReviewRule = (ruleId: string): boolean => ruleId.startsWith('review-');
 const REVIEW_PERIOD = 'review';
 
 /**

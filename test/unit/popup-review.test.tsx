@@ -9,7 +9,7 @@ import { formatChange, formatCompletion } from '@/core/format';
 import type { Locale } from '@/core/i18n';
 import type { PopupState } from '@/core/messages';
 import type { ReviewState } from '@/core/review/types';
-import { sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
+import { addDays, sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
 
 const NOW = Date.parse(`${TODAY}T09:30:00+08:00`);
 const POPUP_STATE: PopupState = {
@@ -126,6 +126,17 @@ describe('daily review', () => {
     expect(main).toContain('Owner: Promotion');
     expect(main).toContain('Visitors fell: find the traffic source');
     expect(main).toContain('手淘搜索, 1,468 visitors against 2,783 (-47.3%)');
+  });
+
+  it('says when a shop was last read and which page to open when its review is days old', async () => {
+    const review = sampleReviewState();
+    review.shops[0]!.day = { ...review.shops[0]!.day, date: addDays(TODAY, -5) };
+    await mount(props({}, review));
+    const stale = card(review.shops[0]!.store).querySelector('[data-testid="stale"]')!.textContent;
+    expect(stale).toBe(
+      `The last closed day read is ${addDays(TODAY, -5)}, 5 days ago: open the 生意参谋 home page that shows yesterday to bring it up to date.`,
+    );
+    expect(card(review.shops[1]!.store).querySelector('[data-testid="stale"]')).toBeNull();
   });
 
   it('says a met day and a month ahead of plan', async () => {

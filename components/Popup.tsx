@@ -166,6 +166,7 @@ export function Popup({
                   locale={locale}
                   onSaveTarget={onSaveTarget}
                   targetAlert={hasTargetAlert(review!.inbox, shop)}
+                  unreadable={state?.pages.find((p) => p.site === shop.site && p.store === shop.store)?.unreadable ?? 0}
                 />
               );
             })}

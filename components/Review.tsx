@@ -24,6 +24,7 @@ export function DayCard({
   locale,
   onSaveTarget,
   targetAlert = false,
+  unreadable = 0,
 }: {
   shop: ShopOverview;
   today: string;
@@ -32,6 +33,8 @@ export function DayCard({
   onSaveTarget: (target: MonthTarget) => Promise<unknown>;
   /** An open alert already says the target was missed on consecutive days: the card does not say it twice. */
   targetAlert?: boolean;
+  /** Numbers an open page of this shop drew with a scrambling font: why its sales may be missing. */
+  unreadable?: number;
 }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -60,7 +63,7 @@ export function DayCard({
 
       {day.status === 'noData' ? (
         <p class="popup-muted" data-testid="no-data">
-          {t('review_noDataBody')}
+          {unreadable ? t('status_unreadable', { site: siteName(t, shop.site), count: unreadable }) : t('review_noDataBody')}
         </p>
       ) : (
         <div class="review-verdict">

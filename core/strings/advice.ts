@@ -19,6 +19,8 @@ const en = {
   money_up: '{factor} up {change}: about {amount} more in sales',
   stale_lastRead:
     'The last closed day read is {date}, {days} days ago: open the {site} home page that shows yesterday to bring it up to date.',
+  status_unreadable:
+    'The {site} page showed {count} numbers in a scrambling font, which StorePulse does not decode, so no sales were stored. Download yesterday’s data sheet in the back office and import it in Settings.',
   shops_yesterday: 'Yesterday {sales}',
   shops_completion: '{percent} of target',
   shops_pending: '{count} open',
@@ -59,6 +61,8 @@ const zhCN: Record<AdviceKey, string> = {
   money_down: '{factor}少了 {change}，少卖约 {amount}',
   money_up: '{factor}多了 {change}，多卖约 {amount}',
   stale_lastRead: '最近读到的已结束日期是 {date}（{days} 天前）：请打开{site}显示昨日数据的首页来更新。',
+  status_unreadable:
+    '{site}页面上有 {count} 个数字用防抓取字体显示，店脉不会还原，所以没有存下支付金额。请在后台下载昨日数据表，再在设置页导入。',
   shops_yesterday: '昨日 {sales}',
   shops_completion: '完成率 {percent}',
   shops_pending: '待处理 {count}',
@@ -97,6 +101,8 @@ const zhTW: Record<AdviceKey, string> = {
   money_down: '{factor}少了 {change}，少賣約 {amount}',
   money_up: '{factor}多了 {change}，多賣約 {amount}',
   stale_lastRead: '最近讀到的已結束日期是 {date}（{days} 天前）：請開啟{site}顯示昨日資料的首頁來更新。',
+  status_unreadable:
+    '{site}頁面上有 {count} 個數字用防擷取字型顯示，店脈不會還原，所以沒有存下銷售額。請在後台下載昨日資料表，再在設定頁匯入。',
   shops_yesterday: '昨日 {sales}',
   shops_completion: '完成率 {percent}',
   shops_pending: '待處理 {count}',

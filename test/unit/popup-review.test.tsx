@@ -149,6 +149,23 @@ describe('daily review', () => {
     expect(c.textContent).not.toContain('The gap has held');
   });
 
+  it('says the sales were drawn in a scrambling font, and what to do, when an open page of the shop had such numbers', async () => {
+    const page = {
+      site: 'sycm',
+      store: '无数据的小店',
+      path: '/portal/home.htm',
+      at: 0,
+      found: 6,
+      unreadable: 3,
+      own: [],
+      missing: [],
+    };
+    await mount(props({ load: vi.fn(async () => ({ ...POPUP_STATE, pages: [page] })) }, sampleStates()));
+    expect(card('无数据的小店').querySelector('[data-testid="no-data"]')!.textContent).toBe(
+      'The 生意参谋 page showed 3 numbers in a scrambling font, which StorePulse does not decode, so no sales were stored. Download yesterday’s data sheet in the back office and import it in Settings.',
+    );
+  });
+
   it('shows no data, no target and a one-day miss each in its own words', async () => {
     await mount(props({}, sampleStates()));
     expect(card('无数据的小店').querySelector('[data-testid="no-data"]')!.textContent).toContain('No sales were read');

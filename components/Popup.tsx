@@ -298,6 +298,7 @@ function Empty({ t }: { t: PopupTranslate }) {
   return (
     <section class="popup-empty" data-testid="empty">
       <h2>{t('popup_emptyTitle')}</h2>
+      <p data-testid="first-run">{t('firstRun_gives')}</p>
       <p>{t('popup_emptyBody')}</p>
       <a class="popup-cta" href={SYCM_HOME} target="_blank" rel="noreferrer">
         {t('popup_openSycm')}

@@ -21,6 +21,8 @@ const en = {
     'The last closed day read is {date}, {days} days ago: open the {site} home page that shows yesterday to bring it up to date.',
   status_unreadable:
     'The {site} page showed {count} numbers in a scrambling font, which StorePulse does not decode, so no sales were stored. Download yesterday’s data sheet in the back office and import it in Settings.',
+  firstRun_gives:
+    'StorePulse gives you an alert beside a bad number with who fixes it, a morning review of yesterday against your daily target, and a daily report to paste into the team chat. Have this month’s sales target ready: you set it on the shop’s review card as soon as its first day is read.',
   shops_yesterday: 'Yesterday {sales}',
   shops_completion: '{percent} of target',
   shops_pending: '{count} open',
@@ -63,6 +65,8 @@ const zhCN: Record<AdviceKey, string> = {
   stale_lastRead: '最近读到的已结束日期是 {date}（{days} 天前）：请打开{site}显示昨日数据的首页来更新。',
   status_unreadable:
     '{site}页面上有 {count} 个数字用防抓取字体显示，店脉不会还原，所以没有存下支付金额。请在后台下载昨日数据表，再在设置页导入。',
+  firstRun_gives:
+    '店脉会在异常数字旁给出预警和负责人，每天早上按日目标复盘昨日，并生成可直接发到工作群的日报。请准备好本月销售目标：读到店铺第一天的数据后，就在复盘卡片上设置。',
   shops_yesterday: '昨日 {sales}',
   shops_completion: '完成率 {percent}',
   shops_pending: '待处理 {count}',
@@ -103,6 +107,8 @@ const zhTW: Record<AdviceKey, string> = {
   stale_lastRead: '最近讀到的已結束日期是 {date}（{days} 天前）：請開啟{site}顯示昨日資料的首頁來更新。',
   status_unreadable:
     '{site}頁面上有 {count} 個數字用防擷取字型顯示，店脈不會還原，所以沒有存下銷售額。請在後台下載昨日資料表，再在設定頁匯入。',
+  firstRun_gives:
+    '店脈會在異常數字旁給出預警和負責人，每天早上依日目標複盤昨日，並產生可直接貼到工作群組的日報。請準備好本月銷售目標：讀到商店第一天的資料後，就在複盤卡片上設定。',
   shops_yesterday: '昨日 {sales}',
   shops_completion: '完成率 {percent}',
   shops_pending: '待處理 {count}',

@@ -201,11 +201,9 @@ export function Popup({
 }
 
 /** Before the review has loaded, or when the background cannot give one. */
-/** Whether an open review alert already says the shop missed its target on consecutive days. */
+/** Whether a review alert (open, acknowledged or snoozed) already says the shop missed its target on consecutive days. */
 function hasTargetAlert(inbox: ReviewState['inbox'], shop: { site: string; store: string }): boolean {
-  return inbox.some(
-    (a) => a.site === shop.site && a.store === shop.store && a.metric === 'sales' && !!a.review && a.status === 'open',
-  );
+  return inbox.some((a) => a.site === shop.site && a.store === shop.store && a.metric === 'sales' && !!a.review);
 }
 
 function Pending({ t, error }: { t: PopupTranslate; error: string | null }) {

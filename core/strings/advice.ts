@@ -30,7 +30,7 @@ const en = {
   advice_steps: 'Steps',
   advice_colMoney: 'In sales',
   advice_lineTarget: 'Daily target',
-  advice_lineBaseline: 'Median of the same weekday, last 4 weeks',
+  advice_lineBaseline: '4-week weekday median',
   owner_lead: 'lead',
   owner_help: 'helps',
   task_bounce_design: 'Rework the first screen of the worst landing page: main image, price and offer clear at a glance.',

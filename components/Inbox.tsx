@@ -7,6 +7,8 @@ import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction } from '@/core/messages';
 import type { AlertView, ReviewState } from '@/core/review/types';
+import { fellSourceText, partAdvice, reviewAlertText, steadyValue } from '@/core/advice-text';
+import { Owners } from './Advice';
 import { alertCount, groupBy, shopKey, siteName } from './util';
 
 export type InboxEntry = ReviewState['inbox'][number];
@@ -26,10 +28,11 @@ export function AlertItem({
 }) {
   const fix = FIXES[a.fix];
   const metric = metricName(t, a.metric);
-  const value = formatValue(a.metric, a.value, locale, a.currency);
-  const threshold = formatValue(a.metric, a.threshold, locale, a.currency);
+  const value = steadyValue(a.metric, a.value, locale, a.currency);
+  const threshold = steadyValue(a.metric, a.threshold, locale, a.currency);
   const headlineKey: Parameters<PopupTranslate>[0] =
     a.direction === 'above' ? 'rule_above' : a.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
+  const fell = fellSourceText(t, locale, a);
   return (
     <li class={`inbox-alert ${a.severity}`} data-metric={a.metric} data-severity={a.severity} data-alert={a.id}>
       <div class="inbox-alert-head">
@@ -43,15 +46,21 @@ export function AlertItem({
           {a.row && <span class="inbox-row"> · {t('inboxr_row', { dimension: a.row.dimension, key: a.row.key })}</span>}
         </p>
       )}
-      <p class="inbox-headline">{t(headlineKey, { metric, value, threshold })}</p>
+      <p class="inbox-headline">{a.review ? reviewAlertText(t, locale, a) : t(headlineKey, { metric, value, threshold })}</p>
+      {a.part && (
+        <p class="advice-part" data-testid="part-advice">
+          {partAdvice(t, locale, a.part)}
+        </p>
+      )}
+      {fell && (
+        <p class="advice-part" data-testid="fell-source">
+          {fell}
+        </p>
+      )}
       <dl class="inbox-facts">
         <div>
-          <dt>{t('popup_threshold')}</dt>
+          <dt>{t(a.review ? (a.metric === 'sales' ? 'advice_lineTarget' : 'advice_lineBaseline') : 'popup_threshold')}</dt>
           <dd>{threshold}</dd>
-        </div>
-        <div>
-          <dt>{t('popup_owner')}</dt>
-          <dd class="role">{t(`role_${fix.role}`)}</dd>
         </div>
         <div>
           <dt>{t('popup_period')}</dt>
@@ -64,18 +73,21 @@ export function AlertItem({
       </dl>
       <div class="inbox-fix">
         <strong>{t('popup_fix')}</strong> {t(fix.summary)}
-        <ol>
-          {fix.steps.map((s) => (
-            <li key={s}>{t(s)}</li>
-          ))}
-        </ol>
+        <Owners fix={a.fix} t={t} />
+        <details class="inbox-steps">
+          <summary>{t('advice_steps')}</summary>
+          <ol>
+            {fix.steps.map((s) => (
+              <li key={s}>{t(s)}</li>
+            ))}
+          </ol>
+        </details>
       </div>
-      <p class="inbox-source" title={a.source.locator}>
-        {t('popup_source', {
-          label: a.source.label,
-          reader: t(`reader_${a.source.reader}`),
-        })}
-      </p>
+      {!a.review && (
+        <p class="inbox-source" title={a.source.locator}>
+          {t('popup_source', { label: a.source.label })}
+        </p>
+      )}
       {children}
     </li>
   );

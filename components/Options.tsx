@@ -18,6 +18,7 @@ import {
 import { shopKey } from '@/core/keys';
 import type { ProtocolMap } from '@/core/messages';
 import { repairSettings, type Repaired, type Settings } from '@/core/settings';
+import { ReviewAlertSwitches } from './ReviewAlertSwitches';
 import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
 import { PaceChecksPanel } from './PaceChecks';
@@ -72,7 +73,8 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
   const commit = (next: Settings) => {
     setSettings(next);
     save(next).then(
-      () => setStatus({ kind: 'saved', text: t('options_saved') }),
+      // Said in the language on screen when it shows, so switching the language changes "Saved" too.
+      () => setStatus({ kind: 'saved', text: '' }),
       (e: unknown) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
     );
   };
@@ -82,7 +84,7 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
       <header class="options-top">
         <h1>{t('options_title')}</h1>
         <span class={`options-status ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
-          {status?.text ?? ''}
+          {status?.kind === 'saved' ? t('options_saved') : (status?.text ?? '')}
         </span>
       </header>
       {notes.length > 0 && (
@@ -121,6 +123,8 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
           <ProfileRules key={p} profile={p} settings={settings} t={t} onChange={commit} />
         ))}
       </section>
+
+      <ReviewAlertSwitches settings={settings} t={t} onChange={commit} />
 
       <CustomRules
         rules={settings.customRules}

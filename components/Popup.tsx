@@ -8,6 +8,8 @@ import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/m
 import type { MonthTarget, PaceView, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
+import { DailyReport } from './DailyReport';
+import { ShopLines } from './ShopLines';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
 import { TodayPace } from './Pace';
@@ -158,10 +160,23 @@ export function Popup({
                 {t('review_loadError', { error: reviewError })}
               </p>
             )}
+            {review && shops.length > 1 && <ShopLines review={review} t={t} locale={locale} />}
+            {review && shops.length > 0 && (
+              <DailyReport review={{ ...review, shops: [...shops].sort(byUrgency) }} t={t} locale={locale} copyText={copyText} />
+            )}
             {[...shops].sort(byUrgency).map((shop, i) => {
               const Card = i < FULL_CARDS ? DayCard : CompactDay;
               return (
-                <Card key={shopKey(shop)} shop={shop} today={review!.today} t={t} locale={locale} onSaveTarget={onSaveTarget} />
+                <Card
+                  key={shopKey(shop)}
+                  shop={shop}
+                  today={review!.today}
+                  t={t}
+                  locale={locale}
+                  onSaveTarget={onSaveTarget}
+                  targetAlert={hasTargetAlert(review!.inbox, shop)}
+                  unreadable={state?.pages.find((p) => p.site === shop.site && p.store === shop.store)?.unreadable ?? 0}
+                />
               );
             })}
             {state && state.totalReadings > 0 && (
@@ -195,6 +210,11 @@ export function Popup({
 }
 
 /** Before the review has loaded, or when the background cannot give one. */
+/** Whether a review alert (open, acknowledged or snoozed) already says the shop missed its target on consecutive days. */
+function hasTargetAlert(inbox: ReviewState['inbox'], shop: { site: string; store: string }): boolean {
+  return inbox.some((a) => a.site === shop.site && a.store === shop.store && a.metric === 'sales' && !!a.review);
+}
+
 function Pending({ t, error }: { t: PopupTranslate; error: string | null }) {
   return <p class="popup-muted">{error ? t('review_loadError', { error }) : t('review_loading')}</p>;
 }
@@ -285,6 +305,7 @@ function Empty({ t }: { t: PopupTranslate }) {
   return (
     <section class="popup-empty" data-testid="empty">
       <h2>{t('popup_emptyTitle')}</h2>
+      <p data-testid="first-run">{t('firstRun_gives')}</p>
       <p>{t('popup_emptyBody')}</p>
       <a class="popup-cta" href={SYCM_HOME} target="_blank" rel="noreferrer">
         {t('popup_openSycm')}

@@ -8,6 +8,7 @@ import type { PopupTranslate } from '@/core/strings/popup';
 import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
 import { ReturningNote } from './ReturningNote';
 import { TargetForm } from './TargetForm';
+import { fixedChange, moneyText, wholeMoney } from '@/core/advice-text';
 import { siteName } from './util';
 
 /** Within this much of plan the month reads "on plan" rather than a 0% lead or lag. */
@@ -23,12 +24,18 @@ export function DayCard({
   t,
   locale,
   onSaveTarget,
+  targetAlert = false,
+  unreadable = 0,
 }: {
   shop: ShopOverview;
   today: string;
   t: PopupTranslate;
   locale: Locale;
   onSaveTarget: (target: MonthTarget) => Promise<unknown>;
+  /** An open alert already says the target was missed on consecutive days: the card does not say it twice. */
+  targetAlert?: boolean;
+  /** Numbers an open page of this shop drew with a scrambling font: why its sales may be missing. */
+  unreadable?: number;
 }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -49,9 +56,15 @@ export function DayCard({
         <span class="popup-muted">{t('review_day', { date: day.date })}</span>
       </header>
 
+      {day.status !== 'noData' && daysBetween(day.date, today) > 1 && (
+        <p class="review-stale" data-testid="stale">
+          {t('stale_lastRead', { date: day.date, days: daysBetween(day.date, today), site: siteName(t, shop.site) })}
+        </p>
+      )}
+
       {day.status === 'noData' ? (
         <p class="popup-muted" data-testid="no-data">
-          {t('review_noDataBody')}
+          {unreadable ? t('status_unreadable', { site: siteName(t, shop.site), count: unreadable }) : t('review_noDataBody')}
         </p>
       ) : (
         <div class="review-verdict">
@@ -70,11 +83,13 @@ export function DayCard({
 
       {day.status !== 'noData' && (
         <Baseline day={day} t={t} locale={locale}>
-          {day.decomposition && <Why d={day.decomposition} t={t} locale={locale} />}
+          {day.decomposition && !smallAndMet(day) && (
+            <Why d={day.decomposition} t={t} locale={locale} {...(shop.currency ? { currency: shop.currency } : {})} />
+          )}
         </Baseline>
       )}
 
-      {day.status === 'missed' && (
+      {day.status === 'missed' && !targetAlert && (
         <p class={day.sustained ? 'review-gap sustained' : 'review-gap'}>
           {t(day.sustained ? 'review_sustained' : 'review_oneDay')}
         </p>
@@ -213,8 +228,9 @@ function Baseline({
  * sales. The bar grows from the middle by the share's size: leftwards (red) for a factor that fell,
  * rightwards (green) for one that rose, so a factor that held sales up while they fell stands out.
  */
-function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Locale }) {
+function Why({ d, t, locale, currency }: { d: Decomposition; t: PopupTranslate; locale: Locale; currency?: string }) {
   const fix = d.fix ? FIXES[d.fix] : null;
+  const main = d.factors.find((f) => f.factor === d.main);
   const source = d.fallingSource;
   return (
     <div class="review-why" data-testid="decomposition">
@@ -227,7 +243,7 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
               {t('review_colChange')}
             </th>
             <th scope="col" class="review-share-col">
-              {t('review_colShare')}
+              {t('advice_colMoney')}
             </th>
           </tr>
         </thead>
@@ -236,7 +252,7 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
             <tr key={f.factor} data-factor={f.factor} class={f.factor === d.main ? 'review-main' : undefined}>
               <th scope="row">{metricName(t, f.factor)}</th>
               <td class={`popup-num ${f.change < 0 ? 'review-down' : f.change > 0 ? 'review-up' : ''}`}>
-                {formatChange(f.change, locale)}
+                {fixedChange(f.change, locale)}
               </td>
               <td class="review-share-col">
                 <div class="review-share-cell">
@@ -246,7 +262,9 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
                       style={{ width: `${Math.min(1, Math.abs(f.share)) * 50}%`, [f.change < 0 ? 'right' : 'left']: '50%' }}
                     />
                   </span>
-                  <span class="popup-num">{formatPercent(f.share, locale)}</span>
+                  <span class="popup-num" data-amount={Math.round(f.amount)}>
+                    {wholeMoney(f.amount, locale, currency)}
+                  </span>
                 </div>
               </td>
             </tr>
@@ -260,6 +278,7 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
             <strong>{t('review_main', { factor: metricName(t, d.main) })}</strong>
             <span class="review-role-tag">{t('badge_owner', { role: t(`role_${fix.role}`) })}</span>
           </p>
+          {main && <p data-testid="main-money">{moneyText(t, locale, main, currency)}</p>}
           <p>{t(fix.summary)}</p>
           {source && (
             <p class="review-source-fell">
@@ -276,6 +295,15 @@ function Why({ d, t, locale }: { d: Decomposition; t: PopupTranslate; locale: Lo
     </div>
   );
 }
+
+/** Whole days from one calendar date to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** Below this change against the baseline a met day needs no explaining. */
+const SMALL_CHANGE = 0.1;
+
+/** A day that met its target and moved little: the factors' box would explain noise. */
+const smallAndMet = (day: DayReview) => day.status === 'met' && Math.abs(day.change ?? 0) < SMALL_CHANGE;
 
 /** Shops shown as full cards; the others are one line each that opens to the card. */
 export const FULL_CARDS = 3;

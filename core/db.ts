@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
-import type { AlertHistoryEntry, MonthTarget } from './review/types';
+import type { AlertHistoryEntry, MonthTarget, ReviewAlertDetail } from './review/types';
 import { gatherDay, replacesDaily, type DailyMonthRecord, type DailyValue, type MonthKey } from './daily-months';
 import type { CurveKey, CurveRecord } from './intraday-curves';
 import { alertKey, customAlertKey, dailyId, partOf, seriesKey, targetId } from './keys';
@@ -72,6 +72,8 @@ export interface AlertRecord {
   breakdown?: Breakdown;
   /** When a browser notification announced this alert; an alert is announced at most once. */
   notifiedAt?: number;
+  /** An alert of the review (core/review/review-alerts.ts): the days the gap held on and what fell. */
+  review?: ReviewAlertDetail;
 }
 
 /**

@@ -153,6 +153,18 @@ export function alertKey(site: string, store: string, metric: string, periodKey:
 }
 
 /**
+ * The review's alert of one shop and cause (`target`, or a factor of sales), one per shop and cause
+ * whatever the day: `site|store|metric|review|rule:review-<cause>`.
+ */
+export function reviewAlertKey(site: string, store: string, metric: string, cause: string): string {
+  return customAlertKey(site, store, metric, REVIEW_PERIOD, undefined, reviewRuleId(cause));
+}
+
+/** The rule id of the review's alert of a cause. */
+export const reviewRuleId = (cause: string): string => `review-${cause}`;
+const REVIEW_PERIOD = 'review';
+
+/**
  * A custom rule's alert sits beside the platform's alert of the same number, one per row:
  * `site|store|metric|periodKey[|row]|rule:<id>`.
  */

@@ -12,6 +12,7 @@ import {
   MAX_CUSTOM_RULES,
   PROFILE_IDS,
   PROFILES,
+  REVIEW_ALERTS,
   type BreakdownKind,
   type Comparison,
   type Condition,
@@ -19,6 +20,7 @@ import {
   type FixId,
   type ProfileId,
   type QuietHours,
+  type ReviewAlertChoices,
   type RuleChoices,
   type RuleOverride,
   type Severity,
@@ -65,7 +67,18 @@ export interface Settings extends RuleChoices {
   quietHours: QuietHours;
   /** Decision times of today's pace; absent: the defaults (off, 14:00 and 20:00, 10%). */
   paceChecks?: PaceChecks;
+  /** The review's own alerts, as far as the operator changed them (`reviewAlertChoices` fills the rest). */
+  reviewAlerts?: Partial<ReviewAlertChoices>;
 }
+
+/** The review's alerts as the operator chose them, the defaults for what they did not touch. */
+export function reviewAlertChoices(settings: Pick<Settings, 'reviewAlerts'>): ReviewAlertChoices {
+  return { ...REVIEW_ALERTS, ...settings.reviewAlerts };
+}
+
+/** The least fall the factor alert can be set to, and the most (1% … 90%); days 1 … 7. */
+export const MIN_DROP_RANGE = [0.01, 0.9] as const;
+export const REVIEW_DAYS_RANGE = [1, 7] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -208,6 +221,10 @@ export function repairSettings(raw: unknown): Repaired {
   }
   if (obj.quietHours !== undefined) settings.quietHours = repairQuietHours(obj.quietHours, notes);
   if (obj.paceChecks !== undefined) settings.paceChecks = repairPaceChecks(obj.paceChecks, notes);
+  if (obj.reviewAlerts !== undefined) {
+    const kept = repairReviewAlerts(obj.reviewAlerts, notes);
+    if (kept) settings.reviewAlerts = kept;
+  }
   return { settings, notes, ...(migratedFrom !== undefined ? { migratedFrom } : {}) };
 }
 
@@ -353,6 +370,28 @@ function repairCustomRules(raw: unknown[], notes: string[]): CustomRule[] {
     rules.push(rule);
   }
   return rules;
+}
+
+function repairReviewAlerts(raw: unknown, notes: string[]): Partial<ReviewAlertChoices> | undefined {
+  if (!isObject(raw)) {
+    notes.push('reviewAlerts: not an object; the review alerts are on with their defaults');
+    return undefined;
+  }
+  const kept: Partial<ReviewAlertChoices> = {};
+  for (const field of ['targetMiss', 'factorDrop'] as const) {
+    if (typeof raw[field] === 'boolean') kept[field] = raw[field];
+    else if (raw[field] !== undefined) notes.push(`reviewAlerts.${field}: not true or false; on`);
+  }
+  const inRange = (v: unknown, [lo, hi]: readonly [number, number]) => typeof v === 'number' && v >= lo && v <= hi;
+  if (inRange(raw.minDrop, MIN_DROP_RANGE)) kept.minDrop = raw.minDrop as number;
+  else if (raw.minDrop !== undefined)
+    notes.push(`reviewAlerts.minDrop: ${JSON.stringify(raw.minDrop)} is not between 1% and 90%; ${REVIEW_ALERTS.minDrop} used`);
+  if (inRange(raw.days, REVIEW_DAYS_RANGE) && Number.isInteger(raw.days)) kept.days = raw.days as number;
+  else if (raw.days !== undefined)
+    notes.push(
+      `reviewAlerts.days: ${JSON.stringify(raw.days)} is not a whole number of days from 1 to 7; ${REVIEW_ALERTS.days} used`,
+    );
+  return Object.keys(kept).length ? kept : undefined;
 }
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -191,5 +191,6 @@ export function toView(a: AlertRecord): AlertView {
   if (a.currency) view.currency = a.currency;
   if (a.ruleName !== undefined) view.ruleName = a.ruleName;
   if (a.breakdown) view.row = a.breakdown;
+  if (a.review) view.review = a.review;
   return view;
 }

@@ -1,5 +1,5 @@
 import type { DailyValue } from '../daily-months';
-import { readAll, type Database, type Reader } from '../db';
+import { readAll, type AlertRecord, type Database, type Reader, type ReadingRecord } from '../db';
 import type { TrendRequest } from '../messages';
 import type { MetricId } from '../metrics';
 import { sameWeekdayBaseline } from '../review/baseline';
@@ -10,12 +10,20 @@ import { buildDayReview } from '../review/day-review';
 import { dailyTargets, validateTarget } from '../review/target-split';
 import { trendView, weeklyQuality, weightMetric } from '../review/trends';
 import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
-import { RETURNING_WINDOW_DAYS, returningMix, type ReturningMix, type ThresholdRule } from '../rules';
+import {
+  breakdownMatches,
+  RETURNING_WINDOW_DAYS,
+  returningMix,
+  type BreakdownKind,
+  type ReturningMix,
+  type ThresholdRule,
+} from '../rules';
+import { hasPartAdvice, worstPart, type WorstPart } from '../review/parts';
 import type { Breakdown, Period } from '../types';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
 import { inbox, toView } from './alerts';
 import { listShops } from './queries';
-import { partOf, shopKey, targetId } from '../keys';
+import { partOf, rowKey, shopKey, targetId } from '../keys';
 import { shopTargets } from './target-store';
 import { matchPeer } from '../peers';
 import type { Peer } from '../settings';
@@ -230,12 +238,53 @@ export const firstScreen = (shops: readonly ShopOverview[]): ShopOverview[] =>
 
 /** The alert inbox as the popup shows it (snoozes run out with the clock, so it is never cached). */
 export async function reviewInbox(db: Database, now: number): Promise<ReviewState['inbox']> {
-  return (await inbox(db, now)).map((a) => ({
+  const alerts = await inbox(db, now);
+  const parts = await partsOfAlerts(db, alerts);
+  return alerts.map((a) => ({
     ...toView(a),
+    ...(parts.has(a.id) ? { part: parts.get(a.id)! } : {}),
     history: a.history ?? [],
     ...(a.status === 'dismissed' && a.dismissedUntil ? { snoozedUntil: a.dismissedUntil } : {}),
     ...(a.status === 'acknowledged' && a.acknowledgedAt ? { acknowledgedAt: a.acknowledgedAt } : {}),
   }));
+}
+
+/**
+ * For each alert on a shop's total whose parts explain it (bounce, depth, conversion): the traffic
+ * source or item read on the same page period that is worst against the total. The rows are the
+ * readings of that shop and period; the last reading of each row counts.
+ */
+async function partsOfAlerts(db: Database, alerts: readonly AlertRecord[]): Promise<Map<string, WorstPart>> {
+  const found = new Map<string, WorstPart>();
+  const wanted = alerts.filter((a) => !a.breakdown && hasPartAdvice(a.metric));
+  if (!wanted.length) return found;
+  const tx = db.transaction('readings');
+  const byShop = new Map<string, Promise<ReadingRecord[]>>();
+  for (const a of wanted) {
+    const key = shopKey(a.site, a.store);
+    if (!byShop.has(key)) byShop.set(key, tx.store.index('byShop').getAll(IDBKeyRange.only([a.site, a.store])));
+  }
+  for (const a of wanted) {
+    const rows = new Map<string, ReadingRecord>();
+    for (const r of await byShop.get(shopKey(a.site, a.store))!) {
+      if (r.metric !== a.metric || r.periodKey !== a.periodKey || !r.breakdown || r.peer) continue;
+      const row = rowKey(r.breakdown);
+      if ((rows.get(row)?.observedAt ?? -1) <= r.observedAt) rows.set(row, r);
+    }
+    const parts = [...rows.values()].flatMap((r) => {
+      const kind = partKind(r.breakdown!);
+      return kind ? [{ breakdown: r.breakdown!, kind, value: r.value }] : [];
+    });
+    const worst = worstPart(a.metric, a.value, parts);
+    if (worst) found.set(a.id, worst);
+  }
+  await tx.done;
+  return found;
+}
+
+function partKind(b: Breakdown): BreakdownKind | null {
+  if (breakdownMatches('item', b)) return 'item';
+  return breakdownMatches('source', b) || isTrafficSource(b.dimension) ? 'source' : null;
 }
 
 /**

@@ -19,7 +19,7 @@ import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
 import { localeFor } from '../i18n';
 import { decideReturning, effectiveRules, inQuietHours, returningLines, type ReturningMix, type ThresholdRule } from '../rules';
-import { DEFAULT_SETTINGS, type Repaired, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, reviewAlertChoices, type Repaired, type Settings } from '../settings';
 import type { SyncStatus } from '../settings-sync';
 import { badgeStrings } from './badge-words';
 import { BlockedError, connection } from './connection';
@@ -29,6 +29,7 @@ import { ingest, type IngestContext } from './ingest';
 import { thinCurves } from './curves';
 import { allPaces, paceOf } from './pace';
 import { memoryCheckLog, runPaceChecks, type CheckLog } from './pace-checks';
+import { judgeReviewAlerts } from './review-alerts';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import { firstScreen, returningOf, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
@@ -265,6 +266,14 @@ export function createService(deps: ServiceDeps): Service {
     return view ? { index, view } : undefined;
   }
 
+  /** The review's alerts of one shop judged again; a failure leaves the alerts as they were. */
+  async function judgeShop(site: string, store: string, settings: Settings): Promise<void> {
+    const at = now();
+    await judgeReviewAlerts(await database(), site, store, isoDate(new Date(at)), reviewAlertChoices(settings), at)
+      .then(() => refreshBadge())
+      .catch((e: unknown) => console.warn('[StorePulse] review alerts not judged:', e));
+  }
+
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
   async function maybeCompact(): Promise<void> {
     if (now() - lastCompaction < COMPACT_EVERY_MS) return;
@@ -369,7 +378,11 @@ export function createService(deps: ServiceDeps): Service {
         throw new UserError(storageError, { cause: error });
       }
       noteRefused(caller, refused);
-      if (result.stored > 0) historyChanged();
+      if (result.stored > 0) {
+        // A new closed day can start or end the review's own alerts (a missed target, a factor down).
+        await judgeShop(payload.site, payload.store, settings);
+        historyChanged();
+      }
       await refreshBadge();
       void maybeCompact();
       const locale = localeFor(settings.language);
@@ -458,6 +471,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async setTarget(payload) {
       await setTarget(await database(), payload, now());
+      await judgeShop(payload.site, payload.store, (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS);
       historyChanged();
       return { ok: true };
     },

@@ -4,7 +4,7 @@ import { addDays, dayNumber, monthOf } from './dates';
 import { decompose, fallingSource, FACTORS, type FactorValues } from './decompose';
 import { byDate, relativeChange } from './series';
 import { dailyTargets, monthPacing, validateTarget } from './target-split';
-import type { DailyPoint, Decomposition, DayReview, IsoDate, MonthTarget, TargetProblem } from './types';
+import type { DailyPoint, Decomposition, DayReview, Factor, IsoDate, MonthTarget, TargetProblem } from './types';
 
 /**
  * The morning question (README, "The popup: review, trends, month"): was the last closed day's target met, how does the day stand
@@ -158,7 +158,34 @@ function derivedFrom(count: 'paidBuyers' | 'orders'): FactorReader {
 
 const FACTOR_READERS: readonly FactorReader[] = [readFactors, derivedFrom('paidBuyers'), derivedFrom('orders')];
 
-function sourceThatFell(input: DayReviewInput, date: IsoDate): Decomposition['fallingSource'] | undefined {
+/**
+ * Each factor's closed days up to `date`, all by the one method that knows the three factors on
+ * `date` (printed, or derived from the same count): a printed rate is never compared with a derived
+ * one. Null when no method knows them on `date`.
+ */
+export function factorSeries(input: DayReviewInput, date: IsoDate): Record<Factor, DailyPoint[]> | null {
+  const reads: Reads = {};
+  for (const [metric, points] of Object.entries(input.series) as [MetricId, readonly DailyPoint[]][]) {
+    reads[metric] = closed(points, input.today);
+  }
+  const method = FACTOR_READERS.find((m) => m(reads, date));
+  if (!method) return null;
+  const out: Record<Factor, DailyPoint[]> = { visitors: [], conversionRate: [], avgOrderValue: [] };
+  const days = new Set([...(reads.sales?.keys() ?? []), ...(reads.visitors?.keys() ?? [])]);
+  for (const day of [...days].sort()) {
+    if (day > date) continue;
+    const v = method(reads, day);
+    if (v) for (const f of FACTORS) out[f].push({ date: day, value: v[f] });
+  }
+  return out;
+}
+
+/** The latest closed day with sales read, or null. */
+export function latestClosedDay(input: DayReviewInput): IsoDate | null {
+  return latestDate(closed(input.series.sales, input.today));
+}
+
+export function sourceThatFell(input: DayReviewInput, date: IsoDate): Decomposition['fallingSource'] | undefined {
   const current: Record<string, number> = {};
   const baseline: Record<string, number> = {};
   for (const [key, points] of Object.entries(input.sources ?? {})) {

@@ -40,12 +40,15 @@ export function decompose(current: Partial<FactorValues>, baseline: Partial<Fact
   }
   const total = logs[0]! + logs[1]! + logs[2]!;
   const unchanged = Math.abs(total) < NO_CHANGE;
+  const product = (v: Partial<FactorValues>) => v.visitors! * v.conversionRate! * v.avgOrderValue!;
+  const moved = product(current) - product(baseline);
   const factors: FactorShare[] = FACTORS.map((factor, i) => ({
     factor,
     current: current[factor]!,
     baseline: baseline[factor]!,
     change: current[factor]! / baseline[factor]! - 1,
     share: unchanged ? 0 : logs[i]! / total + 0, // + 0: a factor that did not move has share 0, not −0
+    amount: unchanged ? 0 : (logs[i]! / total) * moved + 0,
   }));
   const main = !unchanged && total < 0 ? mostNegative(logs) : null;
   return {

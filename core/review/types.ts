@@ -1,6 +1,7 @@
 import type { MetricId } from '../metrics';
 import type { FixId, ReturningDecision, ReturningMix, Severity, ThresholdRule } from '../rules';
 import type { Breakdown, ObservedValue, Period } from '../types';
+import type { WorstPart } from './parts';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -67,6 +68,8 @@ export interface FactorShare {
   change: number;
   /** ln(current ÷ baseline) ÷ ln(sales ÷ baseline sales): this factor's part of the change; parts add up to 1. */
   share: number;
+  /** The factor's part of the change in money: share × (sales − baseline sales), in the sales' currency. */
+  amount: number;
 }
 
 export interface Decomposition {
@@ -185,6 +188,17 @@ export interface ShopOverview {
   returning?: ReturningDecision & { lines: Array<Pick<ThresholdRule, 'metric' | 'direction' | 'warn'>> };
 }
 
+/**
+ * What an alert of the review (a target missed, a factor down against its same-weekday baseline) says
+ * beyond its number: the closed days the gap held on, the change, and the traffic source that fell.
+ */
+export interface ReviewAlertDetail {
+  range: { start: IsoDate; end: IsoDate };
+  /** value ÷ threshold − 1 on the last day. */
+  change: number;
+  fellSource?: { key: string; current: number; baseline: number; change: number };
+}
+
 /** An alert as the popup shows it. */
 export interface AlertView {
   id: string;
@@ -205,6 +219,10 @@ export interface AlertView {
   /** A custom rule's alert: the operator's name for the rule (may be empty), and the table row it watched. */
   ruleName?: string;
   row?: Breakdown;
+  /** The traffic source or item worst against the shop's own value, read on the same page and period. */
+  part?: WorstPart;
+  /** Set on the review's own alerts. */
+  review?: ReviewAlertDetail;
 }
 
 export type AlertEvent = 'opened' | 'worse' | 'better' | 'acknowledged' | 'snoozed' | 'reopened' | 'resolved';

@@ -1,5 +1,15 @@
 import type { MetricId } from '../metrics';
-import type { FixId, Profile, ProfileId, QuietHours, RuleStart, TemplateId, ThresholdRule, BreakdownKind } from './types';
+import type {
+  BreakdownKind,
+  FixId,
+  Profile,
+  ProfileId,
+  QuietHours,
+  ReviewAlertChoices,
+  RuleStart,
+  TemplateId,
+  ThresholdRule,
+} from './types';
 
 /**
  * Every default StorePulse judges by, as data: the platforms' lines, which platform a site's shops
@@ -135,3 +145,6 @@ export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, from: '22:00', 
 export const RETURNING_HEAVY_SHARE = 0.4;
 export const RETURNING_WINDOW_DAYS = 28;
 export const RETURNING_MIN_DAYS = 14;
+
+/** The review's alerts: both on, 2 consecutive closed days, a factor down 10% or more. */
+export const REVIEW_ALERTS: ReviewAlertChoices = { targetMiss: true, factorDrop: true, minDrop: 0.1, days: 2 };

@@ -101,3 +101,17 @@ export interface QuietHours {
   from: string;
   to: string;
 }
+
+/**
+ * The review's own alerts, on by default: sales under the day's target, and a factor of sales
+ * (visitors, conversion, order value) down against the median of the same weekday over the last 4
+ * weeks — each only once it held for `days` consecutive closed days.
+ */
+export interface ReviewAlertChoices {
+  targetMiss: boolean;
+  factorDrop: boolean;
+  /** The least fall against the baseline that counts (0.1 = 10%). */
+  minDrop: number;
+  /** Consecutive closed days the gap must hold. */
+  days: number;
+}

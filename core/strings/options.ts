@@ -6,6 +6,7 @@ import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PACE_STRINGS, type PaceKey } from './pace';
 import { PEER_STRINGS, type PeerKey } from './peers';
 import { SYNC_STRINGS, type SyncKey } from './sync';
+import { REVIEW_ALERTS_STRINGS, type ReviewAlertsKey } from './review-alerts';
 
 /**
  * The options page: alert lines, shops, custom rules, quiet hours, peers and data.
@@ -442,5 +443,8 @@ export const OPTIONS_SCREEN = [
   PEER_STRINGS,
   LINES_STRINGS,
   SYNC_STRINGS,
+  REVIEW_ALERTS_STRINGS,
 ] as const;
-export type OptionsTranslate = Translate<OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey>;
+export type OptionsTranslate = Translate<
+  OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey | ReviewAlertsKey
+>;

@@ -1,4 +1,5 @@
 import type { Strings, Translate } from '../i18n';
+import { ADVICE_STRINGS, type AdviceKey } from './advice';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
 import { INBOX_RULE_STRINGS, type InboxRuleKey } from './inbox-rule';
@@ -7,6 +8,7 @@ import { METRIC_STRINGS, type MetricKey } from './metrics';
 import { PACE_STRINGS, type PaceKey } from './pace';
 import { PEER_STRINGS, type PeerKey } from './peers';
 import { PLAN_STRINGS, type PlanKey } from './plan';
+import { REPORT_STRINGS, type ReportKey } from './report';
 import { SITE_ACCESS_STRINGS, type SiteAccessKey } from './site-access';
 
 /**
@@ -28,7 +30,7 @@ const en = {
     'Open your back office as usual and StorePulse reads the numbers on the page. Start with the home page of 生意参谋 (Taobao and Tmall):',
   popup_openSycm: 'Open 生意参谋 home',
   popup_supported: 'Supported: {sites}',
-  popup_threshold: 'Line',
+  popup_threshold: 'Alert line',
   popup_readAtLabel: 'Read at',
   popup_period: 'Period',
   popup_owner: 'Owner',
@@ -36,7 +38,7 @@ const en = {
   popup_dismiss: 'Dismiss for today',
   popup_dismissed: '{count} dismissed for today',
   popup_latest: 'Latest numbers',
-  popup_source: 'Read from “{label}” ({reader})',
+  popup_source: 'Read from “{label}” on the page',
   popup_storageError: 'StorePulse could not save the last readings: {error}. They will be retried.',
   popup_privacy: 'Read only from pages you open. Kept on this computer. Nothing is sent anywhere.',
   access_missing:
@@ -190,7 +192,7 @@ const zhCN: Record<PopupKey, string> = {
   popup_emptyBody: '像平时一样打开后台，店脉会读取页面上的数字。先打开生意参谋首页：',
   popup_openSycm: '打开生意参谋首页',
   popup_supported: '支持：{sites}',
-  popup_threshold: '界线',
+  popup_threshold: '预警线',
   popup_readAtLabel: '读取时间',
   popup_period: '统计时间',
   popup_owner: '负责',
@@ -198,7 +200,7 @@ const zhCN: Record<PopupKey, string> = {
   popup_dismiss: '今天不再提示',
   popup_dismissed: '今天已忽略 {count} 条',
   popup_latest: '最新数字',
-  popup_source: '读自“{label}”（{reader}）',
+  popup_source: '读自页面上的“{label}”',
   popup_storageError: '店脉没能保存最近的数据：{error}。稍后会重试。',
   popup_privacy: '只读取你打开的页面，数据只存在这台电脑上，不发送到任何地方。',
   access_missing: '浏览器还没有允许店脉访问你的后台网站（生意参谋、京东商智等），所以那里的数字一个也读不到。',
@@ -238,7 +240,7 @@ const zhCN: Record<PopupKey, string> = {
   review_colChange: '变化',
   review_colShare: '贡献',
   review_main: '主因：{factor}',
-  review_source: '下降的流量来源：{source}，访客 {current}，基线 {baseline}（{change}）',
+  review_source: '下降的流量来源：{source}，访客 {current}，近4周同日中位数 {baseline}（{change}）',
   review_sustained: '缺口已持续数日，不是单日波动。',
   review_oneDay: '目前只有一天，明天再看是否持续。',
   review_noFall: '支付金额没有低于基线。',
@@ -348,7 +350,7 @@ const zhTW: Record<PopupKey, string> = {
   popup_emptyBody: '像平常一樣打開後台，店脈會讀取頁面上的數字。先打開生意參謀首頁：',
   popup_openSycm: '打開生意參謀首頁',
   popup_supported: '支援：{sites}',
-  popup_threshold: '界線',
+  popup_threshold: '預警線',
   popup_readAtLabel: '讀取時間',
   popup_period: '統計時間',
   popup_owner: '負責',
@@ -356,7 +358,7 @@ const zhTW: Record<PopupKey, string> = {
   popup_dismiss: '今天不再提示',
   popup_dismissed: '今天已忽略 {count} 則',
   popup_latest: '最新數字',
-  popup_source: '讀自「{label}」（{reader}）',
+  popup_source: '讀自頁面上的「{label}」',
   popup_storageError: '店脈沒能儲存最近的資料：{error}。稍後會重試。',
   popup_privacy: '只讀取你打開的頁面，資料只存在這台電腦上，不傳送到任何地方。',
   access_missing: '瀏覽器還沒有允許店脈存取你的後台網站（生意參謀、京東商智等），所以那裡的數字一個也讀不到。',
@@ -396,7 +398,7 @@ const zhTW: Record<PopupKey, string> = {
   review_colChange: '變化',
   review_colShare: '貢獻',
   review_main: '主因：{factor}',
-  review_source: '下降的流量來源：{source}，訪客 {current}，基線 {baseline}（{change}）',
+  review_source: '下降的流量來源：{source}，訪客 {current}，近4週同日中位數 {baseline}（{change}）',
   review_sustained: '缺口已持續數日，不是單日波動。',
   review_oneDay: '目前只有一天，明天再看是否持續。',
   review_noFall: '支付金額沒有低於基線。',
@@ -507,7 +509,20 @@ export const POPUP_SCREEN = [
   LINES_STRINGS,
   PLAN_STRINGS,
   INBOX_RULE_STRINGS,
+  ADVICE_STRINGS,
+  REPORT_STRINGS,
 ] as const;
 export type PopupTranslate = Translate<
-  PopupKey | MetricKey | AlertKey | FormKey | SiteAccessKey | PaceKey | PeerKey | LinesKey | PlanKey | InboxRuleKey
+  | PopupKey
+  | MetricKey
+  | AlertKey
+  | FormKey
+  | SiteAccessKey
+  | PaceKey
+  | PeerKey
+  | LinesKey
+  | PlanKey
+  | InboxRuleKey
+  | AdviceKey
+  | ReportKey
 >;

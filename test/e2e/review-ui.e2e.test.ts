@@ -82,3 +82,23 @@ describe.each(['zh-CN', 'zh-TW', 'en'])('the review UI in %s', (locale) => {
     await page.close();
   });
 });
+
+describe.each(['zh-CN', 'en'])('the first screen in %s', (locale) => {
+  it.each([4, 10])('lists %i shops one line each, the worst first, no name or number cut short', async (n) => {
+    const page = await browser.newPage({ viewport: { width: 400, height: 600 }, locale });
+    await page.goto(`${url}?locale=${locale}&shops=${n}`);
+    const lines = page.getByTestId('shop-lines');
+    await lines.waitFor();
+    expect(await lines.locator('.shops-line').count()).toBe(n);
+    const statuses = await lines.locator('.shops-line').evaluateAll((els) => els.map((e) => e.classList.contains('missed')));
+    // Missed days first.
+    expect(statuses).toEqual([...statuses].sort((a, b) => Number(b) - Number(a)));
+    const cut = await lines
+      .locator('span')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `first-screen-${n}-${locale}.png`) });
+    await page.close();
+  });
+});

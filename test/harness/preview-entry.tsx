@@ -15,6 +15,16 @@ const locale = (query.get('locale') ?? 'en') as Locale;
 document.documentElement.lang = locale;
 const sample = sampleReviewState();
 const review = query.has('states') ? sampleStates() : sample;
+// ?shops=N: the sample's shops repeated under other names, for the first screen with many shops.
+const many = Number(query.get('shops') ?? 0);
+const base = [...review.shops];
+const baseInbox = [...review.inbox];
+for (let i = base.length; i < many; i++) {
+  const from = base[i % base.length]!;
+  const store = `${from.store} ${Math.floor(i / base.length) + 1}`;
+  review.shops.push({ ...from, store, day: { ...from.day, store } });
+  review.inbox.push(...baseInbox.filter((a) => a.store === from.store).map((a) => ({ ...a, id: `${a.id}-${i}`, store })));
+}
 const yesterday = addDays(TODAY, -1);
 const popupState: PopupState = {
   alerts: review.inbox,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, languageOf, localeFor, pickLocale, translator, type Strings } from '@/core/i18n';
 import { formatValue } from '@/core/format';
 import { METRIC_IDS } from '@/core/metrics';
+import { ADVICE_STRINGS } from '@/core/strings/advice';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
@@ -16,6 +17,8 @@ import { PEER_STRINGS } from '@/core/strings/peers';
 import { PLAN_STRINGS } from '@/core/strings/plan';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
+import { REPORT_STRINGS } from '@/core/strings/report';
+import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
 import { SYNC_STRINGS } from '@/core/strings/sync';
@@ -27,6 +30,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 /** Every string module in core/strings/, by file name. */
 const MODULES: Record<string, Strings<string>> = {
+  advice: ADVICE_STRINGS,
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
   forms: FORM_STRINGS,
@@ -39,6 +43,8 @@ const MODULES: Record<string, Strings<string>> = {
   plan: PLAN_STRINGS,
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
+  report: REPORT_STRINGS,
+  'review-alerts': REVIEW_ALERTS_STRINGS,
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
   sync: SYNC_STRINGS,
@@ -179,9 +185,12 @@ describe('strings by screen', () => {
     ['entrypoints/allow/main.ts', ['site-access']],
     [
       'entrypoints/popup/main.tsx',
-      ['alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'pace', 'peers', 'plan', 'popup', 'site-access'],
+      ['advice', 'alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'pace', 'peers', 'plan', 'popup', 'report', 'site-access'],
     ],
-    ['entrypoints/options/main.tsx', ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'sheets', 'sync']],
+    [
+      'entrypoints/options/main.tsx',
+      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'sync'],
+    ],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.
     ['entrypoints/background.ts', ['alerts', 'badge', 'metrics', 'pace']],

@@ -82,3 +82,34 @@ describe('the options page’s check times', () => {
     expect(el<HTMLInputElement>('pace-checks-enabled').checked).toBe(false);
   });
 });
+
+describe('options page review alerts', () => {
+  it('switches the review’s alerts and their least fall, refusing a fall out of range', async () => {
+    const { root, saved, save } = await mount();
+    const factor = root.querySelector<HTMLInputElement>('[data-testid="ralerts-factor"]')!;
+    expect(factor.checked).toBe(true);
+    factor.click();
+    await settle();
+    expect(saved.at(-1)?.reviewAlerts).toEqual({ factorDrop: false });
+    const drop = root.querySelector<HTMLInputElement>('[data-testid="ralerts-minDrop"]')!;
+    drop.value = '15';
+    drop.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(saved.at(-1)?.reviewAlerts).toEqual({ factorDrop: false, minDrop: 0.15 });
+    const calls = save.mock.calls.length;
+    drop.value = '300';
+    drop.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(save.mock.calls.length).toBe(calls);
+    expect(drop.value).toBe('15');
+  });
+
+  it('says "Saved" in the language just chosen', async () => {
+    const { root } = await mount();
+    const language = root.querySelector<HTMLSelectElement>('select')!;
+    language.value = 'zh-CN';
+    language.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(root.querySelector('[data-testid="status"]')!.textContent).toBe('已保存');
+  });
+});

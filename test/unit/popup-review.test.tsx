@@ -9,7 +9,7 @@ import { formatChange, formatCompletion } from '@/core/format';
 import type { Locale } from '@/core/i18n';
 import type { PopupState } from '@/core/messages';
 import type { ReviewState } from '@/core/review/types';
-import { sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
+import { addDays, sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
 
 const NOW = Date.parse(`${TODAY}T09:30:00+08:00`);
 const POPUP_STATE: PopupState = {
@@ -111,14 +111,32 @@ describe('daily review', () => {
     expect(rows.map((r) => r.getAttribute('data-factor'))).toEqual(['visitors', 'conversionRate', 'avgOrderValue']);
     expect(rows[0]!.classList.contains('review-main')).toBe(true);
     expect(rows[0]!.textContent).toContain('-23.7%');
-    // The three shares on screen add up to the whole change.
-    const shares = rows.map((r) => Number(r.querySelector('.review-share-cell .popup-num')!.textContent!.replace('%', '')));
-    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    // The three amounts on screen add up to the change in sales, each in whole units.
+    const amounts = rows.map((r) => r.querySelector('.review-share-cell .popup-num')!.textContent!);
+    for (const a of amounts) expect(a).toMatch(/^[+-]?¥[\d,]+$|^¥0$/);
+    const d = sampleReviewState().shops.find((s) => s.store === '小雨的旗舰店')!.day.decomposition!;
+    const sum = d.factors.reduce((a, f) => a + f.amount, 0);
+    const shown = amounts.reduce((a, s) => a + Number(s.replace(/[¥,+]/g, '').replace(/^-/, '-')), 0);
+    expect(Math.abs(shown - sum)).toBeLessThanOrEqual(2);
+    expect(c.querySelector('[data-testid="main-money"]')!.textContent).toMatch(
+      /^Visitors down 23\.7%: about ¥[\d,]+ less in sales$/,
+    );
     const main = c.querySelector('[data-testid="main-factor"]')!.textContent!;
     expect(main).toContain('Main factor: Visitors');
     expect(main).toContain('Owner: Promotion');
     expect(main).toContain('Visitors fell: find the traffic source');
     expect(main).toContain('手淘搜索, 1,468 visitors against 2,783 (-47.3%)');
+  });
+
+  it('says when a shop was last read and which page to open when its review is days old', async () => {
+    const review = sampleReviewState();
+    review.shops[0]!.day = { ...review.shops[0]!.day, date: addDays(TODAY, -5) };
+    await mount(props({}, review));
+    const stale = card(review.shops[0]!.store).querySelector('[data-testid="stale"]')!.textContent;
+    expect(stale).toBe(
+      `The last closed day read is ${addDays(TODAY, -5)}, 5 days ago: open the 生意参谋 home page that shows yesterday to bring it up to date.`,
+    );
+    expect(card(review.shops[1]!.store).querySelector('[data-testid="stale"]')).toBeNull();
   });
 
   it('says a met day and a month ahead of plan', async () => {
@@ -129,6 +147,23 @@ describe('daily review', () => {
     expect(c.textContent).toContain('$2,927.28');
     expect(c.querySelector('[data-testid="pacing"]')!.textContent).toContain('1.3% ahead of plan');
     expect(c.textContent).not.toContain('The gap has held');
+  });
+
+  it('says the sales were drawn in a scrambling font, and what to do, when an open page of the shop had such numbers', async () => {
+    const page = {
+      site: 'sycm',
+      store: '无数据的小店',
+      path: '/portal/home.htm',
+      at: 0,
+      found: 6,
+      unreadable: 3,
+      own: [],
+      missing: [],
+    };
+    await mount(props({ load: vi.fn(async () => ({ ...POPUP_STATE, pages: [page] })) }, sampleStates()));
+    expect(card('无数据的小店').querySelector('[data-testid="no-data"]')!.textContent).toBe(
+      'The 生意参谋 page showed 3 numbers in a scrambling font, which StorePulse does not decode, so no sales were stored. Download yesterday’s data sheet in the back office and import it in Settings.',
+    );
   });
 
   it('shows no data, no target and a one-day miss each in its own words', async () => {

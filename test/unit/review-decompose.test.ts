@@ -168,3 +168,29 @@ describe('the traffic source that fell', () => {
     expect(fallingSource({ search: Number.NaN }, { search: 1000 })).toBeNull();
   });
 });
+
+describe('the factors in money', () => {
+  const amounts = (d: Decomposition | null) =>
+    Object.fromEntries((d?.factors ?? []).map((f) => [f.factor, f.amount])) as Record<Factor, number>;
+
+  it('gives the whole fall to the one factor that moved: visitors −23.7% cost ¥474 of ¥2,000', () => {
+    const d = decompose(
+      { visitors: 763, conversionRate: 0.02, avgOrderValue: 100 },
+      { visitors: 1000, conversionRate: 0.02, avgOrderValue: 100 },
+    );
+    expect(amounts(d).visitors).toBeCloseTo(-474, 9);
+    expect(amounts(d).conversionRate).toBe(0);
+    expect(amounts(d).avgOrderValue).toBe(0);
+  });
+
+  it('splits a change between factors so the amounts add up to the change in sales', () => {
+    const current = { visitors: 800, conversionRate: 0.025, avgOrderValue: 90 };
+    const d = decompose(current, { visitors: 1000, conversionRate: 0.02, avgOrderValue: 100 })!;
+    const sum = d.factors.reduce((a, f) => a + f.amount, 0);
+    expect(sum).toBeCloseTo(800 * 0.025 * 90 - 2000, 9);
+    // Conversion rose while sales fell: it brought money in, the other two cost it.
+    expect(amounts(d).conversionRate).toBeGreaterThan(0);
+    expect(amounts(d).visitors).toBeLessThan(0);
+    expect(amounts(d).avgOrderValue).toBeLessThan(0);
+  });
+});

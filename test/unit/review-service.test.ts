@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createService, memoryReviewCache, type Sender } from '@/core/background/service';
 import type { ReviewState, TrendView } from '@/core/review/types';
-import { day, freshDb, noonOf, obs, realtime, report, SYCM_URL } from './support/db';
+import { day, freshDb, noonOf, obs, realtime, report, SYCM_URL, visitorsDay } from './support/db';
 import { EXT, pageSender, POPUP } from './support/senders';
 
 const TAB: Sender = pageSender(3, SYCM_URL);
@@ -16,23 +16,7 @@ async function seeded() {
   for (let i = 35; i >= 1; i--) {
     const date = new Date(Date.parse(`${TODAY}T00:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10);
     const visitors = i <= 2 ? 1500 : 3000;
-    const reply = await service.handle(
-      {
-        type: 'report',
-        payload: report(
-          [
-            obs('visitors', visitors),
-            obs('conversionRate', 0.025),
-            obs('avgOrderValue', 120, { currency: 'CNY' }),
-            obs('sales', visitors * 3, { currency: 'CNY' }),
-            obs('visitors', visitors - 1000, { breakdown: { dimension: '流量来源', key: '手淘搜索' } }),
-            obs('visitors', 1000, { breakdown: { dimension: '流量来源', key: '直通车' } }),
-          ],
-          day(date),
-        ),
-      },
-      TAB,
-    );
+    const reply = await service.handle({ type: 'report', payload: visitorsDay(date, visitors) }, TAB);
     expect(reply).toMatchObject({ stored: 6 });
   }
   return { db, service, cache, setClock: (t: number) => void (clock = t) };

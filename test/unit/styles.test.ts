@@ -28,7 +28,9 @@ const COMPONENTS = readdirSync('components').filter((f) => f.endsWith('.tsx'));
 
 /** Each component's class prefix: every rule in X.css starts from a class of X's own. */
 const PREFIX: Record<string, string> = {
+  Advice: 'advice',
   CustomRules: 'rules',
+  DailyReport: 'report',
   DataPanel: 'data',
   HostAccess: 'access',
   Inbox: 'inbox',
@@ -46,6 +48,8 @@ const PREFIX: Record<string, string> = {
   Review: 'review',
   SheetImport: 'sheet',
   SyncStatus: 'sync',
+  ReviewAlertSwitches: 'ralerts',
+  ShopLines: 'shops',
   Tabs: 'tabs',
   TargetForm: 'target',
   Trends: 'trend',

@@ -30,6 +30,23 @@ export function report(observed: ObservedValue[], period: Period, over: Partial<
   return { site: 'sycm', store: '小雨的旗舰店', period, observed, ...over };
 }
 
+/**
+ * One closed day of a shop whose sales are visitors × 2.5% × ¥120, visitors split into 手淘搜索 (all but
+ * 1,000) and 直通车 (1,000): the day page the review tests seed weeks of.
+ */
+export const visitorsDay = (date: string, visitors: number): PageReport =>
+  report(
+    [
+      obs('visitors', visitors),
+      obs('conversionRate', 0.025),
+      obs('avgOrderValue', 120, { currency: 'CNY' }),
+      obs('sales', visitors * 3, { currency: 'CNY' }),
+      obs('visitors', visitors - 1000, { breakdown: { dimension: '流量来源', key: '手淘搜索' } }),
+      obs('visitors', 1000, { breakdown: { dimension: '流量来源', key: '直通车' } }),
+    ],
+    day(date),
+  );
+
 /** A 生意参谋 report of the closed day before NOON's. */
 export const dayReport = (observed: ObservedValue[], over: Partial<PageReport> = {}): PageReport =>
   report(observed, day('2026-11-25'), over);

@@ -1,0 +1,122 @@
+import {
+  fellSourceText,
+  fixedChange,
+  moneyText,
+  partAdvice,
+  reviewAlertText,
+  steadyValue,
+  type AdviceTranslate,
+} from './advice-text';
+import { FIXES, ROLES, type Role } from './fixes';
+import { formatCompletion, formatValue } from './format';
+import { metricName, type Locale, type Translate } from './i18n';
+import type { AlertView, ReviewState, ShopOverview } from './review/types';
+import type { FixId } from './rules';
+import type { AdviceKey } from './strings/advice';
+import type { ReportKey } from './strings/report';
+
+/**
+ * The daily report (日报) as text to paste into the team chat, in the operator's language: per shop,
+ * yesterday against its target, the month's pace, the factors in money, the main cause with its
+ * source, the open alerts, and today's tasks grouped by owner. Built from the review the popup already
+ * holds; nothing leaves the machine — the operator pastes it.
+ */
+
+export type ReportTranslate = Translate<ReportKey> & AdviceTranslate;
+
+/** Within this much of plan the month reads "on plan". */
+const ON_PLAN = 0.005;
+
+export function dailyReport(review: Pick<ReviewState, 'today' | 'shops' | 'inbox'>, t: ReportTranslate, locale: Locale): string {
+  const lines = [t('report_title', { date: review.today })];
+  for (const shop of review.shops) {
+    const alerts = review.inbox.filter((a) => a.site === shop.site && a.store === shop.store && a.status === 'open');
+    lines.push('', ...shopLines(shop, alerts, t, locale));
+  }
+  return lines.join('\n');
+}
+
+function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTranslate, locale: Locale): string[] {
+  const site = t(`site_${shop.site}` as never);
+  const lines = [t('report_shop', { store: shop.store, site: site === `site_${shop.site}` ? shop.site : site })];
+  const day = shop.day;
+  const money = (v: number) => formatValue('sales', v, locale, shop.currency);
+  if (day.status === 'noData' || day.sales === null) lines.push(t('report_noData'));
+  else if (day.target !== null && day.completion !== null)
+    lines.push(
+      t('report_day', {
+        date: day.date,
+        sales: money(day.sales),
+        target: money(day.target),
+        completion: formatCompletion(day.completion, locale),
+        verdict: t(day.status === 'met' ? 'report_met' : 'report_missed'),
+      }),
+    );
+  else lines.push(t('report_dayNoTarget', { date: day.date, sales: money(day.sales) }));
+  const m = day.month;
+  if (m) {
+    const pace =
+      m.pace === null
+        ? ''
+        : Math.abs(m.pace) < ON_PLAN
+          ? t('report_paceOn')
+          : t(m.pace < 0 ? 'report_paceBehind' : 'report_paceAhead', {
+              percent: fixedChange(Math.abs(m.pace), locale).replace(/^\+/, ''),
+            });
+    lines.push(
+      t('report_month', {
+        month: m.month,
+        actual: money(m.actual),
+        target: money(m.target),
+        completion: formatCompletion(m.completion, locale),
+        pace,
+      }).replace(/[,，]\s*$/, ''),
+    );
+  }
+  const d = day.decomposition;
+  if (d) {
+    lines.push(
+      t('report_factors', {
+        // A factor that moved sales by less than one unit of money is left out: it is not a cause.
+        factors: d.factors
+          .filter((f) => Math.round(f.amount) !== 0)
+          .map((f) => moneyText(t, locale, f, shop.currency))
+          .join(t('report_listSeparator')),
+      }),
+    );
+    if (d.main) {
+      const source = d.fallingSource;
+      lines.push(
+        t('report_main', { factor: metricName(t, d.main) }) +
+          (source ? ` · ${source.key} ${fixedChange(source.change, locale)}` : ''),
+      );
+    }
+  }
+  lines.push(alerts.length ? t('report_alerts', { count: alerts.length }) : t('report_noAlerts'));
+  for (const a of alerts) {
+    const head = a.review
+      ? reviewAlertText(t, locale, a)
+      : t('report_alertLine', {
+          metric: metricName(t, a.metric),
+          value: steadyValue(a.metric, a.value, locale, a.currency),
+          threshold: steadyValue(a.metric, a.threshold, locale, a.currency),
+        });
+    const detail = a.part ? partAdvice(t, locale, a.part) : fellSourceText(t, locale, a);
+    lines.push(`- ${head}${detail ? ` · ${detail}` : ''}`);
+  }
+  const tasks = tasksByRole([...(d?.fix ? [d.fix] : []), ...alerts.map((a) => a.fix)]);
+  if (tasks.size) {
+    lines.push(t('report_tasks'));
+    for (const [role, keys] of tasks)
+      lines.push(t('report_role', { role: t(`role_${role}`) }), ...keys.map((k) => `  - ${t(k)}`));
+  }
+  return lines;
+}
+
+/** Each role's tasks from the fixes in play, once each, roles in the team's order (运营 first). */
+function tasksByRole(fixes: readonly FixId[]): Map<Role, AdviceKey[]> {
+  const byRole = new Map<Role, Set<AdviceKey>>();
+  for (const fix of fixes)
+    for (const o of FIXES[fix].owners) byRole.set(o.role, (byRole.get(o.role) ?? new Set<AdviceKey>()).add(o.task));
+  return new Map(ROLES.filter((r) => byRole.has(r)).map((r) => [r, [...byRole.get(r)!]]));
+}

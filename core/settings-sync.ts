@@ -55,6 +55,9 @@ export interface SyncStatus {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Top-level settings that are absent until the operator changes them; each is one field when present. */
+const OPTIONAL_FIELDS = ['paceChecks', 'reviewAlerts'] as const satisfies ReadonlyArray<keyof Settings>;
+
 /** The settings as fields, by field name (the item key without the prefix). */
 export function fieldsOf(s: Settings): Record<string, unknown> {
   const fields: Record<string, unknown> = {
@@ -62,6 +65,7 @@ export function fieldsOf(s: Settings): Record<string, unknown> {
     quietHours: s.quietHours,
     ruleOrder: s.customRules.map((r) => r.id),
   };
+  for (const name of OPTIONAL_FIELDS) if (s[name] !== undefined) fields[name] = s[name];
   for (const [profile, overrides] of Object.entries(s.rules)) fields[`rules.${profile}`] = overrides;
   for (const [key, shop] of Object.entries(s.shops)) fields[`shop.${key}`] = shop;
   for (const rule of s.customRules) fields[`rule.${rule.id}`] = rule;
@@ -84,6 +88,7 @@ export function settingsFromFields(fields: Record<string, unknown>): Record<stri
     version: SETTINGS_VERSION,
     ...(fields.language !== undefined ? { language: fields.language } : {}),
     ...(fields.quietHours !== undefined ? { quietHours: fields.quietHours } : {}),
+    ...Object.fromEntries(OPTIONAL_FIELDS.filter((name) => fields[name] !== undefined).map((name) => [name, fields[name]])),
     rules,
     shops,
     customRules: ids.map((id) => custom.get(id)),

@@ -94,6 +94,22 @@ describe('settings split into sync items', () => {
 });
 
 describe('two browsers of one operator', () => {
+  it('carries the optional fields (pace check times, review alerts) only when set, and keeps them through a pull', async () => {
+    const { sync, laptop, shop, save, settingsOf } = twoBrowsers();
+    await save(shop, (s) => ({ ...s, paceChecks: { enabled: true, times: ['14:00'], margin: 0.2 } }), 1_000);
+    expect(Object.keys(fieldsOf(await settingsOf(shop)))).toContain('paceChecks');
+    expect(Object.keys(fieldsOf(DEFAULT_SETTINGS))).not.toContain('paceChecks');
+    // The laptop changes another field; the shop computer takes it in and keeps its own check times.
+    await save(laptop, (s) => ({ ...s, language: 'en', reviewAlerts: { minDrop: 0.15 } }), 2_000);
+    await pushSync(laptop.local, sync, 2_000);
+    await pullSync(shop.local, sync);
+    expect(await settingsOf(shop)).toMatchObject({
+      language: 'en',
+      reviewAlerts: { minDrop: 0.15 },
+      paceChecks: { enabled: true, times: ['14:00'], margin: 0.2 },
+    });
+  });
+
   it('sends only the fields that changed, and the other browser takes them in', async () => {
     vi.useFakeTimers();
     const { sync, laptop, shop, save, settingsOf } = twoBrowsers();

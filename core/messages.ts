@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { Binding } from './bindings';
 import type { Locale } from './i18n';
 import type { MetricId } from './metrics';
+import type { PaceText } from './pace-text';
 import type { Repaired, Settings } from './settings';
 import type { SyncStatus } from './settings-sync';
 import type { FixId, ReturningMix, Severity } from './rules';
@@ -35,6 +36,18 @@ export interface Evaluation {
   fix: FixId;
   alertId: string;
   dismissed: boolean;
+}
+
+/** A fix as a badge says it: in the page's language, worded by the background (core/background/badge-words.ts). */
+export interface FixWords {
+  summary: string;
+  owner: string;
+  steps: string[];
+}
+
+/** An evaluation as the page receives it: with its fix in words, so the content script carries no fix table. */
+export interface WordedEvaluation extends Evaluation {
+  words: FixWords;
 }
 
 export interface LatestView {
@@ -114,7 +127,7 @@ export interface PageSetup {
 export interface ProtocolMap {
   pageSetup: { payload: Record<string, never>; reply: PageSetup };
   /** `refused`: readings of the report that failed validation and were left out; the others are stored. */
-  report: { payload: PageReport; reply: { stored: number; evaluations: Evaluation[]; refused: number; pace?: PaceBadge } };
+  report: { payload: PageReport; reply: { stored: number; evaluations: WordedEvaluation[]; refused: number; pace?: PaceBadge } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
   pageStatus: { payload: PageStatus; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
@@ -147,10 +160,15 @@ export interface ProtocolMap {
   pace: { payload: Record<string, never>; reply: { shops: PaceView[] } };
 }
 
-/** Today's pace beside a real-time board's sales number: `index` is that number's in the report. */
+/**
+ * Today's pace beside a real-time board's sales number: `index` is that number's in the report; `text`
+ * is its wording in the page's language, formed by the background (the content script carries no
+ * pace wording of its own).
+ */
 export interface PaceBadge {
   index: number;
   view: PaceView;
+  text: PaceText;
 }
 
 /** What an import added, found already there and left out (and why): the options page's report. */

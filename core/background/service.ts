@@ -17,11 +17,12 @@ import { envelopeSchema, messageSchemas, otherReadSchema, transferRequestSchema 
 import { shopKey } from '../keys';
 import { siteFor } from '../sites';
 import { missingOn } from '../sites/expects';
-import { localeFor } from '../i18n';
+import { localeFor, translator, type Locale } from '../i18n';
 import { decideReturning, effectiveRules, inQuietHours, returningLines, type ReturningMix, type ThresholdRule } from '../rules';
 import { DEFAULT_SETTINGS, reviewAlertChoices, type Repaired, type Settings } from '../settings';
 import type { SyncStatus } from '../settings-sync';
-import { badgeStrings } from './badge-words';
+import { BADGE_SCREEN, badgeStrings, fixWords } from './badge-words';
+import { paceText } from '../pace-text';
 import { BlockedError, connection } from './connection';
 import { compact } from './daily';
 import { alertAction, dismissAlert, todaysAlerts } from './alerts';
@@ -258,12 +259,12 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   /** Today's pace beside a real-time board's own sales number; none when it cannot be said (never in the report's way). */
-  async function paceBadge(report: PageReport, at: number): Promise<PaceBadge | undefined> {
+  async function paceBadge(report: PageReport, at: number, locale: Locale): Promise<PaceBadge | undefined> {
     if (report.period.kind !== 'realtime') return undefined;
     const index = report.observed.findIndex((o) => o.metric === 'sales' && !o.breakdown && !o.peer && !o.period);
     if (index < 0) return undefined;
     const view = await paceOf(await database(), report.site, report.store, at).catch(() => null);
-    return view ? { index, view } : undefined;
+    return view ? { index, view, text: paceText(view, translator(locale, BADGE_SCREEN), locale) } : undefined;
   }
 
   /** The review's alerts of one shop judged again; a failure leaves the alerts as they were. */
@@ -392,8 +393,10 @@ export function createService(deps: ServiceDeps): Service {
           console.warn('[StorePulse] notification not shown:', e),
         );
       }
-      const pace = await paceBadge(payload, at);
-      return { stored: result.stored, evaluations: result.evaluations, refused, ...(pace ? { pace } : {}) };
+      const pace = await paceBadge(payload, at, locale);
+      const words = translator(locale, BADGE_SCREEN);
+      const evaluations = result.evaluations.map((e) => ({ ...e, words: fixWords(e.fix, words) }));
+      return { stored: result.stored, evaluations, refused, ...(pace ? { pace } : {}) };
     },
     async pageStatus(payload, caller) {
       if (caller.kind !== 'page') throw new UserError('page status comes only from a page tab');

@@ -1,10 +1,8 @@
-import { FIXES } from '../fixes';
 import { formatValue } from '../format';
 import { metricName, type Locale } from '../i18n';
 import type { BadgeTranslate } from '../strings/badge';
-import { isRefusal, type Evaluation, type PaceBadge, type PageReport, type PageStatus } from '../messages';
-import { paceText } from '../pace-text';
-import type { PaceView } from '../review/types';
+import { isRefusal, type WordedEvaluation, type PaceBadge, type PageReport, type PageStatus } from '../messages';
+import type { PaceText } from '../pace-text';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
@@ -40,7 +38,7 @@ export interface SessionDeps {
   signal: AbortSignal;
   locale: Locale;
   t: BadgeTranslate;
-  report(report: PageReport): Promise<{ evaluations: Evaluation[]; pace?: PaceBadge }>;
+  report(report: PageReport): Promise<{ evaluations: WordedEvaluation[]; pace?: PaceBadge }>;
   /** Tells the background how reading went (found nothing, or numbers it could not read). */
   status?(status: PageStatus): Promise<unknown>;
   dismiss(alertId: string): Promise<void>;
@@ -72,7 +70,7 @@ interface Tracked {
 }
 
 interface Flag {
-  evaluation: Evaluation;
+  evaluation: WordedEvaluation;
   value: number;
 }
 
@@ -87,7 +85,7 @@ export class PageSession {
   private readonly notes = new Map<Element, Badge>();
   private readonly dismissed = new Set<string>();
   /** Today's pace beside the real-time sales number it was computed from (that number's key and value). */
-  private pace: { key: string; value: number; view: PaceView } | undefined;
+  private pace: { key: string; value: number; text: PaceText } | undefined;
   private readonly hosts: RootWatch;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
@@ -346,7 +344,7 @@ export class PageSession {
       this.retryMs = 1000;
       for (const f of settled) this.flags.delete(keyOf(f));
       const paced = reply.pace && settled[reply.pace.index];
-      this.pace = paced ? { key: keyOf(paced), value: paced.observed.value, view: reply.pace!.view } : undefined;
+      this.pace = paced ? { key: keyOf(paced), value: paced.observed.value, text: reply.pace!.text } : undefined;
       for (const e of reply.evaluations) {
         const f = settled[e.index];
         if (f) this.flags.set(keyOf(f), { evaluation: e, value: f.observed.value });
@@ -441,7 +439,7 @@ export class PageSession {
     if (!f) return;
     const key = `pace|${pace.key}`;
     wanted.add(key);
-    const content = this.paceContent(pace.view);
+    const content = this.paceContent(pace.text);
     let badge = this.badges.get(key);
     if (!badge) this.badges.set(key, (badge = new Badge(this.doc, content, () => undefined)));
     else badge.update(content);
@@ -449,9 +447,8 @@ export class PageSession {
     else badge.position();
   }
 
-  private paceContent(view: PaceView): BadgeContent {
-    const { t, locale } = this.deps;
-    const text = paceText(view, t, locale);
+  private paceContent(text: PaceText): BadgeContent {
+    const { t } = this.deps;
     const lever = text.lever;
     return {
       metric: 'pace',
@@ -518,9 +515,8 @@ export class PageSession {
     for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.position();
   }
 
-  private badgeContent(f: Found, e: Evaluation): BadgeContent {
+  private badgeContent(f: Found, e: WordedEvaluation): BadgeContent {
     const { t, locale } = this.deps;
-    const fix = FIXES[e.fix];
     const metric = metricName(t, e.metric);
     const value = formatValue(e.metric, f.observed.value, locale, f.observed.currency);
     const threshold = formatValue(e.metric, e.threshold, locale, f.observed.currency);
@@ -530,9 +526,9 @@ export class PageSession {
       severity: e.severity,
       severityLabel: t(`severity_${e.severity}`),
       headline: t(key, { metric, value, threshold }),
-      summary: t(fix.summary),
-      owner: t('badge_owner', { role: t(`role_${fix.role}`) }),
-      steps: fix.steps.map((s) => t(s)),
+      summary: e.words.summary,
+      owner: e.words.owner,
+      steps: e.words.steps,
       openLabel: t('badge_open'),
       closeLabel: t('badge_close'),
       dismissLabel: t('badge_dismiss'),

@@ -3,6 +3,9 @@ import { SETTLE_MS } from '@/core/content/session';
 import type { PageReport } from '@/core/messages';
 import type { PaceView } from '@/core/review/types';
 import { SHORT as VIEW } from '@/test/fixtures/pace/views';
+import { BADGE_SCREEN } from '@/core/background/badge-words';
+import { translator } from '@/core/i18n';
+import { paceText } from '@/core/pace-text';
 import { fakeBackground, startSession } from './support/background';
 import { closedRoots } from './support/dom';
 
@@ -21,7 +24,9 @@ describe('the pace badge beside a real-time sales number', () => {
       async report(r: PageReport) {
         const reply = await bg.report(r);
         const index = r.observed.findIndex((o) => o.metric === 'sales');
-        const pace = index >= 0 ? { index, view: VIEW } : undefined;
+        // The background words it in the page's language (here zh-CN, as the session's translator).
+        const pace =
+          index >= 0 ? { index, view: VIEW, text: paceText(VIEW, translator('zh-CN', BADGE_SCREEN), 'zh-CN') } : undefined;
         if (pace) answered.push(pace);
         return { ...reply, ...(pace ? { pace } : {}) };
       },

@@ -1,7 +1,7 @@
 import { PageSession } from '@/core/content/session';
 import { translator } from '@/core/i18n';
-import { BADGE_SCREEN } from '@/core/background/badge-words';
-import type { Evaluation, PageReport } from '@/core/messages';
+import { BADGE_SCREEN, fixWords } from '@/core/background/badge-words';
+import type { PageReport, WordedEvaluation } from '@/core/messages';
 import { evaluate } from '@/core/rules';
 import type { SiteAdapter } from '@/core/sites';
 import { sycm } from '@/core/sites/sycm';
@@ -17,13 +17,14 @@ export function fakeBackground() {
     failNextReports(n: number) {
       failNext = n;
     },
-    async report(r: PageReport): Promise<{ evaluations: Evaluation[] }> {
+    async report(r: PageReport): Promise<{ evaluations: WordedEvaluation[] }> {
       if (failNext > 0) {
         failNext--;
         throw new Error('Could not establish connection. Receiving end does not exist.');
       }
       reports.push(structuredClone(r));
-      const evaluations: Evaluation[] = [];
+      const evaluations: WordedEvaluation[] = [];
+      const words = translator('zh-CN', BADGE_SCREEN);
       r.observed.forEach((o, index) => {
         const v = evaluate(o.metric, o.value);
         if (v)
@@ -36,6 +37,7 @@ export function fakeBackground() {
             fix: v.rule.fix,
             alertId: `a-${o.metric}`,
             dismissed: false,
+            words: fixWords(v.rule.fix, words),
           });
       });
       return { evaluations };

@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launch, openPopup, readings, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
+import {
+  askAsExtension,
+  eventually,
+  launch,
+  openPopup,
+  readings,
+  SCREENSHOTS,
+  startServer,
+  type Browser,
+  type FixtureServer,
+} from './support';
 // @ts-expect-error plain ES module with JSDoc types
 import { readDatabase } from '../harness/browser.mjs';
 
@@ -75,13 +85,8 @@ describe('the per-day plan in the target form', () => {
 
   it('says in English when every day is set and the days miss the month’s target', async () => {
     const before = await targets();
-    await browser.serviceWorker.evaluate(async () => {
-      await (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({
-        settings: { version: 2, language: 'en' },
-      });
-    });
+    const { settings } = await askAsExtension<{ settings: object }>(browser, 'settings');
+    expect(await askAsExtension(browser, 'saveSettings', { settings: { ...settings, language: 'en' } })).toEqual({ ok: true });
     const popup = await openPopup(browser);
     const card = popup.locator('.review-day-card').first();
     await card.waitFor();

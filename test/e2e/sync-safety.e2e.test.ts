@@ -4,7 +4,9 @@
 // opts in, and an item written into sync changes nothing.
 
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { askFrom, ENGINES, sessionFor, type Tab } from './engines';
+import { SCREENSHOTS } from './support';
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm';
 const BOUNCE = 'storepulse-badge[data-metric="bounceRate"]';
@@ -74,6 +76,13 @@ describe.each(ENGINES)('storage.sync written by a content script, in %s', (engin
     await page.reload();
     await page.waitFor(BOUNCE);
     expect(await page.attribute(BOUNCE, 'data-severity')).toBe('warn');
+
+    // The options page says which state applies and why (zh-CN).
+    const options = await session().openExtension('/options.html', { width: 900, height: 1400 });
+    await options.waitFor('[data-testid="sync-status"] .sync-mode');
+    expect(await options.attribute('[data-testid="sync-status"] .sync-mode', 'data-follows')).toBe(String(engine === 'chromium'));
+    expect(await options.count('[data-testid="sync-status"] input[type="checkbox"]')).toBe(engine === 'chromium' ? 0 : 1);
+    await options.screenshot(join(SCREENSHOTS, `sync-panel-${engine}-zh-CN.png`), true);
 
     if (engine === 'firefox') {
       // The write did reach sync: once the operator opts in, it is taken in (repaired like any other item).

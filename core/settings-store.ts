@@ -297,8 +297,7 @@ export type SyncTarget = () => Promise<SyncArea | null>;
 /**
  * The background's settings: read from `area` once and kept, so a report costs no settings read. Every
  * write goes through `save`, which keeps what it wrote and sends the changed fields to the area `sync`
- * gives (none while sync is not followed); a failed
- * load is not kept.
+ * gives (none while sync is not followed); a failed load is not kept.
  */
 export function settingsStore(area: StorageArea, sync: SyncTarget | null = null): SettingsStore {
   let kept: Promise<Repaired> | undefined;

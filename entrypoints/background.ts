@@ -5,7 +5,7 @@ import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import { tabMessage } from '@/core/messages';
-import { closeToContentScripts, followSync, prefsArea, settingsStore, type SyncFollower } from '@/core/settings-store';
+import { closeToContentScripts, followSync, prefsArea, settingsStore } from '@/core/settings-store';
 
 export default defineBackground(() => {
   const scripting = (browser as unknown as { scripting: ScriptingApi & ChromeScripting }).scripting;
@@ -14,9 +14,8 @@ export default defineBackground(() => {
   // Rules, shops, peers and the language follow the operator through the browser's sync (settings-sync.ts)
   // where content scripts cannot write it, or where the operator chose so (core/settings-store.ts).
   const closed = closeStorageToPages();
-  let follower: SyncFollower | undefined;
-  const settings = settingsStore(prefs, async () => (await follower?.active()) ?? null);
-  follower = followSync(prefs, () => settings.forget(), closed);
+  const settings = settingsStore(prefs, () => follower.active());
+  const follower = followSync(prefs, () => settings.forget(), closed);
   const syncBound = async () => {
     const { bindings } = await loadBindings(prefs);
     await syncBoundScripts(bindings, (pattern) => browser.permissions.contains({ origins: [pattern] }), scripting);

@@ -25,8 +25,8 @@ import { PaceChecksPanel } from './PaceChecks';
 import { Peers } from './Peers';
 import { SheetImport } from './SheetImport';
 import { ReturningNote } from './ReturningNote';
-import { SyncStatus } from './SyncStatus';
-import type { SyncStatus as SyncState } from '@/core/settings-sync';
+import { SyncStatus, type SyncView } from './SyncStatus';
+import type { SyncMode } from '@/core/settings-sync';
 import { numberProblemKey } from './util';
 
 export interface OptionsProps {
@@ -37,7 +37,11 @@ export interface OptionsProps {
   /** Asks the browser for the notifications permission; must run inside the operator's click. */
   requestNotifications: () => Promise<boolean>;
   /** The browser sync's last outcome, and a way to hear when it changes (components/SyncStatus.tsx). */
-  sync?: { load: () => Promise<SyncState | null>; watch: (changed: () => void) => () => void };
+  sync?: {
+    load: () => Promise<SyncView>;
+    watch: (changed: () => void) => () => void;
+    choose: (optIn: boolean) => Promise<SyncMode>;
+  };
 }
 
 type ShopsReply = ProtocolMap['shops']['reply'];
@@ -247,7 +251,7 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
         )}
       </section>
 
-      {sync && <SyncStatus load={sync.load} watch={sync.watch} t={t} locale={locale} />}
+      {sync && <SyncStatus load={sync.load} watch={sync.watch} choose={sync.choose} t={t} locale={locale} />}
 
       <DataPanel
         t={t}

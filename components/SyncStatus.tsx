@@ -2,7 +2,7 @@ import './SyncStatus.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '@/core/format';
 import type { Locale } from '@/core/i18n';
-import type { SyncProblem, SyncStatus as Status } from '@/core/settings-sync';
+import type { SyncMode, SyncProblem, SyncStatus as Status } from '@/core/settings-sync';
 import type { OptionsTranslate } from '@/core/strings/options';
 
 /**
@@ -31,34 +31,71 @@ function problemText(p: SyncProblem, time: string, t: OptionsTranslate): string 
   }
 }
 
+/** What the worker says of sync: the last push, and whether the settings follow sync here and why. */
+export interface SyncView {
+  status: Status | null;
+  mode: SyncMode | null;
+}
+
+function modeText(mode: SyncMode, t: OptionsTranslate): string {
+  if (!mode.available) return t('sync_unavailable');
+  if (mode.closed) return t('sync_closed');
+  return t(mode.optedIn ? 'sync_openOn' : 'sync_openOff');
+}
+
 /**
- * What the browser's sync did with the settings last time (core/settings-sync.ts): sent, or refused and
- * why. `watch` calls back whenever the status changes (a push runs a moment after each save).
+ * Whether the settings follow sync in this browser, and why (core/settings-store.ts): where the browser
+ * cannot close sync to content scripts, the operator's switch. Then what the browser's sync did with the
+ * settings last time (core/settings-sync.ts): sent, or refused and why. `watch` calls back whenever the
+ * status changes (a push runs a moment after each save).
  */
 export function SyncStatus({
   load,
   watch,
+  choose,
   t,
   locale,
 }: {
-  load: () => Promise<Status | null>;
+  load: () => Promise<SyncView>;
   watch: (changed: () => void) => () => void;
+  choose: (optIn: boolean) => Promise<SyncMode>;
   t: OptionsTranslate;
   locale: Locale;
 }) {
-  const [status, setStatus] = useState<Status | null>(null);
+  const [{ status, mode }, setView] = useState<SyncView>({ status: null, mode: null });
   useEffect(() => {
-    const read = () => void load().then(setStatus, () => undefined);
+    const read = () => void load().then(setView, () => undefined);
     read();
     return watch(read);
   }, [load, watch]);
+  const follows = mode?.follows ?? true;
   const time = status ? formatTime(status.at, locale) : '';
   const problems = status?.problems ?? [];
   return (
     <section class="options-panel sync" data-testid="sync-status">
       <h2>{t('sync_title')}</h2>
       <p class="options-help">{t('sync_help')}</p>
-      {problems.length > 0 ? (
+      {mode && (
+        <p class="sync-mode" data-follows={String(mode.follows)}>
+          {modeText(mode, t)}
+        </p>
+      )}
+      {mode?.available && !mode.closed && (
+        <label class="sync-choice">
+          <input
+            type="checkbox"
+            checked={mode.optedIn}
+            onChange={(e) =>
+              void choose(e.currentTarget.checked).then(
+                (next) => setView((v) => ({ ...v, mode: next })),
+                () => undefined,
+              )
+            }
+          />{' '}
+          {t('sync_optIn')}
+        </label>
+      )}
+      {!follows ? null : problems.length > 0 ? (
         <ul class="sync-problems" role="alert">
           {problems.map((p, i) => (
             <li key={i} data-code={p.code}>

@@ -7,7 +7,7 @@ import type { Locale } from './i18n';
 import type { MetricId } from './metrics';
 import type { PaceText } from './pace-text';
 import type { Repaired, Settings } from './settings';
-import type { SyncStatus } from './settings-sync';
+import type { SyncMode, SyncStatus } from './settings-sync';
 import type { FixId, ReturningMix, Severity } from './rules';
 import type { AlertView, MonthTarget, PaceView, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
@@ -155,7 +155,10 @@ export interface ProtocolMap {
   /** How many numbers are bound on an origin (the popup's page tools). */
   boundCount: { payload: { origin: string }; reply: { count: number } };
   /** The last push of the settings to the browser's sync: when, and what it refused and why. */
-  syncStatus: { payload: Record<string, never>; reply: { status: SyncStatus | null } };
+  /** `mode`: whether the settings follow sync in this browser, and why (core/settings-store.ts). */
+  syncStatus: { payload: Record<string, never>; reply: { status: SyncStatus | null; mode: SyncMode | null } };
+  /** The operator's choice to follow sync in a browser that cannot close it to content scripts. */
+  chooseSync: { payload: { optIn: boolean }; reply: { mode: SyncMode } };
   /** Today's pace of every shop whose real-time board was read today. */
   pace: { payload: Record<string, never>; reply: { shops: PaceView[] } };
 }

@@ -125,6 +125,7 @@ export const messageSchemas = {
     .strict(),
   boundCount: z.object({ origin: z.url().max(600) }).strict(),
   syncStatus: z.object({}).strict(),
+  chooseSync: z.object({ optIn: z.boolean() }).strict(),
   pace: z.object({}).strict(),
 } as const satisfies { [K in MessageType]: z.ZodType<ProtocolMap[K]['payload']> };
 

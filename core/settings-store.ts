@@ -13,7 +13,9 @@ import {
   STATUS_KEY,
   SYNC_PREFIX,
   type SyncArea,
+  type SyncMode,
   type SyncStatus,
+  decideSync,
 } from './settings-sync';
 
 /**
@@ -165,6 +167,12 @@ export async function saveSettings(settings: Settings, area: StorageArea, sync: 
 
 const pending = new Map<SyncArea, ReturnType<typeof setTimeout>>();
 
+/** Drops a push not yet sent (sync is no longer followed). */
+function cancelPush(sync: SyncArea): void {
+  clearTimeout(pending.get(sync));
+  pending.delete(sync);
+}
+
 /** One push for a burst of saves: a slider dragged or a form typed into writes sync once. */
 export function schedulePush(area: StorageArea, sync: SyncArea, delay = PUSH_DELAY_MS): void {
   clearTimeout(pending.get(sync));
@@ -178,22 +186,94 @@ export function schedulePush(area: StorageArea, sync: SyncArea, delay = PUSH_DEL
 }
 
 /**
- * The background's part: bring this browser up to date with sync when it starts, and take in every
- * change another browser of the operator sends while it runs. What comes from sync is merged field by
- * field and repaired like an import (settings-sync.ts): sync is written by other computers, and in
- * Firefox content scripts could write it too. `taken` is told when the kept settings changed.
+ * The operator's choice, in a browser that cannot close storage.sync to content scripts, to let the
+ * settings follow sync all the same. Kept in the prefs database only: never synced itself.
  */
-export function followSync(area: StorageArea, taken: () => void, sync: SyncArea | null = syncArea()): void {
-  if (!sync) return;
-  void startSync(area, sync, Date.now())
-    .then(taken)
-    .catch((e: unknown) => console.warn('[StorePulse] sync not started:', e));
-  browser.storage.onChanged.addListener((changes, name) => {
-    if (name === 'sync' && Object.keys(changes).some((k) => k.startsWith(SYNC_PREFIX)))
-      void pullSync(area, sync)
-        .then((pulled) => pulled && taken())
-        .catch((e: unknown) => console.warn('[StorePulse] sync not taken in:', e));
+export const SYNC_OPT_IN_KEY = 'syncOptIn';
+
+type AccessArea = { setAccessLevel?(o: { accessLevel: string }): Promise<void> };
+
+/**
+ * Closes a storage area to content scripts where the browser can. True when it did; false when the
+ * area has no `setAccessLevel` (Firefox, for local and sync) or the browser refused the call.
+ */
+export async function closeToContentScripts(area: unknown, name: string): Promise<boolean> {
+  const target = area as AccessArea | undefined;
+  if (typeof target?.setAccessLevel !== 'function') return false;
+  try {
+    await target.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return true;
+  } catch (error) {
+    console.warn(`[StorePulse] storage.${name} stays open to content scripts:`, error);
+    return false;
+  }
+}
+
+/** The worker's hold on sync: whether it follows it now, and the operator's choice where it is open. */
+export interface SyncFollower {
+  /** The sync area while the settings follow it, else null. */
+  active(): Promise<SyncArea | null>;
+  mode(): Promise<SyncMode>;
+  /** Stores the operator's choice and follows sync (or stops) at once. */
+  choose(optIn: boolean): Promise<SyncMode>;
+}
+
+interface ChangeEvent {
+  addListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
+}
+
+/**
+ * The background's part: decide whether the settings follow sync (`closed` says whether the browser
+ * closed storage.sync to content scripts), and while they do, bring this browser up to date with sync
+ * when it starts and take in every change another browser of the operator sends while it runs. What
+ * comes from sync is merged field by field and repaired like an import (settings-sync.ts). `taken` is
+ * told when the kept settings changed.
+ */
+export function followSync(
+  area: StorageArea,
+  taken: () => void,
+  closed: Promise<boolean>,
+  sync: SyncArea | null = syncArea(),
+  changes: ChangeEvent = browser.storage.onChanged,
+): SyncFollower {
+  let deciding: Promise<SyncMode> | undefined;
+  const decide = (): Promise<SyncMode> => {
+    const current = (deciding ??= (async () => {
+      const [isClosed, stored] = await Promise.all([closed.catch(() => false), area.get(SYNC_OPT_IN_KEY)]);
+      return decideSync(sync !== null, isClosed, stored[SYNC_OPT_IN_KEY] === true);
+    })());
+    current.catch(() => {
+      if (deciding === current) deciding = undefined;
+    });
+    return current;
+  };
+  const start = (target: SyncArea) =>
+    startSync(area, target, Date.now())
+      .then(taken)
+      .catch((e: unknown) => console.warn('[StorePulse] sync not started:', e));
+  const active = async () => ((await decide()).follows ? sync : null);
+  void active().then((target) => target && start(target));
+  // Registered at once (a stopped worker is woken by the event); whether to take the change is decided then.
+  changes.addListener((changed, name) => {
+    if (name !== 'sync' || !Object.keys(changed).some((k) => k.startsWith(SYNC_PREFIX))) return;
+    void active()
+      .then((target) => target && pullSync(area, target))
+      .then((pulled) => pulled && taken())
+      .catch((e: unknown) => console.warn('[StorePulse] sync not taken in:', e));
   });
+  return {
+    active,
+    mode: decide,
+    async choose(optIn) {
+      const before = await decide();
+      await area.set({ [SYNC_OPT_IN_KEY]: optIn });
+      deciding = undefined;
+      const after = await decide();
+      if (sync && !after.follows) cancelPush(sync);
+      if (sync && after.follows && !before.follows) await start(sync);
+      return after;
+    },
+  };
 }
 
 /** The last push's outcome, for the options page. */
@@ -211,12 +291,15 @@ export interface SettingsStore {
   syncStatus(): Promise<SyncStatus | null>;
 }
 
+/** The sync area to send saved settings to, asked at each save (null: not followed here). */
+export type SyncTarget = () => Promise<SyncArea | null>;
+
 /**
  * The background's settings: read from `area` once and kept, so a report costs no settings read. Every
- * write goes through `save`, which keeps what it wrote and sends the changed fields to `sync`; a failed
- * load is not kept.
+ * write goes through `save`, which keeps what it wrote and sends the changed fields to the area `sync`
+ * gives (none while sync is not followed); a failed load is not kept.
  */
-export function settingsStore(area: StorageArea, sync: SyncArea | null = null): SettingsStore {
+export function settingsStore(area: StorageArea, sync: SyncTarget | null = null): SettingsStore {
   let kept: Promise<Repaired> | undefined;
   return {
     load() {
@@ -228,7 +311,7 @@ export function settingsStore(area: StorageArea, sync: SyncArea | null = null): 
     },
     async save(settings) {
       kept = undefined;
-      await saveSettings(settings, area, sync);
+      await saveSettings(settings, area, (await sync?.().catch(() => null)) ?? null);
       kept = Promise.resolve({ settings: repairSettings(settings).settings, notes: [] });
     },
     forget() {

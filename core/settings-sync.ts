@@ -208,3 +208,27 @@ export async function startSync(local: SyncArea, sync: SyncArea, now: number): P
   await pullSync(local, sync);
   return pushSync(local, sync, now);
 }
+
+/** Whether the settings follow the browser's sync here, and why. */
+export interface SyncMode {
+  /** The browser has a sync area. */
+  available: boolean;
+  /** storage.sync is closed to content scripts (the browser took `setAccessLevel`). */
+  closed: boolean;
+  /** The operator switched sync on although it is not closed (local choice). */
+  optedIn: boolean;
+  /** Settings are pushed after a save and pulled when sync changes. */
+  follows: boolean;
+}
+
+/**
+ * Sync is followed where content scripts cannot write it; where they can (Firefox has no `setAccessLevel`
+ * for storage.sync), a script StorePulse runs inside a back-office page could write rules into it, so
+ * sync is followed there only when the operator chose it.
+ */
+export const decideSync = (available: boolean, closed: boolean, optedIn: boolean): SyncMode => ({
+  available,
+  closed,
+  optedIn,
+  follows: available && (closed || optedIn),
+});

@@ -5,15 +5,17 @@ import { createService, memoryReviewCache, type ReviewCache, type ReviewSnapshot
 import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import { tabMessage } from '@/core/messages';
-import { followSync, prefsArea, settingsStore, syncArea } from '@/core/settings-store';
+import { closeToContentScripts, followSync, prefsArea, settingsStore } from '@/core/settings-store';
 
 export default defineBackground(() => {
   const scripting = (browser as unknown as { scripting: ScriptingApi & ChromeScripting }).scripting;
   // Settings and bindings, in StorePulse's own origin: no content script reaches them (core/settings-store.ts).
   const prefs = prefsArea();
-  // Rules, shops, peers and the language follow the operator through the browser's sync (settings-sync.ts).
-  const settings = settingsStore(prefs, syncArea());
-  followSync(prefs, () => settings.forget());
+  // Rules, shops, peers and the language follow the operator through the browser's sync (settings-sync.ts)
+  // where content scripts cannot write it, or where the operator chose so (core/settings-store.ts).
+  const closed = closeStorageToPages();
+  const settings = settingsStore(prefs, () => follower.active());
+  const follower = followSync(prefs, () => settings.forget(), closed);
   const syncBound = async () => {
     const { bindings } = await loadBindings(prefs);
     await syncBoundScripts(bindings, (pattern) => browser.permissions.contains({ origins: [pattern] }), scripting);
@@ -42,6 +44,7 @@ export default defineBackground(() => {
     openDb: (events) => openDatabase(undefined, undefined, events),
     loadSettings: async () => (await settings.load()).settings,
     settingsStore: settings,
+    syncChoice: follower,
     reviewCache: sessionReviewCache(),
     checkLog: sessionCheckLog(),
     async notify(notice) {
@@ -70,7 +73,6 @@ export default defineBackground(() => {
     },
   });
 
-  closeStorageToPages();
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
   browser.runtime.onConnect.addListener((port) => service.connect(port));
   browser.runtime.onStartup.addListener(() => {
@@ -108,18 +110,14 @@ function sessionCheckLog(): CheckLog {
 /**
  * storage.local no longer holds settings or bindings (they moved to the prefs database, which content
  * scripts cannot reach in any browser); it is closed to content scripts all the same where the browser can.
+ * storage.sync carries the operator's rules to their other computers: closed to content scripts too where
+ * it can be. Resolves to whether storage.sync was closed.
  * COMPAT(firefox): Firefox has setAccessLevel only for storage.session (bug 1724754).
  */
-function closeStorageToPages(): void {
-  // storage.sync carries the operator's rules to their other computers: closed to pages too where it can be.
-  for (const name of ['local', 'sync'] as const) {
-    const area = (
-      browser.storage as unknown as Record<string, { setAccessLevel?(o: { accessLevel: string }): Promise<void> } | undefined>
-    )[name];
-    void area
-      ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
-      .catch((error: unknown) => console.warn(`[StorePulse] storage.${name} stays open to content scripts:`, error));
-  }
+function closeStorageToPages(): Promise<boolean> {
+  const storage = browser.storage as unknown as Record<string, unknown>;
+  void closeToContentScripts(storage.local, 'local');
+  return closeToContentScripts(storage.sync, 'sync');
 }
 
 /**

@@ -34,6 +34,7 @@ export const SENDER_POLICY: { readonly [K in MessageType]: readonly SenderKind[]
   saveSettings: ['extension'],
   boundCount: ['extension'],
   syncStatus: ['extension'],
+  chooseSync: ['extension'],
   pace: ['extension'],
 };
 

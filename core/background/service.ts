@@ -20,7 +20,7 @@ import { missingOn } from '../sites/expects';
 import { localeFor, translator, type Locale } from '../i18n';
 import { decideReturning, effectiveRules, inQuietHours, returningLines, type ReturningMix, type ThresholdRule } from '../rules';
 import { DEFAULT_SETTINGS, reviewAlertChoices, type Repaired, type Settings } from '../settings';
-import type { SyncStatus } from '../settings-sync';
+import type { SyncMode, SyncStatus } from '../settings-sync';
 import { BADGE_SCREEN, badgeStrings, fixWords } from './badge-words';
 import { paceText } from '../pace-text';
 import { BlockedError, connection } from './connection';
@@ -86,6 +86,8 @@ export interface ServiceDeps {
     save(settings: Settings): Promise<void>;
     syncStatus?(): Promise<SyncStatus | null>;
   };
+  /** Whether the settings follow the browser's sync here, and the operator's choice where it is open. */
+  syncChoice?: { mode(): Promise<SyncMode>; choose(optIn: boolean): Promise<SyncMode> };
   /** Shows a browser notification; absent (or refused by the browser), alerts are only badges and the popup. */
   notify?: (notice: Notice) => Promise<void> | void;
   /** Look-ups for custom rules that compare with a baseline or a daily target; absent, those rules do not fire. */
@@ -524,7 +526,11 @@ export function createService(deps: ServiceDeps): Service {
       return { ok: true };
     },
     async syncStatus() {
-      return { status: (await deps.settingsStore?.syncStatus?.()) ?? null };
+      return { status: (await deps.settingsStore?.syncStatus?.()) ?? null, mode: (await deps.syncChoice?.mode()) ?? null };
+    },
+    async chooseSync({ optIn }) {
+      if (!deps.syncChoice) throw new UserError('sync cannot be chosen here');
+      return { mode: await deps.syncChoice.choose(optIn) };
     },
     async boundCount({ origin }) {
       return { count: (await deps.bindings?.load())?.sites[origin]?.length ?? 0 };

@@ -20,6 +20,13 @@ const en = {
   sync_quotaTotal: 'the browser’s sync space (100 KB) is full',
   sync_quotaItem: 'one item is larger than the browser allows',
   sync_quotaRate: 'too many writes in a minute',
+  sync_closed: 'On: in this browser only StorePulse’s own pages and background can write what syncs.',
+  sync_openOff:
+    'Off in this browser: here the scripts StorePulse runs inside back-office pages could change synced rules, so it stays off unless you switch it on.',
+  sync_openOn:
+    'On by your choice: in this browser the scripts StorePulse runs inside back-office pages could change synced rules (only within valid ranges).',
+  sync_optIn: 'Follow my settings through sync in this browser',
+  sync_unavailable: 'This browser has no sync; settings stay on this computer.',
 } as const;
 
 export type SyncKey = keyof typeof en;
@@ -37,6 +44,12 @@ const zhCN: Record<SyncKey, string> = {
   sync_quotaTotal: '浏览器的同步空间（100 KB）已满',
   sync_quotaItem: '有一项超过了浏览器允许的大小',
   sync_quotaRate: '一分钟内写入次数过多',
+  sync_closed: '已开启：在这个浏览器里，只有店脉自己的页面和它的后台进程能写入同步内容。',
+  sync_openOff:
+    '在这个浏览器里默认关闭：这里店脉在商家后台页面中运行的脚本可能改动同步的规则，所以除非你手动开启，否则保持关闭。',
+  sync_openOn: '已按你的选择开启：在这个浏览器里，店脉在商家后台页面中运行的脚本可能改动同步的规则（只能在有效范围内）。',
+  sync_optIn: '在这个浏览器里通过同步跟随我的设置',
+  sync_unavailable: '这个浏览器没有同步功能，设置只保存在这台电脑上。',
 };
 
 const zhTW: Record<SyncKey, string> = {
@@ -52,6 +65,12 @@ const zhTW: Record<SyncKey, string> = {
   sync_quotaTotal: '瀏覽器的同步空間（100 KB）已滿',
   sync_quotaItem: '有一項超過了瀏覽器允許的大小',
   sync_quotaRate: '一分鐘內寫入次數過多',
+  sync_closed: '已開啟：在這個瀏覽器裡，只有店脈自己的頁面和背景程式能寫入同步內容。',
+  sync_openOff:
+    '在這個瀏覽器裡預設關閉：這裡店脈在商家後台頁面中執行的指令碼可能變更同步的規則，所以除非你手動開啟，否則保持關閉。',
+  sync_openOn: '已依你的選擇開啟：在這個瀏覽器裡，店脈在商家後台頁面中執行的指令碼可能變更同步的規則（只能在有效範圍內）。',
+  sync_optIn: '在這個瀏覽器裡透過同步跟隨我的設定',
+  sync_unavailable: '這個瀏覽器沒有同步功能，設定只儲存在這台電腦上。',
 };
 
 export const SYNC_STRINGS: Strings<SyncKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

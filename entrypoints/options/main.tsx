@@ -19,7 +19,8 @@ render(
     }}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
     sync={{
-      load: async () => (await sendMessage('syncStatus', {})).status,
+      load: () => sendMessage('syncStatus', {}),
+      choose: async (optIn) => (await sendMessage('chooseSync', { optIn })).mode,
       // The worker pushes a moment after each save: the status is asked again while the page is open.
       watch: (changed) => {
         const timer = setInterval(changed, SYNC_STATUS_POLL_MS);

@@ -68,6 +68,17 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** A message to the background from one of StorePulse's own pages (`probe`), as the page would send it. */
+export const askFrom = <T>(probe: Tab, type: string, payload: unknown = {}): Promise<T> =>
+  probe.evaluate(
+    (m) => {
+      type Ext = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      const g = globalThis as unknown as { browser?: Ext; chrome: Ext };
+      return g.browser ? (g.browser.runtime.sendMessage(m) as Promise<T>) : (g.chrome.runtime.sendMessage(m) as Promise<T>);
+    },
+    { type, payload },
+  );
+
 export interface LaunchOptions {
   /** Firefox only: false installs the add-on without its host permissions (optional at install there). */
   grantHostPermissions?: boolean;

@@ -103,6 +103,8 @@ describe('trust boundaries in a real browser', () => {
       ['saveSettings', { settings: { version: 2, language: 'en', rules: {}, shops: {}, customRules: [] } }],
       ['boundCount', { origin: 'https://dash.example-shop.com' }],
       ['syncStatus', {}],
+      // Opting in to sync where a content script could write it: the operator's choice alone.
+      ['chooseSync', { optIn: true }],
     ];
     for (const [type, payload] of privileged) expect((await ask(type, payload)).error, type).toMatch(/refused/);
     // Export and import go over the transfer port, which the background closes unheard for a content script.

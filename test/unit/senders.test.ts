@@ -112,6 +112,7 @@ function payloads(alertId: string): { [K in MessageType]: unknown } {
     saveSettings: { settings: { ...DEFAULT_SETTINGS, language: 'en', rules: { taobao: { 'bounce-high': { critical: 0.99 } } } } },
     boundCount: { origin: 'https://dash.example-shop.com' },
     syncStatus: {},
+    chooseSync: { optIn: true },
     pace: {},
   };
 }

@@ -14,32 +14,7 @@ import {
 } from '@/core/settings-sync';
 import { saveSettings } from '@/core/settings-store';
 import type { CustomRule } from '@/core/rules';
-
-/**
- * Browser storage with Chrome's sync quotas: an item over QUOTA_BYTES_PER_ITEM, a total over QUOTA_BYTES
- * or more than MAX_WRITE_OPERATIONS_PER_MINUTE `set` calls are refused with Chrome's own messages.
- */
-function syncStorage(): SyncArea & { data: Record<string, unknown>; sets: number } {
-  const store = {
-    data: {} as Record<string, unknown>,
-    sets: 0,
-    async get(keys?: string | string[] | null) {
-      if (keys === null || keys === undefined) return structuredClone(store.data);
-      const list = typeof keys === 'string' ? [keys] : keys;
-      return Object.fromEntries(list.filter((k) => k in store.data).map((k) => [k, structuredClone(store.data[k])]));
-    },
-    async set(items: Record<string, unknown>) {
-      if (++store.sets > SYNC_QUOTA.writesPerMinute) throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
-      for (const [k, v] of Object.entries(items))
-        if (itemBytes(k, v) > SYNC_QUOTA.itemBytes) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
-      const next = { ...store.data, ...structuredClone(items) };
-      const total = Object.entries(next).reduce((n, [k, v]) => n + itemBytes(k, v), 0);
-      if (total > SYNC_QUOTA.totalBytes) throw new Error('QUOTA_BYTES quota exceeded');
-      store.data = next;
-    },
-  };
-  return store;
-}
+import { syncStorage } from './support/sync';
 
 const RULE: CustomRule = {
   id: 'r1',

@@ -1,3 +1,4 @@
+import { render } from 'preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 
 /**
@@ -31,4 +32,18 @@ export function closedRoots(): Map<Element, ShadowRoot> {
   });
   afterEach(() => vi.restoreAllMocks());
   return roots;
+}
+
+/** Call at the top of a test file: an element in the document, fresh for each test, to render into. */
+export function renderRoot(): () => HTMLElement {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+  return () => root;
 }

@@ -110,6 +110,16 @@ describe('two browsers of one operator', () => {
     });
   });
 
+  it('carries the marked event days to the other browser', async () => {
+    const { sync, laptop, shop, save, settingsOf } = twoBrowsers();
+    const eventDays = [{ date: '2026-11-11', name: '双11', lastYear: '2025-11-11' }];
+    await save(laptop, (s) => ({ ...s, eventDays }), 1_000);
+    expect(Object.keys(fieldsOf(DEFAULT_SETTINGS))).not.toContain('eventDays');
+    expect((await pushSync(laptop.local, sync, 1_000)).written).toContain('eventDays');
+    await pullSync(shop.local, sync);
+    expect((await settingsOf(shop)).eventDays).toEqual(eventDays);
+  });
+
   it('sends only the fields that changed, and the other browser takes them in', async () => {
     vi.useFakeTimers();
     const { sync, laptop, shop, save, settingsOf } = twoBrowsers();

@@ -329,4 +329,33 @@ describe('event days', () => {
     expect(event!.projection).toMatchObject({ basis: 'lastYear', event: { lastYear: LAST_YEAR } });
     expect(event!.projection.expected).toBeCloseTo(60_000, 6);
   }, 60_000);
+
+  it('with event days marked, a per-day plan no longer sets a day apart; with none, it still does', async () => {
+    // The plan puts ¥50,000 on today against ¥10,000 on its other days: five times, a 大促 by the heuristic.
+    const plan = {
+      site: 'sycm',
+      store: '小雨的旗舰店',
+      month: '2026-11',
+      amount: 70_000,
+      currency: 'CNY',
+      split: 'plan' as const,
+      plan: { '2026-11-28': 10_000, '2026-11-29': 10_000, '2026-11-30': 50_000 },
+    };
+    const marks = async (settings: Partial<Settings>) => {
+      const { service, at } = await seeded(settings);
+      await service.handle({ type: 'setTarget', payload: plan }, POPUP);
+      at(china(TODAY, 10, 0));
+      await service.handle(
+        { type: 'report', payload: board(TODAY, { sales: 5000, visitors: 1000, buyers: 50, search: 500, paid: 500 }) },
+        REALTIME,
+      );
+      const [shop] = await popupPace(service);
+      return shop!.projection;
+    };
+    expect(await marks({})).toMatchObject({ marked: true, basis: 'default', target: 50_000 });
+    // 10:00: ¥5,000 against the past Mondays' 10/24 → ¥12,000, judged against the plan's ¥50,000.
+    const withEvents = await marks({ eventDays: [{ date: '2026-11-11', name: '双11' }] });
+    expect(withEvents).toMatchObject({ marked: false, basis: 'weekday', target: 50_000 });
+    expect(withEvents.expected).toBeCloseTo(12_000, 6);
+  }, 60_000);
 });

@@ -124,7 +124,9 @@ export async function paceOf(
       past: sourcesPast.map((curves) => Object.fromEntries(curves.filter((c) => c.breakdown).map((c) => [c.breakdown!.key, c]))),
     };
   }
-  const view: PaceView = { site, store, date: today, projection, lever: lagging(factors, read.minute) };
+  // An event day's visitors and conversion are not an ordinary weekday's: no lever is drawn from those days.
+  const lever = projection.event ? null : lagging(factors, read.minute);
+  const view: PaceView = { site, store, date: today, projection, lever };
   if (todays.currency) view.currency = todays.currency;
   if (zone.timeZone) view.timeZone = zone.timeZone;
   return view;

@@ -253,8 +253,20 @@ describe('event days', () => {
     expect(p.high).toBeCloseTo(30_000 / 0.45, 6);
     // Against the day's ¥20,000: ¥40,000 over.
     expect(p.gap).toBeCloseTo(40_000, 6);
+
     const [shop] = await popupPace(service);
     expect(shop!.projection.expected).toBeCloseTo(60_000, 6);
+
+    // 11:00, a board read again lower (¥5,000, 500 visitors: behind the Mondays' ¥11,000 and 2,200 by now, which
+    // would name visitors on an ordinary day), and no lever from ordinary days. Last year had ¥53,500 by 11:00
+    // (its 10:55 reading, whether its curve is whole or thinned to hours by then) → ¥5,000 ÷ 0.535 ≈ ¥9,346.
+    at(china(TODAY, 11, 0));
+    const low = (await service.handle(
+      { type: 'report', payload: board(TODAY, { sales: 5000, visitors: 500, buyers: 50, search: 250, paid: 250 }) },
+      REALTIME,
+    )) as { pace?: PaceBadge };
+    expect(low.pace!.view.projection.expected).toBeCloseTo(5000 / 0.535, 6);
+    expect(low.pace!.view.lever).toBeNull();
   });
 
   it('words it in the operator’s language', async () => {
@@ -274,7 +286,8 @@ describe('event days', () => {
   it('with last year’s curve thinned to hours, reads it straight within the hour', async () => {
     const { db, service, at } = await seeded({ eventDays: [EVENT] });
     await lastYearsEvent(service, at);
-    // As the retention pass leaves a curve older than 56 days: one point an hour (the last read in it).
+    // As the retention pass leaves a curve older than 56 days: one point an hour (the last read in it); put
+    // here explicitly so the test does not hang on when that pass runs.
     const key: CurveKey = ['sycm', '小雨的旗舰店', 'sales', '', LAST_YEAR];
     const whole = (await db.get('curves', key))!;
     const hourly = thinned(whole);

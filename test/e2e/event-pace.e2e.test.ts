@@ -90,4 +90,30 @@ describe('today’s pace on a marked event day', () => {
     await popup.screenshot({ path: join(SCREENSHOTS, 'pace-event-popup-en.png') });
     await popup.close();
   }, 120_000);
+
+  it('the options page lists the marked day, adds one and refuses a date already marked', async () => {
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 1280, height: 800 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const panel = options.getByTestId('event-days');
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain(`${today} 双11`);
+    const later = chinaDate(30);
+    await options.getByTestId('events-date').fill(later);
+    await options.getByTestId('events-name').fill('店庆');
+    await options.getByTestId('events-lastYear').fill(yearBack(later));
+    await options.getByTestId('events-add').click();
+    await expect.poll(() => options.getByTestId('events-day').count()).toBe(2);
+    await options.getByTestId('events-date').fill(today);
+    await options.getByTestId('events-name').fill('again');
+    await options.getByTestId('events-add').click();
+    await expect.poll(() => panel.locator('[role=alert]').innerText()).toBe(`${today} is already marked`);
+    expect(await options.getByTestId('events-name').inputValue()).toBe('again');
+    const { settings } = await askAsExtension<{ settings: { eventDays?: unknown[] } }>(browser, 'settings');
+    expect(settings.eventDays).toEqual([
+      { date: today, name: '双11' },
+      { date: later, name: '店庆', lastYear: yearBack(later) },
+    ]);
+    await panel.screenshot({ path: join(SCREENSHOTS, 'pace-event-options-en.png') });
+    await options.close();
+  }, 60_000);
 });

@@ -21,6 +21,7 @@ import { repairSettings, type Repaired, type Settings } from '@/core/settings';
 import { ReviewAlertSwitches } from './ReviewAlertSwitches';
 import { CustomRules } from './CustomRules';
 import { DataPanel, type Transfer } from './DataPanel';
+import { EventDaysPanel } from './EventDays';
 import { PaceChecksPanel } from './PaceChecks';
 import { Peers } from './Peers';
 import { SheetImport } from './SheetImport';
@@ -137,6 +138,8 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
         onChange={(customRules) => commit({ ...settings, customRules })}
         requestNotifications={requestNotifications}
       />
+
+      <EventDaysPanel days={settings.eventDays} t={t} onChange={(eventDays) => commit({ ...settings, eventDays })} />
 
       <section class="options-panel" aria-labelledby="quiet-title">
         <h2 id="quiet-title">{t('quiet_title')}</h2>

@@ -40,7 +40,7 @@ export function TodayPace({ shops, t, locale }: { shops: readonly PaceView[]; t:
                 </p>
               </div>
             ) : (
-              text.behind && <p class="pace-muted">{t('pace_noLever')}</p>
+              text.behind && !view.projection.event && <p class="pace-muted">{t('pace_noLever')}</p>
             )}
           </div>
         );

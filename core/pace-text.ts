@@ -52,10 +52,19 @@ export function paceText(view: PaceView, t: PaceTranslate, locale: Locale): Pace
     headline: t(headline as 'pace_short', params),
     short: t(badge as 'pace_badgeShort', params),
     soFar: t('pace_soFar', { sales: m(p.sales), time: clock(Math.round(p.minute)) }),
-    range: t('pace_range', { low: m(p.low), high: m(p.high), days: p.days }),
+    range:
+      p.basis === 'lastYear' && p.event
+        ? t('pace_rangeLastYear', { low: m(p.low), high: m(p.high), name: p.event.name })
+        : t('pace_range', { low: m(p.low), high: m(p.high), days: p.days }),
     behind: short,
   };
-  if (p.marked) text.basis = t('pace_marked');
+  if (p.event) {
+    const event = { name: p.event.name, date: p.event.lastYear };
+    text.basis =
+      p.basis === 'lastYear'
+        ? t('pace_lastYear', { ...event, share: new Intl.NumberFormat(locale, { style: 'percent' }).format(p.share) })
+        : t('pace_eventEstimate', event);
+  } else if (p.marked) text.basis = t('pace_marked');
   else if (p.estimate) text.basis = t('pace_estimate');
   const lever = view.lever;
   if (lever) {

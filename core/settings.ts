@@ -1,5 +1,6 @@
 import { FIXES } from './fixes';
 import { LOCALES, type Locale } from './i18n';
+import { repairEventDays, type EventDay } from './event-days';
 import { repairPaceChecks, type PaceChecks } from './pace-checks';
 import { parseShopKey } from './keys';
 import type { MetricId } from './metrics';
@@ -67,6 +68,8 @@ export interface Settings extends RuleChoices {
   quietHours: QuietHours;
   /** Decision times of today's pace; absent: the defaults (off, 14:00 and 20:00, 10%). */
   paceChecks?: PaceChecks;
+  /** Event days the operator marked (大促); absent: none. */
+  eventDays?: EventDay[];
   /** The review's own alerts, as far as the operator changed them (`reviewAlertChoices` fills the rest). */
   reviewAlerts?: Partial<ReviewAlertChoices>;
 }
@@ -221,6 +224,7 @@ export function repairSettings(raw: unknown): Repaired {
   }
   if (obj.quietHours !== undefined) settings.quietHours = repairQuietHours(obj.quietHours, notes);
   if (obj.paceChecks !== undefined) settings.paceChecks = repairPaceChecks(obj.paceChecks, notes);
+  if (obj.eventDays !== undefined) settings.eventDays = repairEventDays(obj.eventDays, notes);
   if (obj.reviewAlerts !== undefined) {
     const kept = repairReviewAlerts(obj.reviewAlerts, notes);
     if (kept) settings.reviewAlerts = kept;

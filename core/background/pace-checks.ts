@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import type { EventDay } from '../event-days';
 import { translator, type Locale } from '../i18n';
 import { wallClock } from '../intraday-curves';
 import { paceText } from '../pace-text';
@@ -44,7 +45,7 @@ export function dueTimes(times: readonly string[], minute: number): string[] {
 export async function runPaceChecks(
   db: Database,
   now: number,
-  settings: { paceChecks?: PaceChecks; quietHours: QuietHours },
+  settings: { paceChecks?: PaceChecks; quietHours: QuietHours; eventDays?: readonly EventDay[] },
   log: CheckLog,
   locale: Locale,
 ): Promise<Notice[]> {
@@ -52,7 +53,7 @@ export async function runPaceChecks(
   if (!checks.enabled || !checks.times.length) return [];
   const t = translator(locale, PACE_NOTICE_SCREEN);
   const notices: Notice[] = [];
-  for (const view of await allPaces(db, now)) {
+  for (const view of await allPaces(db, now, settings.eventDays)) {
     const clock = wallClock(now, view.timeZone);
     if (clock.date !== view.date) continue;
     for (const time of dueTimes(checks.times, clock.minute)) {

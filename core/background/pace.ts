@@ -1,4 +1,5 @@
 import { readAll, readStore, type Database, type Reader } from '../db';
+import { eventOn, yearBefore, type EventDay } from '../event-days';
 import { lastValue, readUntil, wallClock, MINUTES_PER_DAY, SLOT_MINUTES, type CurveRecord } from '../intraday-curves';
 import { targetId } from '../keys';
 import type { MetricId } from '../metrics';
@@ -27,11 +28,25 @@ async function shopTimeZone(db: Reader, site: string, store: string): Promise<{ 
   return cursor.value.timeZone ? { found: true, timeZone: cursor.value.timeZone } : { found: true };
 }
 
+/** A past day's sales curve with its close: its closed figure, else the curve's last value when the board was read to the day's end. */
+function withTotal(c: CurveRecord, totals: ReadonlyMap<string, number>): PastCurve | null {
+  const total = totals.get(c.date) ?? (readUntil(c) >= MINUTES_PER_DAY - SLOT_MINUTES ? lastValue(c) : null);
+  return total === null ? null : { date: c.date, curve: c, total };
+}
+
 /**
  * The shop's pace now, or null when there is nothing to project: no real-time sales read today (on the
- * platform's calendar), or too early in the day to say.
+ * platform's calendar), or too early in the day to say. `eventDays`: the days the operator marked; on
+ * one, last year's same event day stands in for the weekdays. With none marked, a day a per-day plan
+ * sets apart is marked instead.
  */
-export async function paceOf(db: Database, site: string, store: string, now: number): Promise<PaceView | null> {
+export async function paceOf(
+  db: Database,
+  site: string,
+  store: string,
+  now: number,
+  eventDays?: readonly EventDay[],
+): Promise<PaceView | null> {
   const tx = readAll(db);
   const zone = await shopTimeZone(tx, site, store);
   if (!zone.found) return null;
@@ -42,7 +57,23 @@ export async function paceOf(db: Database, site: string, store: string, now: num
   if (read.date !== today) return null;
   const dates = Array.from({ length: PACE_WEEKS }, (_, k) => addDays(today, -7 * (k + 1)));
   const counts = (metric: MetricId) => curvesOn(tx, site, store, metric, dates);
-  const [sales, closed, visitors, buyers, orders, todayCounts, month, sourcesToday, ...sourcesPast] = await Promise.all([
+  const marking = eventOn(eventDays, today);
+  const lastYear = marking ? (marking.lastYear ?? yearBefore(today)) : undefined;
+  const [
+    lastYearCurve,
+    lastYearClosed,
+    sales,
+    closed,
+    visitors,
+    buyers,
+    orders,
+    todayCounts,
+    month,
+    sourcesToday,
+    ...sourcesPast
+  ] = await Promise.all([
+    lastYear ? curvesOn(tx, site, store, 'sales', [lastYear]) : [],
+    lastYear ? dailySeries(tx, site, store, 'sales', lastYear, lastYear) : [],
     counts('sales'),
     dailySeries(tx, site, store, 'sales', dates.at(-1)!, dates[0]!),
     counts('visitors'),
@@ -53,17 +84,17 @@ export async function paceOf(db: Database, site: string, store: string, now: num
     sourceCurves(tx, site, store, today),
     ...dates.map((d) => sourceCurves(tx, site, store, d)),
   ]);
-  const totals = new Map(closed.filter((d) => !d.provisional).map((d) => [d.date, d.value]));
-  const past: PastCurve[] = [];
-  for (const c of sales) {
-    // The day's close: its closed figure, else the curve's last value when the board was read to the day's end.
-    const total = totals.get(c.date) ?? (readUntil(c) >= MINUTES_PER_DAY - SLOT_MINUTES ? lastValue(c) : null);
-    if (total !== null) past.push({ date: c.date, curve: c, total });
-  }
+  const closedTotals = (days: typeof closed) => new Map(days.filter((d) => !d.provisional).map((d) => [d.date, d.value]));
+  const totals = closedTotals(closed);
+  const past = sales.map((c) => withTotal(c, totals)).filter((d): d is PastCurve => d !== null);
   const usable = month && !validateTarget(month).length ? month : undefined;
   const target = usable ? (dailyTargets(usable).get(today) ?? null) : null;
-  const marked = usable?.split === 'plan' && plannedApart(usable.plan, today);
-  const projection = projectDay({ minute: read.minute, sales: todays.value, past, target, marked });
+  // Marked event days set a day apart; only when the operator marked none does a per-day plan's 大促 heuristic.
+  const marked = !eventDays?.length && usable?.split === 'plan' && plannedApart(usable.plan, today);
+  const lastYearDay = lastYearCurve[0] ? withTotal(lastYearCurve[0], closedTotals(lastYearClosed)) : null;
+  const event =
+    marking && lastYear ? { name: marking.name, lastYear, ...(lastYearDay ? { curve: lastYearDay } : {}) } : undefined;
+  const projection = projectDay({ minute: read.minute, sales: todays.value, past, target, marked, ...(event ? { event } : {}) });
   if (!projection) return null;
 
   const byDate = (curves: readonly CurveRecord[]) => new Map(curves.map((c) => [c.date, c]));
@@ -93,14 +124,16 @@ export async function paceOf(db: Database, site: string, store: string, now: num
       past: sourcesPast.map((curves) => Object.fromEntries(curves.filter((c) => c.breakdown).map((c) => [c.breakdown!.key, c]))),
     };
   }
-  const view: PaceView = { site, store, date: today, projection, lever: lagging(factors, read.minute) };
+  // An event day's visitors and conversion are not an ordinary weekday's: no lever is drawn from those days.
+  const lever = projection.event ? null : lagging(factors, read.minute);
+  const view: PaceView = { site, store, date: today, projection, lever };
   if (todays.currency) view.currency = todays.currency;
   if (zone.timeZone) view.timeZone = zone.timeZone;
   return view;
 }
 
 /** Every shop's pace now (shops with a real-time sales curve today), in the order of their keys. */
-export async function allPaces(db: Database, now: number): Promise<PaceView[]> {
+export async function allPaces(db: Database, now: number, eventDays?: readonly EventDay[]): Promise<PaceView[]> {
   const shops: Array<[string, string]> = [];
   let cursor = await db.transaction('curves').store.openKeyCursor();
   while (cursor) {
@@ -108,6 +141,6 @@ export async function allPaces(db: Database, now: number): Promise<PaceView[]> {
     shops.push([site, store]);
     cursor = await cursor.continue([site, `${store}\u0000`, '', '', '']);
   }
-  const views = await Promise.all(shops.map(([site, store]) => paceOf(db, site, store, now)));
+  const views = await Promise.all(shops.map(([site, store]) => paceOf(db, site, store, now, eventDays)));
   return views.filter((v): v is PaceView => v !== null);
 }

@@ -265,7 +265,8 @@ export function createService(deps: ServiceDeps): Service {
     if (report.period.kind !== 'realtime') return undefined;
     const index = report.observed.findIndex((o) => o.metric === 'sales' && !o.breakdown && !o.peer && !o.period);
     if (index < 0) return undefined;
-    const view = await paceOf(await database(), report.site, report.store, at).catch(() => null);
+    const { eventDays } = await loadSettingsOrDefaults();
+    const view = await paceOf(await database(), report.site, report.store, at, eventDays).catch(() => null);
     return view ? { index, view, text: paceText(view, translator(locale, BADGE_SCREEN), locale) } : undefined;
   }
 
@@ -508,7 +509,8 @@ export function createService(deps: ServiceDeps): Service {
       return { today: isoDate(new Date(now())), shops: decided, inbox, ...(first ? { partial: true } : {}) };
     },
     async pace() {
-      return { shops: await allPaces(await database(), now()) };
+      const { eventDays } = await loadSettingsOrDefaults();
+      return { shops: await allPaces(await database(), now(), eventDays) };
     },
     async trend(payload) {
       const settings = await loadSettingsOrDefaults();

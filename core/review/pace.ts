@@ -21,6 +21,8 @@ export const MIN_DAYS = 2;
 export const MIN_SHARE = 0.02;
 /** How far the default shape may be off, as a part of what is left of the day (the range of an estimate). */
 const DEFAULT_SPREAD = 0.35;
+/** How far last year's same event day may be off, likewise: one day's shape, closer than a typical day's. */
+export const LAST_YEAR_SPREAD = 0.2;
 
 /**
  * A stated default: the share of a day's sales in each hour of the platform's clock (0:00 … 23:00),
@@ -70,6 +72,11 @@ export interface PaceInput {
   past: readonly PastCurve[];
   target: number | null;
   marked?: boolean;
+  /**
+   * An event day the operator marked: judged against last year's same event day (`curve`, absent when
+   * the history does not hold it) instead of ordinary weekdays; marks the day.
+   */
+  event?: { name: string; lastYear: IsoDate; curve?: PastCurve };
 }
 
 /**
@@ -78,16 +85,28 @@ export interface PaceInput {
  * Example (hand-checked): at 14:00 sales are ¥6,000; three past Mondays had reached 40%, 50% and 60% of
  * their day by 14:00 → median 50% → expected ¥12,000, range ¥6,000 ÷ 0.6 = ¥10,000 to ¥6,000 ÷ 0.4 =
  * ¥15,000; with a target of ¥15,000 the gap is −¥3,000.
+ *
+ * On an event day with last year's curve: at 10:00 sales are ¥30,000; last year's 双11 had ¥40,000 of its
+ * ¥200,000 by 10:00 (20%) → expected ¥150,000; the range spreads 0.2 × (1 − 0.2) = 16% either side of the
+ * share: ¥30,000 ÷ 0.232 ≈ ¥129,310 to ¥30,000 ÷ 0.168 ≈ ¥178,571.
  */
 export function projectDay(input: PaceInput): PaceProjection | null {
-  const { minute, sales, target } = input;
-  const marked = input.marked ?? false;
+  const { minute, sales, target, event } = input;
+  const marked = (input.marked ?? false) || event !== undefined;
   const shares = marked ? [] : input.past.map((d) => shareAt(d, minute)).filter((s): s is number => s !== null);
+  // Last year's same event day, when it was read by this minute (an hourly curve is straight within each hour).
+  const lastYearShare = event?.curve ? shareAt(event.curve, minute) : null;
   let share: number;
   let lowShare: number;
   let highShare: number;
   let basis: PaceBasis;
-  if (shares.length >= MIN_DAYS) {
+  if (lastYearShare !== null && lastYearShare > 0) {
+    share = lastYearShare;
+    const off = LAST_YEAR_SPREAD * (1 - share);
+    lowShare = share * (1 - off);
+    highShare = Math.min(1, share * (1 + off));
+    basis = 'lastYear';
+  } else if (shares.length >= MIN_DAYS) {
     share = median(shares)!;
     lowShare = Math.min(...shares);
     highShare = Math.max(...shares);
@@ -110,9 +129,10 @@ export function projectDay(input: PaceInput): PaceProjection | null {
     low: sales / highShare,
     high: lowShare > 0 ? sales / lowShare : expected,
     basis,
-    days: basis === 'weekday' ? shares.length : 0,
+    days: basis === 'weekday' ? shares.length : basis === 'lastYear' ? 1 : 0,
     estimate: basis === 'default',
     marked,
+    ...(event ? { event: { name: event.name, lastYear: event.lastYear } } : {}),
     target,
     gap: target === null ? null : expected - target,
   };

@@ -245,7 +245,7 @@ export interface ReviewState {
 }
 
 /** Today's pace (core/review/pace.ts): where the day closes at the rate so far. */
-export type PaceBasis = 'weekday' | 'default';
+export type PaceBasis = 'weekday' | 'lastYear' | 'default';
 
 export interface PaceProjection {
   /** The platform's wall-clock minute of the latest reading. */
@@ -263,6 +263,8 @@ export interface PaceProjection {
   estimate: boolean;
   /** A marked day (event, or set apart by a per-day plan): the weekday shape was not used. */
   marked: boolean;
+  /** An event day the operator marked: its name and last year's same event day (its curve used when basis is `lastYear`). */
+  event?: { name: string; lastYear: IsoDate };
   target: number | null;
   /** expected − target (negative: short). */
   gap: number | null;

@@ -32,6 +32,24 @@ const en = {
   pace_checksMargin: 'Margin',
   pace_checksOn: 'Notify at check times',
   pace_checksBadTime: 'Not a time: {time}',
+  pace_lastYear: 'At last year’s {name} pace: by this time on {date} it had {share} of its day',
+  pace_rangeLastYear: 'Likely {low} – {high}, from last year’s {name} alone',
+  pace_eventEstimate:
+    '{name}: last year’s {name} ({date}) was not read by this time, so a typical day’s shape stands in, an estimate',
+  pace_eventsTitle: 'Event days',
+  pace_eventsHelp:
+    'On a marked day (11.11, 618, your own sale) today’s pace follows last year’s same event day hour by hour instead of ordinary weekdays.',
+  pace_eventsDate: 'Date',
+  pace_eventsName: 'Name',
+  pace_eventsLastYear: 'Last year’s date (if not the same day)',
+  pace_eventsAdd: 'Add',
+  pace_eventsRemove: 'Remove',
+  pace_eventsEmpty: 'No event days marked.',
+  pace_eventsBadDate: 'Not a date: {value}',
+  pace_eventsBadName: 'Give the event a name of 1 to {max} characters',
+  pace_eventsBadLastYear: 'Last year’s date must be a date before the event day: {value}',
+  pace_eventsDuplicate: '{value} is already marked',
+  pace_eventsTooMany: 'At most {max} event days; remove a past one first',
 } as const;
 
 export type PaceKey = keyof typeof en;
@@ -59,6 +77,22 @@ const zhCN: Record<PaceKey, string> = {
   pace_checksMargin: '幅度',
   pace_checksOn: '到检查时刻通知',
   pace_checksBadTime: '不是时刻：{time}',
+  pace_lastYear: '按去年{name}同时段的节奏：去年 {date} 到这个时刻已完成全天的 {share}',
+  pace_rangeLastYear: '大概在 {low} – {high} 之间，只依据去年{name}这一天',
+  pace_eventEstimate: '{name}：去年{name}（{date}）在这个时刻没有记录，走势按常见的一天估算',
+  pace_eventsTitle: '活动日',
+  pace_eventsHelp: '标记的日子（双11、618、店庆）按去年同一活动日逐小时的节奏预计，不再按平常的同星期几。',
+  pace_eventsDate: '日期',
+  pace_eventsName: '名称',
+  pace_eventsLastYear: '去年的日期（不是同一天时填）',
+  pace_eventsAdd: '添加',
+  pace_eventsRemove: '删除',
+  pace_eventsEmpty: '还没有标记活动日。',
+  pace_eventsBadDate: '不是日期：{value}',
+  pace_eventsBadName: '请给活动起个名称（1 到 {max} 个字）',
+  pace_eventsBadLastYear: '去年的日期必须是活动日之前的日期：{value}',
+  pace_eventsDuplicate: '{value} 已经标记过了',
+  pace_eventsTooMany: '最多 {max} 个活动日，请先删除已过去的',
 };
 
 const zhTW: Record<PaceKey, string> = {
@@ -84,6 +118,22 @@ const zhTW: Record<PaceKey, string> = {
   pace_checksMargin: '幅度',
   pace_checksOn: '到檢查時刻通知',
   pace_checksBadTime: '不是時刻：{time}',
+  pace_lastYear: '按去年{name}同時段的節奏：去年 {date} 到這個時刻已完成全天的 {share}',
+  pace_rangeLastYear: '大概在 {low} – {high} 之間，只依據去年{name}這一天',
+  pace_eventEstimate: '{name}：去年{name}（{date}）在這個時刻沒有紀錄，走勢按常見的一天估算',
+  pace_eventsTitle: '活動日',
+  pace_eventsHelp: '標記的日子（雙11、618、店慶）按去年同一活動日逐小時的節奏預計，不再按平常的同星期幾。',
+  pace_eventsDate: '日期',
+  pace_eventsName: '名稱',
+  pace_eventsLastYear: '去年的日期（不是同一天時填）',
+  pace_eventsAdd: '新增',
+  pace_eventsRemove: '刪除',
+  pace_eventsEmpty: '尚未標記活動日。',
+  pace_eventsBadDate: '不是日期：{value}',
+  pace_eventsBadName: '請為活動取個名稱（1 到 {max} 個字）',
+  pace_eventsBadLastYear: '去年的日期必須是活動日之前的日期：{value}',
+  pace_eventsDuplicate: '{value} 已經標記過了',
+  pace_eventsTooMany: '最多 {max} 個活動日，請先刪除已過去的',
 };
 
 export const PACE_STRINGS: Strings<PaceKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

@@ -15,8 +15,7 @@ import {
 } from './support';
 // @ts-expect-error plain ES module with JSDoc types
 import { dayPage } from '../harness/days.mjs';
-// @ts-expect-error plain ES module with JSDoc types
-import { readDatabase } from '../harness/browser.mjs';
+import { chinaDate, chinaTime, readAt as readBoardAt, setDailyTarget, setClock as setWorkerClock } from './realtime';
 
 /**
  * Today's pace end to end: a 生意参谋 real-time board served at its real address at several times of
@@ -26,7 +25,6 @@ import { readDatabase } from '../harness/browser.mjs';
  */
 
 const STORE = '小雨的旗舰店';
-const REALTIME_URL = 'https://sycm.taobao.com/portal/realtime.htm';
 /** A past same weekday's share of its day by the times it was read (a slot keeps its last reading; the close is read at 23:55). */
 const SHAPE: Array<[number, number, number]> = [
   [7, 55, 0.15],
@@ -36,11 +34,6 @@ const SHAPE: Array<[number, number, number]> = [
   [17, 55, 0.7],
   [23, 55, 1],
 ];
-
-const chinaDate = (offsetDays: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-const chinaTime = (date: string, hh: number, mm: number) =>
-  Date.parse(`${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
 
 /** A board at a share of a normal day (4,000 visitors: 2,000 search, 1,200 直通车, 800 推荐; 2.5%; ¥120), search scaled by `search`. */
 function board(date: string, share: number, search = 1) {
@@ -66,30 +59,9 @@ describe('today’s pace on a real-time board', () => {
   let page: Page;
   const today = chinaDate(0);
 
-  /** Sets the worker's clock (its Date.now) to a moment of the platform's day. */
-  const setClock = (at: number) =>
-    browser.serviceWorker.evaluate((t) => {
-      const real = (Date as unknown as { realNow?: () => number }).realNow ?? Date.now.bind(Date);
-      (Date as unknown as { realNow?: () => number }).realNow = real;
-      Date.now = () => t;
-    }, at);
-
-  /** Serves the board as it is at `at` and waits for the worker to file it in the day's curve. */
-  async function readAt(date: string, hh: number, mm: number, html: string) {
-    await setClock(chinaTime(date, hh, mm));
-    server.serve(REALTIME_URL, html);
-    await page.goto(REALTIME_URL);
-    const slot = Math.floor((hh * 60 + mm) / 10);
-    await eventually(async () => {
-      const curves = (await readDatabase(browser.serviceWorker, 'curves')) as Array<{
-        metric: string;
-        date: string;
-        part: string;
-        values: unknown[];
-      }>;
-      return curves.some((c) => c.metric === 'sales' && c.part === '' && c.date === date && c.values[slot] != null);
-    }, `${date} ${hh}:${mm} filed`);
-  }
+  const setClock = (at: number) => setWorkerClock(browser, at);
+  const readAt = (date: string, hh: number, mm: number, html: string) =>
+    readBoardAt({ browser, server, page }, date, hh, mm, html);
 
   beforeAll(async () => {
     server = await startServer({});
@@ -102,19 +74,7 @@ describe('today’s pace on a real-time board', () => {
       for (const [hh, mm, share] of SHAPE) await readAt(date, hh, mm, board(date, share));
     }
     // The day's target: ¥12,000 a day, the month split evenly (set as the popup sets it).
-    const popup = await openPopup(browser);
-    const days = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).getUTCDate();
-    await popup.evaluate(
-      ([month, amount]) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({
-          type: 'setTarget',
-          payload: { site: 'sycm', store: '小雨的旗舰店', month, amount, currency: 'CNY', split: 'even' },
-        }),
-      [today.slice(0, 7), 12_000 * days] as const,
-    );
-    await popup.close();
+    await setDailyTarget(browser, today, 12_000);
   }, 300_000);
 
   afterAll(async () => {

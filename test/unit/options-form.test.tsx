@@ -83,6 +83,57 @@ describe('the options page’s check times', () => {
   });
 });
 
+describe('the options page’s event days', () => {
+  it('adds a marked day, refuses one that does not hold with the reason and keeps what was typed, and removes one', async () => {
+    const { root, saved, save, type, alert, el } = await mount();
+    expect(el('event-days').textContent).toContain('No event days marked.');
+    const add = async () => {
+      el<HTMLButtonElement>('events-add').click();
+      await settle();
+    };
+    await type('events-date', '2026-11-11');
+    await type('events-name', '双11');
+    await add();
+    expect(saved.at(-1)?.eventDays).toEqual([{ date: '2026-11-11', name: '双11' }]);
+    expect(el<HTMLInputElement>('events-name').value).toBe('');
+
+    // The same date again: refused, nothing saved, the typed name still there.
+    const calls = save.mock.calls.length;
+    await type('events-date', '2026-11-11');
+    await type('events-name', '又一个');
+    await add();
+    expect(alert()).toBe('2026-11-11 is already marked');
+    expect(save.mock.calls.length).toBe(calls);
+    expect(el<HTMLInputElement>('events-name').value).toBe('又一个');
+
+    // No name, then last year's date after the event day: each refused with its reason.
+    await type('events-date', '2026-06-18');
+    await type('events-name', '');
+    await add();
+    expect(alert()).toBe('Give the event a name of 1 to 20 characters');
+    await type('events-name', '618');
+    await type('events-lastYear', '2026-06-19');
+    await add();
+    expect(alert()).toBe('Last year’s date must be a date before the event day: 2026-06-19');
+    expect(save.mock.calls.length).toBe(calls);
+
+    await type('events-lastYear', '2025-06-18');
+    await add();
+    expect(alert()).toBe('');
+    expect(saved.at(-1)?.eventDays).toEqual([
+      { date: '2026-06-18', name: '618', lastYear: '2025-06-18' },
+      { date: '2026-11-11', name: '双11' },
+    ]);
+    expect([...root.querySelectorAll('[data-testid="events-day"]')].map((li) => li.textContent)).toEqual([
+      '2026-06-18 618 ← 2025-06-18 Remove',
+      '2026-11-11 双11 Remove',
+    ]);
+    root.querySelector<HTMLButtonElement>('[data-testid="events-day"] button')!.click();
+    await settle();
+    expect(saved.at(-1)?.eventDays).toEqual([{ date: '2026-11-11', name: '双11' }]);
+  });
+});
+
 describe('options page review alerts', () => {
   it('switches the review’s alerts and their least fall, refusing a fall out of range', async () => {
     const { root, saved, save } = await mount();

@@ -89,6 +89,47 @@ describe('projecting the day', () => {
     expect(projectDay({ minute: 14 * 60, sales: 2000, past, target: 5000 })!.expected).toBeCloseTo(4000, 6);
   });
 
+  it('an event day follows last year’s same event day, whole or thinned to hours, and falls back to the default shape', () => {
+    // Last year's 双11: ¥40,000 of its ¥200,000 by 10:00 (20%), ¥60,000 by 11:00, read at each hour's end.
+    const totals = Array.from({ length: 24 }, (_, h) =>
+      h < 10 ? 4000 * (h + 1) : h === 10 ? 60_000 : 60_000 + 14_000 * (h - 10),
+    );
+    const whole: PastCurve = { date: '2025-11-11', curve: hourly(totals), total: 200_000 };
+    const event = { name: '双11', lastYear: '2025-11-11', curve: whole };
+    // Ordinary Mondays would say 50% by 14:00: they are not used on an event day.
+    const past = [dayReaching(0.5, 1000), dayReaching(0.5, 1000)];
+    // 10:00: ¥30,000 ÷ 0.2 = ¥150,000; range 0.2 × (1 − 0.2) = 16% either side: ÷ 0.232 ≈ ¥129,310 to ÷ 0.168 ≈ ¥178,571.
+    const p = projectDay({ minute: 600, sales: 30_000, past, target: 160_000, event })!;
+    expect(p).toMatchObject({
+      basis: 'lastYear',
+      days: 1,
+      estimate: false,
+      marked: true,
+      event: { name: '双11', lastYear: '2025-11-11' },
+    });
+    expect(p.expected).toBeCloseTo(150_000, 6);
+    expect(p.low).toBeCloseTo(30_000 / 0.232, 6);
+    expect(p.high).toBeCloseTo(30_000 / 0.168, 6);
+    expect(p.gap).toBeCloseTo(-10_000, 6);
+    // 10:30 on the whole curve: `hourly` holds each hour's end value in all six of its 10-minute slots, so the
+    // 10:20–10:30 slot already says ¥60,000 → 30% → ¥30,000 ÷ 0.3 = ¥100,000.
+    expect(projectDay({ minute: 630, sales: 30_000, past, target: null, event })!.expected).toBeCloseTo(100_000, 6);
+    // Thinned to hours: 10:30 is halfway through the 10:00–11:00 hour, from ¥40,000 to ¥60,000 → ¥50,000 = 25%
+    // → ¥30,000 ÷ 0.25 = ¥120,000.
+    const thin = { ...event, curve: { ...whole, curve: { step: 60, values: totals } } };
+    expect(projectDay({ minute: 630, sales: 30_000, past, target: null, event: thin })!.expected).toBeCloseTo(120_000, 6);
+    // No curve of last year: the default shape, an estimate (17.2% by 10:00 → ¥30,000 ÷ 0.172).
+    const missing = projectDay({
+      minute: 600,
+      sales: 30_000,
+      past,
+      target: null,
+      event: { name: '双11', lastYear: '2025-11-11' },
+    })!;
+    expect(missing).toMatchObject({ basis: 'default', estimate: true, marked: true, days: 0 });
+    expect(missing.expected).toBeCloseTo(30_000 / 0.172, 6);
+  });
+
   it('property: at the day’s end the projection is the day’s actual, whatever the past days were', () => {
     const day = fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 144, maxLength: 144 }).map((steps) => {
       let run = 0;

@@ -1,3 +1,4 @@
+import { MAX_EVENT_DAYS, MAX_EVENT_NAME } from '@/core/event-days';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/core/settings';
@@ -83,6 +84,23 @@ describe('two browsers of one operator', () => {
       reviewAlerts: { minDrop: 0.15 },
       paceChecks: { enabled: true, times: ['14:00'], margin: 0.2 },
     });
+  });
+
+  it('carries the marked event days to the other browser', async () => {
+    const { sync, laptop, shop, save, settingsOf } = twoBrowsers();
+    const eventDays = [{ date: '2026-11-11', name: '双11', lastYear: '2025-11-11' }];
+    await save(laptop, (s) => ({ ...s, eventDays }), 1_000);
+    expect(Object.keys(fieldsOf(DEFAULT_SETTINGS))).not.toContain('eventDays');
+    expect((await pushSync(laptop.local, sync, 1_000)).written).toContain('eventDays');
+    await pullSync(shop.local, sync);
+    expect((await settingsOf(shop)).eventDays).toEqual(eventDays);
+    // The most event days allowed, each with the longest name, fit one sync item.
+    const most = Array.from({ length: MAX_EVENT_DAYS }, (_, i) => ({
+      date: `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`,
+      name: '店'.repeat(MAX_EVENT_NAME),
+      lastYear: '2026-01-01',
+    }));
+    expect(itemBytes('sp.eventDays', most)).toBeLessThan(SYNC_QUOTA.itemBytes);
   });
 
   it('sends only the fields that changed, and the other browser takes them in', async () => {

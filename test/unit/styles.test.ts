@@ -32,6 +32,7 @@ const PREFIX: Record<string, string> = {
   CustomRules: 'rules',
   DailyReport: 'report',
   DataPanel: 'data',
+  EventDays: 'events',
   HostAccess: 'access',
   Inbox: 'inbox',
   LineChart: 'chart',

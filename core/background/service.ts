@@ -22,6 +22,7 @@ import { decideReturning, effectiveRules, inQuietHours, returningLines, type Ret
 import { DEFAULT_SETTINGS, reviewAlertChoices, type Repaired, type Settings } from '../settings';
 import type { SyncMode, SyncStatus } from '../settings-sync';
 import { BADGE_SCREEN, badgeStrings, fixWords } from './badge-words';
+import type { BadgeTranslate } from '../strings/badge';
 import { paceText } from '../pace-text';
 import { BlockedError, connection } from './connection';
 import { compact } from './daily';
@@ -261,13 +262,13 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   /** Today's pace beside a real-time board's own sales number; none when it cannot be said (never in the report's way). */
-  async function paceBadge(report: PageReport, at: number, locale: Locale): Promise<PaceBadge | undefined> {
+  async function paceBadge(report: PageReport, at: number, locale: Locale, t: BadgeTranslate): Promise<PaceBadge | undefined> {
     if (report.period.kind !== 'realtime') return undefined;
     const index = report.observed.findIndex((o) => o.metric === 'sales' && !o.breakdown && !o.peer && !o.period);
     if (index < 0) return undefined;
     const { eventDays } = await loadSettingsOrDefaults();
     const view = await paceOf(await database(), report.site, report.store, at, eventDays).catch(() => null);
-    return view ? { index, view, text: paceText(view, translator(locale, BADGE_SCREEN), locale) } : undefined;
+    return view ? { index, view, text: paceText(view, t, locale) } : undefined;
   }
 
   /** The review's alerts of one shop judged again; a failure leaves the alerts as they were. */
@@ -396,8 +397,9 @@ export function createService(deps: ServiceDeps): Service {
           console.warn('[StorePulse] notification not shown:', e),
         );
       }
-      const pace = await paceBadge(payload, at, locale);
+      // The page's words, once a report: its fixes and its pace, in the language its badges speak.
       const words = translator(locale, BADGE_SCREEN);
+      const pace = await paceBadge(payload, at, locale, words);
       const evaluations = result.evaluations.map((e) => ({ ...e, words: fixWords(e.fix, words) }));
       return { stored: result.stored, evaluations, refused, ...(pace ? { pace } : {}) };
     },

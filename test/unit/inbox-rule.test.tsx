@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlertItem } from '@/components/Inbox';
 import { toView } from '@/core/background/alerts';
 import type { AlertRecord } from '@/core/db';
 import { translator } from '@/core/i18n';
 import { POPUP_SCREEN } from '@/core/strings/popup';
+import { renderRoot } from './support/dom';
 
 const RECORD: AlertRecord = {
   id: 'sycm|小雨的旗舰店|visitors|d:2026-11-27|流量来源=手淘搜索|rule:r5',
@@ -29,15 +30,7 @@ const RECORD: AlertRecord = {
   source: { label: '手淘搜索', locator: 'table', reader: 'adapter', raw: '700' },
 };
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 describe('a custom rule’s alert in the inbox', () => {
   it('carries the rule’s name and row from the stored alert to the view', () => {
@@ -62,10 +55,10 @@ describe('a custom rule’s alert in the inbox', () => {
             {null}
           </AlertItem>
         </ul>,
-        root,
+        root(),
       ),
     );
-    const line = root.querySelector('[data-testid="alert-rule"]')!.textContent!;
+    const line = root().querySelector('[data-testid="alert-rule"]')!.textContent!;
     expect(line).toContain(name);
     expect(line).toContain(row);
   });
@@ -86,10 +79,10 @@ describe('a custom rule’s alert in the inbox', () => {
             {null}
           </AlertItem>
         </ul>,
-        root,
+        root(),
       ),
     );
-    const lines = [...root.querySelectorAll('[data-testid="alert-rule"]')].map((e) => e.textContent);
+    const lines = [...root().querySelectorAll('[data-testid="alert-rule"]')].map((e) => e.textContent);
     expect(lines).toEqual(['One of your own rules · Row 流量来源: 手淘搜索']);
   });
 });

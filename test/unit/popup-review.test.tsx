@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '@/components/Popup';
 import { snoozeUntil } from '@/components/Inbox';
 import { niceScale, segments } from '@/components/LineChart';
@@ -10,6 +10,7 @@ import type { Locale } from '@/core/i18n';
 import type { PopupState } from '@/core/messages';
 import type { ReviewState } from '@/core/review/types';
 import { addDays, sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
+import { renderRoot } from './support/dom';
 
 const NOW = Date.parse(`${TODAY}T09:30:00+08:00`);
 const POPUP_STATE: PopupState = {
@@ -20,15 +21,7 @@ const POPUP_STATE: PopupState = {
   pages: [],
 };
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 /** Lets pending promises (the props' answers) settle and Preact re-render. */
 const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
@@ -49,13 +42,13 @@ function props(overrides: Partial<PopupProps> = {}, review: ReviewState = sample
 }
 
 async function mount<P extends PopupProps>(p: P): Promise<P> {
-  await act(() => render(<Popup {...p} />, root));
+  await act(() => render(<Popup {...p} />, root()));
   await settle();
   return p;
 }
 
-const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel);
-const $$ = <E extends Element = HTMLElement>(sel: string) => [...root.querySelectorAll<E>(sel)];
+const $ = <E extends Element = HTMLElement>(sel: string) => root().querySelector<E>(sel);
+const $$ = <E extends Element = HTMLElement>(sel: string) => [...root().querySelectorAll<E>(sel)];
 const byText = (sel: string, text: string) => $$(sel).find((el) => el.textContent?.trim() === text)!;
 const click = (el: Element | null | undefined) => act(() => (el as HTMLElement).click());
 const type = (input: HTMLInputElement, value: string) =>

@@ -22,7 +22,16 @@ export type MetricId =
   | 'avgOrderValue'
   | 'sales'
   | 'returningVisitors'
-  | 'returningVisitorShare';
+  | 'returningVisitorShare'
+  | 'adSpend'
+  | 'adSales'
+  | 'adRoas'
+  | 'adAcos'
+  | 'adClicks'
+  | 'adImpressions'
+  | 'adCtr'
+  | 'adCpc'
+  | 'adConversionRate';
 
 /** rate: stored as a fraction; money: major units + currency; duration: seconds. */
 export type MetricUnit = 'count' | 'rate' | 'ratio' | 'money' | 'duration';
@@ -31,6 +40,8 @@ export interface MetricDef {
   id: MetricId;
   unit: MetricUnit;
   better: 'up' | 'down';
+  /** 'ads': printed by the ads back offices; their labels are read only where a site asks for them. */
+  side?: 'ads';
   labels: { 'zh-CN': readonly string[]; 'zh-TW': readonly string[]; en: readonly string[] };
 }
 
@@ -189,9 +200,93 @@ export const METRICS: readonly MetricDef[] = [
       en: ['Returning visitor rate', 'Returning customer rate'],
     },
   },
+  // The promotion side: what the ads back offices print (spend, what it brought). ROI / ROAS is ad sales ÷
+  // spend (a ratio: 3.2 means ¥3.2 of sales per ¥1); ACoS is spend ÷ ad sales (a rate).
+  {
+    id: 'adSpend',
+    side: 'ads',
+    unit: 'money',
+    better: 'down',
+    labels: {
+      'zh-CN': ['花费', '推广花费', '消耗', '总花费'],
+      'zh-TW': ['花費', '廣告花費', '廣告費用'],
+      en: ['Spend', 'Ad spend', 'Total spend'],
+    },
+  },
+  {
+    id: 'adSales',
+    side: 'ads',
+    unit: 'money',
+    better: 'up',
+    labels: {
+      'zh-CN': ['总成交金额', '推广成交金额', '广告成交金额'],
+      'zh-TW': ['廣告銷售金額', '廣告成交金額'],
+      en: ['Ad sales', 'Attributed sales', 'Conv. value'],
+    },
+  },
+  {
+    id: 'adRoas',
+    side: 'ads',
+    unit: 'ratio',
+    better: 'up',
+    labels: {
+      'zh-CN': ['投入产出比', '投产比', 'ROI'],
+      'zh-TW': ['投資報酬率', '廣告投資報酬率'],
+      en: ['ROAS', 'Conv. value / cost'],
+    },
+  },
+  {
+    id: 'adAcos',
+    side: 'ads',
+    unit: 'rate',
+    better: 'down',
+    labels: { 'zh-CN': ['ACoS'], 'zh-TW': ['ACoS'], en: ['ACoS'] },
+  },
+  {
+    id: 'adClicks',
+    side: 'ads',
+    unit: 'count',
+    better: 'up',
+    labels: { 'zh-CN': ['点击量', '点击数'], 'zh-TW': ['點擊數', '點擊次數'], en: ['Clicks'] },
+  },
+  {
+    id: 'adImpressions',
+    side: 'ads',
+    unit: 'count',
+    better: 'up',
+    labels: { 'zh-CN': ['展现量', '曝光量'], 'zh-TW': ['曝光次數', '曝光數'], en: ['Impressions', 'Impr.'] },
+  },
+  {
+    id: 'adCtr',
+    side: 'ads',
+    unit: 'rate',
+    better: 'up',
+    labels: { 'zh-CN': ['点击率'], 'zh-TW': ['點擊率'], en: ['CTR', 'Click-through rate'] },
+  },
+  {
+    id: 'adCpc',
+    side: 'ads',
+    unit: 'money',
+    better: 'down',
+    labels: {
+      'zh-CN': ['平均点击花费', '平均点击成本'],
+      'zh-TW': ['平均點擊成本', '每次點擊成本'],
+      en: ['CPC', 'Avg. CPC', 'Cost per click', 'PPC'],
+    },
+  },
+  {
+    id: 'adConversionRate',
+    side: 'ads',
+    unit: 'rate',
+    better: 'up',
+    labels: { 'zh-CN': ['点击转化率'], 'zh-TW': ['點擊轉換率'], en: ['Click conversion rate'] },
+  },
 ];
 
 export const METRIC_IDS: readonly MetricId[] = METRICS.map((m) => m.id);
+
+/** The shop's own metrics: what a store back office's labels are matched against. */
+export const SHOP_METRICS: readonly MetricDef[] = METRICS.filter((m) => m.side !== 'ads');
 
 const BY_ID = new Map<MetricId, MetricDef>(METRICS.map((m) => [m.id, m]));
 
@@ -278,7 +373,10 @@ export type Vocabulary = Readonly<Record<string, MetricId | null>>;
  * catalogue first, then the never-map list, then the site's own words, which decide where a label's
  * meaning differs by site.
  */
-export function buildLabelIndex(metrics: readonly MetricDef[] = METRICS, site: Vocabulary = {}): Map<string, MetricId | null> {
+export function buildLabelIndex(
+  metrics: readonly MetricDef[] = SHOP_METRICS,
+  site: Vocabulary = {},
+): Map<string, MetricId | null> {
   const index = new Map<string, MetricId | null>();
   for (const m of metrics) {
     for (const list of Object.values(m.labels)) {

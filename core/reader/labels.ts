@@ -1,6 +1,6 @@
 import {
   buildLabelIndex,
-  METRICS,
+  SHOP_METRICS,
   NEVER_LABELS,
   normalizeLabel,
   type MetricDef,
@@ -88,7 +88,7 @@ export class LabelMatcher {
   /** normalized key → the label folded with its spaces kept, for word-boundary checks. */
   private readonly spacedForms = new Map<string, string>();
 
-  constructor(metrics: readonly MetricDef[] = METRICS, site: Vocabulary = {}) {
+  constructor(metrics: readonly MetricDef[] = SHOP_METRICS, site: Vocabulary = {}) {
     this.index = buildLabelIndex(metrics, site);
     for (const m of metrics) {
       for (const list of Object.values(m.labels)) {

@@ -1,4 +1,4 @@
-import { METRICS, metricDef, normalizeLabel, type MetricId } from '../metrics';
+import { SHOP_METRICS, metricDef, normalizeLabel, type MetricId } from '../metrics';
 import { parseNumber } from '../parse';
 import { hintOf, LabelMatcher, type LabelHint } from '../reader/labels';
 import { AVERAGE_KEY, TOTAL_KEY } from '../reader/table';
@@ -81,7 +81,7 @@ export const cellText = (cell: Cell): string =>
 
 function matcherFor(site: string | undefined): LabelMatcher {
   const labels = site ? siteById(site)?.labels : undefined;
-  return new LabelMatcher(METRICS, labels ?? {});
+  return new LabelMatcher(SHOP_METRICS, labels ?? {});
 }
 
 /** Which metric a header names, by the one vocabulary (catalogue, never-map list, the site's own words). */

@@ -20,6 +20,15 @@ const en = {
   metric_sales: 'Sales',
   metric_returningVisitors: 'Returning visitors',
   metric_returningVisitorShare: 'Returning visitor share',
+  metric_adSpend: 'Ad spend',
+  metric_adSales: 'Ad sales',
+  metric_adRoas: 'ROI',
+  metric_adAcos: 'ACoS',
+  metric_adClicks: 'Clicks',
+  metric_adImpressions: 'Impressions',
+  metric_adCtr: 'Click-through rate',
+  metric_adCpc: 'Cost per click',
+  metric_adConversionRate: 'Click conversion rate',
 } as const;
 
 export type MetricKey = keyof typeof en;
@@ -39,6 +48,15 @@ const zhCN: Record<MetricKey, string> = {
   metric_sales: '支付金额',
   metric_returningVisitors: '老访客数',
   metric_returningVisitorShare: '老访客占比',
+  metric_adSpend: '推广花费',
+  metric_adSales: '推广成交金额',
+  metric_adRoas: '投入产出比',
+  metric_adAcos: 'ACoS',
+  metric_adClicks: '点击量',
+  metric_adImpressions: '展现量',
+  metric_adCtr: '点击率',
+  metric_adCpc: '平均点击花费',
+  metric_adConversionRate: '点击转化率',
 };
 
 const zhTW: Record<MetricKey, string> = {
@@ -56,6 +74,15 @@ const zhTW: Record<MetricKey, string> = {
   metric_sales: '銷售額',
   metric_returningVisitors: '舊訪客數',
   metric_returningVisitorShare: '舊訪客占比',
+  metric_adSpend: '廣告花費',
+  metric_adSales: '廣告成交金額',
+  metric_adRoas: '投資報酬率',
+  metric_adAcos: 'ACoS',
+  metric_adClicks: '點擊數',
+  metric_adImpressions: '曝光次數',
+  metric_adCtr: '點擊率',
+  metric_adCpc: '平均點擊成本',
+  metric_adConversionRate: '點擊轉換率',
 };
 
 export const METRIC_STRINGS: Strings<MetricKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

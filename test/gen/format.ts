@@ -269,5 +269,23 @@ export function magnitude(r: Rng, metric: Metric, visitors: number, moneyScale: 
       return visitors * (0.08 + r.next() * 0.25);
     case 'returningVisitorShare':
       return 0.08 + r.next() * 0.25;
+    case 'adSpend':
+      return visitors * (0.2 + r.next() * 1.2) * moneyScale;
+    case 'adSales':
+      return visitors * (0.6 + r.next() * 4) * moneyScale;
+    case 'adRoas':
+      return 0.8 + r.next() * 5;
+    case 'adAcos':
+      return 0.05 + r.next() * 0.6;
+    case 'adClicks':
+      return visitors * (0.2 + r.next() * 0.5);
+    case 'adImpressions':
+      return visitors * (8 + r.next() * 40);
+    case 'adCtr':
+      return 0.005 + r.next() * 0.06;
+    case 'adCpc':
+      return (0.3 + r.next() * 3) * moneyScale;
+    case 'adConversionRate':
+      return 0.005 + r.next() * 0.08;
   }
 }

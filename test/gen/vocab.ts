@@ -37,6 +37,15 @@ export const KIND: Readonly<Record<Metric, Kind>> = {
   sales: 'money',
   returningVisitors: 'count',
   returningVisitorShare: 'rate',
+  adSpend: 'money',
+  adSales: 'money',
+  adRoas: 'ratio',
+  adAcos: 'rate',
+  adClicks: 'count',
+  adImpressions: 'count',
+  adCtr: 'rate',
+  adCpc: 'money',
+  adConversionRate: 'rate',
 };
 
 /** Unique counts: a column of them does not add up over items, sources or days. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../core/metrics';
+import { SHOP_METRICS } from '../../core/metrics';
 import { LabelMatcher } from '../../core/reader/labels';
 import { siteById, siteFor } from '../../core/sites';
 import { shiftDecimal } from '../gen/format';
@@ -32,7 +32,7 @@ describe('page generator', () => {
   it('prints each platform’s words as its adapter reads them: a metric’s labels map to it there, look-alikes to none', () => {
     const disagree: string[] = [];
     for (const [platform, locales] of Object.entries(VOCAB)) {
-      const matcher = new LabelMatcher(METRICS, siteById(platform)!.labels);
+      const matcher = new LabelMatcher(SHOP_METRICS, siteById(platform)!.labels);
       for (const [locale, vocab] of Object.entries(locales)) {
         for (const [metric, labels] of Object.entries(vocab!.labels))
           for (const label of labels!)

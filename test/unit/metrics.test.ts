@@ -20,8 +20,26 @@ describe('metric catalogue', () => {
         'sales',
         'returningVisitors',
         'returningVisitorShare',
+        'adSpend',
+        'adSales',
+        'adRoas',
+        'adAcos',
+        'adClicks',
+        'adImpressions',
+        'adCtr',
+        'adCpc',
+        'adConversionRate',
       ].sort(),
     );
+  });
+
+  it("keeps the ads back offices' words out of the shop pages' vocabulary", () => {
+    const shop = new LabelMatcher();
+    for (const label of ['花费', 'Spend', 'ROAS', '点击率', 'Clicks'])
+      expect(shop.match(label)?.metric ?? null, label).toBeNull();
+    const ads = new LabelMatcher(METRICS);
+    expect(ads.match('花费')?.metric).toBe('adSpend');
+    expect(ads.match('投入产出比')?.metric).toBe('adRoas');
   });
 
   it('gives every metric labels in zh-CN, zh-TW and en', () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_MATCHES, SITES, siteById, siteFor, type SiteAdapter } from '@/core/sites';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
-import { METRICS, NEVER_LABELS, normalizeLabel } from '@/core/metrics';
+import { SHOP_METRICS, NEVER_LABELS, normalizeLabel } from '@/core/metrics';
 import { LabelMatcher } from '@/core/reader/labels';
 
 /** Every module of core/sites, to find the site files among them. */
@@ -77,8 +77,8 @@ describe('site registry', () => {
     (id, site) => {
       const labels = Object.keys(site.labels ?? {});
       expect(labels).toEqual([...labels].sort());
-      const catalogue = new LabelMatcher(METRICS);
-      const own = new LabelMatcher(METRICS, site.labels);
+      const catalogue = new LabelMatcher(SHOP_METRICS);
+      const own = new LabelMatcher(SHOP_METRICS, site.labels);
       for (const [label, metric] of Object.entries(site.labels ?? {})) {
         expect(normalizeLabel(label).length, label).toBeGreaterThan(0);
         expect(own.match(label)?.metric ?? null, `${id}: ${label}`).toBe(metric);
@@ -101,7 +101,7 @@ describe('site registry', () => {
 
 describe('Google Analytics 4’s words, by its own definitions', () => {
   it('reads Returning users (a count of users with an earlier session) as returning visitors, never as users', () => {
-    const ga4 = new LabelMatcher(METRICS, siteById('ga4')!.labels);
+    const ga4 = new LabelMatcher(SHOP_METRICS, siteById('ga4')!.labels);
     expect(ga4.match('Returning users')?.metric).toBe('returningVisitors');
     expect(ga4.match('Total purchasers')?.metric).toBe('paidBuyers');
     expect(ga4.match('Ecommerce purchases')?.metric).toBe('orders');

@@ -14,7 +14,9 @@ export interface Transfer {
   applySettings: (raw: unknown) => Promise<string[]>;
 }
 
-const SECTIONS: ReadonlyArray<keyof SectionCounts> = ['daily', 'readings', 'alerts', 'targets'];
+const SECTIONS: ReadonlyArray<keyof SectionCounts> = ['daily', 'readings', 'alerts', 'targets', 'curves'];
+/** Sections named even when nothing of them was in the file (a CSV has days only; curves come with JSON). */
+const ALWAYS: ReadonlyArray<keyof SectionCounts> = ['daily', 'readings', 'alerts', 'targets'];
 /** Rejections shown one by one; the report counts the rest. */
 const SHOWN = 20;
 
@@ -117,7 +119,10 @@ function Progress({ t, progress }: { t: OptionsTranslate; progress: TransferProg
 }
 
 function ImportResult({ t, report, settingsNotes }: { t: OptionsTranslate; report: ImportReport; settingsNotes?: string[] }) {
-  const counts = (c: SectionCounts) => SECTIONS.map((s) => t(`data_section_${s}`, { count: c[s] })).join(' · ');
+  const counts = (c: SectionCounts) =>
+    SECTIONS.filter((s) => ALWAYS.includes(s) || c[s] > 0)
+      .map((s) => t(`data_section_${s}`, { count: c[s] }))
+      .join(' · ');
   return (
     <div class="data-import-report" role="status">
       <p class="options-status saved">{t('data_imported', { added: counts(report.added) })}</p>

@@ -145,3 +145,34 @@ export const lastValue = (curve: Pick<CurveRecord, 'values'>): number | null =>
 
 /** The minute the curve was last read by (end of its last slot read); 0 for an empty curve. */
 export const readUntil = (curve: Pick<CurveRecord, 'step' | 'values'>): number => curve.values.length * curve.step;
+
+/**
+ * A curve from elsewhere (an import) merged into the one kept: slots read here stay as read, slots
+ * not read here take the other's value. The kept curve keeps its step: a finer other is thinned to
+ * it, a coarser other's slot (the last value of its hour) stands at the end of the hour's last fine
+ * slot. A curve in another currency is not merged (one curve never mixes money). Returns the merged
+ * curve, or null when the other adds nothing.
+ */
+export function mergeCurve(kept: CurveRecord, other: CurveRecord): CurveRecord | null {
+  const keptRead = kept.values.some((v) => v !== null);
+  if (keptRead && (kept.currency ?? '') !== (other.currency ?? '')) return null;
+  const add = thinned(other, kept.step);
+  if (add.step % kept.step !== 0) return null;
+  const per = add.step / kept.step;
+  const values = [...kept.values];
+  let changed = false;
+  add.values.forEach((v, i) => {
+    const at = (i + 1) * per - 1;
+    if (v === null || (values[at] !== null && values[at] !== undefined)) return;
+    while (values.length <= at) values.push(null);
+    values[at] = v;
+    changed = true;
+  });
+  if (!changed) return null;
+  const merged: CurveRecord = { ...kept, values };
+  if (!keptRead) {
+    if (other.currency) merged.currency = other.currency;
+    else delete merged.currency;
+  }
+  return merged;
+}

@@ -180,6 +180,8 @@ export interface SectionCounts {
   daily: number;
   readings: number;
   alerts: number;
+  /** Days of a real-time board's curve (one per shop × series × day). */
+  curves: number;
 }
 
 /** Why a record was left out, in a form the options page words in the operator's language. */

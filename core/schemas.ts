@@ -263,6 +263,22 @@ export const exportedTargetSchema = z.intersection(
   z.object({ id: shortText(300).min(1), updatedAt: z.number().int().nonnegative() }),
 );
 
+/** One day's curve of a real-time board as the export file carries it (core/intraday-curves.ts). */
+export const exportedCurveSchema = z
+  .object({
+    site: shortText(40).min(1),
+    store: shortText(120).min(1),
+    metric: metricIdSchema,
+    part: shortText(300),
+    date: isoDate,
+    step: z.union([z.literal(10), z.literal(60)]),
+    values: z.array(z.number().finite().nullable()).max(144),
+    currency,
+    breakdown: breakdownSchema.optional(),
+    timeZone: shortText(64).min(1).optional(),
+  })
+  .refine((c) => c.values.length * c.step <= 1440, { message: 'more slots than the day has', path: ['values'] });
+
 /** The envelope of an export file; its sections' records are validated one by one. */
 export const exportFileSchema = z.object({
   format: z.literal('storepulse-export'),
@@ -273,4 +289,5 @@ export const exportFileSchema = z.object({
   daily: z.array(z.unknown()).default([]),
   readings: z.array(z.unknown()).default([]),
   alerts: z.array(z.unknown()).default([]),
+  curves: z.array(z.unknown()).default([]),
 });

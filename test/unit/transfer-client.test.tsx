@@ -18,8 +18,8 @@ let opened = 0;
 
 const REPORT: ImportReport = {
   format: 'csv',
-  added: { targets: 0, daily: 1, readings: 0, alerts: 0 },
-  duplicates: { targets: 0, daily: 0, readings: 0, alerts: 0 },
+  added: { targets: 0, daily: 1, readings: 0, alerts: 0, curves: 0 },
+  duplicates: { targets: 0, daily: 0, readings: 0, alerts: 0, curves: 0 },
   rejected: [],
   rejectedCount: 0,
 };

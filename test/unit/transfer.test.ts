@@ -51,7 +51,7 @@ describe('export and import', () => {
     const target = await freshDb('storepulse-transfer');
     const result = await importData(target, JSON.stringify(file));
     expect(result.rejected).toEqual([]);
-    expect(result.added).toEqual({ targets: 1, daily: 12, readings: 12, alerts: 3 });
+    expect(result.added).toEqual({ targets: 1, daily: 12, readings: 12, alerts: 3, curves: 0 });
     expect(result.settings).toEqual({ version: 1, language: 'en' });
     expect(await contents(target)).toEqual(await contents(source));
   });
@@ -61,8 +61,8 @@ describe('export and import', () => {
     const text = await exportText(db, 'json', 0);
     const before = await contents(db);
     const again = await importData(db, text);
-    expect(again.added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0 });
-    expect(again.duplicates).toEqual({ targets: 1, daily: 12, readings: 12, alerts: 3 });
+    expect(again.added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0, curves: 0 });
+    expect(again.duplicates).toEqual({ targets: 1, daily: 12, readings: 12, alerts: 3, curves: 0 });
     expect(await contents(db)).toEqual(before);
   });
 
@@ -129,7 +129,7 @@ describe('export and import', () => {
     const db = await freshDb('storepulse-transfer');
     const result = await importData(db, JSON.stringify(file));
     expect(result.rejected).toEqual([]);
-    expect(result.added).toEqual({ targets: 2, daily: 3, readings: 3, alerts: 3 });
+    expect(result.added).toEqual({ targets: 2, daily: 3, readings: 3, alerts: 3, curves: 0 });
     expect((await allDays(db)).map((d) => [d.id, d.part]).sort()).toEqual(
       [
         ['shopify|Rainy \\| Goods|visits||2026-11-24', ''],
@@ -145,7 +145,7 @@ describe('export and import', () => {
       'shopify|Rainy \\| Goods|conversionRate|day:2026-11-24..2026-11-24',
     );
     // Read again, the same file finds every record already there.
-    expect((await importData(db, JSON.stringify(file))).added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0 });
+    expect((await importData(db, JSON.stringify(file))).added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0, curves: 0 });
   });
 
   it('writes all or nothing: a write that fails part-way leaves the database as it was', async () => {

@@ -1,5 +1,6 @@
 import { daysOf, type DailyMonthRecord } from '../../daily-months';
 import type { AlertRecord, DailyRecord, Database, ReadingRecord, StorePulseDB, TargetRecord } from '../../db';
+import type { CurveRecord } from '../../intraday-curves';
 import { dailyId } from '../../keys';
 import { CSV_COLUMNS, csvNumber, csvText } from './csv';
 
@@ -23,6 +24,8 @@ export interface ExportFile {
   daily: DailyRecord[];
   readings: Array<Omit<ReadingRecord, 'id'>>;
   alerts: AlertRecord[];
+  /** The days' curves of real-time boards (absent in files from before they were kept). */
+  curves?: CurveRecord[];
 }
 
 export type ExportFormat = 'json' | 'csv';
@@ -37,8 +40,10 @@ export interface ExportChunk {
 /** Month records per page (up to 31 days each); readings, alerts and targets per page. */
 const MONTHS_PAGE = 100;
 const RECORDS_PAGE = 2000;
+/** Curves per page (up to 144 slots each). */
+const CURVES_PAGE = 500;
 
-type Paged = 'days' | 'readings' | 'alerts' | 'targets';
+type Paged = 'days' | 'readings' | 'alerts' | 'targets' | 'curves';
 
 /** A store's records in key order, a page per transaction. */
 async function* pages<S extends Paged>(db: Database, store: S, size: number): AsyncGenerator<Array<StorePulseDB[S]['value']>> {
@@ -60,9 +65,9 @@ export const dailyRecords = (month: DailyMonthRecord): DailyRecord[] =>
 
 /** How many records the export goes through, for its progress. */
 async function recordCount(db: Database, format: ExportFormat): Promise<number> {
-  const tx = db.transaction(['days', 'readings', 'alerts', 'targets']);
+  const tx = db.transaction(['days', 'readings', 'alerts', 'targets', 'curves']);
   const counts = await Promise.all(
-    (format === 'csv' ? (['days'] as const) : (['days', 'readings', 'alerts', 'targets'] as const)).map((s) =>
+    (format === 'csv' ? (['days'] as const) : (['days', 'readings', 'alerts', 'targets', 'curves'] as const)).map((s) =>
       tx.objectStore(s).count(),
     ),
   );
@@ -102,6 +107,7 @@ export async function* exportChunks(
     ['daily', 'days', MONTHS_PAGE, dailyRecords],
     ['readings', 'readings', RECORDS_PAGE, ({ id: _id, ...r }: ReadingRecord) => [r]],
     ['alerts', 'alerts', RECORDS_PAGE, (a: AlertRecord) => [a]],
+    ['curves', 'curves', CURVES_PAGE, (c: CurveRecord) => [c]],
   ];
   for (const [name, store, size, records] of sections) {
     let first = true;

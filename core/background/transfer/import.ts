@@ -9,12 +9,14 @@ import {
   type DailyMonthRecord,
   type DailyValue,
 } from '../../daily-months';
+import { curveKeyOf, emptyCurve, mergeCurve, type CurveRecord } from '../../intraday-curves';
 import { allOrNothing, issueAll, type AlertRecord, type Database, type ReadingRecord, type TargetRecord } from '../../db';
-import { alertKey, dailyId, legacyIds, partOf, seriesKey, targetId } from '../../keys';
+import { alertKey, dailyId, joinKey, legacyIds, partOf, seriesKey, targetId } from '../../keys';
 import type { ImportReport, RejectionKind, SectionCounts } from '../../messages';
 import { periodKey } from '../../reader/period';
 import {
   exportedAlertSchema,
+  exportedCurveSchema,
   exportedDailySchema,
   exportedReadingSchema,
   exportedTargetSchema,
@@ -49,10 +51,12 @@ interface Valid {
   months: Map<string, DailyMonthRecord>;
   readings: Array<Omit<ReadingRecord, 'id'>>;
   alerts: AlertRecord[];
+  /** The file's curves by key (a curve the file holds twice is merged into one). */
+  curves: Map<string, CurveRecord>;
 }
 
-const zero = (): SectionCounts => ({ targets: 0, daily: 0, readings: 0, alerts: 0 });
-const SECTIONS: ReadonlyArray<keyof SectionCounts> = ['targets', 'daily', 'readings', 'alerts'];
+const zero = (): SectionCounts => ({ targets: 0, daily: 0, readings: 0, alerts: 0, curves: 0 });
+const SECTIONS: ReadonlyArray<keyof SectionCounts> = ['targets', 'daily', 'readings', 'alerts', 'curves'];
 const isSection = (key: string): key is keyof SectionCounts => (SECTIONS as readonly string[]).includes(key);
 
 type Reject = (section: keyof SectionCounts, index: number, reason: string, what: RejectionKind) => void;
@@ -111,7 +115,7 @@ function periodLate(limits: Bounds, period: { start: string; end: string }): str
  */
 export class ImportSession {
   readonly report: ImportReport = { format: 'json', added: zero(), duplicates: zero(), rejected: [], rejectedCount: 0 };
-  private readonly valid: Valid = { targets: [], months: new Map(), readings: [], alerts: [] };
+  private readonly valid: Valid = { targets: [], months: new Map(), readings: [], alerts: [], curves: new Map() };
   private reader: { feed(text: string): void; end(): void } | undefined;
   private started = false;
   private header: { format?: unknown; version?: unknown } = {};
@@ -235,6 +239,13 @@ export class ImportSession {
           periodKey: pKey,
           series: seriesKey(r.data.site, r.data.store, r.data, pKey),
         } as Omit<ReadingRecord, 'id'>);
+      } else if (section === 'curves') {
+        const c = exportedCurveSchema.safeParse(item);
+        if (!c.success) return c.error;
+        const late = limits.days(c.data, ['date']);
+        if (late) return outOfBounds(late);
+        if (c.data.part !== partOf(c.data)) return 'part does not match breakdown';
+        this.addCurve(c.data as CurveRecord);
       } else {
         const a = exportedAlertSchema.safeParse(item);
         if (!a.success) return a.error;
@@ -255,6 +266,17 @@ export class ImportSession {
     if (typeof problem === 'string') this.reject(section, index, problem, { kind: 'mismatch' });
     else if (Array.isArray(problem)) this.reject(section, index, ...problem);
     else if (problem) this.reject(section, index, ...fieldProblem(problem.issues[0], 'record'));
+  }
+
+  /** Keeps a curve of the file; one it holds twice is merged into the first and counts as a duplicate. */
+  private addCurve(curve: CurveRecord): void {
+    const id = joinKey(curveKeyOf(curve));
+    const had = this.valid.curves.get(id);
+    if (!had) this.valid.curves.set(id, curve);
+    else {
+      this.valid.curves.set(id, mergeCurve(had, curve) ?? had);
+      this.report.duplicates.curves++;
+    }
   }
 
   /** Gathers a day into its month; the same day twice in one file counts as a duplicate once. */
@@ -354,7 +376,7 @@ function fieldProblem(issue: z.core.$ZodIssue | undefined, whole: string): [stri
 }
 
 async function merge(db: Database, valid: Valid, report: ImportReport): Promise<void> {
-  const tx = db.transaction(['targets', 'days', 'readings', 'alerts'], 'readwrite');
+  const tx = db.transaction(['targets', 'days', 'readings', 'alerts', 'curves'], 'readwrite');
   await allOrNothing(tx, async () => {
     await keepNewer(tx.objectStore('targets'), valid.targets, (t) => t.updatedAt, 'targets', report);
     // Requests of one transaction are queued in order; asking for a batch at once saves a round trip each.
@@ -395,6 +417,19 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
       await issueAll(writes);
     }
     await keepNewer(tx.objectStore('alerts'), valid.alerts, (a) => a.lastSeen, 'alerts', report);
+    const curves = tx.objectStore('curves');
+    for (const batch of chunks([...valid.curves.values()])) {
+      const kept = await Promise.all(batch.map((c) => curves.get(curveKeyOf(c))));
+      const writes: Array<() => Promise<unknown>> = [];
+      batch.forEach((incoming, i) => {
+        const merged = mergeCurve(kept[i] ?? emptyCurve(incoming), incoming);
+        if (merged) {
+          writes.push(() => curves.put(merged));
+          report.added.curves++;
+        } else report.duplicates.curves++;
+      });
+      await issueAll(writes);
+    }
   });
 }
 

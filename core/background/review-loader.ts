@@ -23,7 +23,7 @@ import type { Breakdown, Period } from '../types';
 import { dailyParts, dailySeries, dailyShops, metricsWithDays, toPoints } from './daily';
 import { inbox, toView } from './alerts';
 import { listShops } from './queries';
-import { partOf, rowKey, shopKey, targetId } from '../keys';
+import { joinKey, partOf, rowKey, shopKey, targetId } from '../keys';
 import { shopTargets } from './target-store';
 import { matchPeer } from '../peers';
 import type { Peer } from '../settings';
@@ -249,26 +249,38 @@ export async function reviewInbox(db: Database, now: number): Promise<ReviewStat
   }));
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * For each alert on a shop's total whose parts explain it (bounce, depth, conversion): the traffic
  * source or item read on the same page period that is worst against the total. The rows are the
- * readings of that shop and period; the last reading of each row counts.
+ * readings of that shop and period; the last reading of each row counts. A period's rows cannot have
+ * been read before the period began, so only readings observed since the earliest alert's period began
+ * (a day early, for the platforms' time zones) are looked at, not the shops' whole 90 days.
  */
 async function partsOfAlerts(db: Database, alerts: readonly AlertRecord[]): Promise<Map<string, WorstPart>> {
   const found = new Map<string, WorstPart>();
   const wanted = alerts.filter((a) => !a.breakdown && hasPartAdvice(a.metric));
   if (!wanted.length) return found;
-  const tx = db.transaction('readings');
-  const byShop = new Map<string, Promise<ReadingRecord[]>>();
-  for (const a of wanted) {
-    const key = shopKey(a.site, a.store);
-    if (!byShop.has(key)) byShop.set(key, tx.store.index('byShop').getAll(IDBKeyRange.only([a.site, a.store])));
+  const since = Math.min(...wanted.map((a) => Date.parse(`${a.period.start}T00:00:00Z`) - DAY_MS));
+  const shops = new Set(wanted.map((a) => shopKey(a.site, a.store)));
+  const recent = await db.getAllFromIndex(
+    'readings',
+    'byObservedAt',
+    Number.isFinite(since) ? IDBKeyRange.lowerBound(since) : undefined,
+  );
+  const rowsOf = new Map<string, ReadingRecord[]>();
+  for (const r of recent) {
+    if (!r.breakdown || r.peer || !shops.has(shopKey(r.site, r.store))) continue;
+    const key = joinKey([r.site, r.store, r.metric, r.periodKey]);
+    const list = rowsOf.get(key);
+    if (list) list.push(r);
+    else rowsOf.set(key, [r]);
   }
   for (const a of wanted) {
     const rows = new Map<string, ReadingRecord>();
-    for (const r of await byShop.get(shopKey(a.site, a.store))!) {
-      if (r.metric !== a.metric || r.periodKey !== a.periodKey || !r.breakdown || r.peer) continue;
-      const row = rowKey(r.breakdown);
+    for (const r of rowsOf.get(joinKey([a.site, a.store, a.metric, a.periodKey])) ?? []) {
+      const row = rowKey(r.breakdown!);
       if ((rows.get(row)?.observedAt ?? -1) <= r.observedAt) rows.set(row, r);
     }
     const parts = [...rows.values()].flatMap((r) => {
@@ -278,7 +290,6 @@ async function partsOfAlerts(db: Database, alerts: readonly AlertRecord[]): Prom
     const worst = worstPart(a.metric, a.value, parts);
     if (worst) found.set(a.id, worst);
   }
-  await tx.done;
   return found;
 }
 

@@ -22,6 +22,7 @@ import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
 import { SYNC_STRINGS } from '@/core/strings/sync';
+import { TARGET_SYNC_STRINGS } from '@/core/strings/target-sync';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
 import zhTW from '@/public/_locales/zh_TW/messages.json';
@@ -48,6 +49,7 @@ const MODULES: Record<string, Strings<string>> = {
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
   sync: SYNC_STRINGS,
+  'target-sync': TARGET_SYNC_STRINGS,
 };
 
 describe('translations', () => {
@@ -189,7 +191,7 @@ describe('strings by screen', () => {
     ],
     [
       'entrypoints/options/main.tsx',
-      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'sync'],
+      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'sync', 'target-sync'],
     ],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.

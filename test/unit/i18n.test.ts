@@ -7,6 +7,7 @@ import { METRIC_IDS } from '@/core/metrics';
 import { ADVICE_STRINGS } from '@/core/strings/advice';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
+import { FIRST_RUN_STRINGS } from '@/core/strings/first-run';
 import { FORM_STRINGS } from '@/core/strings/forms';
 import { INBOX_RULE_STRINGS } from '@/core/strings/inbox-rule';
 import { LINES_STRINGS } from '@/core/strings/lines';
@@ -34,6 +35,7 @@ const MODULES: Record<string, Strings<string>> = {
   advice: ADVICE_STRINGS,
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
+  'first-run': FIRST_RUN_STRINGS,
   forms: FORM_STRINGS,
   'inbox-rule': INBOX_RULE_STRINGS,
   lines: LINES_STRINGS,
@@ -187,7 +189,21 @@ describe('strings by screen', () => {
     ['entrypoints/allow/main.ts', ['site-access']],
     [
       'entrypoints/popup/main.tsx',
-      ['advice', 'alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'pace', 'peers', 'plan', 'popup', 'report', 'site-access'],
+      [
+        'advice',
+        'alerts',
+        'first-run',
+        'forms',
+        'inbox-rule',
+        'lines',
+        'metrics',
+        'pace',
+        'peers',
+        'plan',
+        'popup',
+        'report',
+        'site-access',
+      ],
     ],
     [
       'entrypoints/options/main.tsx',

@@ -120,10 +120,10 @@ export function FirstRun({
           </p>
         )}
         <div class="first-actions">
-          <button type="submit" class="first-save" disabled={saving}>
+          <button type="submit" class="popup-primary first-save" disabled={saving}>
             {f('first_save')}
           </button>
-          <button type="button" class="first-later" onClick={chooseLater}>
+          <button type="button" class="popup-act first-later" onClick={chooseLater}>
             {f('first_later')}
           </button>
         </div>

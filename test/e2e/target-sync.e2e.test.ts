@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module with JSDoc types
 import { readDatabase } from '../harness/browser.mjs';
-import { targetId } from '@/core/keys';
-import { targetKey } from '@/core/target-sync';
+import { targetId } from '../../core/keys';
+import { targetKey } from '../../core/target-sync';
 import { askAsExtension, fillSync, launch, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
 
 interface ChromeSync {

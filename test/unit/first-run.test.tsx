@@ -67,9 +67,9 @@ describe('the popup’s first screen asks for the month’s target', () => {
     const { setTarget } = await mount(review);
     expect(panel()).not.toBeNull();
     const text = panel()!.textContent!;
-    for (const part of ['Alerts beside a bad number', 'The morning review', 'Targets: the month’s pace'])
+    for (const part of ['Alerts beside a bad number', 'The morning review', 'Targets: each day, the pace of the month'])
       expect(text).toContain(part);
-    expect(text).toContain('Start with this month’s sales target for 小雨的旗舰店:');
+    expect(text).toContain('Start with the sales target of 小雨的旗舰店 for this month:');
     expect(panel()!.querySelectorAll('input')).toHaveLength(1);
     expect(panel()!.querySelector('label')!.textContent).toBe('Sales target for November 2026 (CN¥)');
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '@/core/format';
 import type { Locale } from '@/core/i18n';
 import type { SyncMode, SyncProblem, SyncStatus as Status } from '@/core/settings-sync';
-import type { TargetSyncProblem, TargetSyncStatus } from '@/core/target-sync';
+import type { TargetSyncProblem, TargetSyncStatus } from '@/core/target-sync-status';
 import type { OptionsTranslate } from '@/core/strings/options';
 
 /**

@@ -8,7 +8,7 @@ import type { MetricId } from './metrics';
 import type { PaceText } from './pace-text';
 import type { Repaired, Settings } from './settings';
 import type { SyncMode, SyncStatus } from './settings-sync';
-import type { TargetSyncStatus } from './target-sync';
+import type { TargetSyncStatus } from './target-sync-status';
 import type { FixId, ReturningMix, Severity } from './rules';
 import type { AlertView, MonthTarget, PaceView, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';

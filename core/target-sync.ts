@@ -4,6 +4,7 @@ import { isoDate } from './reader/period';
 import { addMonths, daysInMonth, monthOf } from './review/dates';
 import { monthTargetSchema } from './schemas';
 import { itemBytes, SYNC_QUOTA, WRITE_BUDGET, WRITES_KEY, type SyncArea } from './settings-sync';
+import type { TargetSyncProblem, TargetSyncStatus } from './target-sync-status';
 
 /**
  * Monthly targets that follow the operator between their computers through the browser's own sync,
@@ -60,22 +61,6 @@ export interface TargetItem {
   at: number;
   t: Travelling;
   deleted?: true;
-}
-
-export type TargetSyncProblem =
-  | { code: 'refused'; message: string }
-  | { code: 'rateLimited'; writes: number }
-  | { code: 'itemTooLarge'; target: string; bytes: number }
-  | { code: 'newerKept'; target: string; version: number }
-  | { code: 'leftOut'; count: number; months: string[] };
-
-export interface TargetSyncStatus {
-  at: number;
-  /** Targets written or deleted in sync by this browser on its last push (`store month`). */
-  written: string[];
-  /** Items of months outside the window, or old tombstones, removed from sync. */
-  pruned: number;
-  problems: TargetSyncProblem[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,14 +1,8 @@
 import type { Database } from '../db';
 import type { MonthTarget } from '../review/types';
 import { PUSH_DELAY_MS, type SyncArea } from '../settings-sync';
-import {
-  loadTargetSyncStatus,
-  noteDeleted,
-  pullTargets,
-  pushTargets,
-  type TargetSyncArea,
-  type TargetSyncStatus,
-} from '../target-sync';
+import { loadTargetSyncStatus, noteDeleted, pullTargets, pushTargets, type TargetSyncArea } from '../target-sync';
+import type { TargetSyncStatus } from '../target-sync-status';
 import { targetBook } from './target-store';
 
 /** Where the worker keeps its part of target sync, and the sync area while the settings follow sync. */

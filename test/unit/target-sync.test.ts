@@ -19,6 +19,8 @@ import {
   type TargetItem,
 } from '@/core/target-sync';
 import { targetFollower } from '@/core/background/target-follow';
+import { createService } from '@/core/background/service';
+import { EXT, POPUP } from './support/senders';
 import { setTarget, targetBook } from '@/core/background/target-store';
 import { syncStorage } from './support/sync';
 
@@ -344,5 +346,54 @@ describe('two browsers of one operator', () => {
     expect(await pullTargets(laptop.book, laptop.local, sync)).toEqual([]);
     expect((await laptop.targetOf(SHOP_A, '2026-11'))?.amount).toBe(300_000);
     expect(await laptop.targetOf(SHOP_B, '2026-11')).toBeUndefined();
+  });
+});
+
+describe('through the worker', () => {
+  it('sends a target saved by message a moment later, deletes it the same way, and says so in syncStatus', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(NOW);
+    const sync = syncStorage();
+    const local = memoryArea();
+    const db = await openDatabase(`target-sync-${n++}`);
+    const service = createService({
+      extensionId: EXT,
+      openDb: async () => db,
+      now: () => Date.now(),
+      targetSync: { local, active: async () => sync },
+    });
+    const set = (amount: number) => service.handle({ type: 'setTarget', payload: target(SHOP_A, '2026-11', amount) }, POPUP);
+    const key = targetKey(targetId(SHOP_A.site, SHOP_A.store, '2026-11'));
+    expect(await set(300_000)).toEqual({ ok: true });
+    expect(await set(310_000)).toEqual({ ok: true });
+    // Two saves in a burst: one push, after the delay.
+    expect(sync.sets).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_600);
+    expect(sync.sets).toBe(1);
+    expect(sync.data[key]).toMatchObject({ t: { amount: 310_000 } });
+    const reply = (await service.handle({ type: 'syncStatus', payload: {} }, POPUP)) as { targets: { written: string[] } };
+    expect(reply.targets.written).toEqual([`${SHOP_A.store} 2026-11`]);
+    expect(await set(0)).toEqual({ ok: true });
+    await vi.advanceTimersByTimeAsync(1_600);
+    expect(sync.data[key]).toMatchObject({ deleted: true });
+  });
+
+  it('takes in what another computer sent when the worker is asked to sync', async () => {
+    const sync = syncStorage();
+    const db = await openDatabase(`target-sync-${n++}`);
+    const service = createService({
+      extensionId: EXT,
+      openDb: async () => db,
+      now: () => NOW,
+      targetSync: { local: memoryArea(), active: async () => sync },
+    });
+    const record: TargetRecord = {
+      ...target(SHOP_B, '2026-11', 90_000),
+      id: targetId(SHOP_B.site, SHOP_B.store, '2026-11'),
+      updatedAt: NOW - DAY,
+    };
+    await sync.set({ [targetKey(record.id)]: toItem(record) });
+    await service.syncTargets();
+    expect(await db.get('targets', record.id)).toEqual(record);
   });
 });

@@ -318,7 +318,11 @@ export async function pushTargets(
     }
   }
   const status: TargetSyncStatus = { at: now, written, pruned, problems };
-  await local.set({ [TARGET_STATUS_KEY]: status, [TOMBSTONES_KEY]: keptTombs });
+  // A push with nothing to do (sync already up to date) keeps the last outcome, unless that one had problems.
+  const idle = !candidates.length && !removing.length && !problems.length;
+  const before = idle ? await loadTargetSyncStatus(local) : null;
+  const keep = before !== null && before.problems.length === 0;
+  await local.set({ ...(keep ? {} : { [TARGET_STATUS_KEY]: status }), [TOMBSTONES_KEY]: keptTombs });
   return status;
 }
 

@@ -209,11 +209,12 @@ describe('two browsers of one operator', () => {
       expect((await who.targetOf(SHOP_B, '2026-11'))?.amount).toBe(80_000);
       expect((await who.targetOf(SHOP_A, '2026-12'))?.amount).toBe(450_000);
     }
-    // Nothing changed since: nothing is written again.
+    // Nothing changed since: nothing is written again, and the last outcome stays what the panel shows.
     const sets = sync.sets;
-    await pushTargets(laptop.book, laptop.local, sync, NOW);
-    await pushTargets(shop.book, shop.local, sync, NOW);
+    await pushTargets(laptop.book, laptop.local, sync, NOW + 5_000);
+    await pushTargets(shop.book, shop.local, sync, NOW + 5_000);
     expect(sync.sets).toBe(sets);
+    expect((await shop.local.get('targetSyncStatus')).targetSyncStatus).toEqual(back.status);
   });
 
   it('keeps the newer of two edits of the same target, whichever computer pushes first', async () => {

@@ -9,6 +9,7 @@ import type { MonthTarget, PaceView, ReviewState, TrendView } from '@/core/revie
 import { SITES } from '@/core/sites';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { DailyReport } from './DailyReport';
+import { FirstRun } from './FirstRun';
 import { ShopLines } from './ShopLines';
 import { AlertItem, Inbox } from './Inbox';
 import { MonthReview } from './MonthReview';
@@ -155,6 +156,15 @@ export function Popup({
               </p>
             ))}
             {state && state.totalReadings === 0 && <Empty t={t} />}
+            {review && (
+              <FirstRun
+                shops={[...shops].sort(byUrgency)}
+                month={review.today.slice(0, 7)}
+                t={t}
+                locale={locale}
+                onSave={onSaveTarget}
+              />
+            )}
             {reviewError && state && state.totalReadings > 0 && (
               <p class="popup-muted" data-testid="review-error">
                 {t('review_loadError', { error: reviewError })}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '@/core/format';
 import type { Locale } from '@/core/i18n';
 import type { SyncMode, SyncProblem, SyncStatus as Status } from '@/core/settings-sync';
+import type { TargetSyncProblem, TargetSyncStatus } from '@/core/target-sync-status';
 import type { OptionsTranslate } from '@/core/strings/options';
 
 /**
@@ -31,10 +32,26 @@ function problemText(p: SyncProblem, time: string, t: OptionsTranslate): string 
   }
 }
 
-/** What the worker says of sync: the last push, and whether the settings follow sync here and why. */
+function targetProblemText(p: TargetSyncProblem, time: string, t: OptionsTranslate): string {
+  switch (p.code) {
+    case 'refused':
+      return t('tsync_refused', { time, reason: reasonOf(p.message, t) });
+    case 'itemTooLarge':
+      return t('tsync_tooLarge', { target: p.target, bytes: p.bytes });
+    case 'rateLimited':
+      return t('tsync_rate', { writes: p.writes });
+    case 'newerKept':
+      return t('tsync_newer', { target: p.target });
+    case 'leftOut':
+      return t('tsync_leftOut', { count: p.count, months: p.months.join(', ') });
+  }
+}
+
+/** What the worker says of sync: the last pushes (settings, monthly targets), and whether sync is followed here and why. */
 export interface SyncView {
   status: Status | null;
   mode: SyncMode | null;
+  targets?: TargetSyncStatus | null;
 }
 
 function modeText(mode: SyncMode, t: OptionsTranslate): string {
@@ -62,7 +79,7 @@ export function SyncStatus({
   t: OptionsTranslate;
   locale: Locale;
 }) {
-  const [{ status, mode }, setView] = useState<SyncView>({ status: null, mode: null });
+  const [{ status, mode, targets }, setView] = useState<SyncView>({ status: null, mode: null });
   useEffect(() => {
     const read = () => void load().then(setView, () => undefined);
     read();
@@ -70,7 +87,11 @@ export function SyncStatus({
   }, [load, watch]);
   const follows = mode?.follows ?? true;
   const time = status ? formatTime(status.at, locale) : '';
-  const problems = status?.problems ?? [];
+  const targetTime = targets ? formatTime(targets.at, locale) : '';
+  const problems = [
+    ...(status?.problems ?? []).map((p) => ({ code: p.code, text: problemText(p, time, t) })),
+    ...(targets?.problems ?? []).map((p) => ({ code: `targets-${p.code}`, text: targetProblemText(p, targetTime, t) })),
+  ];
   return (
     <section class="options-panel sync" data-testid="sync-status">
       <h2>{t('sync_title')}</h2>
@@ -99,13 +120,15 @@ export function SyncStatus({
         <ul class="sync-problems" role="alert">
           {problems.map((p, i) => (
             <li key={i} data-code={p.code}>
-              {problemText(p, time, t)}
+              {p.text}
             </li>
           ))}
         </ul>
       ) : (
         <p class="sync-ok" role="status">
-          {status ? t('sync_ok', { time }) : t('sync_none')}
+          {status || targets
+            ? t('sync_ok', { time: (status?.at ?? 0) >= (targets?.at ?? 0) ? time : targetTime })
+            : t('sync_none')}
         </p>
       )}
     </section>

@@ -8,6 +8,7 @@ import type { MetricId } from './metrics';
 import type { PaceText } from './pace-text';
 import type { Repaired, Settings } from './settings';
 import type { SyncMode, SyncStatus } from './settings-sync';
+import type { TargetSyncStatus } from './target-sync-status';
 import type { FixId, ReturningMix, Severity } from './rules';
 import type { AlertView, MonthTarget, PaceView, ReviewState, TrendView } from './review/types';
 import type { ObservedValue, Period } from './types';
@@ -156,7 +157,11 @@ export interface ProtocolMap {
   boundCount: { payload: { origin: string }; reply: { count: number } };
   /** The last push of the settings to the browser's sync: when, and what it refused and why. */
   /** `mode`: whether the settings follow sync in this browser, and why (core/settings-store.ts). */
-  syncStatus: { payload: Record<string, never>; reply: { status: SyncStatus | null; mode: SyncMode | null } };
+  /** `targets`: the last push of the monthly targets (core/target-sync.ts). */
+  syncStatus: {
+    payload: Record<string, never>;
+    reply: { status: SyncStatus | null; mode: SyncMode | null; targets?: TargetSyncStatus | null };
+  };
   /** The operator's choice to follow sync in a browser that cannot close it to content scripts. */
   chooseSync: { payload: { optIn: boolean }; reply: { mode: SyncMode } };
   /** Today's pace of every shop whose real-time board was read today. */

@@ -26,11 +26,12 @@ export interface SyncArea {
 export const SYNC_PREFIX = 'sp.';
 export const STAMPS_KEY = 'syncStamps';
 export const STATUS_KEY = 'syncStatus';
-const WRITES_KEY = 'syncWrites';
+/** This browser's recent sync writes (settings and targets share Chrome's write-rate quota). */
+export const WRITES_KEY = 'syncWrites';
 /** Chrome's storage.sync quotas (Firefox's are the same or looser). */
 export const SYNC_QUOTA = { itemBytes: 8192, totalBytes: 102400, writesPerMinute: 120 } as const;
 /** Writes are held back below the rate quota with room to spare for a second open page. */
-const WRITE_BUDGET = 100;
+export const WRITE_BUDGET = 100;
 export const PUSH_DELAY_MS = 1500;
 
 export interface SyncItem {

@@ -6,6 +6,7 @@ import { loadBindings, saveBinding } from '@/core/bindings-store';
 import { openDatabase } from '@/core/db';
 import { tabMessage } from '@/core/messages';
 import { closeToContentScripts, followSync, prefsArea, settingsStore } from '@/core/settings-store';
+import { TARGET_PREFIX, type TargetSyncArea } from '@/core/target-sync';
 
 export default defineBackground(() => {
   const scripting = (browser as unknown as { scripting: ScriptingApi & ChromeScripting }).scripting;
@@ -44,7 +45,16 @@ export default defineBackground(() => {
     openDb: (events) => openDatabase(undefined, undefined, events),
     loadSettings: async () => (await settings.load()).settings,
     settingsStore: settings,
-    syncChoice: follower,
+    syncChoice: {
+      mode: () => follower.mode(),
+      async choose(optIn) {
+        const mode = await follower.choose(optIn);
+        if (mode.follows) await service.syncTargets();
+        return mode;
+      },
+    },
+    // Monthly targets follow sync exactly where the settings do (core/target-sync.ts).
+    targetSync: { local: prefs, active: async () => (await follower.active()) as TargetSyncArea | null },
     reviewCache: sessionReviewCache(),
     checkLog: sessionCheckLog(),
     async notify(notice) {
@@ -75,6 +85,10 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
   browser.runtime.onConnect.addListener((port) => service.connect(port));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(TARGET_PREFIX))) void service.syncTargets();
+  });
+  void service.syncTargets();
   browser.runtime.onStartup.addListener(() => {
     void service.refreshBadge();
     void service.warmReview();

@@ -37,6 +37,7 @@ import { listShops, popupState } from './queries';
 import { firstScreen, returningOf, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
 import { allowed, classify, SENDER_POLICY, type Caller, type Sender, type SenderKind } from './senders';
 import { setTarget } from './target-store';
+import { targetFollower, type TargetSyncDeps } from './target-follow';
 import { exportChunks } from './transfer/export';
 import { ImportError, ImportSession } from './transfer/import';
 
@@ -89,6 +90,8 @@ export interface ServiceDeps {
   };
   /** Whether the settings follow the browser's sync here, and the operator's choice where it is open. */
   syncChoice?: { mode(): Promise<SyncMode>; choose(optIn: boolean): Promise<SyncMode> };
+  /** Monthly targets through the browser's sync, where the settings follow it; absent, targets stay here. */
+  targetSync?: TargetSyncDeps;
   /** Shows a browser notification; absent (or refused by the browser), alerts are only badges and the popup. */
   notify?: (notice: Notice) => Promise<void> | void;
   /** Look-ups for custom rules that compare with a baseline or a daily target; absent, those rules do not fire. */
@@ -130,6 +133,8 @@ export interface Service {
   refreshBadge(): Promise<void>;
   /** Computes the review ahead of the popup (at browser start, when no kept one survives). */
   warmReview(): Promise<void>;
+  /** Takes in the targets sync holds and sends this browser's (at start, on a sync change, on opting in). */
+  syncTargets(): Promise<void>;
   /** Looks at the pace check times due now (the alarm's tick) and notifies a day short of its target, once per check time. */
   checkPace(): Promise<void>;
   lastStorageError(): string | undefined;
@@ -294,6 +299,7 @@ export function createService(deps: ServiceDeps): Service {
 
   const db = connection(deps.openDb);
   const database = () => db.get();
+  const targets = deps.targetSync && targetFollower(deps.targetSync, database, now, historyChanged);
   const checkLog = deps.checkLog ?? memoryCheckLog();
 
   async function refreshBadge(): Promise<void> {
@@ -479,6 +485,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     async setTarget(payload) {
       await setTarget(await database(), payload, now());
+      await targets?.saved(payload);
       await judgeShop(payload.site, payload.store, (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS);
       historyChanged();
       return { ok: true };
@@ -530,7 +537,11 @@ export function createService(deps: ServiceDeps): Service {
       return { ok: true };
     },
     async syncStatus() {
-      return { status: (await deps.settingsStore?.syncStatus?.()) ?? null, mode: (await deps.syncChoice?.mode()) ?? null };
+      return {
+        status: (await deps.settingsStore?.syncStatus?.()) ?? null,
+        mode: (await deps.syncChoice?.mode()) ?? null,
+        targets: (await targets?.status()) ?? null,
+      };
     },
     async chooseSync({ optIn }) {
       if (!deps.syncChoice) throw new UserError('sync cannot be chosen here');
@@ -658,6 +669,7 @@ export function createService(deps: ServiceDeps): Service {
       }
     },
     refreshBadge: () => refreshBadge().catch(() => undefined),
+    syncTargets: async () => targets?.syncNow().catch((e: unknown) => console.warn('[StorePulse] targets not synced:', e)),
     warmReview: () =>
       shopsForReview().then(
         () => undefined,

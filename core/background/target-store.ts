@@ -1,6 +1,7 @@
 import { readStore, type Database, type Reader, type TargetRecord } from '../db';
 import { targetId } from '../keys';
 import type { MonthTarget } from '../review/types';
+import type { TargetBook } from '../target-sync';
 
 /** Monthly sales targets, one per shop and month. An amount of 0 removes the month's target. */
 
@@ -21,4 +22,14 @@ export async function shopTargets(db: Reader, site: string, store: string): Prom
     .index('byShop')
     .getAll(IDBKeyRange.only([site, store]));
   return all.sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/** The targets store as sync sees it (core/target-sync.ts). */
+export function targetBook(db: Database): TargetBook {
+  return {
+    all: () => db.getAll('targets'),
+    get: (id) => db.get('targets', id),
+    put: async (record) => void (await db.put('targets', record)),
+    delete: (id) => db.delete('targets', id),
+  };
 }

@@ -7,6 +7,7 @@ import { PACE_STRINGS, type PaceKey } from './pace';
 import { PEER_STRINGS, type PeerKey } from './peers';
 import { SYNC_STRINGS, type SyncKey } from './sync';
 import { REVIEW_ALERTS_STRINGS, type ReviewAlertsKey } from './review-alerts';
+import { TARGET_SYNC_STRINGS, type TargetSyncKey } from './target-sync';
 
 /**
  * The options page: alert lines, shops, custom rules, quiet hours, peers and data.
@@ -450,7 +451,8 @@ export const OPTIONS_SCREEN = [
   LINES_STRINGS,
   SYNC_STRINGS,
   REVIEW_ALERTS_STRINGS,
+  TARGET_SYNC_STRINGS,
 ] as const;
 export type OptionsTranslate = Translate<
-  OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey | ReviewAlertsKey
+  OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey | ReviewAlertsKey | TargetSyncKey
 >;

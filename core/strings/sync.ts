@@ -9,7 +9,7 @@ import type { Strings } from '../i18n';
 const en = {
   sync_title: 'Your other computers',
   sync_help:
-    'Rules, your own rules, peers, shop choices and the language follow you through the browser’s own sync (Chrome Sync, Firefox Sync), when it is on. History stays on this computer.',
+    'Rules, your own rules, peers, shop choices, the language and the monthly targets follow you through the browser’s own sync (Chrome Sync, Firefox Sync), when it is on. History stays on this computer.',
   sync_none: 'Nothing sent to sync yet.',
   sync_ok: 'Sent to sync at {time}.',
   sync_refused: 'The browser refused to sync your settings at {time}: {reason}. They are saved on this computer.',
@@ -34,7 +34,7 @@ export type SyncKey = keyof typeof en;
 const zhCN: Record<SyncKey, string> = {
   sync_title: '你的其他电脑',
   sync_help:
-    '规则、自定义规则、竞店、店铺设置和语言会通过浏览器自带的同步（Chrome 同步、Firefox 同步，需已开启）跟随你。历史数据只留在这台电脑上。',
+    '规则、自定义规则、竞店、店铺设置、语言和月目标会通过浏览器自带的同步（Chrome 同步、Firefox 同步，需已开启）跟随你。历史数据只留在这台电脑上。',
   sync_none: '还没有同步过。',
   sync_ok: '已于 {time} 同步。',
   sync_refused: '浏览器在 {time} 拒绝同步你的设置：{reason}。设置已保存在这台电脑上。',
@@ -55,7 +55,7 @@ const zhCN: Record<SyncKey, string> = {
 const zhTW: Record<SyncKey, string> = {
   sync_title: '你的其他電腦',
   sync_help:
-    '規則、自訂規則、競店、店鋪設定和語言會透過瀏覽器內建的同步（Chrome 同步、Firefox 同步，需已開啟）跟著你。歷史資料只留在這台電腦上。',
+    '規則、自訂規則、競店、店鋪設定、語言和月目標會透過瀏覽器內建的同步（Chrome 同步、Firefox 同步，需已開啟）跟著你。歷史資料只留在這台電腦上。',
   sync_none: '還沒有同步過。',
   sync_ok: '已於 {time} 同步。',
   sync_refused: '瀏覽器在 {time} 拒絕同步你的設定：{reason}。設定已儲存在這台電腦上。',

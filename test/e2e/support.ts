@@ -200,3 +200,20 @@ export async function clickInShadow(page: Page, host: string, inner: string): Pr
   const { box } = await shadowPart(page, host, inner);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+interface SyncStorage {
+  set(v: object): Promise<void>;
+  getBytesInUse(k: null): Promise<number>;
+}
+
+/** Fills the browser's real storage.sync with other data until `free` bytes of its 102,400 are left. */
+export async function fillSync(page: Page, free: number): Promise<number> {
+  return page.evaluate(async (free) => {
+    const sync = (globalThis as unknown as { chrome: { storage: { sync: SyncStorage } } }).chrome.storage.sync;
+    for (let i = 0; i < 12; i++) await sync.set({ [`other${i}`]: 'x'.repeat(8000) });
+    const used = await sync.getBytesInUse(null);
+    // The pad's own key and quotes count: "pad" + "\"…\"" is 5 bytes more than its text.
+    await sync.set({ pad: 'x'.repeat(102400 - used - free - 5) });
+    return sync.getBytesInUse(null);
+  }, free);
+}

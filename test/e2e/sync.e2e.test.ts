@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askAsExtension, launch, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
+import { askAsExtension, fillSync, launch, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
 
 interface ChromeStorage {
   chrome: {
@@ -14,18 +13,6 @@ interface ChromeStorage {
       };
     };
   };
-}
-
-/** Fills the browser's real storage.sync with other data until `free` bytes of its 102,400 are left. */
-async function fillSync(page: Page, free: number): Promise<number> {
-  return page.evaluate(async (free) => {
-    const sync = (globalThis as unknown as ChromeStorage).chrome.storage.sync;
-    for (let i = 0; i < 12; i++) await sync.set({ [`other${i}`]: 'x'.repeat(8000) });
-    const used = await sync.getBytesInUse(null);
-    // The pad's own key and quotes count: "pad" + "\"…\"" is 5 bytes more than its text.
-    await sync.set({ pad: 'x'.repeat(102400 - used - free - 5) });
-    return sync.getBytesInUse(null);
-  }, free);
 }
 
 describe('settings through the browser’s own sync, in Chromium', () => {

@@ -7,6 +7,7 @@ import { METRIC_IDS } from '@/core/metrics';
 import { ADVICE_STRINGS } from '@/core/strings/advice';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
+import { FIRST_RUN_STRINGS } from '@/core/strings/first-run';
 import { FORM_STRINGS } from '@/core/strings/forms';
 import { INBOX_RULE_STRINGS } from '@/core/strings/inbox-rule';
 import { LINES_STRINGS } from '@/core/strings/lines';
@@ -22,6 +23,7 @@ import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
 import { SYNC_STRINGS } from '@/core/strings/sync';
+import { TARGET_SYNC_STRINGS } from '@/core/strings/target-sync';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
 import zhTW from '@/public/_locales/zh_TW/messages.json';
@@ -33,6 +35,7 @@ const MODULES: Record<string, Strings<string>> = {
   advice: ADVICE_STRINGS,
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
+  'first-run': FIRST_RUN_STRINGS,
   forms: FORM_STRINGS,
   'inbox-rule': INBOX_RULE_STRINGS,
   lines: LINES_STRINGS,
@@ -48,6 +51,7 @@ const MODULES: Record<string, Strings<string>> = {
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
   sync: SYNC_STRINGS,
+  'target-sync': TARGET_SYNC_STRINGS,
 };
 
 describe('translations', () => {
@@ -185,11 +189,25 @@ describe('strings by screen', () => {
     ['entrypoints/allow/main.ts', ['site-access']],
     [
       'entrypoints/popup/main.tsx',
-      ['advice', 'alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'pace', 'peers', 'plan', 'popup', 'report', 'site-access'],
+      [
+        'advice',
+        'alerts',
+        'first-run',
+        'forms',
+        'inbox-rule',
+        'lines',
+        'metrics',
+        'pace',
+        'peers',
+        'plan',
+        'popup',
+        'report',
+        'site-access',
+      ],
     ],
     [
       'entrypoints/options/main.tsx',
-      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'sync'],
+      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'sync', 'target-sync'],
     ],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.

@@ -33,6 +33,7 @@ const PREFIX: Record<string, string> = {
   DailyReport: 'report',
   DataPanel: 'data',
   EventDays: 'events',
+  FirstRun: 'first',
   HostAccess: 'access',
   Inbox: 'inbox',
   LineChart: 'chart',

@@ -47,3 +47,46 @@ describe('the sync panel says whether settings follow sync here, and why', () =>
     expect(root().querySelector('input[type=checkbox]')).toBeNull();
   });
 });
+
+describe('the sync panel says what happened to the monthly targets', () => {
+  it('shows a refused target write beside the settings’ outcome, in the quota’s words', async () => {
+    await panel({
+      status: { at: 1_000, written: ['language'], problems: [] },
+      mode: decideSync(true, true, false),
+      targets: { at: 2_000, written: [], pruned: 0, problems: [{ code: 'refused', message: 'QUOTA_BYTES quota exceeded' }] },
+    });
+    const items = [...root().querySelectorAll('.sync-problems li')];
+    expect(items.map((li) => li.getAttribute('data-code'))).toEqual(['targets-refused']);
+    expect(items[0]!.textContent).toContain('monthly targets');
+    expect(items[0]!.textContent).toContain(t('sync_quotaTotal'));
+    expect(root().querySelector('.sync-ok')).toBeNull();
+  });
+
+  it('names the months left on this computer, and a target kept as a newer version wrote it', async () => {
+    await panel({
+      status: null,
+      mode: decideSync(true, true, false),
+      targets: {
+        at: 2_000,
+        written: [],
+        pruned: 0,
+        problems: [
+          { code: 'leftOut', count: 12, months: ['2025-10', '2025-11'] },
+          { code: 'newerKept', target: '小雨的旗舰店 2026-11', version: 2 },
+        ],
+      },
+    });
+    const texts = [...root().querySelectorAll('.sync-problems li')].map((li) => li.textContent);
+    expect(texts[0]).toContain('12 targets of older months (2025-10, 2025-11)');
+    expect(texts[1]).toContain('“小雨的旗舰店 2026-11” was saved by a newer StorePulse');
+  });
+
+  it('says the targets were sent when only they were', async () => {
+    await panel({
+      status: null,
+      mode: decideSync(true, true, false),
+      targets: { at: 2_000, written: ['a 2026-11'], pruned: 0, problems: [] },
+    });
+    expect(root().querySelector('.sync-ok')?.textContent).toMatch(/^Sent to sync at /);
+  });
+});

@@ -4,7 +4,11 @@ import { itemBytes, SYNC_QUOTA, type SyncArea } from '@/core/settings-sync';
  * Browser storage with Chrome's sync quotas: an item over QUOTA_BYTES_PER_ITEM, a total over QUOTA_BYTES
  * or more than MAX_WRITE_OPERATIONS_PER_MINUTE `set` calls are refused with Chrome's own messages.
  */
-export function syncStorage(): SyncArea & { data: Record<string, unknown>; sets: number } {
+export function syncStorage(): SyncArea & {
+  remove(keys: string | string[]): Promise<void>;
+  data: Record<string, unknown>;
+  sets: number;
+} {
   const store = {
     data: {} as Record<string, unknown>,
     sets: 0,
@@ -21,6 +25,9 @@ export function syncStorage(): SyncArea & { data: Record<string, unknown>; sets:
       const total = Object.entries(next).reduce((n, [k, v]) => n + itemBytes(k, v), 0);
       if (total > SYNC_QUOTA.totalBytes) throw new Error('QUOTA_BYTES quota exceeded');
       store.data = next;
+    },
+    async remove(keys: string | string[]) {
+      for (const k of typeof keys === 'string' ? [keys] : keys) delete store.data[k];
     },
   };
   return store;

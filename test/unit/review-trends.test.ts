@@ -57,7 +57,14 @@ describe('week over week and month over month', () => {
     const conversion = lastDays(14, (i) => (i < 7 ? 0.031 : 0.0285));
     expect(periodChange(conversion, 'conversionRate', TODAY, 7)).toBeCloseTo(-0.0025, 12);
     // A ratio (pages per visit) stays a relative change: 2 then 2.5 is +25%.
-    expect(periodChange(lastDays(14, (i) => (i < 7 ? 2 : 2.5)), 'pagesPerVisit', TODAY, 7)).toBeCloseTo(0.25, 12);
+    expect(
+      periodChange(
+        lastDays(14, (i) => (i < 7 ? 2 : 2.5)),
+        'pagesPerVisit',
+        TODAY,
+        7,
+      ),
+    ).toBeCloseTo(0.25, 12);
   });
 
   it('leaves today out and compares 30 days with the 30 before', () => {

@@ -5,11 +5,17 @@ import type { Page } from 'playwright-core';
 // @ts-expect-error plain ES module with JSDoc types
 import { FIXTURES_ROOT } from '../harness/server.mjs';
 import { inClosedShadow, launch, SCREENSHOTS, startServer, type Browser, type FixtureServer } from './support';
+import { ALERT_STRINGS } from '../../core/strings/alerts';
+import type { Locale } from '../../core/i18n';
+// @ts-expect-error plain ES module with JSDoc types
+import { buildPreview, launchChromium } from '../harness/preview.mjs';
 
 /**
  * Layout in real Chromium at 100%, in every language: a badge's pill holds all of its text (on a card,
  * on a table's 合计 row, in a narrow cell, and the grey note on a number that cannot be read), its
- * whole advice opens on hover, click and keyboard focus inside the window and above the page.
+ * whole advice opens on hover, click and keyboard focus inside the window and above the page; the
+ * popup's tables, shop lines and chart axes show one number of decimals per column; no shop or
+ * platform name is broken across lines in the popup or the options page.
  */
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm';
@@ -84,6 +90,66 @@ async function panelReadable(page: Page, index: number): Promise<void> {
 
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 
+/**
+ * Columns whose numbers do not share one number of decimals: each table's body columns, the n-th
+ * number of every shop line, and a chart's y axis. Numbers are grouped by what follows them ("%",
+ * "个百分点", "pp"), so a rate's change in points is compared with other points only.
+ */
+function mixedDecimals(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const columns = new Map<string, string[]>();
+    const add = (key: string, el: Element) => {
+      const text = (el.textContent ?? '').trim();
+      const m = /\d[\d,]*(?:\.(\d+))?\s*(%|个百分点|個百分點|pp|[万萬KkMm])?/.exec(text);
+      if (!m || /^\d{4}-\d{2}/.test(text)) return;
+      const k = `${key} [${m[2] ?? ''}]`;
+      columns.set(k, [...(columns.get(k) ?? []), `${m[1]?.length ?? 0}:${text}`]);
+    };
+    document.querySelectorAll('table').forEach((table, t) => {
+      for (const row of table.querySelectorAll('tbody tr'))
+        [...(row as HTMLTableRowElement).cells].forEach((cell, i) => add(`${table.className || 'table'}#${t} column ${i}`, cell));
+    });
+    for (const line of document.querySelectorAll('.shops-line'))
+      line.querySelectorAll('.shops-num').forEach((n, i) => add(`shop lines, number ${i}`, n));
+    document.querySelectorAll('svg.chart').forEach((chart, c) => {
+      for (const tick of chart.querySelectorAll('.chart-tick text')) add(`chart#${c} axis`, tick);
+    });
+    return [...columns]
+      .filter(([, cells]) => new Set(cells.map((c) => c.split(':')[0])).size > 1)
+      .map(([key, cells]) => `${key}: ${cells.map((c) => c.slice(c.indexOf(':') + 1)).join(' | ')}`);
+  });
+}
+
+/** Shop and platform names whose letters sit on more than one line ("生意参/谋"), measured by their line boxes. */
+function brokenNames(page: Page, locale: Locale): Promise<string[]> {
+  const sites = Object.entries(ALERT_STRINGS[locale])
+    .filter(([k]) => k.startsWith('site_'))
+    .map(([, v]) => v);
+  return page.evaluate((sites) => {
+    const shops = [...document.querySelectorAll('[data-store], [data-shop]')].map(
+      (e) => e.getAttribute('data-store') ?? e.getAttribute('data-shop')!.split('|').slice(1).join('|'),
+    );
+    const names = [...new Set([...sites, ...shops])].filter((n) => n.length > 1);
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      for (const name of names) {
+        for (let i = n.data.indexOf(name); i >= 0; i = n.data.indexOf(name, i + 1)) {
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + name.length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          if (rects.length < 2) continue;
+          const tops = rects.map((r) => r.top);
+          const height = Math.min(...rects.map((r) => r.height));
+          if (Math.max(...tops) - Math.min(...tops) > height / 2) out.push(`${name} in "${n.data.trim().slice(0, 40)}"`);
+        }
+      }
+    }
+    return out;
+  }, sites);
+}
+
 describe.each(LOCALES)('badge layout in real Chromium, %s', (locale) => {
   let server: FixtureServer;
   let browser: Browser;
@@ -119,6 +185,31 @@ describe.each(LOCALES)('badge layout in real Chromium, %s', (locale) => {
         expect(pill.outside, `stuck out of the pill "${pill.text}"`).toEqual([]);
         expect(pill.clipped, `cut in the pill "${pill.text}"`).toEqual([]);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the options page breaks no shop or platform name and says "saved" in the language it switched to', async () => {
+    const page = await browser.context.newPage();
+    try {
+      // A shop to list: the 生意参谋 home read once.
+      const home = await browser.context.newPage();
+      await home.goto(HOME);
+      await home.locator('storepulse-badge').first().waitFor({ state: 'attached', timeout: 20_000 });
+      await home.close();
+      for (const width of [1280, 800, 560]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        await page.getByTestId('language').waitFor();
+        await page.waitForTimeout(300);
+        expect(await brokenNames(page, locale), `options at ${width}px`).toEqual([]);
+        if (width === 560) await page.screenshot({ path: join(SCREENSHOTS, `layout-options-560-${locale}.png`), fullPage: true });
+      }
+      const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+      await page.getByTestId('language').selectOption(other);
+      await expect.poll(() => page.getByTestId('status').innerText()).toBe(other === 'en' ? 'Saved' : '已保存');
+      await page.getByTestId('language').selectOption(locale);
     } finally {
       await page.close();
     }
@@ -163,6 +254,39 @@ describe.each(LOCALES)('badge layout in real Chromium, %s', (locale) => {
         shown = (await panels(page)).some((p) => p.shown);
       }
       expect(shown).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe.each(LOCALES)('the popup on sample data, %s', (locale) => {
+  let chromium: import('playwright-core').Browser;
+  let url: string;
+  beforeAll(async () => {
+    url = await buildPreview(join(SCREENSHOTS, '..', 'preview-layout'));
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  it('shows one number of decimals per column and breaks no shop or platform name, on every tab', async () => {
+    const page = await chromium.newPage({ viewport: { width: 400, height: 600 }, locale });
+    try {
+      await page.goto(`${url}?locale=${locale}&shops=10`);
+      await page.getByTestId('shop-lines').waitFor();
+      for (const [tab, ready] of [
+        [0, '.review-day-card, .review-day-compact'],
+        [1, 'svg.chart'],
+        [2, 'table.month-months'],
+      ] as const) {
+        await page.getByRole('tab').nth(tab).click();
+        await page.locator(ready).first().waitFor();
+        expect(await mixedDecimals(page), `tab ${tab}`).toEqual([]);
+        expect(await brokenNames(page, locale), `tab ${tab}`).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, `layout-popup-${tab}-${locale}.png`), fullPage: true });
+      }
     } finally {
       await page.close();
     }

@@ -193,11 +193,13 @@ describe.each(LOCALES)('badge layout in real Chromium, %s', (locale) => {
   it('the options page breaks no shop or platform name and says "saved" in the language it switched to', async () => {
     const page = await browser.context.newPage();
     try {
-      // A shop to list: the 生意参谋 home read once.
-      const home = await browser.context.newPage();
-      await home.goto(HOME);
-      await home.locator('storepulse-badge').first().waitFor({ state: 'attached', timeout: 20_000 });
-      await home.close();
+      // Shops to list: the 生意参谋 home and the 拼多多 board read once (the longest platform name in English).
+      for (const url of [HOME, PDD]) {
+        const shop = await browser.context.newPage();
+        await shop.goto(url);
+        await shop.locator('storepulse-badge').first().waitFor({ state: 'attached', timeout: 20_000 });
+        await shop.close();
+      }
       for (const width of [1280, 800, 560]) {
         await page.setViewportSize({ width, height: 800 });
         await page.goto(`chrome-extension://${browser.extensionId}/options.html`);

@@ -120,6 +120,27 @@ function mixedDecimals(page: Page): Promise<string[]> {
   });
 }
 
+const RED = 'rgb(179, 38, 30)';
+const GREEN = 'rgb(19, 115, 51)';
+
+/** Changes coloured against the operator's convention: in Chinese a rise red and a fall green, in English the other way. */
+async function wrongColours(page: Page, locale: Locale): Promise<string[]> {
+  const rise = locale === 'en' ? GREEN : RED;
+  const fall = locale === 'en' ? RED : GREEN;
+  const checked = await page.evaluate(
+    ([rise, fall]) =>
+      [...document.querySelectorAll('.change-up, .change-down, td.review-up, td.review-down')].map((el) => {
+        const want = /-up/.test(el.className) ? rise : fall;
+        const got = getComputedStyle(el).color;
+        return want === got ? '' : `${el.className} "${el.textContent}" is ${got}, not ${want}`;
+      }),
+    [rise, fall] as const,
+  );
+  // Every tab of the sample shows coloured changes: the review's factors, the trend's week and month, the months' growth.
+  expect(checked.length).toBeGreaterThan(0);
+  return checked.filter(Boolean);
+}
+
 /** Shop and platform names whose letters sit on more than one line ("生意参/谋"), measured by their line boxes. */
 function brokenNames(page: Page, locale: Locale): Promise<string[]> {
   const sites = Object.entries(ALERT_STRINGS[locale])
@@ -287,6 +308,7 @@ describe.each(LOCALES)('the popup on sample data, %s', (locale) => {
         await page.locator(ready).first().waitFor();
         expect(await mixedDecimals(page), `tab ${tab}`).toEqual([]);
         expect(await brokenNames(page, locale), `tab ${tab}`).toEqual([]);
+        expect(await wrongColours(page, locale), `tab ${tab}`).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, `layout-popup-${tab}-${locale}.png`), fullPage: true });
       }
     } finally {

@@ -77,8 +77,8 @@ function freeSpan(el: Element, text: DOMRect): [number, number] {
     const style = view.getComputedStyle(cur);
     if (style.display.startsWith('inline') || style.display === 'contents') continue;
     const rect = cur.getBoundingClientRect();
-    let left = rect.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
-    let right = rect.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+    let left = rect.left + cur.clientLeft + parseFloat(style.paddingLeft);
+    let right = left + cur.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     const range = doc.createRange();
     range.setStart(cur, 0);
     range.setEndBefore(el);
@@ -165,12 +165,11 @@ export class Badge {
 
     for (const type of STOPPED_EVENTS) this.host.addEventListener(type, (e) => e.stopPropagation());
     // Hover and keyboard focus show the advice while they last; a click keeps it open until the next.
-    const show = (e: Event) => e.isTrusted && this.show(true);
-    const hide = (e: Event) => e.isTrusted && this.show(false);
-    this.host.addEventListener('mouseenter', show);
-    this.host.addEventListener('mouseleave', hide);
-    this.host.addEventListener('focusin', show);
-    this.host.addEventListener('focusout', (e) => this.host.matches(':hover') || hide(e));
+    for (const type of ['mouseenter', 'mouseleave', 'focusin', 'focusout'])
+      this.host.addEventListener(type, (e) => {
+        const open = type === 'mouseenter' || type === 'focusin' || this.host.matches(':hover');
+        if (e.isTrusted) this.show(open);
+      });
     doc.addEventListener('scroll', () => this.panel.hidden || this.show(true), {
       capture: true,
       passive: true,

@@ -2,12 +2,12 @@ import './Inbox.css';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { FIXES } from '@/core/fixes';
-import { formatPeriod, formatTime, formatValue } from '@/core/format';
+import { formatPeriod, formatTime, formatValue, steadyValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction } from '@/core/messages';
 import type { AlertView, ReviewState } from '@/core/review/types';
-import { fellSourceText, partAdvice, reviewAlertText, steadyValue } from '@/core/advice-text';
+import { fellSourceText, partAdvice, reviewAlertText } from '@/core/advice-text';
 import { Owners } from './Advice';
 import { alertCount, groupBy, shopKey, siteName } from './util';
 

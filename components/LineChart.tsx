@@ -38,7 +38,8 @@ export function LineChart({
   band?: ChartBand;
   from: IsoDate;
   to: IsoDate;
-  formatTick: (value: number) => string;
+  /** A y-axis label, given all the axis's ticks (so they share one number of decimals). */
+  formatTick: (value: number, ticks: readonly number[]) => string;
   formatDate: (date: IsoDate) => string;
   /** What the chart says in one sentence, for screen readers. */
   summary: string;
@@ -93,7 +94,7 @@ export function LineChart({
         <g key={v} class="chart-tick">
           <line x1={PAD.left} x2={CHART_WIDTH - PAD.right} y1={crisp(y(v))} y2={crisp(y(v))} vector-effect="non-scaling-stroke" />
           <text x={PAD.left - 6} y={y(v)} dy="0.32em" text-anchor="end">
-            {formatTick(v)}
+            {formatTick(v, ticks)}
           </text>
         </g>
       ))}

@@ -1,9 +1,10 @@
 import './MonthReview.css';
 import { useState } from 'preact/hooks';
-import { formatChange, formatCompletion, formatValue } from '@/core/format';
+import { columnOf } from '@/core/format';
 import type { Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { MonthRow, ShopOverview } from '@/core/review/types';
+import { changeClass } from './Change';
 import { errorText, shopKey, siteName } from './util';
 
 /**
@@ -43,7 +44,7 @@ function ShopMonths({
   copyText: (text: string) => Promise<void>;
 }) {
   const [copied, setCopied] = useState<string | null>(null);
-  const money = (v: number) => formatValue('sales', v, locale, shop.currency);
+  const col = monthColumns(shop, locale);
   const missed = shop.months.filter((m) => m.missed === true).map((m) => m.month);
   const onCopy = () =>
     void copyText(monthReport(shop, t, locale)).then(
@@ -91,14 +92,24 @@ function ShopMonths({
                     {m.month}
                     {m.missed && <span class="month-visually-hidden"> · {t('month_missed')}</span>}
                   </th>
-                  <td>{m.target === null ? '—' : money(m.target)}</td>
-                  <td>{m.daysWithData === 0 ? '—' : money(m.actual)}</td>
-                  <td class={m.missed ? 'popup-bad' : m.missed === false ? 'popup-good' : ''}>
-                    {m.completion === null ? '—' : formatCompletion(m.completion, locale)}
-                  </td>
-                  <td class={m.growth === null ? '' : m.growth < 0 ? 'popup-bad' : 'popup-good'}>
-                    {m.growth === null ? '—' : formatChange(m.growth, locale)}
-                  </td>
+                  {col.cells(m).map((text, i) => (
+                    <td
+                      key={i}
+                      class={
+                        i === 2
+                          ? m.missed
+                            ? 'popup-bad'
+                            : m.missed === false
+                              ? 'popup-good'
+                              : ''
+                          : i === 3
+                            ? changeClass(m.growth)
+                            : ''
+                      }
+                    >
+                      {text}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -114,7 +125,7 @@ function ShopMonths({
  * spreadsheet as columns and into a document as aligned lines.
  */
 export function monthReport(shop: ShopOverview, t: PopupTranslate, locale: Locale): string {
-  const money = (v: number) => formatValue('sales', v, locale, shop.currency);
+  const { cells } = monthColumns(shop, locale);
   const head = [
     t('month_colMonth'),
     t('month_colTarget'),
@@ -123,15 +134,34 @@ export function monthReport(shop: ShopOverview, t: PopupTranslate, locale: Local
     t('month_colGrowth'),
     '',
   ];
-  const row = (m: MonthRow) => [
-    m.month,
-    m.target === null ? '—' : money(m.target),
-    // A month without a day read has no actual, not an actual of zero.
-    m.daysWithData === 0 ? '—' : money(m.actual),
-    m.completion === null ? '—' : formatCompletion(m.completion, locale),
-    m.growth === null ? '—' : formatChange(m.growth, locale),
-    m.missed ? t('month_missed') : '',
-  ];
+  const row = (m: MonthRow) => [m.month, ...cells(m), m.missed ? t('month_missed') : ''];
   const lines = [head, ...shop.months.map(row)].map((cells) => cells.join('\t').trimEnd());
   return [`${shop.store} · ${siteName(t, shop.site)} · ${t('month_title')}`, ...lines].join('\n');
+}
+
+/**
+ * The month table's number cells (target, actual, completion, growth), each column with one number of
+ * decimals for all its months. A month without a day read has no actual, not an actual of zero.
+ */
+function monthColumns(shop: ShopOverview, locale: Locale): { cells: (m: MonthRow) => string[] } {
+  const rows = shop.months;
+  // Target and actual are one money column for the eye: both with cents or both without.
+  const money = columnOf(
+    'sales',
+    [...rows, ...rows],
+    (m, i) => (i < rows.length ? m.target : m.daysWithData ? m.actual : null),
+    locale,
+    shop.currency,
+  );
+  const completion = columnOf('completion', rows, (m) => m.completion, locale);
+  const growth = columnOf('change', rows, (m) => m.growth, locale);
+  const or = <T,>(v: T | null, f: (v: T) => string) => (v === null ? '—' : f(v));
+  return {
+    cells: (m) => [
+      or(m.target, money),
+      or(m.daysWithData === 0 ? null : m.actual, money),
+      or(m.completion, completion),
+      or(m.growth, growth),
+    ],
+  };
 }

@@ -2,13 +2,13 @@ import './Review.css';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { FIXES } from '@/core/fixes';
-import { formatChange, formatCompletion, formatPercent, formatValue } from '@/core/format';
+import { formatChange, formatCompletion, formatFactorChange, formatPercent, formatValue, wholeMoney } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
 import { ReturningNote } from './ReturningNote';
 import { TargetForm } from './TargetForm';
-import { fixedChange, moneyText, wholeMoney } from '@/core/advice-text';
+import { moneyText } from '@/core/advice-text';
 import { siteName } from './util';
 
 /** Within this much of plan the month reads "on plan" rather than a 0% lead or lag. */
@@ -252,7 +252,7 @@ function Why({ d, t, locale, currency }: { d: Decomposition; t: PopupTranslate; 
             <tr key={f.factor} data-factor={f.factor} class={f.factor === d.main ? 'review-main' : undefined}>
               <th scope="row">{metricName(t, f.factor)}</th>
               <td class={`popup-num ${f.change < 0 ? 'review-down' : f.change > 0 ? 'review-up' : ''}`}>
-                {fixedChange(f.change, locale)}
+                {formatFactorChange(f.factor, f, locale)}
               </td>
               <td class="review-share-col">
                 <div class="review-share-cell">

@@ -1,5 +1,5 @@
 import './ShopLines.css';
-import { formatCompletion, formatValue } from '@/core/format';
+import { columnOf } from '@/core/format';
 import type { Locale } from '@/core/i18n';
 import type { ReviewState, ShopOverview } from '@/core/review/types';
 import type { PopupTranslate } from '@/core/strings/popup';
@@ -22,6 +22,8 @@ export function ShopLines({
   const pending = (s: ShopOverview) =>
     review.inbox.filter((a) => a.site === s.site && a.store === s.store && a.status === 'open').length;
   const shops = [...review.shops].sort((a, b) => byUrgency(a, b) || pending(b) - pending(a));
+  // The lines are read as columns: one number of decimals for every shop's sales and completion.
+  const completion = columnOf('completion', shops, (s) => s.day.completion, locale);
   return (
     <ul class="shops-lines" data-testid="shop-lines">
       {shops.map((s) => {
@@ -45,12 +47,13 @@ export function ShopLines({
               <span class="shops-nums">
                 <span class="shops-num">
                   {t('shops_yesterday', {
-                    sales: s.day.sales !== null ? formatValue('sales', s.day.sales, locale, s.currency) : '—',
+                    sales:
+                      s.day.sales !== null ? columnOf('sales', shops, (s) => s.day.sales, locale, s.currency)(s.day.sales) : '—',
                   })}
                 </span>
                 <span class="shops-num">
                   {t('shops_completion', {
-                    percent: s.day.completion !== null ? formatCompletion(s.day.completion, locale) : '—',
+                    percent: s.day.completion !== null ? completion(s.day.completion) : '—',
                   })}
                 </span>
                 <span class={n ? 'shops-pending open' : 'shops-pending'}>{t('shops_pending', { count: n })}</span>

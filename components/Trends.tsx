@@ -1,13 +1,14 @@
 import './Trends.css';
 import { useEffect, useState } from 'preact/hooks';
-import { formatChange, formatCompact, formatValue } from '@/core/format';
+import { columnOf, formatAxis, formatChange, formatPoints } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { TrendRequest } from '@/core/messages';
 import { metricDef, type MetricId } from '@/core/metrics';
-import type { IsoDate, QualityLevel, ShopOverview, TrendView, WeeklyQuality } from '@/core/review/types';
+import type { DailyPoint, IsoDate, QualityLevel, ShopOverview, TrendView, WeeklyQuality } from '@/core/review/types';
 import { LineChart, type ChartSeries } from './LineChart';
 import { PeerLatest } from './PeerLatest';
+import { changeClass } from './Change';
 import { errorText, shopKey, siteName } from './util';
 
 const RANGES = [7, 30, 90] as const;
@@ -103,10 +104,12 @@ function defaultMetric(shop: ShopOverview | undefined): MetricId | null {
 
 function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: string; t: PopupTranslate; locale: Locale }) {
   const { metric, points } = trend;
-  const value = (v: number) => formatValue(metric, v, locale, trend.currency);
+  const column = (ps: readonly DailyPoint[] = []) => columnOf(metric, ps, (p) => p.value, locale, trend.currency);
+  const value = column(points);
+  // A rate's change is the difference of the two rates, in points (core/review/trends.ts).
+  const change = (c: number) => (metricDef(metric).unit === 'rate' ? formatPoints(c, locale) : formatChange(c, locale));
   const date = (d: IsoDate) =>
     new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(d));
-  const better = metricDef(metric).better;
   const name = metricName(t, metric);
   const series: ChartSeries[] = [
     ...(trend.peers ?? []).map((p): ChartSeries => ({ id: `peer:${p.peer}`, label: p.peer, kind: 'peer', points: p.points })),
@@ -122,12 +125,10 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
           ['trend_wow', trend.weekOverWeek],
           ['trend_mom', trend.monthOverMonth],
         ] as const
-      ).map(([label, change]) => (
+      ).map(([label, c]) => (
         <div key={label}>
           <dt>{t(label)}</dt>
-          <dd class={change === null || change === 0 ? '' : change > 0 === (better === 'up') ? 'popup-good' : 'popup-bad'}>
-            {change === null ? '—' : formatChange(change, locale)}
-          </dd>
+          <dd class={changeClass(c)}>{c === null ? '—' : change(c)}</dd>
         </div>
       ))}
     </dl>
@@ -154,6 +155,8 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
   });
   const targetByDate = new Map(trend.target?.map((p) => [p.date, p.value]));
   const peerByDate = (trend.peers ?? []).map((p) => new Map(p.points.map((q) => [q.date, q.value])));
+  const targetValue = column(trend.target);
+  const peerValues = (trend.peers ?? []).map((p) => column(p.points));
   return (
     <>
       {changes}
@@ -163,7 +166,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
           band={trend.band}
           from={allDates[0]!}
           to={allDates.at(-1)!}
-          formatTick={(v) => formatCompact(metric, v, locale, trend.currency)}
+          formatTick={(v, ticks) => formatAxis(metric, ticks, locale, trend.currency)(v)}
           formatDate={date}
           summary={summary}
         />
@@ -204,9 +207,9 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
               <tr key={p.date}>
                 <th scope="row">{p.date}</th>
                 <td>{value(p.value)}</td>
-                {trend.target && <td>{targetByDate.has(p.date) ? value(targetByDate.get(p.date)!) : '—'}</td>}
+                {trend.target && <td>{targetByDate.has(p.date) ? targetValue(targetByDate.get(p.date)!) : '—'}</td>}
                 {peerByDate.map((m, i) => (
-                  <td key={i}>{m.has(p.date) ? value(m.get(p.date)!) : '—'}</td>
+                  <td key={i}>{m.has(p.date) ? peerValues[i]!(m.get(p.date)!) : '—'}</td>
                 ))}
               </tr>
             ))}
@@ -220,6 +223,8 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
 /** The weekly page-quality check (`weeklyQuality`, core/review/trends.ts): bounce and depth, each with its level. */
 function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: PopupTranslate; locale: Locale }) {
   const shown = [...weeks].sort((a, b) => b.week.localeCompare(a.week)).slice(0, QUALITY_WEEKS);
+  const bounce = columnOf('bounceRate', shown, (w) => w.bounceRate, locale);
+  const depth = columnOf('pagesPerVisit', shown, (w) => w.pagesPerVisit, locale);
   return (
     <section class="trend-quality" aria-labelledby="quality-title">
       <h3 id="quality-title">{t('trend_quality')}</h3>
@@ -239,18 +244,10 @@ function Quality({ weeks, t, locale }: { weeks: readonly WeeklyQuality[]; t: Pop
               <tr key={w.week}>
                 <th scope="row">{w.week}</th>
                 <td>
-                  <Level
-                    value={w.bounceRate === null ? null : formatValue('bounceRate', w.bounceRate, locale)}
-                    level={w.bounceLevel}
-                    t={t}
-                  />
+                  <Level value={w.bounceRate === null ? null : bounce(w.bounceRate)} level={w.bounceLevel} t={t} />
                 </td>
                 <td>
-                  <Level
-                    value={w.pagesPerVisit === null ? null : formatValue('pagesPerVisit', w.pagesPerVisit, locale)}
-                    level={w.depthLevel}
-                    t={t}
-                  />
+                  <Level value={w.pagesPerVisit === null ? null : depth(w.pagesPerVisit)} level={w.depthLevel} t={t} />
                 </td>
               </tr>
             ))}

@@ -1,6 +1,5 @@
-import { formatPeriod, formatValue } from './format';
+import { formatChange, formatFactorChange, formatPeriod, formatValue, steadyValue, wholeMoney } from './format';
 import { metricName, type Locale, type Translate } from './i18n';
-import { metricDef, type MetricId } from './metrics';
 import type { WorstPart } from './review/parts';
 import type { AlertView, FactorShare } from './review/types';
 import type { AdviceKey } from './strings/advice';
@@ -9,39 +8,11 @@ import type { MetricKey } from './strings/metrics';
 
 /**
  * The advice's sentences, shared by the popup and the daily report: the source or item worst against
- * the shop, the review's alerts, and the factors of a change in money. Numbers one way: changes with
- * one decimal, money in whole units.
+ * the shop, the review's alerts, and the factors of a change in money. Numbers one way (core/format.ts):
+ * changes with one decimal, a rate's change in points, money in whole units.
  */
 
 export type AdviceTranslate = Translate<AdviceKey | AlertKey | MetricKey>;
-
-/** A change with one decimal always, so a column of changes lines up: "-23.7%", "+5.0%". */
-export function fixedChange(fraction: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(fraction);
-}
-
-/** Money in whole units, signed for a column of gains and losses ("-¥2,950", "+¥310") or not. */
-export function wholeMoney(amount: number, locale: Locale, currency?: string, signed = true): string {
-  const rounded = Math.round(amount);
-  return new Intl.NumberFormat(locale, {
-    maximumFractionDigits: 0,
-    signDisplay: signed ? 'exceptZero' : 'never',
-    ...(currency ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } : {}),
-  }).format(rounded === 0 ? 0 : rounded);
-}
-
-/**
- * A value with a fixed number of decimals for its unit, so numbers shown side by side line up: rates
- * always with two ("81.40%" beside "72.31%", never "81.4%"); other units as `formatValue` shows them.
- */
-export function steadyValue(metric: MetricId, value: number, locale: Locale, currency?: string): string {
-  return metricDef(metric).unit === 'rate' ? `${(value * 100).toFixed(2)}%` : formatValue(metric, value, locale, currency);
-}
 
 /** "直通车跳失率 81.40%（全店 72.31%）→ 先改直通车落地页". */
 export function partAdvice(t: AdviceTranslate, locale: Locale, p: WorstPart): string {
@@ -65,7 +36,12 @@ export function reviewAlertText(t: AdviceTranslate, locale: Locale, a: AlertView
       sales: formatValue('sales', a.value, locale, a.currency),
       target: formatValue('sales', a.threshold, locale, a.currency),
     });
-  return t('ra_factorDrop', { factor: metricName(t, a.metric), change: fixedChange(d.change, locale), days, range });
+  return t('ra_factorDrop', {
+    factor: metricName(t, a.metric),
+    change: formatFactorChange(a.metric, { current: a.value, baseline: a.threshold, change: d.change }, locale),
+    days,
+    range,
+  });
 }
 
 /** "Fell most: 手淘搜索, 500 visitors against 2,000 (-75.0%)". */
@@ -76,13 +52,13 @@ export function fellSourceText(t: AdviceTranslate, locale: Locale, a: AlertView)
     source: s.key,
     current: formatValue('visitors', s.current, locale),
     baseline: formatValue('visitors', s.baseline, locale),
-    change: fixedChange(s.change, locale),
+    change: formatChange(s.change, locale),
   });
 }
 
 /** "访客数少了 23.7%，少卖约 ¥2,950": what a factor cost or brought. */
 export function moneyText(t: AdviceTranslate, locale: Locale, f: FactorShare, currency?: string): string {
   const amount = wholeMoney(f.amount, locale, currency, false);
-  const change = fixedChange(Math.abs(f.change), locale).replace(/^\+/, '');
+  const change = formatFactorChange(f.factor, f, locale).replace(/^[+-]/, '');
   return t(f.amount < 0 ? 'money_down' : 'money_up', { factor: metricName(t, f.factor), change, amount });
 }

@@ -1,14 +1,6 @@
-import {
-  fellSourceText,
-  fixedChange,
-  moneyText,
-  partAdvice,
-  reviewAlertText,
-  steadyValue,
-  type AdviceTranslate,
-} from './advice-text';
+import { fellSourceText, moneyText, partAdvice, reviewAlertText, type AdviceTranslate } from './advice-text';
 import { FIXES, ROLES, type Role } from './fixes';
-import { formatCompletion, formatValue } from './format';
+import { formatChange, formatCompletion, formatValue, steadyValue } from './format';
 import { metricName, type Locale, type Translate } from './i18n';
 import type { AlertView, ReviewState, ShopOverview } from './review/types';
 import type { FixId } from './rules';
@@ -61,7 +53,7 @@ function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTr
         : Math.abs(m.pace) < ON_PLAN
           ? t('report_paceOn')
           : t(m.pace < 0 ? 'report_paceBehind' : 'report_paceAhead', {
-              percent: fixedChange(Math.abs(m.pace), locale).replace(/^\+/, ''),
+              percent: formatChange(Math.abs(m.pace), locale).replace(/^\+/, ''),
             });
     lines.push(
       t('report_month', {
@@ -88,7 +80,7 @@ function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTr
       const source = d.fallingSource;
       lines.push(
         t('report_main', { factor: metricName(t, d.main) }) +
-          (source ? ` · ${source.key} ${fixedChange(source.change, locale)}` : ''),
+          (source ? ` · ${source.key} ${formatChange(source.change, locale)}` : ''),
       );
     }
   }

@@ -45,10 +45,10 @@ const STYLE = `
 .sev { flex: none; font-weight: 600; }
 .critical .sev { color: #b3261e; }
 .warn .sev { color: #a04f00; }
-.sum { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
-.compact .sum { display: none; }
+.compact .sum, .mini .sum, .mini .sev { display: none; }
 .compact .pill { padding: 2px 6px; }
-.panel { position: absolute; top: calc(100% + 4px); left: 0; width: 300px; padding: 10px 12px; border-radius: 8px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 4px 16px rgba(0,0,0,.18); white-space: normal; }
+.mini .pill { padding: 4px; }
+.panel { position: fixed; box-sizing: border-box; width: 300px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto; padding: 10px 12px; border-radius: 8px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 4px 16px rgba(0,0,0,.18); white-space: normal; }
 .panel[hidden] { display: none; }
 .headline { margin: 0 0 6px; font-weight: 600; }
 .first { margin: 0 0 4px; }
@@ -60,20 +60,37 @@ li { margin: 2px 0; }
 `;
 
 const GAP = 6;
-const MAX_PILL = 280;
-/** Below this many pixels of room the pill shows only the severity; the fix is one click away. */
-const COMPACT_BELOW = 96;
+/** The one-line fix shows only when the pill stays this narrow; it is never cut. */
+const MAX_PILL = 320;
 
-/** The right edge of the content box of the nearest block-level box around the value. */
-function blockRightEdge(el: Element): number {
-  const view = el.ownerDocument.defaultView!;
+const rectsOf = (range: Range): DOMRect[] => [...range.getClientRects()].filter((r) => r.width > 0);
+
+/**
+ * The free space on the value's line, left and right of its text: to the edges of the content box of
+ * the nearest block-level box around the value, past the empty part of the next table cell, and never
+ * over text before the value on its line.
+ */
+function freeSpan(el: Element, text: DOMRect): [number, number] {
+  const doc = el.ownerDocument;
+  const view = doc.defaultView!;
   for (let cur: Element | null = el; cur; cur = cur.parentElement) {
     const style = view.getComputedStyle(cur);
     if (style.display.startsWith('inline') || style.display === 'contents') continue;
     const rect = cur.getBoundingClientRect();
-    return rect.right - parseFloat(style.paddingRight || '0') - parseFloat(style.borderRightWidth || '0');
+    let left = rect.left + cur.clientLeft + parseFloat(style.paddingLeft);
+    let right = left + cur.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const range = doc.createRange();
+    range.setStart(cur, 0);
+    range.setEndBefore(el);
+    for (const r of rectsOf(range)) if (r.bottom > text.top && r.top < text.bottom) left = Math.max(left, r.right + GAP);
+    const next = style.display === 'table-cell' ? cur.nextElementSibling : null;
+    if (next) {
+      range.selectNodeContents(next);
+      right = Math.min(...rectsOf(range).map((r) => r.left - GAP), next.getBoundingClientRect().right);
+    }
+    return [text.left - left, right - text.right];
   }
-  return view.innerWidth;
+  return [0, view.innerWidth - text.right];
 }
 
 const STOPPED_EVENTS = [
@@ -107,6 +124,8 @@ export class Badge {
   };
   private content: BadgeContent;
   private anchor: Element | null = null;
+  private pinned = false;
+  private readonly gone = new AbortController();
 
   constructor(doc: Document, content: BadgeContent, onDismiss: () => void) {
     this.content = content;
@@ -145,7 +164,22 @@ export class Badge {
     this.parts = { sev, sum, headline, first, owner, steps, dismiss };
 
     for (const type of STOPPED_EVENTS) this.host.addEventListener(type, (e) => e.stopPropagation());
-    this.pill.addEventListener('click', (e) => e.isTrusted && this.toggle());
+    // Hover and keyboard focus show the advice while they last; a click keeps it open until the next.
+    for (const type of ['mouseenter', 'mouseleave', 'focusin', 'focusout'])
+      this.host.addEventListener(type, (e) => {
+        const open = type === 'mouseenter' || type === 'focusin' || this.host.matches(':hover');
+        if (e.isTrusted) this.show(open);
+      });
+    doc.addEventListener('scroll', () => this.panel.hidden || this.show(true), {
+      capture: true,
+      passive: true,
+      signal: this.gone.signal,
+    });
+    this.pill.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
+      this.pinned = !this.pinned;
+      this.show(this.pinned);
+    });
     dismiss.addEventListener('click', (e) => e.isTrusted && onDismiss());
     this.render();
   }
@@ -160,7 +194,6 @@ export class Badge {
     this.host.setAttribute('data-metric', c.metric);
     this.host.setAttribute('data-severity', c.severity);
     this.host.toggleAttribute('data-open', !this.panel.hidden);
-    this.wrap.className = `wrap ${c.severity}`;
     this.parts.sev.textContent = c.severityLabel;
     this.parts.sum.textContent = c.summary;
     this.pill.title = `${c.headline}\n${c.summary}`;
@@ -181,9 +214,19 @@ export class Badge {
     this.parts.dismiss.textContent = c.dismissLabel ?? '';
   }
 
-  private toggle(): void {
-    this.panel.hidden = !this.panel.hidden;
+  private show(open: boolean): void {
+    if (!open && this.pinned) return;
+    this.panel.hidden = !open;
     this.render();
+    if (!open) return;
+    // Fixed to the window, so no card that clips its overflow cuts the advice; below the pill, or above
+    // it when the window has no room below, and never past the window's edges.
+    const view = this.host.ownerDocument.defaultView!;
+    const pill = this.pill.getBoundingClientRect();
+    const panel = this.panel.getBoundingClientRect();
+    const top = pill.bottom + panel.height > view.innerHeight - 8 ? Math.max(8, pill.top - panel.height) : pill.bottom;
+    this.panel.style.left = `${Math.max(8, Math.min(pill.left, view.innerWidth - 8 - panel.width))}px`;
+    this.panel.style.top = `${top}px`;
   }
 
   get attachedTo(): Element | null {
@@ -209,20 +252,33 @@ export class Badge {
     if (this.host.parentNode === anchor) range.setEndBefore(this.host);
     const rects = range.getClientRects();
     const text = rects.length ? rects[rects.length - 1]! : anchor.getBoundingClientRect();
+    // Stay in the free space beside the value (its card, its cell) so no neighbouring number is covered,
+    // and never cut a word: the pill shows the severity and the whole one-line fix where that fits, the
+    // severity alone where only that fits, else just its dot; right of the number, or left of it (a
+    // right-aligned cell) when only that side has room.
+    const { wrap, pill } = this;
+    wrap.className = `wrap ${this.content.severity}`;
+    const full = pill.offsetWidth;
+    const sum = this.parts.sum.offsetWidth + GAP;
+    const sev = this.parts.sev.offsetWidth + GAP;
+    const [leftRoom, rightRoom] = freeSpan(anchor, text);
+    const fits = (w: number) => (w <= rightRoom - GAP ? 1 : w <= leftRoom - GAP ? -1 : 0);
+    let width = full;
+    let side = full <= MAX_PILL ? fits(full) : 0;
+    if (!side) (wrap.classList.add('compact'), (side = fits((width = full - sum))));
+    if (!side) (wrap.classList.add('mini'), (width = full - sum - sev), (side = leftRoom > rightRoom ? -1 : 1));
     const parent = (this.host.offsetParent as HTMLElement | null) ?? doc.body;
     const base = parent.getBoundingClientRect();
-    const left = text.right - base.left - parent.clientLeft + parent.scrollLeft + GAP;
-    const top = text.top - base.top - parent.clientTop + parent.scrollTop + Math.max(0, (text.height - 22) / 2);
+    const x = side > 0 ? text.right + GAP : text.left - GAP - width;
+    const left = x - base.left - parent.clientLeft + parent.scrollLeft;
+    const top = text.top - base.top - parent.clientTop + parent.scrollTop + (text.height - pill.offsetHeight) / 2;
     this.host.style.setProperty('left', `${Math.round(left)}px`, 'important');
     this.host.style.setProperty('top', `${Math.round(top)}px`, 'important');
-    // Stay inside the value's own box (its card) so no neighbouring number is covered: the one-line
-    // fix shortens with an ellipsis, and where there is no room only the severity shows.
-    const room = Math.floor(blockRightEdge(anchor) - text.right - GAP);
-    this.wrap.classList.toggle('compact', room < COMPACT_BELOW);
-    this.pill.style.maxWidth = `${Math.min(Math.max(room, 0), MAX_PILL)}px`;
+    if (!this.panel.hidden) this.show(true);
   }
 
   remove(): void {
+    this.gone.abort();
     this.host.remove();
     this.anchor = null;
   }

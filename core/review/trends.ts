@@ -53,8 +53,9 @@ export function weightedMean(points: readonly DailyPoint[], weights?: readonly D
 /**
  * One window against the window before it, both ending before `today`. With every day read, totals are
  * compared as totals. With gaps, a total over fewer days would look like a fall, so the daily average of
- * the days read stands in (the same ratio as the totals when nothing is missing). Null when either
- * window has fewer than half its days read.
+ * the days read stands in (the same ratio as the totals when nothing is missing). A rate's change is
+ * the difference of the two windows' rates (percentage points: 3.10% → 2.85% is -0.0025), never a
+ * ratio of rates. Null when either window has fewer than half its days read.
  */
 export function periodChange(
   points: readonly DailyPoint[],
@@ -70,7 +71,9 @@ export function periodChange(
   const values = (ps: DailyPoint[]) => ps.map((p) => p.value);
   if (aggregation(metric) === 'sum' && complete) return relativeChange(sum(values(recent)), sum(values(before)));
   if (aggregation(metric) === 'sum') return relativeChange(mean(values(recent)), mean(values(before)));
-  return relativeChange(weightedMean(recent, weights), weightedMean(before, weights));
+  const [now, then] = [weightedMean(recent, weights), weightedMean(before, weights)];
+  if (metricDef(metric).unit === 'rate') return now === null || then === null ? null : now - then;
+  return relativeChange(now, then);
 }
 
 export interface TrendInput {

@@ -150,7 +150,8 @@ export interface TrendView {
   /**
    * Last 7 days against the 7 before, and last 30 against the 30 before (sums for counts and money, means for rates
    * weighted by visitors or buyers where read,
-   * ratios and AOV; `aggregation()` in trends.ts). Null when either window has fewer than half its days read.
+   * ratios and AOV; `aggregation()` in trends.ts); for a rate, the difference of the two rates (points), else the
+   * relative change. Null when either window has fewer than half its days read.
    */
   weekOverWeek: number | null;
   monthOverMonth: number | null;

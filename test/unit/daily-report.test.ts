@@ -123,7 +123,7 @@ const EXPECTED: Record<Locale, string> = {
 【小雨的旗舰店 · 生意参谋】
 昨日（2026-11-26）支付金额 ¥1,449.70，日目标 ¥2,000.00，完成 72.4%，未达标
 本月（2026-11）累计 ¥40,000.00，目标 ¥60,000.00，完成 66.6%，落后计划 20.0%
-较近4周同日中位数：访客数少了 23.7%，少卖约 ¥463；转化率少了 5.0%，少卖约 ¥88
+较近4周同日中位数：访客数少了 23.7%，少卖约 ¥463；转化率少了 0.10个百分点，少卖约 ¥88
 主因：访客数 · 手淘搜索 -47.4%
 待处理预警（2）：
 - 跳失率 72.31%（预警线 70.00%） · 直通车跳失率 81.40%（全店 72.31%）→ 先改直通车落地页
@@ -141,7 +141,7 @@ const EXPECTED: Record<Locale, string> = {
 【小雨的旗舰店 · 生意參謀】
 昨日（2026-11-26）銷售額 ¥1,449.70，日目標 ¥2,000.00，完成 72.4%，未達標
 本月（2026-11）累計 ¥40,000.00，目標 ¥60,000.00，完成 66.6%，落後計畫 20.0%
-較近4週同日中位數：訪客數少了 23.7%，少賣約 ¥463；轉換率少了 5.0%，少賣約 ¥88
+較近4週同日中位數：訪客數少了 23.7%，少賣約 ¥463；轉換率少了 0.10個百分點，少賣約 ¥88
 主因：訪客數 · 手淘搜索 -47.4%
 待處理預警（2）：
 - 跳失率 72.31%（預警線 70.00%） · 直通车跳失率 81.40%（全店 72.31%）→ 先改直通车到達頁
@@ -159,7 +159,7 @@ const EXPECTED: Record<Locale, string> = {
 [小雨的旗舰店 · 生意参谋]
 Yesterday (2026-11-26): sales ¥1,449.70, daily target ¥2,000.00, 72.4% · target missed
 Month 2026-11: ¥40,000.00 of ¥60,000.00 (66.6%) · 20.0% behind plan
-Against the median of the same weekday over the last 4 weeks: Visitors down 23.7%: about ¥463 less in sales; Conversion rate down 5.0%: about ¥88 less in sales
+Against the median of the same weekday over the last 4 weeks: Visitors down 23.7%: about ¥463 less in sales; Conversion rate down 0.10 pp: about ¥88 less in sales
 Main cause: Visitors · 手淘搜索 -47.4%
 Open alerts (2):
 - Bounce rate 72.31% (alert line 70.00%) · 直通车 bounce rate 81.40% (shop 72.31%) → fix the 直通车 landing page first

@@ -42,7 +42,7 @@ describe('the pace badge beside a real-time sales number', () => {
     const text = roots.get(host)!.textContent!;
     expect(text).toContain('按当前节奏预计 ¥12,000（日目标 ¥20,000，差 ¥8,000）');
     expect(text).toContain('预计 ¥12,000，差 ¥8,000');
-    expect(text).toContain('该推 访客数：比过去同星期几同一时刻 -50%');
+    expect(text).toContain('该推 访客数：比过去同星期几同一时刻 -50.0%');
     expect(text).toContain('手淘搜索（700，平时 2,100）');
     expect(text).toContain('负责：推广');
     // Only one badge on the page: the visitors number carries none.

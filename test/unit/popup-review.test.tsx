@@ -484,6 +484,6 @@ describe('chart and number helpers', () => {
     expect(formatCompletion(0.99993, 'en')).toBe('99.9%');
     expect(formatCompletion(1.0449, 'zh-CN')).toBe('104.4%');
     expect(formatChange(-0.1234, 'en')).toBe('-12.3%');
-    expect(formatChange(0.05, 'en')).toBe('+5%');
+    expect(formatChange(0.05, 'en')).toBe('+5.0%');
   });
 });

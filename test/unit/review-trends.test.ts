@@ -49,10 +49,22 @@ describe('week over week and month over month', () => {
     expect(periodChange(thin, 'visitors', TODAY, 7)).toBeNull();
   });
 
-  it('averages rates', () => {
-    // Bounce 50% a day, then 60% a day: 0.6 ÷ 0.5 − 1 = +20%.
+  it('averages rates and gives their change in points, not as a ratio of rates', () => {
+    // Bounce 50% a day, then 60% a day: up 10 points (0.1), never "+20%".
     const bounce = lastDays(14, (i) => (i < 7 ? 0.5 : 0.6));
-    expect(periodChange(bounce, 'bounceRate', TODAY, 7)).toBeCloseTo(0.2, 12);
+    expect(periodChange(bounce, 'bounceRate', TODAY, 7)).toBeCloseTo(0.1, 12);
+    // Conversion 3.10% then 2.85%: down 0.25 points.
+    const conversion = lastDays(14, (i) => (i < 7 ? 0.031 : 0.0285));
+    expect(periodChange(conversion, 'conversionRate', TODAY, 7)).toBeCloseTo(-0.0025, 12);
+    // A ratio (pages per visit) stays a relative change: 2 then 2.5 is +25%.
+    expect(
+      periodChange(
+        lastDays(14, (i) => (i < 7 ? 2 : 2.5)),
+        'pagesPerVisit',
+        TODAY,
+        7,
+      ),
+    ).toBeCloseTo(0.25, 12);
   });
 
   it('leaves today out and compares 30 days with the 30 before', () => {

@@ -29,6 +29,7 @@ const COMPONENTS = readdirSync('components').filter((f) => f.endsWith('.tsx'));
 /** Each component's class prefix: every rule in X.css starts from a class of X's own. */
 const PREFIX: Record<string, string> = {
   Advice: 'advice',
+  Change: 'change',
   CustomRules: 'rules',
   DailyReport: 'report',
   DataPanel: 'data',

@@ -39,11 +39,11 @@ describe('averages of rates weighted by their denominator', () => {
   it('week over week of conversion by visitors (hand-checked)', () => {
     // Week before (Nov 16–22): 7 days of 1,000 visitors at 2% = 140 buyers of 7,000: 2%.
     // Last week (Nov 23–29): 6 days of 1,000 at 2% and one of 8,000 at 5% = 120 + 400 = 520 of 14,000 = 3.714…%.
-    // Change: 3.7142857% ÷ 2% − 1 = 85.714…%. The plain day mean (2.4286%) would say 21.4%.
+    // A rate's change is in points: 3.7142857% − 2% = +1.714… points. The plain day mean (2.4286%) would say +0.43.
     const conversion = days('2026-11-16', [...Array(7).fill(0.02), ...Array(6).fill(0.02), 0.05]);
     const visitors = days('2026-11-16', [...Array(13).fill(1000), 8000]);
-    expect(periodChange(conversion, 'conversionRate', '2026-11-30', 7, visitors)).toBeCloseTo(520 / 14000 / 0.02 - 1, 12);
-    expect(periodChange(conversion, 'conversionRate', '2026-11-30', 7)).toBeCloseTo(0.17 / 7 / 0.02 - 1, 12);
+    expect(periodChange(conversion, 'conversionRate', '2026-11-30', 7, visitors)).toBeCloseTo(520 / 14000 - 0.02, 12);
+    expect(periodChange(conversion, 'conversionRate', '2026-11-30', 7)).toBeCloseTo(0.17 / 7 - 0.02, 12);
   });
 
   it('month over month of AOV by buyers (hand-checked)', () => {

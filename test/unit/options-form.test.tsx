@@ -22,6 +22,8 @@ async function mount(granted = false) {
     />,
     root,
   );
+  // The page renders its form once its settings have loaded (an effect, run after paint): wait for it.
+  for (let waited = 0; !root.querySelector('[data-testid="event-days"]') && waited < 5000; waited += 20) await settle();
   await settle();
   const type = async (testId: string, text: string) => {
     const input = root.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)!;

@@ -8,6 +8,7 @@ import { ADVICE_STRINGS } from '@/core/strings/advice';
 import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FORM_STRINGS } from '@/core/strings/forms';
+import { GLANCE_STRINGS } from '@/core/strings/glance';
 import { INBOX_RULE_STRINGS } from '@/core/strings/inbox-rule';
 import { LINES_STRINGS } from '@/core/strings/lines';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
@@ -18,6 +19,7 @@ import { PLAN_STRINGS } from '@/core/strings/plan';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { REPORT_STRINGS } from '@/core/strings/report';
+import { REPORT_IMAGE_STRINGS } from '@/core/strings/report-image';
 import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
@@ -34,6 +36,7 @@ const MODULES: Record<string, Strings<string>> = {
   alerts: ALERT_STRINGS,
   badge: BADGE_STRINGS,
   forms: FORM_STRINGS,
+  glance: GLANCE_STRINGS,
   'inbox-rule': INBOX_RULE_STRINGS,
   lines: LINES_STRINGS,
   metrics: METRIC_STRINGS,
@@ -44,6 +47,7 @@ const MODULES: Record<string, Strings<string>> = {
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   report: REPORT_STRINGS,
+  'report-image': REPORT_IMAGE_STRINGS,
   'review-alerts': REVIEW_ALERTS_STRINGS,
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
@@ -185,7 +189,22 @@ describe('strings by screen', () => {
     ['entrypoints/allow/main.ts', ['site-access']],
     [
       'entrypoints/popup/main.tsx',
-      ['advice', 'alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'pace', 'peers', 'plan', 'popup', 'report', 'site-access'],
+      [
+        'advice',
+        'alerts',
+        'forms',
+        'glance',
+        'inbox-rule',
+        'lines',
+        'metrics',
+        'pace',
+        'peers',
+        'plan',
+        'popup',
+        'report',
+        'report-image',
+        'site-access',
+      ],
     ],
     [
       'entrypoints/options/main.tsx',

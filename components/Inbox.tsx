@@ -134,16 +134,15 @@ export function Inbox({
 }) {
   const open = inbox.filter((e) => inboxState(e, now) === 'open');
   const quiet = inbox.filter((e) => inboxState(e, now) !== 'open');
-  const byShop = groupBy(
-    open.filter((e) => !elsewhere?.has(shopKey(e))),
-    shopKey,
-  );
+  const here = open.filter((e) => !elsewhere?.has(shopKey(e)));
+  const byShop = groupBy(here, shopKey);
   return (
     <section class="inbox" aria-labelledby="inbox-title">
       <h2 id="inbox-title" class="inbox-section-title">
         {t('inbox_title')}
         <small>{alertCount(t, open.length)}</small>
       </h2>
+      {here.length < open.length && <p class="popup-muted popup-small">{t('glance_alertsInLines')}</p>}
       {[...byShop.values()].map((alerts) => (
         <section class="popup-store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
           <h2>

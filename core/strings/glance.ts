@@ -17,7 +17,7 @@ const en = {
     'No closed day of {month} read yet, so there is no pace to give. Open the {site} home page that shows yesterday’s numbers.',
   glance_rangeOnly:
     'The latest sales read cover {period}, a range, not one closed day: the review needs yesterday alone. Open the {site} home page that shows yesterday.',
-  glance_otherAlerts: 'Alerts of shops without a review',
+  glance_alertsInLines: 'Each shop’s open alerts are under its line above: open the line to see them.',
 } as const;
 
 export type GlanceKey = keyof typeof en;
@@ -31,7 +31,7 @@ const zhCN: Record<GlanceKey, string> = {
   glance_noClosedDay: '{month} 还没有读到任何已结束的日期，暂时算不出进度。请打开{site}显示昨日数据的首页。',
   glance_rangeOnly:
     '最近读到的支付金额是 {period} 的区间合计，不是单个已结束的日期，复盘需要昨日单日的数据。请打开{site}显示昨日数据的首页。',
-  glance_otherAlerts: '尚无复盘的店铺的预警',
+  glance_alertsInLines: '各店铺的待处理预警在上方店铺行内，点开店铺行查看。',
 };
 
 const zhTW: Record<GlanceKey, string> = {
@@ -43,7 +43,7 @@ const zhTW: Record<GlanceKey, string> = {
   glance_noClosedDay: '{month} 還沒有讀到任何已結束的日期，暫時算不出進度。請開啟{site}顯示昨日資料的首頁。',
   glance_rangeOnly:
     '最近讀到的銷售額是 {period} 的區間合計，不是單一已結束的日期，複盤需要昨日單日的資料。請開啟{site}顯示昨日資料的首頁。',
-  glance_otherAlerts: '尚無複盤的店鋪的預警',
+  glance_alertsInLines: '各店鋪的待處理預警在上方店鋪行內，點開店鋪行查看。',
 };
 
 export const GLANCE_STRINGS: Strings<GlanceKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

@@ -63,6 +63,7 @@ describe('the first screen', () => {
     // The open alerts wait under their shop's line, not repeated in the inbox below.
     expect($$('li.inbox-alert')).toEqual([]);
     expect($('.inbox-section-title')!.textContent).toContain('2 open alerts');
+    expect($('.inbox')!.textContent).toContain('Each shop’s open alerts are under its line above');
   });
 
   it('folds a shop out to its card and its alerts, each alert’s steps folded away', async () => {

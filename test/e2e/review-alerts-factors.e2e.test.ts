@@ -67,9 +67,11 @@ describe('the review’s conversion and order-value alerts in the popup', () => 
     const popup = await openPopup(browser);
     const lines = popup.getByTestId('shop-lines');
     await lines.waitFor();
-    // Both shops wait with one alert each; nothing is folded out yet.
+    // Nothing is folded out yet; each line counts its shop's open alerts (one of them the review's).
+    const pending: Record<string, string> = {};
     for (const store of [CONVERSION_SHOP, AOV_SHOP])
-      expect(await lines.locator(`details.shops-line[data-store="${store}"] .shops-pending`).innerText()).toBe('1');
+      pending[store] = await lines.locator(`details.shops-line[data-store="${store}"] .shops-pending`).innerText();
+    expect(await popup.locator('.review-day-card, li.inbox-alert').count()).toBe(0);
     await popup.screenshot({ path: join(SCREENSHOTS, 'review-alerts-factors-lines-zh-CN.png'), fullPage: true });
 
     const conversion = lines.locator(`details.shops-line[data-store="${CONVERSION_SHOP}"]`);
@@ -92,9 +94,41 @@ describe('the review’s conversion and order-value alerts in the popup', () => 
     expect(at).toContain('已连续 2 天');
     expect(at).toContain('商品运营 · 主责');
     expect(at).toContain('客服 · 协助');
-    // Each shop's alert is under its own line only.
+    // Each line holds as many alerts as it counted, its own shop's only.
+    for (const [store, line] of [
+      [CONVERSION_SHOP, conversion],
+      [AOV_SHOP, aov],
+    ] as const) {
+      expect(Number(pending[store])).toBeGreaterThanOrEqual(1);
+      expect(String(await line.locator('li.inbox-alert').count())).toBe(pending[store]);
+    }
     expect(await conversion.locator('.inbox-alert[data-alert*="rule:review-avgOrderValue"]').count()).toBe(0);
     await popup.screenshot({ path: join(SCREENSHOTS, 'review-alerts-factors-open-zh-CN.png'), fullPage: true });
+    await popup.close();
+  }, 60_000);
+
+  it('copies the daily report as a PNG to the system clipboard from the popup', async () => {
+    const popup = await openPopup(browser);
+    await popup.locator('button.report-image').click();
+    await expect.poll(() => popup.locator('.report-status').innerText(), { timeout: 20_000 }).toContain('日报图片已复制');
+    // Pasted into a page, as into a chat's input box: the clipboard holds a PNG 720 px wide.
+    const chat = await browser.context.newPage();
+    await chat.setContent('<div contenteditable="true" id="box" style="width:400px;height:200px"></div>');
+    await chat.evaluate(() => {
+      const w = window as unknown as { pasted: Promise<{ type: string; width: number }> };
+      w.pasted = new Promise((resolve) =>
+        document.getElementById('box')!.addEventListener('paste', (e) => {
+          const file = [...(e.clipboardData?.items ?? [])].find((i) => i.type === 'image/png')?.getAsFile();
+          if (file) void createImageBitmap(file).then((b) => resolve({ type: file.type, width: b.width }));
+          else resolve({ type: [...(e.clipboardData?.types ?? [])].join(','), width: 0 });
+        }),
+      );
+    });
+    await chat.locator('#box').click();
+    await chat.keyboard.press('Control+V');
+    const pasted = await chat.evaluate(() => (window as unknown as { pasted: Promise<{ type: string; width: number }> }).pasted);
+    expect(pasted).toEqual({ type: 'image/png', width: 720 });
+    await chat.close();
     await popup.close();
   }, 60_000);
 

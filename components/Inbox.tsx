@@ -122,22 +122,27 @@ export function Inbox({
   locale,
   now,
   onAction,
+  elsewhere,
 }: {
   inbox: readonly InboxEntry[];
   t: PopupTranslate;
   locale: Locale;
   now: number;
   onAction: (alertId: string, action: AlertAction, until?: number) => void;
+  /** Shops whose open alerts are shown under their own line (ShopAlerts): counted here, not repeated. */
+  elsewhere?: ReadonlySet<string>;
 }) {
   const open = inbox.filter((e) => inboxState(e, now) === 'open');
   const quiet = inbox.filter((e) => inboxState(e, now) !== 'open');
-  const byShop = groupBy(open, shopKey);
+  const here = open.filter((e) => !elsewhere?.has(shopKey(e)));
+  const byShop = groupBy(here, shopKey);
   return (
     <section class="inbox" aria-labelledby="inbox-title">
       <h2 id="inbox-title" class="inbox-section-title">
         {t('inbox_title')}
         <small>{alertCount(t, open.length)}</small>
       </h2>
+      {here.length < open.length && <p class="popup-muted popup-small">{t('glance_alertsInLines')}</p>}
       {[...byShop.values()].map((alerts) => (
         <section class="popup-store" key={shopKey(alerts[0]!)} data-store={alerts[0]!.store}>
           <h2>
@@ -171,6 +176,35 @@ export function Inbox({
         </details>
       )}
     </section>
+  );
+}
+
+/** One shop's open alerts in full, with their actions: under the shop's line on the first screen. */
+export function ShopAlerts({
+  shop,
+  inbox,
+  t,
+  locale,
+  now,
+  onAction,
+}: {
+  shop: { site: string; store: string };
+  inbox: readonly InboxEntry[];
+  t: PopupTranslate;
+  locale: Locale;
+  now: number;
+  onAction: (alertId: string, action: AlertAction, until?: number) => void;
+}) {
+  const open = inbox.filter((e) => e.site === shop.site && e.store === shop.store && inboxState(e, now) === 'open');
+  if (open.length === 0) return null;
+  return (
+    <ul class="popup-alerts inbox-shop" data-store={shop.store}>
+      {open.map((a) => (
+        <AlertItem key={a.id} alert={a} t={t} locale={locale}>
+          <InboxActions entry={a} t={t} locale={locale} now={now} onAction={onAction} />
+        </AlertItem>
+      ))}
+    </ul>
   );
 }
 

@@ -8,14 +8,14 @@ import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/m
 import type { MonthTarget, PaceView, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
-import { DailyReport } from './DailyReport';
+import { DailyReport, type ImageOut } from './DailyReport';
 import { FirstRun } from './FirstRun';
 import { ShopLines } from './ShopLines';
-import { AlertItem, Inbox } from './Inbox';
+import { AlertItem, Inbox, ShopAlerts } from './Inbox';
 import { MonthReview } from './MonthReview';
 import { TodayPace } from './Pace';
 import { PageTools, type PageToolsDeps } from './PageTools';
-import { byUrgency, CompactDay, DayCard, FULL_CARDS } from './Review';
+import { byUrgency, DayCard } from './Review';
 import { Tabs } from './Tabs';
 import { Trends } from './Trends';
 import { alertCount, errorText, groupBy, shopKey, siteName } from './util';
@@ -33,6 +33,8 @@ export interface PopupProps {
   now?: () => number;
   /** Where "copy as text" goes; the system clipboard by default. */
   copyText?: (text: string) => Promise<void>;
+  /** Where the daily report's picture goes; the system clipboard (or a download) by default. */
+  reportImage?: ImageOut;
   /** "Read this page" and the picker for the active tab. */
   tools?: PageToolsDeps;
   /** Whether the back offices are allowed, and asking for them. */
@@ -63,6 +65,7 @@ export function Popup({
   openSettings,
   now = Date.now,
   copyText = (text) => navigator.clipboard.writeText(text),
+  reportImage,
   tools,
   access,
   loadPace,
@@ -170,29 +173,48 @@ export function Popup({
                 {t('review_loadError', { error: reviewError })}
               </p>
             )}
-            {review && shops.length > 1 && <ShopLines review={review} t={t} locale={locale} />}
             {review && shops.length > 0 && (
-              <DailyReport review={{ ...review, shops: [...shops].sort(byUrgency) }} t={t} locale={locale} copyText={copyText} />
+              <DailyReport
+                review={{ ...review, shops: [...shops].sort(byUrgency) }}
+                t={t}
+                locale={locale}
+                copyText={copyText}
+                {...(reportImage ? { image: reportImage } : {})}
+              />
             )}
-            {[...shops].sort(byUrgency).map((shop, i) => {
-              const Card = i < FULL_CARDS ? DayCard : CompactDay;
-              return (
-                <Card
-                  key={shopKey(shop)}
-                  shop={shop}
-                  today={review!.today}
-                  t={t}
-                  locale={locale}
-                  onSaveTarget={onSaveTarget}
-                  targetAlert={hasTargetAlert(review!.inbox, shop)}
-                  unreadable={state?.pages.find((p) => p.site === shop.site && p.store === shop.store)?.unreadable ?? 0}
-                />
-              );
-            })}
+            {review && shops.length > 0 && (
+              <ShopLines
+                review={review}
+                t={t}
+                locale={locale}
+                details={(shop) => (
+                  <>
+                    <DayCard
+                      shop={shop}
+                      today={review.today}
+                      t={t}
+                      locale={locale}
+                      onSaveTarget={onSaveTarget}
+                      targetAlert={hasTargetAlert(review.inbox, shop)}
+                      unreadable={state?.pages.find((p) => p.site === shop.site && p.store === shop.store)?.unreadable ?? 0}
+                      latestSales={latestSales(state, shop)}
+                    />
+                    <ShopAlerts shop={shop} inbox={review.inbox} t={t} locale={locale} now={now()} onAction={onAction} />
+                  </>
+                )}
+              />
+            )}
             {state && state.totalReadings > 0 && (
               <>
                 {review ? (
-                  <Inbox inbox={review.inbox} t={t} locale={locale} now={now()} onAction={onAction} />
+                  <Inbox
+                    inbox={review.inbox}
+                    t={t}
+                    locale={locale}
+                    now={now()}
+                    onAction={onAction}
+                    elsewhere={new Set(shops.map(shopKey))}
+                  />
                 ) : (
                   <OpenAlerts state={state} t={t} locale={locale} onDismiss={onDismiss} />
                 )}
@@ -219,12 +241,19 @@ export function Popup({
   );
 }
 
-/** Before the review has loaded, or when the background cannot give one. */
 /** Whether a review alert (open, acknowledged or snoozed) already says the shop missed its target on consecutive days. */
 function hasTargetAlert(inbox: ReviewState['inbox'], shop: { site: string; store: string }): boolean {
   return inbox.some((a) => a.site === shop.site && a.store === shop.store && a.metric === 'sales' && !!a.review);
 }
 
+/** The shop's latest sales reading when it covers a range or today so far, not one closed day. */
+function latestSales(state: PopupState | null, shop: { site: string; store: string }): LatestView | undefined {
+  return state?.latest
+    .filter((l) => l.site === shop.site && l.store === shop.store && l.metric === 'sales' && l.period.kind !== 'day')
+    .sort((a, b) => b.observedAt - a.observedAt)[0];
+}
+
+/** Before the review has loaded, or when the background cannot give one. */
 function Pending({ t, error }: { t: PopupTranslate; error: string | null }) {
   return <p class="popup-muted">{error ? t('review_loadError', { error }) : t('review_loading')}</p>;
 }
@@ -283,12 +312,15 @@ function LatestNumbers({ state, t, locale }: { state: PopupState; t: PopupTransl
   );
   if (latestByStore.size === 0) return null;
   return (
-    <section class="popup-latest">
-      <h2>{t('popup_latest')}</h2>
+    // Folded: the review above already gives the closed day's numbers.
+    <details class="popup-latest">
+      <summary>
+        <h2>{t('popup_latest')}</h2>
+      </summary>
       {[...latestByStore.entries()].map(([key, rows]) => (
         <Latest key={key} rows={rows} t={t} locale={locale} />
       ))}
-    </section>
+    </details>
   );
 }
 

@@ -2,7 +2,16 @@ import './Review.css';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { FIXES } from '@/core/fixes';
-import { formatChange, formatCompletion, formatFactorChange, formatPercent, formatValue, wholeMoney } from '@/core/format';
+import {
+  formatChange,
+  formatCompletion,
+  formatFactorChange,
+  formatPercent,
+  formatPeriod,
+  formatValue,
+  wholeMoney,
+} from '@/core/format';
+import type { LatestView } from '@/core/messages';
 import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview } from '@/core/review/types';
@@ -26,6 +35,7 @@ export function DayCard({
   onSaveTarget,
   targetAlert = false,
   unreadable = 0,
+  latestSales,
 }: {
   shop: ShopOverview;
   today: string;
@@ -36,6 +46,8 @@ export function DayCard({
   targetAlert?: boolean;
   /** Numbers an open page of this shop drew with a scrambling font: why its sales may be missing. */
   unreadable?: number;
+  /** The shop's latest sales reading when it is a range or today so far: why no closed day shows. */
+  latestSales?: Pick<LatestView, 'period' | 'value' | 'currency'>;
 }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -64,7 +76,11 @@ export function DayCard({
 
       {day.status === 'noData' ? (
         <p class="popup-muted" data-testid="no-data">
-          {unreadable ? t('status_unreadable', { site: siteName(t, shop.site), count: unreadable }) : t('review_noDataBody')}
+          {unreadable
+            ? t('status_unreadable', { site: siteName(t, shop.site), count: unreadable })
+            : latestSales
+              ? t('glance_rangeOnly', { period: formatPeriod(t, latestSales.period), site: siteName(t, shop.site) })
+              : t('review_noDataBody')}
         </p>
       ) : (
         <div class="review-verdict">
@@ -79,7 +95,7 @@ export function DayCard({
         </div>
       )}
 
-      {day.month && <Pacing month={day.month} money={money} t={t} locale={locale} />}
+      {day.month && <Pacing month={day.month} site={siteName(t, shop.site)} money={money} t={t} locale={locale} />}
 
       {day.status !== 'noData' && (
         <Baseline day={day} t={t} locale={locale}>
@@ -157,15 +173,24 @@ export function verdictKey(status: DayReview['status']) {
 
 function Pacing({
   month,
+  site,
   money,
   t,
   locale,
 }: {
   month: MonthPacing;
+  site: string;
   money: (v: number) => string;
   t: PopupTranslate;
   locale: Locale;
 }) {
+  // With no closed day of the month read, "100% behind plan" would be a guess: say what is known instead.
+  if (month.daysWithData === 0)
+    return (
+      <p class="review-stale" data-testid="no-closed-day">
+        {t('glance_noClosedDay', { month: month.month, site })}
+      </p>
+    );
   // No pace while the closed days of the month plan nothing (first day, or a plan that starts later).
   const p = month.pace;
   const pace =
@@ -297,16 +322,13 @@ function Why({ d, t, locale, currency }: { d: Decomposition; t: PopupTranslate; 
 }
 
 /** Whole days from one calendar date to another. */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** Below this change against the baseline a met day needs no explaining. */
 const SMALL_CHANGE = 0.1;
 
 /** A day that met its target and moved little: the factors' box would explain noise. */
 const smallAndMet = (day: DayReview) => day.status === 'met' && Math.abs(day.change ?? 0) < SMALL_CHANGE;
-
-/** Shops shown as full cards; the others are one line each that opens to the card. */
-export const FULL_CARDS = 3;
 
 /** Most urgent first: a sustained miss, a miss, a fall without a target, then the rest. */
 export function byUrgency(a: ShopOverview, b: ShopOverview): number {
@@ -321,26 +343,4 @@ export function byUrgency(a: ShopOverview, b: ShopOverview): number {
           ? 4
           : 3;
   return rank(a) - rank(b) || a.store.localeCompare(b.store);
-}
-
-/** One shop in a line (verdict, sales, completion); opening it draws the full card. */
-export function CompactDay(props: Parameters<typeof DayCard>[0]) {
-  const { shop, t, locale } = props;
-  const [open, setOpen] = useState(false);
-  const day = shop.day;
-  return (
-    <details
-      class="review-day-compact"
-      data-store={shop.store}
-      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
-    >
-      <summary>
-        <span class="review-name">{shop.store}</span>
-        <span class={`review-pill ${day.status}`}>{t(verdictKey(day.status))}</span>
-        <span class="popup-num">{day.sales !== null ? formatValue('sales', day.sales, locale, shop.currency) : '—'}</span>
-        {day.completion !== null && <span class="popup-muted popup-num">{formatCompletion(day.completion, locale)}</span>}
-      </summary>
-      {open && <DayCard {...props} />}
-    </details>
-  );
 }

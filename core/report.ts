@@ -5,6 +5,7 @@ import { metricName, type Locale, type Translate } from './i18n';
 import type { AlertView, ReviewState, ShopOverview } from './review/types';
 import type { FixId } from './rules';
 import type { AdviceKey } from './strings/advice';
+import type { GlanceKey } from './strings/glance';
 import type { ReportKey } from './strings/report';
 
 /**
@@ -14,77 +15,112 @@ import type { ReportKey } from './strings/report';
  * holds; nothing leaves the machine — the operator pastes it.
  */
 
-export type ReportTranslate = Translate<ReportKey> & AdviceTranslate;
+export type ReportTranslate = Translate<ReportKey | GlanceKey> & AdviceTranslate;
+
+/** What a line of the report says, so the image can draw each kind its own way. */
+export type ReportLineKind =
+  'title' | 'gap' | 'shop' | 'day' | 'month' | 'factors' | 'main' | 'alerts' | 'alert' | 'tasks' | 'role' | 'task';
+
+export interface ReportLine {
+  kind: ReportLineKind;
+  text: string;
+  /** Good or bad news on this line (a target met or missed, the month ahead or behind). */
+  tone?: 'good' | 'bad';
+}
 
 /** Within this much of plan the month reads "on plan". */
 const ON_PLAN = 0.005;
 
 export function dailyReport(review: Pick<ReviewState, 'today' | 'shops' | 'inbox'>, t: ReportTranslate, locale: Locale): string {
-  const lines = [t('report_title', { date: review.today })];
-  for (const shop of review.shops) {
-    const alerts = review.inbox.filter((a) => a.site === shop.site && a.store === shop.store && a.status === 'open');
-    lines.push('', ...shopLines(shop, alerts, t, locale));
-  }
-  return lines.join('\n');
+  return reportLines(review, t, locale)
+    .map((l) => l.text)
+    .join('\n');
 }
 
-function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTranslate, locale: Locale): string[] {
+/** The report line by line, each with its kind: the text joins them, the image draws them. */
+export function reportLines(
+  review: Pick<ReviewState, 'today' | 'shops' | 'inbox'>,
+  t: ReportTranslate,
+  locale: Locale,
+): ReportLine[] {
+  const lines: ReportLine[] = [{ kind: 'title', text: t('report_title', { date: review.today }) }];
+  for (const shop of review.shops) {
+    const alerts = review.inbox.filter((a) => a.site === shop.site && a.store === shop.store && a.status === 'open');
+    lines.push({ kind: 'gap', text: '' }, ...shopLines(shop, alerts, t, locale));
+  }
+  return lines;
+}
+
+function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTranslate, locale: Locale): ReportLine[] {
   const site = t(`site_${shop.site}` as never);
-  const lines = [t('report_shop', { store: shop.store, site: site === `site_${shop.site}` ? shop.site : site })];
+  const siteName = site === `site_${shop.site}` ? shop.site : site;
+  const lines: ReportLine[] = [{ kind: 'shop', text: t('report_shop', { store: shop.store, site: siteName }) }];
   const day = shop.day;
   const money = (v: number) => formatValue('sales', v, locale, shop.currency);
-  if (day.status === 'noData' || day.sales === null) lines.push(t('report_noData'));
+  if (day.status === 'noData' || day.sales === null) lines.push({ kind: 'day', text: t('report_noData') });
   else if (day.target !== null && day.completion !== null)
-    lines.push(
-      t('report_day', {
+    lines.push({
+      kind: 'day',
+      tone: day.status === 'met' ? 'good' : 'bad',
+      text: t('report_day', {
         date: day.date,
         sales: money(day.sales),
         target: money(day.target),
         completion: formatCompletion(day.completion, locale),
         verdict: t(day.status === 'met' ? 'report_met' : 'report_missed'),
       }),
-    );
-  else lines.push(t('report_dayNoTarget', { date: day.date, sales: money(day.sales) }));
+    });
+  else lines.push({ kind: 'day', text: t('report_dayNoTarget', { date: day.date, sales: money(day.sales) }) });
   const m = day.month;
   if (m) {
+    // With no closed day of the month read, a pace would be a guess: the line says so instead.
     const pace =
-      m.pace === null
-        ? ''
-        : Math.abs(m.pace) < ON_PLAN
-          ? t('report_paceOn')
-          : t(m.pace < 0 ? 'report_paceBehind' : 'report_paceAhead', {
-              percent: formatChange(Math.abs(m.pace), locale).replace(/^\+/, ''),
-            });
-    lines.push(
-      t('report_month', {
+      m.daysWithData === 0
+        ? t('glance_noClosedDay', { month: m.month, site: siteName })
+        : m.pace === null
+          ? ''
+          : Math.abs(m.pace) < ON_PLAN
+            ? t('report_paceOn')
+            : t(m.pace < 0 ? 'report_paceBehind' : 'report_paceAhead', {
+                percent: formatChange(Math.abs(m.pace), locale).replace(/^\+/, ''),
+              });
+    const tone = m.daysWithData === 0 || m.pace === null || Math.abs(m.pace) < ON_PLAN ? undefined : m.pace < 0 ? 'bad' : 'good';
+    lines.push({
+      kind: 'month',
+      ...(tone ? { tone } : {}),
+      text: t('report_month', {
         month: m.month,
         actual: money(m.actual),
         target: money(m.target),
         completion: formatCompletion(m.completion, locale),
         pace,
       }).replace(/[,，]\s*$/, ''),
-    );
+    });
   }
   const d = day.decomposition;
   if (d) {
-    lines.push(
-      t('report_factors', {
+    lines.push({
+      kind: 'factors',
+      text: t('report_factors', {
         // A factor that moved sales by less than one unit of money is left out: it is not a cause.
         factors: d.factors
           .filter((f) => Math.round(f.amount) !== 0)
           .map((f) => moneyText(t, locale, f, shop.currency))
           .join(t('report_listSeparator')),
       }),
-    );
+    });
     if (d.main) {
       const source = d.fallingSource;
-      lines.push(
-        t('report_main', { factor: metricName(t, d.main) }) +
+      lines.push({
+        kind: 'main',
+        tone: 'bad',
+        text:
+          t('report_main', { factor: metricName(t, d.main) }) +
           (source ? ` · ${source.key} ${formatChange(source.change, locale)}` : ''),
-      );
+      });
     }
   }
-  lines.push(alerts.length ? t('report_alerts', { count: alerts.length }) : t('report_noAlerts'));
+  lines.push({ kind: 'alerts', text: alerts.length ? t('report_alerts', { count: alerts.length }) : t('report_noAlerts') });
   for (const a of alerts) {
     const head = a.review
       ? reviewAlertText(t, locale, a)
@@ -94,13 +130,16 @@ function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTr
           threshold: steadyValue(a.metric, a.threshold, locale, a.currency),
         });
     const detail = a.part ? partAdvice(t, locale, a.part) : fellSourceText(t, locale, a);
-    lines.push(`- ${head}${detail ? ` · ${detail}` : ''}`);
+    lines.push({ kind: 'alert', text: `- ${head}${detail ? ` · ${detail}` : ''}` });
   }
   const tasks = tasksByRole([...(d?.fix ? [d.fix] : []), ...alerts.map((a) => a.fix)]);
   if (tasks.size) {
-    lines.push(t('report_tasks'));
+    lines.push({ kind: 'tasks', text: t('report_tasks') });
     for (const [role, keys] of tasks)
-      lines.push(t('report_role', { role: t(`role_${role}`) }), ...keys.map((k) => `  - ${t(k)}`));
+      lines.push(
+        { kind: 'role', text: t('report_role', { role: t(`role_${role}`) }) },
+        ...keys.map((k): ReportLine => ({ kind: 'task', text: `  - ${t(k)}` })),
+      );
   }
   return lines;
 }

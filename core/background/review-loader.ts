@@ -157,7 +157,8 @@ export async function returningOf(db: Reader, site: string, store: string, today
 }
 
 /** Every shop StorePulse has read or imported, once each, in a stable order. */
-async function allShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
+/** Every shop with a reading or a daily value, by site and name. */
+export async function allShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
   for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(shopKey(shop.site, shop.store), shop);
   return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));

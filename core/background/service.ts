@@ -1,5 +1,5 @@
 import { bindingOrigin, type Binding, type Bindings } from '../bindings';
-import type { Database, DbEvents } from '../db';
+import { readAll, type Database, type DbEvents } from '../db';
 import {
   invalidReply,
   type Envelope,
@@ -34,7 +34,16 @@ import { memoryCheckLog, runPaceChecks, type CheckLog } from './pace-checks';
 import { judgeReviewAlerts } from './review-alerts';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
-import { firstScreen, returningOf, reviewInbox, reviewShops, sameWeekdayValue, targetOfDay, trend } from './review-loader';
+import {
+  allShops,
+  firstScreen,
+  returningOf,
+  reviewInbox,
+  reviewShops,
+  sameWeekdayValue,
+  targetOfDay,
+  trend,
+} from './review-loader';
 import { allowed, classify, SENDER_POLICY, type Caller, type Sender, type SenderKind } from './senders';
 import { setTarget } from './target-store';
 import { targetFollower, type TargetSyncDeps } from './target-follow';
@@ -282,6 +291,13 @@ export function createService(deps: ServiceDeps): Service {
     await judgeReviewAlerts(await database(), site, store, isoDate(new Date(at)), reviewAlertChoices(settings), at)
       .then(() => refreshBadge())
       .catch((e: unknown) => console.warn('[StorePulse] review alerts not judged:', e));
+  }
+
+  /** Every shop's review alerts judged again: after an import, and once a day when the day turns. */
+  async function judgeAllShops(): Promise<void> {
+    const db = await database();
+    const settings = await loadSettingsOrDefaults();
+    for (const shop of await allShops(readAll(db))) await judgeShop(shop.site, shop.store, settings);
   }
 
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
@@ -619,6 +635,8 @@ export function createService(deps: ServiceDeps): Service {
             session = undefined;
             post({ type: 'writing' });
             const report = await current.finish(await database());
+            // Imported closed days can start or end the review's own alerts, as read days do.
+            await judgeAllShops();
             historyChanged();
             await refreshBadge();
             post({ type: 'report', report });
@@ -680,6 +698,13 @@ export function createService(deps: ServiceDeps): Service {
       refusals.delete(tabId);
     },
     async checkPace() {
+      // A new day closes yesterday: the review's alerts are judged again once on the tick after midnight,
+      // so a gap that has held for two days is raised without a page being read first.
+      const dayKey = `review-alerts|${isoDate(new Date(now()))}`;
+      if (!(await checkLog.has(dayKey))) {
+        await judgeAllShops();
+        await checkLog.add(dayKey);
+      }
       const settings = (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS;
       const notices = await runPaceChecks(await database(), now(), settings, checkLog, localeFor(settings.language));
       for (const notice of notices)

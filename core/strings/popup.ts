@@ -2,6 +2,7 @@ import type { Strings, Translate } from '../i18n';
 import { ADVICE_STRINGS, type AdviceKey } from './advice';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
+import { GLANCE_STRINGS, type GlanceKey } from './glance';
 import { INBOX_RULE_STRINGS, type InboxRuleKey } from './inbox-rule';
 import { LINES_STRINGS, type LinesKey } from './lines';
 import { METRIC_STRINGS, type MetricKey } from './metrics';
@@ -9,6 +10,7 @@ import { PACE_STRINGS, type PaceKey } from './pace';
 import { PEER_STRINGS, type PeerKey } from './peers';
 import { PLAN_STRINGS, type PlanKey } from './plan';
 import { REPORT_STRINGS, type ReportKey } from './report';
+import { REPORT_IMAGE_STRINGS, type ReportImageKey } from './report-image';
 import { SITE_ACCESS_STRINGS, type SiteAccessKey } from './site-access';
 
 /**
@@ -511,6 +513,8 @@ export const POPUP_SCREEN = [
   INBOX_RULE_STRINGS,
   ADVICE_STRINGS,
   REPORT_STRINGS,
+  GLANCE_STRINGS,
+  REPORT_IMAGE_STRINGS,
 ] as const;
 export type PopupTranslate = Translate<
   | PopupKey
@@ -525,4 +529,6 @@ export type PopupTranslate = Translate<
   | InboxRuleKey
   | AdviceKey
   | ReportKey
+  | GlanceKey
+  | ReportImageKey
 >;

@@ -113,7 +113,7 @@ describe('the daily review in the popup, from five weeks read off real pages', (
     const popup = await openPopup(browser);
     const before = Number((await toolbarBadgeText(browser)) || 0);
     expect(before).toBeGreaterThan(0);
-    const ack = popup.locator('.inbox button.ack').first();
+    const ack = popup.locator('li.inbox-alert button.ack').first();
     await ack.waitFor();
     await ack.click();
     await expect.poll(async () => Number((await toolbarBadgeText(browser)) || 0)).toBe(before - 1);

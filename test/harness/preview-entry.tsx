@@ -65,6 +65,12 @@ const popupState: PopupState = {
       ]
     : [],
 };
+const dataUrl = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsDataURL(blob);
+  });
 /** Lets the preview script see what the popup asked for. */
 const calls: unknown[] = [];
 Object.assign(window, { __calls: calls });
@@ -82,6 +88,14 @@ render(
     openSettings={() => calls.push('settings')}
     now={() => Date.parse(`${TODAY}T09:30:00+08:00`)}
     copyText={(text) => answer(void calls.push({ copy: text }))}
+    reportImage={{
+      // ?clipboard=refuse: the browser refuses images on the clipboard, so the picture is saved instead.
+      copy: async (png) => {
+        if (query.get('clipboard') === 'refuse') throw new Error('refused');
+        calls.push({ image: await dataUrl(await png) });
+      },
+      save: (png, filename) => void dataUrl(png).then((url) => calls.push({ saved: filename, image: url })),
+    }}
   />,
   document.getElementById('app')!,
 );

@@ -9,6 +9,7 @@ import { ALERT_STRINGS } from '@/core/strings/alerts';
 import { BADGE_STRINGS } from '@/core/strings/badge';
 import { FIRST_RUN_STRINGS } from '@/core/strings/first-run';
 import { FORM_STRINGS } from '@/core/strings/forms';
+import { GLANCE_STRINGS } from '@/core/strings/glance';
 import { INBOX_RULE_STRINGS } from '@/core/strings/inbox-rule';
 import { LINES_STRINGS } from '@/core/strings/lines';
 import { METRIC_STRINGS } from '@/core/strings/metrics';
@@ -19,6 +20,7 @@ import { PLAN_STRINGS } from '@/core/strings/plan';
 import { PICKER_STRINGS } from '@/core/strings/picker';
 import { POPUP_SCREEN, POPUP_STRINGS } from '@/core/strings/popup';
 import { REPORT_STRINGS } from '@/core/strings/report';
+import { REPORT_IMAGE_STRINGS } from '@/core/strings/report-image';
 import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
@@ -37,6 +39,7 @@ const MODULES: Record<string, Strings<string>> = {
   badge: BADGE_STRINGS,
   'first-run': FIRST_RUN_STRINGS,
   forms: FORM_STRINGS,
+  glance: GLANCE_STRINGS,
   'inbox-rule': INBOX_RULE_STRINGS,
   lines: LINES_STRINGS,
   metrics: METRIC_STRINGS,
@@ -47,6 +50,7 @@ const MODULES: Record<string, Strings<string>> = {
   picker: PICKER_STRINGS,
   popup: POPUP_STRINGS,
   report: REPORT_STRINGS,
+  'report-image': REPORT_IMAGE_STRINGS,
   'review-alerts': REVIEW_ALERTS_STRINGS,
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
@@ -194,6 +198,7 @@ describe('strings by screen', () => {
         'alerts',
         'first-run',
         'forms',
+        'glance',
         'inbox-rule',
         'lines',
         'metrics',
@@ -202,6 +207,7 @@ describe('strings by screen', () => {
         'plan',
         'popup',
         'report',
+        'report-image',
         'site-access',
       ],
     ],

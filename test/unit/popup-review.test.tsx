@@ -6,11 +6,11 @@ import { snoozeUntil } from '@/components/Inbox';
 import { niceScale, segments } from '@/components/LineChart';
 import { parseTarget, type TargetDraft } from '@/components/TargetForm';
 import { formatChange, formatCompletion } from '@/core/format';
-import type { Locale } from '@/core/i18n';
 import type { PopupState } from '@/core/messages';
 import type { ReviewState } from '@/core/review/types';
 import { addDays, sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
 import { renderRoot } from './support/dom';
+import { popupProps } from './support/popup';
 
 const NOW = Date.parse(`${TODAY}T09:30:00+08:00`);
 const POPUP_STATE: PopupState = {
@@ -26,24 +26,21 @@ const root = renderRoot();
 /** Lets pending promises (the props' answers) settle and Preact re-render. */
 const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
 
-function props(overrides: Partial<PopupProps> = {}, review: ReviewState = sampleReviewState()) {
-  return {
-    locale: 'en' as Locale,
-    load: vi.fn(async () => POPUP_STATE),
-    dismiss: vi.fn(async () => ({ ok: true })),
-    loadReview: vi.fn(async () => review),
-    loadTrend: vi.fn(async (req) => sampleTrend(req)),
-    setTarget: vi.fn(async () => ({ ok: true })),
-    alertAction: vi.fn(async () => ({ ok: true })),
-    copyText: vi.fn(async () => {}),
-    now: () => NOW,
-    ...overrides,
-  } satisfies PopupProps;
-}
+const props = <O extends Partial<PopupProps>>(overrides: O = {} as O, review: ReviewState = sampleReviewState()) =>
+  popupProps(review, POPUP_STATE, overrides);
 
-async function mount<P extends PopupProps>(p: P): Promise<P> {
+/** Folds out a shop's line on the first screen, as a click on it would. */
+const unfold = (line: HTMLDetailsElement) =>
+  act(() => {
+    line.open = true;
+    line.dispatchEvent(new Event('toggle'));
+  });
+
+/** Renders the popup; unless `folded`, every shop's line is opened, so its card and alerts are drawn. */
+async function mount<P extends PopupProps>(p: P, { folded = false } = {}): Promise<P> {
   await act(() => render(<Popup {...p} />, root()));
   await settle();
+  if (!folded) for (const line of root().querySelectorAll<HTMLDetailsElement>('details.shops-line')) await unfold(line);
   return p;
 }
 
@@ -346,8 +343,8 @@ describe('alert inbox', () => {
       shops: whole.shops.map((s) => ({ ...s, months: [], quality: [], metrics: [] })),
     };
     const answers = [first, whole];
-    const p = await mount(props({ loadReview: vi.fn(async () => answers.shift()!) }));
-    expect($$('article.review-day-card').length).toBeGreaterThan(0);
+    const p = await mount(props({ loadReview: vi.fn(async () => answers.shift()!) }), { folded: true });
+    expect($$('details.shops-line').length).toBe(whole.shops.length);
     // The other tabs wait for the rest rather than draw empty months.
     await click($$('[role="tab"]')[2]);
     expect($('table.month-months')).toBeNull();

@@ -24,6 +24,11 @@ const PAGES: Record<string, string[]> = {
   shopify: ['https://admin.shopify.com/store/lumen-goods/analytics'],
   amazon: ['https://sellercentral.amazon.com/business-reports/ref=xx', 'https://sellercentral.amazon.co.uk/business-reports'],
   ga4: ['https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome'],
+  alimama: [
+    'https://one.alimama.com/index.html#!/report/account',
+    'https://subway.simba.taobao.com/#!/report/bpreport/index',
+    'https://tuijian.taobao.com/indexbp-display.html',
+  ],
 };
 
 const NOT_BACK_OFFICES = [
@@ -77,8 +82,8 @@ describe('site registry', () => {
     (id, site) => {
       const labels = Object.keys(site.labels ?? {});
       expect(labels).toEqual([...labels].sort());
-      const catalogue = new LabelMatcher(SHOP_METRICS);
-      const own = new LabelMatcher(SHOP_METRICS, site.labels);
+      const catalogue = new LabelMatcher(site.metrics ?? SHOP_METRICS);
+      const own = new LabelMatcher(site.metrics ?? SHOP_METRICS, site.labels);
       for (const [label, metric] of Object.entries(site.labels ?? {})) {
         expect(normalizeLabel(label).length, label).toBeGreaterThan(0);
         expect(own.match(label)?.metric ?? null, `${id}: ${label}`).toBe(metric);
@@ -123,6 +128,7 @@ describe('the README’s vocabulary tables say what the code does', () => {
     shopify: 'Shopify',
     amazon: 'Amazon Seller Central',
     ga4: 'Google Analytics 4',
+    alimama: '阿里妈妈',
   };
   const section = readme.slice(readme.indexOf("#### Each platform's own words"));
   const rows = new Map(

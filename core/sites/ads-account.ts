@@ -16,7 +16,7 @@ const MAX_TEXTS = 1500;
  * The first shown text that names the account, or one that `named` recognises (a platform's own form,
  * such as Google Ads' "name 123-456-7890"); null when the page names none.
  */
-export function adsAccount(root: ParentNode, named?: (text: string) => string | null): string | null {
+export function adsAccount(root: ParentNode, named?: (text: string, el: Element) => string | null): string | null {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(doc.body ?? doc, 4 /* SHOW_TEXT */);
   let seen = 0;
@@ -27,7 +27,7 @@ export function adsAccount(root: ParentNode, named?: (text: string) => string | 
     if (!el || el.closest('script,style,template,table') || !isShown(el)) continue;
     // The label alone: its name is the element after it ("账户：" <b>name</b>).
     const after = LABEL_ONLY.test(own) ? (el.nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
-    const name = (after.length <= 60 ? after : '') || LINE.exec(own)?.[1] || named?.(own) || null;
+    const name = (after.length <= 60 ? after : '') || LINE.exec(own)?.[1] || named?.(own, el) || null;
     if (name) return name.trim();
   }
   return null;

@@ -45,6 +45,15 @@ export interface SiteKnowledge {
   refine?: (found: Found[], page: { root: ParentNode; url: URL; currency?: string }) => Found[];
 }
 
+/**
+ * Pages of a back office whose host serves both the shop's pages and its ads' (Shopee's Seller Centre,
+ * Amazon's Seller Central): the ads side is the paths `ads` matches, the shop's side the rest.
+ */
+export function sharedHostPage(hosts: Readonly<Record<string, unknown>>, ads: RegExp, side: 'shop' | 'ads') {
+  return (url: URL): boolean =>
+    url.protocol === 'https:' && Object.hasOwn(hosts, url.hostname) && ads.test(url.pathname) === (side === 'ads');
+}
+
 export function defineSite(k: SiteKnowledge): SiteAdapter {
   const markets = k.markets ?? {};
   const matches = k.matches ?? Object.keys(markets).map((h) => `https://${h}/*`);

@@ -6,7 +6,7 @@ import type { PaceText } from '../pace-text';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
-import { scanSteps, type PageScan } from '../reader/scan';
+import { runToEnd } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
 import { RootWatch } from './discovery';
 import { runInSlices, yieldToPage } from './slices';
@@ -21,11 +21,11 @@ import { runInSlices, yieldToPage } from './slices';
  * share of the main thread (READ_SHARE of any READ_WINDOW_MS), so a page that never stops changing or
  * takes long to read is read less often instead of being slowed down.
  *
- * A read is cut into slices of SLICE_MS: the pass over the page's text pauses and gives the page the
- * main thread, so no read makes a long task on a big page or a slow machine. A pass during whose pauses
- * the page changed is given up and begun again: the candidates it collected and the numbers then read
- * from them are of one state of the page. A page that changes under SLICED_ATTEMPTS passes in a row is
- * read in one go, as a whole, so that it is still read.
+ * A read is cut into slices of SLICE_MS: the search for shadow hosts, the pass over the page's text and
+ * the recogniser's work per label pause and give the page the main thread, so no read makes a long task
+ * on a big page or a slow machine. A read during whose pauses the page changed is given up and begun
+ * again: the candidates it collected and the numbers then read from them are of one state of the page.
+ * A page that changes under SLICED_ATTEMPTS reads in a row is read in one go, so that it is still read.
  *
  * The second read that settles a value comes soon (SETTLE_FAST_MS) when nothing on the page changed
  * since the first, and after SETTLE_MS of quiet when something did (a count-up animation moves the
@@ -52,7 +52,7 @@ export interface SessionDeps {
 export const SETTLE_MS = 350;
 /** Two reads this far apart agree, and nothing on the page changed between them: the value is settled. */
 export const SETTLE_FAST_MS = 200;
-/** Sliced passes a read gives up because the page changed during their pauses, before it reads in one go. */
+/** Sliced reads given up because the page changed during their pauses, before the page is read in one go. */
 const SLICED_ATTEMPTS = 3;
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 2000;
@@ -229,19 +229,20 @@ export class PageSession {
     });
   }
 
-  /** One read, its text pass cut into slices; its time on the main thread (not its pauses) counts against the budget. */
+  /**
+   * One read cut into slices — the search for shadow hosts, the text pass, matching labels and finding
+   * each one's number; its time on the main thread (not its pauses) counts against the budget.
+   */
   private async readInSlices(): Promise<void> {
     const started = this.clock();
     let cost = 0;
     let from = started;
     try {
-      let hosts = this.hosts.current(Date.now());
-      let scan: PageScan | undefined;
-      for (let attempt = 0; attempt < SLICED_ATTEMPTS && !scan; attempt++) {
-        if (attempt > 0) hosts = this.hosts.current(Date.now());
+      let result: PageRead | undefined;
+      for (let attempt = 0; attempt < SLICED_ATTEMPTS && !result; attempt++) {
         const changes = this.pageChanges;
         cost += this.clock() - from;
-        const sliced = await runInSlices(scanSteps(this.doc, { hosts }), {
+        const sliced = await runInSlices(this.readSteps(), {
           clock: () => this.clock(),
           pause: () => yieldToPage(this.deps.window),
           changed: () => this.pageChanges !== changes,
@@ -250,10 +251,13 @@ export class PageSession {
         cost += sliced.cost;
         from = this.clock();
         if (this.deps.signal.aborted) return;
-        if (sliced.done) scan = sliced.value;
+        if (sliced.done) result = sliced.value;
       }
-      // After SLICED_ATTEMPTS given up, the adapter's own pass reads the page in one go.
-      this.readAndRender(hosts, scan);
+      // After SLICED_ATTEMPTS given up, the page is read in one go.
+      this.afterRead(result ?? runToEnd(this.readSteps()));
+    } catch (error) {
+      // A page we cannot read must never break: log once per read and try again on the next change.
+      console.warn('[StorePulse] could not read this page:', error);
     } finally {
       // Whatever the read did (or threw), its time on the main thread counts against the budget.
       this.readCost = cost + this.clock() - from;
@@ -261,23 +265,18 @@ export class PageSession {
     }
   }
 
-  private readAndRender(hosts: Set<Element>, scan?: PageScan): void {
-    const now = this.deps.now?.() ?? new Date();
-    let result: PageRead;
-    try {
-      result = this.deps.adapter.read(this.doc, {
-        url: new URL(this.deps.window.location.href),
-        now,
-        ...(this.shownAt ? { shownAt: this.shownAt } : {}),
-        onRoot: (root) => this.observe(root),
-        hosts,
-        ...(scan ? { scan } : {}),
-      });
-    } catch (error) {
-      // A page we cannot read must never break: log once per read and try again on the next change.
-      console.warn('[StorePulse] could not read this page:', error);
-      return;
-    }
+  private *readSteps(): Generator<void, PageRead> {
+    const hosts = yield* this.hosts.currentSteps(Date.now());
+    return yield* this.deps.adapter.readSteps(this.doc, {
+      url: new URL(this.deps.window.location.href),
+      now: this.deps.now?.() ?? new Date(),
+      ...(this.shownAt ? { shownAt: this.shownAt } : {}),
+      onRoot: (root) => this.observe(root),
+      hosts,
+    });
+  }
+
+  private afterRead(result: PageRead): void {
     this.reads++;
     this.lastRead = result;
 

@@ -3,7 +3,7 @@ import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, ObservedValue } from '../types';
 import { valueKey } from '../keys';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
-import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
+import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
@@ -74,10 +74,25 @@ const INLINE_PAIR = /^(.{1,24}?)\s*[:：]?\s*([-+−↑↓▲▼]?\s*(?:[A-Za-z]
 let defaultMatcher: LabelMatcher | undefined;
 
 export function recognise(root: ParentNode = document, options: RecogniseOptions = {}): Found[] {
+  return runToEnd(recogniseSteps(root, options));
+}
+
+/** Label hits whose card, column or sentence is read before a resumable read may pause. */
+const STEP_HITS = 8;
+/** Label candidates matched against the vocabulary before a resumable read may pause. */
+const STEP_CANDIDATES = 256;
+
+/**
+ * The same read as `recognise`, resumable: it pauses between label candidates and between label hits,
+ * so a caller can give the page the main thread (core/content/slices.ts). Each hit's work is the same
+ * whether or not the read paused before it: run to the end on a page that did not change meanwhile, it
+ * finds exactly what `recognise` finds.
+ */
+export function* recogniseSteps(root: ParentNode = document, options: RecogniseOptions = {}): Generator<void, Found[]> {
   const matcher = options.matcher ?? (defaultMatcher ??= new LabelMatcher());
-  const scan = options.scan ?? scanPage(root as Document | Element);
+  const scan = options.scan ?? (yield* scanSteps(root as Document | Element));
   const fonts = options.fonts ?? new FontGuard((root as Node).ownerDocument ?? (root as Document));
-  const hits = collectLabels(scan.labels, matcher);
+  const hits = yield* collectLabels(scan.labels, matcher);
   const hitNodes = new Set(hits.map((h) => h.node));
   const labelTexts = new Map<Text, string[]>();
   for (const h of hits) labelTexts.set(h.node, [...(labelTexts.get(h.node) ?? []), h.text]);
@@ -87,8 +102,10 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
   const tables: TableCache = new Map();
   // Labels of one card or list share their containers: scan each container once per read.
   const scans = new Map<Element, { items: Item[]; unreadable: boolean }>();
+  let count = 0;
   for (const any of hits) {
     if (!any.metric) continue;
+    if (++count % STEP_HITS === 0) yield;
     const hit = any as OwnHit;
     const metric = hit.metric;
     const header = closestAcross(hit.element, 'th,[role="columnheader"]');
@@ -175,9 +192,11 @@ function firstDigitAt(text: string): number {
   return -1;
 }
 
-function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): LabelHit[] {
+function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Generator<void, LabelHit[]> {
   const hits: LabelHit[] = [];
+  let count = 0;
   for (const node of candidates) {
+    if (++count % STEP_CANDIDATES === 0) yield;
     const trimmed = node.data.trim();
     let match = matcher.match(trimmed);
     let inline: ParsedNumber | undefined;

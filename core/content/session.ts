@@ -27,9 +27,10 @@ import { runInSlices, yieldToPage } from './slices';
  * again: the candidates it collected and the numbers then read from them are of one state of the page.
  * A page that changes under SLICED_ATTEMPTS reads in a row is read in one go, so that it is still read.
  *
- * The second read that settles a value comes soon (SETTLE_FAST_MS) when nothing on the page changed
- * since the first, and after SETTLE_MS of quiet when something did (a count-up animation moves the
- * page every frame).
+ * The second read that settles a value comes as soon as the page has held still for SETTLE_FAST_MS
+ * since the session began watching it or since its last change (so on a still page the first read's
+ * own time counts), when nothing on the page changed since the first read; after SETTLE_MS of quiet
+ * when something did (a count-up animation moves the page every frame).
  */
 
 export interface SessionDeps {
@@ -50,8 +51,14 @@ export interface SessionDeps {
 
 /** Two reads this far apart, with the page quiet for QUIET_MS, must agree before a value counts as settled. */
 export const SETTLE_MS = 350;
-/** Two reads this far apart agree, and nothing on the page changed between them: the value is settled. */
+/**
+ * The page held still this long as far as the session saw (no change since it began watching, or since
+ * the page's last change), two reads at least SETTLE_GAP_MS apart within that quiet agree, and nothing
+ * changed between them: the value is settled. The quiet counts from when the session began watching, so
+ * the time the first read took on a page that held still is part of it.
+ */
 export const SETTLE_FAST_MS = 200;
+const SETTLE_GAP_MS = 50;
 /** Sliced reads given up because the page changed during their pauses, before the page is read in one go. */
 const SLICED_ATTEMPTS = 3;
 const QUIET_MS = 300;
@@ -90,6 +97,8 @@ export class PageSession {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
+  /** When the session began watching the page (start, or an in-page navigation). */
+  private watchingSince = 0;
   private lastSentSignature = '';
   private lastStatus = '';
   private sending = false;
@@ -126,6 +135,7 @@ export class PageSession {
   }
 
   start(): void {
+    this.watchingSince = Date.now();
     this.shownAt = this.deps.now?.() ?? new Date();
     this.observe(this.doc);
     this.schedule(0);
@@ -142,6 +152,7 @@ export class PageSession {
     this.lastSentSignature = '';
     this.lastStatus = '';
     this.hosts.forget();
+    this.watchingSince = Date.now();
     this.shownAt = this.deps.now?.() ?? new Date();
     this.schedule(QUIET_MS);
   }
@@ -292,18 +303,17 @@ export class PageSession {
       let tracked = this.tracked.get(key);
       if (tracked && tracked.value === f.observed.value) {
         const held = t - tracked.since;
-        if (
-          !tracked.settled &&
-          ((this.stillSince(tracked) && held >= SETTLE_FAST_MS) || (quiet && held >= SETTLE_MS) || held >= STEADY_MS)
-        )
-          tracked.settled = true;
+        const still = this.stillSince(tracked) && held >= SETTLE_GAP_MS && t - this.quietSince() >= SETTLE_FAST_MS;
+        if (!tracked.settled && (still || (quiet && held >= SETTLE_MS) || held >= STEADY_MS)) tracked.settled = true;
       } else {
         tracked = { value: f.observed.value, since: t, settled: false };
         this.tracked.set(key, tracked);
       }
       if (!tracked.settled) {
         const fast = this.stillSince(tracked);
-        const ready = fast ? tracked.since + SETTLE_FAST_MS : Math.max(tracked.since + SETTLE_MS, this.lastMutationAt + QUIET_MS);
+        const ready = fast
+          ? Math.max(tracked.since + SETTLE_GAP_MS, this.quietSince() + SETTLE_FAST_MS)
+          : Math.max(tracked.since + SETTLE_MS, this.lastMutationAt + QUIET_MS);
         if (ready < next) [next, still] = [ready, fast];
       }
     }
@@ -319,6 +329,11 @@ export class PageSession {
   /** Nothing on the page changed since this value was first read: no animation is moving it. */
   private stillSince(tracked: Tracked): boolean {
     return this.lastMutationAt < tracked.since;
+  }
+
+  /** Since when the page has held still as far as the session saw: its last change, or when the session began watching it. */
+  private quietSince(): number {
+    return Math.max(this.watchingSince, this.lastMutationAt);
   }
 
   private async send(result: PageRead): Promise<void> {

@@ -66,15 +66,10 @@ export class RootWatch {
     }
   }
 
-  /** The open shadow hosts of the page, for a read at `now`. */
-  current(now: number): Set<Element> {
-    return runToEnd(this.currentSteps(now));
-  }
-
   /**
-   * The same, resumable (searching a big page for hosts is a pass over every element). Given up between
-   * steps, it loses nothing: a full search not finished is begun again, and added nodes leave the queue
-   * only once searched.
+   * The open shadow hosts of the page, for a read at `now`; resumable, since searching a big page for
+   * hosts is a pass over every element. Given up between steps, it loses nothing: a full search not
+   * finished is begun again, and added nodes leave the queue only once searched.
    */
   *currentSteps(now: number): Generator<void, Set<Element>> {
     const before = this.waiting.size;

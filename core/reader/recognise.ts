@@ -96,17 +96,46 @@ export function* recogniseSteps(root: ParentNode = document, options: RecogniseO
   const hitNodes = new Set(hits.map((h) => h.node));
   const labelTexts = new Map<Text, string[]>();
   for (const h of hits) labelTexts.set(h.node, [...(labelTexts.get(h.node) ?? []), h.text]);
-  const found: Found[] = [];
-  const cardsPerMetric = new Map<MetricId, number>();
-  const missesPerMetric = new Map<MetricId, number>();
-  const tables: TableCache = new Map();
-  // Labels of one card or list share their containers: scan each container once per read.
-  const scans = new Map<Element, { items: Item[]; unreadable: boolean }>();
-  let count = 0;
-  for (const any of hits) {
-    if (!any.metric) continue;
-    if (++count % STEP_HITS === 0) yield;
-    const hit = any as OwnHit;
+  const state: HitState = {
+    options,
+    matcher,
+    fonts,
+    hitNodes,
+    labelTexts,
+    found: [],
+    cardsPerMetric: new Map(),
+    missesPerMetric: new Map(),
+    tables: new Map(),
+    scans: new Map(),
+  };
+  const own = hits.filter((h): h is OwnHit => !!h.metric);
+  for (let from = 0; from < own.length; from += STEP_HITS) {
+    if (from > 0) yield;
+    readHits(own, from, Math.min(own.length, from + STEP_HITS), state);
+  }
+  return pickOnePerSeries(state.found);
+}
+
+/** What the label hits of one read share as they are read. */
+interface HitState {
+  options: RecogniseOptions;
+  matcher: LabelMatcher;
+  fonts: FontGuard;
+  hitNodes: Set<Text>;
+  labelTexts: Map<Text, string[]>;
+  found: Found[];
+  cardsPerMetric: Map<MetricId, number>;
+  missesPerMetric: Map<MetricId, number>;
+  tables: TableCache;
+  /** Labels of one card or list share their containers: each container is scanned once per read. */
+  scans: Map<Element, { items: Item[]; unreadable: boolean }>;
+}
+
+/** Reads hits[from, to): each one's number in its card, table column or sentence (a plain loop: the hot part stays out of the generator). */
+function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitState): void {
+  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, tables, scans } = state;
+  for (let k = from; k < to; k++) {
+    const hit = hits[k]!;
     const metric = hit.metric;
     const header = closestAcross(hit.element, 'th,[role="columnheader"]');
     if (!header && (cardsPerMetric.get(metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
@@ -147,7 +176,6 @@ export function* recogniseSteps(root: ParentNode = document, options: RecogniseO
       found.push(make(hit, candidate.element, candidate.raw, value, false, options, undefined, undefined, candidate.depth));
     }
   }
-  return pickOnePerSeries(found);
 }
 
 function make(
@@ -194,9 +222,17 @@ function firstDigitAt(text: string): number {
 
 function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Generator<void, LabelHit[]> {
   const hits: LabelHit[] = [];
-  let count = 0;
-  for (const node of candidates) {
-    if (++count % STEP_CANDIDATES === 0) yield;
+  for (let from = 0; from < candidates.length; from += STEP_CANDIDATES) {
+    if (from > 0) yield;
+    collectSome(candidates, from, Math.min(candidates.length, from + STEP_CANDIDATES), matcher, hits);
+  }
+  return hits;
+}
+
+/** The label hits of candidates[from, to) (a plain loop: the hot part stays out of the generator). */
+function collectSome(candidates: readonly Text[], from: number, to: number, matcher: LabelMatcher, hits: LabelHit[]): void {
+  for (let k = from; k < to; k++) {
+    const node = candidates[k]!;
     const trimmed = node.data.trim();
     let match = matcher.match(trimmed);
     let inline: ParsedNumber | undefined;
@@ -235,7 +271,6 @@ function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Gen
       ...(match.hint ? { hint: match.hint } : {}),
     });
   }
-  return hits;
 }
 
 /**

@@ -7,9 +7,7 @@ import { ALL_MATCHES, siteFor } from '@/core/sites';
 
 export default defineContentScript({
   matches: [...ALL_MATCHES],
-  // As soon as the document is parsed: the page's later changes are read as they come, and the first
-  // badge does not wait for the page's images and idle time.
-  runAt: 'document_end',
+  runAt: 'document_idle',
   main(ctx) {
     const adapter = siteFor(new URL(location.href));
     if (!adapter) return;

@@ -1,4 +1,5 @@
-import { findShadowHosts } from '../reader/scan';
+import { runToEnd, shadowHostSteps } from '../reader/scan';
+import { runInSlices, yieldToPage } from './slices';
 import { frameDocument } from '../reader/walk';
 
 /**
@@ -65,16 +66,23 @@ export class RootWatch {
     }
   }
 
-  /** The open shadow hosts of the page, for a read at `now`. */
-  current(now: number): Set<Element> {
+  /**
+   * The open shadow hosts of the page, for a read at `now`; resumable, since searching a big page for
+   * hosts is a pass over every element. Given up between steps, it loses nothing: a full search not
+   * finished is begun again, and added nodes leave the queue only once searched.
+   */
+  *currentSteps(now: number): Generator<void, Set<Element>> {
     const before = this.waiting.size;
     if (now - this.searchedAt >= this.refreshMs) {
-      this.hosts = this.search();
+      this.pending = [];
+      this.hosts = yield* this.search();
       this.searchedAt = now;
-      this.pending = [];
-    } else if (this.pending.length) {
-      for (const el of this.pending) if (el.isConnected) findShadowHosts(el, this.hosts, 0, this.waiting);
-      this.pending = [];
+    } else {
+      while (this.pending.length) {
+        const el = this.pending[0]!;
+        if (el.isConnected) yield* shadowHostSteps(el, this.hosts, 0, this.waiting);
+        this.pending.shift();
+      }
     }
     for (const h of this.hosts) if (!h.isConnected) this.hosts.delete(h);
     if (this.waiting.size > before || this.youngUntil === 0) this.youngUntil = now + YOUNG_MS;
@@ -89,9 +97,9 @@ export class RootWatch {
     this.fullSearches = 0;
   }
 
-  private search(): Set<Element> {
+  private *search(): Generator<void, Set<Element>> {
     this.waiting.clear();
-    return findShadowHosts(this.doc, new Set(), 0, this.waiting);
+    return yield* shadowHostSteps(this.doc, new Set(), 0, this.waiting);
   }
 
   private tickSoon(): void {
@@ -101,15 +109,15 @@ export class RootWatch {
     const more = this.waiting.size > 0 ? now < this.youngUntil + GIVE_UP_MS : young && this.fullSearches < FULL_SEARCHES;
     if (!more) return;
     this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        this.tick();
-      },
+      () =>
+        void this.tick()
+          .finally(() => (this.timer = undefined))
+          .then(() => this.tickSoon()),
       young ? PROBE_MS : SLOW_PROBE_MS,
     );
   }
 
-  private tick(): void {
+  private async tick(): Promise<void> {
     const now = Date.now();
     const fresh: ShadowRoot[] = [];
     for (const el of this.waiting) {
@@ -117,19 +125,25 @@ export class RootWatch {
       if (shadow) {
         // Defined at last, with a root: its content may hold more elements still undefined.
         this.hosts.add(el);
-        findShadowHosts(shadow, this.hosts, 1, this.waiting);
+        runToEnd(shadowHostSteps(shadow, this.hosts, 1, this.waiting));
         fresh.push(shadow);
       }
       if (!el.isConnected || shadow || el.matches(':defined')) this.waiting.delete(el);
     }
     if (now < this.youngUntil && this.fullSearches < FULL_SEARCHES && now - this.searchedAt >= FULL_SEARCH_MS) {
       this.fullSearches++;
-      const all = this.search();
-      for (const h of all) if (!this.hosts.has(h)) fresh.push(h.shadowRoot!);
-      this.hosts = all;
-      this.searchedAt = now;
+      // In slices: on a big page a search over every element would be a long task of its own.
+      const search = await runInSlices(this.search(), {
+        clock: () => performance.now(),
+        pause: () => yieldToPage(this.doc.defaultView ?? globalThis),
+        changed: () => false,
+        stopped: () => this.signal.aborted,
+      });
+      if (!search.done) return;
+      for (const h of search.value) if (!this.hosts.has(h) && h.shadowRoot) fresh.push(h.shadowRoot);
+      this.hosts = search.value;
+      this.searchedAt = Date.now();
     }
     for (const root of fresh) this.found(root);
-    this.tickSoon();
   }
 }

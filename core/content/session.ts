@@ -6,7 +6,7 @@ import type { PaceText } from '../pace-text';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
-import { scanSteps, type PageScan } from '../reader/scan';
+import { runToEnd } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
 import { RootWatch } from './discovery';
 import { runInSlices, yieldToPage } from './slices';
@@ -21,15 +21,16 @@ import { runInSlices, yieldToPage } from './slices';
  * share of the main thread (READ_SHARE of any READ_WINDOW_MS), so a page that never stops changing or
  * takes long to read is read less often instead of being slowed down.
  *
- * A read is cut into slices of SLICE_MS: the pass over the page's text pauses and gives the page the
- * main thread, so no read makes a long task on a big page or a slow machine. A pass during whose pauses
- * the page changed is given up and begun again: the candidates it collected and the numbers then read
- * from them are of one state of the page. A page that changes under SLICED_ATTEMPTS passes in a row is
- * read in one go, as a whole, so that it is still read.
+ * A read is cut into slices of SLICE_MS: the search for shadow hosts, the pass over the page's text and
+ * the recogniser's work per label pause and give the page the main thread, so no read makes a long task
+ * on a big page or a slow machine. A read during whose pauses the page changed is given up and begun
+ * again: the candidates it collected and the numbers then read from them are of one state of the page.
+ * A page that changes under SLICED_ATTEMPTS reads in a row is read in one go, so that it is still read.
  *
- * The second read that settles a value comes soon (SETTLE_FAST_MS) when nothing on the page changed
- * since the first, and after SETTLE_MS of quiet when something did (a count-up animation moves the
- * page every frame).
+ * The second read that settles a value comes as soon as the page has held still for SETTLE_FAST_MS
+ * since the session began watching it or since its last change (so on a still page the first read's
+ * own time counts), when nothing on the page changed since the first read; after SETTLE_MS of quiet
+ * when something did (a count-up animation moves the page every frame).
  */
 
 export interface SessionDeps {
@@ -50,9 +51,15 @@ export interface SessionDeps {
 
 /** Two reads this far apart, with the page quiet for QUIET_MS, must agree before a value counts as settled. */
 export const SETTLE_MS = 350;
-/** Two reads this far apart agree, and nothing on the page changed between them: the value is settled. */
+/**
+ * The page held still this long as far as the session saw (no change since it began watching, or since
+ * the page's last change), two reads at least SETTLE_GAP_MS apart within that quiet agree, and nothing
+ * changed between them: the value is settled. The quiet counts from when the session began watching, so
+ * the time the first read took on a page that held still is part of it.
+ */
 export const SETTLE_FAST_MS = 200;
-/** Sliced passes a read gives up because the page changed during their pauses, before it reads in one go. */
+const SETTLE_GAP_MS = 50;
+/** Sliced reads given up because the page changed during their pauses, before the page is read in one go. */
 const SLICED_ATTEMPTS = 3;
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 2000;
@@ -90,6 +97,8 @@ export class PageSession {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
+  /** When the session began watching the page (start, or an in-page navigation). */
+  private watchingSince = 0;
   private lastSentSignature = '';
   private lastStatus = '';
   private sending = false;
@@ -126,6 +135,7 @@ export class PageSession {
   }
 
   start(): void {
+    this.watchingSince = Date.now();
     this.shownAt = this.deps.now?.() ?? new Date();
     this.observe(this.doc);
     this.schedule(0);
@@ -142,6 +152,7 @@ export class PageSession {
     this.lastSentSignature = '';
     this.lastStatus = '';
     this.hosts.forget();
+    this.watchingSince = Date.now();
     this.shownAt = this.deps.now?.() ?? new Date();
     this.schedule(QUIET_MS);
   }
@@ -229,19 +240,20 @@ export class PageSession {
     });
   }
 
-  /** One read, its text pass cut into slices; its time on the main thread (not its pauses) counts against the budget. */
+  /**
+   * One read cut into slices — the search for shadow hosts, the text pass, matching labels and finding
+   * each one's number; its time on the main thread (not its pauses) counts against the budget.
+   */
   private async readInSlices(): Promise<void> {
     const started = this.clock();
     let cost = 0;
     let from = started;
     try {
-      let hosts = this.hosts.current(Date.now());
-      let scan: PageScan | undefined;
-      for (let attempt = 0; attempt < SLICED_ATTEMPTS && !scan; attempt++) {
-        if (attempt > 0) hosts = this.hosts.current(Date.now());
+      let result: PageRead | undefined;
+      for (let attempt = 0; attempt < SLICED_ATTEMPTS && !result; attempt++) {
         const changes = this.pageChanges;
         cost += this.clock() - from;
-        const sliced = await runInSlices(scanSteps(this.doc, { hosts }), {
+        const sliced = await runInSlices(this.readSteps(), {
           clock: () => this.clock(),
           pause: () => yieldToPage(this.deps.window),
           changed: () => this.pageChanges !== changes,
@@ -250,10 +262,13 @@ export class PageSession {
         cost += sliced.cost;
         from = this.clock();
         if (this.deps.signal.aborted) return;
-        if (sliced.done) scan = sliced.value;
+        if (sliced.done) result = sliced.value;
       }
-      // After SLICED_ATTEMPTS given up, the adapter's own pass reads the page in one go.
-      this.readAndRender(hosts, scan);
+      // After SLICED_ATTEMPTS given up, the page is read in one go.
+      this.afterRead(result ?? runToEnd(this.readSteps()));
+    } catch (error) {
+      // A page we cannot read must never break: log once per read and try again on the next change.
+      console.warn('[StorePulse] could not read this page:', error);
     } finally {
       // Whatever the read did (or threw), its time on the main thread counts against the budget.
       this.readCost = cost + this.clock() - from;
@@ -261,23 +276,18 @@ export class PageSession {
     }
   }
 
-  private readAndRender(hosts: Set<Element>, scan?: PageScan): void {
-    const now = this.deps.now?.() ?? new Date();
-    let result: PageRead;
-    try {
-      result = this.deps.adapter.read(this.doc, {
-        url: new URL(this.deps.window.location.href),
-        now,
-        ...(this.shownAt ? { shownAt: this.shownAt } : {}),
-        onRoot: (root) => this.observe(root),
-        hosts,
-        ...(scan ? { scan } : {}),
-      });
-    } catch (error) {
-      // A page we cannot read must never break: log once per read and try again on the next change.
-      console.warn('[StorePulse] could not read this page:', error);
-      return;
-    }
+  private *readSteps(): Generator<void, PageRead> {
+    const hosts = yield* this.hosts.currentSteps(Date.now());
+    return yield* this.deps.adapter.readSteps(this.doc, {
+      url: new URL(this.deps.window.location.href),
+      now: this.deps.now?.() ?? new Date(),
+      ...(this.shownAt ? { shownAt: this.shownAt } : {}),
+      onRoot: (root) => this.observe(root),
+      hosts,
+    });
+  }
+
+  private afterRead(result: PageRead): void {
     this.reads++;
     this.lastRead = result;
 
@@ -293,18 +303,17 @@ export class PageSession {
       let tracked = this.tracked.get(key);
       if (tracked && tracked.value === f.observed.value) {
         const held = t - tracked.since;
-        if (
-          !tracked.settled &&
-          ((this.stillSince(tracked) && held >= SETTLE_FAST_MS) || (quiet && held >= SETTLE_MS) || held >= STEADY_MS)
-        )
-          tracked.settled = true;
+        const still = this.stillSince(tracked) && held >= SETTLE_GAP_MS && t - this.quietSince() >= SETTLE_FAST_MS;
+        if (!tracked.settled && (still || (quiet && held >= SETTLE_MS) || held >= STEADY_MS)) tracked.settled = true;
       } else {
         tracked = { value: f.observed.value, since: t, settled: false };
         this.tracked.set(key, tracked);
       }
       if (!tracked.settled) {
         const fast = this.stillSince(tracked);
-        const ready = fast ? tracked.since + SETTLE_FAST_MS : Math.max(tracked.since + SETTLE_MS, this.lastMutationAt + QUIET_MS);
+        const ready = fast
+          ? Math.max(tracked.since + SETTLE_GAP_MS, this.quietSince() + SETTLE_FAST_MS)
+          : Math.max(tracked.since + SETTLE_MS, this.lastMutationAt + QUIET_MS);
         if (ready < next) [next, still] = [ready, fast];
       }
     }
@@ -320,6 +329,11 @@ export class PageSession {
   /** Nothing on the page changed since this value was first read: no animation is moving it. */
   private stillSince(tracked: Tracked): boolean {
     return this.lastMutationAt < tracked.since;
+  }
+
+  /** Since when the page has held still as far as the session saw: its last change, or when the session began watching it. */
+  private quietSince(): number {
+    return Math.max(this.watchingSince, this.lastMutationAt);
   }
 
   private async send(result: PageRead): Promise<void> {

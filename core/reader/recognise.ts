@@ -3,7 +3,7 @@ import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, ObservedValue } from '../types';
 import { valueKey } from '../keys';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
-import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
+import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
 import { readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
@@ -74,22 +74,68 @@ const INLINE_PAIR = /^(.{1,24}?)\s*[:：]?\s*([-+−↑↓▲▼]?\s*(?:[A-Za-z]
 let defaultMatcher: LabelMatcher | undefined;
 
 export function recognise(root: ParentNode = document, options: RecogniseOptions = {}): Found[] {
+  return runToEnd(recogniseSteps(root, options));
+}
+
+/** Label hits whose card, column or sentence is read before a resumable read may pause. */
+const STEP_HITS = 8;
+/** Label candidates matched against the vocabulary before a resumable read may pause. */
+const STEP_CANDIDATES = 256;
+
+/**
+ * The same read as `recognise`, resumable: it pauses between label candidates and between label hits,
+ * so a caller can give the page the main thread (core/content/slices.ts). Each hit's work is the same
+ * whether or not the read paused before it: run to the end on a page that did not change meanwhile, it
+ * finds exactly what `recognise` finds.
+ */
+export function* recogniseSteps(root: ParentNode = document, options: RecogniseOptions = {}): Generator<void, Found[]> {
   const matcher = options.matcher ?? (defaultMatcher ??= new LabelMatcher());
-  const scan = options.scan ?? scanPage(root as Document | Element);
+  const scan = options.scan ?? (yield* scanSteps(root as Document | Element));
   const fonts = options.fonts ?? new FontGuard((root as Node).ownerDocument ?? (root as Document));
-  const hits = collectLabels(scan.labels, matcher);
+  const hits = yield* collectLabels(scan.labels, matcher);
   const hitNodes = new Set(hits.map((h) => h.node));
   const labelTexts = new Map<Text, string[]>();
   for (const h of hits) labelTexts.set(h.node, [...(labelTexts.get(h.node) ?? []), h.text]);
-  const found: Found[] = [];
-  const cardsPerMetric = new Map<MetricId, number>();
-  const missesPerMetric = new Map<MetricId, number>();
-  const tables: TableCache = new Map();
-  // Labels of one card or list share their containers: scan each container once per read.
-  const scans = new Map<Element, { items: Item[]; unreadable: boolean }>();
-  for (const any of hits) {
-    if (!any.metric) continue;
-    const hit = any as OwnHit;
+  const state: HitState = {
+    options,
+    matcher,
+    fonts,
+    hitNodes,
+    labelTexts,
+    found: [],
+    cardsPerMetric: new Map(),
+    missesPerMetric: new Map(),
+    tables: new Map(),
+    scans: new Map(),
+  };
+  const own = hits.filter((h): h is OwnHit => !!h.metric);
+  for (let from = 0; from < own.length; from += STEP_HITS) {
+    if (from > 0) yield;
+    readHits(own, from, Math.min(own.length, from + STEP_HITS), state);
+  }
+  return pickOnePerSeries(state.found);
+}
+
+/** What the label hits of one read share as they are read. */
+interface HitState {
+  options: RecogniseOptions;
+  matcher: LabelMatcher;
+  fonts: FontGuard;
+  hitNodes: Set<Text>;
+  labelTexts: Map<Text, string[]>;
+  found: Found[];
+  cardsPerMetric: Map<MetricId, number>;
+  missesPerMetric: Map<MetricId, number>;
+  tables: TableCache;
+  /** Labels of one card or list share their containers: each container is scanned once per read. */
+  scans: Map<Element, { items: Item[]; unreadable: boolean }>;
+}
+
+/** Reads hits[from, to): each one's number in its card, table column or sentence (a plain loop: the hot part stays out of the generator). */
+function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitState): void {
+  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, tables, scans } = state;
+  for (let k = from; k < to; k++) {
+    const hit = hits[k]!;
     const metric = hit.metric;
     const header = closestAcross(hit.element, 'th,[role="columnheader"]');
     if (!header && (cardsPerMetric.get(metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
@@ -130,7 +176,6 @@ export function recognise(root: ParentNode = document, options: RecogniseOptions
       found.push(make(hit, candidate.element, candidate.raw, value, false, options, undefined, undefined, candidate.depth));
     }
   }
-  return pickOnePerSeries(found);
 }
 
 function make(
@@ -175,9 +220,19 @@ function firstDigitAt(text: string): number {
   return -1;
 }
 
-function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): LabelHit[] {
+function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Generator<void, LabelHit[]> {
   const hits: LabelHit[] = [];
-  for (const node of candidates) {
+  for (let from = 0; from < candidates.length; from += STEP_CANDIDATES) {
+    if (from > 0) yield;
+    collectSome(candidates, from, Math.min(candidates.length, from + STEP_CANDIDATES), matcher, hits);
+  }
+  return hits;
+}
+
+/** The label hits of candidates[from, to) (a plain loop: the hot part stays out of the generator). */
+function collectSome(candidates: readonly Text[], from: number, to: number, matcher: LabelMatcher, hits: LabelHit[]): void {
+  for (let k = from; k < to; k++) {
+    const node = candidates[k]!;
     const trimmed = node.data.trim();
     let match = matcher.match(trimmed);
     let inline: ParsedNumber | undefined;
@@ -216,7 +271,6 @@ function collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Labe
       ...(match.hint ? { hint: match.hint } : {}),
     });
   }
-  return hits;
 }
 
 /**

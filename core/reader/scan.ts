@@ -146,7 +146,11 @@ export interface ScanOptions {
 }
 
 export function scanPage(root: Document | ShadowRoot | Element, options: ScanOptions = {}): PageScan {
-  const steps = scanSteps(root, options);
+  return runToEnd(scanSteps(root, options));
+}
+
+/** Resumable work (a generator that pauses with `yield`) run to its end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
@@ -185,6 +189,22 @@ export function findShadowHosts(
   depth = 0,
   waiting?: Set<Element>,
 ): Set<Element> {
+  return runToEnd(shadowHostSteps(root, into, depth, waiting));
+}
+
+/** Elements a resumable search for shadow hosts looks at before it pauses. */
+const STEP_ELEMENTS = 2048;
+
+/**
+ * The same search as `findShadowHosts`, resumable: it pauses after every STEP_ELEMENTS elements, so a
+ * search over a big page does not make a long task.
+ */
+export function* shadowHostSteps(
+  root: Document | ShadowRoot | Element,
+  into: Set<Element> = new Set(),
+  depth = 0,
+  waiting?: Set<Element>,
+): Generator<void, Set<Element>> {
   if (depth > MAX_NESTING) return into;
   const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
   if (start.nodeType === 1 && (start as Element).shadowRoot) into.add(start as Element);
@@ -192,11 +212,12 @@ export function findShadowHosts(
   const all =
     'getElementsByTagName' in start ? (start as Element).getElementsByTagName('*') : (start as ShadowRoot).querySelectorAll('*');
   for (let k = 0; k < all.length; k++) {
+    if (k % STEP_ELEMENTS === STEP_ELEMENTS - 1) yield;
     const el = all[k]!;
     const shadow = el.shadowRoot;
     if (shadow && el.localName !== 'storepulse-badge') {
       into.add(el);
-      findShadowHosts(shadow, into, depth + 1, waiting);
+      yield* shadowHostSteps(shadow, into, depth + 1, waiting);
     }
   }
   if (waiting) {
@@ -243,7 +264,7 @@ function* scanRoot(
   }
   if (depth > MAX_NESTING) return;
   if (findHosts) {
-    for (const host of findShadowHosts(root)) {
+    for (const host of yield* shadowHostSteps(root)) {
       if (host !== root) yield* scanRoot(host.shadowRoot!, scan, depth + 1, false, step);
     }
   }

@@ -3,8 +3,8 @@ import { FontGuard } from '../reader/fonts';
 import type { MetricDef, MetricId, Vocabulary } from '../metrics';
 import { LabelMatcher } from '../reader/labels';
 import { dayIn, detectPeriod } from '../reader/period';
-import { recognise, type Found } from '../reader/recognise';
-import { scanPage } from '../reader/scan';
+import { recogniseSteps, type Found } from '../reader/recognise';
+import { runToEnd, scanSteps } from '../reader/scan';
 import { detectStore } from '../reader/store';
 import type { PageRead, ReadContext, SiteAdapter } from './types';
 
@@ -68,8 +68,14 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
     ...(k.metrics ? { metrics: k.metrics } : {}),
     isPage,
     timeZone: timeZoneOf,
-    read(root: ParentNode, { url, now, shownAt, onRoot, hosts: known, scan: made }: ReadContext): PageRead {
-      const scan = made ?? scanPage(root as Document | Element, known ? { hosts: known } : {});
+    read(root: ParentNode, context: ReadContext): PageRead {
+      return runToEnd(this.readSteps(root, context));
+    },
+    *readSteps(
+      root: ParentNode,
+      { url, now, shownAt, onRoot, hosts: known, scan: made }: ReadContext,
+    ): Generator<void, PageRead> {
+      const scan = made ?? (yield* scanSteps(root as Document | Element, known ? { hosts: known } : {}));
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
       const timeZone = timeZoneOf(url);
@@ -85,7 +91,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       const generic =
         k.generic === false
           ? []
-          : recognise(root, {
+          : yield* recogniseSteps(root, {
               scan,
               fonts,
               adapter: k.id,

@@ -42,4 +42,6 @@ export interface SiteAdapter {
   /** The time zone of the platform's calendar at `url` (IANA name); undefined: the computer's. */
   timeZone?(url: URL): string | undefined;
   read(root: ParentNode, context: ReadContext): PageRead;
+  /** The same read, resumable: it pauses (`yield`) so a caller can give the page the main thread between steps. */
+  readSteps(root: ParentNode, context: ReadContext): Generator<void, PageRead>;
 }

@@ -24,11 +24,11 @@ function run(readCostMs: number) {
   const reads: Array<{ at: number; cost: number }> = [];
   const expensive: SiteAdapter = {
     ...sycm,
-    read: (...args: Parameters<SiteAdapter['read']>) => {
+    *readSteps(...args: Parameters<SiteAdapter['readSteps']>) {
       const at = clock();
       extra += readCostMs;
       reads.push({ at, cost: readCostMs });
-      return sycm.read(...args);
+      return yield* sycm.readSteps(...args);
     },
   };
   controller = new AbortController();

@@ -118,12 +118,10 @@ describe('page session', () => {
     let calls = 0;
     const flaky = {
       ...sycm,
-      read: (...args: Parameters<typeof sycm.read>) =>
-        ++calls === 1
-          ? (() => {
-              throw new Error('odd page');
-            })()
-          : sycm.read(...args),
+      *readSteps(...args: Parameters<typeof sycm.readSteps>) {
+        if (++calls === 1) throw new Error('odd page');
+        return yield* sycm.readSteps(...args);
+      },
     };
     start(bg, flaky);
     await wait(SETTLE_MS * 2);
@@ -138,8 +136,8 @@ describe('page session', () => {
     const bg = fakeBackground();
     const hostile = {
       ...sycm,
-      read: (...args: Parameters<typeof sycm.read>) => {
-        const read = sycm.read(...args);
+      *readSteps(...args: Parameters<typeof sycm.readSteps>) {
+        const read = yield* sycm.readSteps(...args);
         // A value element that refuses our badge (a page may hold odd elements).
         for (const f of read.found)
           if (f.observed.metric === 'bounceRate')

@@ -2,6 +2,7 @@ import type { MetricId } from '../metrics';
 import type { FixId, ReturningDecision, ReturningMix, Severity, ThresholdRule } from '../rules';
 import type { Breakdown, ObservedValue, Period } from '../types';
 import type { WorstPart } from './parts';
+import type { SourceMix, SpendDay } from './spend';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -34,6 +35,8 @@ export interface MonthTarget {
   weekdayWeights?: number[];
   /** `plan`: the amount planned for each day; days left out plan nothing. */
   plan?: Record<IsoDate, number>;
+  /** The month's 费比 ceiling (spend ÷ sales, 0.15 = 15%); absent: none. */
+  spendRatioCeiling?: number;
 }
 
 export type TargetProblemCode =
@@ -121,6 +124,10 @@ export interface DayReview {
   month: MonthPacing | null;
   /** Set when the month has a target that cannot be split: the review then runs as without one. */
   targetProblems?: TargetProblem[];
+  /** The promotion side of the day, when a linked ads account's spend was read for it. */
+  spend?: SpendDay;
+  /** Visitors from paid and free sources against the same weekday, when sources were read. */
+  sourceMix?: SourceMix;
 }
 
 /** Page quality for one week: bounce against 70/60/50%, depth against 2.5/3.5/4.0 (`weeklyQuality`, trends.ts). */
@@ -169,6 +176,11 @@ export interface MonthRow {
   /** Missed its target; null without a target. */
   missed: boolean | null;
   daysWithData: number;
+  /** Σ spend of the month's closed days (null: none read), 费比 and ROI as ratios of sums; the month's 费比 ceiling. */
+  spend?: number | null;
+  spendRatio?: number | null;
+  roi?: number | null;
+  spendRatioCeiling?: number | null;
 }
 
 export interface ShopOverview {
@@ -197,6 +209,26 @@ export interface ReviewAlertDetail {
   /** value ÷ threshold − 1 on the last day. */
   change: number;
   fellSource?: { key: string; current: number; baseline: number; change: number };
+  /** A spend alert (core/review/spend-alerts.ts): the numbers its sentence names. */
+  spend?: SpendAlertDetail;
+}
+
+export interface SpendAlertDetail {
+  cause: 'leakingPage' | 'spendRatio' | 'roiFloor';
+  /** The day's spend, and (leaking page) its same-weekday median. */
+  spend: number;
+  baseline?: number;
+  adSales?: number;
+  sales?: number;
+  /** Leaking page: the day's page numbers and the paid source that grew (or the ads back office). */
+  bounceRate?: number;
+  pagesPerVisit?: number;
+  source?: string;
+  /** 费比 and its ceiling; ROI and its floor. */
+  ratio?: number;
+  ceiling?: number;
+  roi?: number;
+  floor?: number;
 }
 
 /** An alert as the popup shows it. */
@@ -242,6 +274,8 @@ export interface ReviewState {
   partial?: boolean;
   /** Every alert not resolved: open, acknowledged and snoozed, most severe first. */
   inbox: Array<AlertView & { history: AlertHistoryEntry[]; snoozedUntil?: number; acknowledgedAt?: number }>;
+  /** The ads accounts read and the shop each one's spend counts for (null: not linked yet). */
+  ads?: Array<{ site: string; account: string; shop: { site: string; store: string; by: 'operator' | 'name' } | null }>;
 }
 
 /** Today's pace (core/review/pace.ts): where the day closes at the rate so far. */

@@ -1,4 +1,5 @@
 import type { Strings, Translate } from '../i18n';
+import { SPEND_STRINGS, type SpendKey } from './spend';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
 import { LINES_STRINGS, type LinesKey } from './lines';
@@ -444,7 +445,8 @@ export const OPTIONS_SCREEN = [
   LINES_STRINGS,
   SYNC_STRINGS,
   REVIEW_ALERTS_STRINGS,
+  SPEND_STRINGS,
 ] as const;
 export type OptionsTranslate = Translate<
-  OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey | ReviewAlertsKey
+  OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey | ReviewAlertsKey | SpendKey
 >;

@@ -1,4 +1,5 @@
 import type { Strings, Translate } from '../i18n';
+import { SPEND_STRINGS, type SpendKey } from './spend';
 import { ADVICE_STRINGS, type AdviceKey } from './advice';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
@@ -511,6 +512,7 @@ export const POPUP_SCREEN = [
   INBOX_RULE_STRINGS,
   ADVICE_STRINGS,
   REPORT_STRINGS,
+  SPEND_STRINGS,
 ] as const;
 export type PopupTranslate = Translate<
   | PopupKey
@@ -525,4 +527,5 @@ export type PopupTranslate = Translate<
   | InboxRuleKey
   | AdviceKey
   | ReportKey
+  | SpendKey
 >;

@@ -21,6 +21,7 @@ import { REPORT_STRINGS } from '@/core/strings/report';
 import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
+import { SPEND_STRINGS } from '@/core/strings/spend';
 import { SYNC_STRINGS } from '@/core/strings/sync';
 import en from '@/public/_locales/en/messages.json';
 import zhCN from '@/public/_locales/zh_CN/messages.json';
@@ -47,6 +48,7 @@ const MODULES: Record<string, Strings<string>> = {
   'review-alerts': REVIEW_ALERTS_STRINGS,
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
+  spend: SPEND_STRINGS,
   sync: SYNC_STRINGS,
 };
 
@@ -185,11 +187,25 @@ describe('strings by screen', () => {
     ['entrypoints/allow/main.ts', ['site-access']],
     [
       'entrypoints/popup/main.tsx',
-      ['advice', 'alerts', 'forms', 'inbox-rule', 'lines', 'metrics', 'pace', 'peers', 'plan', 'popup', 'report', 'site-access'],
+      [
+        'advice',
+        'alerts',
+        'forms',
+        'inbox-rule',
+        'lines',
+        'metrics',
+        'pace',
+        'peers',
+        'plan',
+        'popup',
+        'report',
+        'site-access',
+        'spend',
+      ],
     ],
     [
       'entrypoints/options/main.tsx',
-      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'sync'],
+      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'spend', 'sync'],
     ],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.

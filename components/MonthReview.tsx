@@ -4,6 +4,7 @@ import { formatChange, formatCompletion, formatValue } from '@/core/format';
 import type { Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { MonthRow, ShopOverview } from '@/core/review/types';
+import { roi, share } from './Spend';
 import { errorText, shopKey, siteName } from './util';
 
 /**
@@ -45,6 +46,7 @@ function ShopMonths({
   const [copied, setCopied] = useState<string | null>(null);
   const money = (v: number) => formatValue('sales', v, locale, shop.currency);
   const missed = shop.months.filter((m) => m.missed === true).map((m) => m.month);
+  const paid = hasSpend(shop);
   const onCopy = () =>
     void copyText(monthReport(shop, t, locale)).then(
       () => setCopied(t('month_copied')),
@@ -82,6 +84,12 @@ function ShopMonths({
                 <th scope="col">{t('month_colActual')}</th>
                 <th scope="col">{t('month_colCompletion')}</th>
                 <th scope="col">{t('month_colGrowth')}</th>
+                {paid &&
+                  SPEND_HEAD.map((k) => (
+                    <th scope="col" key={k}>
+                      {t(k)}
+                    </th>
+                  ))}
               </tr>
             </thead>
             <tbody>
@@ -99,6 +107,7 @@ function ShopMonths({
                   <td class={m.growth === null ? '' : m.growth < 0 ? 'popup-bad' : 'popup-good'}>
                     {m.growth === null ? '—' : formatChange(m.growth, locale)}
                   </td>
+                  {paid && <SpendCells m={m} money={money} t={t} />}
                 </tr>
               ))}
             </tbody>
@@ -121,6 +130,7 @@ export function monthReport(shop: ShopOverview, t: PopupTranslate, locale: Local
     t('month_colActual'),
     t('month_colCompletion'),
     t('month_colGrowth'),
+    ...(hasSpend(shop) ? SPEND_HEAD.map((k) => t(k)) : []),
     '',
   ];
   const row = (m: MonthRow) => [
@@ -130,8 +140,39 @@ export function monthReport(shop: ShopOverview, t: PopupTranslate, locale: Local
     m.daysWithData === 0 ? '—' : money(m.actual),
     m.completion === null ? '—' : formatCompletion(m.completion, locale),
     m.growth === null ? '—' : formatChange(m.growth, locale),
+    ...(hasSpend(shop) ? spendTexts(m, money) : []),
     m.missed ? t('month_missed') : '',
   ];
   const lines = [head, ...shop.months.map(row)].map((cells) => cells.join('\t').trimEnd());
   return [`${shop.store} · ${siteName(t, shop.site)} · ${t('month_title')}`, ...lines].join('\n');
+}
+
+/** The spend columns: spend, 费比 (with the month's ceiling beside it), ROI. */
+const SPEND_HEAD = ['spend_colSpend', 'spend_colRatio', 'spend_colRoi'] as const;
+
+/** Whether any month of the shop carries spend columns (a linked ads account). */
+const hasSpend = (shop: ShopOverview) => shop.months.some((m) => m.spend !== undefined);
+
+function spendTexts(m: MonthRow, money: (v: number) => string): string[] {
+  const ratio = share(m.spendRatio);
+  const ceiling = m.spendRatioCeiling ? ` / ${share(m.spendRatioCeiling)}` : '';
+  return [m.spend === null || m.spend === undefined ? '—' : money(m.spend), `${ratio}${ceiling}`, roi(m.roi)];
+}
+
+function SpendCells({ m, money, t }: { m: MonthRow; money: (v: number) => string; t: PopupTranslate }) {
+  const [spend, ratio, r] = spendTexts(m, money);
+  const over = m.spendRatio != null && m.spendRatioCeiling != null && m.spendRatio > m.spendRatioCeiling;
+  return (
+    <>
+      <td data-col="spend">{spend}</td>
+      <td
+        data-col="spendRatio"
+        class={over ? 'popup-bad' : ''}
+        title={over ? t('spend_ceilingOver', { ceiling: share(m.spendRatioCeiling) }) : undefined}
+      >
+        {ratio}
+      </td>
+      <td data-col="roi">{r}</td>
+    </>
+  );
 }

@@ -25,6 +25,7 @@ import { EventDaysPanel } from './EventDays';
 import { PaceChecksPanel } from './PaceChecks';
 import { Peers } from './Peers';
 import { SheetImport } from './SheetImport';
+import { AdsLinksPanel, SpendRulesPanel } from './Spend';
 import { ReturningNote } from './ReturningNote';
 import { SyncStatus, type SyncView } from './SyncStatus';
 import type { SyncMode } from '@/core/settings-sync';
@@ -130,6 +131,15 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
       </section>
 
       <ReviewAlertSwitches settings={settings} t={t} onChange={commit} />
+
+      <SpendRulesPanel settings={settings} t={t} onChange={commit} />
+
+      <AdsLinksPanel
+        links={settings.adsLinks ?? []}
+        shops={known?.shops ?? []}
+        t={t}
+        onChange={(adsLinks) => commit({ ...settings, adsLinks })}
+      />
 
       <CustomRules
         rules={settings.customRules}

@@ -44,6 +44,14 @@ const en = {
   rules_fix_leakingPage: 'Paid traffic into a leaking page',
   rules_fix_spendRatioHigh: '费比 above ceiling',
   rules_fix_roiLow: 'ROI under floor',
+  'spendsite_alimama': 'Alimama (阿里妈妈)',
+  'spendsite_jzt': 'JD Jingzhuntong (京准通)',
+  'spendsite_qianchuan': 'Ocean Engine Qianchuan (巨量千川)',
+  'spendsite_shopee-ads': 'Shopee Ads',
+  'spendsite_amazon-ads': 'Amazon Ads',
+  'spendsite_google-ads': 'Google Ads',
+  spend_linkSave: 'Link',
+  spend_errCeiling: 'Enter the 费比 ceiling as a percentage above 0, such as 15.',
 } as const;
 
 export type SpendKey = keyof typeof en;
@@ -83,6 +91,14 @@ const zhCN: Record<SpendKey, string> = {
   rules_fix_leakingPage: '付费流量进了漏水的页面',
   rules_fix_spendRatioHigh: '费比超上限',
   rules_fix_roiLow: '投产比低于底线',
+  'spendsite_alimama': '阿里妈妈',
+  'spendsite_jzt': '京准通',
+  'spendsite_qianchuan': '巨量千川',
+  'spendsite_shopee-ads': 'Shopee 广告',
+  'spendsite_amazon-ads': '亚马逊广告',
+  'spendsite_google-ads': 'Google Ads',
+  spend_linkSave: '关联',
+  spend_errCeiling: '请输入大于 0 的费比上限百分比，例如 15。',
 };
 
 const zhTW: Record<SpendKey, string> = {
@@ -120,6 +136,14 @@ const zhTW: Record<SpendKey, string> = {
   rules_fix_leakingPage: '付費流量進了漏水的頁面',
   rules_fix_spendRatioHigh: '費比超上限',
   rules_fix_roiLow: '投產比低於底線',
+  'spendsite_alimama': '阿里媽媽',
+  'spendsite_jzt': '京準通',
+  'spendsite_qianchuan': '巨量千川',
+  'spendsite_shopee-ads': 'Shopee 廣告',
+  'spendsite_amazon-ads': '亞馬遜廣告',
+  'spendsite_google-ads': 'Google Ads',
+  spend_linkSave: '關聯',
+  spend_errCeiling: '請輸入大於 0 的費比上限百分比，例如 15。',
 };
 
 export const SPEND_STRINGS: Strings<SpendKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

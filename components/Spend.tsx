@@ -12,9 +12,11 @@ import {
 } from '@/core/ads-links';
 import { fixedChange } from '@/core/advice-text';
 import { formatValue } from '@/core/format';
-import type { Translate } from '@/core/i18n';
+import type { Locale, Translate } from '@/core/i18n';
 import { shopKey as keyOf } from '@/core/keys';
+import type { SpendTrend } from '@/core/review/spend';
 import type { DayReview, ReviewState } from '@/core/review/types';
+import { LineChart } from './LineChart';
 import type { AlertKey } from '@/core/strings/alerts';
 import type { OptionsKey } from '@/core/strings/options';
 import type { SpendKey } from '@/core/strings/spend';
@@ -304,6 +306,62 @@ export function SpendRulesPanel({
           );
         })}
       </div>
+    </section>
+  );
+}
+
+/**
+ * Spend and ROI beside the sales line: two small charts over the sales chart's dates (`from`…`to`), and
+ * ROI over 7 and 30 days as Σ ad sales ÷ Σ spend.
+ */
+export function SpendTrendCharts({
+  trend,
+  store,
+  from,
+  to,
+  formatDate,
+  t,
+  locale,
+}: {
+  trend: SpendTrend;
+  store: string;
+  from: string;
+  to: string;
+  formatDate: (d: string) => string;
+  t: SpendTranslate;
+  locale: Locale;
+}) {
+  const charts = [
+    { id: 'spend', points: trend.spend, key: 'spend_chartSpend', format: (v: number) => formatValue('adSpend', v, locale) },
+    { id: 'roi', points: trend.roi, key: 'spend_chartRoi', format: (v: number) => roi(v) },
+  ] as const;
+  return (
+    <section class="spend-trend" data-testid="spend-trend">
+      <h3>{t('spend_series')}</h3>
+      <p class="spend-mix">{t('spend_roiOver', { roi7: roi(trend.roi7), roi30: roi(trend.roi30) })}</p>
+      {charts.map((c) =>
+        c.points.length ? (
+          <figure class="spend-trend-chart" key={c.id} data-series={c.id}>
+            <figcaption>{t(c.id === 'spend' ? 'spend_colSpend' : 'spend_colRoi')}</figcaption>
+            <LineChart
+              series={[
+                { id: c.id, label: t(c.id === 'spend' ? 'spend_colSpend' : 'spend_colRoi'), kind: 'main', points: c.points },
+              ]}
+              from={from}
+              to={to}
+              formatTick={c.format}
+              formatDate={formatDate}
+              summary={t(c.key, {
+                store,
+                first: c.format(c.points[0]!.value),
+                firstDate: c.points[0]!.date,
+                last: c.format(c.points.at(-1)!.value),
+                lastDate: c.points.at(-1)!.date,
+              })}
+            />
+          </figure>
+        ) : null,
+      )}
     </section>
   );
 }

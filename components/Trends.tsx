@@ -7,6 +7,7 @@ import type { TrendRequest } from '@/core/messages';
 import { metricDef, type MetricId } from '@/core/metrics';
 import type { IsoDate, QualityLevel, ShopOverview, TrendView, WeeklyQuality } from '@/core/review/types';
 import { LineChart, type ChartSeries } from './LineChart';
+import { SpendTrendCharts } from './Spend';
 import { PeerLatest } from './PeerLatest';
 import { errorText, shopKey, siteName } from './util';
 
@@ -183,6 +184,17 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
           )}
         </figcaption>
       </figure>
+      {trend.spend && (
+        <SpendTrendCharts
+          trend={trend.spend}
+          store={store}
+          from={allDates[0]!}
+          to={allDates.at(-1)!}
+          formatDate={date}
+          t={t}
+          locale={locale}
+        />
+      )}
       {!!trend.peers?.length && <PeerLatest trend={trend} store={store} t={t} locale={locale} />}
       <details class="trend-values">
         <summary>{t('trend_values')}</summary>

@@ -28,7 +28,7 @@ import { shopTargets } from './target-store';
 import { matchPeer } from '../peers';
 import type { Peer } from '../settings';
 import { accountsOfShop, isAdsSite, shopOfAccount, type AdsLink, type LinkedBy } from '../ads-links';
-import { shopSpend, sourceMix, spendDay, type AccountDays, type ShopSpend } from '../review/spend';
+import { shopSpend, sourceMix, spendDay, spendTrend, type AccountDays, type ShopSpend } from '../review/spend';
 
 /**
  * What the daily review of one shop stands on, loaded with a few index range reads: the factors of
@@ -407,6 +407,7 @@ export async function trend(
   now: number,
   rules: readonly ThresholdRule[],
   listed: readonly Peer[] = [],
+  links: readonly AdsLink[] = [],
 ): Promise<TrendView> {
   const today = isoDate(new Date(now));
   // Month over month needs the 60 days before today whatever window is drawn.
@@ -420,7 +421,11 @@ export async function trend(
     weightBy ? dailySeries(db, req.site, req.store, weightBy, from, yesterday) : Promise.resolve([]),
   ]);
   const currency = days.at(-1)?.currency;
-  return trendView({
+  const accounts = req.metric === 'sales' ? await linkedAccounts(readAll(db), req.site, req.store, links) : [];
+  const paid = accounts.length
+    ? await spendOf(readAll(db), accounts, currency, addDays(today, -Math.max(req.days, 30) - 1), today)
+    : null;
+  const view = trendView({
     site: req.site,
     store: req.store,
     metric: req.metric,
@@ -436,6 +441,8 @@ export async function trend(
       listed,
     ),
   });
+  if (paid) view.spend = spendTrend(paid, addDays(today, -req.days), today);
+  return view;
 }
 
 /** Printed peers' days grouped under the listed peer each belongs to; a later-read day wins where two names give one. */

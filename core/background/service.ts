@@ -564,7 +564,7 @@ export function createService(deps: ServiceDeps): Service {
       const settings = await loadSettingsOrDefaults();
       const rules = await rulesFor(settings, payload.site, payload.store);
       const peers = settings.shops[shopKey(payload.site, payload.store)]?.peers ?? [];
-      return trend(await database(), payload, now(), rules, peers);
+      return trend(await database(), payload, now(), rules, peers, settings.adsLinks ?? []);
     },
     async settings() {
       if (!deps.settingsStore) return { settings: (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS, notes: [] };

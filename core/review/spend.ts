@@ -1,4 +1,5 @@
 import { sameWeekdayBaseline } from './baseline';
+import { addDays } from './dates';
 import { between, byDate, relativeChange, sum } from './series';
 import type { DailyPoint, IsoDate, IsoMonth } from './types';
 
@@ -193,4 +194,21 @@ export function roiOver(shop: ShopSpend, from: IsoDate, to: IsoDate): number | n
   const ad = byDate(shop.adSales);
   const days = between(shop.spend, from, to).filter((p) => ad.has(p.date));
   return ratio(sum(days.map((p) => ad.get(p.date)!)), sum(days.map((p) => p.value)));
+}
+
+/** Spend and ROI beside the sales line (the trends tab), on the window's dates; ROI over 7 and 30 days as ratios of sums. */
+export interface SpendTrend {
+  spend: DailyPoint[];
+  roi: DailyPoint[];
+  roi7: number | null;
+  roi30: number | null;
+}
+
+export function spendTrend(shop: ShopSpend, from: IsoDate, today: IsoDate): SpendTrend {
+  return {
+    spend: between(shop.spend, from, today),
+    roi: between(roiSeries(shop), from, today),
+    roi7: roiOver(shop, addDays(today, -7), today),
+    roi30: roiOver(shop, addDays(today, -30), today),
+  };
 }

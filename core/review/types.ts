@@ -2,7 +2,7 @@ import type { MetricId } from '../metrics';
 import type { FixId, ReturningDecision, ReturningMix, Severity, ThresholdRule } from '../rules';
 import type { Breakdown, ObservedValue, Period } from '../types';
 import type { WorstPart } from './parts';
-import type { SourceMix, SpendDay } from './spend';
+import type { SourceMix, SpendDay, SpendTrend } from './spend';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -163,6 +163,8 @@ export interface TrendView {
   monthOverMonth: number | null;
   /** Peers' lines: the operator's listed peers by their listed name, then printed names matching none (`listed: false`). */
   peers?: Array<{ peer: string; points: DailyPoint[]; listed?: boolean }>;
+  /** Sales only, with linked ads accounts: their spend and ROI on the same dates. */
+  spend?: SpendTrend;
 }
 
 export interface MonthRow {

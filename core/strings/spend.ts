@@ -51,6 +51,9 @@ const en = {
   'spendsite_amazon-ads': 'Amazon Ads',
   'spendsite_google-ads': 'Google Ads',
   spend_linkSave: 'Link',
+  spend_roiOver: 'ROI over the last 7 days {roi7} · 30 days {roi30} (ad sales ÷ spend)',
+  spend_chartSpend: '{store}: spend from {first} ({firstDate}) to {last} ({lastDate})',
+  spend_chartRoi: '{store}: ROI from {first} ({firstDate}) to {last} ({lastDate})',
   spend_errCeiling: 'Enter the 费比 ceiling as a percentage above 0, such as 15.',
 } as const;
 
@@ -98,6 +101,9 @@ const zhCN: Record<SpendKey, string> = {
   'spendsite_amazon-ads': '亚马逊广告',
   'spendsite_google-ads': 'Google Ads',
   spend_linkSave: '关联',
+  spend_roiOver: '近 7 天投产比 {roi7} · 近 30 天 {roi30}（推广成交 ÷ 花费）',
+  spend_chartSpend: '{store}：花费从 {first}（{firstDate}）到 {last}（{lastDate}）',
+  spend_chartRoi: '{store}：投产比从 {first}（{firstDate}）到 {last}（{lastDate}）',
   spend_errCeiling: '请输入大于 0 的费比上限百分比，例如 15。',
 };
 
@@ -143,6 +149,9 @@ const zhTW: Record<SpendKey, string> = {
   'spendsite_amazon-ads': '亞馬遜廣告',
   'spendsite_google-ads': 'Google Ads',
   spend_linkSave: '關聯',
+  spend_roiOver: '近 7 天投產比 {roi7} · 近 30 天 {roi30}（推廣成交 ÷ 花費）',
+  spend_chartSpend: '{store}：花費從 {first}（{firstDate}）到 {last}（{lastDate}）',
+  spend_chartRoi: '{store}：投產比從 {first}（{firstDate}）到 {last}（{lastDate}）',
   spend_errCeiling: '請輸入大於 0 的費比上限百分比，例如 15。',
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '@/core/background/ingest';
 import { createService, memoryReviewCache } from '@/core/background/service';
-import type { ReviewState } from '@/core/review/types';
+import type { ReviewState, TrendView } from '@/core/review/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 import { addDays } from '@/core/review/dates';
 import { day, freshDb, noonOf, obs, report, SYCM_URL, visitorsDay } from './support/db';
@@ -76,6 +76,24 @@ describe('spend in the review, through the service', () => {
     expect(nov.spend).toBe(15_900);
     expect(nov.roi).toBeCloseTo(46_200 / 15_900, 12);
     expect(nov.spendRatio).toBeCloseTo(15_900 / 234_000, 12);
+  });
+
+  it('draws spend and ROI beside the sales line on the same dates, ROI over a week as Σ ad sales ÷ Σ spend', async () => {
+    const { service } = await seeded(SHOP);
+    const view = (await service.handle(
+      { type: 'trend', payload: { site: 'sycm', store: SHOP, metric: 'sales', days: 30 } },
+      POPUP,
+    )) as TrendView;
+    expect(view.spend!.spend.map((p) => p.date)).toEqual(view.points.map((p) => p.date));
+    expect(view.spend!.spend.at(-1)).toEqual({ date: '2026-11-26', value: 900 });
+    expect(view.spend!.roi.at(-1)!.value).toBeCloseTo(1200 / 900, 12);
+    // Six days of 1800 ÷ 600 and one of 1200 ÷ 900: (6 × 1800 + 1200) ÷ (6 × 600 + 900), not the mean of the days' ROIs.
+    expect(view.spend!.roi7).toBeCloseTo(12_000 / 4500, 12);
+    const visitors = (await service.handle(
+      { type: 'trend', payload: { site: 'sycm', store: SHOP, metric: 'visitors', days: 30 } },
+      POPUP,
+    )) as TrendView;
+    expect(visitors.spend).toBeUndefined();
   });
 
   it('raises the critical leaking-page alert with both owners’ fix, naming the source and the page numbers', async () => {

@@ -47,13 +47,18 @@ function withSpend(): ReviewState {
   return review;
 }
 
-async function mountPopup(locale: Locale, linkAccount = vi.fn(async () => ({}))) {
+async function mountPopup(locale: Locale, linkAccount = vi.fn(async () => ({})), withTrendSpend = false) {
   const p: PopupProps = {
     locale,
     load: async () => STATE,
     dismiss: async () => ({}),
     loadReview: async () => withSpend(),
-    loadTrend: async (req) => sampleTrend(req),
+    loadTrend: async (req) => {
+      const view = sampleTrend(req);
+      if (!withTrendSpend) return view;
+      const spend = view.points.map((p) => ({ date: p.date, value: 500 }));
+      return { ...view, spend: { spend, roi: spend.map((p) => ({ date: p.date, value: 2.5 })), roi7: 2.4, roi30: 2.55 } };
+    },
     setTarget: async () => ({}),
     alertAction: async () => ({}),
     copyText: async () => {},
@@ -102,6 +107,22 @@ describe('spend in the popup', () => {
     expect(row.querySelector('[data-col="spendRatio"]')!.textContent).toBe('18.0% / 15.0%');
     expect(row.querySelector('[data-col="spendRatio"]')!.className).toBe('popup-bad');
     expect(row.querySelector('[data-col="roi"]')!.textContent).toBe('2.90');
+  });
+});
+
+describe('spend in the trends', () => {
+  it('draws spend and ROI charts under the sales chart with ROI over 7 and 30 days', async () => {
+    await mountPopup('zh-CN', undefined, true);
+    await act(() =>
+      $$('[role=tab]')
+        .find((b) => b.textContent === '趋势')!
+        .click(),
+    );
+    await settle();
+    const box = $('[data-testid="spend-trend"]')!;
+    expect(box.textContent).toContain('近 7 天投产比 2.40 · 近 30 天 2.55');
+    expect([...box.querySelectorAll('figure')].map((f) => f.getAttribute('data-series'))).toEqual(['spend', 'roi']);
+    expect(box.querySelectorAll('polyline').length).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -288,6 +288,9 @@ export const METRIC_IDS: readonly MetricId[] = METRICS.map((m) => m.id);
 /** The shop's own metrics: what a store back office's labels are matched against. */
 export const SHOP_METRICS: readonly MetricDef[] = METRICS.filter((m) => m.side !== 'ads');
 
+/** The promotion side only: what an ads back office's labels are matched against (its 成交金额 is the ads' own). */
+export const ADS_METRICS: readonly MetricDef[] = METRICS.filter((m) => m.side === 'ads');
+
 const BY_ID = new Map<MetricId, MetricDef>(METRICS.map((m) => [m.id, m]));
 
 export function metricDef(id: MetricId): MetricDef {

@@ -39,8 +39,12 @@ export const TOTAL_KEY =
   /^(合计|總計|总计|合計|汇总|匯總|全部|全店|整体|整體|total|totals|grand total|all|overall|summary|sum)$/i;
 /** Rows of averages over the other rows: never the shop's value of anything (an average of daily rates is no range rate). */
 export const AVERAGE_KEY = /^(日均|平均|均值|平均值|avg\.?|average|daily average|mean)$/i;
-/** A row key column that names items: 商品, 宝贝, Product, ASIN, SKU. */
-const ITEM_DIMENSION = /商品|宝贝|寶貝|货品|貨品|单品|單品|item|product|asin|sku|listing/i;
+/**
+ * A row key column that names items (商品, 宝贝, Product, ASIN, SKU) or ads (计划, 单元, 关键词, Campaign,
+ * Ad group, Keyword, 广告, Ad name): parts whose total row is not promised to be the whole (a paged or filtered list).
+ */
+const ITEM_DIMENSION =
+  /商品|宝贝|寶貝|货品|貨品|单品|單品|item|product|asin|sku|listing|计划|計劃|单元|單元|关键词|關鍵字|关键字|广告|廣告|campaign|ad group|keyword|\bads?\b/i;
 
 const ROW_SELECTOR = 'tr,[role="row"]';
 const CELL_ROLES = new Set(['columnheader', 'rowheader', 'cell', 'gridcell']);

@@ -80,8 +80,8 @@ export const cellText = (cell: Cell): string =>
   cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
 
 function matcherFor(site: string | undefined): LabelMatcher {
-  const labels = site ? siteById(site)?.labels : undefined;
-  return new LabelMatcher(SHOP_METRICS, labels ?? {});
+  const known = site ? siteById(site) : undefined;
+  return new LabelMatcher(known?.metrics ?? SHOP_METRICS, known?.labels ?? {});
 }
 
 /** Which metric a header names, by the one vocabulary (catalogue, never-map list, the site's own words). */

@@ -1,4 +1,4 @@
-import { defineSite } from './define';
+import { defineSite, sharedHostPage } from './define';
 
 /**
  * Amazon Seller Central. Business Reports render inside open shadow roots of KATAL web components.
@@ -10,7 +10,7 @@ import { defineSite } from './define';
  * marketplace's (Pacific time on amazon.com). Reports lag about a day and are revised, so a day is
  * re-read until it stops changing.
  */
-const MARKETS = {
+export const AMAZON_MARKETS = {
   'sellercentral.amazon.com': ['USD', 'America/Los_Angeles'],
   'sellercentral.amazon.ca': ['CAD', 'America/Los_Angeles'],
   'sellercentral.amazon.com.mx': ['MXN', 'America/Los_Angeles'],
@@ -25,9 +25,14 @@ const MARKETS = {
   'sellercentral-europe.amazon.com': [undefined, 'Europe/London'],
 } as const;
 
+/** Seller Central's campaign manager (Amazon Ads inside Seller Central). */
+export const SELLER_CENTRAL_ADS_PATH = /^\/cm(?:\/|$)/;
+
 export const amazon = defineSite({
   id: 'amazon',
-  markets: MARKETS,
+  markets: AMAZON_MARKETS,
+  // Campaign manager pages are the ads adapter's (amazon-ads.ts).
+  isPage: sharedHostPage(AMAZON_MARKETS, SELLER_CENTRAL_ADS_PATH, 'shop'),
   store: (root) => amazonAccount(root),
   labels: {
     'Average Sales per Order Item': null,
@@ -42,7 +47,7 @@ const MARKETPLACES =
   /^(United States|Canada|Mexico|Brazil|United Kingdom|Germany|France|Italy|Spain|Netherlands|Sweden|Poland|Belgium|Ireland|Japan|Australia|India|Singapore|United Arab Emirates|Saudi Arabia|Turkey|Egypt)$/;
 
 /** Seller Central's account switcher reads "Store name | Marketplace" (often one element per part). */
-function amazonAccount(root: ParentNode): string | null {
+export function amazonAccount(root: ParentNode): string | null {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(doc.body ?? doc, 4 /* SHOW_TEXT */);
   let steps = 0;

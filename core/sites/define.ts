@@ -1,6 +1,6 @@
 import { clip, fitObserved, LIMITS } from '../limits';
 import { FontGuard } from '../reader/fonts';
-import type { MetricId, Vocabulary } from '../metrics';
+import type { MetricDef, MetricId, Vocabulary } from '../metrics';
 import { LabelMatcher } from '../reader/labels';
 import { dayIn, detectPeriod } from '../reader/period';
 import { recognise, type Found } from '../reader/recognise';
@@ -28,6 +28,11 @@ export interface SiteKnowledge {
    * → metric, or null for a look-alike that must never map on this site. Sorted by label.
    */
   labels?: Vocabulary;
+  /**
+   * The catalogue the page's labels are matched against: the shop's metrics by default; an ads back
+   * office reads only the ad metrics, so its 成交金额 / Sales / Orders never become the shop's.
+   */
+  metrics?: readonly MetricDef[];
   /** Paths whose numbers are today's, changing during the day. */
   realtimePath?: RegExp;
   /** A shop name the site prints in a known form; the generic shop detection is the fallback. */
@@ -38,6 +43,15 @@ export interface SiteKnowledge {
   generic?: boolean;
   /** What the site's own page structures say beyond the generic recogniser (peer comparison grids, picked numbers). */
   refine?: (found: Found[], page: { root: ParentNode; url: URL; currency?: string }) => Found[];
+}
+
+/**
+ * Pages of a back office whose host serves both the shop's pages and its ads' (Shopee's Seller Centre,
+ * Amazon's Seller Central): the ads side is the paths `ads` matches, the shop's side the rest.
+ */
+export function sharedHostPage(hosts: Readonly<Record<string, unknown>>, ads: RegExp, side: 'shop' | 'ads') {
+  return (url: URL): boolean =>
+    url.protocol === 'https:' && Object.hasOwn(hosts, url.hostname) && ads.test(url.pathname) === (side === 'ads');
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
@@ -51,6 +65,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
     id: k.id,
     matches,
     ...(k.labels ? { labels: k.labels } : {}),
+    ...(k.metrics ? { metrics: k.metrics } : {}),
     isPage,
     timeZone: timeZoneOf,
     read(root: ParentNode, { url, now, shownAt, onRoot, hosts: known, scan: made }: ReadContext): PageRead {
@@ -77,7 +92,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
               // Dates without a year (a table's "11-24") belong to the page's days.
               anchor: period.kind === 'unknown' ? dayIn(now, timeZone) : period.end,
               unsettled,
-              ...(k.labels ? { matcher: (matcher ??= new LabelMatcher(undefined, k.labels)) } : {}),
+              ...(k.labels || k.metrics ? { matcher: (matcher ??= new LabelMatcher(k.metrics, k.labels)) } : {}),
               ...(currency ? { defaultCurrency: currency } : {}),
             });
       const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;

@@ -1,19 +1,15 @@
-import { amazon } from './amazon';
-import { douyin } from './douyin';
-import { ga4 } from './ga4';
-import { jd } from './jd';
-import { pdd } from './pdd';
-import { shopee } from './shopee';
-import { shopify } from './shopify';
-import { sycm } from './sycm';
+import { ADS_SITES } from './ads';
+import { SHOP_SITES } from './shops';
 import type { SiteAdapter } from './types';
 
 /**
- * Every supported back office, one file each. A test fails when a site file is not listed here, or an
- * adapter here has no fixtures or no detector test.
+ * Every supported back office, one file each: the shops' (core/sites/shops.ts) and the ads'
+ * (core/sites/ads.ts). A test fails when a site file is not listed here, or an adapter here has no
+ * fixtures or no detector test.
  */
-export const SITES: readonly SiteAdapter[] = [sycm, jd, douyin, pdd, shopee, shopify, amazon, ga4];
+export const SITES: readonly SiteAdapter[] = [...SHOP_SITES, ...ADS_SITES];
 
+/** The site of a page, shop or ads back office (the background's lookup: time zones, parts, sheets). */
 export function siteFor(url: URL): SiteAdapter | undefined {
   return SITES.find((s) => s.isPage(url));
 }
@@ -22,6 +18,7 @@ export function siteById(id: string): SiteAdapter | undefined {
   return SITES.find((s) => s.id === id);
 }
 
-export const ALL_MATCHES: readonly string[] = SITES.flatMap((s) => s.matches);
+/** Host permissions: every back office's hosts, each once (Shopee's and Seller Central's serve shop and ads pages). */
+export const ALL_MATCHES: readonly string[] = [...new Set(SITES.flatMap((s) => s.matches))];
 
 export type { SiteAdapter, PageRead } from './types';

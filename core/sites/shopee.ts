@@ -1,4 +1,4 @@
-import { defineSite } from './define';
+import { defineSite, sharedHostPage } from './define';
 
 /**
  * Shopee Seller Centre, per marketplace: the currency of a number printed without one, and the
@@ -7,7 +7,7 @@ import { defineSite } from './define';
  * Order (訪客數, 頁面瀏覽數, 訂單, 買家數, 銷售額, 轉換率, 每筆訂單平均銷售額), all in the catalogue;
  * Product Clicks (商品點擊數) are no page views.
  */
-const MARKETS = {
+export const SHOPEE_MARKETS = {
   'seller.shopee.tw': ['TWD', 'Asia/Taipei'],
   'seller.shopee.com.my': ['MYR', 'Asia/Kuala_Lumpur'],
   'seller.shopee.sg': ['SGD', 'Asia/Singapore'],
@@ -20,9 +20,14 @@ const MARKETS = {
   'seller.shopee.cn': [undefined, 'Asia/Shanghai'],
 } as const;
 
+/** Shopee Ads' pages inside the Seller Centre (Marketing Centre › Shopee Ads). */
+export const SHOPEE_ADS_PATH = /^\/portal\/marketing\/pas(?:\/|$)/;
+
 export const shopee = defineSite({
   id: 'shopee',
-  markets: MARKETS,
+  markets: SHOPEE_MARKETS,
+  // Shopee Ads lives in the same Seller Centre: its pages are the ads adapter's (shopee-ads.ts).
+  isPage: sharedHostPage(SHOPEE_MARKETS, SHOPEE_ADS_PATH, 'shop'),
   labels: {
     'Product Clicks': null,
     商品點擊數: null,

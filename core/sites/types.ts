@@ -1,4 +1,4 @@
-import type { MetricId, Vocabulary } from '../metrics';
+import type { MetricDef, MetricId, Vocabulary } from '../metrics';
 import type { Found } from '../reader/recognise';
 import type { PageScan } from '../reader/scan';
 import type { Period } from '../types';
@@ -35,6 +35,8 @@ export interface SiteAdapter {
   matches: readonly string[];
   /** The site's own words over the catalogue (null: a look-alike that never maps there). */
   labels?: Vocabulary;
+  /** The catalogue its labels are matched against, when not the shop's metrics (an ads back office). */
+  metrics?: readonly MetricDef[];
   /** Whether this adapter handles the page at `url`. */
   isPage(url: URL): boolean;
   /** The time zone of the platform's calendar at `url` (IANA name); undefined: the computer's. */

@@ -47,7 +47,23 @@ interface Score {
 }
 
 /** Fixture folders and the site whose adapter reads them (redesigns are served at the site's URLs). */
-const PLATFORMS = ['sycm', 'sycm-redesign', 'jd', 'douyin', 'pdd', 'shopee', 'shopify', 'amazon', 'ga4'];
+const PLATFORMS = [
+  'sycm',
+  'sycm-redesign',
+  'jd',
+  'douyin',
+  'pdd',
+  'shopee',
+  'shopify',
+  'amazon',
+  'ga4',
+  'alimama',
+  'jzt',
+  'qianchuan',
+  'shopee-ads',
+  'amazon-ads',
+  'google-ads',
+];
 /** Pages that are only ever shown inside another page's frame. */
 const FRAMED = new Set(['iframe-inner']);
 const scores = new Map<string, Score[]>();

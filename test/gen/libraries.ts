@@ -413,6 +413,21 @@ async function elementPlus(seed: number): Promise<GeneratedPage> {
 // ---------------------------------------------------------------------------------------------------
 // Material UI: GA4-style cards, tabs named like metrics, and a channel table
 
+type Mui = typeof import('@mui/material');
+
+/** An outlined card: the label over the value, as MUI's dashboards print them. */
+const muiCard = (M: Mui, title: string, value: string) =>
+  h(
+    M.Card,
+    { variant: 'outlined' },
+    h(
+      M.CardContent,
+      null,
+      h(M.Typography, { variant: 'subtitle2', color: 'text.secondary' }, title),
+      h(M.Typography, { variant: 'h5' }, value),
+    ),
+  );
+
 async function mui(seed: number): Promise<GeneratedPage> {
   const r = rng(seed);
   const M = await import('@mui/material');
@@ -432,17 +447,7 @@ async function mui(seed: number): Promise<GeneratedPage> {
   const short = (n: number) => (n >= 10000 ? `${(n / 1000).toFixed(1)}K` : group(String(n), ','));
   // A "K" figure is what the card prints: its truth is the printed figure.
   readings[0]!.value = users >= 10000 ? shiftDecimal((users / 1000).toFixed(1), 3) : users;
-  const card = (title: string, value: string) =>
-    h(
-      M.Card,
-      { variant: 'outlined' },
-      h(
-        M.CardContent,
-        null,
-        h(M.Typography, { variant: 'subtitle2', color: 'text.secondary' }, title),
-        h(M.Typography, { variant: 'h5' }, value),
-      ),
-    );
+  const card = (title: string, value: string) => muiCard(M, title, value);
   const channels = ['Organic Search', 'Direct', 'Referral'].map((c) => {
     const s = r.int(50, sessions / 3);
     readings.push({ metric: 'visits', value: s, breakdown: { dimension: 'Session default channel group', key: c } });
@@ -601,6 +606,155 @@ async function fusion(seed: number): Promise<GeneratedPage> {
   });
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The ads back offices: Ant Design for a 阿里妈妈 万相台 account report, Material UI for a Google Ads
+// overview. Their 成交金额 / Conv. value are the ads' own, and a plan's or campaign's numbers are parts.
+
+async function antdAds(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Card, Col, Row, Statistic, Table, Tooltip, ConfigProvider } = await import('antd');
+  const { createCache, extractStyle, StyleProvider } = await import('@ant-design/cssinjs');
+  const cache = createCache();
+  const date = day(r);
+  const spend = fixed(r, 300, 20000, 2);
+  const roi = fixed(r, 0.8, 6, 2);
+  const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
+  const clicks = r.int(500, 30000);
+  const ctr = fixed(r, 0.8, 6, 2);
+  const store = r.pick(['鹿野家居旗舰店', '云朵母婴旗舰店', '南风户外专营店']);
+  const readings: TruthReading[] = [
+    { metric: 'adSpend', value: spend.value, currency: 'CNY' },
+    { metric: 'adSales', value: adSales, currency: 'CNY' },
+    { metric: 'adRoas', value: roi.value },
+    { metric: 'adClicks', value: clicks },
+    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
+  ];
+  const stat = (title: ReactNode, props: Record<string, unknown>) =>
+    h(Col, { span: 6 }, h(Card, { size: 'small' }, h(Statistic, { title, ...props })));
+  const plans = ['关键词推广-主推款', '人群推广-拉新', '货品加速-新品'].slice(0, r.int(2, 3)).map((key, i) => {
+    const s = fixed(r, 50, Math.max(60, spend.value / 2), 2);
+    const c = r.int(20, Math.max(30, Math.floor(clicks / 2)));
+    readings.push({ metric: 'adSpend', value: s.value, currency: 'CNY', breakdown: { dimension: '计划名称', key } });
+    readings.push({ metric: 'adClicks', value: c, breakdown: { dimension: '计划名称', key } });
+    return { key: i, plan: key, spend: s.text, clicks: group(String(c), ',') };
+  });
+  const tree = h(
+    StyleProvider,
+    { cache },
+    h(
+      ConfigProvider,
+      {},
+      h('div', { className: 'toolbar' }, h('span', null, '数据时间 '), h('span', null, `${date} ~ ${date}`)),
+      h(
+        Row,
+        { gutter: [16, 16] },
+        stat(h(Tooltip, { title: '统计周期内推广消耗的金额' }, h('span', null, '花费')), {
+          value: spend.value,
+          precision: 2,
+          prefix: '¥',
+        }),
+        stat('总成交金额(元)', { value: adSales, precision: 2 }),
+        stat('投入产出比', { value: roi.value, precision: 2 }),
+        stat('点击量', { value: clicks }),
+        stat('点击率', { value: Number(ctr.text), precision: 2, suffix: '%' }),
+        stat('总成交笔数', { value: r.int(5, 400) }),
+        stat('直接成交金额(元)', { value: shiftDecimal((adSales * 0.7).toFixed(2), 0), precision: 2 }),
+      ),
+      h(Table, {
+        size: 'small',
+        pagination: false,
+        dataSource: plans,
+        columns: [
+          { title: '计划名称', dataIndex: 'plan' },
+          { title: '花费(元)', dataIndex: 'spend' },
+          { title: '点击量', dataIndex: 'clicks' },
+        ],
+      }),
+    ),
+  );
+  return page(seed, 'antd-ads', {
+    platform: 'alimama',
+    url: `https://one.alimama.com/lib${seed}/report/account.html`,
+    lang: 'zh-CN',
+    title: '万相台无界版',
+    header: `<header style="padding:8px 24px">阿里妈妈 万相台 <span>账户：</span><b>${esc(store)}</b></header>`,
+    css: extractStyle(cache),
+    body: renderToString(tree),
+    store,
+    period: { kind: 'day', start: date, end: date },
+    readings,
+    notes:
+      'antd Statistic cards (¥ prefix, precision, a Tooltip label), 总成交笔数 and 直接成交金额 look-alikes, a plan Table whose rows are parts',
+  });
+}
+
+async function muiAds(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const M = await import('@mui/material');
+  const end = day(r);
+  const start = minus(end, 6);
+  const cost = fixed(r, 100, 9000, 2);
+  const clicks = r.int(200, 20000);
+  const cpc = shiftDecimal((cost.value / clicks).toFixed(2), 0);
+  const ctr = fixed(r, 1, 9, 2);
+  const conv = fixed(r, 0.5, 8, 2);
+  const readings: TruthReading[] = [
+    { metric: 'adSpend', value: cost.value, currency: 'USD' },
+    { metric: 'adClicks', value: clicks },
+    { metric: 'adCpc', value: cpc, currency: 'USD' },
+    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
+    { metric: 'adConversionRate', value: shiftDecimal(conv.text, -2) },
+  ];
+  const card = (title: string, value: string) => muiCard(M, title, value);
+  const campaigns = ['Search - Bedside tables', 'Performance Max - Shelves'].map((c) => {
+    const v = fixed(r, 10, cost.value / 2, 2);
+    readings.push({ metric: 'adSpend', value: v.value, currency: 'USD', breakdown: { dimension: 'Campaign', key: c } });
+    return [c, v.text] as const;
+  });
+  const tree = h(
+    M.Box,
+    null,
+    h(M.Typography, { variant: 'body2' }, `${start} - ${end}`),
+    h(
+      M.Stack,
+      { direction: 'row', spacing: 2 },
+      card('Cost', `US$${group(cost.text, ',')}`),
+      card('Clicks', group(String(clicks), ',')),
+      card('Avg. CPC', `US$${cpc.toFixed(2)}`),
+      card('CTR', `${ctr.text}%`),
+      card('Conv. rate', `${conv.text}%`),
+      card('Conversions', `${r.int(5, 900)}.00`),
+    ),
+    h(
+      M.Table,
+      { size: 'small' },
+      h(M.TableHead, null, h(M.TableRow, null, h(M.TableCell, null, 'Campaign'), h(M.TableCell, { align: 'right' }, 'Cost'))),
+      h(
+        M.TableBody,
+        null,
+        ...campaigns.map(([c, v]) =>
+          h(M.TableRow, { key: c }, h(M.TableCell, null, c), h(M.TableCell, { align: 'right' }, `US$${group(v, ',')}`)),
+        ),
+      ),
+    ),
+  );
+  const store = r.pick(['Northwind Outfitters Shop', 'Copper Kettle Shop']);
+  return page(seed, 'mui-ads', {
+    platform: 'google-ads',
+    url: `https://ads.google.com/aw/lib${seed}/overview`,
+    lang: 'en',
+    title: `Overview - ${store} - Google Ads`,
+    header: `<header style="padding:8px 24px">Google Ads <span>${esc(store)}</span><span>${r.int(100, 999)}-${r.int(100, 999)}-${r.int(1000, 9999)}</span></header>`,
+    css: '',
+    body: renderToString(tree),
+    store,
+    period: { kind: 'range', start, end },
+    readings,
+    notes:
+      'Material UI cards and table: US$ money, a Conversions look-alike, campaign rows as parts, the customer named beside its ID',
+  });
+}
+
 export const LIBRARIES: Readonly<Record<string, (seed: number) => Promise<GeneratedPage>>> = {
   antd,
   fusion,
@@ -608,6 +762,8 @@ export const LIBRARIES: Readonly<Record<string, (seed: number) => Promise<Genera
   polaris,
   'element-plus': elementPlus,
   mui,
+  'antd-ads': antdAds,
+  'mui-ads': muiAds,
 };
 
 /** The library pages of one run: `perLibrary` seeds for each design system. */

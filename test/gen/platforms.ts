@@ -8,6 +8,8 @@ import type { Locale, PlatformId } from './vocab';
  */
 
 const CNY: Money = { code: 'CNY', before: ['¥', '￥', 'CNY '], after: ['元'], labelUnit: ['(元)', '（元）'] };
+const TWD: Money = { code: 'TWD', before: ['NT$', '$'], after: [], labelUnit: ['(NT$)'], whole: true };
+const MYR: Money = { code: 'MYR', before: ['RM'], after: [], labelUnit: [' (RM)'] };
 const USD: Money = { code: 'USD', before: ['$', 'US$'], after: [' USD'], labelUnit: [' (USD)'] };
 
 export interface Market {
@@ -128,13 +130,13 @@ export const PLATFORMS: readonly Platform[] = [
       {
         host: 'seller.shopee.tw',
         locale: 'zh-TW',
-        money: { code: 'TWD', before: ['NT$', '$'], after: [], labelUnit: ['(NT$)'], whole: true },
+        money: TWD,
         tz: 'Asia/Taipei',
       },
       {
         host: 'seller.shopee.com.my',
         locale: 'en',
-        money: { code: 'MYR', before: ['RM'], after: [], labelUnit: [' (RM)'] },
+        money: MYR,
         tz: 'Asia/Kuala_Lumpur',
       },
       {
@@ -216,6 +218,84 @@ export const PLATFORMS: readonly Platform[] = [
       title: 'Reports snapshot – Analytics',
     }),
     stores: { en: ['Northwind Outfitters Shop', 'Copper Kettle Shop', 'Juniper Lane Store'] },
+  },
+  {
+    id: 'alimama',
+    markets: [{ host: 'one.alimama.com', locale: 'zh-CN', money: CNY, tz: 'Asia/Shanghai' }],
+    paths: ['/index.html', '/report/account.html', '/report/campaign.html'],
+    realtimePaths: [],
+    wan: true,
+    header: (_r, store) => ({
+      html: `<header class="mx-top"><span>阿里妈妈 万相台</span><span class="acct"><span>账户：</span><b>${store}</b></span></header>`,
+      title: '万相台无界版',
+    }),
+    stores: { 'zh-CN': CN_STORES },
+  },
+  {
+    id: 'jzt',
+    markets: [{ host: 'jzt.jd.com', locale: 'zh-CN', money: CNY, tz: 'Asia/Shanghai' }],
+    paths: ['/home/index.html', '/kuaiche/report/account', '/touchpoint/report/campaign'],
+    realtimePaths: [],
+    wan: true,
+    header: (_r, store) => ({
+      html: `<div class="jzt-head"><span>京准通</span><span class="user">账户：${store}</span></div>`,
+      title: '京准通',
+    }),
+    stores: { 'zh-CN': CN_STORES },
+  },
+  {
+    id: 'qianchuan',
+    markets: [{ host: 'qianchuan.jinritemai.com', locale: 'zh-CN', money: CNY, tz: 'Asia/Shanghai' }],
+    paths: ['/promotion-v2/standard/overview', '/data/report/ad', '/board/live'],
+    realtimePaths: [],
+    wan: true,
+    header: (r, store) => ({
+      html: `<div class="qc-top"><span>巨量千川</span><span>账户名称：</span><span>${store}</span><span class="id">ID ${r.int(1_700_000_000, 1_799_999_999)}</span></div>`,
+      title: '巨量千川',
+    }),
+    stores: { 'zh-CN': CN_STORES },
+  },
+  {
+    id: 'shopee-ads',
+    markets: [
+      { host: 'seller.shopee.tw', locale: 'zh-TW', money: TWD, tz: 'Asia/Taipei' },
+      { host: 'seller.shopee.com.my', locale: 'en', money: MYR, tz: 'Asia/Kuala_Lumpur' },
+    ],
+    paths: ['/portal/marketing/pas/index', '/portal/marketing/pas/assembly/report'],
+    realtimePaths: [],
+    wan: false,
+    header: (_r, store) => ({
+      html: `<header class="shopee-top"><span>Shopee</span><span class="shop-name">${store}</span></header>`,
+      title: 'Shopee Ads',
+    }),
+    stores: { 'zh-TW': TW_STORES, en: ['Lumi Home Official Store', 'Juniper Lane Store', 'Copper Kettle Shop'] },
+  },
+  {
+    id: 'amazon-ads',
+    markets: [
+      { host: 'advertising.amazon.com', locale: 'en', money: USD, tz: 'America/Los_Angeles' },
+      { host: 'sellercentral.amazon.com', locale: 'en', money: USD, tz: 'America/Los_Angeles' },
+    ],
+    paths: ['/cm/campaigns', '/cm/sp/campaigns/report'],
+    realtimePaths: [],
+    wan: false,
+    header: (_r, store) => ({
+      html: `<header class="aac-top"><span>amazon ads</span><div class="account-switcher"><span>${store}</span> | <span>United States</span></div></header>`,
+      title: 'Campaign manager',
+    }),
+    stores: { en: EN_STORES },
+  },
+  {
+    id: 'google-ads',
+    markets: [{ host: 'ads.google.com', locale: 'en', money: USD }],
+    paths: ['/aw/overview', '/aw/campaigns'],
+    realtimePaths: [],
+    wan: false,
+    header: (r, store) => ({
+      html: `<header class="ga-appbar"><span>Google Ads</span><div class="customer"><span>${store}</span><span class="cid">${r.int(100, 999)}-${r.int(100, 999)}-${r.int(1000, 9999)}</span></div></header>`,
+      title: `Overview - ${store} - Google Ads`,
+    }),
+    stores: { en: EN_STORES },
   },
 ];
 

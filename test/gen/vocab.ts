@@ -18,7 +18,21 @@ import type { MetricId } from '../../core/metrics';
 export type Metric = MetricId;
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
-export type PlatformId = 'sycm' | 'jd' | 'douyin' | 'pdd' | 'shopee' | 'shopify' | 'amazon' | 'ga4';
+export type PlatformId =
+  | 'sycm'
+  | 'jd'
+  | 'douyin'
+  | 'pdd'
+  | 'shopee'
+  | 'shopify'
+  | 'amazon'
+  | 'ga4'
+  | 'alimama'
+  | 'jzt'
+  | 'qianchuan'
+  | 'shopee-ads'
+  | 'amazon-ads'
+  | 'google-ads';
 
 export type Kind = 'count' | 'money' | 'rate' | 'ratio' | 'duration';
 
@@ -357,6 +371,150 @@ const GA4_EN: Vocab = {
   average: ['Average'],
 };
 
+// The ads back offices: their report columns as their help pages and report exports name them. On these
+// pages 成交金额 / Sales / 转化率 are what the ads brought; orders, conversions and items sold are counts of
+// theirs that are no metric here, 直接 / Direct figures are parts of the whole.
+
+const ALIMAMA_CN: Vocab = {
+  labels: {
+    adSpend: ['花费'],
+    adImpressions: ['展现量'],
+    adClicks: ['点击量'],
+    adCtr: ['点击率'],
+    adCpc: ['平均点击花费'],
+    adSales: ['总成交金额', '成交金额'],
+    adRoas: ['投入产出比'],
+    adConversionRate: ['点击转化率'],
+  },
+  negatives: ['总成交笔数', '直接成交金额', '间接成交金额', '总购物车数', '收藏宝贝数', '千次展现成本'],
+  sourceDimension: '计划名称',
+  sources: ['关键词推广-主推款', '人群推广-拉新', '货品加速-新品', '店铺直达', '内容营销-短视频'],
+  itemDimension: '推广宝贝',
+  dateDimension: '日期',
+  total: ['合计', '汇总'],
+  average: ['日均'],
+};
+
+const JZT_CN: Vocab = {
+  labels: {
+    adSpend: ['花费'],
+    adImpressions: ['展现数'],
+    adClicks: ['点击数'],
+    adCtr: ['点击率'],
+    adCpc: ['平均点击成本'],
+    adSales: ['总订单金额'],
+    adRoas: ['ROI'],
+    adConversionRate: ['转化率'],
+  },
+  negatives: ['总订单行', '直接订单金额', '间接订单金额', '总加购数', '千次展现成本'],
+  sourceDimension: '推广计划',
+  sources: ['快车-床头柜-精准', '快车-书架-智能', '购物触点-首页', '京东展位-品牌'],
+  itemDimension: '推广商品',
+  dateDimension: '日期',
+  total: ['合计'],
+  average: ['日均'],
+};
+
+const QIANCHUAN_CN: Vocab = {
+  labels: {
+    adSpend: ['整体消耗', '消耗'],
+    adImpressions: ['展示次数'],
+    adClicks: ['点击次数'],
+    adCtr: ['点击率'],
+    adCpc: ['平均点击单价'],
+    adSales: ['整体成交金额'],
+    adRoas: ['整体支付ROI', '支付ROI'],
+    adConversionRate: ['转化率'],
+  },
+  negatives: ['转化数', '转化成本', '直接成交金额', '直接支付ROI', '平均千次展示费用', '成交订单数'],
+  sourceDimension: '计划名称',
+  sources: ['直播间-全域推广', '商品卡-测款', '短视频-种草', '直播间-拉新'],
+  itemDimension: '推广商品',
+  dateDimension: '日期',
+  total: ['合计', '总计'],
+  average: ['日均'],
+};
+
+const SHOPEE_ADS_EN: Vocab = {
+  labels: {
+    adSpend: ['Expense'],
+    adImpressions: ['Impressions'],
+    adClicks: ['Clicks'],
+    adCtr: ['CTR'],
+    adSales: ['GMV', 'Sales'],
+    adRoas: ['ROAS'],
+    adAcos: ['ACOS'],
+    adConversionRate: ['Conversion Rate'],
+  },
+  negatives: ['Conversions', 'Direct Conversions', 'Items Sold', 'Cost per Conversion', 'Direct GMV', 'Direct ROAS'],
+  sourceDimension: 'Ad Name',
+  sources: ['Search Ads - Bedside Table', 'Shop Ads', 'Discovery Ads - Shelf', 'Auto Ads'],
+  itemDimension: 'Product',
+  dateDimension: 'Date',
+  total: ['Total'],
+  average: ['Daily average'],
+};
+
+const SHOPEE_ADS_TW: Vocab = {
+  labels: {
+    adSpend: ['花費'],
+    adImpressions: ['曝光次數'],
+    adClicks: ['點擊數'],
+    adCtr: ['點擊率'],
+    adSales: ['銷售金額'],
+    adRoas: ['廣告投資報酬率'],
+    adAcos: ['ACOS'],
+    adConversionRate: ['轉換率'],
+  },
+  negatives: ['轉換數', '已售出商品數', '每筆轉換成本', '直接轉換數'],
+  sourceDimension: '廣告名稱',
+  sources: ['關鍵字廣告-床頭櫃', '商店廣告', '關聯廣告-書架'],
+  itemDimension: '商品',
+  dateDimension: '日期',
+  total: ['總計'],
+  average: ['日均'],
+};
+
+const AMAZON_ADS_EN: Vocab = {
+  labels: {
+    adSpend: ['Spend'],
+    adImpressions: ['Impressions'],
+    adClicks: ['Clicks'],
+    adCtr: ['CTR'],
+    adCpc: ['CPC'],
+    adSales: ['Sales'],
+    adAcos: ['ACOS'],
+    adRoas: ['ROAS'],
+  },
+  negatives: ['Orders', 'Units', 'Top-of-search impression share'],
+  sourceDimension: 'Campaigns',
+  sources: ['SP - Bedside Tables - Exact', 'SP - Shelves - Auto', 'SB - Brand', 'SD - Retargeting'],
+  itemDimension: 'Advertised product',
+  dateDimension: 'Date',
+  total: ['Total'],
+  average: ['Average'],
+};
+
+const GOOGLE_ADS_EN: Vocab = {
+  labels: {
+    adSpend: ['Cost'],
+    adImpressions: ['Impr.'],
+    adClicks: ['Clicks'],
+    adCtr: ['CTR'],
+    adCpc: ['Avg. CPC'],
+    adSales: ['Conv. value'],
+    adRoas: ['Conv. value / cost'],
+    adConversionRate: ['Conv. rate'],
+  },
+  negatives: ['Conversions', 'Cost / conv.', 'All conv. value', 'Avg. CPM', 'Interactions'],
+  sourceDimension: 'Campaign',
+  sources: ['Search - Bedside tables', 'Performance Max - Shelves', 'Shopping - All products', 'Display - Remarketing'],
+  itemDimension: 'Product',
+  dateDimension: 'Day',
+  total: ['Total'],
+  average: ['Average'],
+};
+
 export const VOCAB: Readonly<Record<PlatformId, Partial<Record<Locale, Vocab>>>> = {
   sycm: { 'zh-CN': SYCM_CN, 'zh-TW': SYCM_TW, en: SYCM_EN },
   jd: { 'zh-CN': JD_CN },
@@ -366,6 +524,12 @@ export const VOCAB: Readonly<Record<PlatformId, Partial<Record<Locale, Vocab>>>>
   shopify: { en: SHOPIFY_EN },
   amazon: { en: AMAZON_EN },
   ga4: { en: GA4_EN },
+  alimama: { 'zh-CN': ALIMAMA_CN },
+  jzt: { 'zh-CN': JZT_CN },
+  qianchuan: { 'zh-CN': QIANCHUAN_CN },
+  'shopee-ads': { en: SHOPEE_ADS_EN, 'zh-TW': SHOPEE_ADS_TW },
+  'amazon-ads': { en: AMAZON_ADS_EN },
+  'google-ads': { en: GOOGLE_ADS_EN },
 };
 
 /** Words around a number that make it another quantity than its card's (changes, peers, targets). */

@@ -20,10 +20,28 @@ const PAGES: Record<string, string[]> = {
     'https://seller.shopee.tw/datacenter/dashboard',
     'https://seller.shopee.cn/datacenter/overview',
     'https://seller.shopee.com.my/datacenter',
+    'https://seller.shopee.tw/portal/marketing/pass',
   ],
   shopify: ['https://admin.shopify.com/store/lumen-goods/analytics'],
   amazon: ['https://sellercentral.amazon.com/business-reports/ref=xx', 'https://sellercentral.amazon.co.uk/business-reports'],
   ga4: ['https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome'],
+  alimama: [
+    'https://one.alimama.com/index.html#!/report/account',
+    'https://subway.simba.taobao.com/#!/report/bpreport/index',
+    'https://tuijian.taobao.com/indexbp-display.html',
+  ],
+  jzt: ['https://jzt.jd.com/home/', 'https://jzt.jd.com/kuaiche/report'],
+  qianchuan: ['https://qianchuan.jinritemai.com/promotion-v2/standard?aavid=1'],
+  'shopee-ads': [
+    'https://seller.shopee.tw/portal/marketing/pas/index',
+    'https://seller.shopee.com.my/portal/marketing/pas/assembly/123',
+  ],
+  'amazon-ads': [
+    'https://advertising.amazon.com/cm/campaigns?entityId=ENTITY1',
+    'https://advertising.amazon.co.uk/cm/sp/campaigns/1',
+    'https://sellercentral.amazon.com/cm/campaigns',
+  ],
+  'google-ads': ['https://ads.google.com/aw/overview?ocid=1'],
 };
 
 const NOT_BACK_OFFICES = [
@@ -36,6 +54,9 @@ const NOT_BACK_OFFICES = [
   'https://www.shopify.com/',
   'https://www.amazon.com/dp/B000',
   'https://google.com/analytics',
+  'https://advertising.amazon.com.evil.example/cm/',
+  'https://ads.google.com.evil.example/',
+  'https://www.alimama.com/',
 ];
 
 describe('site registry', () => {
@@ -77,8 +98,8 @@ describe('site registry', () => {
     (id, site) => {
       const labels = Object.keys(site.labels ?? {});
       expect(labels).toEqual([...labels].sort());
-      const catalogue = new LabelMatcher(SHOP_METRICS);
-      const own = new LabelMatcher(SHOP_METRICS, site.labels);
+      const catalogue = new LabelMatcher(site.metrics ?? SHOP_METRICS);
+      const own = new LabelMatcher(site.metrics ?? SHOP_METRICS, site.labels);
       for (const [label, metric] of Object.entries(site.labels ?? {})) {
         expect(normalizeLabel(label).length, label).toBeGreaterThan(0);
         expect(own.match(label)?.metric ?? null, `${id}: ${label}`).toBe(metric);
@@ -123,6 +144,12 @@ describe('the README’s vocabulary tables say what the code does', () => {
     shopify: 'Shopify',
     amazon: 'Amazon Seller Central',
     ga4: 'Google Analytics 4',
+    alimama: '阿里妈妈',
+    jzt: '京准通',
+    qianchuan: '巨量千川',
+    'shopee-ads': 'Shopee Ads',
+    'amazon-ads': 'Amazon Ads',
+    'google-ads': 'Google Ads',
   };
   const section = readme.slice(readme.indexOf("#### Each platform's own words"));
   const rows = new Map(

@@ -76,7 +76,7 @@ function ShopMonths({
               ? t('month_missedList', { months: missed.join(locale === 'en' ? ', ' : '、') })
               : t('month_noneMissed')}
           </p>
-          <table class="month-months popup-table">
+          <table class={`month-months popup-table${paid ? ' spend-cols' : ''}`}>
             <thead>
               <tr>
                 <th scope="col">{t('month_colMonth')}</th>

@@ -68,7 +68,14 @@ export function SpendDayLine({
             roi: roi(s.roi),
             ratio: share(s.spendRatio),
             share: share(s.paidShare),
-          })}
+          })
+            .split(' · ')
+            .map((part, i) => (
+              <span class="spend-part" key={i}>
+                {i ? ' · ' : ''}
+                {part}
+              </span>
+            ))}
         </p>
       )}
       {mix && (
@@ -263,7 +270,7 @@ export function SpendRulesPanel({
   const choices = reviewAlertChoices(settings);
   return (
     <section class="options-panel spend-rules" aria-labelledby="spend-rules-title">
-      <h2 id="spend-rules-title">{t('spend_floorsTitle')}</h2>
+      <h2 id="spend-rules-title">{t('spend_rulesTitle')}</h2>
       {SPEND_SWITCHES.map(([field, label]) => (
         <label class="spend-row" key={field}>
           <input
@@ -280,6 +287,7 @@ export function SpendRulesPanel({
           {t(label)}
         </label>
       ))}
+      <h3>{t('spend_floorsTitle')}</h3>
       <p class="options-help">{t('spend_floorsHelp')}</p>
       <div class="spend-floors">
         {PROFILE_IDS.map((p) => {

@@ -17,7 +17,7 @@ const en = {
   ra_source: 'Fell most: {source}, {current} visitors against {baseline} ({change})',
   ra_leaking:
     'Paid spend {spend} against {baseline} on the same weekday ({change}) while bounce is {bounce} and pages per visit {depth}; paid source: {source}',
-  ra_spendRatio: "费比 {ratio} above the month's ceiling {ceiling}: spend {spend}, sales {sales} ({range})",
+  ra_spendRatio: "Expense ratio {ratio} above the month's ceiling {ceiling}: spend {spend}, sales {sales} ({range})",
   ra_roiFloor: 'ROI {roi} under the floor {floor}: ad sales {adSales} on spend {spend} ({range})',
   money_down: '{factor} down {change}: about {amount} less in sales',
   money_up: '{factor} up {change}: about {amount} more in sales',
@@ -55,7 +55,7 @@ const en = {
   task_leaking_design: 'Fix the first screen of the page the paid source lands on; bounce and depth are past the critical line.',
   task_leaking_promotion: "Do not raise this source's budget until the page passes; bring spend back to last week's level.",
   task_spend_promotion: 'Lower the budget of the plans with the lowest ROI.',
-  task_spend_operations: "Set the next days' budget against the month's 费比 ceiling.",
+  task_spend_operations: "Set the next days' budget against the month's expense ratio ceiling.",
   task_roi_design: 'Check the conversion of the item pages the ads land on.',
 } as const;
 

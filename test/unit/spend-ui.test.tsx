@@ -74,7 +74,7 @@ describe('spend in the popup', () => {
   it('shows the day’s spend, ROI, 费比 and paid share, and which sources moved', async () => {
     await mountPopup('en');
     const line = $('[data-testid="spend-day"]')!;
-    expect(line.textContent).toContain('Spend ¥900.00 · ROI 1.33 · 费比 10.0% · paid share 13.3%');
+    expect(line.textContent).toContain('Spend ¥900.00 · ROI 1.33 · expense ratio 10.0% · paid share 13.3%');
     expect($('[data-testid="spend-mix"]')!.textContent).toBe(
       'Visitors: paid sources +50.0%, free sources -4.8% against the same weekday Paid sources moved most.',
     );
@@ -101,7 +101,7 @@ describe('spend in the popup', () => {
     );
     await settle();
     const table = $('.month-months')!;
-    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent).slice(-3)).toEqual(['Spend', '费比', 'ROI']);
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent).slice(-3)).toEqual(['Spend', 'Exp. ratio', 'ROI']);
     const row = table.querySelector('tbody tr')!;
     expect(row.querySelector('[data-col="spend"]')!.textContent).toBe('¥15,900.00');
     expect(row.querySelector('[data-col="spendRatio"]')!.textContent).toBe('18.0% / 15.0%');

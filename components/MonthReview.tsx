@@ -76,42 +76,44 @@ function ShopMonths({
               ? t('month_missedList', { months: missed.join(locale === 'en' ? ', ' : '、') })
               : t('month_noneMissed')}
           </p>
-          <table class={`month-months popup-table${paid ? ' spend-cols' : ''}`}>
-            <thead>
-              <tr>
-                <th scope="col">{t('month_colMonth')}</th>
-                <th scope="col">{t('month_colTarget')}</th>
-                <th scope="col">{t('month_colActual')}</th>
-                <th scope="col">{t('month_colCompletion')}</th>
-                <th scope="col">{t('month_colGrowth')}</th>
-                {paid &&
-                  SPEND_HEAD.map((k) => (
-                    <th scope="col" key={k}>
-                      {t(k)}
-                    </th>
-                  ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shop.months.map((m) => (
-                <tr key={m.month} class={m.missed ? 'month-missed' : undefined} data-month={m.month}>
-                  <th scope="row">
-                    {m.month}
-                    {m.missed && <span class="month-visually-hidden"> · {t('month_missed')}</span>}
-                  </th>
-                  <td>{m.target === null ? '—' : money(m.target)}</td>
-                  <td>{m.daysWithData === 0 ? '—' : money(m.actual)}</td>
-                  <td class={m.missed ? 'popup-bad' : m.missed === false ? 'popup-good' : ''}>
-                    {m.completion === null ? '—' : formatCompletion(m.completion, locale)}
-                  </td>
-                  <td class={m.growth === null ? '' : m.growth < 0 ? 'popup-bad' : 'popup-good'}>
-                    {m.growth === null ? '—' : formatChange(m.growth, locale)}
-                  </td>
-                  {paid && <SpendCells m={m} money={money} t={t} />}
+          <div class={paid ? 'spend-scroll' : undefined}>
+            <table class={`month-months popup-table${paid ? ' spend-cols' : ''}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('month_colMonth')}</th>
+                  <th scope="col">{t('month_colTarget')}</th>
+                  <th scope="col">{t('month_colActual')}</th>
+                  <th scope="col">{t('month_colCompletion')}</th>
+                  <th scope="col">{t('month_colGrowth')}</th>
+                  {paid &&
+                    SPEND_HEAD.map((k) => (
+                      <th scope="col" key={k}>
+                        {t(k)}
+                      </th>
+                    ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shop.months.map((m) => (
+                  <tr key={m.month} class={m.missed ? 'month-missed' : undefined} data-month={m.month}>
+                    <th scope="row">
+                      {m.month}
+                      {m.missed && <span class="month-visually-hidden"> · {t('month_missed')}</span>}
+                    </th>
+                    <td>{m.target === null ? '—' : money(m.target)}</td>
+                    <td>{m.daysWithData === 0 ? '—' : money(m.actual)}</td>
+                    <td class={m.missed ? 'popup-bad' : m.missed === false ? 'popup-good' : ''}>
+                      {m.completion === null ? '—' : formatCompletion(m.completion, locale)}
+                    </td>
+                    <td class={m.growth === null ? '' : m.growth < 0 ? 'popup-bad' : 'popup-good'}>
+                      {m.growth === null ? '—' : formatChange(m.growth, locale)}
+                    </td>
+                    {paid && <SpendCells m={m} money={money} t={t} />}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

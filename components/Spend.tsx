@@ -70,10 +70,10 @@ export function SpendDayLine({
             share: share(s.paidShare),
           })
             .split(' · ')
-            .map((part, i) => (
+            .map((part, i, parts) => (
               <span class="spend-part" key={i}>
-                {i ? ' · ' : ''}
                 {part}
+                {i < parts.length - 1 ? ' · ' : ''}
               </span>
             ))}
         </p>

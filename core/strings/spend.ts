@@ -11,7 +11,7 @@ const en = {
   spend_line: 'Spend {spend} · ROI {roi} · expense ratio {ratio} · paid share {share}',
   spend_none: 'No ad spend read for {date}.',
   spend_accounts: 'Ads accounts: {accounts}',
-  spend_visitorsPaid: 'Visitors: paid sources {paid}, free sources {free} against the same weekday',
+  spend_visitorsPaid: 'Visitors: paid sources {paid}, free sources {free} against the same weekday.',
   spend_moved_paid: 'Paid sources moved most.',
   spend_moved_free: 'Free sources moved most.',
   spend_unlinked: 'Ads account {account} ({site}) is not linked to a shop: its spend is kept but not counted.',

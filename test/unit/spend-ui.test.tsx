@@ -76,7 +76,7 @@ describe('spend in the popup', () => {
     const line = $('[data-testid="spend-day"]')!;
     expect(line.textContent).toContain('Spend ¥900.00 · ROI 1.33 · expense ratio 10.0% · paid share 13.3%');
     expect($('[data-testid="spend-mix"]')!.textContent).toBe(
-      'Visitors: paid sources +50.0%, free sources -4.8% against the same weekday Paid sources moved most.',
+      'Visitors: paid sources +50.0%, free sources -4.8% against the same weekday. Paid sources moved most.',
     );
   });
 

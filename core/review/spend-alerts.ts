@@ -1,7 +1,7 @@
 import type { FixId, Severity } from '../rules';
 import { monthOf } from './dates';
-import { paidSourceUp, type SpendDay } from './spend';
-import type { DailyPoint, IsoDate, MonthTarget, SpendAlertDetail } from './types';
+import { paidSourceUp } from './spend';
+import type { DailyPoint, IsoDate, MonthTarget, SpendAlertDetail, SpendDay } from './types';
 import { byDate } from './series';
 
 /**

@@ -1,7 +1,7 @@
 import { sameWeekdayBaseline } from './baseline';
 import { addDays } from './dates';
 import { between, byDate, relativeChange, sum } from './series';
-import type { DailyPoint, IsoDate, IsoMonth } from './types';
+import type { DailyPoint, IsoDate, IsoMonth, SourceMix, SourceMove, SpendDay, SpendTrend } from './types';
 
 /**
  * The promotion side of a shop's review: what its linked ads accounts spent and brought in, held
@@ -53,22 +53,6 @@ function addUp(series: ReadonlyArray<readonly DailyPoint[]>): DailyPoint[] {
 const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined || !(b > 0) ? null : a / b;
 
-export interface SpendDay {
-  date: IsoDate;
-  spend: number;
-  adSales: number | null;
-  /** ad sales ÷ spend. */
-  roi: number | null;
-  /** spend ÷ the shop's sales (费比). */
-  spendRatio: number | null;
-  /** ad sales ÷ the shop's sales. */
-  paidShare: number | null;
-  /** Spend on the same weekday in past weeks (median). */
-  baseline: number | null;
-  /** spend ÷ baseline − 1. */
-  change: number | null;
-}
-
 /** One closed day of spend against the shop's sales of that day; null when no spend was read for it. */
 export function spendDay(shop: ShopSpend, sales: readonly DailyPoint[], date: IsoDate, weeks = 4): SpendDay | null {
   const spend = byDate(shop.spend);
@@ -97,20 +81,6 @@ const PAID_SOURCE =
   /付费|付費|直通车|直通車|万相台|萬相台|引力魔方|品销宝|品銷寶|超级推荐|超級推薦|钻展|鑽展|京东快车|京東快車|京准通|京準通|千川|推广|推廣|广告|廣告|\bpaid\b|\bcpc\b|\bppc\b|\bads?\b|sponsored/i;
 
 export const isPaidSource = (key: string): boolean => PAID_SOURCE.test(key);
-
-export interface SourceMove {
-  current: number;
-  baseline: number;
-  change: number;
-}
-
-/** Visitors from paid and from free sources on `date` against their same-weekday medians, and which moved more. */
-export interface SourceMix {
-  paid: SourceMove | null;
-  free: SourceMove | null;
-  /** The side whose visitors changed more (in visitors, either way); null when one side is not known. */
-  moved: 'paid' | 'free' | null;
-}
 
 export function sourceMix(sources: Readonly<Record<string, readonly DailyPoint[]>>, date: IsoDate, weeks = 4): SourceMix | null {
   const sides = { paid: new Map<IsoDate, number>(), free: new Map<IsoDate, number>() };
@@ -194,14 +164,6 @@ export function roiOver(shop: ShopSpend, from: IsoDate, to: IsoDate): number | n
   const ad = byDate(shop.adSales);
   const days = between(shop.spend, from, to).filter((p) => ad.has(p.date));
   return ratio(sum(days.map((p) => ad.get(p.date)!)), sum(days.map((p) => p.value)));
-}
-
-/** Spend and ROI beside the sales line (the trends tab), on the window's dates; ROI over 7 and 30 days as ratios of sums. */
-export interface SpendTrend {
-  spend: DailyPoint[];
-  roi: DailyPoint[];
-  roi7: number | null;
-  roi30: number | null;
 }
 
 export function spendTrend(shop: ShopSpend, from: IsoDate, today: IsoDate): SpendTrend {

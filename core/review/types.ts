@@ -2,7 +2,6 @@ import type { MetricId } from '../metrics';
 import type { FixId, ReturningDecision, ReturningMix, Severity, ThresholdRule } from '../rules';
 import type { Breakdown, ObservedValue, Period } from '../types';
 import type { WorstPart } from './parts';
-import type { SourceMix, SpendDay, SpendTrend } from './spend';
 
 /**
  * The shapes of the daily review, the trends and the monthly review: what the background computes from
@@ -329,4 +328,43 @@ export interface PaceView {
   currency?: string;
   projection: PaceProjection;
   lever: PaceLever | null;
+}
+
+/** The promotion side of a shop's day and trend (core/review/spend.ts). */
+export interface SpendDay {
+  date: IsoDate;
+  spend: number;
+  adSales: number | null;
+  /** ad sales ÷ spend. */
+  roi: number | null;
+  /** spend ÷ the shop's sales (费比). */
+  spendRatio: number | null;
+  /** ad sales ÷ the shop's sales. */
+  paidShare: number | null;
+  /** Spend on the same weekday in past weeks (median). */
+  baseline: number | null;
+  /** spend ÷ baseline − 1. */
+  change: number | null;
+}
+
+export interface SourceMove {
+  current: number;
+  baseline: number;
+  change: number;
+}
+
+/** Visitors from paid and from free sources on `date` against their same-weekday medians, and which moved more. */
+export interface SourceMix {
+  paid: SourceMove | null;
+  free: SourceMove | null;
+  /** The side whose visitors changed more (in visitors, either way); null when one side is not known. */
+  moved: 'paid' | 'free' | null;
+}
+
+/** Spend and ROI beside the sales line (the trends tab), on the window's dates; ROI over 7 and 30 days as ratios of sums. */
+export interface SpendTrend {
+  spend: DailyPoint[];
+  roi: DailyPoint[];
+  roi7: number | null;
+  roi30: number | null;
 }

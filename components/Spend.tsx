@@ -1,4 +1,5 @@
 import './Spend.css';
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   ADS_FAMILY,
@@ -69,11 +70,11 @@ export function SpendDayLine({
             share: share(s.paidShare),
           })
             .split(' · ')
-            .map((part, i, parts) => (
-              <span class="spend-part" key={i}>
-                {part}
-                {i < parts.length - 1 ? ' · ' : ''}
-              </span>
+            .map((part, i) => (
+              <Fragment key={i}>
+                {i > 0 && ' · '}
+                <span class="spend-part">{part}</span>
+              </Fragment>
             ))}
         </p>
       )}

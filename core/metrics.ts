@@ -289,7 +289,7 @@ export const METRIC_IDS: readonly MetricId[] = METRICS.map((m) => m.id);
 export const SHOP_METRICS: readonly MetricDef[] = METRICS.filter((m) => m.side !== 'ads');
 
 /** The promotion side only: what an ads back office's labels are matched against (its 成交金额 is the ads' own). */
-export const ADS_METRICS: readonly MetricDef[] = METRICS.filter((m) => m.side === 'ads');
+export const ADS_METRICS: readonly MetricDef[] = /* @__PURE__ */ METRICS.filter((m) => m.side === 'ads');
 
 const BY_ID = new Map<MetricId, MetricDef>(METRICS.map((m) => [m.id, m]));
 

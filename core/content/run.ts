@@ -16,8 +16,8 @@ export function runPageSessions(ctx: ContentScriptContext, lookup: (url: URL) =>
   let messaging: ReturnType<typeof pageMessaging> | undefined;
   let current: { adapter: SiteAdapter; session: PageSession; stop: AbortController } | undefined;
 
-  const follow = () => {
-    const adapter = lookup(new URL(location.href));
+  const follow = (url: URL, navigated: boolean) => {
+    const adapter = lookup(url);
     if (current && current.adapter === adapter) return current.session.reset();
     current?.stop.abort();
     current = undefined;
@@ -25,21 +25,17 @@ export function runPageSessions(ctx: ContentScriptContext, lookup: (url: URL) =>
     // Reading starts while the setup is on its way: the first badge waits for one round trip less.
     const m = (messaging ??= pageMessaging(pageSetup()));
     const stop = new AbortController();
-    ctx.signal.addEventListener('abort', () => stop.abort(), { once: true });
-    const session = new PageSession({
-      get locale() {
-        return m.locale;
-      },
-      t: m.t,
-      report: m.report,
-      status: m.status,
-      dismiss: m.dismiss,
+    // The messaging object itself under the session's own fields: its `locale` is a getter.
+    const deps = Object.assign(Object.create(m) as typeof m, {
       adapter,
       window,
-      signal: stop.signal,
+      signal: AbortSignal.any([ctx.signal, stop.signal]),
     });
+    const session = new PageSession(deps);
     current = { adapter, session, stop };
     session.start();
+    // Entered in-page: the section's own content replaces the one left; read once the page is quiet.
+    if (navigated) session.reset();
   };
 
   const onMessage = (message: unknown) => {
@@ -48,6 +44,7 @@ export function runPageSessions(ctx: ContentScriptContext, lookup: (url: URL) =>
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-  ctx.addEventListener(window, 'wxt:locationchange', follow);
-  follow();
+  // The event comes as the navigation starts (the Navigation API's "navigate"), before location changes.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => follow(event.newUrl, true));
+  follow(new URL(location.href), false);
 }

@@ -6,11 +6,17 @@ import { defineSite } from './define';
  * (gross sales − discounts − returns + taxes + shipping, in Shopify's own definition); the lines of that
  * breakdown (Gross sales, Net sales, Discounts, Returns, Shipping, Taxes) are never sales. Online store
  * sessions → visits, Online store conversion rate → conversionRate. The day is the store's time zone,
- * which the page does not print: relative labels are counted on the computer's calendar.
+ * which the page does not print: relative labels are counted on the computer's calendar. Orders
+ * fulfilled and Reached checkout (sessions that reached the checkout) are other counts printed beside
+ * Total orders: look-alikes, so their numbers are never taken for orders.
  */
 export const shopify = defineSite({
   id: 'shopify',
   matches: ['https://admin.shopify.com/*'],
+  labels: {
+    'Orders fulfilled': null,
+    'Reached checkout': null,
+  },
   store: (root) => {
     const title = ((root as Node).ownerDocument ?? (root as Document)).title ?? '';
     const parts = title.split(' · ').map((p) => p.trim());

@@ -139,3 +139,21 @@ it('the seeded 阿里妈妈 day page (test/harness/ads-days.mjs) reads back exac
     ['adSpend', 380.5],
   ]);
 });
+
+it('names the ads account as the page names it, and the host when nothing names one', () => {
+  const jzt = siteById('jzt')!;
+  const url = new URL('https://jzt.jd.com/kuaiche/report');
+  const now = new Date('2026-11-26T09:00:00+08:00');
+  const body = '<p>时间：2026-11-25</p><ul><li><span>花费</span><b>¥120.00</b></li></ul>';
+  document.body.innerHTML = `<div class="top"><span>账户：</span><span>森屿家居京东店</span></div>${body}`;
+  expect(jzt.read(document, { url, now }).store).toBe('森屿家居京东店');
+  // A balance beside the account is no account name.
+  document.body.innerHTML = `<div class="top"><span>账户余额：¥5,000.00</span></div>${body}`;
+  const unnamed = jzt.read(document, { url, now });
+  expect(unnamed.store).toBe('jzt.jd.com');
+  expect(unnamed.found.map((f) => [f.observed.metric, f.observed.value])).toEqual([['adSpend', 120]]);
+  // Google Ads: the customer's name beside its ID, never the ID.
+  const google = siteById('google-ads')!;
+  document.body.innerHTML = `<header><span>Lumen Goods</span><span>123-456-7890</span></header><p>Nov 19 - Nov 25, 2026</p><div><span>Cost</span><b>US$12.00</b></div>`;
+  expect(google.read(document, { url: new URL('https://ads.google.com/aw/overview'), now }).store).toBe('Lumen Goods');
+});

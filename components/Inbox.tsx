@@ -59,7 +59,15 @@ export function AlertItem({
       )}
       <dl class="inbox-facts">
         <div>
-          <dt>{t(a.review ? (a.metric === 'sales' ? 'advice_lineTarget' : 'advice_lineBaseline') : 'popup_threshold')}</dt>
+          <dt>
+            {t(
+              a.review && !a.review.spend
+                ? a.metric === 'sales'
+                  ? 'advice_lineTarget'
+                  : 'advice_lineBaseline'
+                : 'popup_threshold',
+            )}
+          </dt>
           <dd>{threshold}</dd>
         </div>
         <div>

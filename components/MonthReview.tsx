@@ -5,6 +5,7 @@ import type { Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { MonthRow, ShopOverview } from '@/core/review/types';
 import { changeClass } from './Change';
+import { roi, share } from './Spend';
 import { errorText, shopKey, siteName } from './util';
 
 /**
@@ -46,6 +47,7 @@ function ShopMonths({
   const [copied, setCopied] = useState<string | null>(null);
   const col = monthColumns(shop, locale);
   const missed = shop.months.filter((m) => m.missed === true).map((m) => m.month);
+  const paid = hasSpend(shop);
   const onCopy = () =>
     void copyText(monthReport(shop, t, locale)).then(
       () => setCopied(t('month_copied')),
@@ -75,45 +77,54 @@ function ShopMonths({
               ? t('month_missedList', { months: missed.join(locale === 'en' ? ', ' : '、') })
               : t('month_noneMissed')}
           </p>
-          <table class="month-months popup-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('month_colMonth')}</th>
-                <th scope="col">{t('month_colTarget')}</th>
-                <th scope="col">{t('month_colActual')}</th>
-                <th scope="col">{t('month_colCompletion')}</th>
-                <th scope="col">{t('month_colGrowth')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shop.months.map((m) => (
-                <tr key={m.month} class={m.missed ? 'month-missed' : undefined} data-month={m.month}>
-                  <th scope="row">
-                    {m.month}
-                    {m.missed && <span class="month-visually-hidden"> · {t('month_missed')}</span>}
-                  </th>
-                  {col.cells(m).map((text, i) => (
-                    <td
-                      key={i}
-                      class={
-                        i === 2
-                          ? m.missed
-                            ? 'popup-bad'
-                            : m.missed === false
-                              ? 'popup-good'
-                              : ''
-                          : i === 3
-                            ? changeClass(m.growth)
-                            : ''
-                      }
-                    >
-                      {text}
-                    </td>
-                  ))}
+          <div class={paid ? 'spend-scroll' : undefined}>
+            <table class={`month-months popup-table${paid ? ' spend-cols' : ''}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('month_colMonth')}</th>
+                  <th scope="col">{t('month_colTarget')}</th>
+                  <th scope="col">{t('month_colActual')}</th>
+                  <th scope="col">{t('month_colCompletion')}</th>
+                  <th scope="col">{t('month_colGrowth')}</th>
+                  {paid &&
+                    SPEND_HEAD.map((k) => (
+                      <th scope="col" key={k}>
+                        {t(k)}
+                      </th>
+                    ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shop.months.map((m) => (
+                  <tr key={m.month} class={m.missed ? 'month-missed' : undefined} data-month={m.month}>
+                    <th scope="row">
+                      {m.month}
+                      {m.missed && <span class="month-visually-hidden"> · {t('month_missed')}</span>}
+                    </th>
+                    {col.cells(m).map((text, i) => (
+                      <td
+                        key={i}
+                        class={
+                          i === 2
+                            ? m.missed
+                              ? 'popup-bad'
+                              : m.missed === false
+                                ? 'popup-good'
+                                : ''
+                            : i === 3
+                              ? changeClass(m.growth)
+                              : ''
+                        }
+                      >
+                        {text}
+                      </td>
+                    ))}
+                    {paid && <SpendCells m={m} money={col.spend} t={t} />}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>
@@ -125,16 +136,22 @@ function ShopMonths({
  * spreadsheet as columns and into a document as aligned lines.
  */
 export function monthReport(shop: ShopOverview, t: PopupTranslate, locale: Locale): string {
-  const { cells } = monthColumns(shop, locale);
+  const { cells, spend } = monthColumns(shop, locale);
   const head = [
     t('month_colMonth'),
     t('month_colTarget'),
     t('month_colActual'),
     t('month_colCompletion'),
     t('month_colGrowth'),
+    ...(hasSpend(shop) ? SPEND_HEAD.map((k) => t(k)) : []),
     '',
   ];
-  const row = (m: MonthRow) => [m.month, ...cells(m), m.missed ? t('month_missed') : ''];
+  const row = (m: MonthRow) => [
+    m.month,
+    ...cells(m),
+    ...(hasSpend(shop) ? spendTexts(m, spend) : []),
+    m.missed ? t('month_missed') : '',
+  ];
   const lines = [head, ...shop.months.map(row)].map((cells) => cells.join('\t').trimEnd());
   return [`${shop.store} · ${siteName(t, shop.site)} · ${t('month_title')}`, ...lines].join('\n');
 }
@@ -143,7 +160,7 @@ export function monthReport(shop: ShopOverview, t: PopupTranslate, locale: Local
  * The month table's number cells (target, actual, completion, growth), each column with one number of
  * decimals for all its months. A month without a day read has no actual, not an actual of zero.
  */
-function monthColumns(shop: ShopOverview, locale: Locale): { cells: (m: MonthRow) => string[] } {
+function monthColumns(shop: ShopOverview, locale: Locale): { cells: (m: MonthRow) => string[]; spend: (v: number) => string } {
   const rows = shop.months;
   // Target and actual are one money column for the eye: both with cents or both without.
   const money = columnOf(
@@ -155,6 +172,7 @@ function monthColumns(shop: ShopOverview, locale: Locale): { cells: (m: MonthRow
   );
   const completion = columnOf('completion', rows, (m) => m.completion, locale);
   const growth = columnOf('change', rows, (m) => m.growth, locale);
+  const spend = columnOf('sales', rows, (m) => m.spend ?? null, locale, shop.currency);
   const or = <T,>(v: T | null, f: (v: T) => string) => (v === null ? '—' : f(v));
   return {
     cells: (m) => [
@@ -163,5 +181,36 @@ function monthColumns(shop: ShopOverview, locale: Locale): { cells: (m: MonthRow
       or(m.completion, completion),
       or(m.growth, growth),
     ],
+    spend,
   };
+}
+
+/** The spend columns: spend, 费比 (with the month's ceiling beside it), ROI. */
+const SPEND_HEAD = ['spend_colSpend', 'spend_colRatio', 'spend_colRoi'] as const;
+
+/** Whether any month of the shop carries spend columns (a linked ads account). */
+const hasSpend = (shop: ShopOverview) => shop.months.some((m) => m.spend !== undefined);
+
+function spendTexts(m: MonthRow, money: (v: number) => string): string[] {
+  const ratio = share(m.spendRatio);
+  const ceiling = m.spendRatioCeiling ? ` / ${share(m.spendRatioCeiling)}` : '';
+  return [m.spend === null || m.spend === undefined ? '—' : money(m.spend), `${ratio}${ceiling}`, roi(m.roi)];
+}
+
+function SpendCells({ m, money, t }: { m: MonthRow; money: (v: number) => string; t: PopupTranslate }) {
+  const [spend, ratio, r] = spendTexts(m, money);
+  const over = m.spendRatio != null && m.spendRatioCeiling != null && m.spendRatio > m.spendRatioCeiling;
+  return (
+    <>
+      <td data-col="spend">{spend}</td>
+      <td
+        data-col="spendRatio"
+        class={over ? 'popup-bad' : ''}
+        title={over ? t('spend_ceilingOver', { ceiling: share(m.spendRatioCeiling) }) : undefined}
+      >
+        {ratio}
+      </td>
+      <td data-col="roi">{r}</td>
+    </>
+  );
 }

@@ -25,6 +25,8 @@ import { EventDaysPanel } from './EventDays';
 import { PaceChecksPanel } from './PaceChecks';
 import { Peers } from './Peers';
 import { SheetImport } from './SheetImport';
+import { AdsLinksPanel, SpendRulesPanel } from './Spend';
+import { isAdsSite } from '@/core/ads-links';
 import { ReturningNote } from './ReturningNote';
 import { SyncStatus, type SyncView } from './SyncStatus';
 import type { SyncMode } from '@/core/settings-sync';
@@ -46,6 +48,9 @@ export interface OptionsProps {
 }
 
 type ShopsReply = ProtocolMap['shops']['reply'];
+
+/** The shops read, without the ads accounts (listed under "Ads accounts"). */
+const shopsOnly = (shops: ShopsReply['shops']) => shops.filter((s) => !isAdsSite(s.site));
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
@@ -131,6 +136,15 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
 
       <ReviewAlertSwitches settings={settings} t={t} onChange={commit} />
 
+      <SpendRulesPanel settings={settings} t={t} onChange={commit} />
+
+      <AdsLinksPanel
+        links={settings.adsLinks ?? []}
+        shops={known?.shops ?? []}
+        t={t}
+        onChange={(adsLinks) => commit({ ...settings, adsLinks })}
+      />
+
       <CustomRules
         rules={settings.customRules}
         shops={known?.shops ?? []}
@@ -186,12 +200,12 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
 
       <section class="options-panel">
         <h2>{t('options_shops')}</h2>
-        {!known || known.shops.length === 0 ? (
+        {!known || !shopsOnly(known.shops).length ? (
           <p class="options-help">{t('options_shopsEmpty')}</p>
         ) : (
           <table class="options-shops">
             <tbody>
-              {known.shops.map(({ site, store }) => {
+              {shopsOnly(known.shops).map(({ site, store }) => {
                 const key = shopKey(site, store);
                 const shop = settings.shops[key] ?? {};
                 const update = (change: Partial<typeof shop>) =>

@@ -7,6 +7,7 @@ import { POPUP_SCREEN, type PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
 import type { MonthTarget, PaceView, ReviewState, TrendView } from '@/core/review/types';
 import { SITES } from '@/core/sites';
+import type { AdsSite } from '@/core/ads-links';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { DailyReport, type ImageOut } from './DailyReport';
 import { FirstRun } from './FirstRun';
@@ -16,6 +17,7 @@ import { MonthReview } from './MonthReview';
 import { TodayPace } from './Pace';
 import { PageTools, type PageToolsDeps } from './PageTools';
 import { byUrgency, DayCard } from './Review';
+import { LinkPrompt } from './Spend';
 import { Tabs } from './Tabs';
 import { Trends } from './Trends';
 import { alertCount, errorText, groupBy, shopKey, siteName } from './util';
@@ -41,6 +43,8 @@ export interface PopupProps {
   access?: HostAccessDeps;
   /** Today's pace of the shops whose real-time board was read today. */
   loadPace?: () => Promise<PaceView[]>;
+  /** Links an ads account to a shop (the settings' `adsLinks`); absent: no prompt. */
+  linkAccount?: (site: AdsSite, account: string, shop: string) => Promise<unknown>;
 }
 
 type TabId = 'review' | 'trends' | 'month';
@@ -69,6 +73,7 @@ export function Popup({
   tools,
   access,
   loadPace,
+  linkAccount,
 }: PopupProps) {
   const t = translator(locale, POPUP_SCREEN);
   const [tab, setTab] = useState<TabId>('review');
@@ -172,6 +177,9 @@ export function Popup({
               <p class="popup-muted" data-testid="review-error">
                 {t('review_loadError', { error: reviewError })}
               </p>
+            )}
+            {review?.ads && linkAccount && (
+              <LinkPrompt ads={review.ads} shops={shops} t={t} onLink={(...a) => linkAccount(...a).then(refresh, fail)} />
             )}
             {review && shops.length > 0 && (
               <DailyReport

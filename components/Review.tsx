@@ -18,6 +18,7 @@ import type { Decomposition, DayReview, MonthPacing, MonthTarget, ShopOverview }
 import { ReturningNote } from './ReturningNote';
 import { TargetForm } from './TargetForm';
 import { moneyText } from '@/core/advice-text';
+import { SpendDayLine } from './Spend';
 import { siteName } from './util';
 
 /** Within this much of plan the month reads "on plan" rather than a 0% lead or lag. */
@@ -104,6 +105,8 @@ export function DayCard({
           )}
         </Baseline>
       )}
+
+      <SpendDayLine day={day} currency={shop.currency} t={t} locale={locale} />
 
       {day.status === 'missed' && !targetAlert && (
         <p class={day.sustained ? 'review-gap sustained' : 'review-gap'}>

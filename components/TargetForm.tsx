@@ -4,6 +4,7 @@ import { formatFormNumber, readFormNumber, type FormNumber } from '@/core/form-n
 import type { Locale } from '@/core/i18n';
 import type { FormKey } from '@/core/strings/forms';
 import type { PopupKey, PopupTranslate } from '@/core/strings/popup';
+import type { SpendKey } from '@/core/strings/spend';
 import type { IsoMonth, MonthTarget, SplitMode } from '@/core/review/types';
 import { buildPlan, type PlanInputProblem } from '@/core/review/plan-input';
 import { PlanDays } from './PlanDays';
@@ -17,9 +18,11 @@ export interface TargetDraft {
   weights: string[];
   /** `plan`: each day's amount as typed, index 0 = day 1 (empty: shares the rest). */
   plan?: string[];
+  /** The month's 费比 ceiling in percent as typed (empty: none). */
+  ceiling?: string;
 }
 
-export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights', PopupKey | FormKey>> & {
+export type TargetErrors = Partial<Record<'month' | 'amount' | 'weights' | 'ceiling', PopupKey | FormKey | SpendKey>> & {
   plan?: PlanInputProblem[];
 };
 
@@ -73,6 +76,13 @@ export function parseTarget(
       errors.weights = 'problem' in problem ? numberProblemKey(problem.problem, 'target_errWeight') : 'target_errWeight';
     else if (weights.every((w) => w === 0)) errors.weights = 'target_errWeightsZero';
   }
+  let ceiling: number | undefined;
+  if (draft.ceiling?.trim()) {
+    const read = readFormNumber(draft.ceiling);
+    // A percentage above 0 and at most 1000 (the schema's 10 as a fraction).
+    if ('value' in read && read.value > 0 && read.value <= 1000) ceiling = read.value / 100;
+    else errors.ceiling = 'spend_errCeiling';
+  }
   let plan: Record<string, number> | undefined;
   if (draft.split === 'plan' && !errors.month && 'value' in amount && amount.value > 0) {
     const built = buildPlan(draft.month, amount.value, draft.plan ?? []);
@@ -90,6 +100,7 @@ export function parseTarget(
       split: draft.split,
       ...(draft.split === 'weekday' ? { weekdayWeights: weights } : {}),
       ...(plan ? { plan } : {}),
+      ...(ceiling !== undefined ? { spendRatioCeiling: ceiling } : {}),
     },
   };
 }
@@ -129,6 +140,7 @@ export function TargetForm({
     split: current?.split ?? 'even',
     weights: current?.weekdayWeights?.map(formatFormNumber) ?? EVEN_WEIGHTS,
     plan: planTexts(current),
+    ceiling: current?.spendRatioCeiling ? formatFormNumber(Math.round(current.spendRatioCeiling * 10000) / 100) : '',
   }));
   const [errors, setErrors] = useState<TargetErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -197,6 +209,24 @@ export function TargetForm({
       {errors.amount && (
         <p class="target-field-error" id={`${id}-amount-error`}>
           {t(errors.amount)}
+        </p>
+      )}
+      <label class="target-grow">
+        <span>{t('spend_ceiling')}</span>
+        <input
+          type="text"
+          class="popup-field"
+          inputMode="decimal"
+          name="spendRatioCeiling"
+          value={draft.ceiling ?? ''}
+          aria-invalid={errors.ceiling ? true : undefined}
+          aria-describedby={errors.ceiling ? `${id}-ceiling-error` : undefined}
+          onInput={(e) => set({ ceiling: e.currentTarget.value })}
+        />
+      </label>
+      {errors.ceiling && (
+        <p class="target-field-error" id={`${id}-ceiling-error`}>
+          {t(errors.ceiling)}
         </p>
       )}
       <fieldset class="split">

@@ -7,6 +7,7 @@ import type { TrendRequest } from '@/core/messages';
 import { metricDef, type MetricId } from '@/core/metrics';
 import type { DailyPoint, IsoDate, QualityLevel, ShopOverview, TrendView, WeeklyQuality } from '@/core/review/types';
 import { LineChart, type ChartSeries } from './LineChart';
+import { SpendTrendCharts } from './Spend';
 import { PeerLatest } from './PeerLatest';
 import { changeClass } from './Change';
 import { errorText, shopKey, siteName } from './util';
@@ -186,6 +187,17 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
           )}
         </figcaption>
       </figure>
+      {trend.spend && (
+        <SpendTrendCharts
+          trend={trend.spend}
+          store={store}
+          from={allDates[0]!}
+          to={allDates.at(-1)!}
+          formatDate={date}
+          t={t}
+          locale={locale}
+        />
+      )}
       {!!trend.peers?.length && <PeerLatest trend={trend} store={store} t={t} locale={locale} />}
       <details class="trend-values">
         <summary>{t('trend_values')}</summary>

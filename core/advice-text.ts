@@ -1,7 +1,7 @@
 import { formatChange, formatFactorChange, formatPeriod, formatValue, steadyValue, wholeMoney } from './format';
 import { metricName, type Locale, type Translate } from './i18n';
 import type { WorstPart } from './review/parts';
-import type { AlertView, FactorShare } from './review/types';
+import type { AlertView, FactorShare, SpendAlertDetail } from './review/types';
 import type { AdviceKey } from './strings/advice';
 import type { AlertKey } from './strings/alerts';
 import type { MetricKey } from './strings/metrics';
@@ -29,6 +29,7 @@ export function reviewAlertText(t: AdviceTranslate, locale: Locale, a: AlertView
   const d = a.review!;
   const days = Math.round((Date.parse(d.range.end) - Date.parse(d.range.start)) / 86_400_000) + 1;
   const range = formatPeriod(t, a.period);
+  if (d.spend) return spendAlertText(t, locale, a, d.spend, range);
   if (a.metric === 'sales')
     return t('ra_targetMiss', {
       days,
@@ -41,6 +42,38 @@ export function reviewAlertText(t: AdviceTranslate, locale: Locale, a: AlertView
     change: formatFactorChange(a.metric, { current: a.value, baseline: a.threshold, change: d.change }, locale),
     days,
     range,
+  });
+}
+
+/** A spend alert's sentence: the leaking page (spend up, page numbers, source), 费比 over its ceiling, ROI under its floor. */
+function spendAlertText(t: AdviceTranslate, locale: Locale, a: AlertView, s: SpendAlertDetail, range: string): string {
+  const money = (v: number) => formatValue('adSpend', v, locale, a.currency);
+  const ratio = (v: number) => steadyValue('adRoas', v, locale);
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  if (s.cause === 'spendRatio')
+    return t('ra_spendRatio', {
+      ratio: pct(s.ratio ?? 0),
+      ceiling: pct(s.ceiling ?? 0),
+      spend: money(s.spend),
+      sales: money(s.sales ?? 0),
+      range,
+    });
+  if (s.cause === 'roiFloor')
+    return t('ra_roiFloor', {
+      roi: ratio(s.roi ?? 0),
+      floor: ratio(s.floor ?? 0),
+      spend: money(s.spend),
+      adSales: money(s.adSales ?? 0),
+      range,
+    });
+  const baseline = s.baseline ?? s.spend;
+  return t('ra_leaking', {
+    spend: money(s.spend),
+    baseline: money(baseline),
+    change: baseline > 0 ? formatChange(s.spend / baseline - 1, locale) : '—',
+    bounce: s.bounceRate === undefined ? '—' : steadyValue('bounceRate', s.bounceRate, locale),
+    depth: s.pagesPerVisit === undefined ? '—' : steadyValue('pagesPerVisit', s.pagesPerVisit, locale),
+    source: s.source ?? '—',
   });
 }
 

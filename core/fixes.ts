@@ -102,4 +102,34 @@ export const FIXES: Readonly<Record<FixId, Fix>> = {
       { role: 'content', task: 'task_returning_content' },
     ],
   },
+  leakingPage: {
+    id: 'leakingPage',
+    role: 'design',
+    summary: 'fix_leakingPage_summary',
+    steps: ['fix_leakingPage_step1', 'fix_leakingPage_step2', 'fix_leakingPage_step3'],
+    owners: [
+      { role: 'design', task: 'task_leaking_design' },
+      { role: 'promotion', task: 'task_leaking_promotion' },
+    ],
+  },
+  spendRatioHigh: {
+    id: 'spendRatioHigh',
+    role: 'promotion',
+    summary: 'fix_spendRatioHigh_summary',
+    steps: ['fix_spendRatioHigh_step1', 'fix_spendRatioHigh_step2', 'fix_spendRatioHigh_step3'],
+    owners: [
+      { role: 'promotion', task: 'task_spend_promotion' },
+      { role: 'operations', task: 'task_spend_operations' },
+    ],
+  },
+  roiLow: {
+    id: 'roiLow',
+    role: 'promotion',
+    summary: 'fix_roiLow_summary',
+    steps: ['fix_roiLow_step1', 'fix_roiLow_step2', 'fix_roiLow_step3'],
+    owners: [
+      { role: 'promotion', task: 'task_spend_promotion' },
+      { role: 'design', task: 'task_roi_design' },
+    ],
+  },
 };

@@ -173,6 +173,8 @@ export const monthTargetSchema = z
     split: z.enum(['even', 'weekday', 'plan']),
     weekdayWeights: z.array(z.number().finite().min(0).max(1e6)).length(7).optional(),
     plan: z.record(isoDate, money).optional(),
+    /** 费比 ceiling as a fraction: above 0, at most 10 (1000%). */
+    spendRatioCeiling: z.number().finite().gt(0).max(10).optional(),
   })
   .refine((t) => t.split !== 'weekday' || (t.weekdayWeights ?? []).some((w) => w > 0), {
     message: 'weekday split needs 7 weights, not all zero',

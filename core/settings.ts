@@ -1,3 +1,4 @@
+import { repairAdsLinks, repairRoiFloors, type AdsLink } from './ads-links';
 import { FIXES } from './fixes';
 import { LOCALES, type Locale } from './i18n';
 import { repairEventDays, type EventDay } from './event-days';
@@ -72,6 +73,10 @@ export interface Settings extends RuleChoices {
   eventDays?: EventDay[];
   /** The review's own alerts, as far as the operator changed them (`reviewAlertChoices` fills the rest). */
   reviewAlerts?: Partial<ReviewAlertChoices>;
+  /** Ads accounts the operator linked to a shop (core/ads-links.ts); absent: none, names still match. */
+  adsLinks?: AdsLink[];
+  /** The operator's ROI floors per profile; absent: `ROI_FLOORS`. */
+  roiFloors?: Partial<Record<ProfileId, number>>;
 }
 
 /** The review's alerts as the operator chose them, the defaults for what they did not touch. */
@@ -229,6 +234,8 @@ export function repairSettings(raw: unknown): Repaired {
     const kept = repairReviewAlerts(obj.reviewAlerts, notes);
     if (kept) settings.reviewAlerts = kept;
   }
+  if (obj.adsLinks !== undefined) settings.adsLinks = repairAdsLinks(obj.adsLinks, notes);
+  if (obj.roiFloors !== undefined) settings.roiFloors = repairRoiFloors(obj.roiFloors, PROFILE_IDS, notes);
   return { settings, notes, ...(migratedFrom !== undefined ? { migratedFrom } : {}) };
 }
 
@@ -382,7 +389,7 @@ function repairReviewAlerts(raw: unknown, notes: string[]): Partial<ReviewAlertC
     return undefined;
   }
   const kept: Partial<ReviewAlertChoices> = {};
-  for (const field of ['targetMiss', 'factorDrop'] as const) {
+  for (const field of ['targetMiss', 'factorDrop', 'leakingPage', 'spendRatio', 'roiFloor'] as const) {
     if (typeof raw[field] === 'boolean') kept[field] = raw[field];
     else if (raw[field] !== undefined) notes.push(`reviewAlerts.${field}: not true or false; on`);
   }

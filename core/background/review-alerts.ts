@@ -2,11 +2,23 @@ import { readAll, type AlertRecord, type Database } from '../db';
 import { reviewAlertKey, reviewRuleId } from '../keys';
 import { periodKey } from '../reader/period';
 import { REVIEW_CAUSES, reviewVerdicts, type ReviewVerdict } from '../review/review-alerts';
-import type { IsoDate } from '../review/types';
-import type { ReviewAlertChoices } from '../rules';
+import type { IsoDate, ReviewAlertDetail } from '../review/types';
+import type { FixId, ReviewAlertChoices, Severity } from '../rules';
+import type { MetricId } from '../metrics';
 import type { Period } from '../types';
 import { raisedAlert, resolvedAlert } from './alerts';
-import { loadShopHistory } from './review-loader';
+import { dailySeries, toPoints } from './daily';
+import { loadShopHistory, RECENT_DAYS, spendOf } from './review-loader';
+import { addDays } from '../review/dates';
+import { spendDay } from '../review/spend';
+import { SPEND_CAUSES, spendVerdicts, type SpendVerdict } from '../review/spend-alerts';
+
+/** What the spend alerts of one shop need beyond its history: its linked accounts, its critical lines, its ROI floor. */
+export interface SpendJudging {
+  accounts: ReadonlyArray<{ site: string; store: string }>;
+  lines: { bounceCritical: number | null; depthCritical: number | null };
+  roiFloor: number;
+}
 
 /**
  * The review's default alerts of one shop, raised and resolved through the one alert path: the
@@ -20,8 +32,11 @@ export async function judgeReviewAlerts(
   today: IsoDate,
   choices: ReviewAlertChoices,
   now: number,
+  spending?: SpendJudging,
 ): Promise<number> {
-  const history = await loadShopHistory(readAll(db), site, store, today, 'first');
+  const reader = readAll(db);
+  const history = await loadShopHistory(reader, site, store, today, 'first');
+  const spend = spending?.accounts.length ? await spendVerdictsOf(reader, site, store, today, history, choices, spending) : [];
   const verdicts = reviewVerdicts(
     { site, store, today, series: history.series, sources: history.sources, target: history.targets },
     choices,
@@ -35,9 +50,20 @@ export async function judgeReviewAlerts(
     const v = byCause.get(cause);
     const id = ids[i]!;
     const off = cause === 'target' ? !choices.targetMiss : !choices.factorDrop;
-    if (v?.state === 'fired') writes.push(raised(id, existing[i], v, site, store, history.currency, now));
+    if (v?.state === 'fired') writes.push(raised(id, existing[i], fromReview(v, history.currency), site, store, now));
     else if (v?.state === 'fine' || off) {
       const resolved = resolvedAlert(existing[i], v?.value ?? existing[i]?.value ?? 0, now);
+      if (resolved) writes.push(resolved);
+    }
+  });
+  const spendIds = SPEND_CAUSES.map((cause) => reviewAlertKey(site, store, 'adSpend', cause));
+  const spendExisting = await Promise.all(spendIds.map((id) => tx.store.get(id)));
+  SPEND_CAUSES.forEach((cause, i) => {
+    const v = spend.find((x) => x.cause === cause);
+    const id = spendIds[i]!;
+    if (v?.state === 'fired') writes.push(raised(id, spendExisting[i], fromSpend(v, history.currency), site, store, now));
+    else if (v?.state === 'fine' || !choices[cause]) {
+      const resolved = resolvedAlert(spendExisting[i], v?.value ?? spendExisting[i]?.value ?? 0, now);
       if (resolved) writes.push(resolved);
     }
   });
@@ -46,38 +72,89 @@ export async function judgeReviewAlerts(
   return writes.length;
 }
 
-function raised(
-  id: string,
-  existing: AlertRecord | undefined,
-  v: ReviewVerdict,
+async function spendVerdictsOf(
+  reader: ReturnType<typeof readAll>,
   site: string,
   store: string,
-  currency: string | undefined,
-  now: number,
-): AlertRecord {
-  const period: Period = { kind: v.range.start === v.range.end ? 'day' : 'range', start: v.range.start, end: v.range.end };
-  const alert = raisedAlert(
+  today: IsoDate,
+  history: Awaited<ReturnType<typeof loadShopHistory>>,
+  choices: ReviewAlertChoices,
+  spending: SpendJudging,
+): Promise<SpendVerdict[]> {
+  const from = addDays(today, -RECENT_DAYS);
+  const [shop, bounce, depth] = await Promise.all([
+    spendOf(reader, spending.accounts, history.currency, from, today),
+    dailySeries(reader, site, store, 'bounceRate', from, addDays(today, -1)),
+    dailySeries(reader, site, store, 'pagesPerVisit', from, addDays(today, -1)),
+  ]);
+  const last = shop.spend.at(-1);
+  const day = last ? spendDay(shop, history.series.sales ?? [], last.date) : null;
+  if (!day) return [];
+  const quality = (days: typeof bounce) => toPoints(days.filter((d) => !d.provisional));
+  return spendVerdicts({
+    day,
+    bounceRate: quality(bounce),
+    pagesPerVisit: quality(depth),
+    lines: spending.lines,
+    sources: history.sources,
+    adsSource: shop.accounts.map((a) => a.account).join(', '),
+    sales: history.series.sales ?? [],
+    targets: history.targets,
+    roiFloor: spending.roiFloor,
+    choices,
+  });
+}
+
+/** What a review alert says, from either kind of verdict. */
+interface Raised {
+  cause: string;
+  metric: MetricId;
+  severity: Severity;
+  direction: 'above' | 'below';
+  fix: FixId;
+  value: number;
+  threshold: number;
+  currency?: string;
+  review: ReviewAlertDetail;
+}
+
+function raised(id: string, existing: AlertRecord | undefined, v: Raised, site: string, store: string, now: number): AlertRecord {
+  const { start, end } = v.review.range;
+  const period: Period = { kind: start === end ? 'day' : 'range', start, end };
+  const { cause, ...fields } = v;
+  return raisedAlert(
     existing,
     {
       id,
       site,
       store,
-      metric: v.metric,
-      ruleId: reviewRuleId(v.cause),
-      severity: 'warn',
-      direction: 'below',
-      fix: v.fix,
-      value: v.value,
-      threshold: v.threshold,
-      ...(currency && (v.metric === 'sales' || v.metric === 'avgOrderValue') ? { currency } : {}),
+      ...fields,
+      ruleId: reviewRuleId(cause),
       source: { reader: 'adapter', locator: '', label: '', raw: '' },
-      review: {
-        range: v.range,
-        change: v.change,
-        ...(v.source ? { fellSource: v.source } : {}),
-      },
     },
     { now, period, periodKey: periodKey(period), url: '' },
   );
-  return alert;
+}
+
+function fromReview(v: ReviewVerdict, currency: string | undefined): Raised {
+  return {
+    cause: v.cause,
+    metric: v.metric,
+    severity: 'warn',
+    direction: 'below',
+    fix: v.fix,
+    value: v.value,
+    threshold: v.threshold,
+    ...(currency && (v.metric === 'sales' || v.metric === 'avgOrderValue') ? { currency } : {}),
+    review: { range: v.range, change: v.change, ...(v.source ? { fellSource: v.source } : {}) },
+  };
+}
+
+function fromSpend(v: SpendVerdict, currency: string | undefined): Raised {
+  const { cause, metric, severity, direction, fix, value, threshold } = v;
+  return {
+    ...{ cause, metric, severity, direction, fix, value, threshold },
+    ...(currency ? { currency } : {}),
+    review: { range: { start: v.date, end: v.date }, change: threshold ? value / threshold - 1 : 0, spend: v.detail },
+  };
 }

@@ -9,7 +9,7 @@ import { monthRows } from '../review/monthly';
 import { buildDayReview } from '../review/day-review';
 import { dailyTargets, validateTarget } from '../review/target-split';
 import { trendView, weeklyQuality, weightMetric } from '../review/trends';
-import type { DailyPoint, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
+import type { DailyPoint, DayReview, IsoDate, MonthTarget, ReviewState, ShopOverview, TrendView } from '../review/types';
 import {
   breakdownMatches,
   RETURNING_WINDOW_DAYS,
@@ -27,6 +27,8 @@ import { joinKey, partOf, rowKey, shopKey, targetId } from '../keys';
 import { shopTargets } from './target-store';
 import { matchPeer } from '../peers';
 import type { Peer } from '../settings';
+import { accountsOfShop, isAdsSite, shopOfAccount, type AdsLink, type LinkedBy } from '../ads-links';
+import { shopSpend, sourceMix, spendDay, spendTrend, type AccountDays, type ShopSpend } from '../review/spend';
 
 /**
  * What the daily review of one shop stands on, loaded with a few index range reads: the factors of
@@ -60,6 +62,8 @@ export interface ShopHistory {
   sources: Record<string, DailyPoint[]>;
   targets: MonthTarget[];
   metrics: MetricId[];
+  /** The spend of the ads accounts linked to the shop (empty when none is). */
+  spend?: ShopSpend;
 }
 
 /** A breakdown's column header that names traffic sources: 流量来源, 来源, 渠道, Source, Channel, Medium… */
@@ -156,12 +160,69 @@ export async function returningOf(db: Reader, site: string, store: string, today
   return returningMix(share!, returning!, visitors!);
 }
 
-/** Every shop StorePulse has read or imported, once each, in a stable order. */
-/** Every shop with a reading or a daily value, by site and name. */
+/** Every shop and ads account StorePulse has read or imported, once each, in a stable order. */
 export async function allShops(db: Reader): Promise<Array<{ site: string; store: string }>> {
   const seen = new Map<string, { site: string; store: string }>();
   for (const shop of [...(await dailyShops(db)), ...(await listShops(db))]) seen.set(shopKey(shop.site, shop.store), shop);
   return [...seen.values()].sort((a, b) => a.site.localeCompare(b.site) || a.store.localeCompare(b.store));
+}
+
+/** The shops (not ads accounts) and the ads accounts read, apart. */
+async function shopsAndAccounts(db: Reader): Promise<{ shops: Shop[]; accounts: Shop[] }> {
+  const all = await allShops(db);
+  return { shops: all.filter((s) => !isAdsSite(s.site)), accounts: all.filter((s) => isAdsSite(s.site)) };
+}
+
+type Shop = { site: string; store: string };
+
+/** An ads account read, and the shop its spend counts for (null: not linked, kept but not counted). */
+export interface AdsAccountView {
+  site: string;
+  account: string;
+  shop: (Shop & { by: LinkedBy }) | null;
+}
+
+export async function adsAccounts(db: Database, links: readonly AdsLink[]): Promise<AdsAccountView[]> {
+  const { shops, accounts } = await shopsAndAccounts(readAll(db));
+  return accounts.map((a) => ({
+    site: a.site,
+    account: a.store,
+    shop: isAdsSite(a.site) ? shopOfAccount(a.site, a.store, links, shops) : null,
+  }));
+}
+
+/** The linked accounts' closed days of spend and ad sales from `from` to yesterday, added up (core/review/spend.ts). */
+export async function spendOf(
+  db: Reader,
+  accounts: readonly Shop[],
+  currency: string | undefined,
+  from: IsoDate,
+  today: IsoDate,
+): Promise<ShopSpend> {
+  const to = addDays(today, -1);
+  const read = await Promise.all(
+    accounts.map(async (a): Promise<AccountDays> => {
+      const [spend, adSales] = await Promise.all([
+        dailySeries(db, a.site, a.store, 'adSpend', from, to),
+        dailySeries(db, a.site, a.store, 'adSales', from, to),
+      ]);
+      const cur = spend.at(-1)?.currency;
+      return {
+        site: a.site,
+        account: a.store,
+        ...(cur ? { currency: cur } : {}),
+        spend: closed(spend),
+        adSales: closed(adSales),
+      };
+    }),
+  );
+  return shopSpend(read, currency);
+}
+
+/** The accounts whose spend counts for one shop, given the operator's links. */
+export async function linkedAccounts(db: Reader, site: string, store: string, links: readonly AdsLink[]): Promise<Shop[]> {
+  const { shops, accounts } = await shopsAndAccounts(db);
+  return accountsOfShop({ site, store }, accounts, links, shops);
 }
 
 export async function shopOverview(
@@ -170,11 +231,25 @@ export async function shopOverview(
   store: string,
   today: IsoDate,
   scope: ReviewScope = 'all',
+  accounts: readonly Shop[] = [],
 ): Promise<ShopOverview> {
   const returning = returningOf(db, site, store, today);
-  if (scope === 'first') return firstOverview(db, site, store, today, await returning);
+  if (scope === 'first') return firstOverview(db, site, store, today, await returning, accounts);
   const [h, mix] = await Promise.all([loadShopHistory(db, site, store, today, scope), returning]);
-  return overviewOf(h, mix, today, scope);
+  return overviewOf(await withSpend(db, h, accounts, today, scope), mix, today, scope);
+}
+
+/** The history with its linked accounts' spend (over the recent weeks, or two years for the month rows). */
+async function withSpend(
+  db: Reader,
+  h: ShopHistory,
+  accounts: readonly Shop[],
+  today: IsoDate,
+  scope: ReviewScope,
+): Promise<ShopHistory> {
+  if (!accounts.length) return h;
+  const from = addDays(today, scope === 'all' ? -SALES_DAYS : -RECENT_DAYS);
+  return { ...h, spend: await spendOf(db, accounts, h.currency, from, today) };
 }
 
 /**
@@ -190,8 +265,15 @@ async function firstOverview(
   store: string,
   today: IsoDate,
   returning: ReturningMix,
+  accounts: readonly Shop[],
 ): Promise<ShopOverview> {
-  const quick = await loadShopHistory(db, site, store, today, 'first', { counts: true, sources: true });
+  const quick = await withSpend(
+    db,
+    await loadShopHistory(db, site, store, today, 'first', { counts: true, sources: true }),
+    accounts,
+    today,
+    'first',
+  );
   const overview = overviewOf(quick, returning, today, 'first');
   const { status, change, decomposition } = overview.day;
   if (status !== 'missed' && !(change !== null && change < 0)) return overview;
@@ -206,18 +288,21 @@ function overviewOf(h: ShopHistory, returning: ReturningMix, today: IsoDate, sco
     returningMix: returning,
     site,
     store,
-    day: buildDayReview({
-      site,
-      store,
-      ...(h.currency ? { currency: h.currency } : {}),
-      today,
-      series: h.series,
-      sources: h.sources,
-      target: h.targets,
-    }),
+    day: withSpendDay(
+      h,
+      buildDayReview({
+        site,
+        store,
+        ...(h.currency ? { currency: h.currency } : {}),
+        today,
+        series: h.series,
+        sources: h.sources,
+        target: h.targets,
+      }),
+    ),
     quality:
       scope === 'all' ? weeklyQuality(h.series.bounceRate ?? [], h.series.pagesPerVisit ?? [], today, 8, h.series.visitors) : [],
-    months: scope === 'all' ? monthRows(h.series.sales ?? [], h.targets, today) : [],
+    months: scope === 'all' ? monthRows(h.series.sales ?? [], h.targets, today, 12, h.spend) : [],
     metrics: h.metrics,
     target: h.targets.find((t) => t.month === monthOf(today)) ?? null,
   };
@@ -225,12 +310,35 @@ function overviewOf(h: ShopHistory, returning: ReturningMix, today: IsoDate, sco
   return overview;
 }
 
-/** Every shop's day, pacing, page quality and months: the part of the review the history decides. */
-export async function reviewShops(db: Database, today: IsoDate, scope: ReviewScope = 'all'): Promise<ShopOverview[]> {
+/**
+ * The day's spend, ROI, 费比 and paid share when read; and, beside a decomposition (a day that missed or
+ * fell), whether visitors moved through paid or free sources.
+ */
+function withSpendDay(h: ShopHistory, day: DayReview): DayReview {
+  const out = { ...day };
+  const spend = h.spend && spendDay(h.spend, h.series.sales ?? [], day.date);
+  if (spend) out.spend = spend;
+  const mix = day.decomposition && Object.keys(h.sources).length ? sourceMix(h.sources, day.date) : null;
+  if (mix) out.sourceMix = mix;
+  return out;
+}
+
+/**
+ * Every shop's day, pacing, page quality and months: the part of the review the history decides. Ads
+ * accounts are not shops: their spend joins the shop they are linked to (`links`, or the same name).
+ */
+export async function reviewShops(
+  db: Database,
+  today: IsoDate,
+  scope: ReviewScope = 'all',
+  links: readonly AdsLink[] = [],
+): Promise<ShopOverview[]> {
   // Every read of every shop in one transaction, issued together: hundreds of reads, one transaction.
   const tx = readAll(db);
-  const shops = await allShops(tx);
-  return Promise.all(shops.map((s) => shopOverview(tx, s.site, s.store, today, scope)));
+  const { shops, accounts } = await shopsAndAccounts(tx);
+  return Promise.all(
+    shops.map((s) => shopOverview(tx, s.site, s.store, today, scope, accountsOfShop(s, accounts, links, shops))),
+  );
 }
 
 /** A full review cut to what the Review tab shows first (the other tabs' months, quality and metrics left out). */
@@ -310,6 +418,7 @@ export async function trend(
   now: number,
   rules: readonly ThresholdRule[],
   listed: readonly Peer[] = [],
+  links: readonly AdsLink[] = [],
 ): Promise<TrendView> {
   const today = isoDate(new Date(now));
   // Month over month needs the 60 days before today whatever window is drawn.
@@ -323,7 +432,11 @@ export async function trend(
     weightBy ? dailySeries(db, req.site, req.store, weightBy, from, yesterday) : Promise.resolve([]),
   ]);
   const currency = days.at(-1)?.currency;
-  return trendView({
+  const accounts = req.metric === 'sales' ? await linkedAccounts(readAll(db), req.site, req.store, links) : [];
+  const paid = accounts.length
+    ? await spendOf(readAll(db), accounts, currency, addDays(today, -Math.max(req.days, 30) - 1), today)
+    : null;
+  const view = trendView({
     site: req.site,
     store: req.store,
     metric: req.metric,
@@ -339,6 +452,8 @@ export async function trend(
       listed,
     ),
   });
+  if (paid) view.spend = spendTrend(paid, addDays(today, -req.days), today);
+  return view;
 }
 
 /** Printed peers' days grouped under the listed peer each belongs to; a later-read day wins where two names give one. */

@@ -32,11 +32,15 @@ import { thinCurves } from './curves';
 import { allPaces, paceOf } from './pace';
 import { memoryCheckLog, runPaceChecks, type CheckLog } from './pace-checks';
 import { judgeReviewAlerts } from './review-alerts';
+import { isAdsSite, ROI_FLOORS } from '../ads-links';
+import { profileOf } from '../rules';
 import { noticeFor, type Notice } from './notices';
 import { listShops, popupState } from './queries';
 import {
+  adsAccounts,
   allShops,
   firstScreen,
+  linkedAccounts,
   returningOf,
   reviewInbox,
   reviewShops,
@@ -233,6 +237,17 @@ export function createService(deps: ServiceDeps): Service {
     return kept.shops;
   }
 
+  // The ads links the kept review was computed with: another link moves spend between shops.
+  let linksSeen = '[]';
+  let links: NonNullable<Settings['adsLinks']> = [];
+  function followLinks(settings: Settings): void {
+    const next = JSON.stringify(settings.adsLinks ?? []);
+    if (next === linksSeen) return;
+    linksSeen = next;
+    links = settings.adsLinks ?? [];
+    historyChanged();
+  }
+
   async function shopsForReview(): Promise<ShopOverview[]> {
     const today = isoDate(new Date(now()));
     const kept = await keptReview(today);
@@ -240,7 +255,7 @@ export function createService(deps: ServiceDeps): Service {
     if (computing?.today === today && computing.generation === generation) return computing.shops;
     const started = generation;
     const shops = (async () => {
-      const computed = await reviewShops(await database(), today);
+      const computed = await reviewShops(await database(), today, 'all', links);
       remember(today, started, firstScreen(computed), computed);
       if (started === generation) await reviewCache.set({ today, shops: computed }).catch(() => undefined);
       return computed;
@@ -269,7 +284,7 @@ export function createService(deps: ServiceDeps): Service {
     const kept = await keptReview(today);
     if (kept) return remembered(today)?.first ?? firstScreen(kept);
     const started = generation;
-    const first = await reviewShops(await database(), today, 'first');
+    const first = await reviewShops(await database(), today, 'first', links);
     if (!remembered(today)) remember(today, started, first);
     void shopsForReview().catch(() => undefined);
     return first;
@@ -285,10 +300,30 @@ export function createService(deps: ServiceDeps): Service {
     return view ? { index, view, text: paceText(view, t, locale) } : undefined;
   }
 
-  /** The review's alerts of one shop judged again; a failure leaves the alerts as they were. */
+  /**
+   * The review's alerts of one shop judged again, with its linked ads accounts' spend; a reading of an ads
+   * account judges the shop it is linked to (none while unlinked). A failure leaves the alerts as they were.
+   */
   async function judgeShop(site: string, store: string, settings: Settings): Promise<void> {
     const at = now();
-    await judgeReviewAlerts(await database(), site, store, isoDate(new Date(at)), reviewAlertChoices(settings), at)
+    const db = await database();
+    const adsLinks = settings.adsLinks ?? [];
+    let shop: { site: string; store: string } | null = { site, store };
+    if (isAdsSite(site))
+      shop = (await adsAccounts(db, adsLinks)).find((a) => a.site === site && a.account === store)?.shop ?? null;
+    if (!shop) return;
+    const [accounts, rules] = await Promise.all([
+      linkedAccounts(readAll(db), shop.site, shop.store, adsLinks),
+      rulesFor(settings, shop.site, shop.store),
+    ]);
+    const profile = profileOf(settings, shop.site, shop.store);
+    const critical = (metric: string) => rules.find((r) => r.metric === metric)?.critical ?? null;
+    const spending = {
+      accounts,
+      lines: { bounceCritical: critical('bounceRate'), depthCritical: critical('pagesPerVisit') },
+      roiFloor: settings.roiFloors?.[profile] ?? ROI_FLOORS[profile],
+    };
+    await judgeReviewAlerts(db, shop.site, shop.store, isoDate(new Date(at)), reviewAlertChoices(settings), at, spending)
       .then(() => refreshBadge())
       .catch((e: unknown) => console.warn('[StorePulse] review alerts not judged:', e));
   }
@@ -297,7 +332,7 @@ export function createService(deps: ServiceDeps): Service {
   async function judgeAllShops(): Promise<void> {
     const db = await database();
     const settings = await loadSettingsOrDefaults();
-    for (const shop of await allShops(readAll(db))) await judgeShop(shop.site, shop.store, settings);
+    for (const shop of await allShops(readAll(db))) if (!isAdsSite(shop.site)) await judgeShop(shop.site, shop.store, settings);
   }
 
   /** Folds old raw readings into daily values, at most every few hours, never in a report's way. */
@@ -514,10 +549,12 @@ export function createService(deps: ServiceDeps): Service {
       return { ok: true };
     },
     async review({ first }) {
-      const [shops, inbox, settings] = await Promise.all([
+      const settings = await loadSettingsOrDefaults();
+      followLinks(settings);
+      const [shops, inbox, ads] = await Promise.all([
         first ? firstShops() : shopsForReview(),
         reviewInbox(await database(), now()),
-        loadSettingsOrDefaults(),
+        adsAccounts(await database(), settings.adsLinks ?? []),
       ]);
       const decided = shops.map((s) => {
         const decision = decideReturning(
@@ -531,7 +568,7 @@ export function createService(deps: ServiceDeps): Service {
         }));
         return { ...s, returning: { ...decision, lines } };
       });
-      return { today: isoDate(new Date(now())), shops: decided, inbox, ...(first ? { partial: true } : {}) };
+      return { today: isoDate(new Date(now())), shops: decided, inbox, ads, ...(first ? { partial: true } : {}) };
     },
     async pace() {
       const { eventDays } = await loadSettingsOrDefaults();
@@ -541,7 +578,7 @@ export function createService(deps: ServiceDeps): Service {
       const settings = await loadSettingsOrDefaults();
       const rules = await rulesFor(settings, payload.site, payload.store);
       const peers = settings.shops[shopKey(payload.site, payload.store)]?.peers ?? [];
-      return trend(await database(), payload, now(), rules, peers);
+      return trend(await database(), payload, now(), rules, peers, settings.adsLinks ?? []);
     },
     async settings() {
       if (!deps.settingsStore) return { settings: (await deps.loadSettings?.()) ?? DEFAULT_SETTINGS, notes: [] };

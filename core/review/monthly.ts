@@ -1,6 +1,7 @@
 import { addDays, addMonths, daysBetween, monthOf } from './dates';
 import { between, relativeChange, sum } from './series';
 import { validateTarget } from './target-split';
+import { monthSpend, type ShopSpend } from './spend';
 import type { DailyPoint, IsoDate, IsoMonth, MonthRow, MonthTarget } from './types';
 
 /**
@@ -14,9 +15,16 @@ import type { DailyPoint, IsoDate, IsoMonth, MonthRow, MonthTarget } from './typ
  * month (1st up to the same day), and whether it missed is not yet known (null). A month without a
  * valid target has no completion or verdict. A month with no day read is still listed (actual 0,
  * daysWithData 0) but neither completes nor misses anything: nothing read is not nothing sold. Last
- * year's figure is null when nothing of it was read.
+ * year's figure is null when nothing of it was read. With `spend` (the linked ads accounts' days), each row
+ * also carries the month's spend, 费比 and ROI (core/review/spend.ts) and its 费比 ceiling.
  */
-export function monthRows(sales: readonly DailyPoint[], targets: readonly MonthTarget[], today: IsoDate, count = 12): MonthRow[] {
+export function monthRows(
+  sales: readonly DailyPoint[],
+  targets: readonly MonthTarget[],
+  today: IsoDate,
+  count = 12,
+  spend?: ShopSpend,
+): MonthRow[] {
   const current = monthOf(today);
   return Array.from({ length: count }, (_, i) => {
     const month = addMonths(current, -i);
@@ -26,7 +34,11 @@ export function monthRows(sales: readonly DailyPoint[], targets: readonly MonthT
     const target = targets.find((t) => t.month === month && !validateTarget(t).length)?.amount ?? null;
     const lastYear = sameDaysLastYear(sales, month, end);
     const judged = target !== null && days.length > 0;
+    // With linked ads accounts: the month's spend, 费比 and ROI as ratios of sums, and its 费比 ceiling.
+    const paid = spend ? monthSpend(month, spend, sales, end) : null;
+    const ceiling = targets.find((t) => t.month === month)?.spendRatioCeiling ?? null;
     return {
+      ...(paid ? { spend: paid.spend, spendRatio: paid.spendRatio, roi: paid.roi, spendRatioCeiling: ceiling } : {}),
       month,
       target,
       actual,

@@ -34,6 +34,8 @@ export interface MonthTarget {
   weekdayWeights?: number[];
   /** `plan`: the amount planned for each day; days left out plan nothing. */
   plan?: Record<IsoDate, number>;
+  /** The month's 费比 ceiling (spend ÷ sales, 0.15 = 15%); absent: none. */
+  spendRatioCeiling?: number;
 }
 
 export type TargetProblemCode =
@@ -121,6 +123,10 @@ export interface DayReview {
   month: MonthPacing | null;
   /** Set when the month has a target that cannot be split: the review then runs as without one. */
   targetProblems?: TargetProblem[];
+  /** The promotion side of the day, when a linked ads account's spend was read for it. */
+  spend?: SpendDay;
+  /** Visitors from paid and free sources against the same weekday, when sources were read. */
+  sourceMix?: SourceMix;
 }
 
 /** Page quality for one week: bounce against 70/60/50%, depth against 2.5/3.5/4.0 (`weeklyQuality`, trends.ts). */
@@ -157,6 +163,8 @@ export interface TrendView {
   monthOverMonth: number | null;
   /** Peers' lines: the operator's listed peers by their listed name, then printed names matching none (`listed: false`). */
   peers?: Array<{ peer: string; points: DailyPoint[]; listed?: boolean }>;
+  /** Sales only, with linked ads accounts: their spend and ROI on the same dates. */
+  spend?: SpendTrend;
 }
 
 export interface MonthRow {
@@ -170,6 +178,11 @@ export interface MonthRow {
   /** Missed its target; null without a target. */
   missed: boolean | null;
   daysWithData: number;
+  /** Σ spend of the month's closed days (null: none read), 费比 and ROI as ratios of sums; the month's 费比 ceiling. */
+  spend?: number | null;
+  spendRatio?: number | null;
+  roi?: number | null;
+  spendRatioCeiling?: number | null;
 }
 
 export interface ShopOverview {
@@ -198,6 +211,26 @@ export interface ReviewAlertDetail {
   /** value ÷ threshold − 1 on the last day. */
   change: number;
   fellSource?: { key: string; current: number; baseline: number; change: number };
+  /** A spend alert (core/review/spend-alerts.ts): the numbers its sentence names. */
+  spend?: SpendAlertDetail;
+}
+
+export interface SpendAlertDetail {
+  cause: 'leakingPage' | 'spendRatio' | 'roiFloor';
+  /** The day's spend, and (leaking page) its same-weekday median. */
+  spend: number;
+  baseline?: number;
+  adSales?: number;
+  sales?: number;
+  /** Leaking page: the day's page numbers and the paid source that grew (or the ads back office). */
+  bounceRate?: number;
+  pagesPerVisit?: number;
+  source?: string;
+  /** 费比 and its ceiling; ROI and its floor. */
+  ratio?: number;
+  ceiling?: number;
+  roi?: number;
+  floor?: number;
 }
 
 /** An alert as the popup shows it. */
@@ -243,6 +276,8 @@ export interface ReviewState {
   partial?: boolean;
   /** Every alert not resolved: open, acknowledged and snoozed, most severe first. */
   inbox: Array<AlertView & { history: AlertHistoryEntry[]; snoozedUntil?: number; acknowledgedAt?: number }>;
+  /** The ads accounts read and the shop each one's spend counts for (null: not linked yet). */
+  ads?: Array<{ site: string; account: string; shop: { site: string; store: string; by: 'operator' | 'name' } | null }>;
 }
 
 /** Today's pace (core/review/pace.ts): where the day closes at the rate so far. */
@@ -294,4 +329,43 @@ export interface PaceView {
   currency?: string;
   projection: PaceProjection;
   lever: PaceLever | null;
+}
+
+/** The promotion side of a shop's day and trend (core/review/spend.ts). */
+export interface SpendDay {
+  date: IsoDate;
+  spend: number;
+  adSales: number | null;
+  /** ad sales ÷ spend. */
+  roi: number | null;
+  /** spend ÷ the shop's sales (费比). */
+  spendRatio: number | null;
+  /** ad sales ÷ the shop's sales. */
+  paidShare: number | null;
+  /** Spend on the same weekday in past weeks (median). */
+  baseline: number | null;
+  /** spend ÷ baseline − 1. */
+  change: number | null;
+}
+
+export interface SourceMove {
+  current: number;
+  baseline: number;
+  change: number;
+}
+
+/** Visitors from paid and from free sources on `date` against their same-weekday medians, and which moved more. */
+export interface SourceMix {
+  paid: SourceMove | null;
+  free: SourceMove | null;
+  /** The side whose visitors changed more (in visitors, either way); null when one side is not known. */
+  moved: 'paid' | 'free' | null;
+}
+
+/** Spend and ROI beside the sales line (the trends tab), on the window's dates; ROI over 7 and 30 days as ratios of sums. */
+export interface SpendTrend {
+  spend: DailyPoint[];
+  roi: DailyPoint[];
+  roi7: number | null;
+  roi30: number | null;
 }

@@ -146,5 +146,13 @@ export const RETURNING_HEAVY_SHARE = 0.4;
 export const RETURNING_WINDOW_DAYS = 28;
 export const RETURNING_MIN_DAYS = 14;
 
-/** The review's alerts: both on, 2 consecutive closed days, a factor down 10% or more. */
-export const REVIEW_ALERTS: ReviewAlertChoices = { targetMiss: true, factorDrop: true, minDrop: 0.1, days: 2 };
+/** The review's alerts: all on, 2 consecutive closed days, a factor down 10% or more. */
+export const REVIEW_ALERTS: ReviewAlertChoices = {
+  targetMiss: true,
+  factorDrop: true,
+  leakingPage: true,
+  spendRatio: true,
+  roiFloor: true,
+  minDrop: 0.1,
+  days: 2,
+};

@@ -8,7 +8,16 @@ import type { MetricId } from '../metrics';
 
 export type Severity = 'warn' | 'critical';
 export type FixId =
-  'bounceHigh' | 'depthLow' | 'conversionLow' | 'visitorsFell' | 'aovFell' | 'salesBelowTarget' | 'returningThin';
+  | 'bounceHigh'
+  | 'depthLow'
+  | 'conversionLow'
+  | 'visitorsFell'
+  | 'aovFell'
+  | 'salesBelowTarget'
+  | 'returningThin'
+  | 'leakingPage'
+  | 'spendRatioHigh'
+  | 'roiLow';
 
 /**
  * A line a metric is judged by:
@@ -110,6 +119,12 @@ export interface QuietHours {
 export interface ReviewAlertChoices {
   targetMiss: boolean;
   factorDrop: boolean;
+  /** Page quality past its critical line while paid spend is up against the same weekday (critical). */
+  leakingPage: boolean;
+  /** 费比 (spend ÷ sales) above the month's ceiling. */
+  spendRatio: boolean;
+  /** ROI (ad sales ÷ spend) under the profile's floor. */
+  roiFloor: boolean;
   /** The least fall against the baseline that counts (0.1 = 10%). */
   minDrop: number;
   /** Consecutive closed days the gap must hold. */

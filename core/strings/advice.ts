@@ -15,6 +15,10 @@ const en = {
   ra_targetMiss: 'Sales below the daily target {days} days in a row ({range}): {sales} against {target} yesterday',
   ra_factorDrop: '{factor} {change} against the median of the same weekday over the last 4 weeks, {days} days in a row ({range})',
   ra_source: 'Fell most: {source}, {current} visitors against {baseline} ({change})',
+  ra_leaking:
+    'Paid spend {spend} against {baseline} on the same weekday ({change}) while bounce is {bounce} and pages per visit {depth}; paid source: {source}',
+  ra_spendRatio: "Expense ratio {ratio} above the month's ceiling {ceiling}: spend {spend}, sales {sales} ({range})",
+  ra_roiFloor: 'ROI {roi} under the floor {floor}: ad sales {adSales} on spend {spend} ({range})',
   money_down: '{factor} down {change}: about {amount} less in sales',
   money_up: '{factor} up {change}: about {amount} more in sales',
   stale_lastRead:
@@ -48,6 +52,11 @@ const en = {
   task_target_promotion: 'Check which traffic source shrank and what it cost.',
   task_returning_service: 'Member care: follow up recent buyers; a new customer costs about 6× a returning one.',
   task_returning_content: 'Post about three times a day to the social channels.',
+  task_leaking_design: 'Fix the first screen of the page the paid source lands on; bounce and depth are past the critical line.',
+  task_leaking_promotion: "Do not raise this source's budget until the page passes; bring spend back to last week's level.",
+  task_spend_promotion: 'Lower the budget of the plans with the lowest ROI.',
+  task_spend_operations: "Set the next days' budget against the month's expense ratio ceiling.",
+  task_roi_design: 'Check the conversion of the item pages the ads land on.',
 } as const;
 
 export type AdviceKey = keyof typeof en;
@@ -60,6 +69,9 @@ const zhCN: Record<AdviceKey, string> = {
   ra_targetMiss: '连续 {days} 天支付金额低于日目标（{range}）：昨日 {sales}，日目标 {target}',
   ra_factorDrop: '{factor}较近4周同日中位数 {change}，已连续 {days} 天（{range}）',
   ra_source: '下滑最多：{source}，访客 {current}，近4周同日中位数 {baseline}（{change}）',
+  ra_leaking: '付费花费 {spend}，同星期中位数 {baseline}（{change}），而跳失率 {bounce}、人均浏览量 {depth}；付费来源：{source}',
+  ra_spendRatio: '费比 {ratio} 超过本月上限 {ceiling}：花费 {spend}，支付金额 {sales}（{range}）',
+  ra_roiFloor: '投产比 {roi} 低于底线 {floor}：花费 {spend}，推广成交 {adSales}（{range}）',
   money_down: '{factor}少了 {change}，少卖约 {amount}',
   money_up: '{factor}多了 {change}，多卖约 {amount}',
   stale_lastRead: '最近读到的已结束日期是 {date}（{days} 天前）：请打开{site}显示昨日数据的首页来更新。',
@@ -92,6 +104,11 @@ const zhCN: Record<AdviceKey, string> = {
   task_target_promotion: '查哪个流量来源变少了、花了多少钱。',
   task_returning_service: '老客关怀：回访近期买家；拉新成本约为老客的 6 倍。',
   task_returning_content: '每天向社交渠道发约三条内容。',
+  task_leaking_design: '先改付费来源落地页的首屏；跳失率或访问深度已过危险线。',
+  task_leaking_promotion: '页面过线前不加这个来源的预算；花费回到上周同日水平。',
+  task_spend_promotion: '降低投产比最低的计划的预算。',
+  task_spend_operations: '按本月费比上限定接下来几天的预算。',
+  task_roi_design: '查广告落地商品页的转化率。',
 };
 
 const zhTW: Record<AdviceKey, string> = {
@@ -102,6 +119,9 @@ const zhTW: Record<AdviceKey, string> = {
   ra_targetMiss: '連續 {days} 天銷售額低於日目標（{range}）：昨日 {sales}，日目標 {target}',
   ra_factorDrop: '{factor}較近4週同日中位數 {change}，已連續 {days} 天（{range}）',
   ra_source: '下滑最多：{source}，訪客 {current}，近4週同日中位數 {baseline}（{change}）',
+  ra_leaking: '付費花費 {spend}，同星期中位數 {baseline}（{change}），而跳失率 {bounce}、人均瀏覽量 {depth}；付費來源：{source}',
+  ra_spendRatio: '費比 {ratio} 超過本月上限 {ceiling}：花費 {spend}，銷售額 {sales}（{range}）',
+  ra_roiFloor: '投產比 {roi} 低於底線 {floor}：花費 {spend}，推廣成交 {adSales}（{range}）',
   money_down: '{factor}少了 {change}，少賣約 {amount}',
   money_up: '{factor}多了 {change}，多賣約 {amount}',
   stale_lastRead: '最近讀到的已結束日期是 {date}（{days} 天前）：請開啟{site}顯示昨日資料的首頁來更新。',
@@ -134,6 +154,11 @@ const zhTW: Record<AdviceKey, string> = {
   task_target_promotion: '查哪個流量來源變少了、花了多少錢。',
   task_returning_service: '舊客關懷：回訪近期買家；開發新客成本約為舊客的 6 倍。',
   task_returning_content: '每天向社群頻道發約三則內容。',
+  task_leaking_design: '先改付費來源落地頁的首屏；跳失率或訪問深度已過危險線。',
+  task_leaking_promotion: '頁面過線前不加這個來源的預算；花費回到上週同日水準。',
+  task_spend_promotion: '降低投產比最低的計畫的預算。',
+  task_spend_operations: '按本月費比上限訂接下來幾天的預算。',
+  task_roi_design: '查廣告落地商品頁的轉換率。',
 };
 
 export const ADVICE_STRINGS: Strings<AdviceKey> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

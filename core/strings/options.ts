@@ -1,4 +1,5 @@
 import type { Strings, Translate } from '../i18n';
+import { SPEND_STRINGS, type SpendKey } from './spend';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
 import { LINES_STRINGS, type LinesKey } from './lines';
@@ -452,7 +453,18 @@ export const OPTIONS_SCREEN = [
   SYNC_STRINGS,
   REVIEW_ALERTS_STRINGS,
   TARGET_SYNC_STRINGS,
+  SPEND_STRINGS,
 ] as const;
 export type OptionsTranslate = Translate<
-  OptionsKey | MetricKey | AlertKey | FormKey | PaceKey | PeerKey | LinesKey | SyncKey | ReviewAlertsKey | TargetSyncKey
+  | OptionsKey
+  | MetricKey
+  | AlertKey
+  | FormKey
+  | PaceKey
+  | PeerKey
+  | LinesKey
+  | SyncKey
+  | ReviewAlertsKey
+  | TargetSyncKey
+  | SpendKey
 >;

@@ -1,4 +1,5 @@
 import type { Strings, Translate } from '../i18n';
+import { SPEND_STRINGS, type SpendKey } from './spend';
 import { ADVICE_STRINGS, type AdviceKey } from './advice';
 import { ALERT_STRINGS, type AlertKey } from './alerts';
 import { FORM_STRINGS, type FormKey } from './forms';
@@ -515,6 +516,7 @@ export const POPUP_SCREEN = [
   REPORT_STRINGS,
   GLANCE_STRINGS,
   REPORT_IMAGE_STRINGS,
+  SPEND_STRINGS,
 ] as const;
 export type PopupTranslate = Translate<
   | PopupKey
@@ -531,4 +533,5 @@ export type PopupTranslate = Translate<
   | ReportKey
   | GlanceKey
   | ReportImageKey
+  | SpendKey
 >;

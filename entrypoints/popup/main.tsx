@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { Popup } from '@/components/Popup';
 import { localeFor } from '@/core/i18n';
 import { sendMessage } from '@/core/messages';
+import { setLink } from '@/core/ads-links';
 
 // Ask for what the first render shows before anything else: the worker answers while the page loads.
 // The review's first answer is the Review tab's part; the popup asks for the rest after it paints.
@@ -30,6 +31,13 @@ render(
     loadTrend={(req) => sendMessage('trend', req)}
     loadPace={() => sendMessage('pace', {}).then((r) => r.shops)}
     setTarget={(target) => sendMessage('setTarget', target)}
+    linkAccount={async (site, account, shop) => {
+      // Read the settings as they stand now (the options page may have changed them since the popup opened).
+      const { settings: current } = await sendMessage('settings', {});
+      await sendMessage('saveSettings', {
+        settings: { ...current, adsLinks: setLink(current.adsLinks ?? [], site, account, shop) },
+      });
+    }}
     alertAction={(alertId, action, until) =>
       sendMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })
     }

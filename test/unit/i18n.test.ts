@@ -24,6 +24,7 @@ import { REPORT_IMAGE_STRINGS } from '@/core/strings/report-image';
 import { REVIEW_ALERTS_STRINGS } from '@/core/strings/review-alerts';
 import { SHEET_STRINGS } from '@/core/strings/sheets';
 import { SITE_ACCESS_STRINGS } from '@/core/strings/site-access';
+import { SPEND_STRINGS } from '@/core/strings/spend';
 import { SYNC_STRINGS } from '@/core/strings/sync';
 import { TARGET_SYNC_STRINGS } from '@/core/strings/target-sync';
 import en from '@/public/_locales/en/messages.json';
@@ -54,6 +55,7 @@ const MODULES: Record<string, Strings<string>> = {
   'review-alerts': REVIEW_ALERTS_STRINGS,
   sheets: SHEET_STRINGS,
   'site-access': SITE_ACCESS_STRINGS,
+  spend: SPEND_STRINGS,
   sync: SYNC_STRINGS,
   'target-sync': TARGET_SYNC_STRINGS,
 };
@@ -209,11 +211,12 @@ describe('strings by screen', () => {
         'report',
         'report-image',
         'site-access',
+        'spend',
       ],
     ],
     [
       'entrypoints/options/main.tsx',
-      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'sync', 'target-sync'],
+      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'spend', 'sync', 'target-sync'],
     ],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.

@@ -50,6 +50,7 @@ const PREFIX: Record<string, string> = {
   ReturningNote: 'retn',
   Review: 'review',
   SheetImport: 'sheet',
+  Spend: 'spend',
   SyncStatus: 'sync',
   ReviewAlertSwitches: 'ralerts',
   ShopLines: 'shops',

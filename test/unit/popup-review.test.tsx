@@ -10,7 +10,7 @@ import type { PopupState } from '@/core/messages';
 import type { ReviewState } from '@/core/review/types';
 import { addDays, sampleReviewState, sampleStates, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
 import { renderRoot } from './support/dom';
-import { popupProps } from './support/popup';
+import { popupProps, unfoldShopLines } from './support/popup';
 
 const NOW = Date.parse(`${TODAY}T09:30:00+08:00`);
 const POPUP_STATE: PopupState = {
@@ -29,18 +29,11 @@ const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
 const props = <O extends Partial<PopupProps>>(overrides: O = {} as O, review: ReviewState = sampleReviewState()) =>
   popupProps(review, POPUP_STATE, overrides);
 
-/** Folds out a shop's line on the first screen, as a click on it would. */
-const unfold = (line: HTMLDetailsElement) =>
-  act(() => {
-    line.open = true;
-    line.dispatchEvent(new Event('toggle'));
-  });
-
 /** Renders the popup; unless `folded`, every shop's line is opened, so its card and alerts are drawn. */
 async function mount<P extends PopupProps>(p: P, { folded = false } = {}): Promise<P> {
   await act(() => render(<Popup {...p} />, root()));
   await settle();
-  if (!folded) for (const line of root().querySelectorAll<HTMLDetailsElement>('details.shops-line')) await unfold(line);
+  if (!folded) await unfoldShopLines(root());
   return p;
 }
 

@@ -10,6 +10,7 @@ import type { ReviewState } from '@/core/review/types';
 import { repairSettings, type Settings } from '@/core/settings';
 import { sampleReviewState, sampleTrend, TODAY } from '@/test/fixtures/review/sample';
 import { renderRoot } from './support/dom';
+import { unfoldShopLines } from './support/popup';
 
 const root = renderRoot();
 const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
@@ -67,6 +68,7 @@ async function mountPopup(locale: Locale, linkAccount = vi.fn(async () => ({})),
   };
   await act(() => render(<Popup {...p} />, root()));
   await settle();
+  await unfoldShopLines(root());
   return linkAccount;
 }
 
@@ -103,7 +105,7 @@ describe('spend in the popup', () => {
     const table = $('.month-months')!;
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent).slice(-3)).toEqual(['Spend', 'Exp. ratio', 'ROI']);
     const row = table.querySelector('tbody tr')!;
-    expect(row.querySelector('[data-col="spend"]')!.textContent).toBe('¥15,900.00');
+    expect(row.querySelector('[data-col="spend"]')!.textContent).toBe('¥15,900');
     expect(row.querySelector('[data-col="spendRatio"]')!.textContent).toBe('18.0% / 15.0%');
     expect(row.querySelector('[data-col="spendRatio"]')!.className).toBe('popup-bad');
     expect(row.querySelector('[data-col="roi"]')!.textContent).toBe('2.90');

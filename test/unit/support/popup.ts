@@ -1,3 +1,4 @@
+import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import type { PopupProps } from '@/components/Popup';
 import type { Locale } from '@/core/i18n';
@@ -22,4 +23,13 @@ export function popupProps(review: ReviewState, state: PopupState, overrides: Pa
     now: () => POPUP_NOW,
     ...overrides,
   } satisfies PopupProps;
+}
+
+/** Folds out every shop's line on the popup's first screen, as clicks on them would: their cards and alerts are drawn. */
+export async function unfoldShopLines(root: ParentNode): Promise<void> {
+  for (const line of root.querySelectorAll<HTMLDetailsElement>('details.shops-line'))
+    await act(() => {
+      line.open = true;
+      line.dispatchEvent(new Event('toggle'));
+    });
 }

@@ -216,7 +216,20 @@ describe('strings by screen', () => {
     ],
     [
       'entrypoints/options/main.tsx',
-      ['alerts', 'forms', 'lines', 'metrics', 'options', 'pace', 'peers', 'review-alerts', 'sheets', 'spend', 'sync', 'target-sync'],
+      [
+        'alerts',
+        'forms',
+        'lines',
+        'metrics',
+        'options',
+        'pace',
+        'peers',
+        'review-alerts',
+        'sheets',
+        'spend',
+        'sync',
+        'target-sync',
+      ],
     ],
     ['entrypoints/sheet-reader.ts', []],
     // It sends each page the badge's strings in that page's language.

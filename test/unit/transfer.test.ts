@@ -145,7 +145,13 @@ describe('export and import', () => {
       'shopify|Rainy \\| Goods|conversionRate|day:2026-11-24..2026-11-24',
     );
     // Read again, the same file finds every record already there.
-    expect((await importData(db, JSON.stringify(file))).added).toEqual({ targets: 0, daily: 0, readings: 0, alerts: 0, curves: 0 });
+    expect((await importData(db, JSON.stringify(file))).added).toEqual({
+      targets: 0,
+      daily: 0,
+      readings: 0,
+      alerts: 0,
+      curves: 0,
+    });
   });
 
   it('writes all or nothing: a write that fails part-way leaves the database as it was', async () => {

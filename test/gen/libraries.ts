@@ -755,6 +755,301 @@ async function muiAds(seed: number): Promise<GeneratedPage> {
   });
 }
 
+/** 巨量千川 in ByteDance's Arco: Statistic cards of a day's account overview, a plan Table. */
+async function arcoAds(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Card, Grid, Statistic, Table } = await import('@arco-design/web-react');
+  const date = day(r);
+  const spend = fixed(r, 300, 20000, 2);
+  const roi = fixed(r, 0.8, 6, 2);
+  const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
+  const shows = r.int(20000, 900000);
+  const clicks = r.int(500, 30000);
+  const ctr = fixed(r, 0.5, 6, 2);
+  const cvr = fixed(r, 0.5, 8, 2);
+  const cpc = fixed(r, 0.1, 3, 2);
+  const store = r.pick(['鹿野家居抖音旗舰店', '云朵母婴抖音旗舰店', '南风户外抖音专营店']);
+  const readings: TruthReading[] = [
+    { metric: 'adSpend', value: spend.value, currency: 'CNY' },
+    { metric: 'adSales', value: adSales, currency: 'CNY' },
+    { metric: 'adRoas', value: roi.value },
+    { metric: 'adImpressions', value: shows },
+    { metric: 'adClicks', value: clicks },
+    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
+    { metric: 'adConversionRate', value: shiftDecimal(cvr.text, -2) },
+    { metric: 'adCpc', value: cpc.value, currency: 'CNY' },
+  ];
+  const stat = (title: string, props: Record<string, unknown>) =>
+    h(Grid.Col, { span: 6 }, h(Card, { bordered: true }, h(Statistic, { title, groupSeparator: true, ...props })));
+  const plans = ['直播间-全域推广-主推款', '商品卡-拉新', '短视频-测款'].slice(0, r.int(2, 3)).map((key) => {
+    const s = fixed(r, 50, Math.max(60, spend.value / 2), 2);
+    readings.push({ metric: 'adSpend', value: s.value, currency: 'CNY', breakdown: { dimension: '计划名称', key } });
+    return { key, plan: key, spend: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1] };
+  });
+  const tree = h(
+    'div',
+    null,
+    h('div', { className: 'qc-date' }, h('span', null, '数据日期 '), h('span', null, date)),
+    h(
+      Grid.Row,
+      { gutter: 12 },
+      stat('消耗(元)', { value: spend.value, precision: 2 }),
+      stat('成交金额(元)', { value: adSales, precision: 2 }),
+      stat('支付ROI', { value: roi.value, precision: 2 }),
+      stat('展示次数', { value: shows }),
+      stat('点击次数', { value: clicks }),
+      stat('点击率', { value: Number(ctr.text), precision: 2, suffix: '%' }),
+      stat('转化率', { value: Number(cvr.text), precision: 2, suffix: '%' }),
+      stat('平均点击单价(元)', { value: cpc.value, precision: 2 }),
+      stat('转化数', { value: r.int(5, 900) }),
+      stat('成交订单数', { value: r.int(5, 900) }),
+    ),
+    h(Table, {
+      pagination: false,
+      data: plans,
+      columns: [
+        { title: '计划名称', dataIndex: 'plan' },
+        { title: '消耗(元)', dataIndex: 'spend' },
+      ],
+    }),
+  );
+  return page(seed, 'arco-ads', {
+    platform: 'qianchuan',
+    url: `https://qianchuan.jinritemai.com/lib${seed}/promotion-v2/standard`,
+    lang: 'zh-CN',
+    title: '巨量千川 - 数据概览',
+    header: `<header style="padding:8px 24px">巨量千川 <span>账户名称：</span><span>${esc(store)}</span> <span>ID ${r.int(1000000, 9999999)}</span></header>`,
+    css: css('@arco-design/web-react/dist/css/arco.min.css'),
+    body: renderToString(tree),
+    store,
+    period: { kind: 'day', start: date, end: date },
+    readings,
+    notes:
+      'Arco Statistic cards (group separators, % suffix, (元) units), 转化数 and 成交订单数 look-alikes, a plan Table whose rows are parts',
+  });
+}
+
+/** 京准通 in Ant Design: Descriptions of the account's report over a range, a keyword Table with its 合计 row. */
+async function antdJzt(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Descriptions, Table, ConfigProvider } = await import('antd');
+  const { createCache, extractStyle, StyleProvider } = await import('@ant-design/cssinjs');
+  const cache = createCache();
+  const end = day(r);
+  const start = minus(end, 6);
+  const spend = fixed(r, 300, 20000, 2);
+  const roi = fixed(r, 0.8, 6, 2);
+  const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
+  const shows = r.int(20000, 900000);
+  const clicks = r.int(500, 30000);
+  const ctr = fixed(r, 0.5, 6, 2);
+  const store = r.pick(['鹿野家居京东旗舰店', '云朵母婴京东自营店', '南风户外京东专营店']);
+  const readings: TruthReading[] = [
+    { metric: 'adSpend', value: spend.value, currency: 'CNY' },
+    { metric: 'adSales', value: adSales, currency: 'CNY' },
+    { metric: 'adRoas', value: roi.value },
+    { metric: 'adImpressions', value: shows },
+    { metric: 'adClicks', value: clicks },
+    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
+  ];
+  const money = (t: string) => `¥${group(t.split('.')[0]!, ',')}.${t.split('.')[1]}`;
+  const words = ['实木床头柜', '北欧书架', '卧室收纳柜'].slice(0, r.int(2, 3));
+  const rows = words.map((key, i) => {
+    const s = fixed(r, 20, Math.max(30, spend.value / 3), 2);
+    readings.push({ metric: 'adSpend', value: s.value, currency: 'CNY', breakdown: { dimension: '关键词', key } });
+    return { key: i, word: key, spend: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1] };
+  });
+  const tree = h(
+    StyleProvider,
+    { cache },
+    h(
+      ConfigProvider,
+      {},
+      h('div', { className: 'range' }, `时间： ${start} 至 ${end}`),
+      h(Descriptions, {
+        column: 4,
+        items: [
+          { key: 'a', label: '花费', children: money(spend.text) },
+          { key: 'b', label: '展现数', children: group(String(shows), ',') },
+          { key: 'c', label: '点击数', children: group(String(clicks), ',') },
+          { key: 'd', label: '点击率', children: `${ctr.text}%` },
+          { key: 'e', label: '总订单金额', children: money(adSales.toFixed(2)) },
+          { key: 'f', label: 'ROI', children: roi.text },
+          { key: 'g', label: '总订单行', children: String(r.int(5, 400)) },
+          { key: 'h', label: '总加购数', children: String(r.int(5, 900)) },
+        ],
+      }),
+      h(Table, {
+        size: 'small',
+        pagination: false,
+        dataSource: rows,
+        columns: [
+          { title: '关键词', dataIndex: 'word' },
+          { title: '花费', dataIndex: 'spend' },
+        ],
+      }),
+    ),
+  );
+  return page(seed, 'antd-jzt', {
+    platform: 'jzt',
+    url: `https://jzt.jd.com/lib${seed}/kuaiche/report`,
+    lang: 'zh-CN',
+    title: '京准通 - 京东快车 - 数据报表',
+    header: `<header style="padding:8px 24px">京准通 · 京东快车 <span>账户：${esc(store)}</span></header>`,
+    css: extractStyle(cache),
+    body: renderToString(tree),
+    store,
+    period: { kind: 'range', start, end },
+    readings,
+    notes:
+      'antd Descriptions (label and value spans, a colon between), 总订单行 and 总加购数 look-alikes, a keyword Table whose rows are parts',
+  });
+}
+
+/** Shopee Ads in Material UI: the Seller Centre's ads performance cards over 7 days, an ads list. */
+async function muiShopeeAds(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const M = await import('@mui/material');
+  const end = day(r);
+  const start = minus(end, 6);
+  const dmy = (d: string) => d.split('-').reverse().join('-');
+  const expense = fixed(r, 50, 3000, 2);
+  const roas = fixed(r, 0.8, 9, 2);
+  const gmv = shiftDecimal((expense.value * roas.value).toFixed(2), 0);
+  const impressions = r.int(5000, 300000);
+  const clicks = r.int(100, 9000);
+  const ctr = fixed(r, 0.5, 6, 2);
+  const store = r.pick(['Lumen Home Store', 'Cloudlet Baby Store', 'Southwind Outdoor Store']);
+  const readings: TruthReading[] = [
+    { metric: 'adSpend', value: expense.value, currency: 'SGD' },
+    { metric: 'adSales', value: gmv, currency: 'SGD' },
+    { metric: 'adRoas', value: roas.value },
+    { metric: 'adImpressions', value: impressions },
+    { metric: 'adClicks', value: clicks },
+    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
+  ];
+  const card = (title: string, value: string) => muiCard(M, title, value);
+  const ads = ['Oak Bedside Table - Search Ads', 'Shelf Set - Discovery Ads'].map((c) => {
+    const v = fixed(r, 5, expense.value / 2, 2);
+    readings.push({ metric: 'adSpend', value: v.value, currency: 'SGD', breakdown: { dimension: 'Ad Name', key: c } });
+    return [c, v.text] as const;
+  });
+  const tree = h(
+    M.Box,
+    null,
+    h(M.Typography, { variant: 'body2' }, `Past 7 Days ${dmy(start)} - ${dmy(end)}`),
+    h(
+      M.Stack,
+      { direction: 'row', spacing: 2 },
+      card('Expense', `S$${group(expense.text, ',')}`),
+      card('GMV', `S$${group(gmv.toFixed(2), ',')}`),
+      card('ROAS', roas.text),
+      card('Impressions', group(String(impressions), ',')),
+      card('Clicks', group(String(clicks), ',')),
+      card('CTR', `${ctr.text}%`),
+      card('Conversions', String(r.int(5, 400))),
+      card('Items Sold', String(r.int(5, 500))),
+    ),
+    h(
+      M.Table,
+      { size: 'small' },
+      h(M.TableHead, null, h(M.TableRow, null, h(M.TableCell, null, 'Ad Name'), h(M.TableCell, { align: 'right' }, 'Expense'))),
+      h(
+        M.TableBody,
+        null,
+        ...ads.map(([c, v]) =>
+          h(M.TableRow, { key: c }, h(M.TableCell, null, c), h(M.TableCell, { align: 'right' }, `S$${group(v, ',')}`)),
+        ),
+      ),
+    ),
+  );
+  return page(seed, 'mui-shopee-ads', {
+    platform: 'shopee-ads',
+    url: `https://seller.shopee.sg/portal/marketing/pas/index?lib=${seed}`,
+    lang: 'en',
+    title: 'Shopee Ads | Shopee Seller Centre',
+    header: `<header style="padding:8px 24px">Shopee Seller Centre <span class="sc-shop">${esc(store)}</span></header>`,
+    css: '',
+    body: renderToString(tree),
+    store,
+    period: { kind: 'range', start, end },
+    readings,
+    notes: 'Material UI cards and table: S$ money, day-month-year dates, Conversions and Items Sold look-alikes, ads as parts',
+  });
+}
+
+/** Amazon Ads' campaign manager in Material UI: summary cards over a range, a campaign table. */
+async function muiAmazonAds(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const M = await import('@mui/material');
+  const end = day(r);
+  const start = minus(end, 6);
+  const spend = fixed(r, 100, 9000, 2);
+  const roas = fixed(r, 1.2, 8, 2);
+  const sales = shiftDecimal((spend.value * roas.value).toFixed(2), 0);
+  const acos = fixed(r, 8, 60, 2);
+  const clicks = r.int(200, 20000);
+  const cpc = fixed(r, 0.2, 3, 2);
+  const store = r.pick(['Lumen Goods', 'Copper Kettle Co', 'Northwind Outfitters']);
+  const readings: TruthReading[] = [
+    { metric: 'adSpend', value: spend.value, currency: 'USD' },
+    { metric: 'adSales', value: sales, currency: 'USD' },
+    { metric: 'adRoas', value: roas.value },
+    { metric: 'adAcos', value: shiftDecimal(acos.text, -2) },
+    { metric: 'adClicks', value: clicks },
+    { metric: 'adCpc', value: cpc.value, currency: 'USD' },
+  ];
+  const card = (title: string, value: string) => muiCard(M, title, value);
+  const campaigns = ['SP - Bedside Tables - Exact', 'SB - Brand'].map((c) => {
+    const v = fixed(r, 10, spend.value / 2, 2);
+    readings.push({ metric: 'adSpend', value: v.value, currency: 'USD', breakdown: { dimension: 'Campaigns', key: c } });
+    return [c, v.text] as const;
+  });
+  const tree = h(
+    M.Box,
+    null,
+    h(M.Typography, { variant: 'body2' }, `${start} - ${end}`),
+    h(
+      M.Stack,
+      { direction: 'row', spacing: 2 },
+      card('Spend', `$${group(spend.text, ',')}`),
+      card('Sales', `$${group(sales.toFixed(2), ',')}`),
+      card('ACOS', `${acos.text}%`),
+      card('ROAS', roas.text),
+      card('Clicks', group(String(clicks), ',')),
+      card('CPC', `$${cpc.text}`),
+      card('Orders', String(r.int(5, 900))),
+      card('Units', String(r.int(5, 900))),
+    ),
+    h(
+      M.Table,
+      { size: 'small' },
+      h(M.TableHead, null, h(M.TableRow, null, h(M.TableCell, null, 'Campaigns'), h(M.TableCell, { align: 'right' }, 'Spend'))),
+      h(
+        M.TableBody,
+        null,
+        ...campaigns.map(([c, v]) =>
+          h(M.TableRow, { key: c }, h(M.TableCell, null, c), h(M.TableCell, { align: 'right' }, `$${group(v, ',')}`)),
+        ),
+      ),
+    ),
+  );
+  return page(seed, 'mui-amazon-ads', {
+    platform: 'amazon-ads',
+    url: `https://advertising.amazon.com/lib${seed}/cm/campaigns`,
+    lang: 'en',
+    title: 'Campaign manager - Amazon Ads',
+    header: `<header style="padding:8px 24px">amazon ads <span>${esc(store)} | United States</span></header>`,
+    css: '',
+    body: renderToString(tree),
+    store,
+    period: { kind: 'range', start, end },
+    readings,
+    notes:
+      'Material UI cards and table: $ money in US dollars, ACOS and ROAS as printed, Orders and Units look-alikes, campaigns as parts',
+  });
+}
+
 export const LIBRARIES: Readonly<Record<string, (seed: number) => Promise<GeneratedPage>>> = {
   antd,
   fusion,
@@ -764,6 +1059,10 @@ export const LIBRARIES: Readonly<Record<string, (seed: number) => Promise<Genera
   mui,
   'antd-ads': antdAds,
   'mui-ads': muiAds,
+  'arco-ads': arcoAds,
+  'antd-jzt': antdJzt,
+  'mui-shopee-ads': muiShopeeAds,
+  'mui-amazon-ads': muiAmazonAds,
 };
 
 /** The library pages of one run: `perLibrary` seeds for each design system. */

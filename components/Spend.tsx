@@ -3,6 +3,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   ADS_FAMILY,
+  ADS_SITES,
   isAdsSite,
   ROI_FLOOR_RANGE,
   ROI_FLOORS,
@@ -200,7 +201,7 @@ export function AdsLinksPanel({
       <p class="options-help">{t('spend_linksHelp')}</p>
       {accounts.length === 0 ? (
         <p class="options-help" data-testid="spend-links-none">
-          {t('spend_linksNone')}
+          <NoAccounts t={t} />
         </p>
       ) : (
         <table class="spend-links-table">
@@ -370,5 +371,22 @@ export function SpendTrendCharts({
         ) : null,
       )}
     </section>
+  );
+}
+
+/** "No ads account read yet. Open an ads back office (…)" with each back office's name kept on one line. */
+function NoAccounts({ t }: { t: SpendTranslate }) {
+  const [before, after] = t('spend_linksNone', { sites: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      {ADS_SITES.map((site, i) => (
+        <Fragment key={site}>
+          {i > 0 && t('spend_listSeparator')}
+          <span class="spend-name">{adsSiteName(t, site)}</span>
+        </Fragment>
+      ))}
+      {after}
+    </>
   );
 }

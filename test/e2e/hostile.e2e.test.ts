@@ -62,8 +62,9 @@ describe('a hostile page: markup in labels, script-looking text, 51,000 noise no
 
   it('shows the shop name in the popup as text, never as markup', async () => {
     const popup = await openPopup(browser);
-    await popup.locator('section.popup-store').first().waitFor();
-    expect(await popup.locator('section.popup-store h2').first().innerText()).toContain('<img src=x');
+    // The shop's line on the first screen names it, as text.
+    await popup.locator('.shops-line .shops-name').first().waitFor();
+    expect(await popup.locator('.shops-line .shops-name').first().innerText()).toContain('<img src=x');
     expect(await popup.locator('main img, main script').count()).toBe(0);
     expect(await popup.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await popup.close();

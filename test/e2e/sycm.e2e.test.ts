@@ -120,7 +120,7 @@ describe('生意参谋 home, end to end in Chromium', () => {
     expect(text).toContain('70.00%');
     expect(text).toContain('美工');
     expect(text).toContain('先改页面，再加推广');
-    expect(await popup.locator('section.popup-store h2').first().innerText()).toContain('小雨的旗舰店');
+    expect(await popup.locator('.shops-line .shops-name').first().innerText()).toContain('小雨的旗舰店');
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-alerts-zh-CN.png'), fullPage: true });
     await popup.close();
   });

@@ -965,7 +965,7 @@ async function muiShopeeAds(seed: number): Promise<GeneratedPage> {
   );
   return page(seed, 'mui-shopee-ads', {
     platform: 'shopee-ads',
-    url: `https://seller.shopee.sg/portal/marketing/pas/index?lib=${seed}`,
+    url: `https://seller.shopee.sg/portal/marketing/pas/lib${seed}/index`,
     lang: 'en',
     title: 'Shopee Ads | Shopee Seller Centre',
     header: `<header style="padding:8px 24px">Shopee Seller Centre <span class="sc-shop">${esc(store)}</span></header>`,

@@ -12,7 +12,7 @@ import {
   type AdsLink,
   type AdsSite,
 } from '@/core/ads-links';
-import { formatChange, formatValue } from '@/core/format';
+import { formatChange, formatRoi, formatShare, formatValue } from '@/core/format';
 import type { Locale, Translate } from '@/core/i18n';
 import { shopKey as keyOf } from '@/core/keys';
 import type { DayReview, ReviewState, SpendTrend } from '@/core/review/types';
@@ -34,9 +34,9 @@ type SpendTranslate = Translate<SpendKey | AlertKey>;
 type Shop = { site: string; store: string };
 
 /** A share of sales with one decimal: "10.0%". */
-export const share = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
+export const share = formatShare;
 /** ROI with two decimals: "1.33". */
-export const roi = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(2));
+export const roi = formatRoi;
 
 export function adsSiteName(t: SpendTranslate, site: string): string {
   return isAdsSite(site) ? t(`spendsite_${site}`) : siteName(t, site);

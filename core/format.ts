@@ -200,3 +200,10 @@ export function formatCompact(metric: MetricId, value: number, locale: Locale, c
 export function formatCompletion(fraction: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' }).format(fraction);
 }
+
+/** A share of sales (费比, paid share) with one decimal: "12.1%"; "—" when unknown. */
+export const formatShare = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
+
+/** An ROI (ad sales ÷ spend) with two decimals: "1.33"; "—" when unknown. */
+export const formatRoi = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(2));

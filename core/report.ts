@@ -1,6 +1,6 @@
 import { fellSourceText, moneyText, partAdvice, reviewAlertText, type AdviceTranslate } from './advice-text';
 import { FIXES, ROLES, type Role } from './fixes';
-import { formatChange, formatCompletion, formatValue, steadyValue } from './format';
+import { formatChange, formatCompletion, formatRoi, formatShare, formatValue, steadyValue } from './format';
 import { metricName, type Locale, type Translate } from './i18n';
 import type { AlertView, ReviewState, ShopOverview } from './review/types';
 import type { FixId } from './rules';
@@ -120,6 +120,18 @@ function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTr
       });
     }
   }
+  // The promotion side of the day, when a linked ads account's spend was read for it.
+  const s = day.spend;
+  if (s)
+    lines.push({
+      kind: 'factors',
+      text: t('report_spend', {
+        spend: money(s.spend),
+        roi: formatRoi(s.roi),
+        ratio: formatShare(s.spendRatio),
+        share: formatShare(s.paidShare),
+      }),
+    });
   lines.push({ kind: 'alerts', text: alerts.length ? t('report_alerts', { count: alerts.length }) : t('report_noAlerts') });
   for (const a of alerts) {
     const head = a.review

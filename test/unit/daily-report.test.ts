@@ -179,6 +179,30 @@ describe('the daily report', () => {
     expect(dailyReport(review(), translator(locale, POPUP_SCREEN), locale)).toBe(EXPECTED[locale]);
   });
 
+  it('carries the day’s spend, ROI, 费比 and paid share when a linked ads account was read, in each language', () => {
+    const r = review();
+    r.shops[0]!.day.spend = {
+      date: '2026-11-26',
+      spend: 174,
+      adSales: 290,
+      roi: 290 / 174,
+      spendRatio: 174 / 1449.7,
+      paidShare: 290 / 1449.7,
+      baseline: 150,
+      change: 174 / 150 - 1,
+    };
+    const line = (locale: Locale) =>
+      dailyReport(r, translator(locale, POPUP_SCREEN), locale)
+        .split('\n')
+        .find((l) => /174/.test(l));
+    expect(line('zh-CN')).toBe('推广：花费 ¥174.00 · 投产比 1.67 · 费比 12.0% · 付费占比 20.0%');
+    expect(line('zh-TW')).toBe('推廣：花費 ¥174.00 · 投產比 1.67 · 費比 12.0% · 付費占比 20.0%');
+    expect(line('en')).toBe('Promotion: spend ¥174.00 · ROI 1.67 · expense ratio 12.0% · paid share 20.0%');
+    // After the day's causes, before the alerts.
+    const lines = dailyReport(r, translator('zh-CN', POPUP_SCREEN), 'zh-CN').split('\n');
+    expect(lines.indexOf(line('zh-CN')!)).toBe(lines.findIndex((l) => l.startsWith('主因')) + 1);
+  });
+
   it('says what to open for a shop with no closed day, and that it has no open alerts', () => {
     const r = review();
     r.shops[0]!.day = {

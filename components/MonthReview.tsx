@@ -1,4 +1,5 @@
 import './MonthReview.css';
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { columnOf } from '@/core/format';
 import type { Locale } from '@/core/i18n';
@@ -73,9 +74,7 @@ function ShopMonths({
       ) : (
         <>
           <p class={missed.length ? 'month-missed-list' : 'popup-muted'}>
-            {missed.length
-              ? t('month_missedList', { months: missed.join(locale === 'en' ? ', ' : '、') })
-              : t('month_noneMissed')}
+            {missed.length ? <MissedMonths months={missed} t={t} locale={locale} /> : t('month_noneMissed')}
           </p>
           <div class={paid ? 'spend-scroll' : undefined}>
             <table class={`month-months popup-table${paid ? ' spend-cols' : ''}`}>
@@ -211,6 +210,23 @@ function SpendCells({ m, money, t }: { m: MonthRow; money: (v: number) => string
         {ratio}
       </td>
       <td data-col="roi">{r}</td>
+    </>
+  );
+}
+
+/** "Months that missed: 2026-09, 2026-07 …", each month kept whole on its line ("2026-" / "04" never). */
+function MissedMonths({ months, t, locale }: { months: readonly string[]; t: PopupTranslate; locale: Locale }) {
+  const [before, after] = t('month_missedList', { months: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      {months.map((m, i) => (
+        <Fragment key={m}>
+          {i > 0 && (locale === 'en' ? ', ' : '、')}
+          <span class="month-date">{m}</span>
+        </Fragment>
+      ))}
+      {after}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { formatChange, formatFactorChange, formatPeriod, formatValue, steadyValue, wholeMoney } from './format';
+import { formatChange, formatFactorChange, formatPeriod, formatShare, formatValue, steadyValue, wholeMoney } from './format';
 import { metricName, type Locale, type Translate } from './i18n';
 import type { WorstPart } from './review/parts';
 import type { AlertView, FactorShare, SpendAlertDetail } from './review/types';
@@ -49,11 +49,10 @@ export function reviewAlertText(t: AdviceTranslate, locale: Locale, a: AlertView
 function spendAlertText(t: AdviceTranslate, locale: Locale, a: AlertView, s: SpendAlertDetail, range: string): string {
   const money = (v: number) => formatValue('adSpend', v, locale, a.currency);
   const ratio = (v: number) => steadyValue('adRoas', v, locale);
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   if (s.cause === 'spendRatio')
     return t('ra_spendRatio', {
-      ratio: pct(s.ratio ?? 0),
-      ceiling: pct(s.ceiling ?? 0),
+      ratio: formatShare(s.ratio ?? 0),
+      ceiling: formatShare(s.ceiling ?? 0),
       spend: money(s.spend),
       sales: money(s.sales ?? 0),
       range,

@@ -66,6 +66,12 @@ export function group(intDigits: string, sep: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
+/** A decimal string with its integer digits grouped: "1234.50" → "1,234.50". */
+export function groupDecimal(text: string, sep = ','): string {
+  const [int, frac] = text.split('.');
+  return frac === undefined ? group(int!, sep) : `${group(int!, sep)}.${frac}`;
+}
+
 const FULL = '０１２３４５６７８９';
 export const toFullWidth = (text: string): string => text.replace(/\d/g, (d) => FULL[Number(d)]!);
 

@@ -2,7 +2,7 @@ import { createElement as h, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { esc, group, shiftDecimal } from './format';
+import { esc, group, groupDecimal, shiftDecimal } from './format';
 import type { Expected, GeneratedPage, Period, TruthReading } from './page';
 import { rng, type Rng } from './prng';
 import { KIND, type Metric, type PlatformId } from './vocab';
@@ -185,7 +185,7 @@ async function arco(seed: number): Promise<GeneratedPage> {
       date: d,
       visitors,
       sales: s.value,
-      salesText: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1],
+      salesText: groupDecimal(s.text),
     };
   });
   const totalSales = Math.round(rows.reduce((a, b) => a + b.sales, 0) * 100) / 100;
@@ -275,7 +275,7 @@ async function polaris(seed: number): Promise<GeneratedPage> {
   const orders = r.int(20, 900);
   const cr = fixed(r, 0.6, 4, 2);
   const gross = fixed(r, sales.value * 1.05, sales.value * 1.3, 2);
-  const money = (t: string) => `$${group(t.split('.')[0]!, ',')}.${t.split('.')[1]}`;
+  const money = (t: string) => `$${groupDecimal(t)}`;
   const readings: TruthReading[] = [
     { metric: 'visits', value: sessions },
     { metric: 'sales', value: sales.value, currency: 'USD' },
@@ -784,7 +784,7 @@ async function arcoAds(seed: number): Promise<GeneratedPage> {
   const plans = ['直播间-全域推广-主推款', '商品卡-拉新', '短视频-测款'].slice(0, r.int(2, 3)).map((key) => {
     const s = fixed(r, 50, Math.max(60, spend.value / 2), 2);
     readings.push({ metric: 'adSpend', value: s.value, currency: 'CNY', breakdown: { dimension: '计划名称', key } });
-    return { key, plan: key, spend: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1] };
+    return { key, plan: key, spend: groupDecimal(s.text) };
   });
   const tree = h(
     'div',
@@ -852,12 +852,12 @@ async function antdJzt(seed: number): Promise<GeneratedPage> {
     { metric: 'adClicks', value: clicks },
     { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
   ];
-  const money = (t: string) => `¥${group(t.split('.')[0]!, ',')}.${t.split('.')[1]}`;
+  const money = (t: string) => `¥${groupDecimal(t)}`;
   const words = ['实木床头柜', '北欧书架', '卧室收纳柜'].slice(0, r.int(2, 3));
   const rows = words.map((key, i) => {
     const s = fixed(r, 20, Math.max(30, spend.value / 3), 2);
     readings.push({ metric: 'adSpend', value: s.value, currency: 'CNY', breakdown: { dimension: '关键词', key } });
-    return { key: i, word: key, spend: group(s.text.split('.')[0]!, ',') + '.' + s.text.split('.')[1] };
+    return { key: i, word: key, spend: groupDecimal(s.text) };
   });
   const tree = h(
     StyleProvider,

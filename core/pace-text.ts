@@ -1,5 +1,5 @@
 import { FIXES } from './fixes';
-import { formatChange } from './format';
+import { formatFactorChange } from './format';
 import { metricName, type Locale } from './i18n';
 import type { PaceView } from './review/types';
 import type { PaceTranslate } from './strings/pace';
@@ -70,7 +70,7 @@ export function paceText(view: PaceView, t: PaceTranslate, locale: Locale): Pace
   if (lever) {
     const fix = FIXES[lever.fix];
     text.lever = {
-      text: t('pace_lever', { factor: metricName(t, lever.factor), change: formatChange(lever.change, locale) }),
+      text: t('pace_lever', { factor: metricName(t, lever.factor), change: formatFactorChange(lever.factor, lever, locale) }),
       owner: t('badge_owner', { role: t(`role_${fix.role}`) }),
       fix: t(fix.summary),
       steps: fix.steps.map((s) => t(s)),

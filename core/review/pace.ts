@@ -188,10 +188,13 @@ export function lagging(today: FactorCurves, minute: number): PaceLever | null {
     { visitors: median(v)!, conversionRate: median(c)!, avgOrderValue: median(a)! },
   );
   if (!split?.main || !split.fix) return null;
+  const main = split.factors.find((f) => f.factor === split.main)!;
   const lever: PaceLever = {
     factor: split.main,
     fix: split.fix,
-    change: split.factors.find((f) => f.factor === split.main)!.change,
+    change: main.change,
+    current: main.current,
+    baseline: main.baseline,
     days: v.length,
   };
   if (split.main === 'visitors' && today.sources) {

@@ -312,6 +312,9 @@ export interface PaceLever {
   fix: FixId;
   /** This factor's change against the same time on past same weekdays (−0.2: 20% below). */
   change: number;
+  /** The factor today so far and its median at the same minute of past same weekdays (a rate as a fraction). */
+  current: number;
+  baseline: number;
   /** Past days the comparison stands on. */
   days: number;
   /** The traffic source that lost the most visitors by this time, when the board shows sources. */

@@ -4,6 +4,10 @@ import { DEFAULT_HOURLY, defaultShare, lagging, plannedApart, projectDay, shareA
 import { putPoint, emptyCurve, wallClock, type CurveRecord } from '@/core/intraday-curves';
 import { DEFAULT_PACE_CHECKS } from '@/core/pace-checks';
 import { repairSettings } from '@/core/settings';
+import { paceText } from '@/core/pace-text';
+import { translator } from '@/core/i18n';
+import { BADGE_SCREEN } from '@/core/background/badge-words';
+import { SHORT as VIEW } from '@/test/fixtures/pace/views';
 
 /** A curve of 10-minute slots from hourly running totals: the value at each hour's end, held through the hour's slots. */
 function hourly(totals: readonly number[]): PastCurve['curve'] {
@@ -212,6 +216,19 @@ describe('what to push', () => {
     });
     expect(lagging({ sales: 7000, visitors: 1100, buyers: 35, past }, 14 * 60)).toBeNull();
     expect(lagging({ sales: 4000, visitors: 1000, buyers: 20, past: past.slice(0, 1) }, 14 * 60)).toBeNull();
+  });
+
+  it('says a lagging conversion in points of the rate, not as a relative change', () => {
+    // 2.00% today against 3.00%: one point down, which a relative "-33.3%" would hide.
+    const lever = lagging({ sales: 4000, visitors: 1000, buyers: 20, past }, 14 * 60)!;
+    expect(lever).toMatchObject({ factor: 'conversionRate', current: 0.02, baseline: 0.03 });
+    const view = { ...VIEW, lever };
+    expect(paceText(view, translator('zh-CN', BADGE_SCREEN), 'zh-CN').lever!.text).toBe(
+      '该推 转化率：比过去同星期几同一时刻 -1.00个百分点',
+    );
+    expect(paceText(view, translator('en', BADGE_SCREEN), 'en').lever!.text).toContain('-1.00 pp');
+    // Visitors stay relative.
+    expect(paceText(VIEW, translator('en', BADGE_SCREEN), 'en').lever!.text).toContain('-50.0%');
   });
 });
 

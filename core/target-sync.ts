@@ -17,7 +17,8 @@ import type { TargetSyncProblem, TargetSyncStatus } from './target-sync-status';
  *   included; a day plan travels as one amount per day of the month.
  * - Merge: record by record, the newer change wins. A deleted target leaves a tombstone (`deleted`) in
  *   sync and in this browser (`targetTombstones`), so the other computer deletes it too and neither
- *   brings it back; tombstones go after `TOMBSTONE_DAYS`.
+ *   brings it back. A tombstone stays as long as its month is carried, so a computer away from sync for
+ *   months does not send its old copy back when it returns.
  * - Months: sync carries the current month, the next and the last 13 (`MONTHS_BACK`): the month being
  *   worked, the one being planned, and a year back for the month review's same month last year. Older
  *   months leave sync and stay in the database here and there.
@@ -50,8 +51,6 @@ export const TARGET_STATUS_KEY = 'targetSyncStatus';
 export const TARGET_BUDGET = { bytes: 60 * 1024, items: 300 } as const;
 export const MONTHS_BACK = 13;
 export const MONTHS_AHEAD = 1;
-export const TOMBSTONE_DAYS = 60;
-const DAY_MS = 86_400_000;
 
 /** A record as it travels: without its database id and change time, a day plan as one amount per day. */
 type Travelling = Record<string, unknown> & { site: string; store: string; month: string };
@@ -231,7 +230,7 @@ interface Candidate {
 
 /**
  * Sends the targets this browser changed after what sync holds, and takes out of sync what no longer
- * belongs there (months outside the window, tombstones past their time). One `remove` and one `set`;
+ * belongs there (months outside the window, their tombstones included). One `remove` and one `set`;
  * nothing over an item a newer version wrote; within the targets' share of sync; held back near the rate
  * quota with the settings. The outcome is stored as `targetSyncStatus` in `local` and returned.
  */
@@ -244,20 +243,17 @@ export async function pushTargets(
   const [records, stored, all] = await Promise.all([book.all(), local.get([TOMBSTONES_KEY, WRITES_KEY]), sync.get(null)]);
   const remote = remoteItems(all);
   const months = new Set(syncedMonths(now));
-  const freshFrom = now - TOMBSTONE_DAYS * DAY_MS;
   const problems: TargetSyncProblem[] = [];
 
   // Writes are counted with the settings' pushes (core/settings-sync.ts): one budget under Chrome's 120 a minute.
-  // Pruning: old months and old tombstones leave sync (an item a newer version wrote stays for it).
-  const prune = [...remote].filter(
-    ([, item]) => item.v <= TARGET_SYNC_VERSION && (!months.has(item.t.month) || (item.deleted && item.at < freshFrom)),
-  );
+  // Pruning: months outside the window leave sync, tombstones with them (an item a newer version wrote stays for it).
+  const prune = [...remote].filter(([, item]) => item.v <= TARGET_SYNC_VERSION && !months.has(item.t.month));
   for (const [key] of prune) remote.delete(key);
 
   const byId = new Map(records.map((r) => [r.id, r]));
   const tombs = readTombstones(stored[TOMBSTONES_KEY]);
   const keptTombs = Object.fromEntries(
-    Object.entries(tombs).filter(([id, t]) => t.at >= freshFrom && months.has(t.month) && (byId.get(id)?.updatedAt ?? 0) < t.at),
+    Object.entries(tombs).filter(([id, t]) => months.has(t.month) && (byId.get(id)?.updatedAt ?? 0) < t.at),
   );
 
   const candidates: Candidate[] = [];

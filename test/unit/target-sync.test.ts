@@ -6,6 +6,7 @@ import { buildPlan } from '@/core/review/plan-input';
 import type { MonthTarget } from '@/core/review/types';
 import { itemBytes, SYNC_QUOTA } from '@/core/settings-sync';
 import {
+  MONTHS_BACK,
   pullTargets,
   pushTargets,
   recordOf,
@@ -15,7 +16,6 @@ import {
   TARGET_SYNC_VERSION,
   targetKey,
   toItem,
-  TOMBSTONE_DAYS,
   type TargetItem,
 } from '@/core/target-sync';
 import { targetFollower } from '@/core/background/target-follow';
@@ -256,7 +256,7 @@ describe('two browsers of one operator', () => {
     expect((await shop.targetOf(SHOP_A, '2026-11'))?.amount).toBe(320_000);
   });
 
-  it('takes tombstones out of sync after their time, and months outside the window, keeping the targets here', async () => {
+  it('takes months outside the window out of sync, their tombstones with them, keeping the targets here', async () => {
     const { sync, laptop, shop } = await twoBrowsers();
     // A month that was in the window a year ago: pushed then.
     const old = addMonths('2026-11', -14);
@@ -275,11 +275,31 @@ describe('two browsers of one operator', () => {
     expect(Object.values(sync.data).map((i) => (i as TargetItem).t.month)).not.toContain(old);
     expect(sync.data[tombKey]).toBeDefined();
     for (const who of [laptop, shop]) expect(await who.targetOf(SHOP_A, old)).toMatchObject({ amount: 100_000 });
-    // After TOMBSTONE_DAYS the tombstone goes from sync and from the browser's own list.
-    const later = NOW - 30 * DAY + (TOMBSTONE_DAYS + 1) * DAY;
-    expect((await pushTargets(laptop.book, laptop.local, sync, later)).pruned).toBe(1);
+    // Months later the tombstone is still carried: it leaves sync, and the browser's own list, with its month.
+    expect((await pushTargets(laptop.book, laptop.local, sync, NOW + 120 * DAY)).pruned).toBe(0);
+    expect(sync.data[tombKey]).toBeDefined();
+    const gone = addMonths('2026-10', MONTHS_BACK + 1);
+    const later = Date.parse(`${gone}-15T12:00:00`);
+    expect((await pushTargets(laptop.book, laptop.local, sync, later)).pruned).toBeGreaterThanOrEqual(1);
     expect(sync.data[tombKey]).toBeUndefined();
     expect((await laptop.local.get('targetTombstones')).targetTombstones).toEqual({});
+  });
+
+  it('a computer away from sync for months takes a deletion made meanwhile instead of bringing the target back', async () => {
+    const { sync, laptop, shop } = await twoBrowsers();
+    await laptop.save(target(SHOP_A, '2026-11', 300_000), NOW - 3 * DAY);
+    await carry(laptop, shop, sync);
+    // The shop computer deletes it; the laptop is not opened for four months.
+    await shop.save(target(SHOP_A, '2026-11', 0), NOW - DAY);
+    await pushTargets(shop.book, shop.local, sync, NOW - DAY);
+    await pushTargets(shop.book, shop.local, sync, NOW + 100 * DAY);
+    const back = NOW + 120 * DAY;
+    await pullTargets(laptop.book, laptop.local, sync);
+    await pushTargets(laptop.book, laptop.local, sync, back);
+    expect(await laptop.targetOf(SHOP_A, '2026-11')).toBeUndefined();
+    await pullTargets(shop.book, shop.local, sync);
+    expect(await shop.targetOf(SHOP_A, '2026-11')).toBeUndefined();
+    expect(sync.data[targetKey(targetId(SHOP_A.site, SHOP_A.store, '2026-11'))]).toMatchObject({ deleted: true });
   });
 
   it('says when the browser refused the write, keeps the target here, and sends it once there is room', async () => {

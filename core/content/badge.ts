@@ -48,7 +48,7 @@ const STYLE = `
 .compact .sum, .mini .sum, .mini .sev { display: none; }
 .compact .pill { padding: 2px 6px; }
 .mini .pill { padding: 4px; }
-.panel { position: fixed; box-sizing: border-box; width: 300px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto; padding: 10px 12px; border-radius: 8px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 4px 16px rgba(0,0,0,.18); white-space: normal; }
+.panel { position: fixed; inset: auto; margin: 0; color: inherit; font: inherit; box-sizing: border-box; width: 300px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto; padding: 10px 12px; border-radius: 8px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 4px 16px rgba(0,0,0,.18); white-space: normal; }
 .panel[hidden] { display: none; }
 .headline { margin: 0 0 6px; font-weight: 600; }
 .first { margin: 0 0 4px; }
@@ -147,6 +147,9 @@ export class Badge {
     this.panel = doc.createElement('div');
     this.panel.className = 'panel';
     this.panel.hidden = true;
+    // In the top layer where the browser has one, so no transformed or clipping ancestor on the page moves
+    // or cuts the advice (a fixed element inside a transform is placed against that ancestor, not the window).
+    if ('showPopover' in this.panel) this.panel.popover = 'manual';
     this.panel.setAttribute('role', 'dialog');
     const headline = doc.createElement('p');
     headline.className = 'headline';
@@ -217,6 +220,7 @@ export class Badge {
   private show(open: boolean): void {
     if (!open && this.pinned) return;
     this.panel.hidden = !open;
+    this.topLayer(open);
     this.render();
     if (!open) return;
     // Fixed to the window, so no card that clips its overflow cuts the advice; below the pill, or above
@@ -227,6 +231,16 @@ export class Badge {
     const top = pill.bottom + panel.height > view.innerHeight - 8 ? Math.max(8, pill.top - panel.height) : pill.bottom;
     this.panel.style.left = `${Math.max(8, Math.min(pill.left, view.innerWidth - 8 - panel.width))}px`;
     this.panel.style.top = `${top}px`;
+  }
+
+  private topLayer(open: boolean): void {
+    if (!this.panel.popover) return;
+    try {
+      if (open && !this.panel.matches(':popover-open')) this.panel.showPopover();
+      else if (!open && this.panel.matches(':popover-open')) this.panel.hidePopover();
+    } catch {
+      // Not connected yet, or the page closed it: the panel stays fixed in the shadow root, as without popovers.
+    }
   }
 
   get attachedTo(): Element | null {
@@ -267,13 +281,15 @@ export class Badge {
     let side = full <= MAX_PILL ? fits(full) : 0;
     if (!side) (wrap.classList.add('compact'), (side = fits((width = full - sum))));
     if (!side) (wrap.classList.add('mini'), (width = full - sum - sev), (side = leftRoom > rightRoom ? -1 : 1));
-    const parent = (this.host.offsetParent as HTMLElement | null) ?? doc.body;
-    const base = parent.getBoundingClientRect();
+    // Measured from where the host lands at 0, 0 of whatever block holds it (a positioned cell, a card
+    // with a transform or a filter, a scrolled box), not from offsetParent, which knows no transforms.
     const x = side > 0 ? text.right + GAP : text.left - GAP - width;
-    const left = x - base.left - parent.clientLeft + parent.scrollLeft;
-    const top = text.top - base.top - parent.clientTop + parent.scrollTop + (text.height - pill.offsetHeight) / 2;
-    this.host.style.setProperty('left', `${Math.round(left)}px`, 'important');
-    this.host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+    const y = text.top + (text.height - pill.offsetHeight) / 2;
+    this.host.style.setProperty('left', '0px', 'important');
+    this.host.style.setProperty('top', '0px', 'important');
+    const origin = this.host.getBoundingClientRect();
+    this.host.style.setProperty('left', `${Math.round(x - origin.left)}px`, 'important');
+    this.host.style.setProperty('top', `${Math.round(y - origin.top)}px`, 'important');
     if (!this.panel.hidden) this.show(true);
   }
 

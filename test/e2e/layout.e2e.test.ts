@@ -21,6 +21,8 @@ import { buildPreview, launchChromium } from '../harness/preview.mjs';
 const HOME = 'https://sycm.taobao.com/portal/home.htm';
 const TABLE = 'https://sycm.taobao.com/flow/monitor/source.htm';
 const NARROW = 'https://sycm.taobao.com/flow/monitor/narrow.htm';
+/** The same page with its card moved by a transform (component libraries animate cards so). */
+const MOVED = 'https://sycm.taobao.com/flow/monitor/moved.htm';
 const PDD = 'https://mms.pinduoduo.com/sycm/stores_data/operation';
 
 /** The source table squeezed into a column a few hundred pixels wide, its numbers in tight cells. */
@@ -63,6 +65,20 @@ interface PanelState {
 
 async function pills(page: Page): Promise<PillCheck[]> {
   return (await inClosedShadow<PillCheck>(page, 'storepulse-badge', '.pill', CHECK_PILL)).flat();
+}
+
+/** The middle of each pill on the page, where the operator points at it. */
+async function pillCentres(page: Page): Promise<Array<{ x: number; y: number }>> {
+  return (
+    await inClosedShadow<{ x: number; y: number }>(
+      page,
+      'storepulse-badge',
+      '.pill',
+      `function () {
+        const r = this.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }`,
+    )
+  ).flat();
 }
 
 async function panels(page: Page): Promise<PanelState[]> {
@@ -178,6 +194,7 @@ describe.each(LOCALES)('badge layout in real Chromium, %s', (locale) => {
   beforeAll(async () => {
     server = await startServer({ [HOME]: 'sycm/home.html', [TABLE]: 'sycm/table.html', [PDD]: 'pdd/operation.html' });
     server.serve(NARROW, narrowTable());
+    server.serve(MOVED, narrowTable().replace('</head>', '<style>.oui-card-3kX9q{transform:translate(12px,8px)}</style></head>'));
     browser = await launch(server.port, locale);
   });
   afterAll(async () => {
@@ -245,16 +262,7 @@ describe.each(LOCALES)('badge layout in real Chromium, %s', (locale) => {
       const host = page.locator('storepulse-badge').first();
       await host.waitFor({ state: 'attached', timeout: 20_000 });
       await page.waitForTimeout(500);
-      const [pill] = (
-        await inClosedShadow<{ x: number; y: number }>(
-          page,
-          'storepulse-badge',
-          '.pill',
-          `function () {
-        const r = this.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }`,
-        )
-      )[0]!;
+      const [pill] = await pillCentres(page);
       await page.mouse.move(pill!.x, pill!.y);
       await expect.poll(async () => (await panels(page))[0]!.shown).toBe(true);
       await panelReadable(page, 0);
@@ -277,6 +285,26 @@ describe.each(LOCALES)('badge layout in real Chromium, %s', (locale) => {
         shown = (await panels(page)).some((p) => p.shown);
       }
       expect(shown).toBe(true);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.mouse.move(5, 795);
+      await expect.poll(async () => (await panels(page)).some((p) => p.shown)).toBe(false);
+
+      // A card that is transformed and clips what overflows it (common in component libraries): the
+      // pill sits beside its number and the advice is placed against the window, whole, not cut by the card.
+      await page.goto(MOVED);
+      await page.locator('storepulse-badge').first().waitFor({ state: 'attached', timeout: 20_000 });
+      await page.waitForTimeout(300);
+      const [moved] = await pillCentres(page);
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.tagName, [moved!.x, moved!.y] as const)).toBe(
+        'STOREPULSE-BADGE',
+      );
+      await page.mouse.click(moved!.x, moved!.y);
+      await expect.poll(async () => (await panels(page))[0]!.shown).toBe(true);
+      await panelReadable(page, 0);
+      const box = (await panels(page))[0]!.box;
+      // Beside its pill: just below it, or just above it when the window has no room below.
+      expect(Math.min(Math.abs(box.top - moved!.y), Math.abs(box.bottom - moved!.y))).toBeLessThan(20);
+      await page.screenshot({ path: join(SCREENSHOTS, `layout-transformed-${locale}.png`) });
     } finally {
       await page.close();
     }

@@ -25,6 +25,8 @@ interface Style {
 /** How each kind of line is drawn; the report's own text (26 px and up) is at least 13 px in a 360 px preview. */
 const STYLES: Record<ReportLineKind | 'footer', Style> = {
   title: { size: 34, weight: 700, before: 0, colour: 'accent' },
+  overview: { size: 28, weight: 700, before: 24, colour: 'fg' },
+  glance: { size: 26, weight: 400, before: 6, colour: 'fg', indent: INDENT },
   gap: { size: 0, weight: 400, before: 14, colour: 'fg' },
   shop: { size: 30, weight: 700, before: 10, colour: 'fg' },
   day: { size: 28, weight: 700, before: 10, colour: 'fg' },
@@ -147,7 +149,39 @@ export function layoutReport(lines: readonly ReportLine[], footer: string, local
       y += lineHeight;
     });
   };
+  // A shop of the overview: its name in bold on a row of its own, then its pieces, broken only between them.
+  const glance = (g: NonNullable<ReportLine['glance']>, tone?: 'good' | 'bad') => {
+    const style = STYLES.glance;
+    y += style.before;
+    const x = PAD + (style.indent ?? 0);
+    const lineHeight = Math.round(style.size * 1.45);
+    const bold = fontOf({ ...style, weight: 700 }, locale);
+    const font = fontOf(style, locale);
+    const hang = Math.ceil(measure(`${BULLET} `, bold));
+    const row = (text: string, f: string, colour: string, bullet = false) => {
+      const baseline = y + Math.round(style.size * 1.1);
+      if (bullet) rows.push({ text: BULLET, x, y: baseline, font: f, colour, kind: 'glance' });
+      rows.push({ text, x: x + hang, y: baseline, font: f, colour, kind: 'glance' });
+      y += lineHeight;
+    };
+    const width = IMAGE_WIDTH - x - hang - PAD;
+    wrapText(g.shop, width, bold, measure).forEach((text, i) => row(text, bold, COLOURS.fg, i === 0));
+    const colour = tone ? COLOURS[tone] : COLOURS.fg;
+    let current = '';
+    for (const part of g.parts) {
+      const next = current ? `${current} · ${part}` : part;
+      if (current && measure(next, font) > width) {
+        row(current, font, colour);
+        current = part;
+      } else current = next;
+    }
+    if (current) for (const text of wrapText(current, width, font, measure)) row(text, font, colour);
+  };
   for (const line of lines) {
+    if (line.kind === 'glance' && line.glance) {
+      glance(line.glance, line.tone);
+      continue;
+    }
     if (line.kind === 'shop') {
       const last = shops.at(-1);
       if (last) last.bottom = y;

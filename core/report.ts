@@ -19,13 +19,28 @@ export type ReportTranslate = Translate<ReportKey | GlanceKey> & AdviceTranslate
 
 /** What a line of the report says, so the image can draw each kind its own way. */
 export type ReportLineKind =
-  'title' | 'gap' | 'shop' | 'day' | 'month' | 'factors' | 'main' | 'alerts' | 'alert' | 'tasks' | 'role' | 'task';
+  | 'title'
+  | 'overview'
+  | 'glance'
+  | 'gap'
+  | 'shop'
+  | 'day'
+  | 'month'
+  | 'factors'
+  | 'main'
+  | 'alerts'
+  | 'alert'
+  | 'tasks'
+  | 'role'
+  | 'task';
 
 export interface ReportLine {
   kind: ReportLineKind;
   text: string;
   /** Good or bad news on this line (a target met or missed, the month ahead or behind). */
   tone?: 'good' | 'bad';
+  /** A shop's line of the overview in its pieces, so the image breaks it only between them. */
+  glance?: { shop: string; parts: string[] };
 }
 
 /** Within this much of plan the month reads "on plan". */
@@ -44,16 +59,51 @@ export function reportLines(
   locale: Locale,
 ): ReportLine[] {
   const lines: ReportLine[] = [{ kind: 'title', text: t('report_title', { date: review.today }) }];
-  for (const shop of review.shops) {
-    const alerts = review.inbox.filter((a) => a.site === shop.site && a.store === shop.store && a.status === 'open');
-    lines.push({ kind: 'gap', text: '' }, ...shopLines(shop, alerts, t, locale));
+  const open = (shop: ShopOverview) =>
+    review.inbox.filter((a) => a.site === shop.site && a.store === shop.store && a.status === 'open');
+  // Several shops: one line each first, so whoever reads the chat sees the whole day before the details.
+  if (review.shops.length > 1) {
+    lines.push({ kind: 'gap', text: '' }, { kind: 'overview', text: t('report_overview', { count: review.shops.length }) });
+    for (const shop of review.shops) lines.push(glanceLine(shop, open(shop).length, t, locale));
   }
+  for (const shop of review.shops) lines.push({ kind: 'gap', text: '' }, ...shopLines(shop, open(shop), t, locale));
   return lines;
 }
 
+const siteNameOf = (t: ReportTranslate, site: string) => {
+  const name = t(`site_${site}` as never);
+  return name === `site_${site}` ? site : name;
+};
+
+/** A shop in one line: yesterday against its target, the month's completion, its open alerts. */
+function glanceLine(shop: ShopOverview, alerts: number, t: ReportTranslate, locale: Locale): ReportLine {
+  const day = shop.day;
+  const parts: string[] = [];
+  let tone: ReportLine['tone'];
+  if (day.status === 'noData' || day.sales === null) parts.push(t('report_glanceNoData'));
+  else if (day.target !== null && day.completion !== null) {
+    tone = day.status === 'met' ? 'good' : 'bad';
+    parts.push(
+      t('report_glanceDay', {
+        completion: formatCompletion(day.completion, locale),
+        verdict: t(day.status === 'met' ? 'report_met' : 'report_missed'),
+      }),
+    );
+  } else parts.push(t('report_glanceNoTarget', { sales: formatValue('sales', day.sales, locale, shop.currency) }));
+  if (day.month && day.month.daysWithData > 0)
+    parts.push(t('report_glanceMonth', { completion: formatCompletion(day.month.completion, locale) }));
+  parts.push(alerts ? t('report_glanceAlerts', { count: alerts }) : t('report_glanceNoAlerts'));
+  const name = `${shop.store} · ${siteNameOf(t, shop.site)}`;
+  return {
+    kind: 'glance',
+    ...(tone ? { tone } : {}),
+    text: `- ${t('report_glance', { shop: name, parts: parts.join(' · ') })}`,
+    glance: { shop: name, parts },
+  };
+}
+
 function shopLines(shop: ShopOverview, alerts: readonly AlertView[], t: ReportTranslate, locale: Locale): ReportLine[] {
-  const site = t(`site_${shop.site}` as never);
-  const siteName = site === `site_${shop.site}` ? shop.site : site;
+  const siteName = siteNameOf(t, shop.site);
   const lines: ReportLine[] = [{ kind: 'shop', text: t('report_shop', { store: shop.store, site: siteName }) }];
   const day = shop.day;
   const money = (v: number) => formatValue('sales', v, locale, shop.currency);

@@ -203,6 +203,50 @@ describe('the daily report', () => {
     expect(lines.indexOf(line('zh-CN')!)).toBe(lines.findIndex((l) => l.startsWith('主因')) + 1);
   });
 
+  it('opens with one line per shop when it covers several, in each language, before the shops’ own parts', () => {
+    const r = review();
+    const first = r.shops[0]!;
+    const maple = {
+      ...first,
+      site: 'shopify',
+      store: 'Maple Goods',
+      currency: 'USD',
+      day: { ...first.day, status: 'met' as const, sales: 2927.28, target: 2595.87, completion: 2927.28 / 2595.87, month: null },
+    };
+    const dark = { ...first, store: '新开的小店', day: { ...first.day, status: 'noData' as const, sales: null, month: null } };
+    const free = {
+      ...first,
+      store: '没设目标的店',
+      day: { ...first.day, status: 'noTarget' as const, target: null, completion: null },
+    };
+    r.shops = [first, maple, dark, free];
+    const head = (locale: Locale) => dailyReport(r, translator(locale, POPUP_SCREEN), locale).split('\n').slice(0, 8);
+    expect(head('zh-CN')).toEqual([
+      '店脉日报 · 2026-11-27',
+      '',
+      '总览（4 家店）：',
+      '- 小雨的旗舰店 · 生意参谋：昨日 72.4% 未达标 · 本月 66.6% · 待处理 2',
+      '- Maple Goods · Shopify：昨日 112.7% 达标 · 无待处理',
+      '- 新开的小店 · 生意参谋：未读到已结束日期 · 无待处理',
+      '- 没设目标的店 · 生意参谋：昨日 ¥1,449.70，未设目标 · 本月 66.6% · 无待处理',
+      '',
+    ]);
+    expect(head('zh-TW').slice(2, 5)).toEqual([
+      '總覽（4 家店）：',
+      '- 小雨的旗舰店 · 生意參謀：昨日 72.4% 未達標 · 本月 66.6% · 待處理 2',
+      '- Maple Goods · Shopify：昨日 112.7% 達標 · 無待處理',
+    ]);
+    expect(head('en').slice(2, 7)).toEqual([
+      'Overview (4 shops):',
+      '- 小雨的旗舰店 · 生意参谋: yesterday 72.4% target missed · month 66.6% · 2 open alerts',
+      '- Maple Goods · Shopify: yesterday 112.7% target met · no open alerts',
+      '- 新开的小店 · 生意参谋: no closed day read · no open alerts',
+      '- 没设目标的店 · 生意参谋: yesterday ¥1,449.70, no target · month 66.6% · no open alerts',
+    ]);
+    // Then each shop's own part, as for one shop.
+    expect(dailyReport(r, translator('zh-CN', POPUP_SCREEN), 'zh-CN').split('\n')[8]).toBe('【小雨的旗舰店 · 生意参谋】');
+  });
+
   it('says what to open for a shop with no closed day, and that it has no open alerts', () => {
     const r = review();
     r.shops[0]!.day = {

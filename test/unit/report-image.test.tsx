@@ -53,7 +53,17 @@ describe('the report picture’s layout', () => {
         .map((r) => r.text)
         .join('')
         .replace(/[\s•-]/g, '');
-      for (const l of lines) expect(drawn).toContain(l.text.replace(/[\s•-]/g, ''));
+      // The overview's shop lines are drawn as the shop's name and its pieces, each piece whole on one row.
+      for (const l of lines)
+        for (const piece of l.glance ? [l.glance.shop, ...l.glance.parts] : [l.text])
+          expect(drawn).toContain(piece.replace(/[\s•-]/g, ''));
+      const glanceRows = layout.rows.filter((r) => r.kind === 'glance').map((r) => r.text);
+      for (const part of lines.flatMap((l) => l.glance?.parts ?? []))
+        expect(
+          glanceRows.some((r) => r.includes(part)),
+          part,
+        ).toBe(true);
+      expect(lines.filter((l) => l.glance)).toHaveLength(sampleReviewState().shops.length);
       for (const r of layout.rows) {
         const size = Number(/(\d+)px/.exec(r.font)![1]);
         expect(r.x + measure(r.text, r.font)).toBeLessThanOrEqual(IMAGE_WIDTH - 32);

@@ -98,6 +98,16 @@ export function sessionFor(
   locale = 'en',
   options: LaunchOptions = {},
 ): () => Session {
+  return sessionAndServerFor(engine, pages, locale, options).session;
+}
+
+/** sessionFor, with the fixture server too (for a suite that serves pages it makes: `server().serve`). */
+export function sessionAndServerFor(
+  engine: Engine,
+  pages: Record<string, string>,
+  locale = 'en',
+  options: LaunchOptions = {},
+): { session: () => Session; server: () => FixtureServer } {
   let server: FixtureServer | undefined;
   let session: Session | undefined;
   beforeAll(async () => {
@@ -108,9 +118,15 @@ export function sessionFor(
     await session?.close();
     await server?.close();
   });
-  return () => {
-    if (!session) throw new Error(`no ${engine} session`);
-    return session;
+  return {
+    session: () => {
+      if (!session) throw new Error(`no ${engine} session`);
+      return session;
+    },
+    server: () => {
+      if (!server) throw new Error('no fixture server');
+      return server;
+    },
   };
 }
 

@@ -1,13 +1,17 @@
+import type { Session } from './engines';
 import type { Browser, FixtureServer } from './support';
 import { eventually } from './support';
 // @ts-expect-error plain ES module with JSDoc types
-import { readDays } from '../harness/browser.mjs';
+import { daysOfMonths, readDays } from '../harness/browser.mjs';
 // @ts-expect-error plain ES module with JSDoc types
 import { dayPage as makeDayPage, fiveWeeks as makeFiveWeeks } from '../harness/days.mjs';
+// @ts-expect-error plain ES module with JSDoc types
+import { adsDayPage, ALIMAMA_SEED_URL } from '../harness/ads-days.mjs';
 
 /**
- * Days of history put in through the real path: a 生意参谋 page per day, served at its real URL and
- * read by the extension's content script, reported to the worker and stored by it.
+ * Days of history put in through the real path: a 生意参谋 page per day (or a 阿里妈妈 report per day of
+ * an ads account), served at its real URL and read by the extension's content script, reported to the
+ * worker and stored by it.
  */
 
 export const SEED_URL = 'https://sycm.taobao.com/portal/home.htm';
@@ -23,23 +27,81 @@ export interface SeedDay {
   sources: [number, number, number];
 }
 
+/** One day of an ads account (test/harness/ads-days.mjs): spend and ad sales in CNY, its plans as parts. */
+export interface AdsDay {
+  date: string;
+  spend: number;
+  adSales: number;
+  clicks: number;
+  impressions: number;
+  plans: Array<{ name: string; spend: number; adSales: number; clicks: number }>;
+}
+
 export const dayPage: (store: string, d: SeedDay) => string = makeDayPage;
 /** Five weeks up to yesterday in which search traffic fell on the last two days, conversion and order value steady. */
 export const fiveWeeks: () => SeedDay[] = makeFiveWeeks;
+
+export interface StoredDay {
+  id: string;
+  value: number;
+}
+
+/** Every day the history keeps (`site|store|metric|part|date`), in either browser. */
+export const storedDays = async (session: Session): Promise<StoredDay[]> => daysOfMonths(await session.readDatabase('days'));
+
+/** A tab to open the pages in, and the history's days so far. */
+interface Reading {
+  goto(url: string): Promise<unknown>;
+  days(): Promise<StoredDay[]>;
+}
+
+/** Serves each page at `url` in turn, opens it, and waits until the worker has stored the day it names. */
+async function readInTurn(
+  reading: Reading,
+  server: FixtureServer,
+  url: string,
+  pages: ReadonlyArray<{ html: string; id: string }>,
+): Promise<void> {
+  for (const p of pages) {
+    server.serve(url, p.html);
+    await reading.goto(url);
+    await eventually(async () => (await reading.days()).some((r) => r.id === p.id), `${p.id} stored`);
+  }
+}
+
+const shopPages = (store: string, days: readonly SeedDay[]) =>
+  days.map((d) => ({ html: dayPage(store, d), id: `sycm|${store}|sales||${d.date}` }));
+
+const adsPages = (account: string, days: readonly AdsDay[]) =>
+  days.map((d) => ({ html: adsDayPage(account, d) as string, id: `alimama|${account}|adSpend||${d.date}` }));
 
 /** Opens one page per day and waits until the worker has stored that day's sales. */
 export async function seedDays(browser: Browser, server: FixtureServer, store: string, days: SeedDay[]): Promise<void> {
   const page = await browser.context.newPage();
   try {
-    for (const d of days) {
-      server.serve(SEED_URL, dayPage(store, d));
-      await page.goto(SEED_URL);
-      await eventually(async () => {
-        const daily = (await readDays(browser.serviceWorker)) as Array<{ id: string }>;
-        return daily.some((r) => r.id === `sycm|${store}|sales||${d.date}`);
-      }, `the day ${d.date} stored`);
-    }
+    const reading = { goto: (u: string) => page.goto(u), days: () => readDays(browser.serviceWorker) as Promise<StoredDay[]> };
+    await readInTurn(reading, server, SEED_URL, shopPages(store, days));
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * In either browser: the shop's 生意参谋 days, then (when given) an ads account's 阿里妈妈 days, each page
+ * read in one tab and stored before the next is served.
+ */
+export async function seedDaysIn(
+  session: Session,
+  server: FixtureServer,
+  shop: { store: string; days: readonly SeedDay[] },
+  ads?: { account: string; days: readonly AdsDay[] },
+): Promise<void> {
+  const tab = await session.open('about:blank');
+  try {
+    const reading = { goto: (u: string) => tab.goto(u), days: () => storedDays(session) };
+    if (ads) await readInTurn(reading, server, ALIMAMA_SEED_URL, adsPages(ads.account, ads.days));
+    await readInTurn(reading, server, SEED_URL, shopPages(shop.store, shop.days));
+  } finally {
+    await tab.close();
   }
 }

@@ -136,10 +136,19 @@ export async function readDatabase(serviceWorker, storeName) {
  * @param {import('playwright-core').Worker} serviceWorker
  */
 export async function readDays(serviceWorker) {
-  const months =
-    /** @type {Array<{ site: string, store: string, metric: string, part: string, month: string, values: Array<number | null>, provisional: number }>} */ (
-      await readDatabase(serviceWorker, 'days')
-    );
+  return daysOfMonths(/** @type {MonthRecord[]} */ (await readDatabase(serviceWorker, 'days')));
+}
+
+/**
+ * @typedef {{ site: string, store: string, metric: string, part: string, month: string,
+ *             values: Array<number | null>, provisional: number }} MonthRecord
+ */
+
+/**
+ * The days of the `days` store's month records, as readDays gives them (read in either browser).
+ * @param {MonthRecord[]} months
+ */
+export function daysOfMonths(months) {
   const esc = (/** @type {string} */ s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   return months.flatMap((m) =>
     m.values.flatMap((value, i) => {

@@ -9,13 +9,18 @@ import type { OptionsTranslate } from '@/core/strings/options';
 /**
  * The browser's message for a refused write, in the operator's words where it is one of the quotas.
  * The API names them QUOTA_BYTES_PER_ITEM, QUOTA_BYTES, MAX_WRITE_OPERATIONS_PER_MINUTE; Chromium's
- * messages spell them "Resource::kQuotaBytesPerItem quota exceeded" and so on.
+ * messages spell them "Resource::kQuotaBytesPerItem quota exceeded" and so on. Firefox names none
+ * ("QuotaExceededError: storage.sync API call exceeded its quota limitations."); items over the per-item
+ * limit are never sent, so there it is the space: bytes or items.
  */
-export function reasonOf(message: string, t: OptionsTranslate): string {
+export function reasonOf(raw: string, t: OptionsTranslate): string {
+  // The browser's own full stop would sit before the sentence's.
+  const message = raw.trim().replace(/[.。]+$/, '');
   const name = message.replace(/_/g, '').toLowerCase();
   if (name.includes('quotabytesperitem')) return `${t('sync_quotaItem')} (${message})`;
   if (name.includes('quotabytes')) return `${t('sync_quotaTotal')} (${message})`;
   if (name.includes('maxwriteoperations') || name.includes('maxsustained')) return `${t('sync_quotaRate')} (${message})`;
+  if (name.includes('quotaexceedederror') || name.includes('exceeded its quota')) return `${t('sync_quotaFull')} (${message})`;
   return message;
 }
 

@@ -18,6 +18,7 @@ const en = {
   sync_newer:
     '“{field}” was saved by a newer StorePulse on another computer; it is kept as that version wrote it. Update StorePulse here to change it.',
   sync_quotaTotal: 'the browser’s sync space (100 KB) is full',
+  sync_quotaFull: 'the browser’s sync space is full (100 KB and 512 items at most)',
   sync_quotaItem: 'one item is larger than the browser allows',
   sync_quotaRate: 'too many writes in a minute',
   sync_closed: 'On: in this browser only StorePulse’s own pages and background can write what syncs.',
@@ -42,6 +43,7 @@ const zhCN: Record<SyncKey, string> = {
   sync_rate: '设置改得太频繁（一分钟内写入 {writes} 次），一分钟后再改动时会一并同步。',
   sync_newer: '“{field}”是另一台电脑上更新版本的店脉保存的，已按那个版本保留。请先在这里更新店脉再修改。',
   sync_quotaTotal: '浏览器的同步空间（100 KB）已满',
+  sync_quotaFull: '浏览器的同步空间已满（最多 100 KB、512 项）',
   sync_quotaItem: '有一项超过了浏览器允许的大小',
   sync_quotaRate: '一分钟内写入次数过多',
   sync_closed: '已开启：在这个浏览器里，只有店脉自己的页面和它的后台进程能写入同步内容。',
@@ -63,6 +65,7 @@ const zhTW: Record<SyncKey, string> = {
   sync_rate: '設定改得太頻繁（一分鐘內寫入 {writes} 次），一分鐘後再變更時會一併同步。',
   sync_newer: '「{field}」是另一台電腦上較新版本的店脈儲存的，已依那個版本保留。請先在這裡更新店脈再修改。',
   sync_quotaTotal: '瀏覽器的同步空間（100 KB）已滿',
+  sync_quotaFull: '瀏覽器的同步空間已滿（最多 100 KB、512 項）',
   sync_quotaItem: '有一項超過了瀏覽器允許的大小',
   sync_quotaRate: '一分鐘內寫入次數過多',
   sync_closed: '已開啟：在這個瀏覽器裡，只有店脈自己的頁面和背景程式能寫入同步內容。',

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { SyncStatus, type SyncView } from '@/components/SyncStatus';
+import { reasonOf, SyncStatus, type SyncView } from '@/components/SyncStatus';
 import { translator } from '@/core/i18n';
 import { decideSync } from '@/core/settings-sync';
 import { OPTIONS_SCREEN } from '@/core/strings/options';
@@ -88,5 +88,34 @@ describe('the sync panel says what happened to the monthly targets', () => {
       targets: { at: 2_000, written: ['a 2026-11'], pruned: 0, problems: [] },
     });
     expect(root().querySelector('.sync-ok')?.textContent).toMatch(/^Sent to sync at /);
+  });
+});
+
+describe('a refused write in the operator’s words', () => {
+  it.each([
+    [
+      'zh-CN',
+      'QuotaExceededError: storage.sync API call exceeded its quota limitations.',
+      '浏览器的同步空间已满（最多 100 KB、512 项）',
+    ],
+    [
+      'zh-TW',
+      'QuotaExceededError: storage.sync API call exceeded its quota limitations.',
+      '瀏覽器的同步空間已滿（最多 100 KB、512 項）',
+    ],
+    ['en', 'QuotaExceededError: storage.sync API call exceeded its quota limitations.', 'the browser’s sync space is full'],
+    ['zh-CN', 'QUOTA_BYTES quota exceeded', '浏览器的同步空间（100 KB）已满'],
+    ['en', 'Resource::kQuotaBytesPerItem quota exceeded', 'one item is larger than the browser allows'],
+    ['en', 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded', 'too many writes in a minute'],
+  ] as const)('%s: “%s”', (locale, message, words) => {
+    const reason = reasonOf(message, translator(locale, OPTIONS_SCREEN));
+    expect(reason).toContain(words);
+    // The browser's own words follow, without their full stop (the sentence has its own).
+    expect(reason).toContain(`(${message.replace(/\.$/, '')})`);
+    expect(reason).not.toMatch(/\.\)$/);
+  });
+
+  it('leaves a message it does not know as the browser wrote it', () => {
+    expect(reasonOf('Sync is paused', t)).toBe('Sync is paused');
   });
 });

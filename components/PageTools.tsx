@@ -4,7 +4,6 @@ import { formatValue } from '@/core/format';
 import { metricName, type Locale } from '@/core/i18n';
 import type { PopupTranslate } from '@/core/strings/popup';
 import type { ReadPageResult } from '@/core/messages';
-import { siteFor } from '@/core/sites';
 
 /**
  * The popup's tools for the page in the active tab: "read this page" on any site (activeTab), the
@@ -54,13 +53,15 @@ export function PageTools({ t, locale, deps, onRead }: Props) {
       const url = active?.url ? new URL(active.url) : undefined;
       // The extension's own page (the popup opened in a tab) has nothing to read.
       if (!active || url?.protocol.endsWith('-extension:')) return;
+      // The site registry holds every site's reader: loaded here, after the popup's first screen.
+      const site = url && (await import('@/core/sites')).siteFor(url);
       const info: TabInfo = {
         id: active.id,
         web: !url || url.protocol === 'https:' || url.protocol === 'http:',
         // Picked numbers are kept per https origin only (a plain-http page can be anyone's).
         pickable: !url || url.protocol === 'https:',
         ...(url ? { host: url.hostname, origin: url.origin } : {}),
-        ...(url && siteFor(url) ? { supported: siteFor(url)!.id } : {}),
+        ...(site ? { supported: site.id } : {}),
       };
       setTab(info);
       if (info.origin && info.web && !info.supported) {

@@ -6,20 +6,18 @@ import { joinKey } from '@/core/keys';
 import { POPUP_SCREEN, type PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
 import type { MonthTarget, PaceView, ReviewState, TrendView } from '@/core/review/types';
-import { SITES } from '@/core/sites';
 import type { AdsSite } from '@/core/ads-links';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { DailyReport, type ImageOut } from './DailyReport';
 import { FirstRun } from './FirstRun';
 import { ShopLines } from './ShopLines';
 import { AlertItem, Inbox, ShopAlerts } from './Inbox';
-import { MonthReview } from './MonthReview';
 import { TodayPace } from './Pace';
 import { PageTools, type PageToolsDeps } from './PageTools';
 import { byUrgency, DayCard } from './Review';
 import { LinkPrompt } from './Spend';
 import { Tabs } from './Tabs';
-import { Trends } from './Trends';
+import { lazy } from './lazy';
 import { alertCount, errorText, groupBy, shopKey, siteName } from './util';
 
 export interface PopupProps {
@@ -48,6 +46,10 @@ export interface PopupProps {
 }
 
 type TabId = 'review' | 'trends' | 'month';
+
+// The first screen is the Review tab: the other tabs' code loads when one is opened.
+const Trends = lazy(() => import('./Trends').then((m) => m.Trends));
+const MonthReview = lazy(() => import('./MonthReview').then((m) => m.MonthReview));
 
 export const REVIEW_RENDERED = 'storepulse:review-rendered';
 export const REVIEW_PAINTED = 'storepulse:review-painted';
@@ -360,7 +362,17 @@ function Empty({ t }: { t: PopupTranslate }) {
       <a class="popup-cta" href={SYCM_HOME} target="_blank" rel="noreferrer">
         {t('popup_openSycm')}
       </a>
-      <p class="popup-muted">{t('popup_supported', { sites: SITES.map((s) => siteName(t, s.id)).join('、') })}</p>
+      <SupportedSites t={t} />
     </section>
   );
 }
+
+/** The back offices read, named: the site registry (with every site's reader) loads after the first screen. */
+const SupportedSites = lazy(() =>
+  import('@/core/sites').then(
+    ({ SITES }) =>
+      function SupportedSites({ t }: { t: PopupTranslate }) {
+        return <p class="popup-muted">{t('popup_supported', { sites: SITES.map((s) => siteName(t, s.id)).join('、') })}</p>;
+      },
+  ),
+);

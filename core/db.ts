@@ -14,7 +14,7 @@ import type { Breakdown, Period, Source } from './types';
  */
 
 export const DB_NAME = 'storepulse';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface ReadingRecord {
   id?: number;
@@ -100,12 +100,13 @@ export interface StorePulseDB extends DBSchema {
   alerts: {
     key: string;
     value: AlertRecord;
-    indexes: { byLastSeen: number };
+    indexes: { byLastSeen: number; byPeriod: [string, string, string] };
   };
   /** One record per shop × series × month, keyed `[site, store, metric, part, month]` (core/daily-months.ts). */
   days: {
     key: MonthKey;
     value: DailyMonthRecord;
+    indexes: { byShopMonth: [string, string, string] };
   };
   targets: {
     key: string;
@@ -201,6 +202,12 @@ const STEPS: readonly Step[] = [
   (db) => {
     const curves = db.createObjectStore('curves', { keyPath: ['site', 'store', 'metric', 'part', 'date'] });
     curves.createIndex('byDate', 'date');
+  },
+  // 6 → 7: a report's look-ups in one request each: the alerts of a shop's period, the month records of a
+  // shop's month. Indexes only: every record stays as it was.
+  (_db, tx) => {
+    tx.objectStore('alerts').createIndex('byPeriod', ['site', 'store', 'periodKey']);
+    tx.objectStore('days').createIndex('byShopMonth', ['site', 'store', 'month']);
   },
 ];
 
@@ -304,6 +311,8 @@ export interface DbEvents {
 export async function openDatabase(name = DB_NAME, version: number = DB_VERSION, events: DbEvents = {}): Promise<Database> {
   const db = await openDB<UpgradeSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
+      // An upgrade that fails or is cut short rejects the open itself; its transaction's own promise is not waited on.
+      tx.done.catch(() => undefined);
       const work: Array<() => Promise<void>> = [];
       for (let v = oldVersion; v < (newVersion ?? version); v++) {
         const data = STEPS[v]!(db, tx);

@@ -1,4 +1,4 @@
-import { gatherDay, monthKeyOf, type DailyMonthRecord } from '../daily-months';
+import { dayOf, gatherDay, monthKeyOf, type DailyMonthRecord } from '../daily-months';
 import { allOrNothing, dailyFromReading, issueAll, type AlertRecord, type Database, type ReadingRecord } from '../db';
 import { alertKey, customAlertKey, customAlertRange, joinKey, partOf, rowKey, sameRow, seriesKey, shopKey } from '../keys';
 import type { Evaluation, PageReport } from '../messages';
@@ -55,6 +55,9 @@ export interface IngestResult {
   notify: AlertRecord[];
 }
 
+/** What a number is compared with: its series' last reading (its id when it was a stored reading). */
+type Last = Pick<ReadingRecord, 'value' | 'currency' | 'period' | 'id'>;
+
 /** One custom rule against one reading, with every input it needs already looked up. */
 interface CustomCheck {
   index: number;
@@ -105,33 +108,42 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
   const bySeries = readings.index('bySeries');
 
   return allOrNothing(tx, async () => {
-    // Every look-up of the report at once: each number's last reading, its alerts and its day's month.
-    // A metric's alerts in this period (the platform's, and every rule's on every row) share one id range.
-    const metrics = [...new Set(observed.filter((o) => !o.peer).map((o) => o.metric))];
-    const [lasts, byMetric, months, foundCurves] = await Promise.all([
-      Promise.all(series.map((s) => bySeries.openCursor(IDBKeyRange.bound([s, -Infinity], [s, Infinity]), 'prev'))),
+    // Every look-up of the report at once, one request each where the records share a key prefix: the
+    // alerts of the shop's period (the platform's and every rule's, on every row), the month records of
+    // the shop's months, and the last reading of each number whose day's month record cannot stand for it.
+    const shopMonths = [...new Set(monthKeys.flatMap((k) => (k ? [k[4]] : [])))];
+    const needsLast = observed.map((_, i) => periods[i]!.kind !== 'day' || !monthKeys[i]);
+    const [lasts, stored, months, foundCurves] = await Promise.all([
       Promise.all(
-        metrics.map((m) => {
-          const id = alertKey(site, store, m, pKey);
-          return alerts.getAll(IDBKeyRange.bound(id, `${id}\uffff`));
-        }),
+        series.map((s, i) =>
+          needsLast[i] ? bySeries.openCursor(IDBKeyRange.bound([s, -Infinity], [s, Infinity]), 'prev') : null,
+        ),
       ),
-      Promise.all(monthKeys.map((k) => (k ? days.get(k) : undefined))),
+      observed.some((o) => !o.peer && !o.period)
+        ? alerts.index('byPeriod').getAll([site, store, pKey])
+        : Promise.resolve([] as AlertRecord[]),
+      Promise.all(shopMonths.map((m) => days.index('byShopMonth').getAll([site, store, m]))),
       Promise.all(curve.points.map((p) => curves.get(p.key))),
     ]);
-    const stored = byMetric.flat();
     const custom = customRanges.map((r) => (r ? stored.filter((a) => a.id >= r.from && a.id <= r.to) : []));
 
     // Then the report is judged in memory against what was read, and every write is issued together.
-    const lastOf = new Map<string, ReadingRecord | undefined>();
-    series.forEach((s, i) => lastOf.set(s, lastOf.get(s) ?? lasts[i]?.value));
+    const monthOf = new Map<string, DailyMonthRecord>();
+    for (const m of months.flat()) monthOf.set(joinKey(monthKeyOf({ ...m, date: `${m.month}-01` })), m);
+    // A closed day's last reading is what its month record holds for the day: a closed figure there is
+    // the latest closed reading (a closed one beats a running real-time one, and of two the later wins).
+    const lastOf = new Map<string, Last | undefined>();
+    series.forEach((s, i) => {
+      if (lastOf.get(s)) return;
+      const key = monthKeys[i];
+      if (!needsLast[i] && key) {
+        const month = monthOf.get(joinKey(key));
+        const day = month && dayOf(month, periods[i]!.start);
+        lastOf.set(s, day && !day.provisional ? { value: day.value, currency: day.currency, period: periods[i]! } : undefined);
+      } else lastOf.set(s, lasts[i]?.value);
+    });
     const current = new Map<string, AlertRecord>();
     for (const a of stored) current.set(a.id, a);
-    const monthOf = new Map<string, DailyMonthRecord>();
-    monthKeys.forEach((k, i) => {
-      const m = months[i];
-      if (k && m) monthOf.set(joinKey(k), m);
-    });
     const newReadings: ReadingRecord[] = [];
     const changedAlerts = new Map<string, AlertRecord>();
     const changedMonths = new Map<string, DailyMonthRecord>();

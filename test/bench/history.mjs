@@ -235,7 +235,7 @@ async function importThroughOptions(ext, path, expected, close) {
     await data.waitFor();
     const t0 = Date.now();
     await data.locator('input[type="file"]').setInputFiles(path);
-    await data.locator('.import-report, .status.error').first().waitFor({ timeout: 900_000 });
+    await data.locator('.data-import-report, .options-error').first().waitFor({ timeout: 900_000 });
     const ms = Date.now() - t0;
     const text = await data.innerText();
     const added = Number((/已导入：([\d,]+) 天数据/.exec(text)?.[1] ?? '').replace(/,/g, ''));

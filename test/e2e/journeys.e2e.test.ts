@@ -77,6 +77,33 @@ describe.each(ENGINES)('core journeys in %s', (engine) => {
     await popup.close();
   });
 
+  it('loads the Trends and Month tabs when they are opened (their code is a chunk of its own)', async () => {
+    const popup = await session.openExtension('/popup.html');
+    await popup.waitFor('li.inbox-alert');
+    const panel = () =>
+      popup.evaluate(() => {
+        const el = document.querySelector('[role="tabpanel"]');
+        return {
+          trends: !!el?.querySelector('section.trends'),
+          months: !!el?.querySelector('.month-shop'),
+          text: el?.textContent ?? '',
+        };
+      }, null);
+    await popup.click('#tab-trends');
+    await eventually(async () => {
+      const p = await panel();
+      return p.trends || p.text.includes('店脉保存几天已结束日期的数据后');
+    }, 'the Trends tab');
+    await popup.screenshot(shot('popup-trends-zh-CN'), true);
+    await popup.click('#tab-month');
+    await eventually(async () => {
+      const p = await panel();
+      return p.months || p.text.includes('还没有读到月度支付金额');
+    }, 'the Month tab');
+    await popup.screenshot(shot('popup-month-zh-CN'), true);
+    await popup.close();
+  });
+
   it('moves the bounce-rate line on the options page and the badge follows', async () => {
     const options = await session.openExtension('/options.html', { width: 1280, height: 800 });
     const critical = '[data-testid="rule-taobao-bounce-high-critical"]';

@@ -33,7 +33,11 @@ function mount(url: string | undefined, over: Partial<PageToolsDeps> = {}) {
   return { root, deps };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
+// The tools load the site registry on demand: once it is in the module cache, 20 ms is enough to answer.
+const settle = async () => {
+  await import('@/core/sites');
+  await new Promise((r) => setTimeout(r, 20));
+};
 
 describe('popup page tools', () => {
   it('says “no numbers found” after reading a page that has none', async () => {

@@ -13,7 +13,11 @@ import { renderRoot } from './support/dom';
 import { unfoldShopLines } from './support/popup';
 
 const root = renderRoot();
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
+// The Trends and Month tabs load their code when first opened: once it is in the module cache, a turn is enough.
+const settle = async () => {
+  await Promise.all([import('@/components/Trends'), import('@/components/MonthReview')]);
+  await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+};
 const $ = <E extends Element = HTMLElement>(sel: string) => root().querySelector<E>(sel);
 const $$ = <E extends Element = HTMLElement>(sel: string) => [...root().querySelectorAll<E>(sel)];
 const STATE: PopupState = { alerts: [], latest: [], readingsToday: 1, totalReadings: 10, pages: [] };

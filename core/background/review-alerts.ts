@@ -56,13 +56,15 @@ export async function judgeReviewAlerts(
       if (resolved) writes.push(resolved);
     }
   });
+  // No account's spend counts for the shop any more (its link undone): its spend alerts have nothing to stand on.
+  const unlinked = spending !== undefined && !spending.accounts.length;
   const spendIds = SPEND_CAUSES.map((cause) => reviewAlertKey(site, store, 'adSpend', cause));
   const spendExisting = await Promise.all(spendIds.map((id) => tx.store.get(id)));
   SPEND_CAUSES.forEach((cause, i) => {
     const v = spend.find((x) => x.cause === cause);
     const id = spendIds[i]!;
     if (v?.state === 'fired') writes.push(raised(id, spendExisting[i], fromSpend(v, history.currency), site, store, now));
-    else if (v?.state === 'fine' || !choices[cause]) {
+    else if (v?.state === 'fine' || !choices[cause] || unlinked) {
       const resolved = resolvedAlert(spendExisting[i], v?.value ?? spendExisting[i]?.value ?? 0, now);
       if (resolved) writes.push(resolved);
     }

@@ -114,8 +114,8 @@ describe('spend in the review, through the service', () => {
       threshold: 0.7,
       review: { spend: { cause: 'leakingPage', spend: 900, baseline: 600, bounceRate: 0.74, pagesPerVisit: 3.1, source: SHOP } },
     });
-    // ROI 1.33 is under the Taobao floor of 2.
-    expect((await review()).inbox.find((a) => a.fix === 'roiLow')).toMatchObject({ metric: 'adRoas', threshold: 2 });
+    // ROI 1.33 is under the Taobao floor of 2 on the last day only (3.0 the day before): it waits for a second day.
+    expect((await review()).inbox.some((a) => a.fix === 'roiLow')).toBe(false);
   });
 
   it('keeps an unlinked account’s spend apart and counts it once the operator links it', async () => {

@@ -203,8 +203,11 @@ describe('the spend alerts', () => {
     baseline: 600,
     change: 0.5,
   };
+  // The day before was as dear: the warnings held on the two closed days they need.
+  const dayBefore = { ...day, date: '2026-11-25', spendRatio: 0.17, roi: 1.5 };
   const base: SpendAlertInput = {
     day,
+    earlier: [dayBefore],
     bounceRate: pts([['2026-11-26', 0.74]]),
     pagesPerVisit: pts([['2026-11-26', 2.8]]),
     lines: { bounceCritical: 0.7, depthCritical: 2.5 },
@@ -212,7 +215,7 @@ describe('the spend alerts', () => {
     sales: pts([['2026-11-26', 5000]]),
     targets: [{ site: 'sycm', store: 'x', month: '2026-11', amount: 1, split: 'even', spendRatioCeiling: 0.15 }],
     roiFloor: 2,
-    choices: { leakingPage: true, spendRatio: true, roiFloor: true },
+    choices: { leakingPage: true, spendRatio: true, roiFloor: true, days: 2 },
   };
 
   it('fires the leaking-page alert (critical, design and promotion) when bounce is past the line and spend is up', () => {
@@ -249,7 +252,35 @@ describe('the spend alerts', () => {
   it('says nothing of 费比 without a ceiling, and nothing of what is switched off', () => {
     const noCeiling = spendVerdicts({ ...base, targets: [] }).map((v) => v.cause);
     expect(noCeiling).toEqual(['leakingPage', 'roiFloor']);
-    expect(spendVerdicts({ ...base, choices: { leakingPage: false, spendRatio: false, roiFloor: false } })).toEqual([]);
+    expect(spendVerdicts({ ...base, choices: { leakingPage: false, spendRatio: false, roiFloor: false, days: 2 } })).toEqual([]);
     expect(spendVerdicts({ ...base, day: { ...day, roi: 2.5 } })[2]?.state).toBe('fine');
+  });
+
+  it('holds 费比 and ROI two closed days before they fire, but fires the leaking page on its first day', () => {
+    const judged = (earlier: SpendAlertInput['earlier']) =>
+      Object.fromEntries(spendVerdicts({ ...base, earlier }).map((v) => [v.cause, [v.state, v.range.start]]));
+    // One dear day after a good one: the warnings wait (an open one stays), the leaking page does not.
+    const good = { ...dayBefore, spendRatio: 0.12, roi: 2.4 };
+    expect(judged([good])).toEqual({
+      leakingPage: ['fired', '2026-11-26'],
+      spendRatio: ['unknown', '2026-11-25'],
+      roiFloor: ['unknown', '2026-11-25'],
+    });
+    // The day before not read: not held either.
+    expect(judged([])).toMatchObject({ spendRatio: ['unknown', '2026-11-25'], roiFloor: ['unknown', '2026-11-25'] });
+    // Both days past the line: fired, over the two days.
+    expect(judged([dayBefore])).toEqual({
+      leakingPage: ['fired', '2026-11-26'],
+      spendRatio: ['fired', '2026-11-25'],
+      roiFloor: ['fired', '2026-11-25'],
+    });
+    // A good judged day resolves whatever came before; a hold of one day fires on the day.
+    expect(spendVerdicts({ ...base, day: { ...day, roi: 2.5, spendRatio: 0.1 } }).map((v) => v.state)).toEqual([
+      'fired',
+      'fine',
+      'fine',
+    ]);
+    const oneDay = spendVerdicts({ ...base, earlier: [], choices: { ...base.choices, days: 1 } });
+    expect(oneDay.map((v) => v.state)).toEqual(['fired', 'fired', 'fired']);
   });
 });

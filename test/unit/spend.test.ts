@@ -3,7 +3,10 @@ import {
   accountsOfShop,
   matchShop,
   normaliseName,
+  promptedAccounts,
+  putOff,
   repairAdsLinks,
+  repairPromptLater,
   repairRoiFloors,
   setLink,
   shopOfAccount,
@@ -93,6 +96,52 @@ describe('an ads account and its shop', () => {
     expect(settings.roiFloors).toEqual({ taobao: 3 });
     expect(settings.reviewAlerts).toEqual({ leakingPage: false });
     expect(notes).toEqual(['reviewAlerts.roiFloor: not true or false; on', 'adsLinks[1]: no account name; dropped']);
+  });
+});
+
+describe('the link prompt put off (“not now”)', () => {
+  const A = { site: 'alimama' as const, account: '推广账户-01' };
+  const B = { site: 'jzt' as const, account: '京准通-小雨' };
+  const C = { site: 'alimama' as const, account: '推广账户-02' };
+  const LINKED = { site: 'alimama' as const, account: '小雨的旗舰店' };
+
+  it('hides an account put off until another account is read, then asks about every unlinked one again', () => {
+    const all = [A, B, LINKED];
+    expect(promptedAccounts([A, B], all, undefined)).toEqual([A, B]);
+    const later = putOff(undefined, A, all);
+    expect(later).toEqual({ accounts: [A], known: all });
+    expect(promptedAccounts([A, B], all, later)).toEqual([B]);
+    const both = putOff(later, B, all);
+    expect(promptedAccounts([A, B], all, both)).toEqual([]);
+    // An account linked by name since, or gone: nothing new, still quiet.
+    expect(promptedAccounts([A], [A, B], both)).toEqual([]);
+    // A new account read: the prompt asks about it and about those put off.
+    expect(promptedAccounts([A, B, C], [...all, C], both)).toEqual([A, B, C]);
+    // "Not now" then starts over from what is read now: only the account put off this time stays hidden.
+    const again = putOff(both, C, [...all, C]);
+    expect(again).toEqual({ accounts: [C], known: [...all, C] });
+    expect(promptedAccounts([A, B, C], [...all, C], again)).toEqual([A, B]);
+  });
+
+  it('repairs the stored “not now” account by account, and keeps it through the settings repair', () => {
+    const notes: string[] = [];
+    const kept = repairPromptLater(
+      { accounts: [A, { site: 'taobao-ads', account: 'x' }, A, { site: 'jzt', account: '' }], known: 'all' },
+      notes,
+    );
+    expect(kept).toEqual({ accounts: [A], known: [] });
+    expect(notes).toEqual([
+      'adsPromptLater.accounts[1]: not an ads account; dropped',
+      'adsPromptLater.accounts[2]: listed twice; dropped',
+      'adsPromptLater.accounts[3]: not an ads account; dropped',
+      'adsPromptLater.known: not a list; none kept',
+    ]);
+    const bad: string[] = [];
+    expect(repairPromptLater('later', bad)).toBeUndefined();
+    expect(bad).toEqual(['adsPromptLater: not an object; the link prompt shows again']);
+    const stored = { ...repairSettings(undefined).settings, adsPromptLater: { accounts: [A], known: [A, B] } };
+    expect(repairSettings(stored)).toEqual({ settings: stored, notes: [] });
+    expect(repairSettings({ ...stored, adsPromptLater: 3 }).settings.adsPromptLater).toBeUndefined();
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type AdsSite,
   type PromptLater,
 } from '@/core/ads-links';
-import { formatChange, formatRoi, formatShare, formatValue } from '@/core/format';
+import { columnOf, formatChange, formatRoi, formatShare, formatValue } from '@/core/format';
 import type { Locale, Translate } from '@/core/i18n';
 import { shopKey as keyOf } from '@/core/keys';
 import type { DayReview, ReviewState, SpendTrend } from '@/core/review/types';
@@ -337,6 +337,17 @@ export function SpendRulesPanel({
       </div>
     </section>
   );
+}
+
+/** The value table's spend and ROI of a date, as the table prints them ('—': not read that day). */
+export function spendColumns(trend: SpendTrend, currency: string | undefined, locale: Locale) {
+  const spendOf = new Map(trend.spend.map((p) => [p.date, p.value]));
+  const roiOf = new Map(trend.roi.map((p) => [p.date, p.value]));
+  const money = columnOf('adSpend', trend.spend, (p) => p.value, locale, currency);
+  return {
+    spend: (date: string) => (spendOf.has(date) ? money(spendOf.get(date)!) : '—'),
+    roi: (date: string) => (roiOf.has(date) ? roi(roiOf.get(date)!) : '—'),
+  };
 }
 
 /**

@@ -80,6 +80,16 @@ async function mountPopup(
   return linkAccount;
 }
 
+/** Selects the popup's tab named `name` and lets it load. */
+async function openTab(name: string) {
+  await act(() =>
+    $$('[role=tab]')
+      .find((b) => b.textContent === name)!
+      .click(),
+  );
+  await settle();
+}
+
 describe('spend in the popup', () => {
   it('shows the day’s spend, ROI, 费比 and paid share, and which sources moved', async () => {
     await mountPopup('en');
@@ -132,12 +142,7 @@ describe('spend in the popup', () => {
 
   it('adds spend, 费比 with its ceiling and ROI to the month table, 费比 over the ceiling marked', async () => {
     await mountPopup('en');
-    await act(() =>
-      $$('[role=tab]')
-        .find((b) => b.textContent === 'Month')!
-        .click(),
-    );
-    await settle();
+    await openTab('Month');
     const table = $('.month-months')!;
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent).slice(-3)).toEqual(['Spend', 'Exp. ratio', 'ROI']);
     const row = table.querySelector('tbody tr')!;
@@ -151,16 +156,29 @@ describe('spend in the popup', () => {
 describe('spend in the trends', () => {
   it('draws spend and ROI charts under the sales chart with ROI over 7 and 30 days', async () => {
     await mountPopup('zh-CN', undefined, true);
-    await act(() =>
-      $$('[role=tab]')
-        .find((b) => b.textContent === '趋势')!
-        .click(),
-    );
-    await settle();
+    await openTab('趋势');
     const box = $('[data-testid="spend-trend"]')!;
     expect(box.textContent).toContain('近 7 天投产比 2.40 · 近 30 天 2.55');
     expect([...box.querySelectorAll('figure')].map((f) => f.getAttribute('data-series'))).toEqual(['spend', 'roi']);
     expect(box.querySelectorAll('polyline').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('adds spend and ROI columns to the value table on the same dates, and none without spend', async () => {
+    await mountPopup('zh-CN', undefined, true);
+    await openTab('趋势');
+    const table = $('.trend-values table')!;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent).slice(-2)).toEqual(['花费', '投产比']);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(row.querySelector('[data-col="spend"]')!.textContent).toBe('¥500');
+      expect(row.querySelector('[data-col="roi"]')!.textContent).toBe('2.50');
+    }
+    await act(() => render(null, root()));
+    await mountPopup('en');
+    await openTab('Trends');
+    expect($('.trend-values table [data-col="spend"]')).toBeNull();
+    expect([...$('.trend-values table')!.querySelectorAll('thead th')].map((th) => th.textContent)).not.toContain('Spend');
   });
 });
 

@@ -108,7 +108,7 @@ export interface PromptLater {
   known: AdsAccountRef[];
 }
 
-export const MAX_ADS_ACCOUNTS = 200;
+const MAX_ADS_ACCOUNTS = 200;
 
 const sameAccount = (a: AdsAccountRef) => (b: AdsAccountRef) => a.site === b.site && a.account === b.account;
 

@@ -58,7 +58,8 @@ async function seeded(account: string, settings: Settings = DEFAULT_SETTINGS) {
   return { service, review, setSettings: (s: Settings) => store.save(s), save };
 }
 
-describe('spend in the review, through the service', () => {
+// Each test stores five weeks through the worker first: seconds, more on a busy machine.
+describe('spend in the review, through the service', { timeout: 30_000 }, () => {
   it('counts an account named like the shop for it: spend, ROI, 费比, paid share, and the month columns', async () => {
     const { review } = await seeded(SHOP);
     const state = await review();

@@ -30,7 +30,7 @@ import { isAdsSite } from '@/core/ads-links';
 import { ReturningNote } from './ReturningNote';
 import { SyncStatus, type SyncView } from './SyncStatus';
 import type { SyncMode } from '@/core/settings-sync';
-import { numberProblemKey } from './util';
+import { errorText, numberProblemKey } from './util';
 
 export interface OptionsProps {
   load: () => Promise<Repaired>;
@@ -63,8 +63,11 @@ export function Options({ load, save, shops, transfer, requestNotifications, syn
   useEffect(() => {
     load().then(
       (r) => {
-        setSettings(r.settings);
+        // Every ads account is listed here: the popup's link prompt, put off, asks again from now on.
+        const { adsPromptLater, ...rest } = r.settings;
+        setSettings(rest);
         setNotes(r.notes);
+        if (adsPromptLater) save(rest).catch((e: unknown) => setStatus({ kind: 'error', text: errorText(e) }));
       },
       (e: unknown) => setStatus({ kind: 'error', text: String(e) }),
     );

@@ -6,7 +6,7 @@ import { joinKey } from '@/core/keys';
 import { POPUP_SCREEN, type PopupTranslate } from '@/core/strings/popup';
 import type { AlertAction, LatestView, PopupState, TrendRequest } from '@/core/messages';
 import type { MonthTarget, PaceView, ReviewState, TrendView } from '@/core/review/types';
-import type { AdsSite } from '@/core/ads-links';
+import type { AdsAccountRef, AdsSite, PromptLater } from '@/core/ads-links';
 import { HostAccess, type HostAccessDeps } from './HostAccess';
 import { DailyReport, type ImageOut } from './DailyReport';
 import { FirstRun } from './FirstRun';
@@ -43,6 +43,10 @@ export interface PopupProps {
   loadPace?: () => Promise<PaceView[]>;
   /** Links an ads account to a shop (the settings' `adsLinks`); absent: no prompt. */
   linkAccount?: (site: AdsSite, account: string, shop: string) => Promise<unknown>;
+  /** The link prompt as last put off (the settings' `adsPromptLater`). */
+  promptLater?: PromptLater | undefined;
+  /** "Not now" for one account, given every account read; answers the prompt put off as stored. */
+  putOffLink?: (account: AdsAccountRef, all: AdsAccountRef[]) => Promise<PromptLater>;
 }
 
 type TabId = 'review' | 'trends' | 'month';
@@ -76,6 +80,8 @@ export function Popup({
   access,
   loadPace,
   linkAccount,
+  promptLater,
+  putOffLink,
 }: PopupProps) {
   const t = translator(locale, POPUP_SCREEN);
   const [tab, setTab] = useState<TabId>('review');
@@ -84,6 +90,7 @@ export function Popup({
   const [error, setError] = useState<string | null>(null);
   const [reviewError, setReviewError] = useState<string | null>(null);
   const [paces, setPaces] = useState<PaceView[]>([]);
+  const [later, setLater] = useState(promptLater);
   useEffect(() => {
     loadPace?.().then(setPaces, () => undefined);
   }, [loadPace]);
@@ -181,7 +188,16 @@ export function Popup({
               </p>
             )}
             {review?.ads && linkAccount && (
-              <LinkPrompt ads={review.ads} shops={shops} t={t} onLink={(...a) => linkAccount(...a).then(refresh, fail)} />
+              <LinkPrompt
+                ads={review.ads}
+                shops={shops}
+                t={t}
+                onLink={(...a) => linkAccount(...a).then(refresh, fail)}
+                later={later}
+                {...(putOffLink
+                  ? { onLater: (a: AdsAccountRef, all: AdsAccountRef[]) => putOffLink(a, all).then(setLater, fail) }
+                  : {})}
+              />
             )}
             {review && shops.length > 0 && (
               <DailyReport

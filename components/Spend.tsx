@@ -5,14 +5,17 @@ import {
   ADS_FAMILY,
   ADS_SITES,
   isAdsSite,
+  promptedAccounts,
   ROI_FLOOR_RANGE,
   ROI_FLOORS,
   setLink,
   shopOfAccount,
+  type AdsAccountRef,
   type AdsLink,
   type AdsSite,
+  type PromptLater,
 } from '@/core/ads-links';
-import { formatChange, formatRoi, formatShare, formatValue } from '@/core/format';
+import { columnOf, formatChange, formatRoi, formatShare, formatValue } from '@/core/format';
 import type { Locale, Translate } from '@/core/i18n';
 import { shopKey as keyOf } from '@/core/keys';
 import type { DayReview, ReviewState, SpendTrend } from '@/core/review/types';
@@ -99,31 +102,40 @@ export function candidates(site: AdsSite, shops: readonly Shop[]): Shop[] {
 
 /**
  * The popup's prompt for each ads account read but not linked: one button per shop of its platform
- * family (one click links it), or a picker when there are more than three.
+ * family (one click links it), or a picker when there are more than three; and "not now", which puts
+ * the account off until another account is read or the options page is opened.
  */
 export function LinkPrompt({
   ads,
   shops,
   t,
   onLink,
+  later,
+  onLater,
 }: {
   ads: NonNullable<ReviewState['ads']>;
   shops: readonly Shop[];
   t: SpendTranslate;
   onLink: (site: AdsSite, account: string, shop: string) => Promise<unknown>;
+  later?: PromptLater | undefined;
+  /** "Not now" for `account`, given every account read; absent: no such button. */
+  onLater?: (account: AdsAccountRef, all: AdsAccountRef[]) => Promise<unknown>;
 }) {
-  const unlinked = ads.filter((a) => a.shop === null && isAdsSite(a.site));
-  if (!unlinked.length) return null;
+  const all = ads.flatMap((a) => (isAdsSite(a.site) ? [{ site: a.site, account: a.account }] : []));
+  const unlinked = ads.flatMap((a) => (a.shop === null && isAdsSite(a.site) ? [{ site: a.site, account: a.account }] : []));
+  const asked = promptedAccounts(unlinked, all, later);
+  if (!asked.length) return null;
   return (
     <section class="spend-prompt" data-testid="spend-prompt">
-      {unlinked.map((a) => (
+      {asked.map((a) => (
         <PromptRow
           key={`${a.site}|${a.account}`}
-          site={a.site as AdsSite}
+          site={a.site}
           account={a.account}
           shops={shops}
           t={t}
           onLink={onLink}
+          {...(onLater ? { onLater: () => void onLater(a, all).catch(() => undefined) } : {})}
         />
       ))}
     </section>
@@ -136,16 +148,23 @@ function PromptRow({
   shops,
   t,
   onLink,
+  onLater,
 }: {
   site: AdsSite;
   account: string;
   shops: readonly Shop[];
   t: SpendTranslate;
   onLink: (site: AdsSite, account: string, shop: string) => Promise<unknown>;
+  onLater?: () => void;
 }) {
   const options = candidates(site, shops);
   const [picked, setPicked] = useState(options[0] ? keyOf(options[0].site, options[0].store) : '');
   const link = (key: string) => void onLink(site, account, key).catch(() => undefined);
+  const notNow = onLater && (
+    <button type="button" class="spend-later" title={t('spend_notNowHelp')} onClick={onLater}>
+      {t('spend_notNow')}
+    </button>
+  );
   return (
     <div class="spend-prompt-row" data-account={account}>
       <p>{t('spend_unlinked', { account, site: adsSiteName(t, site) })}</p>
@@ -156,6 +175,7 @@ function PromptRow({
               {t('spend_linkTo', { shop: s.store })}
             </button>
           ))}
+          {notNow}
         </div>
       ) : (
         <div class="spend-prompt-actions">
@@ -173,6 +193,7 @@ function PromptRow({
           <button type="button" class="popup-act" onClick={() => link(picked)}>
             {t('spend_linkSave')}
           </button>
+          {notNow}
         </div>
       )}
     </div>
@@ -316,6 +337,17 @@ export function SpendRulesPanel({
       </div>
     </section>
   );
+}
+
+/** The value table's spend and ROI of a date, as the table prints them ('—': not read that day). */
+export function spendColumns(trend: SpendTrend, currency: string | undefined, locale: Locale) {
+  const spendOf = new Map(trend.spend.map((p) => [p.date, p.value]));
+  const roiOf = new Map(trend.roi.map((p) => [p.date, p.value]));
+  const money = columnOf('adSpend', trend.spend, (p) => p.value, locale, currency);
+  return {
+    spend: (date: string) => (spendOf.has(date) ? money(spendOf.get(date)!) : '—'),
+    roi: (date: string) => (roiOf.has(date) ? roi(roiOf.get(date)!) : '—'),
+  };
 }
 
 /**

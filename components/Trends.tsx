@@ -7,7 +7,7 @@ import type { TrendRequest } from '@/core/messages';
 import { metricDef, type MetricId } from '@/core/metrics';
 import type { DailyPoint, IsoDate, QualityLevel, ShopOverview, TrendView, WeeklyQuality } from '@/core/review/types';
 import { LineChart, type ChartSeries } from './LineChart';
-import { SpendTrendCharts } from './Spend';
+import { spendColumns, SpendTrendCharts } from './Spend';
 import { PeerLatest } from './PeerLatest';
 import { changeClass } from './Change';
 import { errorText, shopKey, siteName } from './util';
@@ -158,6 +158,7 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
   const peerByDate = (trend.peers ?? []).map((p) => new Map(p.points.map((q) => [q.date, q.value])));
   const targetValue = column(trend.target);
   const peerValues = (trend.peers ?? []).map((p) => column(p.points));
+  const spend = trend.spend && spendColumns(trend.spend, trend.currency, locale);
   return (
     <>
       {changes}
@@ -212,6 +213,12 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
                   {p.peer}
                 </th>
               ))}
+              {spend && (
+                <>
+                  <th scope="col">{t('spend_colSpend')}</th>
+                  <th scope="col">{t('spend_colRoi')}</th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -223,6 +230,12 @@ function TrendBody({ trend, store, t, locale }: { trend: TrendView; store: strin
                 {peerByDate.map((m, i) => (
                   <td key={i}>{m.has(p.date) ? peerValues[i]!(m.get(p.date)!) : '—'}</td>
                 ))}
+                {spend && (
+                  <>
+                    <td data-col="spend">{spend.spend(p.date)}</td>
+                    <td data-col="roi">{spend.roi(p.date)}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

@@ -92,6 +92,46 @@ export function setLink(links: readonly AdsLink[], site: AdsSite, account: strin
   return shop === null ? rest : [...rest, { site, account, shop }];
 }
 
+/** An ads account as read: its back office and the name it goes by there. */
+export interface AdsAccountRef {
+  site: AdsSite;
+  account: string;
+}
+
+/**
+ * The popup's link prompt put off ("not now", the settings' `adsPromptLater`): the accounts put off, and
+ * every ads account read when it last was. An account read since (not in `known`) brings the prompt back
+ * for all; opening the options page (where every account is listed) drops it.
+ */
+export interface PromptLater {
+  accounts: AdsAccountRef[];
+  known: AdsAccountRef[];
+}
+
+const MAX_ADS_ACCOUNTS = 200;
+
+const sameAccount = (a: AdsAccountRef) => (b: AdsAccountRef) => a.site === b.site && a.account === b.account;
+
+/** Whether an account read is one `later` did not know of: then nothing stays put off. */
+const newSince = (later: PromptLater, all: readonly AdsAccountRef[]) => all.some((a) => !later.known.some(sameAccount(a)));
+
+/** The unlinked accounts the popup asks about: all of them, less those put off while no new account was read. */
+export function promptedAccounts<A extends AdsAccountRef>(
+  unlinked: readonly A[],
+  all: readonly AdsAccountRef[],
+  later: PromptLater | undefined,
+): A[] {
+  if (!later || newSince(later, all)) return [...unlinked];
+  return unlinked.filter((a) => !later.accounts.some(sameAccount(a)));
+}
+
+/** "Not now" for one account: it joins those put off (or starts them anew once a new account was read). */
+export function putOff(later: PromptLater | undefined, account: AdsAccountRef, all: readonly AdsAccountRef[]): PromptLater {
+  const kept = later && !newSince(later, all) ? later.accounts.filter((a) => !sameAccount(a)(account)) : [];
+  const refs = (list: readonly AdsAccountRef[]) => list.map(({ site, account }) => ({ site, account }));
+  return { accounts: [...refs(kept), { site: account.site, account: account.account }], known: refs(all) };
+}
+
 /**
  * ROI floors per platform profile: an ads account returning less than this in ad sales per unit spent is
  * flagged. Taobao's 直通车/万相台 operators commonly hold a plan under 2 as losing money once the margin is
@@ -149,4 +189,42 @@ export function repairRoiFloors(
     else kept[profile as ProfileId] = v;
   }
   return kept;
+}
+
+/**
+ * The stored prompt put off, each account checked; a bad one is dropped with a note (an account dropped from
+ * `known` only brings the prompt back sooner).
+ */
+export function repairPromptLater(raw: unknown, notes: string[]): PromptLater | undefined {
+  if (!isObject(raw)) {
+    notes.push('adsPromptLater: not an object; the link prompt shows again');
+    return undefined;
+  }
+  const list = (field: 'accounts' | 'known'): AdsAccountRef[] => {
+    const items = raw[field];
+    if (!Array.isArray(items)) {
+      notes.push(`adsPromptLater.${field}: not a list; none kept`);
+      return [];
+    }
+    const kept: AdsAccountRef[] = [];
+    for (const [i, a] of items.entries()) {
+      const ok =
+        isObject(a) &&
+        typeof a.site === 'string' &&
+        isAdsSite(a.site) &&
+        typeof a.account === 'string' &&
+        a.account.trim() !== '' &&
+        a.account.length <= MAX_NAME;
+      if (!ok) notes.push(`adsPromptLater.${field}[${i}]: not an ads account; dropped`);
+      else if (kept.length >= MAX_ADS_ACCOUNTS)
+        notes.push(`adsPromptLater.${field}[${i}]: more than ${MAX_ADS_ACCOUNTS}; dropped`);
+      else {
+        const ref = { site: a.site as AdsSite, account: a.account as string };
+        if (kept.some(sameAccount(ref))) notes.push(`adsPromptLater.${field}[${i}]: listed twice; dropped`);
+        else kept.push(ref);
+      }
+    }
+    return kept;
+  };
+  return { accounts: list('accounts'), known: list('known') };
 }

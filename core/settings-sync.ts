@@ -57,9 +57,14 @@ export interface SyncStatus {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Top-level settings that are absent until the operator changes them; each is one field when present. */
-const OPTIONAL_FIELDS = ['paceChecks', 'reviewAlerts', 'eventDays', 'adsLinks', 'roiFloors'] as const satisfies ReadonlyArray<
-  keyof Settings
->;
+const OPTIONAL_FIELDS = [
+  'paceChecks',
+  'reviewAlerts',
+  'eventDays',
+  'adsLinks',
+  'roiFloors',
+  'adsPromptLater',
+] as const satisfies ReadonlyArray<keyof Settings>;
 
 /** The settings as fields, by field name (the item key without the prefix). */
 export function fieldsOf(s: Settings): Record<string, unknown> {

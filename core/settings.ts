@@ -1,4 +1,4 @@
-import { repairAdsLinks, repairRoiFloors, type AdsLink } from './ads-links';
+import { repairAdsLinks, repairPromptLater, repairRoiFloors, type AdsLink, type PromptLater } from './ads-links';
 import { FIXES } from './fixes';
 import { LOCALES, type Locale } from './i18n';
 import { repairEventDays, type EventDay } from './event-days';
@@ -77,6 +77,8 @@ export interface Settings extends RuleChoices {
   adsLinks?: AdsLink[];
   /** The operator's ROI floors per profile; absent: `ROI_FLOORS`. */
   roiFloors?: Partial<Record<ProfileId, number>>;
+  /** The popup's link prompt put off ("not now"); absent: it asks about every unlinked account. */
+  adsPromptLater?: PromptLater;
 }
 
 /** The review's alerts as the operator chose them, the defaults for what they did not touch. */
@@ -236,6 +238,10 @@ export function repairSettings(raw: unknown): Repaired {
   }
   if (obj.adsLinks !== undefined) settings.adsLinks = repairAdsLinks(obj.adsLinks, notes);
   if (obj.roiFloors !== undefined) settings.roiFloors = repairRoiFloors(obj.roiFloors, PROFILE_IDS, notes);
+  if (obj.adsPromptLater !== undefined) {
+    const later = repairPromptLater(obj.adsPromptLater, notes);
+    if (later) settings.adsPromptLater = later;
+  }
   return { settings, notes, ...(migratedFrom !== undefined ? { migratedFrom } : {}) };
 }
 

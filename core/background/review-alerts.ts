@@ -56,13 +56,15 @@ export async function judgeReviewAlerts(
       if (resolved) writes.push(resolved);
     }
   });
+  // No account's spend counts for the shop any more (its link undone): its spend alerts have nothing to stand on.
+  const unlinked = spending !== undefined && !spending.accounts.length;
   const spendIds = SPEND_CAUSES.map((cause) => reviewAlertKey(site, store, 'adSpend', cause));
   const spendExisting = await Promise.all(spendIds.map((id) => tx.store.get(id)));
   SPEND_CAUSES.forEach((cause, i) => {
     const v = spend.find((x) => x.cause === cause);
     const id = spendIds[i]!;
     if (v?.state === 'fired') writes.push(raised(id, spendExisting[i], fromSpend(v, history.currency), site, store, now));
-    else if (v?.state === 'fine' || !choices[cause]) {
+    else if (v?.state === 'fine' || !choices[cause] || unlinked) {
       const resolved = resolvedAlert(spendExisting[i], v?.value ?? spendExisting[i]?.value ?? 0, now);
       if (resolved) writes.push(resolved);
     }
@@ -88,17 +90,23 @@ async function spendVerdictsOf(
     dailySeries(reader, site, store, 'pagesPerVisit', from, addDays(today, -1)),
   ]);
   const last = shop.spend.at(-1);
-  const day = last ? spendDay(shop, history.series.sales ?? [], last.date) : null;
+  const sales = history.series.sales ?? [];
+  const day = last ? spendDay(shop, sales, last.date) : null;
   if (!day) return [];
+  // The days a warning's hold looks back over.
+  const earlier = Array.from({ length: Math.max(0, Math.round(choices.days) - 1) }, (_, i) =>
+    spendDay(shop, sales, addDays(day.date, -(i + 1))),
+  ).filter((d) => d !== null);
   const quality = (days: typeof bounce) => toPoints(days.filter((d) => !d.provisional));
   return spendVerdicts({
     day,
+    earlier,
     bounceRate: quality(bounce),
     pagesPerVisit: quality(depth),
     lines: spending.lines,
     sources: history.sources,
     adsSource: shop.accounts.map((a) => a.account).join(', '),
-    sales: history.series.sales ?? [],
+    sales,
     targets: history.targets,
     roiFloor: spending.roiFloor,
     choices,
@@ -155,6 +163,6 @@ function fromSpend(v: SpendVerdict, currency: string | undefined): Raised {
   return {
     ...{ cause, metric, severity, direction, fix, value, threshold },
     ...(currency ? { currency } : {}),
-    review: { range: { start: v.date, end: v.date }, change: threshold ? value / threshold - 1 : 0, spend: v.detail },
+    review: { range: v.range, change: threshold ? value / threshold - 1 : 0, spend: v.detail },
   };
 }

@@ -586,7 +586,12 @@ export function createService(deps: ServiceDeps): Service {
     },
     async saveSettings({ settings }) {
       if (!deps.settingsStore) throw new UserError('settings cannot be saved here');
+      const linksBefore = JSON.stringify((await loadSettingsOrDefaults()).adsLinks ?? []);
       await deps.settingsStore.save(settings);
+      // A link made or undone moves an account's spend between shops: their spend alerts are judged
+      // again now, not at each shop's next reading. The settings are saved whatever that judging meets.
+      if (JSON.stringify(settings.adsLinks ?? []) !== linksBefore)
+        await judgeAllShops().catch((e: unknown) => console.warn('[StorePulse] review alerts not judged:', e));
       return { ok: true };
     },
     async syncStatus() {

@@ -1,5 +1,5 @@
 import type { FixId, Severity } from '../rules';
-import { monthOf } from './dates';
+import { addDays, monthOf } from './dates';
 import { paidSourceUp } from './spend';
 import type { DailyPoint, IsoDate, MonthTarget, SpendAlertDetail, SpendDay } from './types';
 import { byDate } from './series';
@@ -11,7 +11,12 @@ import { byDate } from './series';
  *   into a leaking page loses money however it is bought. Fix the page first, then add promotion.
  * - `spendRatio` (warn): 费比 (spend ÷ the shop's sales) above the month's ceiling, when the month has one.
  * - `roiFloor` (warn): ROI (ad sales ÷ spend) under the profile's floor.
- * `fired` raises, `fine` resolves, `unknown` (a number missing) leaves an open alert as it is.
+ * The two warnings fire once they held on `choices.days` consecutive closed days, as the factor alerts do
+ * (core/review/review-alerts.ts): one day of dear clicks is noise. The leaking-page alert fires on the first
+ * day: every day paid visitors land on a failing page the money is lost, and it already needs spend up
+ * against its weekday's median, not one high day.
+ * `fired` raises, `fine` resolves, `unknown` (a number missing, or a warning's first bad day) leaves an open
+ * alert as it is.
  */
 
 export type SpendCause = SpendAlertDetail['cause'];
@@ -26,6 +31,8 @@ export interface SpendVerdict {
   value: number;
   threshold: number;
   date: IsoDate;
+  /** The closed days the verdict stands on, oldest first (the held days of a warning). */
+  range: { start: IsoDate; end: IsoDate };
   fix: FixId;
   detail: SpendAlertDetail;
 }
@@ -33,6 +40,8 @@ export interface SpendVerdict {
 export interface SpendAlertInput {
   /** The day judged and its spend (spendDay, core/review/spend.ts). */
   day: SpendDay;
+  /** The closed days with spend read before `day`, as far back as the hold reaches (any order). */
+  earlier: readonly SpendDay[];
   /** The shop's closed days of page quality. */
   bounceRate?: readonly DailyPoint[];
   pagesPerVisit?: readonly DailyPoint[];
@@ -45,7 +54,8 @@ export interface SpendAlertInput {
   sales?: readonly DailyPoint[];
   targets: readonly MonthTarget[];
   roiFloor: number;
-  choices: { leakingPage: boolean; spendRatio: boolean; roiFloor: boolean };
+  /** `days`: consecutive closed days a warning must hold (the review alerts' own setting). */
+  choices: { leakingPage: boolean; spendRatio: boolean; roiFloor: boolean; days: number };
 }
 
 export function spendVerdicts(input: SpendAlertInput): SpendVerdict[] {
@@ -93,19 +103,41 @@ function leakingPage(input: SpendAlertInput): SpendVerdict | null {
     value: onBounce ? bounce! : depth!,
     threshold: (onBounce ? lines.bounceCritical : lines.depthCritical) ?? 0,
     date: day.date,
+    range: { start: day.date, end: day.date },
     fix: 'leakingPage',
     detail,
   };
 }
 
+/**
+ * A warning's state: `fired` once `bad` held on each of the hold's consecutive closed days up to the judged
+ * one, `fine` when the judged day is not bad, else `unknown` (a first bad day, or a day of the hold unread).
+ */
+function held(input: SpendAlertInput, bad: (d: SpendDay) => boolean | null): Pick<SpendVerdict, 'state' | 'range'> {
+  const { day } = input;
+  const days = Math.max(1, Math.round(input.choices.days));
+  const range = { start: addDays(day.date, -(days - 1)), end: day.date };
+  if (bad(day) !== true) return { state: bad(day) === false ? 'fine' : 'unknown', range };
+  const earlier = new Map(input.earlier.map((d) => [d.date, d]));
+  for (let i = 1; i < days; i++) {
+    const d = earlier.get(addDays(day.date, -i));
+    if (!d || bad(d) !== true) return { state: 'unknown', range };
+  }
+  return { state: 'fired', range };
+}
+
 function spendRatio(input: SpendAlertInput): SpendVerdict | null {
   const { day } = input;
-  const ceiling = input.targets.find((t) => t.month === monthOf(day.date))?.spendRatioCeiling;
+  const ceilingOf = (date: IsoDate) => input.targets.find((t) => t.month === monthOf(date))?.spendRatioCeiling;
+  const ceiling = ceilingOf(day.date);
   const sales = byDate(input.sales ?? []).get(day.date);
   if (ceiling === undefined || day.spendRatio === null || sales === undefined) return null;
   return {
     cause: 'spendRatio',
-    state: day.spendRatio > ceiling ? 'fired' : 'fine',
+    ...held(input, (d) => {
+      const c = ceilingOf(d.date);
+      return c === undefined || d.spendRatio === null ? null : d.spendRatio > c;
+    }),
     metric: 'adSpend',
     severity: 'warn',
     direction: 'above',
@@ -123,7 +155,7 @@ function roiFloor(input: SpendAlertInput): SpendVerdict | null {
   if (day.roi === null || day.adSales === null) return null;
   return {
     cause: 'roiFloor',
-    state: day.roi < floor ? 'fired' : 'fine',
+    ...held(input, (d) => (d.roi === null ? null : d.roi < floor)),
     metric: 'adRoas',
     severity: 'warn',
     direction: 'below',

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { Popup } from '@/components/Popup';
 import { localeFor } from '@/core/i18n';
 import { sendMessage } from '@/core/messages';
-import { setLink } from '@/core/ads-links';
+import { putOff, setLink } from '@/core/ads-links';
 
 // Ask for what the first render shows before anything else: the worker answers while the page loads.
 // The review's first answer is the Review tab's part; the popup asks for the rest after it paints.
@@ -37,6 +37,13 @@ render(
       await sendMessage('saveSettings', {
         settings: { ...current, adsLinks: setLink(current.adsLinks ?? [], site, account, shop) },
       });
+    }}
+    promptLater={'adsPromptLater' in settings ? settings.adsPromptLater : undefined}
+    putOffLink={async (account, all) => {
+      const { settings: current } = await sendMessage('settings', {});
+      const adsPromptLater = putOff(current.adsPromptLater, account, all);
+      await sendMessage('saveSettings', { settings: { ...current, adsPromptLater } });
+      return adsPromptLater;
     }}
     alertAction={(alertId, action, until) =>
       sendMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })

@@ -96,11 +96,18 @@ export async function seedDaysIn(
   shop: { store: string; days: readonly SeedDay[] },
   ads?: { account: string; days: readonly AdsDay[] },
 ): Promise<void> {
+  if (ads) await seedAdsDaysIn(session, server, ads.account, ads.days);
+  await inTab(session, server, SEED_URL, shopPages(shop.store, shop.days));
+}
+
+/** In either browser: an ads account's 阿里妈妈 days, read off their real page one by one. */
+export const seedAdsDaysIn = (session: Session, server: FixtureServer, account: string, days: readonly AdsDay[]) =>
+  inTab(session, server, ALIMAMA_SEED_URL, adsPages(account, days));
+
+async function inTab(session: Session, server: FixtureServer, url: string, pages: ReadonlyArray<{ html: string; id: string }>) {
   const tab = await session.open('about:blank');
   try {
-    const reading = { goto: (u: string) => tab.goto(u), days: () => storedDays(session) };
-    if (ads) await readInTurn(reading, server, ALIMAMA_SEED_URL, adsPages(ads.account, ads.days));
-    await readInTurn(reading, server, SEED_URL, shopPages(shop.store, shop.days));
+    await readInTurn({ goto: (u: string) => tab.goto(u), days: () => storedDays(session) }, server, url, pages);
   } finally {
     await tab.close();
   }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { askFrom, ENGINES, sessionAndServerFor, type Session } from './engines';
-import { SCREENSHOTS } from './support';
-import { fiveWeeks, SEED_URL, seedDaysIn, storedDays, type AdsDay, type SeedDay } from './seed';
+import { eventually, SCREENSHOTS } from './support';
+import { fiveWeeks, SEED_URL, seedAdsDaysIn, seedDaysIn, storedDays, type AdsDay, type SeedDay } from './seed';
 
 const STORE = '小雨的旗舰店';
 const LEAK = '.inbox-alert[data-alert*="rule:review-leakingPage"]';
@@ -101,6 +101,16 @@ describe.each(ENGINES)('spend in the review, in %s', (engine) => {
     await popup.waitFor('.month-months thead');
     expect(await popup.text('.month-months thead')).toMatch(/Spend\s+Exp. ratio\s+ROI/);
     await popup.screenshot(shot('month-en'), true);
+    // The sales trend's value table: spend and ROI beside sales on the same dates.
+    await popup.click('#tab-trends');
+    await popup.waitFor('.trend-values summary');
+    await popup.click('.trend-values summary');
+    expect(await popup.text('.trend-values thead')).toMatch(/Spend\s+ROI\s*$/);
+    const last = `.trend-values tbody tr:first-child`;
+    expect(await popup.text(`${last} th`)).toBe(yesterday.date);
+    expect(await popup.text(`${last} [data-col="spend"]`)).toBe('¥900');
+    expect(await popup.text(`${last} [data-col="roi"]`)).toBe('1.33');
+    await popup.screenshot(shot('trends-en'), true);
     await popup.close();
   });
 
@@ -108,10 +118,45 @@ describe.each(ENGINES)('spend in the review, in %s', (engine) => {
     for (const language of ['zh-CN', 'en'] as const) {
       await setLanguage(session(), language);
       const page = await session().openExtension('/options.html', { width: 900, height: 900 });
-      await page.waitFor('.spend-links-table tr .spend-how');
-      expect(await page.text('.spend-links-table tr .spend-how')).toBe(language === 'en' ? 'matched by name' : '按名称匹配');
+      const row = `.spend-links-table tr[data-account="${STORE}"] .spend-how`;
+      await page.waitFor(row);
+      expect(await page.text(row)).toBe(language === 'en' ? 'matched by name' : '按名称匹配');
       await page.screenshot(shot(`options-${language}`), true);
       await page.close();
     }
+  });
+
+  it('puts the link prompt of an unlinked account off with “not now” until the options page is opened (zh-CN)', async () => {
+    const other = '推广账户-01';
+    await seedAdsDaysIn(session(), server(), other, adsDays.slice(-1));
+    await setLanguage(session(), 'zh-CN');
+    const prompt = `.spend-prompt-row[data-account="${other}"]`;
+    const popup = await session().openExtension('/popup.html');
+    await popup.waitFor(prompt);
+    expect(await popup.text(prompt)).toContain(`推广账户 ${other}（阿里妈妈）还没有关联店铺`);
+    expect(await popup.text(`${prompt} .spend-later`)).toBe('以后再说');
+    await popup.screenshot(shot('prompt-zh-CN'));
+    await popup.click(`${prompt} .spend-later`);
+    await eventually(async () => (await popup.count('[data-testid="spend-prompt"]')) === 0, 'the prompt put off');
+    await popup.close();
+    // Opened again: still put off.
+    const again = await session().openExtension('/popup.html');
+    await again.waitFor(SPEND_LINE);
+    expect(await again.count('[data-testid="spend-prompt"]')).toBe(0);
+    await again.screenshot(shot('prompt-later-zh-CN'));
+    await again.close();
+    // The options page lists the account; once it was opened the popup asks again.
+    const options = await session().openExtension('/options.html', { width: 900, height: 900 });
+    await options.waitFor(`.spend-links-table tr[data-account="${other}"]`);
+    const probe = await session().openExtension('/allow.html');
+    await eventually(
+      async () => !('adsPromptLater' in (await askFrom<{ settings: object }>(probe, 'settings')).settings),
+      'the prompt no longer put off',
+    );
+    await probe.close();
+    await options.close();
+    const back = await session().openExtension('/popup.html');
+    await back.waitFor(prompt);
+    await back.close();
   });
 });

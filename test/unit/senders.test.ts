@@ -10,6 +10,7 @@ import type { MessageType } from '@/core/messages';
 import { messageSchemas } from '@/core/schemas';
 import { exportOver, fakePort, importOver } from './support/port';
 import { EXT, EXT_ORIGIN, pageSender, POPUP } from './support/senders';
+import { memoryArea } from './support/sync';
 
 /**
  * Who may ask for what: a content script on a back office may send only what its page session needs;
@@ -76,20 +77,6 @@ async function everything(db: Database, prefs?: StorageArea) {
     ...(['readings', 'alerts', 'days', 'targets'] as const).map((s) => db.getAll(s)),
     prefs?.get(['settings', 'settingsNotes']),
   ]);
-}
-
-function memoryArea(): StorageArea {
-  const data = new Map<string, unknown>();
-  return {
-    async get(keys) {
-      return Object.fromEntries(
-        (typeof keys === 'string' ? [keys] : keys).filter((k) => data.has(k)).map((k) => [k, data.get(k)]),
-      );
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-  };
 }
 
 /** A payload that passes validation for each type, so a refusal can only come from the sender. */

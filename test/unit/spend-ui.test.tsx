@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
 import { Popup, type PopupProps } from '@/components/Popup';
 import { parseTarget } from '@/components/TargetForm';
+import { putOff, type AdsAccountRef } from '@/core/ads-links';
 import type { Locale } from '@/core/i18n';
 import type { PopupState } from '@/core/messages';
 import type { ReviewState } from '@/core/review/types';
@@ -52,12 +53,18 @@ function withSpend(): ReviewState {
   return review;
 }
 
-async function mountPopup(locale: Locale, linkAccount = vi.fn(async () => ({})), withTrendSpend = false) {
+async function mountPopup(
+  locale: Locale,
+  linkAccount = vi.fn(async () => ({})),
+  withTrendSpend = false,
+  more: Partial<PopupProps> = {},
+  review: ReviewState = withSpend(),
+) {
   const p: PopupProps = {
     locale,
     load: async () => STATE,
     dismiss: async () => ({}),
-    loadReview: async () => withSpend(),
+    loadReview: async () => review,
     loadTrend: async (req) => {
       const view = sampleTrend(req);
       if (!withTrendSpend) return view;
@@ -69,11 +76,22 @@ async function mountPopup(locale: Locale, linkAccount = vi.fn(async () => ({})),
     copyText: async () => {},
     now: () => Date.parse(`${TODAY}T09:30:00+08:00`),
     linkAccount,
+    ...more,
   };
   await act(() => render(<Popup {...p} />, root()));
   await settle();
   await unfoldShopLines(root());
   return linkAccount;
+}
+
+/** Selects the popup's tab named `name` and lets it load. */
+async function openTab(name: string) {
+  await act(() =>
+    $$('[role=tab]')
+      .find((b) => b.textContent === name)!
+      .click(),
+  );
+  await settle();
 }
 
 describe('spend in the popup', () => {
@@ -98,14 +116,37 @@ describe('spend in the popup', () => {
     expect(link).toHaveBeenCalledWith('alimama', '推广账户-01', `sycm|${sycm[0]!.store}`);
   });
 
+  it('puts the prompt off with “not now” until another ads account is read, in each language', async () => {
+    const A = { site: 'alimama' as const, account: '推广账户-01' };
+    for (const [locale, word] of [
+      ['zh-CN', '以后再说'],
+      ['zh-TW', '以後再說'],
+      ['en', 'Not now'],
+    ] as const) {
+      const putOffLink = vi.fn(async (account: AdsAccountRef, all: AdsAccountRef[]) => putOff(undefined, account, all));
+      await mountPopup(locale, undefined, false, { putOffLink });
+      const notNow = $('[data-testid="spend-prompt"] .spend-later')!;
+      expect(notNow.textContent).toBe(word);
+      await act(() => notNow.click());
+      await settle();
+      expect(putOffLink).toHaveBeenCalledWith(A, [A]);
+      expect($('[data-testid="spend-prompt"]')).toBeNull();
+      await act(() => render(null, root()));
+    }
+    // Opened again with it put off: no prompt; with another account read since, it asks about both.
+    const later = putOff(undefined, A, [A]);
+    await mountPopup('en', undefined, false, { promptLater: later });
+    expect($('[data-testid="spend-prompt"]')).toBeNull();
+    await act(() => render(null, root()));
+    const review = withSpend();
+    review.ads = [...review.ads!, { site: 'alimama', account: '推广账户-02', shop: null }];
+    await mountPopup('en', undefined, false, { promptLater: later }, review);
+    expect($$('.spend-prompt-row').map((r) => r.getAttribute('data-account'))).toEqual(['推广账户-01', '推广账户-02']);
+  });
+
   it('adds spend, 费比 with its ceiling and ROI to the month table, 费比 over the ceiling marked', async () => {
     await mountPopup('en');
-    await act(() =>
-      $$('[role=tab]')
-        .find((b) => b.textContent === 'Month')!
-        .click(),
-    );
-    await settle();
+    await openTab('Month');
     const table = $('.month-months')!;
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent).slice(-3)).toEqual(['Spend', 'Exp. ratio', 'ROI']);
     const row = table.querySelector('tbody tr')!;
@@ -119,16 +160,29 @@ describe('spend in the popup', () => {
 describe('spend in the trends', () => {
   it('draws spend and ROI charts under the sales chart with ROI over 7 and 30 days', async () => {
     await mountPopup('zh-CN', undefined, true);
-    await act(() =>
-      $$('[role=tab]')
-        .find((b) => b.textContent === '趋势')!
-        .click(),
-    );
-    await settle();
+    await openTab('趋势');
     const box = $('[data-testid="spend-trend"]')!;
     expect(box.textContent).toContain('近 7 天投产比 2.40 · 近 30 天 2.55');
     expect([...box.querySelectorAll('figure')].map((f) => f.getAttribute('data-series'))).toEqual(['spend', 'roi']);
     expect(box.querySelectorAll('polyline').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('adds spend and ROI columns to the value table on the same dates, and none without spend', async () => {
+    await mountPopup('zh-CN', undefined, true);
+    await openTab('趋势');
+    const table = $('.trend-values table')!;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent).slice(-2)).toEqual(['花费', '投产比']);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(row.querySelector('[data-col="spend"]')!.textContent).toBe('¥500');
+      expect(row.querySelector('[data-col="roi"]')!.textContent).toBe('2.50');
+    }
+    await act(() => render(null, root()));
+    await mountPopup('en');
+    await openTab('Trends');
+    expect($('.trend-values table [data-col="spend"]')).toBeNull();
+    expect([...$('.trend-values table')!.querySelectorAll('thead th')].map((th) => th.textContent)).not.toContain('Spend');
   });
 });
 
@@ -197,5 +251,37 @@ describe('ads accounts in the options page', () => {
     });
     await settle();
     expect(saved.at(-1)!.roiFloors).toEqual({ taobao: 2.5 });
+  });
+});
+
+describe('the options page and the link prompt put off', () => {
+  it('asks again from the popup once the options page is opened: “not now” is dropped from the settings', async () => {
+    const saved: Settings[] = [];
+    const later = { accounts: [{ site: 'alimama' as const, account: '推广账户-01' }], known: [] };
+    await act(() =>
+      render(
+        <Options
+          load={async () => repairSettings({ ...repairSettings(undefined).settings, language: 'en', adsPromptLater: later })}
+          save={async (s) => void saved.push(s)}
+          shops={async () => ({ shops: [{ site: 'alimama', store: '推广账户-01' }], totalReadings: 1 })}
+          transfer={{ exportData: async () => ({}) as never, importData: async () => ({}) as never }}
+          requestNotifications={async () => false}
+        />,
+        root(),
+      ),
+    );
+    await settle();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).not.toHaveProperty('adsPromptLater');
+    expect(saved[0]!.language).toBe('en');
+    // A later change on the page does not bring it back.
+    const floor = $<HTMLInputElement>('[data-testid="spend-floor-taobao"]')!;
+    await act(() => {
+      floor.value = '2.5';
+      floor.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(saved.at(-1)).toMatchObject({ roiFloors: { taobao: 2.5 } });
+    expect(saved.at(-1)).not.toHaveProperty('adsPromptLater');
   });
 });

@@ -3,7 +3,10 @@ import {
   accountsOfShop,
   matchShop,
   normaliseName,
+  promptedAccounts,
+  putOff,
   repairAdsLinks,
+  repairPromptLater,
   repairRoiFloors,
   setLink,
   shopOfAccount,
@@ -93,6 +96,52 @@ describe('an ads account and its shop', () => {
     expect(settings.roiFloors).toEqual({ taobao: 3 });
     expect(settings.reviewAlerts).toEqual({ leakingPage: false });
     expect(notes).toEqual(['reviewAlerts.roiFloor: not true or false; on', 'adsLinks[1]: no account name; dropped']);
+  });
+});
+
+describe('the link prompt put off (“not now”)', () => {
+  const A = { site: 'alimama' as const, account: '推广账户-01' };
+  const B = { site: 'jzt' as const, account: '京准通-小雨' };
+  const C = { site: 'alimama' as const, account: '推广账户-02' };
+  const LINKED = { site: 'alimama' as const, account: '小雨的旗舰店' };
+
+  it('hides an account put off until another account is read, then asks about every unlinked one again', () => {
+    const all = [A, B, LINKED];
+    expect(promptedAccounts([A, B], all, undefined)).toEqual([A, B]);
+    const later = putOff(undefined, A, all);
+    expect(later).toEqual({ accounts: [A], known: all });
+    expect(promptedAccounts([A, B], all, later)).toEqual([B]);
+    const both = putOff(later, B, all);
+    expect(promptedAccounts([A, B], all, both)).toEqual([]);
+    // An account linked by name since, or gone: nothing new, still quiet.
+    expect(promptedAccounts([A], [A, B], both)).toEqual([]);
+    // A new account read: the prompt asks about it and about those put off.
+    expect(promptedAccounts([A, B, C], [...all, C], both)).toEqual([A, B, C]);
+    // "Not now" then starts over from what is read now: only the account put off this time stays hidden.
+    const again = putOff(both, C, [...all, C]);
+    expect(again).toEqual({ accounts: [C], known: [...all, C] });
+    expect(promptedAccounts([A, B, C], [...all, C], again)).toEqual([A, B]);
+  });
+
+  it('repairs the stored “not now” account by account, and keeps it through the settings repair', () => {
+    const notes: string[] = [];
+    const kept = repairPromptLater(
+      { accounts: [A, { site: 'taobao-ads', account: 'x' }, A, { site: 'jzt', account: '' }], known: 'all' },
+      notes,
+    );
+    expect(kept).toEqual({ accounts: [A], known: [] });
+    expect(notes).toEqual([
+      'adsPromptLater.accounts[1]: not an ads account; dropped',
+      'adsPromptLater.accounts[2]: listed twice; dropped',
+      'adsPromptLater.accounts[3]: not an ads account; dropped',
+      'adsPromptLater.known: not a list; none kept',
+    ]);
+    const bad: string[] = [];
+    expect(repairPromptLater('later', bad)).toBeUndefined();
+    expect(bad).toEqual(['adsPromptLater: not an object; the link prompt shows again']);
+    const stored = { ...repairSettings(undefined).settings, adsPromptLater: { accounts: [A], known: [A, B] } };
+    expect(repairSettings(stored)).toEqual({ settings: stored, notes: [] });
+    expect(repairSettings({ ...stored, adsPromptLater: 3 }).settings.adsPromptLater).toBeUndefined();
   });
 });
 
@@ -203,8 +252,11 @@ describe('the spend alerts', () => {
     baseline: 600,
     change: 0.5,
   };
+  // The day before was as dear: the warnings held on the two closed days they need.
+  const dayBefore = { ...day, date: '2026-11-25', spendRatio: 0.17, roi: 1.5 };
   const base: SpendAlertInput = {
     day,
+    earlier: [dayBefore],
     bounceRate: pts([['2026-11-26', 0.74]]),
     pagesPerVisit: pts([['2026-11-26', 2.8]]),
     lines: { bounceCritical: 0.7, depthCritical: 2.5 },
@@ -212,7 +264,7 @@ describe('the spend alerts', () => {
     sales: pts([['2026-11-26', 5000]]),
     targets: [{ site: 'sycm', store: 'x', month: '2026-11', amount: 1, split: 'even', spendRatioCeiling: 0.15 }],
     roiFloor: 2,
-    choices: { leakingPage: true, spendRatio: true, roiFloor: true },
+    choices: { leakingPage: true, spendRatio: true, roiFloor: true, days: 2 },
   };
 
   it('fires the leaking-page alert (critical, design and promotion) when bounce is past the line and spend is up', () => {
@@ -249,7 +301,35 @@ describe('the spend alerts', () => {
   it('says nothing of 费比 without a ceiling, and nothing of what is switched off', () => {
     const noCeiling = spendVerdicts({ ...base, targets: [] }).map((v) => v.cause);
     expect(noCeiling).toEqual(['leakingPage', 'roiFloor']);
-    expect(spendVerdicts({ ...base, choices: { leakingPage: false, spendRatio: false, roiFloor: false } })).toEqual([]);
+    expect(spendVerdicts({ ...base, choices: { leakingPage: false, spendRatio: false, roiFloor: false, days: 2 } })).toEqual([]);
     expect(spendVerdicts({ ...base, day: { ...day, roi: 2.5 } })[2]?.state).toBe('fine');
+  });
+
+  it('holds 费比 and ROI two closed days before they fire, but fires the leaking page on its first day', () => {
+    const judged = (earlier: SpendAlertInput['earlier']) =>
+      Object.fromEntries(spendVerdicts({ ...base, earlier }).map((v) => [v.cause, [v.state, v.range.start]]));
+    // One dear day after a good one: the warnings wait (an open one stays), the leaking page does not.
+    const good = { ...dayBefore, spendRatio: 0.12, roi: 2.4 };
+    expect(judged([good])).toEqual({
+      leakingPage: ['fired', '2026-11-26'],
+      spendRatio: ['unknown', '2026-11-25'],
+      roiFloor: ['unknown', '2026-11-25'],
+    });
+    // The day before not read: not held either.
+    expect(judged([])).toMatchObject({ spendRatio: ['unknown', '2026-11-25'], roiFloor: ['unknown', '2026-11-25'] });
+    // Both days past the line: fired, over the two days.
+    expect(judged([dayBefore])).toEqual({
+      leakingPage: ['fired', '2026-11-26'],
+      spendRatio: ['fired', '2026-11-25'],
+      roiFloor: ['fired', '2026-11-25'],
+    });
+    // A good judged day resolves whatever came before; a hold of one day fires on the day.
+    expect(spendVerdicts({ ...base, day: { ...day, roi: 2.5, spendRatio: 0.1 } }).map((v) => v.state)).toEqual([
+      'fired',
+      'fine',
+      'fine',
+    ]);
+    const oneDay = spendVerdicts({ ...base, earlier: [], choices: { ...base.choices, days: 1 } });
+    expect(oneDay.map((v) => v.state)).toEqual(['fired', 'fired', 'fired']);
   });
 });

@@ -1,4 +1,5 @@
 import { itemBytes, SYNC_QUOTA, type SyncArea } from '@/core/settings-sync';
+import type { StorageArea } from '@/core/settings-store';
 
 /**
  * Browser storage with Chrome's sync quotas: an item over QUOTA_BYTES_PER_ITEM, a total over QUOTA_BYTES
@@ -31,4 +32,19 @@ export function syncStorage(): SyncArea & {
     },
   };
   return store;
+}
+
+/** A key-value area without quotas, as the prefs database is (where the settings are kept). */
+export function memoryArea(): StorageArea {
+  const data = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      return Object.fromEntries(
+        (typeof keys === 'string' ? [keys] : keys).filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
+      );
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+  };
 }

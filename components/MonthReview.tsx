@@ -74,7 +74,13 @@ function ShopMonths({
       ) : (
         <>
           <p class={missed.length ? 'month-missed-list' : 'popup-muted'}>
-            {missed.length ? <MissedMonths months={missed} t={t} locale={locale} /> : t('month_noneMissed')}
+            {missed.length ? (
+              <MissedMonths months={missed} t={t} locale={locale} />
+            ) : shop.months.some((m) => m.missed === false) ? (
+              t('month_noneMissed')
+            ) : (
+              t('month_noTargets')
+            )}
           </p>
           <div class={paid ? 'spend-scroll' : undefined}>
             <table class={`month-months popup-table${paid ? ' spend-cols' : ''}`}>

@@ -134,7 +134,7 @@ describe.each(ENGINES)('spend in the review, in %s', (engine) => {
     const popup = await session().openExtension('/popup.html');
     await popup.waitFor(prompt);
     expect(await popup.text(prompt)).toContain(`推广账户 ${other}（阿里妈妈）还没有关联店铺`);
-    expect(await popup.text(`${prompt} .spend-later`)).toBe('以后再说');
+    expect(await popup.text(`${prompt} .spend-later`)).toBe('稍后再说');
     await popup.screenshot(shot('prompt-zh-CN'));
     await popup.click(`${prompt} .spend-later`);
     await eventually(async () => (await popup.count('[data-testid="spend-prompt"]')) === 0, 'the prompt put off');

@@ -448,6 +448,19 @@ describe('monthly review', () => {
     expect(shop.querySelector('[role="status"]')!.textContent).toBe('Copied');
   });
 
+  it('says a shop has no month with a target rather than that every month met it', async () => {
+    const review = sampleReviewState();
+    const [first, second] = review.shops;
+    first!.months = first!.months.map((m) => ({ ...m, target: null, completion: null, missed: null }));
+    second!.months = second!.months.map((m) => ({ ...m, missed: false }));
+    await mount(props({}, review));
+    await click($$('[role="tab"]')[2]);
+    await settle();
+    const line = (store: string) => $(`.month-shop[data-store="${store}"] .popup-muted`)!.textContent;
+    expect(line(first!.store)).toBe('No month here has a target yet: set one in Settings to see which months missed.');
+    expect(line(second!.store)).toBe('Every month with a target met it.');
+  });
+
   it('says when copying fails', async () => {
     await mount(props({ copyText: vi.fn(async () => Promise.reject(new Error('denied'))) }));
     await click($$('[role="tab"]')[2]);

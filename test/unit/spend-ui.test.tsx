@@ -119,8 +119,8 @@ describe('spend in the popup', () => {
   it('puts the prompt off with “not now” until another ads account is read, in each language', async () => {
     const A = { site: 'alimama' as const, account: '推广账户-01' };
     for (const [locale, word] of [
-      ['zh-CN', '以后再说'],
-      ['zh-TW', '以後再說'],
+      ['zh-CN', '稍后再说'],
+      ['zh-TW', '稍後再說'],
       ['en', 'Not now'],
     ] as const) {
       const putOffLink = vi.fn(async (account: AdsAccountRef, all: AdsAccountRef[]) => putOff(undefined, account, all));

@@ -1,3 +1,4 @@
+import { BADGE_KIT } from '@/core/content/badge';
 import { PageSession } from '@/core/content/session';
 import { translator } from '@/core/i18n';
 import { BADGE_SCREEN, fixWords } from '@/core/background/badge-words';
@@ -14,6 +15,8 @@ export function fakeBackground() {
   return {
     reports,
     dismissed,
+    /** How many times a session asked for the badges' code. */
+    badgeLoads: 0,
     failNextReports(n: number) {
       failNext = n;
     },
@@ -60,6 +63,10 @@ export function startSession(
     t: translator('zh-CN', BADGE_SCREEN),
     report: (r) => bg.report(r),
     dismiss: async (id) => void bg.dismissed.push(id),
+    badges: async () => {
+      bg.badgeLoads++;
+      return BADGE_KIT;
+    },
   });
   session.start();
   return session;

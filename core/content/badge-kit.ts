@@ -1,5 +1,5 @@
 import { sendMessage } from '../messages';
-import type { BADGE_KIT } from './badge';
+import type { BadgeKit } from './badge';
 
 /**
  * The badges' code (core/content/badge.ts: the element, its styles and its words) is a script of its
@@ -8,10 +8,6 @@ import type { BADGE_KIT } from './badge';
  * it, and the content script on every back-office page stays small. It installs itself under KEY, seen
  * only by StorePulse's own scripts in that page (the isolated world), never by the page.
  */
-
-export const BADGE_TAG = 'storepulse-badge';
-
-export type BadgeKit = typeof BADGE_KIT;
 
 const KEY = Symbol.for('storepulse.badges');
 

@@ -16,7 +16,7 @@ import type { WordedEvaluation } from '../messages';
 import type { PaceText } from '../pace-text';
 import type { Found } from '../reader/recognise';
 import { BADGE_STRINGS, type BadgeTranslate } from '../strings/badge';
-import { BADGE_TAG } from './badge-kit';
+import { BADGE_TAG } from './badge-tag';
 
 export interface BadgeContent {
   metric: string;
@@ -302,6 +302,8 @@ function wordsOf(t: BadgeTranslate, locale: Locale): BadgeTranslate {
     return said === key ? own(key, params) : said;
   };
 }
+
+export type BadgeKit = typeof BADGE_KIT;
 
 /**
  * What the badge script gives the page session (core/content/badge-kit.ts): the badge, and what an

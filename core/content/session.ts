@@ -6,8 +6,8 @@ import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
 import { runToEnd } from '../reader/scan';
-import type { Badge } from './badge';
-import { BADGE_TAG, type BadgeKit } from './badge-kit';
+import type { Badge, BadgeKit } from './badge';
+import { BADGE_TAG } from './badge-tag';
 import { RootWatch } from './discovery';
 import { runInSlices, yieldToPage } from './slices';
 

@@ -12,6 +12,7 @@ export function fakeBackground() {
   const reports: PageReport[] = [];
   const dismissed: string[] = [];
   let failNext = 0;
+  let failBadges = 0;
   return {
     reports,
     dismissed,
@@ -19,6 +20,18 @@ export function fakeBackground() {
     badgeLoads: 0,
     failNextReports(n: number) {
       failNext = n;
+    },
+    /** The next `n` loads of the badges' code fail (the background could not inject it). */
+    failNextBadgeLoads(n: number) {
+      failBadges = n;
+    },
+    async badges() {
+      this.badgeLoads++;
+      if (failBadges > 0) {
+        failBadges--;
+        throw new Error('Cannot access contents of the page.');
+      }
+      return BADGE_KIT;
     },
     async report(r: PageReport): Promise<{ evaluations: WordedEvaluation[] }> {
       if (failNext > 0) {
@@ -63,10 +76,7 @@ export function startSession(
     t: translator('zh-CN', BADGE_SCREEN),
     report: (r) => bg.report(r),
     dismiss: async (id) => void bg.dismissed.push(id),
-    badges: async () => {
-      bg.badgeLoads++;
-      return BADGE_KIT;
-    },
+    badges: () => bg.badges(),
   });
   session.start();
   return session;

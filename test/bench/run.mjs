@@ -96,7 +96,17 @@ if (want('size')) {
     content.gz <= 25 * 1024,
     `${(content.raw / 1024).toFixed(1)} kB raw; ${content.gz <= 30 * 1024 ? 'within' : 'over'} 30 kB`,
   );
+  const ads = gzipOf('content-scripts/ads.js');
+  record(
+    'ads content script, gzip',
+    (ads.gz / 1024).toFixed(1),
+    'kB',
+    '',
+    null,
+    `${(ads.raw / 1024).toFixed(1)} kB raw; the ads back offices' pages`,
+  );
   for (const [file, what] of [
+    ['badges.js', "the badges, on a page's first badge"],
     ['bound.js', 'picked numbers on every visit'],
     ['reader.js', '"read this page"'],
     ['picker.js', 'the picker'],

@@ -43,4 +43,15 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  hooks: {
+    // The scripts that run in web pages — the content scripts on every back-office page and the scripts
+    // the background injects — are minified by terser: 1.2 kB less gzip on the shops' content script
+    // than esbuild's minifier (README, "The content script's size"). Not the options page's sheet worker.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const inPages = (e: (typeof entrypoints)[number]) =>
+        e.type === 'content-script' || (e.type === 'unlisted-script' && e.name !== 'sheet-reader');
+      if (!entrypoints.every(inPages)) return;
+      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
+    },
+  },
 });

@@ -131,6 +131,8 @@ export interface ProtocolMap {
   report: { payload: PageReport; reply: { stored: number; evaluations: WordedEvaluation[]; refused: number; pace?: PaceBadge } };
   dismiss: { payload: { alertId: string }; reply: { ok: true } };
   pageStatus: { payload: PageStatus; reply: { ok: true } };
+  /** The badges' code for the sending page, injected into its content-script world (core/content/badge-kit.ts). */
+  badgeCode: { payload: Record<string, never>; reply: { ok: true } };
   popupState: { payload: Record<string, never>; reply: PopupState };
   readPage: { payload: { tabId: number }; reply: ReadPageResult };
   pickOnPage: { payload: { tabId: number }; reply: { ok: true } };

@@ -98,6 +98,7 @@ export const messageSchemas = {
   pageSetup: z.object({}).strict(),
   readPage: tabRef,
   pickOnPage: tabRef,
+  badgeCode: z.object({}).strict(),
   saveBinding: z
     .object({
       metric: metricIdSchema,

@@ -35,6 +35,10 @@ export default defineBackground(() => {
     async injectPicker(tabId) {
       await scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
     },
+    // Into the content scripts' world of the page's top frame (the only frame they read).
+    async injectBadges(tabId) {
+      await scripting.executeScript({ target: { tabId }, files: ['/badges.js'] });
+    },
     bindings: {
       load: async () => (await loadBindings(prefs)).bindings,
       async save(origin, binding) {

@@ -5,6 +5,9 @@ import { SHOP_MATCHES, shopSiteFor } from '@/core/sites/shops';
 export default defineContentScript({
   matches: [...SHOP_MATCHES],
   runAt: 'document_idle',
+  // No stylesheet in the page: the badges' styles are in their own shadow roots. (The build emits the
+  // extension pages' shared CSS beside every script; it must not reach the back offices.)
+  cssInjectionMode: 'manual',
   main(ctx) {
     runPageSessions(ctx, shopSiteFor);
   },

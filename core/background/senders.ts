@@ -18,6 +18,7 @@ export const SENDER_POLICY: { readonly [K in MessageType]: readonly SenderKind[]
   pageSetup: ['page'],
   report: ['page'],
   pageStatus: ['page'],
+  badgeCode: ['page'],
   // From a page only for an alert about that tab's own site and origin (checked by the handler).
   dismiss: ['page', 'extension'],
   // From the picker, in the page the number was picked on; the origin is the tab's.

@@ -118,6 +118,8 @@ export interface ServiceDeps {
   injectReader?: (tabId: number) => Promise<unknown>;
   /** Starts the element picker (entrypoints/picker.ts) in a tab. */
   injectPicker?: (tabId: number) => Promise<void>;
+  /** Injects the badges' code (badges.js) into the top frame of a tab whose page has a badge to show. */
+  injectBadges?: (tabId: number) => Promise<void>;
   /** Which pace check times were looked at, kept across worker restarts; in memory when absent. */
   checkLog?: CheckLog;
   /** Numbers bound on sites without an adapter (beside the settings, core/bindings-store.ts). */
@@ -466,6 +468,11 @@ export function createService(deps: ServiceDeps): Service {
       if ((await siteOfTab(url)) !== payload.site) throw new UserError(`this tab is not a ${payload.site} page`);
       const path = new URL(url).pathname;
       pages.set(tabId, { ...payload, path, at: now(), missing: missingOn(payload.site, path, payload.own, payload.unsettled) });
+      return { ok: true };
+    },
+    async badgeCode(_payload, caller) {
+      if (caller.kind !== 'page' || !deps.injectBadges) throw new UserError('the badges are for a page tab');
+      await deps.injectBadges(caller.tabId);
       return { ok: true };
     },
     async readPage({ tabId }) {

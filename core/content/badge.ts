@@ -10,7 +10,13 @@
  * stays visible. Events stop at the host so the page's card click handlers never fire.
  */
 
-export const BADGE_TAG = 'storepulse-badge';
+import { formatValue } from '../format';
+import { metricName, stringTable, translatorOf, type Locale } from '../i18n';
+import type { WordedEvaluation } from '../messages';
+import type { PaceText } from '../pace-text';
+import type { Found } from '../reader/recognise';
+import { BADGE_STRINGS, type BadgeTranslate } from '../strings/badge';
+import { BADGE_TAG } from './badge-tag';
 
 export interface BadgeContent {
   metric: string;
@@ -299,3 +305,82 @@ export class Badge {
     this.anchor = null;
   }
 }
+
+/**
+ * The page's translator, with the badge's own words in the page's language where the background gave
+ * none (before its setup came, or when it did not answer): the note on an unreadable number needs
+ * nothing else, and no badge ever shows a bare key of these.
+ */
+function wordsOf(t: BadgeTranslate, locale: Locale): BadgeTranslate {
+  const own: BadgeTranslate = translatorOf(stringTable(locale, [BADGE_STRINGS]));
+  return (key, params) => {
+    const said = t(key, params);
+    return said === key ? own(key, params) : said;
+  };
+}
+
+export type BadgeKit = typeof BADGE_KIT;
+
+/**
+ * What the badge script gives the page session (core/content/badge-kit.ts): the badge, and what an
+ * alert's, today's pace's and an unreadable number's badge say, in the page's words.
+ */
+export const BADGE_KIT = {
+  create: (doc: Document, content: BadgeContent, onDismiss: () => void): Badge => new Badge(doc, content, onDismiss),
+
+  alert(observed: Found['observed'], e: WordedEvaluation, pageT: BadgeTranslate, locale: Locale): BadgeContent {
+    const t = wordsOf(pageT, locale);
+    const metric = metricName(t, e.metric);
+    const value = formatValue(e.metric, observed.value, locale, observed.currency);
+    const threshold = formatValue(e.metric, e.threshold, locale, observed.currency);
+    const key = e.direction === 'above' ? 'rule_above' : e.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
+    return {
+      metric: e.metric,
+      severity: e.severity,
+      severityLabel: t(`severity_${e.severity}`),
+      headline: t(key, { metric, value, threshold }),
+      summary: e.words.summary,
+      owner: e.words.owner,
+      steps: e.words.steps,
+      openLabel: t('badge_open'),
+      closeLabel: t('badge_close'),
+      dismissLabel: t('badge_dismiss'),
+    };
+  },
+
+  pace(text: PaceText, pageT: BadgeTranslate, locale: Locale): BadgeContent {
+    const t = wordsOf(pageT, locale);
+    const lever = text.lever;
+    return {
+      metric: 'pace',
+      severity: text.behind ? 'warn' : 'info',
+      severityLabel: t('pace_badgeLabel'),
+      headline: text.headline,
+      summary: text.short,
+      owner: lever ? `${lever.text} · ${lever.owner}` : text.soFar,
+      steps: [
+        ...(lever ? [lever.fix, ...(lever.source ? [lever.source] : []), text.soFar] : []),
+        text.range,
+        ...(text.basis ? [text.basis] : []),
+      ],
+      openLabel: t('badge_open'),
+      closeLabel: t('badge_close'),
+    };
+  },
+
+  /** A note beside a number that could not be read as shown, so the operator knows why it is missing. */
+  unreadable(pageT: BadgeTranslate, locale: Locale): BadgeContent {
+    const t = wordsOf(pageT, locale);
+    return {
+      metric: 'unreadable',
+      severity: 'info',
+      severityLabel: t('badge_note'),
+      headline: t('badge_unreadable'),
+      summary: t('badge_unreadable'),
+      owner: t('badge_unreadableWhy'),
+      steps: [],
+      openLabel: t('badge_open'),
+      closeLabel: t('badge_close'),
+    };
+  },
+};

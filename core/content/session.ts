@@ -1,5 +1,4 @@
-import { formatValue } from '../format';
-import { metricName, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
 import type { BadgeTranslate } from '../strings/badge';
 import { isRefusal, type WordedEvaluation, type PaceBadge, type PageReport, type PageStatus } from '../messages';
 import type { PaceText } from '../pace-text';
@@ -7,7 +6,8 @@ import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
 import { runToEnd } from '../reader/scan';
-import { Badge, BADGE_TAG, type BadgeContent } from './badge';
+import type { Badge, BadgeKit } from './badge';
+import { BADGE_TAG } from './badge-tag';
 import { RootWatch } from './discovery';
 import { runInSlices, yieldToPage } from './slices';
 
@@ -43,6 +43,8 @@ export interface SessionDeps {
   /** Tells the background how reading went (found nothing, or numbers it could not read). */
   status?(status: PageStatus): Promise<unknown>;
   dismiss(alertId: string): Promise<void>;
+  /** The badges' code, loaded the first time the page has a badge to show (core/content/badge-kit.ts). */
+  badges(): Promise<BadgeKit>;
   /** For tests: what "now" is. */
   now?: () => Date;
   /** For tests: a monotonic clock in milliseconds (what a read costs is measured with it). */
@@ -91,6 +93,9 @@ export class PageSession {
   private readonly badges = new Map<string, Badge>();
   private readonly notes = new Map<Element, Badge>();
   private readonly dismissed = new Set<string>();
+  /** The badges' code once loaded; `kitAsked` while it is on its way. */
+  private kit: BadgeKit | undefined;
+  private kitAsked = false;
   /** Today's pace beside the real-time sales number it was computed from (that number's key and value). */
   private pace: { key: string; value: number; text: PaceText } | undefined;
   private readonly hosts: RootWatch;
@@ -421,11 +426,13 @@ export class PageSession {
       const flag = this.flags.get(key);
       if (!flag || flag.value !== f.observed.value || this.dismissed.has(flag.evaluation.alertId)) continue;
       wanted.add(key);
-      const content = this.badgeContent(f, flag.evaluation);
+      const kit = this.badgeKit();
+      if (!kit) continue;
+      const content = kit.alert(f.observed, flag.evaluation, this.deps.t, this.deps.locale);
       let badge = this.badges.get(key);
       if (!badge) {
         const alertId = flag.evaluation.alertId;
-        badge = new Badge(this.doc, content, () => void this.dismissFromBadge(alertId));
+        badge = kit.create(this.doc, content, () => void this.dismissFromBadge(alertId));
         this.badges.set(key, badge);
       } else {
         badge.update(content);
@@ -453,56 +460,25 @@ export class PageSession {
     if (!f) return;
     const key = `pace|${pace.key}`;
     wanted.add(key);
-    const content = this.paceContent(pace.text);
+    const kit = this.badgeKit();
+    if (!kit) return;
+    const content = kit.pace(pace.text, this.deps.t, this.deps.locale);
     let badge = this.badges.get(key);
-    if (!badge) this.badges.set(key, (badge = new Badge(this.doc, content, () => undefined)));
+    if (!badge) this.badges.set(key, (badge = kit.create(this.doc, content, () => undefined)));
     else badge.update(content);
     if (badge.attachedTo !== f.element) badge.attach(f.element);
     else badge.position();
   }
 
-  private paceContent(text: PaceText): BadgeContent {
-    const { t } = this.deps;
-    const lever = text.lever;
-    return {
-      metric: 'pace',
-      severity: text.behind ? 'warn' : 'info',
-      severityLabel: t('pace_badgeLabel'),
-      headline: text.headline,
-      summary: text.short,
-      owner: lever ? `${lever.text} · ${lever.owner}` : text.soFar,
-      steps: [
-        ...(lever ? [lever.fix, ...(lever.source ? [lever.source] : []), text.soFar] : []),
-        text.range,
-        ...(text.basis ? [text.basis] : []),
-      ],
-      openLabel: t('badge_open'),
-      closeLabel: t('badge_close'),
-    };
-  }
-
   /** A note beside each number that could not be read as shown, so the operator knows why it is missing. */
   private renderNotes(elements: readonly Element[]): void {
-    const { t } = this.deps;
     const keep = new Set(elements);
     for (const el of elements) {
       let note = this.notes.get(el);
       if (!note) {
-        note = new Badge(
-          this.doc,
-          {
-            metric: 'unreadable',
-            severity: 'info',
-            severityLabel: t('badge_note'),
-            headline: t('badge_unreadable'),
-            summary: t('badge_unreadable'),
-            owner: t('badge_unreadableWhy'),
-            steps: [],
-            openLabel: t('badge_open'),
-            closeLabel: t('badge_close'),
-          },
-          () => undefined,
-        );
+        const kit = this.badgeKit();
+        if (!kit) break;
+        note = kit.create(this.doc, kit.unreadable(this.deps.t, this.deps.locale), () => undefined);
         this.notes.set(el, note);
       }
       if (note.attachedTo !== el) note.attach(el);
@@ -529,24 +505,27 @@ export class PageSession {
     for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.position();
   }
 
-  private badgeContent(f: Found, e: WordedEvaluation): BadgeContent {
-    const { t, locale } = this.deps;
-    const metric = metricName(t, e.metric);
-    const value = formatValue(e.metric, f.observed.value, locale, f.observed.currency);
-    const threshold = formatValue(e.metric, e.threshold, locale, f.observed.currency);
-    const key = e.direction === 'above' ? 'rule_above' : e.severity === 'critical' ? 'rule_below' : 'rule_belowOrAt';
-    return {
-      metric: e.metric,
-      severity: e.severity,
-      severityLabel: t(`severity_${e.severity}`),
-      headline: t(key, { metric, value, threshold }),
-      summary: e.words.summary,
-      owner: e.words.owner,
-      steps: e.words.steps,
-      openLabel: t('badge_open'),
-      closeLabel: t('badge_close'),
-      dismissLabel: t('badge_dismiss'),
-    };
+  /**
+   * The badges' code, or undefined while it is not here: the first call asks for it, and what the last
+   * read found is placed once it comes. A load that failed is asked for again at the next placing.
+   */
+  private badgeKit(): BadgeKit | undefined {
+    if (this.kit || this.kitAsked) return this.kit;
+    this.kitAsked = true;
+    this.deps.badges().then(
+      (kit) => {
+        this.kit = kit;
+        const read = this.lastRead;
+        if (!read || this.deps.signal.aborted) return;
+        this.renderBadges(read.found);
+        this.render(() => this.renderNotes(read.unreadable ?? []));
+      },
+      (error: unknown) => {
+        this.kitAsked = false;
+        console.warn('[StorePulse] could not load the warnings:', error);
+      },
+    );
+    return undefined;
   }
 }
 

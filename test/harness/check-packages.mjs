@@ -86,6 +86,9 @@ export function chromeProblems(dir, { readme, backOffices }) {
   if (/<all_urls>|\*:\/\/\*\//.test(all)) problems.push('the manifest asks for every site');
   if (manifest.content_security_policy) problems.push('the manifest changes the content security policy');
   if (manifest.externally_connectable) problems.push('the manifest lets web pages connect');
+  // StorePulse's own styles live in its badges' closed shadow roots: a stylesheet in the page could restyle it.
+  for (const c of manifest.content_scripts ?? [])
+    if (c.css?.length) problems.push(`the content script ${c.js} adds ${c.css.join(', ')} to the back offices' pages`);
   for (const file of files(dir)) {
     const text = readFileSync(join(dir, file), 'utf8');
     if (file.endsWith('.html')) {

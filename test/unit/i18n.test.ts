@@ -188,9 +188,12 @@ describe('strings by screen', () => {
   // Shared: metric names, alert texts, form and site-access messages. A screen's own module is
   // bundled by that screen only.
   it.each([
-    // The badge's metric names and alert texts come from the background, in the page's one language.
-    ['entrypoints/content.ts', ['badge']],
-    ['entrypoints/bound.ts', ['badge']],
+    // The badge's metric names and alert texts come from the background, in the page's one language;
+    // its own words come with its code, injected on a page's first badge (core/content/badge-kit.ts).
+    ['entrypoints/content.ts', []],
+    ['entrypoints/ads.content.ts', []],
+    ['entrypoints/bound.ts', []],
+    ['entrypoints/badges.ts', ['badge']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
     [

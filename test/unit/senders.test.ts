@@ -86,6 +86,7 @@ function payloads(alertId: string): { [K in MessageType]: unknown } {
     report: sycmReport,
     pageStatus: { site: 'sycm', store: '小雨的旗舰店', found: 2, unreadable: 0, own: ['bounceRate'] },
     dismiss: { alertId },
+    badgeCode: {},
     saveBinding: { metric: 'visits', label: 'Sessions', labelFirst: true, path: ['div:1'], raw: '1' },
     popupState: {},
     readPage: { tabId: 7 },
@@ -111,7 +112,7 @@ describe('the sender policy', () => {
   it('names every message type, and gives pages only what their session needs', () => {
     expect(TYPES.sort()).toEqual(Object.keys(messageSchemas).sort());
     expect(TYPES.filter((t) => SENDER_POLICY[t].includes('page')).sort()).toEqual(
-      ['dismiss', 'pageSetup', 'pageStatus', 'report', 'saveBinding'].sort(),
+      ['badgeCode', 'dismiss', 'pageSetup', 'pageStatus', 'report', 'saveBinding'].sort(),
     );
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BADGE_KIT } from '@/core/content/badge';
 import { PageSession, READ_SHARE, READ_WINDOW_MS } from '@/core/content/session';
 import { translator } from '@/core/i18n';
 import { BADGE_SCREEN } from '@/core/background/badge-words';
@@ -40,6 +41,7 @@ function run(readCostMs: number) {
     t: translator('zh-CN', BADGE_SCREEN),
     report: async () => ({ evaluations: [] }),
     dismiss: async () => undefined,
+    badges: async () => BADGE_KIT,
     clock,
   });
   // The page changes every 50 ms, forever.

@@ -43,6 +43,41 @@ describe('page session', () => {
     expect(roots.get(document.querySelector('storepulse-badge')!)!.textContent).toContain('先改页面');
   });
 
+  it('loads the badges’ code once, when the page has a badge to show, and never on a page without one', async () => {
+    document.body.innerHTML = `<div>统计时间 2026-11-25</div>${card('访客数', '3,482')}${card('跳失率', '31.20%')}`;
+    const bg = fakeBackground();
+    start(bg);
+    await wait(SETTLE_MS * 3);
+    expect(bg.reports).toHaveLength(1);
+    expect(badges()).toEqual([]);
+    expect(bg.badgeLoads).toBe(0);
+    // Two numbers turn bad: both badges come with one load of the code.
+    document.querySelectorAll('.v')[1]!.textContent = '72.31%';
+    document.body.insertAdjacentHTML('beforeend', card('人均浏览量', '2.10'));
+    await wait(SETTLE_MS * 4);
+    expect(badges()).toEqual([
+      ['bounceRate', 'critical'],
+      ['pagesPerVisit', 'critical'],
+    ]);
+    expect(bg.badgeLoads).toBe(1);
+  });
+
+  it('asks for the badges’ code again at the next read when it could not be loaded, and shows the badge then', async () => {
+    document.body.innerHTML = `<div>统计时间 2026-11-25</div>${card('跳失率', '72.31%')}`;
+    const bg = fakeBackground();
+    bg.failNextBadgeLoads(1);
+    start(bg);
+    await wait(SETTLE_MS * 3);
+    expect(bg.reports).toHaveLength(1);
+    expect(bg.badgeLoads).toBe(1);
+    expect(badges()).toEqual([]);
+    // The page changes: the next read places the badge, with the code asked for once more.
+    document.body.insertAdjacentHTML('beforeend', card('访客数', '3,482'));
+    await wait(SETTLE_MS * 3);
+    expect(bg.badgeLoads).toBe(2);
+    expect(badges()).toEqual([['bounceRate', 'critical']]);
+  });
+
   it('opens and dismisses a badge only on the operator’s own clicks, never on a page script’s', async () => {
     document.body.innerHTML = `${card('跳失率', '72.31%')}${card('人均浏览量', '2.10')}`;
     const bg = fakeBackground();

@@ -55,6 +55,13 @@ describe('the Chrome package against the Web Store rules', () => {
       'the manifest changes the content security policy',
     ],
     [{ ...GOOD, manifest_version: 2 }, 'manifest_version is not 3'],
+    [
+      {
+        ...GOOD,
+        content_scripts: [{ matches: BACK_OFFICES, js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] }],
+      },
+      "the content script content-scripts/content.js adds content-scripts/content.css to the back offices' pages",
+    ],
   ])('refuses %j', (manifest, problem) => {
     expect(pkg(manifest)).toContain(problem);
   });

@@ -1,3 +1,4 @@
+import { BADGE_KIT } from '@/core/content/badge';
 import { PageSession } from '@/core/content/session';
 import { translator } from '@/core/i18n';
 import { BADGE_SCREEN, fixWords } from '@/core/background/badge-words';
@@ -11,11 +12,26 @@ export function fakeBackground() {
   const reports: PageReport[] = [];
   const dismissed: string[] = [];
   let failNext = 0;
+  let failBadges = 0;
   return {
     reports,
     dismissed,
+    /** How many times a session asked for the badges' code. */
+    badgeLoads: 0,
     failNextReports(n: number) {
       failNext = n;
+    },
+    /** The next `n` loads of the badges' code fail (the background could not inject it). */
+    failNextBadgeLoads(n: number) {
+      failBadges = n;
+    },
+    async badges() {
+      this.badgeLoads++;
+      if (failBadges > 0) {
+        failBadges--;
+        throw new Error('Cannot access contents of the page.');
+      }
+      return BADGE_KIT;
     },
     async report(r: PageReport): Promise<{ evaluations: WordedEvaluation[] }> {
       if (failNext > 0) {
@@ -60,6 +76,7 @@ export function startSession(
     t: translator('zh-CN', BADGE_SCREEN),
     report: (r) => bg.report(r),
     dismiss: async (id) => void bg.dismissed.push(id),
+    badges: () => bg.badges(),
   });
   session.start();
   return session;

@@ -6,6 +6,7 @@ import type { PaceText } from '../pace-text';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
+import { PageMemo } from '../reader/memo';
 import { runToEnd } from '../reader/scan';
 import { Badge, BADGE_TAG, type BadgeContent } from './badge';
 import { RootWatch } from './discovery';
@@ -94,6 +95,8 @@ export class PageSession {
   /** Today's pace beside the real-time sales number it was computed from (that number's key and value). */
   private pace: { key: string; value: number; text: PaceText } | undefined;
   private readonly hosts: RootWatch;
+  /** What reads keep of the page between them (candidates of unchanged subtrees, the top bars); new on navigation. */
+  private memo: PageMemo;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
@@ -120,6 +123,7 @@ export class PageSession {
   constructor(deps: SessionDeps) {
     this.deps = deps;
     this.doc = deps.window.document;
+    this.memo = new PageMemo(this.doc);
     // A root or frame that appeared without a mutation here: watch it and read it soon.
     this.hosts = new RootWatch(
       this.doc,
@@ -152,6 +156,8 @@ export class PageSession {
     this.lastSentSignature = '';
     this.lastStatus = '';
     this.hosts.forget();
+    this.memo.disconnect();
+    this.memo = new PageMemo(this.doc);
     this.watchingSince = Date.now();
     this.shownAt = this.deps.now?.() ?? new Date();
     this.schedule(QUIET_MS);
@@ -165,6 +171,7 @@ export class PageSession {
 
   stop(): void {
     this.observer.disconnect();
+    this.memo.disconnect();
     if (this.timer) clearTimeout(this.timer);
     for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
     this.badges.clear();
@@ -284,6 +291,7 @@ export class PageSession {
       ...(this.shownAt ? { shownAt: this.shownAt } : {}),
       onRoot: (root) => this.observe(root),
       hosts,
+      memo: this.memo,
     });
   }
 

@@ -1,0 +1,201 @@
+import { textSteps, type TextCandidates } from './scan';
+
+/**
+ * What a page session's reads keep from one read to the next, so that a later read does not redo the
+ * work for the parts of the page that did not change: each tree's text-pass candidates (the document's
+ * and each open shadow root's; frames are walked every time) and the elements a whole-page query found
+ * (the top bars a shop's name is read from).
+ *
+ * It learns what changed from its own MutationObserver (taking the pending records at the start of each
+ * read, so a change made just before a read is never missed). A tree whose texts changed is walked again
+ * only under the topmost changed nodes, and their candidates replace the old ones in place; any change it
+ * cannot place that way (a node moved rather than added or removed, the body replaced, many changed
+ * subtrees at once) makes it walk the whole tree again. The candidates are the same as a full walk's, in
+ * the same order (test/unit/memo.test.ts compares them after every kind of change).
+ */
+
+/** More changed subtrees than this in one tree since its last pass: it is walked whole again. */
+const MAX_DIRTY = 64;
+
+interface Tree {
+  /** Where the walk starts: the document's body or the shadow root. */
+  start: Node;
+  candidates: TextCandidates;
+  /** Nodes under `start` whose texts or children changed since the last pass. */
+  dirty: Node[];
+  /** Its first whole walk finished (a read given up during it leaves it unfinished). */
+  ready: boolean;
+  /** Something changed that the in-place update cannot follow: walk the whole tree again. */
+  whole: boolean;
+  /** Nodes were removed: candidates no longer in the page are dropped. */
+  removed: boolean;
+}
+
+interface Query {
+  root: ParentNode;
+  selector: string;
+  found: Element[];
+}
+
+const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
+
+export class PageMemo {
+  private readonly trees = new Map<Node, Tree>();
+  private queries: Query[] = [];
+  private readonly observed = new WeakSet<Node>();
+  private readonly observer: MutationObserver;
+
+  constructor(doc: Document) {
+    const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+    this.observer = new Observer((records) => this.note(records));
+  }
+
+  /** Stops watching the page (the session ended or navigated in-page). */
+  disconnect(): void {
+    this.observer.disconnect();
+    this.trees.clear();
+    this.queries = [];
+  }
+
+  /**
+   * The text pass's candidates under `start` (a document's body or a shadow root), as `textSteps` finds
+   * them, walking again only what changed since the last time.
+   */
+  *texts(start: Node, step: number): Generator<void, TextCandidates> {
+    this.sync();
+    const root = start.getRootNode();
+    let tree = this.trees.get(root);
+    let dirty: Node[] = [];
+    if (tree?.ready && tree.start === start && !tree.whole) {
+      const unique = [...new Set(tree.dirty)];
+      dirty = unique.length > 4 * MAX_DIRTY ? [start] : topmost(unique.filter((n) => n.isConnected && start.contains(n)));
+    }
+    if (!tree?.ready || tree.start !== start || tree.whole || dirty.length > MAX_DIRTY || dirty.includes(start)) {
+      this.watch(root);
+      // In the map while it is walked: changes made during the walk's pauses are noted against it.
+      tree = { start, candidates: { labels: [], dates: [], shops: [] }, dirty: [], ready: false, whole: false, removed: false };
+      this.trees.set(root, tree);
+      yield* textSteps(start, step, tree.candidates);
+      tree.ready = true;
+      return tree.candidates;
+    }
+    const c = tree.candidates;
+    if (tree.removed) {
+      tree.removed = false;
+      for (const list of [c.labels, c.dates, c.shops]) dropGone(list);
+    }
+    // Changes noted during this update's pauses come after these; a read given up half-way leaves the
+    // subtrees it did not finish in the list, and walking one again is harmless.
+    tree.dirty = [...dirty];
+    for (const node of dirty) {
+      const fresh = yield* textSteps(node, step);
+      replaceUnder(c.labels, node, fresh.labels);
+      replaceUnder(c.dates, node, fresh.dates);
+      replaceUnder(c.shops, node, fresh.shops);
+    }
+    tree.dirty.splice(0, dirty.length);
+    return c;
+  }
+
+  /**
+   * `root.querySelectorAll(selector)`, kept until an element that may match is added, a kept one leaves
+   * the page, or an element's role changes.
+   */
+  query(root: ParentNode, selector: string): Element[] {
+    this.sync();
+    const kept = this.queries.find((q) => q.root === root && q.selector === selector);
+    if (kept && kept.found.every((el) => el.isConnected)) return kept.found;
+    this.watch(root as Node);
+    const found = Array.from(root.querySelectorAll(selector));
+    this.queries = this.queries.filter((q) => q !== kept);
+    this.queries.push({ root, selector, found });
+    return found;
+  }
+
+  private watch(root: Node): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['role'],
+    });
+  }
+
+  private sync(): void {
+    const pending = this.observer.takeRecords();
+    if (pending.length) this.note(pending);
+  }
+
+  private note(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        this.queries = [];
+        continue;
+      }
+      const tree = this.trees.get(r.target.getRootNode());
+      if (r.type === 'childList') {
+        this.noteAdded(r.addedNodes);
+        // A removed node back in the page was moved: the candidates' order cannot be patched in place.
+        for (let k = 0; k < r.removedNodes.length; k++) {
+          const gone = r.removedNodes[k]!;
+          if (gone.isConnected) for (const t of this.trees.values()) t.whole = true;
+          else if (tree) tree.removed = true;
+        }
+      }
+      if (tree && !tree.whole) tree.dirty.push(r.target);
+    }
+  }
+
+  /** Kept queries are dropped when an added element matches their selector or holds one that does. */
+  private noteAdded(added: NodeList): void {
+    if (this.queries.length === 0) return;
+    for (let k = 0; k < added.length; k++) {
+      const node = added[k]!;
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      this.queries = this.queries.filter((q) => !el.matches(q.selector) && !el.querySelector(q.selector));
+    }
+  }
+}
+
+/** The nodes none of the others contains (each changed subtree once). */
+function topmost(nodes: Node[]): Node[] {
+  const unique = [...new Set(nodes)];
+  return unique.filter((n) => !unique.some((o) => o !== n && o.contains(n)));
+}
+
+/** Drops the texts no longer in the page (in place). */
+function dropGone(list: Text[]): void {
+  let w = 0;
+  for (let k = 0; k < list.length; k++) if (list[k]!.isConnected) list[w++] = list[k]!;
+  list.length = w;
+}
+
+/**
+ * Replaces, in a list in document order, the texts under `node` (a contiguous run) with `fresh`, the
+ * texts now under it in document order.
+ */
+function replaceUnder(list: Text[], node: Node, fresh: readonly Text[]): void {
+  let lo = 0;
+  let hi = list.length;
+  // The first text that is not before `node` in document order (a text under it counts as after).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (node.compareDocumentPosition(list[mid]!) & PRECEDING) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < list.length && node.contains(list[end]!)) end++;
+  if (end === lo && fresh.length === 0) return;
+  if (fresh.length <= 4096) {
+    list.splice(lo, end - lo, ...fresh);
+    return;
+  }
+  // Too many to pass as arguments: cut the list and put it back together.
+  const tail = list.splice(lo).slice(end - lo);
+  for (const t of fresh) list.push(t);
+  for (const t of tail) list.push(t);
+}

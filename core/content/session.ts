@@ -56,9 +56,11 @@ export const SETTLE_MS = 350;
  * The page held still this long as far as the session saw (no change since it began watching, or since
  * the page's last change), two reads at least SETTLE_GAP_MS apart within that quiet agree, and nothing
  * changed between them: the value is settled. The quiet counts from when the session began watching, so
- * the time the first read took on a page that held still is part of it.
+ * the time the first read took on a page that held still is part of it. Shorter than the step of any
+ * count-up the session guards against (they step every 16–110 ms): an animation breaks the quiet, and
+ * its values wait for SETTLE_MS with QUIET_MS of quiet after its end.
  */
-export const SETTLE_FAST_MS = 200;
+export const SETTLE_FAST_MS = 150;
 const SETTLE_GAP_MS = 50;
 /** Sliced reads given up because the page changed during their pauses, before the page is read in one go. */
 const SLICED_ATTEMPTS = 3;

@@ -27,8 +27,8 @@ interface Tree {
   ready: boolean;
   /** Something changed that the in-place update cannot follow: walk the whole tree again. */
   whole: boolean;
-  /** Nodes were removed: candidates no longer in the page are dropped. */
-  removed: boolean;
+  /** What each list of `candidates` holds (labels, dates, shops), to find a changed subtree's place in it. */
+  members: [Set<Text>, Set<Text>, Set<Text>];
 }
 
 interface Query {
@@ -36,8 +36,6 @@ interface Query {
   selector: string;
   found: Element[];
 }
-
-const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 
 export class PageMemo {
   private readonly trees = new Map<Node, Tree>();
@@ -73,25 +71,24 @@ export class PageMemo {
     if (!tree?.ready || tree.start !== start || tree.whole || dirty.length > MAX_DIRTY || dirty.includes(start)) {
       this.watch(root);
       // In the map while it is walked: changes made during the walk's pauses are noted against it.
-      tree = { start, candidates: { labels: [], dates: [], shops: [] }, dirty: [], ready: false, whole: false, removed: false };
+      const c: TextCandidates = { labels: [], dates: [], shops: [] };
+      tree = { start, candidates: c, dirty: [], ready: false, whole: false, members: [new Set(), new Set(), new Set()] };
       this.trees.set(root, tree);
-      yield* textSteps(start, step, tree.candidates);
+      yield* textSteps(start, step, c);
+      tree.members = [new Set(c.labels), new Set(c.dates), new Set(c.shops)];
       tree.ready = true;
-      return tree.candidates;
+      return c;
     }
     const c = tree.candidates;
-    if (tree.removed) {
-      tree.removed = false;
-      for (const list of [c.labels, c.dates, c.shops]) dropGone(list);
-    }
+    const [labels, dates, shops] = tree.members;
     // Changes noted during this update's pauses come after these; a read given up half-way leaves the
     // subtrees it did not finish in the list, and walking one again is harmless.
     tree.dirty = [...dirty];
     for (const node of dirty) {
       const fresh = yield* textSteps(node, step);
-      replaceUnder(c.labels, node, fresh.labels);
-      replaceUnder(c.dates, node, fresh.dates);
-      replaceUnder(c.shops, node, fresh.shops);
+      replaceUnder(c.labels, labels, start, node, fresh.labels);
+      replaceUnder(c.dates, dates, start, node, fresh.dates);
+      replaceUnder(c.shops, shops, start, node, fresh.shops);
     }
     tree.dirty.splice(0, dirty.length);
     return c;
@@ -142,7 +139,6 @@ export class PageMemo {
         for (let k = 0; k < r.removedNodes.length; k++) {
           const gone = r.removedNodes[k]!;
           if (gone.isConnected) for (const t of this.trees.values()) t.whole = true;
-          else if (tree) tree.removed = true;
         }
       }
       if (tree && !tree.whole) tree.dirty.push(r.target);
@@ -167,29 +163,19 @@ function topmost(nodes: Node[]): Node[] {
   return unique.filter((n) => !unique.some((o) => o !== n && o.contains(n)));
 }
 
-/** Drops the texts no longer in the page (in place). */
-function dropGone(list: Text[]): void {
-  let w = 0;
-  for (let k = 0; k < list.length; k++) if (list[k]!.isConnected) list[w++] = list[k]!;
-  list.length = w;
-}
+/** How far back from a changed subtree its place in a list is looked for among texts, before a search by position. */
+const MAX_WALK_BACK = 2048;
 
 /**
- * Replaces, in a list in document order, the texts under `node` (a contiguous run) with `fresh`, the
- * texts now under it in document order.
+ * Replaces, in a list in document order, the texts under `node` with `fresh` (the texts now under it, in
+ * document order). Its old texts, and any removed from under it, follow the last listed text before it.
  */
-function replaceUnder(list: Text[], node: Node, fresh: readonly Text[]): void {
-  let lo = 0;
-  let hi = list.length;
-  // The first text that is not before `node` in document order (a text under it counts as after).
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (node.compareDocumentPosition(list[mid]!) & PRECEDING) lo = mid + 1;
-    else hi = mid;
-  }
+function replaceUnder(list: Text[], members: Set<Text>, start: Node, node: Node, fresh: readonly Text[]): void {
+  const lo = placeOf(list, members, start, node);
   let end = lo;
-  while (end < list.length && node.contains(list[end]!)) end++;
+  while (end < list.length && (!list[end]!.isConnected || node.contains(list[end]!))) members.delete(list[end++]!);
   if (end === lo && fresh.length === 0) return;
+  for (const t of fresh) members.add(t);
   if (fresh.length <= 4096) {
     list.splice(lo, end - lo, ...fresh);
     return;
@@ -198,4 +184,50 @@ function replaceUnder(list: Text[], node: Node, fresh: readonly Text[]): void {
   const tail = list.splice(lo).slice(end - lo);
   for (const t of fresh) list.push(t);
   for (const t of tail) list.push(t);
+}
+
+/** The index of the first text in `list` that does not come before `node` in document order. */
+function placeOf(list: Text[], members: Set<Text>, start: Node, node: Node): number {
+  // The nearest listed text before the node: a few steps back where the list is dense (a position
+  // comparison walks sibling lists, slow under a parent of thousands of children).
+  let prev: Node | null = node;
+  for (let k = 0; k < MAX_WALK_BACK; k++) {
+    prev = textBefore(prev, start);
+    if (!prev) return 0;
+    if (members.has(prev as Text)) return list.indexOf(prev as Text) + 1;
+  }
+  // A sparse list (dates, shops): texts gone from the page out, then a search by position.
+  let w = 0;
+  for (let k = 0; k < list.length; k++) {
+    const t = list[k]!;
+    if (t.isConnected) list[w++] = t;
+    else members.delete(t);
+  }
+  list.length = w;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (node.compareDocumentPosition(list[mid]!) & 2 /* DOCUMENT_POSITION_PRECEDING */) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The text before `node` in document order under `start` (not one under `node`), or null. */
+function textBefore(node: Node, start: Node): Text | null {
+  let cur = node;
+  for (;;) {
+    if (cur === start) return null;
+    const sibling: Node | null = cur.previousSibling;
+    if (sibling) {
+      cur = sibling;
+      while (cur.lastChild) cur = cur.lastChild;
+    } else {
+      const parent = cur.parentNode;
+      if (!parent || parent === start) return null;
+      cur = parent;
+    }
+    if (cur.nodeType === 3) return cur as Text;
+  }
 }

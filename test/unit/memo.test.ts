@@ -102,7 +102,7 @@ describe('the memo keeps the text pass exact', () => {
       }
       memo.disconnect();
     }
-  });
+  }, 60_000);
 
   it('after changes made while a pass paused, and after a pass given up half-way', () => {
     document.body.innerHTML = Array.from({ length: 200 }, (_, i) => `<p><span>访客数</span> <b>${i}</b></p>`).join('');
@@ -206,9 +206,13 @@ describe('a read through the memo reads what a read without it reads', () => {
     return found;
   };
 
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s, as its numbers change', (_name, f) => {
-    compare(readFileSync(f.htmlPath, 'utf8'), f.url, 3);
-  });
+  it.each(fixtures.map((f) => [f.name, f] as const))(
+    '%s, as its numbers change',
+    (_name, f) => {
+      compare(readFileSync(f.htmlPath, 'utf8'), f.url, 3);
+    },
+    30_000,
+  );
 
   it('on generated pages of every platform and layout, as their numbers change', () => {
     let found = 0;

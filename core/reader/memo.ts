@@ -29,6 +29,8 @@ interface Tree {
   whole: boolean;
   /** What each list of `candidates` holds (labels, dates, shops), to find a changed subtree's place in it. */
   members: [Set<Text>, Set<Text>, Set<Text>];
+  /** Nodes removed from the page since the last pass: their texts leave the lists. */
+  removed: Node[];
 }
 
 interface Query {
@@ -72,7 +74,15 @@ export class PageMemo {
       this.watch(root);
       // In the map while it is walked: changes made during the walk's pauses are noted against it.
       const c: TextCandidates = { labels: [], dates: [], shops: [] };
-      tree = { start, candidates: c, dirty: [], ready: false, whole: false, members: [new Set(), new Set(), new Set()] };
+      tree = {
+        start,
+        candidates: c,
+        dirty: [],
+        ready: false,
+        whole: false,
+        members: [new Set(), new Set(), new Set()],
+        removed: [],
+      };
       this.trees.set(root, tree);
       yield* textSteps(start, step, c);
       tree.members = [new Set(c.labels), new Set(c.dates), new Set(c.shops)];
@@ -80,15 +90,18 @@ export class PageMemo {
       return c;
     }
     const c = tree.candidates;
-    const [labels, dates, shops] = tree.members;
+    const lists = [c.labels, c.dates, c.shops] as const;
+    dropRemoved(tree, lists);
     // Changes noted during this update's pauses come after these; a read given up half-way leaves the
     // subtrees it did not finish in the list, and walking one again is harmless.
     tree.dirty = [...dirty];
     for (const node of dirty) {
       const fresh = yield* textSteps(node, step);
-      replaceUnder(c.labels, labels, start, node, fresh.labels);
-      replaceUnder(c.dates, dates, start, node, fresh.dates);
-      replaceUnder(c.shops, shops, start, node, fresh.shops);
+      const had = listedUnder(node, tree.members);
+      [fresh.labels, fresh.dates, fresh.shops].forEach((texts, i) => {
+        // A list with nothing under the subtree before or now stays as it is.
+        if (texts.length || had[i]) replaceUnder(lists[i]!, tree.members[i]!, start, node, texts);
+      });
     }
     tree.dirty.splice(0, dirty.length);
     return c;
@@ -139,6 +152,8 @@ export class PageMemo {
         for (let k = 0; k < r.removedNodes.length; k++) {
           const gone = r.removedNodes[k]!;
           if (gone.isConnected) for (const t of this.trees.values()) t.whole = true;
+          // Every tree looks: the removal's parent may have left the page since.
+          else for (const t of this.trees.values()) t.removed.push(gone);
         }
       }
       if (tree && !tree.whole) tree.dirty.push(r.target);
@@ -155,6 +170,38 @@ export class PageMemo {
       this.queries = this.queries.filter((q) => !el.matches(q.selector) && !el.querySelector(q.selector));
     }
   }
+}
+
+/** Takes the texts of the nodes removed since the last pass out of the tree's lists. */
+function dropRemoved(tree: Tree, lists: readonly Text[][]): void {
+  if (tree.removed.length === 0) return;
+  const gone = new Set<Text>();
+  for (const n of tree.removed) {
+    if (n.isConnected) continue;
+    if (n.nodeType === 3) gone.add(n as Text);
+    const w = (n.ownerDocument ?? (n as Document)).createTreeWalker(n, 4 /* SHOW_TEXT */);
+    for (let t = w.nextNode(); t; t = w.nextNode()) gone.add(t as Text);
+  }
+  tree.removed = [];
+  lists.forEach((list, i) => {
+    const members = tree.members[i]!;
+    let any = false;
+    for (const t of gone) any = members.delete(t) || any;
+    if (!any) return;
+    let w = 0;
+    for (let k = 0; k < list.length; k++) if (!gone.has(list[k]!)) list[w++] = list[k]!;
+    list.length = w;
+  });
+}
+
+/** Which lists hold a text under `node` (itself included). */
+function listedUnder(node: Node, members: Tree['members']): [boolean, boolean, boolean] {
+  const had: [boolean, boolean, boolean] = [false, false, false];
+  const check = (t: Node) => members.forEach((m, i) => (had[i] ||= m.has(t as Text)));
+  if (node.nodeType === 3) check(node);
+  const w = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* SHOW_TEXT */);
+  for (let t = w.nextNode(); t; t = w.nextNode()) check(t);
+  return had;
 }
 
 /** The nodes none of the others contains (each changed subtree once). */

@@ -1,4 +1,4 @@
-import { textSteps, type TextCandidates } from './scan';
+import { textSteps, type TextCandidates, type TextMemo } from './scan';
 
 /**
  * What a page session's reads keep from one read to the next, so that a later read does not redo the
@@ -39,7 +39,7 @@ interface Query {
   found: Element[];
 }
 
-export class PageMemo {
+export class PageMemo implements TextMemo {
   private readonly trees = new Map<Node, Tree>();
   private queries: Query[] = [];
   private readonly observed = new WeakSet<Node>();

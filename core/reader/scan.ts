@@ -1,6 +1,5 @@
 import { METRICS, normalizeLabel } from '../metrics';
 import { MAX_LINE } from './sentence';
-import type { PageMemo } from './memo';
 import { frameDocument, isPlaced, MAX_NESTING } from './walk';
 
 /**
@@ -144,8 +143,13 @@ export interface ScanOptions {
   hosts?: Iterable<Element>;
   /** Text nodes a resumable scan looks at before each pause (STEP_TEXTS). */
   step?: number;
-  /** A page session's memo of earlier passes (see PageMemo): only the subtrees that changed since are walked. */
-  memo?: PageMemo;
+  /** A page session's memo of earlier passes (PageMemo in memo.ts): only the subtrees that changed since are walked. */
+  memo?: TextMemo;
+}
+
+/** What a pass asks of a memo of earlier passes: a tree's candidates, walking again only what changed. */
+export interface TextMemo {
+  texts(start: Node, step: number): Generator<void, TextCandidates>;
 }
 
 export function scanPage(root: Document | ShadowRoot | Element, options: ScanOptions = {}): PageScan {
@@ -291,7 +295,7 @@ function* scanRoot(
   depth: number,
   findHosts: boolean,
   step: number,
-  memo?: PageMemo,
+  memo?: TextMemo,
 ): Generator<void, void> {
   if (root.nodeType === 9 || root.nodeType === 11) scan.roots.push(root as Document | ShadowRoot);
   const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;

@@ -265,7 +265,7 @@ if (want('load') || want('live') || want('big')) {
       'ms',
       '≤ 300 ms',
       loads[2] <= 300,
-      `navigation start to the badge in the page (${loads.map((l) => l.toFixed(0)).join(', ')}); includes the settle wait: two reads must agree, 200 ms apart when nothing on the page changed between them`,
+      `navigation start to the badge in the page (${loads.map((l) => l.toFixed(0)).join(', ')}); includes the settle wait: two reads must agree, after 150 ms of quiet when nothing on the page changed between them`,
     );
   }
 

@@ -5,6 +5,7 @@ import type { PaceText } from '../pace-text';
 import type { Found } from '../reader/recognise';
 import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
+import { PageMemo } from '../reader/memo';
 import { runToEnd } from '../reader/scan';
 import type { Badge, BadgeKit } from './badge';
 import { BADGE_TAG } from './badge-tag';
@@ -57,9 +58,11 @@ export const SETTLE_MS = 350;
  * The page held still this long as far as the session saw (no change since it began watching, or since
  * the page's last change), two reads at least SETTLE_GAP_MS apart within that quiet agree, and nothing
  * changed between them: the value is settled. The quiet counts from when the session began watching, so
- * the time the first read took on a page that held still is part of it.
+ * the time the first read took on a page that held still is part of it. Shorter than the step of any
+ * count-up the session guards against (they step every 16–110 ms): an animation breaks the quiet, and
+ * its values wait for SETTLE_MS with QUIET_MS of quiet after its end.
  */
-export const SETTLE_FAST_MS = 200;
+export const SETTLE_FAST_MS = 150;
 const SETTLE_GAP_MS = 50;
 /** Sliced reads given up because the page changed during their pauses, before the page is read in one go. */
 const SLICED_ATTEMPTS = 3;
@@ -99,6 +102,8 @@ export class PageSession {
   /** Today's pace beside the real-time sales number it was computed from (that number's key and value). */
   private pace: { key: string; value: number; text: PaceText } | undefined;
   private readonly hosts: RootWatch;
+  /** What reads keep of the page between them (candidates of unchanged subtrees, the top bars); new on navigation. */
+  private memo: PageMemo;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
   private lastMutationAt = 0;
@@ -125,6 +130,7 @@ export class PageSession {
   constructor(deps: SessionDeps) {
     this.deps = deps;
     this.doc = deps.window.document;
+    this.memo = new PageMemo(this.doc);
     // A root or frame that appeared without a mutation here: watch it and read it soon.
     this.hosts = new RootWatch(
       this.doc,
@@ -157,6 +163,8 @@ export class PageSession {
     this.lastSentSignature = '';
     this.lastStatus = '';
     this.hosts.forget();
+    this.memo.disconnect();
+    this.memo = new PageMemo(this.doc);
     this.watchingSince = Date.now();
     this.shownAt = this.deps.now?.() ?? new Date();
     this.schedule(QUIET_MS);
@@ -170,6 +178,7 @@ export class PageSession {
 
   stop(): void {
     this.observer.disconnect();
+    this.memo.disconnect();
     if (this.timer) clearTimeout(this.timer);
     for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
     this.badges.clear();
@@ -289,6 +298,7 @@ export class PageSession {
       ...(this.shownAt ? { shownAt: this.shownAt } : {}),
       onRoot: (root) => this.observe(root),
       hosts,
+      memo: this.memo,
     });
   }
 

@@ -2,6 +2,7 @@ import type { MetricId } from '../metrics';
 import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, ObservedValue } from '../types';
 import { valueKey } from '../keys';
+import type { PageMemo } from './memo';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
@@ -44,6 +45,8 @@ export interface RecogniseOptions {
   anchor?: string;
   /** Filled with the metrics whose label is on the page but whose number could not be told apart: nothing is stored for them. */
   unsettled?: Set<MetricId>;
+  /** A page session's memo: whether the page has table headers at all is asked once, not per label. */
+  memo?: PageMemo;
 }
 
 interface LabelHit {
@@ -61,6 +64,8 @@ interface LabelHit {
 
 type OwnHit = LabelHit & { metric: MetricId };
 
+/** A table's column header: a label in one reads the column's cells. */
+const HEADER = 'th,[role="columnheader"]';
 /** Labels inside these are navigation and form controls, not captions of a number. (Tabs and buttons can be metric tiles.) */
 const CONTROL_SELECTOR = 'a[href],nav,select,option,[role="menuitem"],[role="navigation"],[role="option"],[role="link"]';
 const MAX_CLIMB = 6;
@@ -107,6 +112,8 @@ export function* recogniseSteps(root: ParentNode = document, options: RecogniseO
     missesPerMetric: new Map(),
     tables: new Map(),
     scans: new Map(),
+    // No header cell in any tree read: no label needs the climb to look for one.
+    headers: !options.memo || scan.roots.some((r) => options.memo!.query(r, HEADER).length > 0),
   };
   const own = hits.filter((h): h is OwnHit => !!h.metric);
   for (let from = 0; from < own.length; from += STEP_HITS) {
@@ -129,15 +136,17 @@ interface HitState {
   tables: TableCache;
   /** Labels of one card or list share their containers: each container is scanned once per read. */
   scans: Map<Element, { items: Item[]; unreadable: boolean }>;
+  /** Whether the page may have table header cells. */
+  headers: boolean;
 }
 
 /** Reads hits[from, to): each one's number in its card, table column or sentence (a plain loop: the hot part stays out of the generator). */
 function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitState): void {
-  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, tables, scans } = state;
+  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, tables, scans, headers } = state;
   for (let k = from; k < to; k++) {
     const hit = hits[k]!;
     const metric = hit.metric;
-    const header = closestAcross(hit.element, 'th,[role="columnheader"]');
+    const header = headers ? closestAcross(hit.element, HEADER) : null;
     if (!header && (cardsPerMetric.get(metric) ?? 0) >= MAX_HITS_PER_METRIC) continue;
     if (!header && (missesPerMetric.get(metric) ?? 0) >= MAX_MISSES_PER_METRIC) continue;
     if (!isLabelInPlace(hit, matcher)) continue;
@@ -229,48 +238,78 @@ function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Gen
   return hits;
 }
 
+/** What one text gave as label hits, for the text and the element it had then. */
+interface Matched {
+  data: string;
+  parent: Node | null;
+  element: Element;
+  hits: LabelHit[];
+}
+
+/**
+ * Per matcher, each text's hits: a later read of a page looks again only at the texts that changed (or
+ * moved to another element). What a text gives depends on its text, its element and the matcher alone.
+ */
+const matchedTexts = new WeakMap<LabelMatcher, WeakMap<Text, Matched>>();
+
 /** The label hits of candidates[from, to) (a plain loop: the hot part stays out of the generator). */
 function collectSome(candidates: readonly Text[], from: number, to: number, matcher: LabelMatcher, hits: LabelHit[]): void {
+  let seen = matchedTexts.get(matcher);
+  if (!seen) matchedTexts.set(matcher, (seen = new WeakMap()));
   for (let k = from; k < to; k++) {
     const node = candidates[k]!;
-    const trimmed = node.data.trim();
-    let match = matcher.match(trimmed);
-    let inline: ParsedNumber | undefined;
-    if (!match) {
-      // "跳失率：72.31%": a label, a separator, then the number. The label part is checked first
-      // (memoised), so long item names with digits cost one scan for the first digit, not a regex.
-      const digit = firstDigitAt(trimmed);
-      if (digit > 0 && digit <= 26) {
-        const head = matcher.match(trimmed.slice(0, digit).replace(/[\s:：$¥￥€£₱฿₫+\-−↑↓▲▼]*(?:NT|HK|US|RM|Rp|R)?$/u, ''));
-        const pair = head ? INLINE_PAIR.exec(trimmed) : null;
-        const parsed = pair ? parseNumber(pair[2]!) : null;
-        if (head && parsed && !parsed.signed) {
-          match = head;
-          inline = parsed;
-        }
+    let matched = seen.get(node);
+    // The same text under the same parent node belongs to the same element (elementOf).
+    if (!matched || matched.data !== node.data || matched.parent !== node.parentNode) {
+      const element = elementOf(node);
+      if (!element) continue;
+      matched = { data: node.data, parent: node.parentNode, element, hits: hitsOf(node, element, matcher) };
+      seen.set(node, matched);
+    }
+    for (const h of matched.hits) hits.push(h);
+  }
+}
+
+/** The label hits of one text: the whole text a label, a label and its number, or labelled phrases of a line. */
+function hitsOf(node: Text, element: Element, matcher: LabelMatcher): LabelHit[] {
+  const trimmed = node.data.trim();
+  let match = matcher.match(trimmed);
+  let inline: ParsedNumber | undefined;
+  if (!match) {
+    // "跳失率：72.31%": a label, a separator, then the number. The label part is checked first
+    // (memoised), so long item names with digits cost one scan for the first digit, not a regex.
+    const digit = firstDigitAt(trimmed);
+    if (digit > 0 && digit <= 26) {
+      const head = matcher.match(trimmed.slice(0, digit).replace(/[\s:：$¥￥€£₱฿₫+\-−↑↓▲▼]*(?:NT|HK|US|RM|Rp|R)?$/u, ''));
+      const pair = head ? INLINE_PAIR.exec(trimmed) : null;
+      const parsed = pair ? parseNumber(pair[2]!) : null;
+      if (head && parsed && !parsed.signed) {
+        match = head;
+        inline = parsed;
       }
     }
-    const element = elementOf(node);
-    if (!element) continue;
-    if (!match) {
-      // "1,234 visits, 567 unique visitors" in one text: a hit per phrase, with the phrase's own number if it has one.
-      for (const { words, raw } of phrasesIn(trimmed)) {
-        const phrase = matcher.match(words);
-        const parsed = raw ? parseNumber(raw) : null;
-        if (phrase && (parsed || !raw))
-          hits.push({ metric: phrase.metric, text: words, node, element, phrase: true, ...(parsed ? { inline: parsed } : {}) });
-      }
-      continue;
+  }
+  if (!match) {
+    // "1,234 visits, 567 unique visitors" in one text: a hit per phrase, with the phrase's own number if it has one.
+    const hits: LabelHit[] = [];
+    for (const { words, raw } of phrasesIn(trimmed)) {
+      const phrase = matcher.match(words);
+      const parsed = raw ? parseNumber(raw) : null;
+      if (phrase && (parsed || !raw))
+        hits.push({ metric: phrase.metric, text: words, node, element, phrase: true, ...(parsed ? { inline: parsed } : {}) });
     }
-    hits.push({
+    return hits;
+  }
+  return [
+    {
       metric: match.metric,
       text: match.text,
       node,
       element,
       ...(inline ? { inline } : {}),
       ...(match.hint ? { hint: match.hint } : {}),
-    });
-  }
+    },
+  ];
 }
 
 /**

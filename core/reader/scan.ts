@@ -143,6 +143,13 @@ export interface ScanOptions {
   hosts?: Iterable<Element>;
   /** Text nodes a resumable scan looks at before each pause (STEP_TEXTS). */
   step?: number;
+  /** A page session's memo of earlier passes (PageMemo in memo.ts): only the subtrees that changed since are walked. */
+  memo?: TextMemo;
+}
+
+/** What a pass asks of a memo of earlier passes: a tree's candidates, walking again only what changed. */
+export interface TextMemo {
+  texts(start: Node, step: number): Generator<void, TextCandidates>;
 }
 
 export function scanPage(root: Document | ShadowRoot | Element, options: ScanOptions = {}): PageScan {
@@ -166,14 +173,15 @@ const STEP_TEXTS = 512;
 export function* scanSteps(root: Document | ShadowRoot | Element, options: ScanOptions = {}): Generator<void, PageScan> {
   const scan: PageScan = { labels: [], dates: [], shops: [], roots: [] };
   const step = options.step ?? STEP_TEXTS;
+  const memo = options.memo;
   if (options.hosts) {
-    yield* scanRoot(root, scan, 0, false, step);
+    yield* scanRoot(root, scan, 0, false, step, memo);
     for (const host of options.hosts) {
       const shadow = host.isConnected ? host.shadowRoot : null;
-      if (shadow) yield* scanRoot(shadow, scan, 1, false, step);
+      if (shadow) yield* scanRoot(shadow, scan, 1, false, step, memo);
     }
   } else {
-    yield* scanRoot(root, scan, 0, true, step);
+    yield* scanRoot(root, scan, 0, true, step, memo);
   }
   return scan;
 }
@@ -229,43 +237,77 @@ export function* shadowHostSteps(
   return into;
 }
 
-function* scanRoot(
-  root: Document | ShadowRoot | Element,
-  scan: PageScan,
-  depth: number,
-  findHosts: boolean,
-  step: number,
-): Generator<void, void> {
-  if (root.nodeType === 9 || root.nodeType === 11) scan.roots.push(root as Document | ShadowRoot);
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
-  const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
-  const walker = doc.createTreeWalker(start, 4 /* SHOW_TEXT */);
+/** The candidates of one tree (no shadow roots, no frames): what the text pass keeps of its texts. */
+export interface TextCandidates {
+  labels: Text[];
+  dates: Text[];
+  shops: Text[];
+}
+
+const append = (into: Text[], from: readonly Text[]) => {
+  for (let k = 0; k < from.length; k++) into.push(from[k]!);
+};
+
+/**
+ * The texts under `start` (itself, if it is a text) that the text pass keeps, in document order, pausing
+ * after every `step` texts. Shadow roots and frames are not entered.
+ */
+export function* textSteps(start: Node, step: number = STEP_TEXTS, into?: TextCandidates): Generator<void, TextCandidates> {
+  const out = into ?? { labels: [], dates: [], shops: [] };
+  if (start.nodeType === 3) {
+    keep(start as Text, out);
+    return out;
+  }
+  const walker = (start.ownerDocument ?? (start as Document)).createTreeWalker(start, 4 /* SHOW_TEXT */);
   let count = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     if (++count === step) {
       count = 0;
       yield;
     }
-    const d = node.data;
-    const len = d.length;
-    if (len === 0 || len > MAX_LINE) continue;
-    let i = 0;
-    while (i < len && SPACE[d.charCodeAt(i)]) i++;
-    if (i === len) continue;
-    let j = len - 1;
-    while (j > i && SPACE[d.charCodeAt(j)]) j--;
-    const first = d.charCodeAt(i);
-    const last = d.charCodeAt(j);
-    if (LABEL_FIRST[first] || LABEL_LAST[last]) scan.labels.push(node);
-    // Past a label's or a date's length, a text can still be a line of numbers ("访客数 38,145，浏览量 …").
-    if (len > MAX_TEXT) continue;
-    if (DATE_FIRST[first] && mayNamePeriod(d, first, i, j)) scan.dates.push(node);
-    if (SHOP_LAST[last]) scan.shops.push(node);
+    keep(node, out);
   }
+  return out;
+}
+
+/** Files one text under the candidate lists it may belong to: a length check and table look-ups on two characters. */
+function keep(node: Text, out: TextCandidates): void {
+  const d = node.data;
+  const len = d.length;
+  if (len === 0 || len > MAX_LINE) return;
+  let i = 0;
+  while (i < len && SPACE[d.charCodeAt(i)]) i++;
+  if (i === len) return;
+  let j = len - 1;
+  while (j > i && SPACE[d.charCodeAt(j)]) j--;
+  const first = d.charCodeAt(i);
+  const last = d.charCodeAt(j);
+  if (LABEL_FIRST[first] || LABEL_LAST[last]) out.labels.push(node);
+  // Past a label's or a date's length, a text can still be a line of numbers ("访客数 38,145，浏览量 …").
+  if (len > MAX_TEXT) return;
+  if (DATE_FIRST[first] && mayNamePeriod(d, first, i, j)) out.dates.push(node);
+  if (SHOP_LAST[last]) out.shops.push(node);
+}
+
+function* scanRoot(
+  root: Document | ShadowRoot | Element,
+  scan: PageScan,
+  depth: number,
+  findHosts: boolean,
+  step: number,
+  memo?: TextMemo,
+): Generator<void, void> {
+  if (root.nodeType === 9 || root.nodeType === 11) scan.roots.push(root as Document | ShadowRoot);
+  const start: Node = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
+  // A page session's memo keeps each tree's candidates and walks again only the subtrees that changed.
+  const own = memo ? yield* memo.texts(start, step) : yield* textSteps(start, step);
+  append(scan.labels, own.labels);
+  append(scan.dates, own.dates);
+  append(scan.shops, own.shops);
   if (depth > MAX_NESTING) return;
   if (findHosts) {
     for (const host of yield* shadowHostSteps(root)) {
-      if (host !== root) yield* scanRoot(host.shadowRoot!, scan, depth + 1, false, step);
+      if (host !== root) yield* scanRoot(host.shadowRoot!, scan, depth + 1, false, step, memo);
     }
   }
   const frames =

@@ -4,6 +4,7 @@ import type { MetricDef, MetricId, Vocabulary } from '../metrics';
 import { LabelMatcher } from '../reader/labels';
 import { dayIn, detectPeriod } from '../reader/period';
 import { recogniseSteps, type Found } from '../reader/recognise';
+import type { PageMemo } from '../reader/memo';
 import { runToEnd, scanSteps } from '../reader/scan';
 import { detectStore } from '../reader/store';
 import type { PageRead, ReadContext, SiteAdapter } from './types';
@@ -36,7 +37,7 @@ export interface SiteKnowledge {
   /** Paths whose numbers are today's, changing during the day. */
   realtimePath?: RegExp;
   /** A shop name the site prints in a known form; the generic shop detection is the fallback. */
-  store?: (root: ParentNode, url: URL) => string | null;
+  store?: (root: ParentNode, url: URL, memo?: PageMemo) => string | null;
   /** Last resort for the shop's name (defaults to the host). */
   fallbackStore?: (url: URL) => string;
   /** Whether the generic recogniser reads the page; a site of numbers the operator picked reads only those. */
@@ -73,9 +74,10 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
     },
     *readSteps(
       root: ParentNode,
-      { url, now, shownAt, onRoot, hosts: known, scan: made }: ReadContext,
+      { url, now, shownAt, onRoot, hosts: known, scan: made, memo }: ReadContext,
     ): Generator<void, PageRead> {
-      const scan = made ?? (yield* scanSteps(root as Document | Element, known ? { hosts: known } : {}));
+      const scan =
+        made ?? (yield* scanSteps(root as Document | Element, { ...(known ? { hosts: known } : {}), ...(memo ? { memo } : {}) }));
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
       const timeZone = timeZoneOf(url);
@@ -95,6 +97,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
               scan,
               fonts,
               adapter: k.id,
+              ...(memo ? { memo } : {}),
               // Dates without a year (a table's "11-24") belong to the page's days.
               anchor: period.kind === 'unknown' ? dayIn(now, timeZone) : period.end,
               unsettled,
@@ -103,7 +106,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
             });
       const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
       const fallback = k.fallbackStore?.(url) ?? url.hostname;
-      const store = clip(k.store?.(root, url) ?? detectStore(root, fallback, scan), LIMITS.store);
+      const store = clip(k.store?.(root, url, memo) ?? detectStore(root, fallback, scan), LIMITS.store);
       // Page text is cut to what the background keeps: a long header tooltip costs its end, not the reading.
       for (const f of found) f.observed = fitObserved(f.observed);
       // The innermost elements only: a card around a scrambled number is not a second one.

@@ -13,7 +13,7 @@ export const jd = defineSite({
   currency: () => 'CNY',
   timeZone: () => 'Asia/Shanghai',
   realtimePath: /realtime/i,
-  store: (root) => shopFromAccount(root),
+  store: (root, _url, memo) => shopFromAccount(root, memo),
   labels: {
     下单单量: null,
     下单客户数: null,

@@ -1,4 +1,5 @@
 import type { MetricDef, MetricId, Vocabulary } from '../metrics';
+import type { PageMemo } from '../reader/memo';
 import type { Found } from '../reader/recognise';
 import type { PageScan } from '../reader/scan';
 import type { Period } from '../types';
@@ -26,6 +27,8 @@ export interface ReadContext {
   hosts?: Iterable<Element>;
   /** The page's text pass, when the caller made it already (a page session makes it in slices). */
   scan?: PageScan;
+  /** What a page session keeps between its reads, so a later read walks again only what changed. */
+  memo?: PageMemo;
 }
 
 /** One back office: which pages are its own and how to read them. */

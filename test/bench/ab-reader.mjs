@@ -2,7 +2,11 @@
 // alternating, so that the machine's load moves both alike. Not part of `npm run bench`.
 //   node test/bench/ab-reader.mjs <other checkout> [rounds]
 // Prints, per synthetic page and round, each side's later read and bare pass (medians of 15) and the
-// median of the ratios of a read to the bare pass timed right before it.
+// median of the ratios of a read to the bare pass timed right before it. A later read is a page
+// session's (`readInSession`, which keeps what reads found between them) where the checkout has one.
+// AB_CHANGE=n: before every read, n numbers of the page change (a live page), so a later read has
+// something new to read; each read comes after the page's next frame, as a session's read comes after
+// its quiet wait.
 
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -10,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { syntheticPage } from './page.mjs';
 
 const [other, rounds = '5'] = process.argv.slice(2);
+const change = Number(process.env.AB_CHANGE ?? 0);
 if (!other) {
   console.error('usage: node test/bench/ab-reader.mjs <other checkout> [rounds]');
   process.exit(2);
@@ -38,7 +43,7 @@ for (const [size, adversarial] of [
   await page.addScriptTag({ content: sides.here + sides.other });
   const name = `${size / 1000}k${adversarial ? ' adversarial' : ''}`;
   for (let round = 0; round < Number(rounds); round++) {
-    const m = await page.evaluate(() => {
+    const m = await page.evaluate(async (change) => {
       const bare = () => {
         const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         let n = 0;
@@ -51,17 +56,34 @@ for (const [size, adversarial] of [
         return performance.now() - t0;
       };
       const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+      // The page's numbers that may change: texts of digits alone, as a live board rewrites them.
+      const numbers = [];
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let t = w.nextNode(); t; t = w.nextNode()) if (/^[\d,.]+$/.test(t.data.trim())) numbers.push(t);
+      let tick = 0;
+      const move = () => {
+        for (let k = 0; k < change; k++) {
+          const t = numbers[(tick * 7919 + k * 104729) % numbers.length];
+          if (t.parentElement) t.parentElement.textContent = String((tick * 31 + k) % 9973);
+          numbers[(tick * 7919 + k * 104729) % numbers.length] = t.parentElement?.firstChild ?? t;
+        }
+        tick++;
+      };
       const sides = ['here', 'other'].map((side) => {
         const B = globalThis[side === 'here' ? 'BenchHere' : 'BenchOther'];
         const hosts = B.findShadowHosts(document);
-        for (let i = 0; i < 3; i++) (B.readWithHosts(document, hosts), bare());
-        return { side, B, hosts, ratios: [], reads: [], bares: [] };
+        const later = B.readInSession ?? B.readWithHosts;
+        for (let i = 0; i < 3; i++) (later(document, hosts), bare());
+        return { side, B, hosts, later, ratios: [], reads: [], bares: [] };
       });
       // Each sample times a bare pass right before each side's read, the sides taking turns.
       for (let i = 0; i < 15; i++) {
         for (const s of sides) {
+          move();
+          // The page lays itself out after a change before a session's read comes (QUIET_MS later).
+          if (change) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
           const b = once(bare);
-          const r = once(() => s.B.readWithHosts(document, s.hosts));
+          const r = once(() => s.later(document, s.hosts));
           s.bares.push(b);
           s.reads.push(r);
           s.ratios.push(r / b);
@@ -73,10 +95,10 @@ for (const [size, adversarial] of [
           bare: median(s.bares),
           read: median(s.reads),
           ratio: median(s.ratios),
-          found: s.B.readWithHosts(document, s.hosts).found.length,
+          found: s.later(document, s.hosts).found.length,
         };
       return out;
-    });
+    }, change);
     const f = (s) =>
       `read ${s.read.toFixed(1)} ms, bare ${s.bare.toFixed(2)} ms, median ratio ${s.ratio.toFixed(2)}× (${s.found} values)`;
     console.log(`${name} round ${round + 1}: here ${f(m.here)}; other ${f(m.other)}`);

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInSlices, yieldToPage } from '@/core/content/slices';
 import { scanPage, scanSteps } from '@/core/reader/scan';
@@ -7,6 +6,7 @@ import { siteFor, type PageRead } from '@/core/sites';
 import { sycm } from '@/core/sites/sycm';
 import { FIXED_SEEDS, generatePage } from '../gen/page';
 import { fakeBackground, startSession } from './support/background';
+import { listFixtures, summary } from './support/reads';
 
 /**
  * Reads cut into slices: the resumable text pass finds exactly what the pass in one go finds, a read
@@ -15,19 +15,6 @@ import { fakeBackground, startSession } from './support/background';
  */
 
 const NOW = new Date('2026-11-30T03:00:00Z');
-const FIXTURES = 'test/fixtures';
-
-/** The saved pages of a back office with the address each was saved from. */
-function listFixtures(dir: string): Array<{ name: string; htmlPath: string; url: string }> {
-  return readdirSync(join(FIXTURES, dir))
-    .filter((f) => f.endsWith('.expected.json'))
-    .sort()
-    .map((f) => {
-      const name = `${dir}/${f.slice(0, -'.expected.json'.length)}`;
-      const { url } = JSON.parse(readFileSync(join(FIXTURES, dir, f), 'utf8')) as { url: string };
-      return { name, htmlPath: join(FIXTURES, `${name}.html`), url };
-    });
-}
 
 function steps(n: number): Generator<void, number> {
   return (function* () {
@@ -76,19 +63,6 @@ describe('runInSlices', () => {
     expect(ran).toBe(true);
   });
 });
-
-/** What a read gives, in a form two reads can be compared by. */
-function summary(read: PageRead) {
-  return {
-    site: read.site,
-    store: read.store,
-    period: read.period,
-    observed: read.found.map((f) => f.observed),
-    elements: read.found.map((f) => f.element),
-    unreadable: read.unreadable?.length ?? 0,
-    unsettled: read.unsettled,
-  };
-}
 
 /**
  * The same read, its text pass run a text node at a time, then matching labels and finding their

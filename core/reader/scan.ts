@@ -1,4 +1,5 @@
 import { METRICS, normalizeLabel } from '../metrics';
+import { SHOP_QUALIFIERS } from './labels';
 import { MAX_LINE } from './sentence';
 import { frameDocument, isPlaced, MAX_NESTING } from './walk';
 
@@ -48,6 +49,8 @@ for (const m of METRICS) {
     }
   }
 }
+// A qualifier that keeps a label the shop's ("整体消耗 ¥…", "今日访客数 …") starts a label, and a line of numbers.
+mark(LABEL_FIRST, SHOP_QUALIFIERS.map((q) => q[0]!).join(''));
 // Decorations printed after a label: "跳失率(%)", "访客数：", "Sessions ⓘ", "Revenue*", "visits," in a sentence.
 mark(LABEL_LAST, ')）:：?？*ⓘ,，;；');
 // Full-width Latin letters fold to ASCII labels under NFKC.

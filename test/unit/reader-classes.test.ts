@@ -165,6 +165,69 @@ describe('numbers in sentences', () => {
   });
 });
 
+/** What an ads adapter stores from a page at `url`: metric → value (and currency). */
+function readAt(url: string, html: string) {
+  document.body.innerHTML = html;
+  const page = siteFor(new URL(url))!.read(document, { url: new URL(url), now: new Date('2026-11-30T03:00:00Z') });
+  return Object.fromEntries(
+    page.found
+      .filter((f) => !f.observed.breakdown && !f.observed.period)
+      .map((f) => [f.observed.metric, f.observed.currency ? [f.observed.value, f.observed.currency] : f.observed.value]),
+  );
+}
+const QIANCHUAN = 'https://qianchuan.jinritemai.com/board/live';
+
+describe('a label and its number inside a sentence', () => {
+  it('reads a label of capitals right before its number (ROI, ACOS, CTR are words, not currency codes)', () => {
+    expect(readAt(QIANCHUAN, '<p>整体消耗 ¥1,234.00，整体支付ROI 4.16，点击率 2.10%</p>')).toEqual({
+      adSpend: [1234, 'CNY'],
+      adRoas: 4.16,
+      adCtr: 0.021,
+    });
+    expect(
+      readAt('https://seller.shopee.tw/portal/marketing/pas/assembly/report', '<p>ACOS 9.43%，曝光次數 180,036，ROAS 5.77</p>'),
+    ).toEqual({
+      adAcos: 0.0943,
+      adImpressions: 180036,
+      adRoas: 5.77,
+    });
+    // A real code still is one: "CNY 1.59" is money.
+    expect(readAt(QIANCHUAN, '<p>平均点击单价 CNY 1.59，点击次数 2,504</p>')).toEqual({ adCpc: [1.59, 'CNY'], adClicks: 2504 });
+  });
+
+  it('reads a line that starts with a qualifier naming the whole account (整体…, 今日…)', () => {
+    expect(readAt(QIANCHUAN, '<p>整体成交金额 ¥2.01万，平均点击单价 ¥1.59，整体支付ROI 1.81</p>')).toEqual({
+      adSales: [20100, 'CNY'],
+      adCpc: [1.59, 'CNY'],
+      adRoas: 1.81,
+    });
+  });
+
+  it('reads a label’s number when the rest of its phrase is only a comparison of it', () => {
+    expect(readAt(QIANCHUAN, '<p>今日消耗 ¥1,234.00 较昨日 +5%，支付ROI：4.16（同行平均 3.20）</p>')).toEqual({
+      adSpend: [1234, 'CNY'],
+      adRoas: 4.16,
+    });
+    expect(
+      readAt(QIANCHUAN, '<p><span>消耗</span> <b>¥1,234.00</b> 较昨日 <i>+5%</i>，<span>点击次数</span> <b>2,504</b></p>'),
+    ).toEqual({
+      adSpend: [1234, 'CNY'],
+      adClicks: 2504,
+    });
+  });
+
+  it('never gives a label a number that something else claims: a target, a comparison, another day, a count of other things', () => {
+    expect(readAt(QIANCHUAN, '<p>消耗 目标 ¥5,000，支付ROI 较昨日 +0.4，展示次数 1,200 占比 12%</p>')).toEqual({});
+    expect(readAt(QIANCHUAN, '<p>昨日消耗 ¥1,000，同行均值 ¥900，消耗 3 个计划超出预算</p>')).toEqual({});
+    expect(
+      readAt(
+        QIANCHUAN,
+        '<p><span>消耗</span> 目标 <b>¥5,000</b>，<span>支付ROI</span> 同行均值 <b>3.20</b>，<span>点击次数</span> <b>3</b>个计划</p>',
+      ),
+    ).toEqual({});
+  });
+});
+
 describe('numbers whose decimals sit in an element of their own', () => {
   it('joins the decimals beside the number even inside a card line that also holds comparisons', () => {
     expect(

@@ -220,6 +220,15 @@ function firstDigitAt(text: string): number {
   return -1;
 }
 
+/** Whether the number a text ends in goes on in the text right after it ("1" then ".60", "37,740" then ".74元"). */
+function runsOn(node: Text): boolean {
+  const last = node.data.charCodeAt(node.data.length - 1);
+  if (!((last >= 0x30 && last <= 0x39) || (last >= 0xff10 && last <= 0xff19))) return false;
+  let at: Node = node;
+  for (let up = 0; !at.nextSibling && at.parentNode && up < 3; up++) at = at.parentNode;
+  return /^[\d０-９.．%％万萬亿億]/.test(at.nextSibling?.textContent ?? '');
+}
+
 function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Generator<void, LabelHit[]> {
   const hits: LabelHit[] = [];
   for (let from = 0; from < candidates.length; from += STEP_CANDIDATES) {
@@ -236,14 +245,17 @@ function collectSome(candidates: readonly Text[], from: number, to: number, matc
     const trimmed = node.data.trim();
     let match = matcher.match(trimmed);
     let inline: ParsedNumber | undefined;
+    // "ROI：1<em>.60</em>", "37,740<sup>.74元</sup>": the text's last number goes on in the next element, so it is not that number.
+    const cut = !match && runsOn(node);
     if (!match) {
       // "跳失率：72.31%": a label, a separator, then the number. The label part is checked first
       // (memoised), so long item names with digits cost one scan for the first digit, not a regex.
       const digit = firstDigitAt(trimmed);
-      if (digit > 0 && digit <= 26) {
+      if (digit > 0 && digit <= 26 && !cut) {
         const head = matcher.match(trimmed.slice(0, digit).replace(/[\s:：$¥￥€£₱฿₫+\-−↑↓▲▼]*(?:NT|HK|US|RM|Rp|R)?$/u, ''));
         const pair = head ? INLINE_PAIR.exec(trimmed) : null;
-        const parsed = pair ? parseNumber(pair[2]!) : null;
+        // The label is the text before the first digit, never a longer run ("点击率：5.4%，点击数：24,808" is no pair).
+        const parsed = pair && pair[1]!.length <= digit ? parseNumber(pair[2]!) : null;
         if (head && parsed && !parsed.signed) {
           match = head;
           inline = parsed;
@@ -254,12 +266,15 @@ function collectSome(candidates: readonly Text[], from: number, to: number, matc
     if (!element) continue;
     if (!match) {
       // "1,234 visits, 567 unique visitors" in one text: a hit per phrase, with the phrase's own number if it has one.
-      for (const { words, raw } of phrasesIn(trimmed)) {
+      const phrases = phrasesIn(trimmed);
+      phrases.forEach(({ words, raw }, k) => {
         const phrase = matcher.match(words);
-        const parsed = raw ? parseNumber(raw) : null;
-        if (phrase && (parsed || !raw))
+        // A number cut at the text's end is read in its line (sentence.ts), where it is whole.
+        const whole = !(cut && k === phrases.length - 1);
+        const parsed = raw && whole ? parseNumber(raw) : null;
+        if (phrase && (parsed || !raw || !whole))
           hits.push({ metric: phrase.metric, text: words, node, element, phrase: true, ...(parsed ? { inline: parsed } : {}) });
-      }
+      });
       continue;
     }
     hits.push({

@@ -216,6 +216,42 @@ describe('a label and its number inside a sentence', () => {
     });
   });
 
+  it('never reads a number cut by an element as its first part ("ROI：1<em>.60</em>", "37,740<sup>.74元</sup>")', () => {
+    expect(
+      readAt(QIANCHUAN, '<p>支付ROI：1<em>.60</em>，较上周同期 ↑32.6%</p><p>消耗：3,607<b>.84</b><i>元</i>，点击次数 2,504</p>'),
+    ).toEqual({
+      adRoas: 1.6,
+      adSpend: [3607.84, 'CNY'],
+      adClicks: 2504,
+    });
+    expect(
+      read('<p>人均浏览量：2.48，较上一周期 ↑31.5%，成交金额：37,740<sup>.74元</sup>（较上周同期 27.7%）</p>', 'CNY'),
+    ).toEqual({
+      pagesPerVisit: 2.48,
+      sales: [37740.74, 'CNY'],
+    });
+  });
+
+  it('never gives a label the number of a later label in a line of colons ("点击率：5.4%，点击数：24,808，ACOS：21.19%")', () => {
+    expect(
+      readAt(
+        'https://seller.shopee.tw/portal/marketing/pas/assembly/report',
+        '<p>點擊率：5.4%，點擊數：24,808，ACOS：21.19%</p>',
+      ),
+    ).toEqual({ adCtr: 0.054, adClicks: 24808, adAcos: 0.2119 });
+    expect(read('<p>商品访客数：４６,４７９，商品浏览量：１４３,７１６</p>')).toEqual({ visitors: 46479, pageViews: 143716 });
+  });
+
+  it('reads a line that starts with a site’s own word or goes on after an element with its separator', () => {
+    expect(
+      readAt(
+        'https://seller.shopee.com.my/portal/marketing/pas/assembly/report',
+        '<p>Expense RM51,093.38, GMV RM118,328.16, ACOS 56.82%</p>',
+      ),
+    ).toEqual({ adSpend: [51093.38, 'MYR'], adSales: [118328.16, 'MYR'], adAcos: 0.5682 });
+    expect(read('<p>成交订单数：<span>549</span>，跳失率：49.08%</p>')).toEqual({ orders: 549, bounceRate: 0.4908 });
+  });
+
   it('never gives a label a number that something else claims: a target, a comparison, another day, a count of other things', () => {
     expect(readAt(QIANCHUAN, '<p>消耗 目标 ¥5,000，支付ROI 较昨日 +0.4，展示次数 1,200 占比 12%</p>')).toEqual({});
     expect(readAt(QIANCHUAN, '<p>昨日消耗 ¥1,000，同行均值 ¥900，消耗 3 个计划超出预算</p>')).toEqual({});

@@ -5,7 +5,7 @@ import { valueKey } from '../keys';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
-import { readTableColumn, type TableCache } from './table';
+import { pairedValue, readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
@@ -149,6 +149,12 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
       }
       continue;
     }
+    const pair = header ? pairedValue(header, metric, options.defaultCurrency, hit.hint, fonts) : undefined;
+    if (pair)
+      found.push(
+        make(hit, pair.element, pair.raw, acceptValue(metric, pair.parsed, options.defaultCurrency, hit.hint)!, false, options),
+      );
+    if (pair !== undefined) continue;
     if (header) {
       for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
         const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;

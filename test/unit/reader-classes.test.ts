@@ -264,6 +264,46 @@ describe('a label and its number inside a sentence', () => {
   });
 });
 
+describe('a table row of label cells each followed by its value cell', () => {
+  const bordered = (cells: string) =>
+    `<div class="ant-descriptions ant-descriptions-bordered"><table><tbody>${cells}</tbody></table></div>`;
+
+  it('reads antd’s bordered Descriptions: th label, td value, two pairs a row', () => {
+    expect(
+      read(
+        bordered(`<tr><th><span>访客数</span></th><td><span>1,234</span></td><th><span>成交金额</span></th><td><span>¥5,678.00</span></td></tr>
+          <tr><th><span>跳失率</span></th><td colspan="3"><span>45.2%</span></td></tr>`),
+      ),
+    ).toEqual({ visitors: 1234, sales: [5678, 'CNY'], bounceRate: 0.452 });
+    // A key-value table: one th scope="row" and its td a row.
+    expect(
+      read('<table><tr><th scope="row">Sessions</th><td>8,120</td></tr><tr><th scope="row">Orders</th><td>312</td></tr></table>'),
+    ).toEqual({
+      visits: 8120,
+      orders: 312,
+    });
+  });
+
+  it('gives a placeholder or a look-alike’s cell no number, and a label no neighbour’s', () => {
+    expect(
+      read(
+        bordered(
+          '<tr><th>访客数</th><td>--</td><th>加购人数</th><td>412</td></tr><tr><th>浏览量</th><td>1,204 <span>较前一日 +5%</span></td><th>支付金额</th><td>目标 ¥9,000</td></tr>',
+        ),
+      ),
+    ).toEqual({ pageViews: 1204 });
+  });
+
+  it('never pairs a row header of a matrix with one of its columns', () => {
+    // A header row over 今日 / 昨日: the row's th names a metric, each column is a day, and no column is read as the page's.
+    expect(
+      read(`<table><thead><tr><th>指标</th><th>今日</th><th>昨日</th></tr></thead><tbody>
+        <tr><th>访客数</th><td>1,234</td><td>1,100</td></tr><tr><th>浏览量</th><td>4,321</td><td>4,000</td></tr></tbody></table>`),
+    ).toEqual({});
+    expect(read('<table><tr><th>访客数</th><td>1,234</td><td>1,100</td></tr></table>')).toEqual({});
+  });
+});
+
 describe('numbers whose decimals sit in an element of their own', () => {
   it('joins the decimals beside the number even inside a card line that also holds comparisons', () => {
     expect(

@@ -755,20 +755,14 @@ async function muiAds(seed: number): Promise<GeneratedPage> {
   });
 }
 
-/** 巨量千川 in ByteDance's Arco: Statistic cards of a day's account overview, a plan Table. */
-async function arcoAds(seed: number): Promise<GeneratedPage> {
-  const r = rng(seed);
-  const { Card, Grid, Statistic, Table } = await import('@arco-design/web-react');
-  const date = day(r);
+/** An ads account's day or range: spend, ROI, what the ads sold, impressions, clicks and CTR, with their truth. */
+function adAccount(r: Rng) {
   const spend = fixed(r, 300, 20000, 2);
   const roi = fixed(r, 0.8, 6, 2);
   const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
   const shows = r.int(20000, 900000);
   const clicks = r.int(500, 30000);
   const ctr = fixed(r, 0.5, 6, 2);
-  const cvr = fixed(r, 0.5, 8, 2);
-  const cpc = fixed(r, 0.1, 3, 2);
-  const store = r.pick(['鹿野家居抖音旗舰店', '云朵母婴抖音旗舰店', '南风户外抖音专营店']);
   const readings: TruthReading[] = [
     { metric: 'adSpend', value: spend.value, currency: 'CNY' },
     { metric: 'adSales', value: adSales, currency: 'CNY' },
@@ -776,9 +770,23 @@ async function arcoAds(seed: number): Promise<GeneratedPage> {
     { metric: 'adImpressions', value: shows },
     { metric: 'adClicks', value: clicks },
     { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
+  ];
+  return { spend, roi, adSales, shows, clicks, ctr, readings };
+}
+
+/** 巨量千川 in ByteDance's Arco: Statistic cards of a day's account overview, a plan Table. */
+async function arcoAds(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Card, Grid, Statistic, Table } = await import('@arco-design/web-react');
+  const date = day(r);
+  const { spend, roi, adSales, shows, clicks, ctr, readings } = adAccount(r);
+  const cvr = fixed(r, 0.5, 8, 2);
+  const cpc = fixed(r, 0.1, 3, 2);
+  const store = r.pick(['鹿野家居抖音旗舰店', '云朵母婴抖音旗舰店', '南风户外抖音专营店']);
+  readings.push(
     { metric: 'adConversionRate', value: shiftDecimal(cvr.text, -2) },
     { metric: 'adCpc', value: cpc.value, currency: 'CNY' },
-  ];
+  );
   const stat = (title: string, props: Record<string, unknown>) =>
     h(Grid.Col, { span: 6 }, h(Card, { bordered: true }, h(Statistic, { title, groupSeparator: true, ...props })));
   const plans = ['直播间-全域推广-主推款', '商品卡-拉新', '短视频-测款'].slice(0, r.int(2, 3)).map((key) => {
@@ -837,21 +845,8 @@ async function antdJzt(seed: number): Promise<GeneratedPage> {
   const cache = createCache();
   const end = day(r);
   const start = minus(end, 6);
-  const spend = fixed(r, 300, 20000, 2);
-  const roi = fixed(r, 0.8, 6, 2);
-  const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
-  const shows = r.int(20000, 900000);
-  const clicks = r.int(500, 30000);
-  const ctr = fixed(r, 0.5, 6, 2);
+  const { spend, roi, adSales, shows, clicks, ctr, readings } = adAccount(r);
   const store = r.pick(['鹿野家居京东旗舰店', '云朵母婴京东自营店', '南风户外京东专营店']);
-  const readings: TruthReading[] = [
-    { metric: 'adSpend', value: spend.value, currency: 'CNY' },
-    { metric: 'adSales', value: adSales, currency: 'CNY' },
-    { metric: 'adRoas', value: roi.value },
-    { metric: 'adImpressions', value: shows },
-    { metric: 'adClicks', value: clicks },
-    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
-  ];
   const money = (t: string) => `¥${groupDecimal(t)}`;
   const words = ['实木床头柜', '北欧书架', '卧室收纳柜'].slice(0, r.int(2, 3));
   const rows = words.map((key, i) => {
@@ -917,23 +912,9 @@ async function antdBordered(seed: number): Promise<GeneratedPage> {
   const { createCache, extractStyle, StyleProvider } = await import('@ant-design/cssinjs');
   const cache = createCache();
   const date = day(r);
-  const spend = fixed(r, 300, 30000, 2);
-  const roi = fixed(r, 0.8, 6, 2);
-  const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
-  const shows = r.int(20000, 900000);
-  const clicks = r.int(500, 30000);
-  const ctr = fixed(r, 0.5, 6, 2);
+  const { spend, roi, adSales, shows, clicks, ctr, readings } = adAccount(r);
   const cpc = fixed(r, 0.3, 4, 2);
-  const cvr = fixed(r, 0.5, 8, 2);
   const store = r.pick(['青禾家居旗舰店', '拾光饰品店', '小满童装旗舰店']);
-  const readings: TruthReading[] = [
-    { metric: 'adSpend', value: spend.value, currency: 'CNY' },
-    { metric: 'adSales', value: adSales, currency: 'CNY' },
-    { metric: 'adRoas', value: roi.value },
-    { metric: 'adImpressions', value: shows },
-    { metric: 'adClicks', value: clicks },
-    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
-  ];
   const money = (t: string) => `¥${groupDecimal(t)}`;
   const change = () =>
     h(Tag, { color: r.chance(0.5) ? 'green' : 'red' }, `较前一日 ${r.pick(['+', '-'])}${fixed(r, 0.1, 30, 1).text}%`);

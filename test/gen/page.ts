@@ -386,6 +386,20 @@ function renderContainer(p: Page, items: Item[], container: Container, pos: Posi
       return `<div class="flat-grid ${cls(r)}" style="grid-template-columns:repeat(${items.length},minmax(90px,1fr))">${labels}${values}</div>`;
     }
     case 'rowTable': {
+      if (r.chance(0.4)) {
+        // Label and value cells side by side, one to three pairs a row, as bordered descriptions print them.
+        p.axes.table = 'label and value cells';
+        const perRow = r.int(1, 3);
+        const rows: string[] = [];
+        for (let k = 0; k < items.length; k += perRow)
+          rows.push(
+            `<tr>${items
+              .slice(k, k + perRow)
+              .map((i) => `<th>${esc(i.label)}</th><td>${valueHtml(p, i)}</td>`)
+              .join('')}</tr>`,
+          );
+        return `<table class="${cls(r)}"><tbody>${rows.join('')}</tbody></table>`;
+      }
       const head = items.map((i) => `<th>${esc(i.label)}</th>`).join('');
       const cells = items.map((i) => `<td>${valueHtml(p, i)}</td>`).join('');
       return `<table class="${cls(r)}"><thead><tr>${head}</tr></thead><tbody><tr>${cells}</tr></tbody></table>`;

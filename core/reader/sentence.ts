@@ -47,8 +47,8 @@ const NUMBER = new RegExp(
 const COMPARISON_NEXT = new RegExp(`^[\\s(（\\[【]*(?:${COMPARISON_CUE.source})`, 'i');
 /** Between a label and its number: spaces, a colon, the label's unit in brackets. */
 const GAP = /^(?:\s|[:：]|[(（][^()（）]{1,6}[)）])*$/;
-/** What may come right after a label's number in a line: its phrase's end, a space, a bracket, a slash. */
-const AFTER_NUMBER = /^(?:$|[\s(（\[【/／)）])/;
+/** What may come right after a label's number in a line: its phrase's end, a space, a bracket, a slash, a change chip ("↑ 4.37%"). */
+const AFTER_NUMBER = /^(?:$|[\s(（\[【/／)）↑↓▲▼+\-−])/;
 
 /** Marks a label's place in the line's text. */
 const LABEL = '\u0000';

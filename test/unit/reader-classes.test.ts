@@ -252,6 +252,14 @@ describe('a label and its number inside a sentence', () => {
     expect(read('<p>成交订单数：<span>549</span>，跳失率：49.08%</p>')).toEqual({ orders: 549, bounceRate: 0.4908 });
   });
 
+  it('reads a row of inline elements: label, number, then its change chip ("支付金额 ¥9,876.00 ↑ 4.37%")', () => {
+    expect(
+      read(
+        '<div><span>支付金额</span><span>¥9,876.00</span><span><span>↑ 4.37%</span></span></div><div><span>访客数</span><span>2,345</span><span><span>↓ 1.91%</span></span></div>',
+      ),
+    ).toEqual({ sales: [9876, 'CNY'], visitors: 2345 });
+  });
+
   it('never gives a label a number that something else claims: a target, a comparison, another day, a count of other things', () => {
     expect(readAt(QIANCHUAN, '<p>消耗 目标 ¥5,000，支付ROI 较昨日 +0.4，展示次数 1,200 占比 12%</p>')).toEqual({});
     expect(readAt(QIANCHUAN, '<p>昨日消耗 ¥1,000，同行均值 ¥900，消耗 3 个计划超出预算</p>')).toEqual({});

@@ -47,8 +47,8 @@ const NUMBER = new RegExp(
 const COMPARISON_NEXT = new RegExp(`^[\\s(（\\[【]*(?:${COMPARISON_CUE.source})`, 'i');
 /** Between a label and its number: spaces, a colon, the label's unit in brackets. */
 const GAP = /^(?:\s|[:：]|[(（][^()（）]{1,6}[)）])*$/;
-/** What may come right after a label's number in a line: its phrase's end, a space, a bracket, a slash, a change chip ("↑ 4.37%"). */
-const AFTER_NUMBER = /^(?:$|[\s(（\[【/／)）↑↓▲▼+\-−])/;
+/** A label's number never runs on into words ("3个计划"); a space, a bracket, a change chip ("↑ 4.37%") may follow it. */
+const RUNS_ON = /^\p{L}/u;
 
 /** Marks a label's place in the line's text. */
 const LABEL = '\u0000';
@@ -115,7 +115,7 @@ export function phraseValue(sentence: { line: Element; text: string; nodes: Arra
   const after = token.at + token.raw.length;
   if (valueFirst ? text.slice(after, at).trim() !== '' : !GAP.test(text.slice(at + 1, token.at))) return null;
   const rest = text.slice(after, end);
-  if (!valueFirst && !AFTER_NUMBER.test(rest) && !COMPARISON_NEXT.test(rest)) return null;
+  if (!valueFirst && RUNS_ON.test(rest) && !COMPARISON_NEXT.test(rest)) return null;
   const parsed = parseNumber(token.raw.trim());
   if (!parsed) return null;
   const node = nodes.filter(([offset]) => offset <= token.at).at(-1)?.[1];

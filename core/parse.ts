@@ -102,6 +102,9 @@ const ISO_CURRENCIES: Readonly<Record<string, string>> = {
   NZD: 'NZD',
 };
 
+/** The currency codes a number may print before or after it ("CNY 1.59", "1,234 USD"); any other capitals are words ("ROI 4.16"). */
+export const CURRENCY_CODES: readonly string[] = Object.keys(ISO_CURRENCIES);
+
 const CURRENCY_MARKERS: Readonly<Record<string, string>> = {
   ...ISO_CURRENCIES,
   // A bare ¥ is read as CNY: the Chinese back offices print it far more often than Japanese ones.

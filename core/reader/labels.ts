@@ -21,8 +21,30 @@ const FOREIGN_QUALIFIER =
   /同行|行业|竞|平均|均值|较|上周|上月|上期|前一|昨日|同期|环比|同比|目标|目標|预测|优秀|peer|industry|avg|average|benchmark|previous|prior|last|target|goal|forecast|top/i;
 
 /** Qualifiers that keep a label the shop's own figure: "全店访客数", "Total sessions", "Store visitors". */
-const SHOP_QUALIFIER =
-  /^(?:|全店|店铺|店舖|本店|全站|整体|整體|总|總|累计|累計|今日|今天|实时|實時|total|all|overall|store|shop|onlinestore)$/;
+export const SHOP_QUALIFIERS: readonly string[] = [
+  '全店',
+  '店铺',
+  '店舖',
+  '本店',
+  '全站',
+  '整体',
+  '整體',
+  '总',
+  '總',
+  '累计',
+  '累計',
+  '今日',
+  '今天',
+  '实时',
+  '實時',
+  'total',
+  'all',
+  'overall',
+  'store',
+  'shop',
+  'onlinestore',
+];
+const SHOP_QUALIFIER = new RegExp(`^(?:|${SHOP_QUALIFIERS.join('|')})$`);
 
 /** Longest label text worth looking at; metric labels are short. */
 export const MAX_LABEL_LENGTH = 32;
@@ -148,10 +170,11 @@ export class LabelMatcher {
       const words = qualifier.replace(/[^\p{L}\p{N}]+/gu, '');
       const foreign = FOREIGN_QUALIFIER.test(qualifier) || !SHOP_QUALIFIER.test(words);
       if (/^[a-z]/.test(candidate)) {
-        // Latin labels need a word boundary before them: "Total sessions", not "previews".
+        // Latin labels need a word boundary before them: "Total sessions", "整体ROI", not "previews".
         const spaced = normalizeLabel(trimmed, true);
         const word = this.spacedForms.get(candidate)!;
-        if (!spaced.endsWith(' ' + word) || qualifier.length > 14) return null;
+        const before = spaced.slice(0, spaced.length - word.length);
+        if (!spaced.endsWith(word) || !/(?:\s|[^\p{Script=Latin}\p{N}])$/u.test(before) || qualifier.length > 14) return null;
       } else if (qualifier.length > 4) {
         return null;
       }
@@ -163,7 +186,7 @@ export class LabelMatcher {
 
 /** Texts printed in front of a number that make it a comparison, a benchmark or a target, not a level. */
 export const COMPARISON_CUE =
-  /较|环比|同比|同期|上周|上月|上期|前一|昨日|前日|同行|行业|竞店|平均|均值|优秀|目标|预测|vs\.?|versus|compared|previous|prior|last (?:day|week|month|year|period)|peer|industry|average|benchmark|target|forecast|from/i;
+  /较|較|环比|環比|同比|同期|上周|上週|上月|上期|前一|昨日|前日|同行|行业|行業|竞店|競店|平均|均值|优秀|優秀|目标|目標|预测|預測|vs\.?|versus|compared|previous|prior|last (?:day|week|month|year|period)|peer|industry|average|benchmark|target|goal|forecast|top peers?|from/i;
 
 /** A cue is a short caption ("较前一日", "同行同层平均", "vs. previous day"), not a sentence that happens to say 平均. */
 export function isComparisonCue(text: string): boolean {

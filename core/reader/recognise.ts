@@ -6,7 +6,7 @@ import type { PageMemo } from './memo';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
-import { readTableColumn, type TableCache } from './table';
+import { pairedValue, readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
@@ -158,6 +158,12 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
       }
       continue;
     }
+    const pair = header ? pairedValue(header, metric, options.defaultCurrency, hit.hint, fonts) : undefined;
+    if (pair)
+      found.push(
+        make(hit, pair.element, pair.raw, acceptValue(metric, pair.parsed, options.defaultCurrency, hit.hint)!, false, options),
+      );
+    if (pair !== undefined) continue;
     if (header) {
       for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
         const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
@@ -229,6 +235,15 @@ function firstDigitAt(text: string): number {
   return -1;
 }
 
+/** Whether the number a text ends in goes on in the text right after it ("1" then ".60", "37,740" then ".74元"). */
+function runsOn(node: Text): boolean {
+  const last = node.data.charCodeAt(node.data.length - 1);
+  if (!((last >= 0x30 && last <= 0x39) || (last >= 0xff10 && last <= 0xff19))) return false;
+  let at: Node = node;
+  for (let up = 0; !at.nextSibling && at.parentNode && up < 3; up++) at = at.parentNode;
+  return /^[\d０-９.．%％万萬亿億]/.test(at.nextSibling?.textContent ?? '');
+}
+
 function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Generator<void, LabelHit[]> {
   const hits: LabelHit[] = [];
   for (let from = 0; from < candidates.length; from += STEP_CANDIDATES) {
@@ -242,6 +257,7 @@ function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Gen
 interface Matched {
   data: string;
   parent: Node | null;
+  cut: boolean;
   element: Element;
   hits: LabelHit[];
 }
@@ -258,12 +274,14 @@ function collectSome(candidates: readonly Text[], from: number, to: number, matc
   if (!seen) matchedTexts.set(matcher, (seen = new WeakMap()));
   for (let k = from; k < to; k++) {
     const node = candidates[k]!;
+    // Whether its last number goes on in the next element belongs to the key too: a sibling can change.
+    const cut = runsOn(node);
     let matched = seen.get(node);
     // The same text under the same parent node belongs to the same element (elementOf).
-    if (!matched || matched.data !== node.data || matched.parent !== node.parentNode) {
+    if (!matched || matched.data !== node.data || matched.parent !== node.parentNode || matched.cut !== cut) {
       const element = elementOf(node);
       if (!element) continue;
-      matched = { data: node.data, parent: node.parentNode, element, hits: hitsOf(node, element, matcher) };
+      matched = { data: node.data, parent: node.parentNode, cut, element, hits: hitsOf(node, element, matcher, cut) };
       seen.set(node, matched);
     }
     for (const h of matched.hits) hits.push(h);
@@ -271,18 +289,21 @@ function collectSome(candidates: readonly Text[], from: number, to: number, matc
 }
 
 /** The label hits of one text: the whole text a label, a label and its number, or labelled phrases of a line. */
-function hitsOf(node: Text, element: Element, matcher: LabelMatcher): LabelHit[] {
+function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boolean): LabelHit[] {
   const trimmed = node.data.trim();
   let match = matcher.match(trimmed);
   let inline: ParsedNumber | undefined;
+  // "ROI：1<em>.60</em>", "37,740<sup>.74元</sup>": the text's last number goes on in the next element, so it is not that number.
+  const cut = !match && runs;
   if (!match) {
     // "跳失率：72.31%": a label, a separator, then the number. The label part is checked first
     // (memoised), so long item names with digits cost one scan for the first digit, not a regex.
     const digit = firstDigitAt(trimmed);
-    if (digit > 0 && digit <= 26) {
+    if (digit > 0 && digit <= 26 && !cut) {
       const head = matcher.match(trimmed.slice(0, digit).replace(/[\s:：$¥￥€£₱฿₫+\-−↑↓▲▼]*(?:NT|HK|US|RM|Rp|R)?$/u, ''));
       const pair = head ? INLINE_PAIR.exec(trimmed) : null;
-      const parsed = pair ? parseNumber(pair[2]!) : null;
+      // The label is the text before the first digit, never a longer run ("点击率：5.4%，点击数：24,808" is no pair).
+      const parsed = pair && pair[1]!.length <= digit ? parseNumber(pair[2]!) : null;
       if (head && parsed && !parsed.signed) {
         match = head;
         inline = parsed;
@@ -292,12 +313,15 @@ function hitsOf(node: Text, element: Element, matcher: LabelMatcher): LabelHit[]
   if (!match) {
     // "1,234 visits, 567 unique visitors" in one text: a hit per phrase, with the phrase's own number if it has one.
     const hits: LabelHit[] = [];
-    for (const { words, raw } of phrasesIn(trimmed)) {
+    const phrases = phrasesIn(trimmed);
+    phrases.forEach(({ words, raw }, k) => {
       const phrase = matcher.match(words);
-      const parsed = raw ? parseNumber(raw) : null;
-      if (phrase && (parsed || !raw))
+      // A number cut at the text's end is read in its line (sentence.ts), where it is whole.
+      const whole = !(cut && k === phrases.length - 1);
+      const parsed = raw && whole ? parseNumber(raw) : null;
+      if (phrase && (parsed || !raw || !whole))
         hits.push({ metric: phrase.metric, text: words, node, element, phrase: true, ...(parsed ? { inline: parsed } : {}) });
-    }
+    });
     return hits;
   }
   return [

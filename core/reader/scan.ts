@@ -1,4 +1,5 @@
 import { METRICS, normalizeLabel } from '../metrics';
+import { SHOP_QUALIFIERS } from './labels';
 import { MAX_LINE } from './sentence';
 import { frameDocument, isPlaced, MAX_NESTING } from './walk';
 
@@ -39,15 +40,18 @@ const mark = (table: Uint8Array, chars: string) => {
   }
 };
 
-for (const m of METRICS) {
-  for (const list of Object.values(m.labels)) {
-    for (const label of list) {
-      const folded = normalizeLabel(label, true);
-      mark(LABEL_FIRST, label[0]! + folded[0]!);
-      mark(LABEL_LAST, label[label.length - 1]! + folded[folded.length - 1]!);
-    }
+/** Lets texts that start or end like these labels be label candidates (a site's own words: "Expense", "展示次数"). */
+export function markLabelChars(labels: Iterable<string>): void {
+  for (const label of labels) {
+    const folded = normalizeLabel(label, true);
+    if (!label || !folded) continue;
+    mark(LABEL_FIRST, label[0]! + folded[0]!);
+    mark(LABEL_LAST, label[label.length - 1]! + folded[folded.length - 1]!);
   }
 }
+for (const m of METRICS) for (const list of Object.values(m.labels)) markLabelChars(list);
+// A qualifier that keeps a label the shop's ("整体消耗 ¥…", "今日访客数 …") starts a label, and a line of numbers.
+mark(LABEL_FIRST, SHOP_QUALIFIERS.map((q) => q[0]!).join(''));
 // Decorations printed after a label: "跳失率(%)", "访客数：", "Sessions ⓘ", "Revenue*", "visits," in a sentence.
 mark(LABEL_LAST, ')）:：?？*ⓘ,，;；');
 // Full-width Latin letters fold to ASCII labels under NFKC.
@@ -130,6 +134,9 @@ function looksLikeDate(d: string, i: number, j: number): boolean {
   return sep === 0x2d || sep === 0x2f || sep === 0x2e || sep === 0x5e74; /* 年 */
 }
 
+/** Separators a text may start with before its words, in a line of numbers cut by elements. */
+const LEAD = new Uint8Array(65536);
+for (const ch of ' ,，;；、|·') LEAD[ch.charCodeAt(0)] = 1;
 const SPACE = new Uint8Array(65536);
 for (let c = 0; c <= 32; c++) SPACE[c] = 1;
 for (const c of [0xa0, 0x3000, 0x200b, 0xfeff]) SPACE[c] = 1;
@@ -282,7 +289,10 @@ function keep(node: Text, out: TextCandidates): void {
   while (j > i && SPACE[d.charCodeAt(j)]) j--;
   const first = d.charCodeAt(i);
   const last = d.charCodeAt(j);
-  if (LABEL_FIRST[first] || LABEL_LAST[last]) out.labels.push(node);
+  // A line of numbers may go on after an element with its separator first: "，跳失率：49.08%".
+  let k = i;
+  while (k < j && LEAD[d.charCodeAt(k)]) k++;
+  if (LABEL_FIRST[d.charCodeAt(k)] || LABEL_LAST[last]) out.labels.push(node);
   // Past a label's or a date's length, a text can still be a line of numbers ("访客数 38,145，浏览量 …").
   if (len > MAX_TEXT) return;
   if (DATE_FIRST[first] && mayNamePeriod(d, first, i, j)) out.dates.push(node);

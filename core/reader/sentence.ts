@@ -1,4 +1,5 @@
-import { parseNumber, type ParsedNumber } from '../parse';
+import { CURRENCY_CODES, parseNumber, type ParsedNumber } from '../parse';
+import { COMPARISON_CUE } from './labels';
 import { isShown } from './walk';
 
 /**
@@ -35,9 +36,20 @@ const INLINE = new Set([
 export const MAX_LINE = 200;
 /** Where one quantity phrase ends and the next begins; a comma between digits is a thousands separator. */
 const SEPARATOR = /(?<![\d０-９])[,，]|[,，](?![\d０-９])|[;；、|·]|\s(?:and|&)\s|以及/g;
+/** A currency code printed beside a number ("CNY 1.59", "1,234 USD"); other capitals are words of a label ("ROI 4.16", "ACOS 9.43%"). */
+const CODE = `(?<![A-Za-z])(?:${CURRENCY_CODES.join('|')})`;
 /** A number as printed in prose: currency, digits, a magnitude or unit, or a duration such as "3 min 5s" or "02:15". */
-const NUMBER =
-  /(?:[A-Z]{2}\$|[A-Z]{3} ?|RM|Rp|[$¥￥€£₱฿₫₩₹])?[-+−]?(?:\d+(?:\.\d+)? ?(?:hrs?|h|mins?|m|secs?|s|小时|小時|分钟|分鐘|分|秒)(?: ?\d+(?:\.\d+)? ?(?:mins?|m|secs?|s|分钟|分鐘|分|秒))*(?![A-Za-z])|\d{1,2}:\d{2}(?::\d{2})?|[\d０-９][\d０-９,.]*(?: ?(?:%|％|万元|万|萬|亿|億|[KkMB](?![A-Za-z])|元|人|次|件|笔|单|个|[A-Z]{3})(?![A-Za-z]))?)/g;
+const NUMBER = new RegExp(
+  `(?:[A-Z]{1,2}\\$|${CODE} ?|RM|Rp|[$¥￥€£₱฿₫₩₹])?[-+−]?(?:\\d+(?:\\.\\d+)? ?(?:hrs?|h|mins?|m|secs?|s|小时|小時|分钟|分鐘|分|秒)(?: ?\\d+(?:\\.\\d+)? ?(?:mins?|m|secs?|s|分钟|分鐘|分|秒))*(?![A-Za-z])|\\d{1,2}:\\d{2}(?::\\d{2})?|[\\d０-９][\\d０-９,.]*(?: ?(?:%|％|万元|万|萬|亿|億|[KkMB](?![A-Za-z])|元|人|次|件|笔|单|个|${CODE})(?![A-Za-z]))?)`,
+  'g',
+);
+/** What may follow a comparison's words at the start of the rest of a phrase: "较昨日 +5%", "（同行平均 3.20）", "vs 3.9 last week". */
+const COMPARISON_NEXT = new RegExp(`^[\\s(（\\[【]*(?:${COMPARISON_CUE.source})`, 'i');
+/** Between a label and its number: spaces, a colon, the label's unit in brackets. */
+const GAP = /^(?:\s|[:：]|[(（][^()（）]{1,6}[)）])*$/;
+/** A label's number never runs on into words ("3个计划"); a space, a bracket, a change chip ("↑ 4.37%") may follow it. */
+const RUNS_ON = /^\p{L}/u;
+
 /** Marks a label's place in the line's text. */
 const LABEL = '\u0000';
 
@@ -97,8 +109,15 @@ export function phraseValue(sentence: { line: Element; text: string; nodes: Arra
   const token = valueFirst
     ? tokens.filter((t) => t.at < at && !between(t.at, at)).at(-1)
     : tokens.find((t) => t.at > at && !between(at, t.at));
-  const parsed = token ? parseNumber(token.raw.trim()) : null;
-  if (!token || !parsed) return null;
+  if (!token) return null;
+  // The label's number is the one right beside it ("消耗 ¥1,234", "1,234 visits"), never one further on
+  // ("ROI 目标 5.0", "消耗 3 个计划"), and never one that runs on into other words.
+  const after = token.at + token.raw.length;
+  if (valueFirst ? text.slice(after, at).trim() !== '' : !GAP.test(text.slice(at + 1, token.at))) return null;
+  const rest = text.slice(after, end);
+  if (!valueFirst && RUNS_ON.test(rest) && !COMPARISON_NEXT.test(rest)) return null;
+  const parsed = parseNumber(token.raw.trim());
+  if (!parsed) return null;
   const node = nodes.filter(([offset]) => offset <= token.at).at(-1)?.[1];
   return { element: node?.parentElement ?? line, parsed, raw: token.raw.trim() };
 }
@@ -110,8 +129,13 @@ export function phrasesIn(text: string): Array<{ words: string; raw: string }> {
   if (phrases.length < 2 && !/\d/.test(text)) return out;
   for (const phrase of phrases) {
     const numbers = phrase.match(NUMBER) ?? [];
-    // A phrase with two numbers is a comparison or a date, not one quantity.
-    if (numbers.length > 1) continue;
+    if (numbers.length > 1) {
+      // A phrase with two numbers is a comparison or a date, not one quantity, unless it is a label,
+      // its number right after it, then only a comparison of that number: "消耗 ¥1,234.00 较昨日 +5%".
+      const lead = labelThenComparison(phrase);
+      if (lead) out.push(lead);
+      continue;
+    }
     const words = phrase
       .replace(numbers[0] ?? '', ' ')
       .replace(/[(（][^()（）]*[)）]/g, ' ')
@@ -119,4 +143,18 @@ export function phrasesIn(text: string): Array<{ words: string; raw: string }> {
     if (words) out.push({ words, raw: (numbers[0] ?? '').trim() });
   }
   return out;
+}
+
+/** "消耗 ¥1,234.00 较昨日 +5%", "ROI：4.16（同行平均 3.20）" → 消耗 ¥1,234.00, ROI 4.16; anything else in the phrase → null. */
+function labelThenComparison(phrase: string): { words: string; raw: string } | null {
+  NUMBER.lastIndex = 0;
+  const first = NUMBER.exec(phrase);
+  NUMBER.lastIndex = 0;
+  if (!first) return null;
+  const words = phrase
+    .slice(0, first.index)
+    .replace(/[:：]\s*$/, '')
+    .trim();
+  const rest = phrase.slice(first.index + first[0].length);
+  return words && COMPARISON_NEXT.test(rest) ? { words, raw: first[0].trim() } : null;
 }

@@ -111,6 +111,34 @@ export function readTableColumn(
   return out;
 }
 
+/**
+ * A row of label cells each followed by its value cell (antd's bordered Descriptions: th, td, th, td;
+ * a key-value table's th scope="row" then td): the value cell of the label's cell, or null when it
+ * shows no number of the metric. Undefined when the label's cell is no such row's — a header over a
+ * column, or a row header of a matrix (th then several values, or a table with a header row), whose
+ * numbers are read down their columns or not at all.
+ */
+export function pairedValue(
+  labelCell: Element,
+  metric: MetricId,
+  defaultCurrency: string | undefined,
+  hint: LabelHint = {},
+  fonts?: FontGuard,
+): { element: Element; parsed: ParsedNumber; raw: string } | null | undefined {
+  const row = labelCell.closest(ROW_SELECTOR);
+  const table = row?.closest('table,[role="table"],[role="grid"]');
+  if (!row || !table || row.parentElement?.tagName === 'THEAD') return undefined;
+  const cells = cellsOf(row);
+  const at = cells.indexOf(labelCell);
+  if (at < 0 || at % 2 === 1 || cells.length % 2 === 1) return undefined;
+  const isLabel = (c: Element) => c.tagName === 'TH' || c.getAttribute('role') === 'rowheader';
+  if (!cells.every((c, i) => isLabel(c) === (i % 2 === 0))) return undefined;
+  const rows =
+    table.tagName === 'TABLE' ? Array.from((table as HTMLTableElement).rows) : Array.from(table.querySelectorAll(ROW_SELECTOR));
+  if (table.querySelector('thead') || rows.some(isHeaderRow)) return undefined;
+  return cellValue(cells[at + 1]!, metric, defaultCurrency, hint, fonts);
+}
+
 /** Whether the rows are days: most keys are dates. */
 function isDays(rows: ReadonlyArray<{ day: string | null }>): boolean {
   const dated = rows.filter((r) => r.day).length;

@@ -5,7 +5,7 @@ import { LabelMatcher } from '../reader/labels';
 import { dayIn, detectPeriod } from '../reader/period';
 import { recogniseSteps, type Found } from '../reader/recognise';
 import type { PageMemo } from '../reader/memo';
-import { runToEnd, scanSteps } from '../reader/scan';
+import { markLabelChars, runToEnd, scanSteps } from '../reader/scan';
 import { detectStore } from '../reader/store';
 import type { PageRead, ReadContext, SiteAdapter } from './types';
 
@@ -56,6 +56,8 @@ export function sharedHostPage(hosts: Readonly<Record<string, unknown>>, ads: Re
 }
 
 export function defineSite(k: SiteKnowledge): SiteAdapter {
+  // The site's own words start label candidates in the page's text pass, as the catalogue's do.
+  markLabelChars(Object.keys(k.labels ?? {}));
   const markets = k.markets ?? {};
   const matches = k.matches ?? Object.keys(markets).map((h) => `https://${h}/*`);
   const hosts = new Set(matches.map((m) => new URL(m.replace('*', 'x')).hostname));

@@ -755,20 +755,14 @@ async function muiAds(seed: number): Promise<GeneratedPage> {
   });
 }
 
-/** 巨量千川 in ByteDance's Arco: Statistic cards of a day's account overview, a plan Table. */
-async function arcoAds(seed: number): Promise<GeneratedPage> {
-  const r = rng(seed);
-  const { Card, Grid, Statistic, Table } = await import('@arco-design/web-react');
-  const date = day(r);
+/** An ads account's day or range: spend, ROI, what the ads sold, impressions, clicks and CTR, with their truth. */
+function adAccount(r: Rng) {
   const spend = fixed(r, 300, 20000, 2);
   const roi = fixed(r, 0.8, 6, 2);
   const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
   const shows = r.int(20000, 900000);
   const clicks = r.int(500, 30000);
   const ctr = fixed(r, 0.5, 6, 2);
-  const cvr = fixed(r, 0.5, 8, 2);
-  const cpc = fixed(r, 0.1, 3, 2);
-  const store = r.pick(['鹿野家居抖音旗舰店', '云朵母婴抖音旗舰店', '南风户外抖音专营店']);
   const readings: TruthReading[] = [
     { metric: 'adSpend', value: spend.value, currency: 'CNY' },
     { metric: 'adSales', value: adSales, currency: 'CNY' },
@@ -776,9 +770,23 @@ async function arcoAds(seed: number): Promise<GeneratedPage> {
     { metric: 'adImpressions', value: shows },
     { metric: 'adClicks', value: clicks },
     { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
+  ];
+  return { spend, roi, adSales, shows, clicks, ctr, readings };
+}
+
+/** 巨量千川 in ByteDance's Arco: Statistic cards of a day's account overview, a plan Table. */
+async function arcoAds(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Card, Grid, Statistic, Table } = await import('@arco-design/web-react');
+  const date = day(r);
+  const { spend, roi, adSales, shows, clicks, ctr, readings } = adAccount(r);
+  const cvr = fixed(r, 0.5, 8, 2);
+  const cpc = fixed(r, 0.1, 3, 2);
+  const store = r.pick(['鹿野家居抖音旗舰店', '云朵母婴抖音旗舰店', '南风户外抖音专营店']);
+  readings.push(
     { metric: 'adConversionRate', value: shiftDecimal(cvr.text, -2) },
     { metric: 'adCpc', value: cpc.value, currency: 'CNY' },
-  ];
+  );
   const stat = (title: string, props: Record<string, unknown>) =>
     h(Grid.Col, { span: 6 }, h(Card, { bordered: true }, h(Statistic, { title, groupSeparator: true, ...props })));
   const plans = ['直播间-全域推广-主推款', '商品卡-拉新', '短视频-测款'].slice(0, r.int(2, 3)).map((key) => {
@@ -837,21 +845,8 @@ async function antdJzt(seed: number): Promise<GeneratedPage> {
   const cache = createCache();
   const end = day(r);
   const start = minus(end, 6);
-  const spend = fixed(r, 300, 20000, 2);
-  const roi = fixed(r, 0.8, 6, 2);
-  const adSales = shiftDecimal((spend.value * roi.value).toFixed(2), 0);
-  const shows = r.int(20000, 900000);
-  const clicks = r.int(500, 30000);
-  const ctr = fixed(r, 0.5, 6, 2);
+  const { spend, roi, adSales, shows, clicks, ctr, readings } = adAccount(r);
   const store = r.pick(['鹿野家居京东旗舰店', '云朵母婴京东自营店', '南风户外京东专营店']);
-  const readings: TruthReading[] = [
-    { metric: 'adSpend', value: spend.value, currency: 'CNY' },
-    { metric: 'adSales', value: adSales, currency: 'CNY' },
-    { metric: 'adRoas', value: roi.value },
-    { metric: 'adImpressions', value: shows },
-    { metric: 'adClicks', value: clicks },
-    { metric: 'adCtr', value: shiftDecimal(ctr.text, -2) },
-  ];
   const money = (t: string) => `¥${groupDecimal(t)}`;
   const words = ['实木床头柜', '北欧书架', '卧室收纳柜'].slice(0, r.int(2, 3));
   const rows = words.map((key, i) => {
@@ -903,6 +898,72 @@ async function antdJzt(seed: number): Promise<GeneratedPage> {
     readings,
     notes:
       'antd Descriptions (label and value spans, a colon between), 总订单行 and 总加购数 look-alikes, a keyword Table whose rows are parts',
+  });
+}
+
+/**
+ * 阿里妈妈 in Ant Design's bordered Descriptions: each label a th, each value the td after it, two pairs a
+ * row; a look-alike, a placeholder, a change Tag inside a value cell, and a vertical bordered block whose
+ * label row stands over its value row.
+ */
+async function antdBordered(seed: number): Promise<GeneratedPage> {
+  const r = rng(seed);
+  const { Descriptions, Tag, ConfigProvider } = await import('antd');
+  const { createCache, extractStyle, StyleProvider } = await import('@ant-design/cssinjs');
+  const cache = createCache();
+  const date = day(r);
+  const { spend, roi, adSales, shows, clicks, ctr, readings } = adAccount(r);
+  const cpc = fixed(r, 0.3, 4, 2);
+  const store = r.pick(['青禾家居旗舰店', '拾光饰品店', '小满童装旗舰店']);
+  const money = (t: string) => `¥${groupDecimal(t)}`;
+  const change = () =>
+    h(Tag, { color: r.chance(0.5) ? 'green' : 'red' }, `较前一日 ${r.pick(['+', '-'])}${fixed(r, 0.1, 30, 1).text}%`);
+  // Placed by the seed: a value cell with its change Tag beside the number, and a placeholder.
+  const items = r.shuffle([
+    { key: 'spend', label: '花费', children: [money(spend.text), ' ', change()] },
+    { key: 'sales', label: '总成交金额', children: money(adSales.toFixed(2)) },
+    { key: 'roi', label: '投入产出比', children: roi.text },
+    { key: 'shows', label: '展现量', children: group(String(shows), ',') },
+    { key: 'clicks', label: '点击量', children: [group(String(clicks), ','), ' ', change()] },
+    { key: 'ctr', label: '点击率', children: `${ctr.text}%` },
+    { key: 'orders', label: '总成交笔数', children: String(r.int(5, 900)) },
+    { key: 'cvr', label: '点击转化率', children: '--' },
+  ]);
+  const vertical = r.chance(0.5);
+  if (vertical) readings.push({ metric: 'adCpc', value: cpc.value, currency: 'CNY' });
+  const tree = h(
+    StyleProvider,
+    { cache },
+    h(
+      ConfigProvider,
+      {},
+      h('div', { className: 'range' }, `数据日期：${date}`),
+      h(Descriptions, { title: '账户整体', bordered: true, column: 2, items }),
+      vertical
+        ? h(Descriptions, {
+            title: '点击',
+            bordered: true,
+            layout: 'vertical',
+            items: [
+              { key: 'cpc', label: '平均点击花费', children: money(cpc.text) },
+              { key: 'cpm', label: '千次展现成本', children: money(fixed(r, 5, 80, 2).text) },
+            ],
+          })
+        : null,
+    ),
+  );
+  return page(seed, 'antd-bordered', {
+    platform: 'alimama',
+    url: `https://one.alimama.com/lib${seed}/report/bordered.html`,
+    lang: 'zh-CN',
+    title: '万相台无界版',
+    header: `<header style="padding:8px 24px">阿里妈妈 万相台 <span>账户：</span><b>${esc(store)}</b></header>`,
+    css: extractStyle(cache),
+    body: renderToString(tree),
+    store,
+    period: { kind: 'day', start: date, end: date },
+    readings,
+    notes: `antd bordered Descriptions (th label, td value, two pairs a row; 总成交笔数 look-alike, 点击转化率 "--", 较前一日 Tags in value cells)${vertical ? '; a vertical bordered Descriptions (平均点击花费, 千次展现成本 look-alike)' : ''}`,
   });
 }
 
@@ -1061,6 +1122,7 @@ export const LIBRARIES: Readonly<Record<string, (seed: number) => Promise<Genera
   'mui-ads': muiAds,
   'arco-ads': arcoAds,
   'antd-jzt': antdJzt,
+  'antd-bordered': antdBordered,
   'mui-shopee-ads': muiShopeeAds,
   'mui-amazon-ads': muiAmazonAds,
 };

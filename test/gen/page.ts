@@ -68,6 +68,8 @@ interface Item {
   printed: Printed;
   /** Decoy lines inside the item (changes, peers, targets). */
   decoys: string[];
+  /** The quantity the value was printed from (decoys are drawn around it). */
+  amount?: number;
   tooltip?: string;
   countUp: boolean;
 }
@@ -184,6 +186,8 @@ class Page {
   readonly notes: string[] = [];
   readonly axes: Record<string, string> = {};
   readonly used = new Set<string>();
+  /** English sentences print each label before its number. */
+  labelFirstSentences = false;
   private defs = 0;
   constructor(
     readonly seed: number,
@@ -271,6 +275,7 @@ function truthItem(p: Page, metric: Metric, amount: number, opts: { countUp?: bo
     metric,
     label: labelWith(p, base, printed),
     printed,
+    amount,
     decoys: decoyLines(p, metric, amount),
     countUp: !!opts.countUp && printed.plain,
   };
@@ -381,6 +386,20 @@ function renderContainer(p: Page, items: Item[], container: Container, pos: Posi
       return `<div class="flat-grid ${cls(r)}" style="grid-template-columns:repeat(${items.length},minmax(90px,1fr))">${labels}${values}</div>`;
     }
     case 'rowTable': {
+      if (r.chance(0.4)) {
+        // Label and value cells side by side, one to three pairs a row, as bordered descriptions print them.
+        p.axes.table = 'label and value cells';
+        const perRow = r.int(1, 3);
+        const rows: string[] = [];
+        for (let k = 0; k < items.length; k += perRow)
+          rows.push(
+            `<tr>${items
+              .slice(k, k + perRow)
+              .map((i) => `<th>${esc(i.label)}</th><td>${valueHtml(p, i)}</td>`)
+              .join('')}</tr>`,
+          );
+        return `<table class="${cls(r)}"><tbody>${rows.join('')}</tbody></table>`;
+      }
       const head = items.map((i) => `<th>${esc(i.label)}</th>`).join('');
       const cells = items.map((i) => `<td>${valueHtml(p, i)}</td>`).join('');
       return `<table class="${cls(r)}"><thead><tr>${head}</tr></thead><tbody><tr>${cells}</tr></tbody></table>`;
@@ -406,14 +425,59 @@ const phrase = (platform: PlatformId, metric: Metric): string | undefined =>
 
 function sentences(p: Page, items: Item[]): string {
   const r = p.r;
-  if (p.locale === 'en') {
+  if (p.locale === 'en' && !p.labelFirstSentences) {
     const parts = items.map((i) => `${i.printed.text} ${phrase(p.platform.id, i.metric!)}`);
     const lines: string[] = [];
     while (parts.length) lines.push(parts.splice(0, r.int(1, 2)).join(', '));
     return `<div class="summary ${cls(r)}">${lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>`;
   }
-  const text = items.map((i) => `${i.label} ${i.printed.text}`).join('，');
-  return `<p class="summary ${cls(r)}">${esc(text)}</p>`;
+  // Label first, as summaries and ads consoles write them: "整体消耗：¥1,234.00 较前一日 +5.2%，支付ROI 4.16（同行平均 3.20）".
+  const zh = p.locale !== 'en';
+  const whole = r.chance(0.3);
+  const colon = r.chance(0.3);
+  const markup = r.chance(0.4);
+  p.axes.sentence = ['label first', whole && 'whole-account qualifier', colon && 'colon', markup && 'values in elements']
+    .filter(Boolean)
+    .join(', ');
+  const comma = zh ? '，' : ', ';
+  const parts = items.map((i) => {
+    const label = whole && !WHOLE_FIRST.test(i.label) ? `${WHOLE[p.locale]}${i.label}` : i.label;
+    const value = markup ? i.printed.html : esc(i.printed.text);
+    return `${esc(label)}${colon ? (zh ? '：' : ': ') : ' '}${value}${sentenceClauses(p, i)}`;
+  });
+  const lines: string[] = [];
+  while (parts.length) lines.push(parts.splice(0, r.int(2, 4)).join(comma));
+  return `<div class="summary ${cls(r)}">${lines.map((l) => `<p>${l}</p>`).join('')}</div>`;
+}
+
+/** Words that name the whole account in front of a label: "整体点击率", "Total Clicks". */
+const WHOLE: Readonly<Record<Locale, string>> = { 'zh-CN': '整体', 'zh-TW': '整體', en: 'Total ' };
+const WHOLE_FIRST = /^(?:整体|整體|总|總|Total)/;
+
+/**
+ * What a sentence may say after a quantity's number: how it changed, a peer's or a target's number of
+ * it — in the quantity's own phrase ("消耗 ¥1,234 较前一日 +5.2%", "ROI 4.16（同行平均 3.20）") or in a phrase
+ * of their own ("，日目标 ¥5,000"). None of them is a reading.
+ */
+function sentenceClauses(p: Page, item: Item): string {
+  const r = p.r;
+  const words = DECOY_WORDS[p.locale];
+  const zh = p.locale !== 'en';
+  const comma = zh ? '，' : ', ';
+  let out = '';
+  if (r.chance(0.3)) {
+    const change = `${r.pick(words.change)} ${r.pick(['+', '-', '↑', '↓', ''])}${(0.1 + r.next() * 40).toFixed(1)}%`;
+    out += r.pick([` ${change}`, zh ? `（${change}）` : ` (${change})`, `${comma}${change}`]);
+  }
+  if (r.chance(0.15) && item.amount !== undefined) {
+    const v = p.uniqueNumber(item.metric!, item.amount, [0.55, 0.9]);
+    out += `${r.pick([' ', comma])}${esc(r.pick(words.peer))} ${esc(v.text)}`;
+  }
+  if (r.chance(0.1) && item.amount !== undefined && (KIND[item.metric!] === 'money' || KIND[item.metric!] === 'count')) {
+    const v = p.uniqueNumber(item.metric!, item.amount, [1.15, 1.6]);
+    out += `${comma}${esc(r.pick(words.target))} ${esc(v.text)}`;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -795,9 +859,13 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
   if (countUp) p.axes.countUp = 'yes';
 
   let metrics = shown;
-  if (container === 'sentence' && market.locale === 'en') metrics = shown.filter((m) => phrase(platform.id, m));
+  // English sentences: half of them label first ("Spend $1,234.00, ROAS 4.16"), half value first ("4,826 visits").
+  p.labelFirstSentences = container === 'sentence' && market.locale === 'en' && r.chance(0.5);
+  if (container === 'sentence' && market.locale === 'en' && !p.labelFirstSentences)
+    metrics = shown.filter((m) => phrase(platform.id, m));
   if (metrics.length === 0) metrics = shown.slice(0, 1);
-  const sentenceEn = container === 'sentence' && market.locale === 'en' && metrics.every((m) => phrase(platform.id, m));
+  const sentenceEn =
+    container === 'sentence' && market.locale === 'en' && (p.labelFirstSentences || metrics.every((m) => phrase(platform.id, m)));
   const finalContainer: Container = container === 'sentence' && market.locale === 'en' && !sentenceEn ? 'cards' : container;
 
   const items: Item[] = [];

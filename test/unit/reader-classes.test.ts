@@ -165,6 +165,153 @@ describe('numbers in sentences', () => {
   });
 });
 
+/** What an ads adapter stores from a page at `url`: metric → value (and currency). */
+function readAt(url: string, html: string) {
+  document.body.innerHTML = html;
+  const page = siteFor(new URL(url))!.read(document, { url: new URL(url), now: new Date('2026-11-30T03:00:00Z') });
+  return Object.fromEntries(
+    page.found
+      .filter((f) => !f.observed.breakdown && !f.observed.period)
+      .map((f) => [f.observed.metric, f.observed.currency ? [f.observed.value, f.observed.currency] : f.observed.value]),
+  );
+}
+const QIANCHUAN = 'https://qianchuan.jinritemai.com/board/live';
+
+describe('a label and its number inside a sentence', () => {
+  it('reads a label of capitals right before its number (ROI, ACOS, CTR are words, not currency codes)', () => {
+    expect(readAt(QIANCHUAN, '<p>整体消耗 ¥1,234.00，整体支付ROI 4.16，点击率 2.10%</p>')).toEqual({
+      adSpend: [1234, 'CNY'],
+      adRoas: 4.16,
+      adCtr: 0.021,
+    });
+    expect(
+      readAt('https://seller.shopee.tw/portal/marketing/pas/assembly/report', '<p>ACOS 9.43%，曝光次數 180,036，ROAS 5.77</p>'),
+    ).toEqual({
+      adAcos: 0.0943,
+      adImpressions: 180036,
+      adRoas: 5.77,
+    });
+    // A real code still is one: "CNY 1.59" is money.
+    expect(readAt(QIANCHUAN, '<p>平均点击单价 CNY 1.59，点击次数 2,504</p>')).toEqual({ adCpc: [1.59, 'CNY'], adClicks: 2504 });
+  });
+
+  it('reads a line that starts with a qualifier naming the whole account (整体…, 今日…)', () => {
+    expect(readAt(QIANCHUAN, '<p>整体成交金额 ¥2.01万，平均点击单价 ¥1.59，整体支付ROI 1.81</p>')).toEqual({
+      adSales: [20100, 'CNY'],
+      adCpc: [1.59, 'CNY'],
+      adRoas: 1.81,
+    });
+  });
+
+  it('reads a label’s number when the rest of its phrase is only a comparison of it', () => {
+    expect(readAt(QIANCHUAN, '<p>今日消耗 ¥1,234.00 较昨日 +5%，支付ROI：4.16（同行平均 3.20）</p>')).toEqual({
+      adSpend: [1234, 'CNY'],
+      adRoas: 4.16,
+    });
+    expect(
+      readAt(QIANCHUAN, '<p><span>消耗</span> <b>¥1,234.00</b> 较昨日 <i>+5%</i>，<span>点击次数</span> <b>2,504</b></p>'),
+    ).toEqual({
+      adSpend: [1234, 'CNY'],
+      adClicks: 2504,
+    });
+  });
+
+  it('never reads a number cut by an element as its first part ("ROI：1<em>.60</em>", "37,740<sup>.74元</sup>")', () => {
+    expect(
+      readAt(QIANCHUAN, '<p>支付ROI：1<em>.60</em>，较上周同期 ↑32.6%</p><p>消耗：3,607<b>.84</b><i>元</i>，点击次数 2,504</p>'),
+    ).toEqual({
+      adRoas: 1.6,
+      adSpend: [3607.84, 'CNY'],
+      adClicks: 2504,
+    });
+    expect(
+      read('<p>人均浏览量：2.48，较上一周期 ↑31.5%，成交金额：37,740<sup>.74元</sup>（较上周同期 27.7%）</p>', 'CNY'),
+    ).toEqual({
+      pagesPerVisit: 2.48,
+      sales: [37740.74, 'CNY'],
+    });
+  });
+
+  it('never gives a label the number of a later label in a line of colons ("点击率：5.4%，点击数：24,808，ACOS：21.19%")', () => {
+    expect(
+      readAt(
+        'https://seller.shopee.tw/portal/marketing/pas/assembly/report',
+        '<p>點擊率：5.4%，點擊數：24,808，ACOS：21.19%</p>',
+      ),
+    ).toEqual({ adCtr: 0.054, adClicks: 24808, adAcos: 0.2119 });
+    expect(read('<p>商品访客数：４６,４７９，商品浏览量：１４３,７１６</p>')).toEqual({ visitors: 46479, pageViews: 143716 });
+  });
+
+  it('reads a line that starts with a site’s own word or goes on after an element with its separator', () => {
+    expect(
+      readAt(
+        'https://seller.shopee.com.my/portal/marketing/pas/assembly/report',
+        '<p>Expense RM51,093.38, GMV RM118,328.16, ACOS 56.82%</p>',
+      ),
+    ).toEqual({ adSpend: [51093.38, 'MYR'], adSales: [118328.16, 'MYR'], adAcos: 0.5682 });
+    expect(read('<p>成交订单数：<span>549</span>，跳失率：49.08%</p>')).toEqual({ orders: 549, bounceRate: 0.4908 });
+  });
+
+  it('reads a row of inline elements: label, number, then its change chip ("支付金额 ¥9,876.00 ↑ 4.37%")', () => {
+    expect(
+      read(
+        '<div><span>支付金额</span><span>¥9,876.00</span><span><span>↑ 4.37%</span></span></div><div><span>访客数</span><span>2,345</span><span><span>↓ 1.91%</span></span></div>',
+      ),
+    ).toEqual({ sales: [9876, 'CNY'], visitors: 2345 });
+  });
+
+  it('never gives a label a number that something else claims: a target, a comparison, another day, a count of other things', () => {
+    expect(readAt(QIANCHUAN, '<p>消耗 目标 ¥5,000，支付ROI 较昨日 +0.4，展示次数 1,200 占比 12%</p>')).toEqual({});
+    expect(readAt(QIANCHUAN, '<p>昨日消耗 ¥1,000，同行均值 ¥900，消耗 3 个计划超出预算</p>')).toEqual({});
+    expect(
+      readAt(
+        QIANCHUAN,
+        '<p><span>消耗</span> 目标 <b>¥5,000</b>，<span>支付ROI</span> 同行均值 <b>3.20</b>，<span>点击次数</span> <b>3</b>个计划</p>',
+      ),
+    ).toEqual({});
+  });
+});
+
+describe('a table row of label cells each followed by its value cell', () => {
+  const bordered = (cells: string) =>
+    `<div class="ant-descriptions ant-descriptions-bordered"><table><tbody>${cells}</tbody></table></div>`;
+
+  it('reads antd’s bordered Descriptions: th label, td value, two pairs a row', () => {
+    expect(
+      read(
+        bordered(`<tr><th><span>访客数</span></th><td><span>1,234</span></td><th><span>成交金额</span></th><td><span>¥5,678.00</span></td></tr>
+          <tr><th><span>跳失率</span></th><td colspan="3"><span>45.2%</span></td></tr>`),
+      ),
+    ).toEqual({ visitors: 1234, sales: [5678, 'CNY'], bounceRate: 0.452 });
+    // A key-value table: one th scope="row" and its td a row.
+    expect(
+      read('<table><tr><th scope="row">Sessions</th><td>8,120</td></tr><tr><th scope="row">Orders</th><td>312</td></tr></table>'),
+    ).toEqual({
+      visits: 8120,
+      orders: 312,
+    });
+  });
+
+  it('gives a placeholder or a look-alike’s cell no number, and a label no neighbour’s', () => {
+    expect(
+      read(
+        bordered(
+          '<tr><th>访客数</th><td>--</td><th>加购人数</th><td>412</td></tr><tr><th>浏览量</th><td>1,204 <span>较前一日 +5%</span></td><th>支付金额</th><td>目标 ¥9,000</td></tr>',
+        ),
+      ),
+    ).toEqual({ pageViews: 1204 });
+  });
+
+  it('never pairs a row header of a matrix with one of its columns', () => {
+    // A header row over 今日 / 昨日: the row's th names a metric, each column is a day, and no column is read as the page's.
+    expect(
+      read(`<table><thead><tr><th>指标</th><th>今日</th><th>昨日</th></tr></thead><tbody>
+        <tr><th>访客数</th><td>1,234</td><td>1,100</td></tr><tr><th>浏览量</th><td>4,321</td><td>4,000</td></tr></tbody></table>`),
+    ).toEqual({});
+    expect(read('<table><tr><th>访客数</th><td>1,234</td><td>1,100</td></tr></table>')).toEqual({});
+  });
+});
+
 describe('numbers whose decimals sit in an element of their own', () => {
   it('joins the decimals beside the number even inside a card line that also holds comparisons', () => {
     expect(

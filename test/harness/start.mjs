@@ -80,7 +80,7 @@ try {
   printReadings(readings);
   console.log(`\n${alerts.filter((a) => a.status === 'open').length} open alerts:`);
   for (const a of alerts.filter((x) => x.status === 'open')) {
-    console.log(`  ${a.severity.padEnd(8)} ${a.metric} = ${a.value} (line ${a.threshold}) — ${a.store}, ${a.period.start}`);
+    console.log(`  ${a.severity.padEnd(8)} ${a.metric} = ${a.value} (line ${a.threshold}) — ${a.store}, ${periodText(a.period)}`);
   }
   console.log(`\nScreenshots in ${OUT}`);
   if (!headless) {
@@ -131,11 +131,14 @@ async function settle(b, url) {
   }
 }
 
+/** A reading's or alert's period as printed: `day 2026-11-25`, or a range's two ends. */
+const periodText = (p) => (p.kind === 'range' ? `${p.start}..${p.end}` : `${p.kind} ${p.start}`);
+
 function printReadings(readings) {
   console.log(`\n${readings.length} readings stored in IndexedDB "storepulse":`);
   const rows = readings.map((r) => ({
     store: r.store,
-    period: r.period.kind === 'range' ? `${r.period.start}..${r.period.end}` : `${r.period.kind} ${r.period.start}`,
+    period: periodText(r.period),
     metric: r.metric,
     value: r.currency ? `${r.value} ${r.currency}` : String(r.value),
     part: r.breakdown ? `${r.breakdown.dimension}: ${r.breakdown.key}` : r.peer ? `peer ${r.peer}` : '',

@@ -45,8 +45,8 @@ export interface PopupProps {
   linkAccount?: (site: AdsSite, account: string, shop: string) => Promise<unknown>;
   /** The link prompt as last put off (the settings' `adsPromptLater`). */
   promptLater?: PromptLater | undefined;
-  /** "Not now" for one account, given every account read; answers the prompt put off as stored. */
-  putOffLink?: (account: AdsAccountRef, all: AdsAccountRef[]) => Promise<PromptLater>;
+  /** "Not now" for one account; answers the prompt put off as stored. */
+  putOffLink?: (account: AdsAccountRef) => Promise<PromptLater>;
 }
 
 type TabId = 'review' | 'trends' | 'month';
@@ -194,9 +194,7 @@ export function Popup({
                 t={t}
                 onLink={(...a) => linkAccount(...a).then(refresh, fail)}
                 later={later}
-                {...(putOffLink
-                  ? { onLater: (a: AdsAccountRef, all: AdsAccountRef[]) => putOffLink(a, all).then(setLater, fail) }
-                  : {})}
+                {...(putOffLink ? { onLater: (a: AdsAccountRef) => putOffLink(a).then(setLater, fail) } : {})}
               />
             )}
             {review && shops.length > 0 && (

@@ -103,7 +103,7 @@ export function candidates(site: AdsSite, shops: readonly Shop[]): Shop[] {
 /**
  * The popup's prompt for each ads account read but not linked: one button per shop of its platform
  * family (one click links it), or a picker when there are more than three; and "not now", which puts
- * the account off until another account is read or the options page is opened.
+ * the account off until the options page is opened (an account read since is asked about on its own).
  */
 export function LinkPrompt({
   ads,
@@ -118,12 +118,11 @@ export function LinkPrompt({
   t: SpendTranslate;
   onLink: (site: AdsSite, account: string, shop: string) => Promise<unknown>;
   later?: PromptLater | undefined;
-  /** "Not now" for `account`, given every account read; absent: no such button. */
-  onLater?: (account: AdsAccountRef, all: AdsAccountRef[]) => Promise<unknown>;
+  /** "Not now" for `account`; absent: no such button. */
+  onLater?: (account: AdsAccountRef) => Promise<unknown>;
 }) {
-  const all = ads.flatMap((a) => (isAdsSite(a.site) ? [{ site: a.site, account: a.account }] : []));
   const unlinked = ads.flatMap((a) => (a.shop === null && isAdsSite(a.site) ? [{ site: a.site, account: a.account }] : []));
-  const asked = promptedAccounts(unlinked, all, later);
+  const asked = promptedAccounts(unlinked, later);
   if (!asked.length) return null;
   return (
     <section class="spend-prompt" data-testid="spend-prompt">
@@ -135,7 +134,7 @@ export function LinkPrompt({
           shops={shops}
           t={t}
           onLink={onLink}
-          {...(onLater ? { onLater: () => void onLater(a, all).catch(() => undefined) } : {})}
+          {...(onLater ? { onLater: () => void onLater(a).catch(() => undefined) } : {})}
         />
       ))}
     </section>

@@ -99,37 +99,28 @@ export interface AdsAccountRef {
 }
 
 /**
- * The popup's link prompt put off ("not now", the settings' `adsPromptLater`): the accounts put off, and
- * every ads account read when it last was. An account read since (not in `known`) brings the prompt back
- * for all; opening the options page (where every account is listed) drops it.
+ * The popup's link prompt put off ("not now", the settings' `adsPromptLater`): the accounts put off. Each
+ * stays out of the prompt until the options page (where every account is listed) is opened; an account read
+ * since is asked about on its own, the others stay put off.
  */
 export interface PromptLater {
   accounts: AdsAccountRef[];
-  known: AdsAccountRef[];
 }
 
 const MAX_ADS_ACCOUNTS = 200;
 
 const sameAccount = (a: AdsAccountRef) => (b: AdsAccountRef) => a.site === b.site && a.account === b.account;
 
-/** Whether an account read is one `later` did not know of: then nothing stays put off. */
-const newSince = (later: PromptLater, all: readonly AdsAccountRef[]) => all.some((a) => !later.known.some(sameAccount(a)));
-
-/** The unlinked accounts the popup asks about: all of them, less those put off while no new account was read. */
-export function promptedAccounts<A extends AdsAccountRef>(
-  unlinked: readonly A[],
-  all: readonly AdsAccountRef[],
-  later: PromptLater | undefined,
-): A[] {
-  if (!later || newSince(later, all)) return [...unlinked];
-  return unlinked.filter((a) => !later.accounts.some(sameAccount(a)));
+/** The unlinked accounts the popup asks about: all of them but those put off. */
+export function promptedAccounts<A extends AdsAccountRef>(unlinked: readonly A[], later: PromptLater | undefined): A[] {
+  return later ? unlinked.filter((a) => !later.accounts.some(sameAccount(a))) : [...unlinked];
 }
 
-/** "Not now" for one account: it joins those put off (or starts them anew once a new account was read). */
-export function putOff(later: PromptLater | undefined, account: AdsAccountRef, all: readonly AdsAccountRef[]): PromptLater {
-  const kept = later && !newSince(later, all) ? later.accounts.filter((a) => !sameAccount(a)(account)) : [];
-  const refs = (list: readonly AdsAccountRef[]) => list.map(({ site, account }) => ({ site, account }));
-  return { accounts: [...refs(kept), { site: account.site, account: account.account }], known: refs(all) };
+/** "Not now" for one account: it joins those put off (the oldest dropped past the limit). */
+export function putOff(later: PromptLater | undefined, account: AdsAccountRef): PromptLater {
+  const kept = (later?.accounts ?? []).filter((a) => !sameAccount(a)(account));
+  const ref = { site: account.site, account: account.account };
+  return { accounts: [...kept, ref].slice(-MAX_ADS_ACCOUNTS) };
 }
 
 /**
@@ -192,39 +183,38 @@ export function repairRoiFloors(
 }
 
 /**
- * The stored prompt put off, each account checked; a bad one is dropped with a note (an account dropped from
- * `known` only brings the prompt back sooner).
+ * The stored prompt put off, each account checked; a bad one is dropped with a note (it is only asked about
+ * again). A list of the accounts known then, kept by earlier versions, is no longer used and not kept.
  */
 export function repairPromptLater(raw: unknown, notes: string[]): PromptLater | undefined {
   if (!isObject(raw)) {
     notes.push('adsPromptLater: not an object; the link prompt shows again');
     return undefined;
   }
-  const list = (field: 'accounts' | 'known'): AdsAccountRef[] => {
-    const items = raw[field];
-    if (!Array.isArray(items)) {
-      notes.push(`adsPromptLater.${field}: not a list; none kept`);
-      return [];
-    }
-    const kept: AdsAccountRef[] = [];
-    for (const [i, a] of items.entries()) {
-      const ok =
-        isObject(a) &&
-        typeof a.site === 'string' &&
-        isAdsSite(a.site) &&
-        typeof a.account === 'string' &&
-        a.account.trim() !== '' &&
-        a.account.length <= MAX_NAME;
-      if (!ok) notes.push(`adsPromptLater.${field}[${i}]: not an ads account; dropped`);
-      else if (kept.length >= MAX_ADS_ACCOUNTS)
-        notes.push(`adsPromptLater.${field}[${i}]: more than ${MAX_ADS_ACCOUNTS}; dropped`);
-      else {
-        const ref = { site: a.site as AdsSite, account: a.account as string };
-        if (kept.some(sameAccount(ref))) notes.push(`adsPromptLater.${field}[${i}]: listed twice; dropped`);
-        else kept.push(ref);
-      }
-    }
-    return kept;
-  };
-  return { accounts: list('accounts'), known: list('known') };
+  const items = raw.accounts;
+  if (!Array.isArray(items)) {
+    notes.push('adsPromptLater.accounts: not a list; none kept');
+    return { accounts: [] };
+  }
+  const kept: AdsAccountRef[] = [];
+  for (const [i, a] of items.entries()) {
+    const ok =
+      isObject(a) &&
+      typeof a.site === 'string' &&
+      isAdsSite(a.site) &&
+      typeof a.account === 'string' &&
+      a.account.trim() !== '' &&
+      a.account.length <= MAX_NAME;
+    const ref = ok ? { site: a.site as AdsSite, account: a.account as string } : null;
+    const problem = !ref
+      ? 'not an ads account'
+      : kept.length >= MAX_ADS_ACCOUNTS
+        ? `more than ${MAX_ADS_ACCOUNTS}`
+        : kept.some(sameAccount(ref))
+          ? 'listed twice'
+          : null;
+    if (problem || !ref) notes.push(`adsPromptLater.accounts[${i}]: ${problem}; dropped`);
+    else kept.push(ref);
+  }
+  return { accounts: kept };
 }

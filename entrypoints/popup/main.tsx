@@ -39,9 +39,9 @@ render(
       });
     }}
     promptLater={'adsPromptLater' in settings ? settings.adsPromptLater : undefined}
-    putOffLink={async (account, all) => {
+    putOffLink={async (account) => {
       const { settings: current } = await sendMessage('settings', {});
-      const adsPromptLater = putOff(current.adsPromptLater, account, all);
+      const adsPromptLater = putOff(current.adsPromptLater, account);
       await sendMessage('saveSettings', { settings: { ...current, adsPromptLater } });
       return adsPromptLater;
     }}

@@ -123,25 +123,25 @@ describe('spend in the popup', () => {
       ['zh-TW', '稍後再說'],
       ['en', 'Not now'],
     ] as const) {
-      const putOffLink = vi.fn(async (account: AdsAccountRef, all: AdsAccountRef[]) => putOff(undefined, account, all));
+      const putOffLink = vi.fn(async (account: AdsAccountRef) => putOff(undefined, account));
       await mountPopup(locale, undefined, false, { putOffLink });
       const notNow = $('[data-testid="spend-prompt"] .spend-later')!;
       expect(notNow.textContent).toBe(word);
       await act(() => notNow.click());
       await settle();
-      expect(putOffLink).toHaveBeenCalledWith(A, [A]);
+      expect(putOffLink).toHaveBeenCalledWith(A);
       expect($('[data-testid="spend-prompt"]')).toBeNull();
       await act(() => render(null, root()));
     }
-    // Opened again with it put off: no prompt; with another account read since, it asks about both.
-    const later = putOff(undefined, A, [A]);
+    // Opened again with it put off: no prompt; with another account read since, it asks about that one alone.
+    const later = putOff(undefined, A);
     await mountPopup('en', undefined, false, { promptLater: later });
     expect($('[data-testid="spend-prompt"]')).toBeNull();
     await act(() => render(null, root()));
     const review = withSpend();
     review.ads = [...review.ads!, { site: 'alimama', account: '推广账户-02', shop: null }];
     await mountPopup('en', undefined, false, { promptLater: later }, review);
-    expect($$('.spend-prompt-row').map((r) => r.getAttribute('data-account'))).toEqual(['推广账户-01', '推广账户-02']);
+    expect($$('.spend-prompt-row').map((r) => r.getAttribute('data-account'))).toEqual(['推广账户-02']);
   });
 
   it('adds spend, 费比 with its ceiling and ROI to the month table, 费比 over the ceiling marked', async () => {

@@ -103,43 +103,51 @@ describe('the link prompt put off (“not now”)', () => {
   const A = { site: 'alimama' as const, account: '推广账户-01' };
   const B = { site: 'jzt' as const, account: '京准通-小雨' };
   const C = { site: 'alimama' as const, account: '推广账户-02' };
-  const LINKED = { site: 'alimama' as const, account: '小雨的旗舰店' };
 
-  it('hides an account put off until another account is read, then asks about every unlinked one again', () => {
-    const all = [A, B, LINKED];
-    expect(promptedAccounts([A, B], all, undefined)).toEqual([A, B]);
-    const later = putOff(undefined, A, all);
-    expect(later).toEqual({ accounts: [A], known: all });
-    expect(promptedAccounts([A, B], all, later)).toEqual([B]);
-    const both = putOff(later, B, all);
-    expect(promptedAccounts([A, B], all, both)).toEqual([]);
-    // An account linked by name since, or gone: nothing new, still quiet.
-    expect(promptedAccounts([A], [A, B], both)).toEqual([]);
-    // A new account read: the prompt asks about it and about those put off.
-    expect(promptedAccounts([A, B, C], [...all, C], both)).toEqual([A, B, C]);
-    // "Not now" then starts over from what is read now: only the account put off this time stays hidden.
-    const again = putOff(both, C, [...all, C]);
-    expect(again).toEqual({ accounts: [C], known: [...all, C] });
-    expect(promptedAccounts([A, B, C], [...all, C], again)).toEqual([A, B]);
+  it('hides each account put off; an account read since is asked about on its own', () => {
+    expect(promptedAccounts([A, B], undefined)).toEqual([A, B]);
+    const later = putOff(undefined, A);
+    expect(later).toEqual({ accounts: [A] });
+    expect(promptedAccounts([A, B], later)).toEqual([B]);
+    const both = putOff(later, B);
+    expect(promptedAccounts([A, B], both)).toEqual([]);
+    // Put off twice: listed once.
+    expect(putOff(both, A)).toEqual({ accounts: [B, A] });
+    // A new account read: the prompt asks about it alone; those put off stay put off.
+    expect(promptedAccounts([A, B, C], both)).toEqual([C]);
+    expect(promptedAccounts([A, B, C], putOff(both, C))).toEqual([]);
+    // Accounts linked since are no longer among the unlinked: only C is left to ask about.
+    expect(promptedAccounts([C], both)).toEqual([C]);
+  });
+
+  it('keeps at most 200 accounts put off, the oldest dropped first', () => {
+    let later: ReturnType<typeof putOff> | undefined;
+    for (let i = 0; i < 205; i++) later = putOff(later, { site: 'alimama', account: `账户-${i}` });
+    expect(later!.accounts).toHaveLength(200);
+    expect(later!.accounts[0]).toEqual({ site: 'alimama', account: '账户-5' });
+    expect(later!.accounts.at(-1)).toEqual({ site: 'alimama', account: '账户-204' });
   });
 
   it('repairs the stored “not now” account by account, and keeps it through the settings repair', () => {
     const notes: string[] = [];
     const kept = repairPromptLater(
-      { accounts: [A, { site: 'taobao-ads', account: 'x' }, A, { site: 'jzt', account: '' }], known: 'all' },
+      { accounts: [A, { site: 'taobao-ads', account: 'x' }, A, { site: 'jzt', account: '' }], known: [A, B] },
       notes,
     );
-    expect(kept).toEqual({ accounts: [A], known: [] });
+    // Earlier versions' list of the accounts known then is not kept, and is no problem.
+    expect(kept).toEqual({ accounts: [A] });
     expect(notes).toEqual([
       'adsPromptLater.accounts[1]: not an ads account; dropped',
       'adsPromptLater.accounts[2]: listed twice; dropped',
       'adsPromptLater.accounts[3]: not an ads account; dropped',
-      'adsPromptLater.known: not a list; none kept',
     ]);
+    const none: string[] = [];
+    expect(repairPromptLater({ accounts: 'all' }, none)).toEqual({ accounts: [] });
+    expect(none).toEqual(['adsPromptLater.accounts: not a list; none kept']);
     const bad: string[] = [];
     expect(repairPromptLater('later', bad)).toBeUndefined();
     expect(bad).toEqual(['adsPromptLater: not an object; the link prompt shows again']);
-    const stored = { ...repairSettings(undefined).settings, adsPromptLater: { accounts: [A], known: [A, B] } };
+    const stored = { ...repairSettings(undefined).settings, adsPromptLater: { accounts: [A, B] } };
     expect(repairSettings(stored)).toEqual({ settings: stored, notes: [] });
     expect(repairSettings({ ...stored, adsPromptLater: 3 }).settings.adsPromptLater).toBeUndefined();
   });

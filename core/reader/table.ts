@@ -163,6 +163,7 @@ function cellValue(
 }
 
 function describeTable(headerRow: Element, anchor?: string): TableInfo | null {
+  if (inShortWindow(headerRow)) return null;
   const headerCells = cellsOf(headerRow);
   const rowEls = dataRows(headerRow).filter((r) => isShown(r));
   if (rowEls.length === 0) return null;
@@ -175,6 +176,30 @@ function describeTable(headerRow: Element, anchor?: string): TableInfo | null {
   });
   const dimension = keyColumn >= 0 ? shownText(cellAt(headerCells, keyColumn)) : '';
   return { headerCells, rows, keyColumn, dimension, days: isDays(rows) };
+}
+
+/**
+ * A span of minutes or hours named just before a table ("Users in last 30 minutes", "过去30分钟", "近1小时访客"):
+ * its rows count that span, not the page's day or range, so none of them is stored.
+ */
+const SHORT_WINDOW =
+  /\b(?:last|past)\s+\d{1,3}\s+(?:minutes?|mins?|hours?|hrs?)\b|(?:过去|過去|近|最近)\s*\d{1,3}\s*(?:分钟|分鐘|小时|小時)|\bper minute\b|每分钟|每分鐘/i;
+
+/** Whether the table's caption, or the few texts printed before it in its card, name a span of minutes or hours. */
+function inShortWindow(headerRow: Element): boolean {
+  const table = headerRow.closest('table,[role="table"],[role="grid"]');
+  if (!table) return false;
+  const caption = table.querySelector(':scope > caption')?.textContent ?? '';
+  if (SHORT_WINDOW.test(caption)) return true;
+  let el: Element | null = table;
+  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+    let sibling = el.previousElementSibling;
+    for (let n = 0; sibling && n < 4; n++, sibling = sibling.previousElementSibling) {
+      const text = sibling.textContent ?? '';
+      if (text.length <= 160 && SHORT_WINDOW.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 function cellsOf(row: Element): Element[] {

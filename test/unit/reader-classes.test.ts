@@ -561,3 +561,36 @@ describe('the page’s own dates win', () => {
     expect(period('<div>访客数 12</div>').kind).toBe('unknown');
   });
 });
+
+describe('a table of the last minutes or hours', () => {
+  const parts = (html: string) => {
+    document.body.innerHTML = html;
+    return recognise(document)
+      .filter((f) => f.observed.breakdown)
+      .map((f) => `${f.observed.metric} ${f.observed.breakdown!.key} ${f.observed.value}`);
+  };
+  const card = (heading: string, dimension: string, metric: string) => `
+    <div class="card"><div class="card-title">${heading}</div><div class="big">37</div>
+      <table><thead><tr><th>${dimension}</th><th>${metric}</th></tr></thead>
+      <tbody><tr><td>A</td><td>29</td></tr><tr><td>B</td><td>5</td></tr><tr><td>C</td><td>3</td></tr></tbody></table></div>`;
+
+  it('stores none of its rows as the page’s day or range, in every language', () => {
+    for (const [heading, dimension, metric] of [
+      ['Users in last 30 minutes', 'Top countries', 'Users'],
+      ['Sessions in the past 1 hour', 'Top countries', 'Sessions'],
+      ['过去30分钟访客数', '国家/地区', '访客数'],
+      ['近1小时 访客', '来源', '访客数'],
+      ['過去 30 分鐘訪客數', '來源', '訪客數'],
+    ])
+      expect(parts(card(heading!, dimension!, metric!)), heading).toEqual([]);
+  });
+
+  it('still reads the same table under a heading of days', () => {
+    expect(parts(card('Users, last 28 days', 'Top countries', 'Users'))).toEqual([
+      'visitors A 29',
+      'visitors B 5',
+      'visitors C 3',
+    ]);
+    expect(parts(card('近30天访客', '来源', '访客数'))).toEqual(['visitors A 29', 'visitors B 5', 'visitors C 3']);
+  });
+});

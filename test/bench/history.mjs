@@ -7,14 +7,15 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { launchWithExtension } from '../harness/browser.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 import { historyExport, readingReports } from './history-data.mjs';
+import { benchChromium, ingestPerReading } from './history-ingest.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const SERIES = 15;
+// BENCH_HISTORY=ingest: only the ingest row (seconds instead of minutes; history-ingest.mjs compares checkouts).
+const INGEST_ONLY = process.env.BENCH_HISTORY === 'ingest';
 const shapeOf = (shops, days) =>
   `${shops} shops × ${days} days × ${SERIES} series = ${(shops * days * SERIES).toLocaleString('en-US')} daily values`;
 
@@ -23,7 +24,7 @@ export async function benchHistory(record, { extension = resolve('.output/chrome
   const server = await startFixtureServer({ routes: { 'https://sycm.taobao.com/portal/home.htm': 'sycm/home.html' } });
   try {
     await benchModules(record, server);
-    await benchExtension(record, server, extension);
+    if (!INGEST_ONLY) await benchExtension(record, server, extension);
   } finally {
     await server.close();
   }
@@ -40,36 +41,22 @@ async function benchModules(record, server) {
     minify: true,
     alias: { '@': resolve('.') },
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
-  });
+  const browser = await benchChromium(server);
   try {
-    const page = await browser.newPage();
-    await page.goto('https://sycm.taobao.com/portal/home.htm');
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
-
-    const reports = readingReports(10_000);
-    const ingestMs = await page.evaluate(async (r) => {
-      const t0 = performance.now();
-      await StorePulseHistory.ingestAll('bench-ingest', r, Date.now());
-      return performance.now() - t0;
-    }, reports);
-    const perReading = ingestMs / 10_000;
+    const perReading = await ingestPerReading(browser, bundle.outputFiles[0].text, readingReports(10_000));
     record(
       'ingest a reading',
       perReading.toFixed(3),
       'ms',
       '≤ 0.3 ms',
       perReading <= 0.3,
-      `10,000 readings as 1,000 reports of 10, one transaction a report as the worker does (${ingestMs.toFixed(0)} ms in all)`,
+      `10,000 readings as 1,000 reports of 10, one transaction a report as the worker does (${(perReading * 10_000).toFixed(0)} ms in all)`,
     );
+    if (INGEST_ONLY) return;
+
+    const page = await browser.newPage();
+    await page.goto('https://sycm.taobao.com/portal/home.htm');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
 
     const query = await page.evaluate(async () => {
       const t0 = performance.now();

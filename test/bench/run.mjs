@@ -361,7 +361,8 @@ if (want('load') || want('live') || want('big')) {
 }
 
 // 4. History: ingest, queries, import, size on disk, the popup over two years of ten shops.
-// BENCH_HISTORY=0 leaves the history (several minutes) out, for a run about the content script.
+// BENCH_HISTORY=0 leaves the history (several minutes) out, for a run about the content script;
+// BENCH_HISTORY=ingest keeps only its ingest row.
 if (want('history') && process.env.BENCH_HISTORY !== '0') await benchHistory(record, { extension: EXTENSION });
 
 // The report import: a 20 MB workbook read in the report reader's worker, the options page's longest task.

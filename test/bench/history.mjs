@@ -227,7 +227,7 @@ async function benchExtension(record, server, extension) {
 }
 
 /** Imports a file through the options page's file input (the real path: the page streams it over the port). */
-async function importThroughOptions(ext, path, expected, close) {
+export async function importThroughOptions(ext, path, expected, close) {
   try {
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
@@ -248,7 +248,7 @@ async function importThroughOptions(ext, path, expected, close) {
 }
 
 /** Opens the profile again (LevelDB compacts its log on open), lets it settle, closes it, and measures its database. */
-async function compactedSize(launch, profile) {
+export async function compactedSize(launch, profile) {
   const ext = await launch(profile);
   const dir = resolve(profile, 'Default/IndexedDB', `chrome-extension_${ext.extensionId}_0.indexeddb.leveldb`);
   await ext.serviceWorker.evaluate(async () => {
@@ -266,7 +266,7 @@ async function compactedSize(launch, profile) {
 }
 
 /** The popup's review, trends and month tabs over the big history: each shows what it should. */
-async function everyView(ext) {
+export async function everyView(ext) {
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 420, height: 600 });
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
@@ -277,34 +277,50 @@ async function everyView(ext) {
   const tabs = popup.locator('[role="tab"]');
   await tabs.nth(1).click();
   await popup.locator('svg[role="img"]').first().waitFor({ timeout: 30_000 });
+  // The third tab is the month review: one table of months per shop (its classes carry the `month-` prefix).
   await tabs.nth(2).click();
-  await popup.locator('table.months').first().waitFor({ timeout: 30_000 });
-  const months = await popup.locator('table.months').count();
+  await popup.locator('table.month-months').first().waitFor({ timeout: 30_000 });
+  const months = await popup.locator('table.month-months').count();
   await popup.close();
   const ok = shops > 0 && months === 50;
   return { ok, note: `review lists ${shops} shop elements, trends draws a chart, month view has ${months} shop tables` };
 }
 
 /** Navigation start to the review committed, `n` times; `cold`: the worker stopped and no kept review first. */
-async function popupRenders(ext, n, cold) {
+export async function popupRenders(ext, n, cold) {
   const times = [];
-  for (let i = 0; i < n; i++) {
-    if (cold) await stopWorker(ext);
-    else await warmUp(ext);
-    const popup = await ext.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await popup.waitForFunction(() => performance.getEntriesByName('storepulse:review-rendered').length > 0, null, {
-      timeout: 60_000,
-    });
-    times.push(await popup.evaluate(() => performance.getEntriesByName('storepulse:review-rendered')[0].startTime));
-    await popup.close();
-  }
+  for (let i = 0; i < n; i++) times.push((await popupOpen(ext, cold))['storepulse:review-rendered']);
   return times;
 }
 
+/**
+ * One open of the popup (after a warm-up, or with the worker stopped when `cold`): every `storepulse:` mark
+ * and measure the page made until the review painted, and when its script began, in ms from navigation start.
+ * @returns {Promise<Record<string, number>>}
+ */
+export async function popupOpen(ext, cold) {
+  if (cold) await stopWorker(ext);
+  else await warmUp(ext);
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popup.waitForFunction(() => performance.getEntriesByName('storepulse:review-painted').length > 0, null, {
+    timeout: 60_000,
+  });
+  const marks = await popup.evaluate(() => {
+    const out = {};
+    for (const e of performance.getEntries())
+      if (e.name.startsWith('storepulse:')) out[e.name] = e.entryType === 'measure' ? e.duration : e.startTime;
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (nav) out['navigation:domInteractive'] = nav.domInteractive;
+    return out;
+  });
+  await popup.close();
+  return marks;
+}
+
 /** Makes sure the worker runs and has kept the review (one popup opened and closed). */
-async function warmUp(ext) {
+export async function warmUp(ext) {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await page.waitForFunction(() => performance.getEntriesByName('storepulse:review-rendered').length > 0, null, {
@@ -318,7 +334,7 @@ async function warmUp(ext) {
 }
 
 /** Drops the kept review and stops the service worker, as after a browser start. */
-async function stopWorker(ext) {
+export async function stopWorker(ext) {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await page.evaluate(() => chrome.storage.session.clear());

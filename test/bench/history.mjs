@@ -308,42 +308,83 @@ export async function popupOpen(ext, cold) {
     timeout: 60_000,
   });
   const marks = await popup.evaluate(() => {
+    /** @type {Record<string, number>} */
     const out = {};
     for (const e of performance.getEntries())
       if (e.name.startsWith('storepulse:')) out[e.name] = e.entryType === 'measure' ? e.duration : e.startTime;
     const nav = performance.getEntriesByType('navigation')[0];
     if (nav) out['navigation:domInteractive'] = nav.domInteractive;
+    out.timeOrigin = performance.timeOrigin;
     return out;
   });
   await popup.close();
+  // A cold worker started with this popup: its marks (worker start, each message's first arrival and
+  // answer) on the popup's clock.
+  const worker = ext.context
+    .serviceWorkers()
+    .filter((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`))
+    .at(-1);
+  if (cold && worker) {
+    const w = await worker.evaluate(() => ({
+      origin: performance.timeOrigin,
+      marks: performance
+        .getEntriesByType('mark')
+        .filter((e) => e.name.startsWith('storepulse:'))
+        .map((e) => [e.name, e.startTime]),
+    }));
+    for (const [name, t] of w.marks) marks[name] = w.origin + t - marks.timeOrigin;
+    marks['storepulse:worker-origin'] = w.origin - marks.timeOrigin;
+  }
+  delete marks.timeOrigin;
   return marks;
 }
 
-/** Makes sure the worker runs and has kept the review (one popup opened and closed). */
-export async function warmUp(ext) {
+/**
+ * Makes sure the worker runs and has kept the review (one popup opened and closed). A popup left without
+ * any answer (seen now and then right after a start with a newly registered worker) is opened again, at
+ * most twice, and said on stderr.
+ */
+export async function warmUp(ext, attempts = 3) {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await page.waitForFunction(() => performance.getEntriesByName('storepulse:review-rendered').length > 0, null, {
-    timeout: 60_000,
-  });
-  await page.evaluate(async () => {
-    for (let i = 0; i < 100 && !(await chrome.storage.session.get('review')).review; i++)
-      await new Promise((r) => setTimeout(r, 100));
-  });
+  const shown = await page
+    .waitForFunction(() => performance.getEntriesByName('storepulse:review-rendered').length > 0, null, {
+      timeout: 20_000,
+    })
+    .then(
+      () => true,
+      async (e) => {
+        const text = (await page.innerText('body')).slice(0, 300);
+        if (attempts <= 1) throw new Error(`the popup showed no review: ${text}`, { cause: e });
+        console.error(`warm-up: the popup showed no review in 20 s (${JSON.stringify(text.slice(0, 60))}), opening it again`);
+        return false;
+      },
+    );
+  if (shown)
+    await page.evaluate(async () => {
+      for (let i = 0; i < 100 && !(await chrome.storage.session.get('review')).review; i++)
+        await new Promise((r) => setTimeout(r, 100));
+    });
   await page.close();
+  if (!shown) await warmUp(ext, attempts - 1);
 }
 
-/** Drops the kept review and stops the service worker, as after a browser start. */
+/**
+ * Drops the kept review and stops the service worker, as after a browser start: the popup opened next starts
+ * the worker with its first message (the worker is stopped after the storage event of the drop has been
+ * delivered, which would otherwise start it again before the popup opens).
+ */
 export async function stopWorker(ext) {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await page.evaluate(() => chrome.storage.session.clear());
+  await new Promise((r) => setTimeout(r, 500));
   const cdp = await ext.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
   await page.close();
-  await new Promise((r) => setTimeout(r, 500));
+  await new Promise((r) => setTimeout(r, 200));
 }
 
 /** Every day kept, counted and hashed in the worker: value, provisional flag, currency and time read. */

@@ -44,9 +44,12 @@ const exists = (p) =>
 
 const server = await startFixtureServer({ routes: { 'https://sycm.taobao.com/portal/home.htm': 'sycm/home.html' } });
 const launch = () => launchWithExtension({ extensionPath: extension, port: server.port, locale: 'zh-CN', profile });
+// The build's files at the one path, and the profile's registration of the worker dropped: Chromium keeps
+// an extension's worker script in the profile and would run the previous build's worker otherwise.
 const use = async (build) => {
   await rm(extension, { recursive: true, force: true });
   await cp(build.path, extension, { recursive: true });
+  await rm(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
 };
 
 try {
@@ -67,6 +70,8 @@ try {
     const order = r % 2 ? [...builds].reverse() : builds;
     for (const build of order) {
       await use(build);
+      // The first start registers the worker again; the popup's messages reach it from the next start on.
+      await (await launch()).close();
       const before = load();
       const ext = await launch();
       try {

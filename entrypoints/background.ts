@@ -92,7 +92,7 @@ export default defineBackground(() => {
 
   // The worker's own start-up work (targets from sync, bound sites, the toolbar count, at a browser start the
   // whole review) waits until the first questions are answered — a cold worker is most often started by the
-  // popup, whose first screen should not queue behind it — or until STARTUP_QUIET_MS pass with none asked.
+  // popup, whose first screen should not queue behind it — or until STARTUP_QUIET_MS (100 ms) pass with none asked.
   const startup = afterFirstAnswers(STARTUP_QUIET_MS);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const type = (message as { type?: unknown } | null)?.type;

@@ -57,6 +57,7 @@ const MonthReview = lazy(() => import('./MonthReview').then((m) => m.MonthReview
 
 export const REVIEW_RENDERED = 'storepulse:review-rendered';
 export const REVIEW_PAINTED = 'storepulse:review-painted';
+export const REVIEW_ANSWER = 'storepulse:review-answer';
 
 function markOnce(ready: boolean, name: string): void {
   if (ready && performance.getEntriesByName(name).length === 0) performance.mark(name);
@@ -104,6 +105,7 @@ export function Popup({
       (e: unknown) => setError(errorText(e)),
     );
     const showReview = (r: ReviewState) => {
+      markOnce(true, REVIEW_ANSWER);
       setReview(r);
       setReviewError(null);
       // The first answer held only the Review tab: the rest (months, trends) is asked for once it has painted.

@@ -29,6 +29,16 @@ export function ShopLines({
   const shops = [...review.shops].sort((a, b) => byUrgency(a, b) || pending(b) - pending(a));
   // The lines are read as columns: one number of decimals for every shop's sales and completion.
   const completion = columnOf('completion', shops, (s) => s.day.completion, locale);
+  // Sales by currency: one column (and one number format) per currency, not one per line.
+  const salesColumns = new Map<string | undefined, (value: number) => string>();
+  const salesColumn = (currency: string | undefined) => {
+    if (!salesColumns.has(currency))
+      salesColumns.set(
+        currency,
+        columnOf('sales', shops, (s) => s.day.sales, locale, currency),
+      );
+    return salesColumns.get(currency)!;
+  };
   return (
     <section class="shops-lines" data-testid="shop-lines">
       <div class="shops-row shops-head" aria-hidden="true">
@@ -42,7 +52,7 @@ export function ShopLines({
           key={shopKey(s)}
           shop={s}
           pending={pending(s)}
-          sales={s.day.sales !== null ? columnOf('sales', shops, (s) => s.day.sales, locale, s.currency)(s.day.sales) : '—'}
+          sales={s.day.sales !== null ? salesColumn(s.currency)(s.day.sales) : '—'}
           completion={s.day.completion !== null ? completion(s.day.completion) : '—'}
           today={review.today}
           t={t}

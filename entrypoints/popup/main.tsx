@@ -1,78 +1,15 @@
-import '@/components/base.css';
-import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import { Popup } from '@/components/Popup';
-import { localeFor } from '@/core/i18n';
 import { sendMessage } from '@/core/messages';
-import { putOff, setLink } from '@/core/ads-links';
+import type { FirstAnswers } from './app';
 
-// Ask for what the first render shows before anything else: the worker answers while the page loads.
-// The review's first answer is the Review tab's part; the popup asks for the rest after it paints.
-const firstReview = prefetched(
-  () => sendMessage('review', { first: true }),
-  () => sendMessage('review', {}),
-);
-const firstState = prefetched(() => sendMessage('popupState', {}));
-const { settings } = await sendMessage('settings', {}).catch(() => ({ settings: { language: 'auto' as const } }));
-const locale = localeFor(settings.language);
-document.documentElement.lang = locale;
-// The back offices StorePulse reads: granted at install in Chrome, optional in Firefox, withdrawable in both.
-const backOffices = { origins: browser.runtime.getManifest().host_permissions ?? [] };
-const access = {
-  missing: async () => !(await browser.permissions.contains(backOffices)),
-  ask: () => browser.permissions.request(backOffices),
+// The popup's first module asks the worker for what the first screen shows and nothing else: the questions
+// go out while the popup's own code (Preact, the screens, their strings) loads and runs, so a worker that has
+// to start, open the database or compute the Review tab's part does it meanwhile.
+const first: FirstAnswers = {
+  review: sendMessage('review', { first: true }),
+  state: sendMessage('popupState', {}),
+  settings: sendMessage('settings', {}),
 };
-render(
-  <Popup
-    locale={locale}
-    load={firstState}
-    dismiss={(alertId) => sendMessage('dismiss', { alertId })}
-    loadReview={firstReview}
-    loadTrend={(req) => sendMessage('trend', req)}
-    loadPace={() => sendMessage('pace', {}).then((r) => r.shops)}
-    setTarget={(target) => sendMessage('setTarget', target)}
-    linkAccount={async (site, account, shop) => {
-      // Read the settings as they stand now (the options page may have changed them since the popup opened).
-      const { settings: current } = await sendMessage('settings', {});
-      await sendMessage('saveSettings', {
-        settings: { ...current, adsLinks: setLink(current.adsLinks ?? [], site, account, shop) },
-      });
-    }}
-    promptLater={'adsPromptLater' in settings ? settings.adsPromptLater : undefined}
-    putOffLink={async (account) => {
-      const { settings: current } = await sendMessage('settings', {});
-      const adsPromptLater = putOff(current.adsPromptLater, account);
-      await sendMessage('saveSettings', { settings: { ...current, adsPromptLater } });
-      return adsPromptLater;
-    }}
-    alertAction={(alertId, action, until) =>
-      sendMessage('alertAction', { alertId, action, ...(until === undefined ? {} : { until }) })
-    }
-    openSettings={() => void browser.runtime.openOptionsPage()}
-    access={access}
-    tools={{
-      async activeTab() {
-        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-        return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
-      },
-      readPage: (tabId) => sendMessage('readPage', { tabId }),
-      pick: (tabId) => sendMessage('pickOnPage', { tabId }),
-      boundCount: async (origin) => (await sendMessage('boundCount', { origin })).count,
-      allowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
-      allow: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
-      close: () => window.close(),
-    }}
-  />,
-  document.getElementById('app')!,
-);
-
-/** A loader whose first call returns the answer already asked for; later calls ask again. */
-function prefetched<T>(ask: () => Promise<T>, later: () => Promise<T> = ask): () => Promise<T> {
-  let early: Promise<T> | undefined = ask();
-  early.catch(() => undefined); // handled by whoever takes it
-  return () => {
-    const answer = early ?? later();
-    early = undefined;
-    return answer;
-  };
-}
+performance.mark('storepulse:popup-asked');
+// Each answer is handled by whoever takes it.
+for (const answer of Object.values(first)) answer.catch(() => undefined);
+void import('./app').then(({ start }) => start(first));

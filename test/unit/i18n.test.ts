@@ -196,8 +196,10 @@ describe('strings by screen', () => {
     ['entrypoints/badges.ts', ['badge']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],
     ['entrypoints/allow/main.ts', ['site-access']],
+    // The popup's first module only asks the worker; the popup's code (app.tsx) loads behind it.
+    ['entrypoints/popup/main.tsx', []],
     [
-      'entrypoints/popup/main.tsx',
+      'entrypoints/popup/app.tsx',
       [
         'advice',
         'alerts',

@@ -99,13 +99,13 @@ describe('styles beside their components', () => {
   it('imports the shared tokens from the pages, never from a component', () => {
     expect(importers('base.css').sort()).toEqual([
       'entrypoints/options/main.tsx',
-      'entrypoints/popup/main.tsx',
+      'entrypoints/popup/app.tsx',
       'test/harness/preview-entry.tsx',
     ]);
   });
 
   it('puts the tokens before any component’s styles on each page', () => {
-    for (const page of ['entrypoints/popup/main.tsx', 'entrypoints/options/main.tsx']) {
+    for (const page of ['entrypoints/popup/app.tsx', 'entrypoints/options/main.tsx']) {
       const first = readFileSync(page, 'utf8')
         .split('\n')
         .find((l) => l.startsWith('import'));

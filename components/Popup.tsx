@@ -174,7 +174,8 @@ export function Popup({
                         })}
               </p>
             ))}
-            {state && state.totalReadings === 0 && <Empty t={t} />}
+            {/* Nothing read and no shop's history (an import brings days before any reading): how to begin. */}
+            {state && state.totalReadings === 0 && review && shops.length === 0 && <Empty t={t} />}
             {review && (
               <FirstRun
                 shops={[...shops].sort(byUrgency)}

@@ -19,11 +19,16 @@ function reviewWithout(...stores: string[]): ReviewState {
   return { ...review, shops: review.shops.map((s) => (stores.includes(s.store) ? { ...s, target: null } : s)) };
 }
 
-async function mount(review: ReviewState, locale: Locale = 'en', setTarget = vi.fn(async (_: MonthTarget) => ({ ok: true }))) {
+async function mount(
+  review: ReviewState,
+  locale: Locale = 'en',
+  setTarget = vi.fn(async (_: MonthTarget) => ({ ok: true })),
+  state: PopupState = STATE,
+) {
   let current = review;
   const p = {
     locale,
-    load: vi.fn(async () => STATE),
+    load: vi.fn(async () => state),
     dismiss: vi.fn(async () => ({ ok: true })),
     loadReview: vi.fn(async () => current),
     loadTrend: vi.fn(async (req) => sampleTrend(req)),
@@ -129,5 +134,21 @@ describe('the popup’s first screen asks for the month’s target', () => {
     await act(() => render(null, root()));
     await mount(review, 'zh-CN');
     expect(panel()).toBeNull();
+  });
+});
+
+describe('“Nothing read yet”', () => {
+  const empty = () => root().querySelector('[data-testid="empty"]');
+  const none: PopupState = { ...STATE, readingsToday: 0, totalReadings: 0 };
+
+  it('is not said over shops whose history was imported before anything was read', async () => {
+    await mount(sampleReviewState(), 'zh-CN', undefined, none);
+    expect(root().querySelectorAll('[data-store]').length).toBeGreaterThan(0);
+    expect(empty()).toBeNull();
+  });
+
+  it('is said, with where to begin, when there is neither a reading nor a shop', async () => {
+    await mount({ ...sampleReviewState(), shops: [] }, 'zh-CN', undefined, none);
+    expect(empty()?.textContent).toContain('还没有读到数据');
   });
 });

@@ -44,6 +44,14 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
   hooks: {
+    // Auto-imports only for WXT's own helpers (defineContentScript, browser …), never `components/`: unimport
+    // takes a free-looking name that a component exports for an import of that component (a generator's
+    // parameter `candidates` in core/reader/recognise.ts became `import { candidates } from
+    // 'components/Spend'`), which put Preact and the spend lines' stylesheet into the content scripts.
+    // Everything imports its components by path.
+    'config:resolved': (wxt) => {
+      if (wxt.config.imports) wxt.config.imports.dirs = wxt.config.imports.dirs?.filter((d) => d !== 'components');
+    },
     // The scripts that run in web pages — the content scripts on every back-office page and the scripts
     // the background injects — are minified by terser: 1.2 kB less gzip on the shops' content script
     // than esbuild's minifier (README, "The content script's size"). Not the options page's sheet worker.
@@ -51,7 +59,13 @@ export default defineConfig({
       const inPages = (e: (typeof entrypoints)[number]) =>
         e.type === 'content-script' || (e.type === 'unlisted-script' && e.name !== 'sheet-reader');
       if (!entrypoints.every(inPages)) return;
-      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
+      config.build = {
+        ...config.build,
+        minify: 'terser',
+        terserOptions: { compress: { passes: 2 } },
+        // SIZE_MAP=1: source maps beside the scripts (not linked from them), for `test/bench/size-parts.mjs`.
+        ...(process.env.SIZE_MAP ? { sourcemap: 'hidden' as const } : {}),
+      };
     },
   },
 });

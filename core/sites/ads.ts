@@ -6,10 +6,8 @@ import { qianchuan } from './qianchuan';
 import { shopeeAds } from './shopee-ads';
 import type { SiteAdapter } from './types';
 
-/** The ads back offices: what the ads pages' content script reads (it carries no shop adapter). */
+/** The ads back offices: they read the ad metrics only (their content scripts: CONTENT_SCRIPTS in ./index.ts). */
 export const ADS_SITES: readonly SiteAdapter[] = [alimama, jzt, qianchuan, shopeeAds, amazonAds, googleAds];
-
-export const ADS_MATCHES: readonly string[] = [...new Set(ADS_SITES.flatMap((s) => s.matches))];
 
 export function adsSiteFor(url: URL): SiteAdapter | undefined {
   return ADS_SITES.find((s) => s.isPage(url));

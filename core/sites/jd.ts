@@ -1,5 +1,5 @@
+import { shopFromAccount } from './account-nick';
 import { defineSite } from './define';
-import { shopFromAccount } from './sycm';
 
 /**
  * 京东商智 (JD's back office). Money in CNY, often without a marker; real-time boards under paths that

@@ -87,17 +87,25 @@ if (want('size')) {
     const bytes = readFileSync(resolve(EXTENSION, file));
     return { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
   };
-  const content = gzipOf('content-scripts/content.js');
+  // One content script per back office: every one is measured, the largest against the budget.
+  const scripts = JSON.parse(readFileSync(resolve(EXTENSION, 'manifest.json'), 'utf8'))
+    .content_scripts.flatMap((/** @type {{ js: string[] }} */ c) => c.js)
+    .map((/** @type {string} */ file) => ({ file, ...gzipOf(file) }))
+    .sort((a, b) => b.gz - a.gz);
+  const content = scripts[0];
   record(
     'content script, gzip',
     (content.gz / 1024).toFixed(1),
     'kB',
     '≤ 25 kB (≤ 30 kB for the reader issue)',
     content.gz <= 25 * 1024,
-    `${(content.raw / 1024).toFixed(1)} kB raw; ${content.gz <= 30 * 1024 ? 'within' : 'over'} 30 kB`,
+    `the largest of ${scripts.length}: ${content.file}, ${(content.raw / 1024).toFixed(1)} kB raw; ${content.gz <= 30 * 1024 ? 'within' : 'over'} 30 kB; ` +
+      `the others ${scripts
+        .slice(1)
+        .map((s) => `${s.file.replace(/^content-scripts\/|\.js$/g, '')} ${(s.gz / 1024).toFixed(1)}`)
+        .join(', ')} kB`,
   );
   for (const [file, what] of [
-    ['content-scripts/ads.js', "the ads back offices' content script"],
     ['badges.js', "the badges, injected on a page's first badge"],
     ['bound.js', 'picked numbers on every visit, registered on demand'],
     ['reader.js', '"read this page", injected on demand'],

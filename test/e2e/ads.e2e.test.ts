@@ -55,7 +55,7 @@ describe.each(ENGINES)('ads back offices in %s', (engine) => {
     }
   });
 
-  it('moves in-page from the shop’s dashboard to Shopee Ads: the shop script stops there, the ads script reads it', async () => {
+  it('moves in-page from the shop’s dashboard to Shopee Ads: the shop’s page session stops there, the ads adapter’s reads it', async () => {
     const tab = await session().open(SHOP);
     try {
       await eventually(

@@ -5,9 +5,10 @@
 //   content security policy, only the permissions the README justifies, back-office hosts only.
 
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -105,6 +106,45 @@ export function chromeProblems(dir, { readme, backOffices }) {
   return problems;
 }
 
+/** The issue's budget for a content script (gzip, zlib level 9), printed beside each one's size. */
+export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
+/** What a content script may not exceed (gzip, zlib level 9): the reader's own earlier budget; over it the check fails. */
+export const CONTENT_SCRIPT_CEILING = 30 * 1024;
+
+/**
+ * The content scripts of a built package: each one's size, and what breaks their rules — a script over
+ * the ceiling, a host two scripts match (two readers on one page), a stylesheet built beside a script
+ * (page-side code that pulled in a component's CSS; it is never injected, but the code came with it).
+ * @param {string} dir a built extension
+ * @returns {{ sizes: Array<{ file: string, raw: number, gz: number }>, problems: string[] }}
+ */
+export function contentScriptReport(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const sizes = [];
+  const problems = [];
+  /** @type {Map<string, string>} */
+  const owner = new Map();
+  for (const c of manifest.content_scripts ?? []) {
+    for (const file of c.js ?? []) {
+      const bytes = readFileSync(join(dir, file));
+      const size = { file, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+      sizes.push(size);
+      if (size.gz > CONTENT_SCRIPT_CEILING)
+        problems.push(`the content script ${file} is ${size.gz} B gzip (zlib 9), over ${CONTENT_SCRIPT_CEILING} B`);
+    }
+    for (const m of c.matches ?? []) {
+      const first = owner.get(m);
+      if (first) problems.push(`${m} runs two content scripts: ${first} and ${c.js?.join(', ')}`);
+      else owner.set(m, c.js?.join(', ') ?? '');
+    }
+  }
+  const scriptsDir = join(dir, 'content-scripts');
+  for (const f of existsSync(scriptsDir) ? readdirSync(scriptsDir) : [])
+    if (f.endsWith('.css')) problems.push(`content-scripts/${f} was built: a content script imports a stylesheet`);
+  sizes.sort((a, b) => b.gz - a.gz);
+  return { sizes, problems };
+}
+
 if (process.argv[1] === import.meta.filename) {
   const chromeDir = join(ROOT, '.output/chrome-mv3');
   // The back offices are the pages the content script reads: a host permission for anything else is too much.
@@ -114,14 +154,25 @@ if (process.argv[1] === import.meta.filename) {
   const chrome = chromeProblems(chromeDir, { readme, backOffices });
   console.log(`Chrome package: ${chrome.length ? chrome.length + ' problems' : 'meets the checked Web Store rules'}`);
   for (const p of chrome) console.log(`  ${p}`);
+  const scripts = contentScriptReport(chromeDir);
+  const largest = scripts.sizes[0];
+  console.log(
+    `Content scripts: ${scripts.sizes.length}, the largest ${largest?.file} ${largest?.gz} B gzip (zlib, level 9) ` +
+      `(budget ${CONTENT_SCRIPT_BUDGET} B: ${largest && largest.gz <= CONTENT_SCRIPT_BUDGET ? 'met' : 'missed'}; ceiling ${CONTENT_SCRIPT_CEILING} B)`,
+  );
+  for (const s of scripts.sizes) console.log(`  ${s.file}: ${s.gz} B gzip (zlib 9), ${s.raw} B raw`);
+  for (const p of scripts.problems) console.log(`  ${p}`);
 
   const firefoxDir = join(ROOT, '.output/firefox-mv3');
   const report = await lintFirefox(firefoxDir);
   const unexplained = report.warnings.filter((w) => !isExplained(w, firefoxDir));
+  const firefoxScripts = contentScriptReport(firefoxDir).problems;
+  for (const p of firefoxScripts) console.log(`  Firefox: ${p}`);
   console.log(
     `Firefox package (addons-linter): ${report.errors.length} errors, ${report.warnings.length} warnings ` +
       `(${report.warnings.length - unexplained.length} explained in the README), ${report.notices.length} notices`,
   );
   for (const m of [...report.errors, ...report.warnings]) console.log(`  ${m.code} ${m.file ?? ''}: ${m.message}`);
-  if (chrome.length || report.errors.length || unexplained.length) process.exit(1);
+  if (chrome.length || scripts.problems.length || firefoxScripts.length || report.errors.length || unexplained.length)
+    process.exit(1);
 }

@@ -190,8 +190,9 @@ describe('strings by screen', () => {
   it.each([
     // The badge's metric names and alert texts come from the background, in the page's one language;
     // its own words come with its code, injected on a page's first badge (core/content/badge-kit.ts).
-    ['entrypoints/content.ts', []],
-    ['entrypoints/ads.content.ts', []],
+    ...readdirSync('entrypoints')
+      .filter((f) => f.endsWith('.content.ts'))
+      .map((f) => [`entrypoints/${f}`, []] as [string, string[]]),
     ['entrypoints/bound.ts', []],
     ['entrypoints/badges.ts', ['badge']],
     ['entrypoints/picker.ts', ['metrics', 'picker']],

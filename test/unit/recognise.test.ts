@@ -234,7 +234,7 @@ describe('period and shop', () => {
 
 describe('生意参谋 adapter', () => {
   it('names the shop from the signed-in sub-account, even when the name is odd', async () => {
-    const { shopFromAccount } = await import('@/core/sites/sycm');
+    const { shopFromAccount } = await import('@/core/sites/account-nick');
     document.body.innerHTML =
       '<div class="ebase-Header__bar_x1"><span>统计时间：2026-11-25</span><span>小雨的旗舰店&lt;b&gt;:小周</span></div>';
     expect(shopFromAccount(document)).toBe('小雨的旗舰店<b>');

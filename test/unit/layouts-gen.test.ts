@@ -20,7 +20,10 @@ describe('layout-class page generator', () => {
       for (const t of p.expected.readings) {
         const digits = t.value * (/%/.test(text) && t.value < 1 && !Number.isInteger(t.value) ? 100 : 1);
         const printed = [String(t.value), digits.toFixed(2), Math.round(t.value).toLocaleString('en-US')];
-        expect(printed.some((s) => text.replace(/,(?=\d{3})/g, '').includes(s.replace(/,/g, ''))), `${p.url} ${t.metric}`).toBe(true);
+        expect(
+          printed.some((s) => text.replace(/,(?=\d{3})/g, '').includes(s.replace(/,/g, ''))),
+          `${p.url} ${t.metric}`,
+        ).toBe(true);
       }
       const own = new Set(p.expected.readings.filter((t) => !t.breakdown).map((t) => t.metric));
       for (const m of p.expected.absent) expect(own.has(m)).toBe(false);

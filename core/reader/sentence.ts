@@ -33,7 +33,7 @@ const INLINE = new Set([
   'U',
 ]);
 /** The longest line read as a sentence of numbers (the page's text pass keeps label candidates up to it). */
-export const MAX_LINE = 200;
+export const MAX_LINE = 320;
 /** Where one quantity phrase ends and the next begins; a comma between digits is a thousands separator. */
 const SEPARATOR = /(?<![\d０-９])[,，]|[,，](?![\d０-９])|[;；、|·]|\s(?:and|&)\s|以及/g;
 /** A currency code printed beside a number ("CNY 1.59", "1,234 USD"); other capitals are words of a label ("ROI 4.16", "ACOS 9.43%"). */

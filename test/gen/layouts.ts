@@ -346,6 +346,13 @@ export function layoutPage(seed: number, layout?: LayoutClass): GeneratedPage {
     // The shop's own numbers in plain cards above; the sources below in the virtualized table.
     body = `<div class="cards">${qs.map((q) => `<div class="card ${cls(r)}"><div>${esc(q.label)}</div><div class="value">${esc(whole(q))}</div></div>`).join('')}</div><section>${virtualTable(r, qs, locale, readings)}</section>`;
   } else body = RENDER[cls_](r, qs, locale);
+  if (cls_ === 'wrap') {
+    // A look-alike broken over two lines where its qualifier is on the first ("New<br>users", "下单<br>买家数"): no reading.
+    const word = r.pick(vocab.negatives);
+    const at = word.includes(' ') ? word.indexOf(' ') : Math.min(2, word.length - 2);
+    const broken = `${esc(word.slice(0, at))}<br>${esc(word.slice(at).trim())}`;
+    body += `<div class="card ${cls(r)}" style="width:90px">${broken}<br><b class="value">${group(String(r.int(100, 9000)), ',')}</b></div>`;
+  }
   readings.push(...qs.map((q) => q.truth));
 
   const handle = store

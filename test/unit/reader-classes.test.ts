@@ -599,6 +599,14 @@ describe('layouts of the layout-class pages (test/gen/layouts.ts)', () => {
     });
   });
 
+  it('reads the last number of a line that ends in a full stop', () => {
+    expect(read('<p>Orders: <strong>348</strong>, Page views: <strong>157,517</strong>.</p>')).toEqual({
+      orders: 348,
+      pageViews: 157517,
+    });
+    expect(read('<p>访客数 1,234，浏览量 5,678。</p>')).toEqual({ visitors: 1234, pageViews: 5678 });
+  });
+
   it('reads labels in the middle of a text after a comparison in brackets, and long lines', () => {
     expect(read('<p>支付金额：<em>¥12,345.67</em>（较前一日 -3%），跳失率：55.00%，支付买家数：617</p>', 'CNY')).toEqual({
       sales: [12345.67, 'CNY'],

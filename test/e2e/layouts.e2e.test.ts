@@ -10,10 +10,13 @@ import { ENGINES, sessionAndServerFor, type Session, type Tab } from './engines'
  * Traditional Chinese, right-to-left containers, label-first sentences with values in elements, labels in
  * the middle of a text node. Every page is read in Chromium and in Firefox (E2E_BROWSERS narrows it) and
  * scored per platform and per class. Fails on any wrong value; recall is printed per class
- * (LAYOUT_PER_CLASS pages of each, 6 unless told).
+ * (LAYOUT_PER_CLASS pages of each on fixed seeds, 6 unless told, and LAYOUT_ROTATING, 3, on the day's seeds).
  */
 
 const PER_CLASS = Number(process.env.LAYOUT_PER_CLASS ?? 6);
+/** Pages per class on the day's rotating seeds (LAYOUT_DAY=YYYY-MM-DD replays another day's). */
+const ROTATING = Number(process.env.LAYOUT_ROTATING ?? 3);
+const DAY = process.env.LAYOUT_DAY ?? new Date().toISOString().slice(0, 10);
 const TABS = Number(process.env.LAYOUT_TABS ?? 4);
 const QUIET = 2500;
 const EMPTY_WAIT = 12_000;
@@ -22,7 +25,14 @@ const MAX_WAIT = 12_000;
 type Row = Stored & { url: string };
 
 async function readAll(session: Session, serve: (url: string, html: string) => void): Promise<PageScore[]> {
-  const pages = layoutPages(PER_CLASS).map((g) => fromGenerated(g, 'layouts', `LAYOUT_PER_CLASS=${PER_CLASS} (seed ${g.seed})`));
+  const pages = layoutPages(PER_CLASS, ROTATING, DAY).map((g) =>
+    fromGenerated(
+      g,
+      'layouts',
+      `LAYOUT_DAY=${DAY} npx vitest run --config vitest.e2e.config.ts test/e2e/layouts.e2e.test.ts (seed ${g.seed})`,
+    ),
+  );
+  console.log(`layout pages: ${PER_CLASS} fixed and ${ROTATING} rotating (${DAY}) per class`);
   const key = (u: string) => `${new URL(u).origin}${new URL(u).pathname}`;
   for (const p of pages) serve(key(p.url), p.html);
   const byUrl = new Map<string, Row[]>();
@@ -81,7 +91,7 @@ for (const engine of ENGINES) {
     const { session, server } = sessionAndServerFor(engine, {}, 'zh-CN');
     it('stores no wrong number on any layout class and reports recall per class', async () => {
       const scores = await readAll(session(), (url, html) => server().serve(url, html));
-      expect(scores.length).toBe(PER_CLASS * LAYOUT_CLASSES.length);
+      expect(scores.length).toBe((PER_CLASS + ROTATING) * LAYOUT_CLASSES.length);
       const wrong = budgetProblems(scores).failing.filter((f) => f.includes('wrong'));
       expect(wrong).toEqual([]);
       // The run itself worked: pages were read and something was stored.

@@ -1,5 +1,5 @@
 import { cls, esc, group, shiftDecimal } from './format';
-import { expectedOf, uniqueUrl, type GeneratedPage, type Period, type TruthReading } from './page';
+import { expectedOf, rotatingSeeds, uniqueUrl, type GeneratedPage, type Period, type TruthReading } from './page';
 import { platformById, type Market } from './platforms';
 import { rng, type Rng } from './prng';
 import { KIND, VOCAB, type Locale, type Metric, type PlatformId } from './vocab';
@@ -376,11 +376,19 @@ table{border-collapse:collapse;width:100%;table-layout:fixed}td,th{padding:6px 8
 /** The fixed layout pages: every class on seeds that draw platforms and words at random. */
 export const LAYOUT_SEEDS: readonly number[] = Array.from({ length: 60 }, (_, i) => 5000 + i * 104729);
 
-/** Each class `perClass` times, cycling the classes over the fixed seeds. */
-export function layoutPages(perClass = 6): GeneratedPage[] {
+/**
+ * Each class `perClass` times on the fixed seeds, then `rotating` times on seeds of `day` (a different set every
+ * day, pages no reader change was made against).
+ */
+export function layoutPages(perClass = 6, rotating = 0, day = ''): GeneratedPage[] {
   const out: GeneratedPage[] = [];
+  const daily = rotating ? rotatingSeeds(day, rotating * LAYOUT_CLASSES.length) : [];
   LAYOUT_CLASSES.forEach((c, k) => {
     for (let i = 0; i < perClass; i++) out.push(layoutPage(LAYOUT_SEEDS[(k * perClass + i) % LAYOUT_SEEDS.length]! + k, c));
+    for (let i = 0; i < rotating; i++) {
+      const page = layoutPage(daily[k * rotating + i]!, c);
+      out.push({ ...page, axes: { ...page.axes, seeds: 'rotating' } });
+    }
   });
   return out;
 }

@@ -63,8 +63,9 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
       return;
     }
     if (lastElement && lastElement.contains(node)) return;
-    // "访客数<sup>1</sup>": a footnote's mark beside a label is no number of it.
-    if (FOOTNOTE_MARK.test(trimmed) && node.parentElement?.tagName === 'SUP') return;
+    // "访客数<sup>1</sup>": a footnote's mark right after a label's words is no number of it ("<sup>90</sup><sup>人</sup>" is one).
+    const sup = node.parentElement?.tagName === 'SUP' ? node.parentElement.previousSibling?.textContent?.trim() : '';
+    if (sup && FOOTNOTE_MARK.test(trimmed) && /\p{L}$/u.test(sup)) return;
     const value = valueElement(node, container, fonts);
     if (!value) {
       // "?<span hidden>较上周 12.5%</span>" in a label's tooltip is no caption of the number after it either.

@@ -573,6 +573,11 @@ describe('layouts of the layout-class pages (test/gen/layouts.ts)', () => {
     });
     expect(read(cards(['Sessions<sup>1</sup>', '--'], ['Orders', '359']))).toEqual({ orders: 359 });
     expect(read(cards(['访客数 ①', '12,345'], ['浏览量†', '45,678']))).toEqual({ visitors: 12345, pageViews: 45678 });
+    // A number printed in superscripts of its own is still the card's.
+    expect(read(cards(['成交人数', '<sup>90</sup><sup>人</sup>'], ['浏览量', '<sup>45</sup>']))).toEqual({
+      paidBuyers: 90,
+      pageViews: 45,
+    });
   });
 
   it('reads a label whose tooltip icon holds a hidden comparison with a number', () => {

@@ -100,6 +100,8 @@ export function hintOf(label: string): LabelHint | undefined {
   return hint;
 }
 
+const FOOTNOTE_AFTER = /\s*[†‡§\u2460-\u2473]+$/u;
+
 export class LabelMatcher {
   private readonly index: Map<string, MetricId | null>;
   private readonly firstChars: Set<string>;
@@ -146,7 +148,8 @@ export class LabelMatcher {
   }
 
   match(text: string): LabelMatch | null {
-    const trimmed = text.trim();
+    // A footnote's mark after a label ("访客数 ①", "Sessions†") is no word of it.
+    const trimmed = text.trim().replace(FOOTNOTE_AFTER, '');
     const known = this.memo.get(trimmed);
     if (known !== undefined) return known;
     let result = this.matchUncached(trimmed);

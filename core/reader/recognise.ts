@@ -76,6 +76,11 @@ const MAX_HITS_PER_METRIC = 4;
 const MAX_MISSES_PER_METRIC = 40;
 const INLINE_PAIR = /^(.{1,24}?)\s*[:：]?\s*([-+−↑↓▲▼]?\s*(?:[A-Za-z]{0,3}[$¥￥€£₱฿₫]|RM|Rp|NT\$)?\s*[\d０-９][^:：]{0,24})$/u;
 
+/** A currency mark ending a label's text, its number in the next element. */
+const CURRENCY_END = /\s*(?:[A-Z]{1,2}\$|RM|Rp|[$¥￥€£₱฿₫₩₹])$/u;
+/** Marks before a label's first word in its text: the end of the previous number or phrase. */
+const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
+
 let defaultMatcher: LabelMatcher | undefined;
 
 export function recognise(root: ParentNode = document, options: RecogniseOptions = {}): Found[] {
@@ -291,8 +296,19 @@ function collectSome(candidates: readonly Text[], from: number, to: number, matc
 /** The label hits of one text: the whole text a label, a label and its number, or labelled phrases of a line. */
 function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boolean): LabelHit[] {
   const trimmed = node.data.trim();
-  let match = matcher.match(trimmed);
+  // "Total<br>purchasers", "New<br>users": a label wrapped by a line break is read whole, its first line included.
+  const wrapped = node.previousSibling?.nodeName === 'BR' ? node.previousSibling.previousSibling : null;
+  const first = wrapped?.nodeType === 3 ? wrapped.textContent!.trim() : '';
+  const whole = first && first.length <= 16 && !hasDigit(first) ? matcher.match(`${first} ${trimmed}`) : null;
+  let match = whole ? { ...whole, text: trimmed } : matcher.match(trimmed);
   let inline: ParsedNumber | undefined;
+  // "成交金额：¥<b>52,951.35</b>": the number's currency printed at the end of its label's text.
+  const mark = match ? null : CURRENCY_END.exec(trimmed);
+  if (mark) {
+    const label = matcher.match(trimmed.slice(0, mark.index));
+    const money = parseNumber(`${mark[0].trim()}0`);
+    if (label && money) match = { ...label, hint: { ...label.hint, currency: money.bareDollar ? '$' : money.currency! } };
+  }
   // "ROI：1<em>.60</em>", "37,740<sup>.74元</sup>": the text's last number goes on in the next element, so it is not that number.
   const cut = !match && runs;
   if (!match) {
@@ -327,7 +343,8 @@ function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boole
   return [
     {
       metric: match.metric,
-      text: match.text,
+      // "%，頁面瀏覽數：" after "<span>60.27</span>": the label starts at its first word; what is before it belongs to the line.
+      text: match.text.replace(LEADING_MARKS, ''),
       node,
       element,
       ...(inline ? { inline } : {}),

@@ -140,6 +140,18 @@ for (const ch of ' ,，;；、|·') LEAD[ch.charCodeAt(0)] = 1;
 const SPACE = new Uint8Array(65536);
 for (let c = 0; c <= 32; c++) SPACE[c] = 1;
 for (const c of [0xa0, 0x3000, 0x200b, 0xfeff]) SPACE[c] = 1;
+/** "（较前一日 -3%），跳失率：55%" after an element: a comparison in brackets, then the line's next label. */
+const OPEN = new Uint8Array(65536);
+for (const ch of '(（') OPEN[ch.charCodeAt(0)] = 1;
+function labelAfterBracket(d: string, from: number): boolean {
+  let close = d.indexOf('）', from);
+  const ascii = d.indexOf(')', from);
+  if (close < 0 || (ascii >= 0 && ascii < close)) close = ascii;
+  if (close < 0) return false;
+  let at = close + 1;
+  while (at < d.length && (LEAD[d.charCodeAt(at)] || SPACE[d.charCodeAt(at)])) at++;
+  return at > close + 1 && at < d.length && LABEL_FIRST[d.charCodeAt(at)] === 1;
+}
 
 export interface ScanOptions {
   /**
@@ -292,7 +304,8 @@ function keep(node: Text, out: TextCandidates): void {
   // A line of numbers may go on after an element with its separator first: "，跳失率：49.08%".
   let k = i;
   while (k < j && LEAD[d.charCodeAt(k)]) k++;
-  if (LABEL_FIRST[d.charCodeAt(k)] || LABEL_LAST[last]) out.labels.push(node);
+  if (LABEL_FIRST[d.charCodeAt(k)] || LABEL_LAST[last] || (OPEN[d.charCodeAt(k)] && labelAfterBracket(d, k)))
+    out.labels.push(node);
   // Past a label's or a date's length, a text can still be a line of numbers ("访客数 38,145，浏览量 …").
   if (len > MAX_TEXT) return;
   if (DATE_FIRST[first] && mayNamePeriod(d, first, i, j)) out.dates.push(node);

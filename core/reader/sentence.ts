@@ -33,14 +33,14 @@ const INLINE = new Set([
   'U',
 ]);
 /** The longest line read as a sentence of numbers (the page's text pass keeps label candidates up to it). */
-export const MAX_LINE = 200;
+export const MAX_LINE = 320;
 /** Where one quantity phrase ends and the next begins; a comma between digits is a thousands separator. */
 const SEPARATOR = /(?<![\d０-９])[,，]|[,，](?![\d０-９])|[;；、|·]|\s(?:and|&)\s|以及/g;
 /** A currency code printed beside a number ("CNY 1.59", "1,234 USD"); other capitals are words of a label ("ROI 4.16", "ACOS 9.43%"). */
 const CODE = `(?<![A-Za-z])(?:${CURRENCY_CODES.join('|')})`;
 /** A number as printed in prose: currency, digits, a magnitude or unit, or a duration such as "3 min 5s" or "02:15". */
 const NUMBER = new RegExp(
-  `(?:[A-Z]{1,2}\\$|${CODE} ?|RM|Rp|[$¥￥€£₱฿₫₩₹])?[-+−]?(?:\\d+(?:\\.\\d+)? ?(?:hrs?|h|mins?|m|secs?|s|小时|小時|分钟|分鐘|分|秒)(?: ?\\d+(?:\\.\\d+)? ?(?:mins?|m|secs?|s|分钟|分鐘|分|秒))*(?![A-Za-z])|\\d{1,2}:\\d{2}(?::\\d{2})?|[\\d０-９][\\d０-９,.]*(?: ?(?:%|％|万元|万|萬|亿|億|[KkMB](?![A-Za-z])|元|人|次|件|笔|单|个|${CODE})(?![A-Za-z]))?)`,
+  `(?:[A-Z]{1,2}\\$|${CODE} ?|RM|Rp|[$¥￥€£₱฿₫₩₹])?[-+−]?(?:\\d+(?:\\.\\d+)? ?(?:hrs?|h|mins?|m|secs?|s|小时|小時|分钟|分鐘|分|秒)(?: ?\\d+(?:\\.\\d+)? ?(?:mins?|m|secs?|s|分钟|分鐘|分|秒))*(?![A-Za-z])|\\d{1,2}:\\d{2}(?::\\d{2})?|[\\d０-９](?:[\\d０-９,.]*[\\d０-９])?(?: ?(?:%|％|万元|万|萬|亿|億|[KkMB](?![A-Za-z])|元|人|次|件|笔|单|个|${CODE})(?![A-Za-z]))?)`,
   'g',
 );
 /** What may follow a comparison's words at the start of the rest of a phrase: "较昨日 +5%", "（同行平均 3.20）", "vs 3.9 last week". */
@@ -139,6 +139,7 @@ export function phrasesIn(text: string): Array<{ words: string; raw: string }> {
     const words = phrase
       .replace(numbers[0] ?? '', ' ')
       .replace(/[(（][^()（）]*[)）]/g, ' ')
+      .replace(/[。.!！]\s*$/u, '')
       .trim();
     if (words) out.push({ words, raw: (numbers[0] ?? '').trim() });
   }

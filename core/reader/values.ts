@@ -27,6 +27,8 @@ export const isPlaceholder = (text: string): boolean => PLACEHOLDER.test(text);
 const NOTHING: ParsedNumber = { value: NaN, kind: 'plain', signed: false, decimals: 0 };
 
 const MAX_VALUE_TEXT = 40;
+/** A footnote's mark as printed in a superscript: "1", "[2]", "(3)". */
+const FOOTNOTE_MARK = /^[[(（]?\d{1,2}[\])）]?$/;
 
 function visible(node: Text): boolean {
   const parent = node.parentElement;
@@ -61,9 +63,13 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
       return;
     }
     if (lastElement && lastElement.contains(node)) return;
+    // "访客数<sup>1</sup>": a footnote's mark right after a label's words is no number of it ("<sup>90</sup><sup>人</sup>" is one).
+    const sup = node.parentElement?.tagName === 'SUP' ? node.parentElement.previousSibling?.textContent?.trim() : '';
+    if (sup && FOOTNOTE_MARK.test(trimmed) && /\p{L}$/u.test(sup)) return;
     const value = valueElement(node, container, fonts);
     if (!value) {
-      previousText = trimmed;
+      // "?<span hidden>较上周 12.5%</span>" in a label's tooltip is no caption of the number after it either.
+      if (!isComparisonCue(trimmed) || visible(node)) previousText = trimmed;
       return;
     }
     lastElement = value.element;

@@ -983,20 +983,20 @@ export function generatePage(seed: number, options: GenerateOptions = {}): Gener
   const samePeriod = (a: Period, b: Period) => a.kind === b.kind && a.start === b.start && a.end === b.end;
   for (const t of p.truth) if (t.period && samePeriod(t.period, period)) delete t.period;
   const readings = dedupe(p.truth);
-  const own = new Set(readings.filter((t) => !t.breakdown && !t.peer && !t.period).map((t) => t.metric));
-  const expected: Expected = {
-    url,
-    store,
-    period,
-    readings,
-    absent: (Object.keys(KIND) as Metric[]).filter((m) => !own.has(m)),
-    volatile: false,
-    notes: `generated page, seed ${seed}: ${Object.entries(p.axes)
+  const expected = expectedOf(
+    { url, store, period, readings, seed },
+    `generated page, seed ${seed}: ${Object.entries(p.axes)
       .map(([k, v]) => `${k}=${v}`)
       .join('; ')}${p.notes.length ? `; ${p.notes.join('; ')}` : ''}`,
-    seed,
-  };
+  );
   return { seed, platform: platform.id, html, url, expected, axes: p.axes };
+}
+
+/** A page's truth: its readings, and every quantity without a shop-level reading of the page's period as absent. */
+export function expectedOf(page: Pick<Expected, 'url' | 'store' | 'period' | 'readings' | 'seed'>, notes: string): Expected {
+  const own = new Set(page.readings.filter((t) => !t.breakdown && !t.peer && !t.period).map((t) => t.metric));
+  const absent = (Object.keys(KIND) as Metric[]).filter((m) => !own.has(m));
+  return { ...page, absent, volatile: false, notes };
 }
 
 /** One reading per quantity, part and period (a page may print the same number twice). */
@@ -1016,7 +1016,7 @@ function dedupe(list: TruthReading[]): TruthReading[] {
  * in one browser keep apart (the stored URL is origin + path). Path words the adapters look at (the
  * real-time boards' "realtime", 生意参谋's /mc/) stay where they are.
  */
-function uniqueUrl(host: string, path: string, seed: number, platform: PlatformId): string {
+export function uniqueUrl(host: string, path: string, seed: number, platform: PlatformId): string {
   const segments = path.split('/');
   const at = platform === 'shopify' ? 3 : Math.max(1, segments.length - 1);
   segments.splice(at, 0, `s${seed}`);

@@ -562,6 +562,82 @@ describe('the page’s own dates win', () => {
   });
 });
 
+describe('layouts of the layout-class pages (test/gen/layouts.ts)', () => {
+  const cards = (...pairs: Array<[string, string]>) =>
+    `<div class="cards">${pairs.map(([l, v]) => `<div class="card"><div class="title">${l}</div><div class="value">${v}</div></div>`).join('')}</div>`;
+
+  it('never takes a footnote’s mark for the number of the label it follows, and reads labels with marks', () => {
+    expect(read(cards(['访客数<sup>1</sup>', '12,345'], ['浏览量<sup>[2]</sup>', '45,678']))).toEqual({
+      visitors: 12345,
+      pageViews: 45678,
+    });
+    expect(read(cards(['Sessions<sup>1</sup>', '--'], ['Orders', '359']))).toEqual({ orders: 359 });
+    expect(read(cards(['访客数 ①', '12,345'], ['浏览量†', '45,678']))).toEqual({ visitors: 12345, pageViews: 45678 });
+    // A number printed in superscripts of its own is still the card's.
+    expect(read(cards(['成交人数', '<sup>90</sup><sup>人</sup>'], ['浏览量', '<sup>45</sup>']))).toEqual({
+      paidBuyers: 90,
+      pageViews: 45,
+    });
+  });
+
+  it('reads a label whose tooltip icon holds a hidden comparison with a number', () => {
+    const tip = '<span class="help">?<span style="display:none">统计时间内的去重人数，较上周 12.5%</span></span>';
+    expect(read(cards([`<span>访客数</span>${tip}`, '12,345'], [`<span>跳失率</span>${tip}`, '61.20%']))).toEqual({
+      visitors: 12345,
+      bounceRate: 0.612,
+    });
+    // The comparison is still one when it shows: the number after it is no value.
+    expect(read('<div class="card"><div>访客数</div><div>较上周 12.5%</div><div>+3.2%</div></div>')).toEqual({});
+  });
+
+  it('reads a line whose values sit in elements with their currency or percent outside them', () => {
+    expect(
+      read(
+        '<p>成交金额：¥<b>52,951.35</b>，转化率：<span>60.27</span>%，浏览量：<span>94,953</span>，Sales: US$<b>1,267.50</b>。</p>',
+        'CNY',
+      ),
+    ).toEqual({ sales: [52951.35, 'CNY'], conversionRate: 0.6027, pageViews: 94953 });
+    expect(read('<p>Orders: <b>3,241</b>, Total sales: $<b>1,267.50</b>, Conversion rate: <b>3.4</b>%</p>')).toEqual({
+      orders: 3241,
+      sales: [1267.5, 'USD'],
+      conversionRate: 0.034,
+    });
+  });
+
+  it('reads the last number of a line that ends in a full stop', () => {
+    expect(read('<p>Orders: <strong>348</strong>, Page views: <strong>157,517</strong>.</p>')).toEqual({
+      orders: 348,
+      pageViews: 157517,
+    });
+    expect(read('<p>访客数 1,234，浏览量 5,678。</p>')).toEqual({ visitors: 1234, pageViews: 5678 });
+  });
+
+  it('reads labels in the middle of a text after a comparison in brackets, and long lines', () => {
+    expect(read('<p>支付金额：<em>¥12,345.67</em>（较前一日 -3%），跳失率：55.00%，支付买家数：617</p>', 'CNY')).toEqual({
+      sales: [12345.67, 'CNY'],
+      bounceRate: 0.55,
+      paidBuyers: 617,
+    });
+    expect(
+      read(
+        '<p>Unit Session Percentage: <em>67.08%</em> (vs previous day -6%), Ordered Product Sales: $322,401.81 (vs previous day +19%), ' +
+          'Units Ordered: <em>372</em> (vs previous day -8%), Sessions - Total: <em>29,438</em> (vs previous day +14%), Page Views: 370,606</p>',
+      ),
+    ).toEqual({ conversionRate: 0.6708, sales: [322401.81, 'USD'], unitsOrdered: 372, visits: 29438, pageViews: 370606 });
+  });
+
+  it('reads a label wrapped by a line break whole: a look-alike stays one', () => {
+    expect(
+      read('<div class="card">Total<br>orders<br><b>2,430</b></div><div class="card">New<br>visitors<br><b>812</b></div>'),
+    ).toEqual({
+      orders: 2430,
+    });
+    expect(read('<div class="card">下单<br>买家数<br><b>812</b></div><div class="card">12<br>访客数</div>')).toEqual({
+      visitors: 12,
+    });
+  });
+});
+
 describe('a table of the last minutes or hours', () => {
   const parts = (html: string) => {
     document.body.innerHTML = html;

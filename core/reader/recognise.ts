@@ -252,6 +252,10 @@ function runsOn(node: Text): boolean {
 function leadingText(node: Node | null): string {
   if (!node) return '';
   if (node.nodeType !== 1 && node.nodeType !== 11) return node.textContent ?? '';
+  // Most elements start with their text: down the first children before a walk.
+  let first = node.firstChild;
+  while (first && first.nodeType === 1) first = first.firstChild;
+  if (first && first.nodeType === 3 && (first as Text).data) return (first as Text).data;
   const w = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* SHOW_TEXT */);
   for (let t = w.nextNode(); t; t = w.nextNode()) if ((t as Text).data) return (t as Text).data;
   return '';

@@ -117,6 +117,8 @@ export class PageSession {
   /** A read is under way (between its slices); another asked for meanwhile runs after it. */
   private reading = false;
   private readAgain = false;
+  /** In-page navigations so far: a read or a report begun before one belongs to the page before it. */
+  private generation = 0;
   /** Changes the page made (not ours): a sliced pass whose pauses saw one is given up. */
   private pageChanges = 0;
   private retryMs = 1000;
@@ -156,6 +158,7 @@ export class PageSession {
 
   /** In-page navigation: forget what this page showed and read afresh. */
   reset(): void {
+    this.generation++;
     for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
     this.badges.clear();
     this.notes.clear();
@@ -266,9 +269,9 @@ export class PageSession {
     let from = started;
     try {
       let result: PageRead | undefined;
-      let slice = 0;
       for (let attempt = 0; attempt < SLICED_ATTEMPTS && !result; attempt++) {
         const changes = this.pageChanges;
+        const generation = this.generation;
         cost += this.clock() - from;
         const sliced = await runInSlices(this.readSteps(), {
           clock: () => this.clock(),
@@ -279,16 +282,18 @@ export class PageSession {
         cost += sliced.cost;
         from = this.clock();
         if (this.deps.signal.aborted) return;
-        if (sliced.done) [result, slice] = [sliced.value, sliced.slice];
-      }
-      if (result && slice > SLICE_MS / 2) {
-        // Tracking, reporting and placing badges get a slice of their own when the read's last one is
-        // half spent: what the read found is one state of the page, and a change during this pause is
-        // read by the next read.
-        cost += this.clock() - from;
-        await yieldToPage(this.deps.window);
-        from = this.clock();
-        if (this.deps.signal.aborted) return;
+        if (!sliced.done) continue;
+        if (sliced.slice > SLICE_MS / 2) {
+          // Tracking, reporting and placing badges get a slice of their own when the read's last one is
+          // half spent; a change or an in-page navigation during this pause gives the read up like one
+          // during its own pauses.
+          cost += this.clock() - from;
+          await yieldToPage(this.deps.window);
+          from = this.clock();
+          if (this.deps.signal.aborted) return;
+          if (this.pageChanges !== changes || this.generation !== generation) continue;
+        }
+        result = sliced.value;
       }
       // After SLICED_ATTEMPTS given up, the page is read in one go.
       this.afterRead(result ?? runToEnd(this.readSteps()));
@@ -352,9 +357,10 @@ export class PageSession {
     this.sendStatus(result);
     if (next < Infinity) this.schedule(Math.max(0, next - t), still);
     // The report (its signature over every value) in a slice of its own when this one is half spent.
+    const generation = this.generation;
     if (this.clock() - began > SLICE_MS / 2)
       void yieldToPage(this.deps.window).then(() => {
-        if (!this.deps.signal.aborted) void this.send(result);
+        if (!this.deps.signal.aborted && this.generation === generation) void this.send(result);
       });
     else void this.send(result);
   }

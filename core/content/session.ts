@@ -10,7 +10,7 @@ import { runToEnd } from '../reader/scan';
 import type { Badge, BadgeKit } from './badge';
 import { BADGE_TAG } from './badge-tag';
 import { RootWatch } from './discovery';
-import { runInSlices, yieldToPage } from './slices';
+import { runInSlices, SLICE_MS, yieldToPage } from './slices';
 
 /**
  * One page's reading loop. Reads after the page settles and again whenever it changes; a value is
@@ -22,9 +22,11 @@ import { runInSlices, yieldToPage } from './slices';
  * share of the main thread (READ_SHARE of any READ_WINDOW_MS), so a page that never stops changing or
  * takes long to read is read less often instead of being slowed down.
  *
- * A read is cut into slices of SLICE_MS: the search for shadow hosts, the pass over the page's text and
- * the recogniser's work per label pause and give the page the main thread, so no read makes a long task
- * on a big page or a slow machine. A read during whose pauses the page changed is given up and begun
+ * A read is cut into slices of SLICE_MS: the search for shadow hosts, the pass over the page's text, the
+ * recogniser's work per label candidate and per label, the period's dates and inputs, and the shop's name
+ * pause and give the page the main thread, so no read makes a long task on a big page or a slow machine;
+ * tracking and placing badges, and the report, each get a slice of their own when the one before is half
+ * spent. A read during whose pauses the page changed is given up and begun
  * again: the candidates it collected and the numbers then read from them are of one state of the page.
  * A page that changes under SLICED_ATTEMPTS reads in a row is read in one go, so that it is still read.
  *
@@ -115,6 +117,8 @@ export class PageSession {
   /** A read is under way (between its slices); another asked for meanwhile runs after it. */
   private reading = false;
   private readAgain = false;
+  /** In-page navigations so far: a read or a report begun before one belongs to the page before it. */
+  private generation = 0;
   /** Changes the page made (not ours): a sliced pass whose pauses saw one is given up. */
   private pageChanges = 0;
   private retryMs = 1000;
@@ -154,6 +158,7 @@ export class PageSession {
 
   /** In-page navigation: forget what this page showed and read afresh. */
   reset(): void {
+    this.generation++;
     for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
     this.badges.clear();
     this.notes.clear();
@@ -266,6 +271,7 @@ export class PageSession {
       let result: PageRead | undefined;
       for (let attempt = 0; attempt < SLICED_ATTEMPTS && !result; attempt++) {
         const changes = this.pageChanges;
+        const generation = this.generation;
         cost += this.clock() - from;
         const sliced = await runInSlices(this.readSteps(), {
           clock: () => this.clock(),
@@ -276,7 +282,18 @@ export class PageSession {
         cost += sliced.cost;
         from = this.clock();
         if (this.deps.signal.aborted) return;
-        if (sliced.done) result = sliced.value;
+        if (!sliced.done) continue;
+        if (sliced.slice > SLICE_MS / 2) {
+          // Tracking, reporting and placing badges get a slice of their own when the read's last one is
+          // half spent; a change or an in-page navigation during this pause gives the read up like one
+          // during its own pauses.
+          cost += this.clock() - from;
+          await yieldToPage(this.deps.window);
+          from = this.clock();
+          if (this.deps.signal.aborted) return;
+          if (this.pageChanges !== changes || this.generation !== generation) continue;
+        }
+        result = sliced.value;
       }
       // After SLICED_ATTEMPTS given up, the page is read in one go.
       this.afterRead(result ?? runToEnd(this.readSteps()));
@@ -303,6 +320,7 @@ export class PageSession {
   }
 
   private afterRead(result: PageRead): void {
+    const began = this.clock();
     this.reads++;
     this.lastRead = result;
 
@@ -338,7 +356,13 @@ export class PageSession {
     this.render(() => this.renderNotes(result.unreadable ?? []));
     this.sendStatus(result);
     if (next < Infinity) this.schedule(Math.max(0, next - t), still);
-    void this.send(result);
+    // The report (its signature over every value) in a slice of its own when this one is half spent.
+    const generation = this.generation;
+    if (this.clock() - began > SLICE_MS / 2)
+      void yieldToPage(this.deps.window).then(() => {
+        if (!this.deps.signal.aborted && this.generation === generation) void this.send(result);
+      });
+    else void this.send(result);
   }
 
   /** Nothing on the page changed since this value was first read: no animation is moving it. */
@@ -539,9 +563,14 @@ export class PageSession {
   }
 }
 
+/** Each value's key, made once per read (a read of a dense page asks for 400 values' keys several times). */
+const keys = new WeakMap<Found['observed'], string>();
+
 function keyOf(f: { observed: Found['observed'] }): string {
   const o = f.observed;
-  return valueKey(o);
+  let key = keys.get(o);
+  if (key === undefined) keys.set(o, (key = valueKey(o)));
+  return key;
 }
 
 /** Our own badge insertions and their shadow content are not page changes. */

@@ -32,7 +32,8 @@ export interface SliceOptions {
   sliceMs?: number;
 }
 
-export type Sliced<T> = { done: true; value: T; cost: number } | { done: false; cost: number };
+/** `slice`: how long the last slice has run so far (work that follows may want a slice of its own). */
+export type Sliced<T> = { done: true; value: T; cost: number; slice: number } | { done: false; cost: number };
 
 /**
  * Runs resumable work to its end, pausing whenever a slice has lasted SLICE_MS. When the page changed
@@ -44,7 +45,10 @@ export async function runInSlices<T>(steps: Generator<void, T>, o: SliceOptions)
   let sliceStart = o.clock();
   let cost = 0;
   for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return { done: true, value: step.value, cost: cost + o.clock() - sliceStart };
+    if (step.done) {
+      const slice = o.clock() - sliceStart;
+      return { done: true, value: step.value, cost: cost + slice, slice };
+    }
     if (o.clock() - sliceStart < sliceMs) continue;
     cost += o.clock() - sliceStart;
     await o.pause();

@@ -1,5 +1,5 @@
 import type { Period } from '../types';
-import { elementOf, isContent, precedingText, scanPage, type PageScan } from './scan';
+import { elementOf, isContent, precedingText, runToEnd, scanPage, type PageScan } from './scan';
 import { closestAcross, isShown } from './walk';
 
 /**
@@ -20,6 +20,11 @@ export interface PeriodOptions {
   timeZone?: string;
   /** When the page showed the numbers it shows (loaded, or navigated in-page); the read time when absent. */
   shownAt?: Date;
+  /**
+   * A tree's inputs (its date pickers' values are read from them), when the caller keeps the list between
+   * reads (a page session's memo: a query over a big page is tens of milliseconds at 4× slowed CPU).
+   */
+  inputs?: (root: Document | ShadowRoot) => ArrayLike<HTMLInputElement>;
 }
 
 const YMD = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
@@ -57,6 +62,23 @@ export function detectPeriod(
   scan?: PageScan,
   options: PeriodOptions = {},
 ): Period {
+  return runToEnd(detectPeriodSteps(root, now, scan, options));
+}
+
+/** Date texts, or date pickers' inputs, looked at before a resumable detection pauses. */
+const STEP_DATES = 8;
+
+/**
+ * The same detection as `detectPeriod`, resumable: it pauses every STEP_DATES date texts and inputs (each
+ * may cost a visibility check), so a caller can give the page the main thread (core/content/slices.ts).
+ * Run to the end on a page that did not change meanwhile, it finds what `detectPeriod` finds.
+ */
+export function* detectPeriodSteps(
+  root: ParentNode = document,
+  now: Date = new Date(),
+  scan?: PageScan,
+  options: PeriodOptions = {},
+): Generator<void, Period> {
   const today = dayIn(now, options.timeZone);
   let best: Scored = { period: { kind: 'unknown', start: today, end: today }, score: 0 };
   const offer = (period: Period | null, score: number) => {
@@ -71,6 +93,7 @@ export function detectPeriod(
   const { dates, roots } = scan ?? scanPage(root as Document | Element);
   // Pages name their period once, near the top; a page full of dated prose is not read to the end.
   for (let k = 0; k < dates.length && k < MAX_DATE_TEXTS; k++) {
+    if (k > 0 && k % STEP_DATES === 0) yield;
     const node = dates[k]!;
     const text = node.data.trim();
     const el = elementOf(node);
@@ -109,7 +132,7 @@ export function detectPeriod(
       }
     }
   }
-  pickerDates(roots, print);
+  yield* pickerDates(roots, print, options.inputs);
   // A bare date counts as printed for the selected label when it is the only one the page shows.
   const bare = new Set(printed.filter((p) => p.score < 3).map((p) => p.period.start));
   const sure = printed.filter((p) => p.score >= 3 || bare.size === 1);
@@ -133,13 +156,19 @@ const same = (a: Period, b: Period) => a.start === b.start && a.end === b.end;
  * component's shadow root). A lone day input counts below a printed range: a picker of one day
  * beside a printed week is not the page's period.
  */
-function pickerDates(roots: ReadonlyArray<Document | ShadowRoot>, print: (p: Period | null, score: number) => void): void {
+function* pickerDates(
+  roots: ReadonlyArray<Document | ShadowRoot>,
+  print: (p: Period | null, score: number) => void,
+  query: (root: Document | ShadowRoot) => ArrayLike<HTMLInputElement> = (root) => root.querySelectorAll('input'),
+): Generator<void, void> {
   let pending: string | null = null;
   const flush = () => pending && print({ kind: 'day', start: pending, end: pending }, 6);
   let seen = 0;
   for (const root of roots) {
-    const inputs = root.querySelectorAll('input');
+    yield;
+    const inputs = query(root);
     for (let i = 0; i < inputs.length && seen < MAX_INPUTS; i++) {
+      if (i > 0 && i % STEP_DATES === 0) yield;
       const input = inputs[i]!;
       const value = input.value.trim();
       if (!value || !/\d/.test(value) || input.type === 'hidden' || !isShown(input)) continue;

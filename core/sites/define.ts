@@ -2,7 +2,7 @@ import { clip, fitObserved, LIMITS } from '../limits';
 import { FontGuard } from '../reader/fonts';
 import type { MetricDef, MetricId, Vocabulary } from '../metrics';
 import { LabelMatcher } from '../reader/labels';
-import { dayIn, detectPeriod } from '../reader/period';
+import { dayIn, detectPeriodSteps } from '../reader/period';
 import { recogniseSteps, type Found } from '../reader/recognise';
 import type { PageMemo } from '../reader/memo';
 import { markLabelChars, runToEnd, scanSteps } from '../reader/scan';
@@ -83,7 +83,11 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
       if (onRoot) scan.roots.forEach(onRoot);
       const currency = k.currency?.(url) ?? markets[url.hostname]?.[0];
       const timeZone = timeZoneOf(url);
-      let period = detectPeriod(root, now, scan, { ...(timeZone ? { timeZone } : {}), ...(shownAt ? { shownAt } : {}) });
+      let period = yield* detectPeriodSteps(root, now, scan, {
+        ...(timeZone ? { timeZone } : {}),
+        ...(shownAt ? { shownAt } : {}),
+        ...(memo ? { inputs: (r: Document | ShadowRoot) => memo.query(r, 'input') as HTMLInputElement[] } : {}),
+      });
       if (k.realtimePath?.test(url.pathname) && period.kind !== 'realtime') {
         // A real-time board's printed date is the shop's today; the platform's calendar is the fallback.
         const day = period.kind === 'day' ? period.start : dayIn(now, timeZone);
@@ -107,6 +111,7 @@ export function defineSite(k: SiteKnowledge): SiteAdapter {
               ...(currency ? { defaultCurrency: currency } : {}),
             });
       const found = k.refine ? k.refine(generic, { root, url, ...(currency ? { currency } : {}) }) : generic;
+      yield;
       const fallback = k.fallbackStore?.(url) ?? url.hostname;
       const store = clip(k.store?.(root, url, memo) ?? detectStore(root, fallback, scan), LIMITS.store);
       // Page text is cut to what the background keeps: a long header tooltip costs its end, not the reading.

@@ -15,6 +15,7 @@ import { benchCurves } from './curves.mjs';
 import { benchHistory } from './history.mjs';
 import { benchSheets } from './sheets.mjs';
 import { syntheticPage } from './page.mjs';
+import { plainChromium } from './plain-chromium.mjs';
 
 // BENCH_EXTENSION: another build to measure (an earlier commit's, for a before-and-after).
 const EXTENSION = resolve(process.env.BENCH_EXTENSION ?? '.output/chrome-mv3');
@@ -25,18 +26,6 @@ const SOURCE = resolve(process.env.BENCH_SOURCE ?? '.');
 // and not written to BENCHMARKS.md.
 const PARTS = process.env.BENCH_PARTS?.split(',');
 const want = (part) => !PARTS || PARTS.includes(part);
-/** A Chromium without the extension that sends every host to the fixture server on `port`. */
-const plainChromium = (port) =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
-  });
 
 /** Runs in the page before its own scripts: every long task from then on, by its duration. */
 function watchLongTasks() {

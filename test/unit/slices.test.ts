@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInSlices, yieldToPage } from '@/core/content/slices';
+import { PageMemo } from '@/core/reader/memo';
 import { scanPage, scanSteps } from '@/core/reader/scan';
 import { siteFor, type PageRead } from '@/core/sites';
 import { sycm } from '@/core/sites/sycm';
@@ -131,6 +132,127 @@ describe('a read in slices reads exactly what a read in one go reads', () => {
       while (!r.done) r = it.next();
       expect(r.value).toEqual(whole);
     }
+  });
+});
+
+/** A small deterministic random source, so a failure replays. */
+function rng(seed: number) {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+}
+
+/** One change of the kinds a live back office makes: a number rewritten, a card added or removed, a node moved. */
+function change(r: ReturnType<typeof rng>): void {
+  const numbers: Text[] = [];
+  const w = document.createTreeWalker(document.body, 4);
+  for (let t = w.nextNode() as Text | null; t; t = w.nextNode() as Text | null) if (/\d/.test(t.data)) numbers.push(t);
+  const elements = Array.from(document.body.querySelectorAll('div,span,td,p,li'));
+  const el = elements.length ? r.pick(elements) : document.body;
+  switch (r.int(5)) {
+    case 0:
+    case 1:
+      if (numbers.length) r.pick(numbers).data = r.pick(['72.31%', '1,234', '3.4万', '¥88.00', '2026-11-24', '49']);
+      return;
+    case 2:
+      el.insertAdjacentHTML(
+        'afterend',
+        `<div class="card"><div>${r.pick(['访客数', '跳失率', 'Sessions'])}</div><div>${r.int(9999)}</div></div>`,
+      );
+      return;
+    case 3:
+      if (el !== document.body) el.remove();
+      return;
+    default: {
+      const to = r.pick(elements.length ? elements : [document.body]);
+      if (el !== document.body && !el.contains(to)) to.appendChild(el);
+    }
+  }
+}
+
+describe('sliced reads through the memo while the page changes between slices', () => {
+  /**
+   * Reads as a page session does: through one memo, pausing after every step, the page changing in some
+   * pauses. A read whose pauses saw a change is given up; every read that ends equals a read in one go,
+   * without the memo, of the page as it is then — never a mix of two states.
+   */
+  async function readWhileChanging(url: URL, seed: number): Promise<{ ended: number; givenUp: number; found: number }> {
+    const site = siteFor(url)!;
+    const memo = new PageMemo(document);
+    let changed = false;
+    const observer = new MutationObserver(() => (changed = true));
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    const r = rng(seed);
+    let ended = 0;
+    let givenUp = 0;
+    let found = 0;
+    for (let round = 0; round < 6; round++) {
+      // Some reads see no change (they end), some see one at a random pause (they are given up).
+      const at = r.next() < 0.5 ? r.int(40) : -1;
+      let pauses = 0;
+      changed = false;
+      const read = await runInSlices(site.readSteps(document, { url, now: NOW, memo }), {
+        clock: () => 0,
+        sliceMs: 0,
+        pause: async () => {
+          if (pauses++ === at) change(r);
+          await yieldToPage(globalThis);
+        },
+        changed: () => observer.takeRecords().length > 0 || changed,
+      });
+      if (!read.done) {
+        givenUp++;
+        continue;
+      }
+      ended++;
+      const whole = site.read(document, { url, now: NOW });
+      expect(summary(read.value), `${url.href} seed ${seed} round ${round}`).toEqual(summary(whole));
+      found += whole.found.length;
+      // Between reads the page moves on as well.
+      if (r.next() < 0.5) change(r);
+    }
+    observer.disconnect();
+    memo.disconnect();
+    return { ended, givenUp, found };
+  }
+
+  const dirs = ['sycm', 'sycm-redesign', 'jd', 'douyin', 'pdd', 'shopee', 'shopify', 'amazon', 'ga4'];
+  const fixtures = dirs.flatMap((d) => listFixtures(d)).filter((f) => siteFor(new URL(f.url)));
+
+  it('on every saved page', async () => {
+    let ended = 0;
+    let givenUp = 0;
+    for (const [k, f] of fixtures.entries()) {
+      document.documentElement.innerHTML = noScripts(readFileSync(f.htmlPath, 'utf8'));
+      const n = await readWhileChanging(new URL(f.url), 11 + k);
+      ended += n.ended;
+      givenUp += n.givenUp;
+    }
+    // Both branches ran: reads that ended and were compared, reads given up.
+    expect(ended).toBeGreaterThan(fixtures.length);
+    expect(givenUp).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('on generated pages of every platform and layout', async () => {
+    let found = 0;
+    for (const seed of FIXED_SEEDS.slice(0, 30)) {
+      const page = generatePage(seed, { now: NOW });
+      document.documentElement.innerHTML = noScripts(page.html);
+      found += (await readWhileChanging(new URL(page.url), seed)).found;
+    }
+    expect(found).toBeGreaterThan(200);
+  }, 120_000);
+
+  it('reads a date picker added after the first read (the inputs are kept by the memo)', () => {
+    document.body.innerHTML = '<div class="card"><div>访客数</div><div>3,482</div></div>';
+    const url = new URL('https://sycm.taobao.com/portal/home.htm');
+    const memo = new PageMemo(document);
+    expect(sycm.read(document, { url, now: NOW, memo }).period.kind).toBe('unknown');
+    document.body.insertAdjacentHTML('afterbegin', '<input value="2026-11-20 ~ 2026-11-26">');
+    const later = sycm.read(document, { url, now: NOW, memo });
+    expect(later.period).toEqual({ kind: 'range', start: '2026-11-20', end: '2026-11-26' });
+    expect(later.period).toEqual(sycm.read(document, { url, now: NOW }).period);
+    memo.disconnect();
   });
 });
 

@@ -66,6 +66,7 @@ export function startSession(
   bg: ReturnType<typeof fakeBackground>,
   signal: AbortSignal,
   adapter: SiteAdapter = sycm,
+  clock?: () => number,
 ): PageSession {
   // happy-dom serves every page at about:blank; the adapter reads the document it is given.
   const session = new PageSession({
@@ -77,6 +78,7 @@ export function startSession(
     report: (r) => bg.report(r),
     dismiss: async (id) => void bg.dismissed.push(id),
     badges: () => bg.badges(),
+    ...(clock ? { clock } : {}),
   });
   session.start();
   return session;

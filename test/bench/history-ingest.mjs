@@ -7,11 +7,10 @@
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { startFixtureServer } from '../harness/server.mjs';
 import { readingReports } from './history-data.mjs';
+import { plainChromium } from './plain-chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const READINGS = 10_000;
 
@@ -50,25 +49,12 @@ export async function ingestPerReading(browser, bundle, reports, name = 'bench-i
   }
 }
 
-/** A headless Chromium that sends every host to `server`. */
-export const benchChromium = (server) =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
-  });
-
 async function main() {
   const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['.'];
   const bundles = await Promise.all(dirs.map(bundleOf));
   const reports = readingReports(READINGS);
   const server = await startFixtureServer({ routes: { 'https://sycm.taobao.com/portal/home.htm': 'sycm/home.html' } });
-  const browser = await benchChromium(server);
+  const browser = await plainChromium(server.port);
   const results = dirs.map(() => []);
   try {
     for (let round = 0; round < ROUNDS; round++) {

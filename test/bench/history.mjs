@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 import { launchWithExtension } from '../harness/browser.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 import { historyExport, readingReports } from './history-data.mjs';
-import { benchChromium, ingestPerReading } from './history-ingest.mjs';
+import { ingestPerReading } from './history-ingest.mjs';
+import { plainChromium } from './plain-chromium.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const SERIES = 15;
@@ -41,7 +42,7 @@ async function benchModules(record, server) {
     minify: true,
     alias: { '@': resolve('.') },
   });
-  const browser = await benchChromium(server);
+  const browser = await plainChromium(server.port);
   try {
     const perReading = await ingestPerReading(browser, bundle.outputFiles[0].text, readingReports(10_000));
     record(

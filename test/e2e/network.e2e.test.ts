@@ -115,7 +115,7 @@ describe('StorePulse makes no network request of its own', () => {
     expect(new Set(stored.map((r) => r.site)).size).toBeGreaterThanOrEqual(5);
 
     const popup = await recorder.page('popup.html');
-    await popup.locator('main').waitFor();
+    await popup.getByRole('tab').first().waitFor();
     for (const tab of await popup.getByRole('tab').all()) {
       await tab.click();
       await popup.waitForTimeout(300);

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from './support';
 // @ts-expect-error plain ES module with JSDoc types
-import { buildPreview, launchChromium, overflowing } from '../harness/preview.mjs';
+import { buildPreview, launchChromium, openShopLines, overflowing } from '../harness/preview.mjs';
 
 /**
  * The popup's review, trends and monthly review on sample data in real Chromium at popup size, in
@@ -42,8 +42,7 @@ describe.each(['zh-CN', 'zh-TW', 'en'])('the review UI in %s', (locale) => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}?locale=${locale}`);
     // Every shop's line folded out, so its card and alerts are checked too.
-    for (const summary of await page.locator('details.shops-line > summary').all()) await summary.click();
-    await page.locator('.review-day-card').first().waitFor();
+    await openShopLines(page);
 
     const check = async (name: string) => {
       expect(await overflowing(page), `${name}: wider than the popup`).toEqual([]);

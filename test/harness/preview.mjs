@@ -54,6 +54,17 @@ export async function launchChromium() {
   });
 }
 
+/**
+ * Folds out every shop's line, so the day cards and alerts inside show. The sample's answers come after
+ * the page has loaded: the lines are waited for before they are listed.
+ */
+export async function openShopLines(page) {
+  await page.locator('details.shops-line > summary').first().waitFor();
+  const folded = page.locator('details.shops-line:not([open]) > summary');
+  for (let n = await folded.count(); n > 0; n--) await folded.first().click();
+  await page.locator('.review-day-card').first().waitFor();
+}
+
 /** Elements that stick out of the 400 px popup, as "tag.class (right edge)". */
 export function overflowing(page) {
   return page.evaluate(() => {
@@ -76,7 +87,7 @@ async function main() {
       const page = await browser.newPage({ viewport: { width: 400, height: 600 }, deviceScaleFactor: 2, locale });
       page.on('pageerror', (e) => problems.push(`${locale}: ${e.message}`));
       await page.goto(`${url}?locale=${locale}`);
-      await page.locator('.review-day-card').first().waitFor();
+      await openShopLines(page);
       const shot = async (name) => {
         problems.push(...(await overflowing(page)).map((p) => `${locale} ${name}: ${p}`));
         await page.screenshot({ path: join(out, `${name}-${locale}.png`), fullPage: true });
@@ -98,7 +109,7 @@ async function main() {
       await page.locator('li.inbox-alert .snooze').first().click();
       await shot('review-forms');
       await page.reload();
-      await page.locator('.review-day-card').first().waitFor();
+      await openShopLines(page);
       await page.getByRole('tab').nth(1).click();
       await page.locator('svg.chart').waitFor();
       await shot('trends-sales-30');
@@ -117,7 +128,7 @@ async function main() {
       await page.locator('table.month-months').first().waitFor();
       await shot('month');
       await page.goto(`${url}?locale=${locale}&states`);
-      await page.locator('.review-day-card').first().waitFor();
+      await openShopLines(page);
       await shot('review-states');
       await page.close();
     }

@@ -256,6 +256,44 @@ export async function sendMessage<K extends MessageType>(
   return reply;
 }
 
+/** Questions that only read, so asking one twice does no harm. */
+export type ReadOnlyQuestion = 'settings' | 'review' | 'popupState' | 'shops';
+
+/**
+ * Asks a question that only reads, and asks it again while neither an answer nor a refusal has come: a message
+ * sent while the browser is still registering the extension's worker can be lost without a word (seen when a
+ * profile's stored worker registration was gone), and the page waiting on it would stay blank. Asks again after
+ * `patience` ms, then twice as long each time, `tries` asks in all; the first answer or refusal wins, and
+ * silence to every ask is an error the page shows.
+ */
+export function askUntilAnswered<K extends ReadOnlyQuestion>(
+  type: K,
+  payload: ProtocolMap[K]['payload'],
+  { send = sendMessage, patience = 2_000, tries = 4 }: { send?: typeof sendMessage; patience?: number; tries?: number } = {},
+): Promise<ProtocolMap[K]['reply']> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      done();
+    };
+    const ask = (n: number, wait: number) => {
+      send(type, payload).then(
+        (reply) => settle(() => resolve(reply)),
+        (error: unknown) => settle(() => reject(error)),
+      );
+      timer = setTimeout(
+        () => (n < tries ? ask(n + 1, wait * 2) : settle(() => reject(new Error(`no answer to ${type} after ${n} asks`)))),
+        wait,
+      );
+    };
+    ask(1, patience);
+  });
+}
+
 /** The reply to a message that failed validation: sending the same message again cannot succeed. */
 export const invalidReply = (type: string, reason: string) => ({ error: `invalid ${type}: ${reason}` });
 export const isRefusal = (error: unknown, type: MessageType): boolean =>

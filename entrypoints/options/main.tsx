@@ -2,7 +2,7 @@ import '@/components/base.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Options } from '@/components/Options';
-import { sendMessage } from '@/core/messages';
+import { askUntilAnswered, sendMessage } from '@/core/messages';
 import { exportFile, importFile } from '@/core/transfer-client';
 
 /** How often the options page asks for the sync status while it is open. */
@@ -10,9 +10,9 @@ const SYNC_STATUS_POLL_MS = 2000;
 
 render(
   <Options
-    load={() => sendMessage('settings', {})}
+    load={() => askUntilAnswered('settings', {})}
     save={async (settings) => void (await sendMessage('saveSettings', { settings }))}
-    shops={() => sendMessage('shops', {})}
+    shops={() => askUntilAnswered('shops', {})}
     transfer={{
       exportData: exportFile,
       importData: importFile,

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module with JSDoc types
 import { listFixtures } from '../harness/fixtures.mjs';
 import { ENGINES, launchIn, type Session } from './engines';
-import { launch, readings, startServer, type FixtureServer, type StoredReading } from './support';
+import { startServer, type FixtureServer, type StoredReading } from './support';
 
 /**
- * The reader against every saved page, in real Chromium with the built extension, page by page in a
- * fresh profile; then in Firefox, the pages of a round in one profile (a round holds each address at most
- * once, so a page's readings are told apart by their address). Prints precision and recall per page and
+ * The reader against every saved page, in real Chromium and in Firefox with the built extension, the pages
+ * of a round in one profile (a round holds each address at most once, so a page's readings are told apart
+ * by their address). Prints precision and recall per page and
  * per platform; holds the budget of recall ≥ 0.95 and not one wrong value stored, in both browsers.
  */
 
@@ -68,8 +68,6 @@ const PLATFORMS = [
 ];
 /** Pages that are only ever shown inside another page's frame. */
 const FRAMED = new Set(['iframe-inner']);
-const scores = new Map<string, Score[]>();
-const firefoxScores = new Map<string, Score[]>();
 
 const seriesOf = (r: { metric: string; breakdown?: { key: string }; peer?: string; period?: { start: string; end: string } }) =>
   `${r.metric}${r.breakdown ? ` [${r.breakdown.key}]` : ''}${r.peer ? ` @${r.peer}` : ''}${r.period ? ` (${r.period.start}..${r.period.end})` : ''}`;
@@ -164,19 +162,17 @@ function routesOf(platform: string, fixture: Fixture): { address: string; routes
   return { address, routes };
 }
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
 /**
  * The readings stored from `address` once they stop changing (late rendering, count-up animations).
  * Stored URLs keep origin and path only (queries and fragments can carry tokens).
  */
-async function settledReadings(
-  all: () => Promise<StoredReading[]>,
-  address: string,
-  wait: (ms: number) => Promise<unknown>,
-): Promise<StoredReading[]> {
+async function settledReadings(all: () => Promise<StoredReading[]>, address: string): Promise<StoredReading[]> {
   let stored: StoredReading[] = [];
   let steady = 0;
   for (let i = 0; i < 60 && steady < 6; i++) {
-    await wait(250);
+    await sleep(250);
     const now = (await all()).filter((r) => r.url === address);
     steady = now.length > 0 && now.length === stored.length ? steady + 1 : 0;
     stored = now;
@@ -191,45 +187,13 @@ function hold(s: Score): void {
   expect(s.periodOk).toBe(true);
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-describe('reader corpus', () => {
-  afterAll(() => printScores('reader corpus — precision and recall per page (stored values vs expected)', scores));
-
-  for (const platform of PLATFORMS) {
-    const fixtures = (listFixtures(platform) as Fixture[]).filter((f) => !FRAMED.has(f.name));
-    for (const fixture of fixtures) {
-      it(`${platform}/${fixture.name}: reads what the page shows and nothing else`, async () => {
-        const { address, routes } = routesOf(platform, fixture);
-        const server = await startServer(routes);
-        const browser = await launch(server.port, 'zh-CN');
-        try {
-          const page = await browser.context.newPage();
-          await page.goto(fixture.expected.url);
-          const stored = await settledReadings(
-            () => readings(browser),
-            address,
-            (ms) => page.waitForTimeout(ms),
-          );
-          const s = score(fixture.name, fixture.expected, stored);
-          scores.set(platform, [...(scores.get(platform) ?? []), s]);
-          hold(s);
-        } finally {
-          await browser.close();
-          await server.close();
-        }
-      });
-    }
-  }
-});
-
 /**
- * Every saved page in Firefox, in rounds: a round's pages are served by one server to one profile. Two pages
+ * Every saved page, in rounds: a round's pages are served by one server to one profile. Two pages
  * share no round when they share an address (several 生意参谋 pages are the home page) or show one of the
  * shop's series with the same value for the same period: the background keeps a number again only when it
  * changed, so the second page's reading would not be stored under its address.
  */
-function firefoxRounds(): Array<Array<{ platform: string; fixture: Fixture }>> {
+function corpusRounds(): Array<Array<{ platform: string; fixture: Fixture }>> {
   const marks = (platform: string, fixture: Fixture) => {
     const { store, period, readings } = fixture.expected;
     const shown = readings.map(
@@ -249,16 +213,17 @@ function firefoxRounds(): Array<Array<{ platform: string; fixture: Fixture }>> {
   return rounds.map((r) => r.pages);
 }
 
-describe.runIf(ENGINES.includes('firefox'))('reader corpus in Firefox', () => {
-  afterAll(() => printScores('reader corpus in Firefox — precision and recall per page', firefoxScores));
+describe.each(ENGINES)('reader corpus in %s', (engine) => {
+  const scores = new Map<string, Score[]>();
+  afterAll(() => printScores(`reader corpus in ${engine} — precision and recall per page (stored values vs expected)`, scores));
 
-  for (const [n, round] of firefoxRounds().entries()) {
+  for (const [n, round] of corpusRounds().entries()) {
     describe(`round ${n + 1}`, () => {
       let server: FixtureServer | undefined;
       let session: Session | undefined;
       beforeAll(async () => {
         server = await startServer(Object.assign({}, ...round.map((p) => routesOf(p.platform, p.fixture).routes)));
-        session = await launchIn('firefox', server.port, 'zh-CN');
+        session = await launchIn(engine, server.port, 'zh-CN');
       });
       afterAll(async () => {
         await session?.close();
@@ -269,9 +234,9 @@ describe.runIf(ENGINES.includes('firefox'))('reader corpus in Firefox', () => {
           const { address } = routesOf(platform, fixture);
           const tab = await session!.open(fixture.expected.url);
           try {
-            const stored = await settledReadings(() => session!.readDatabase<StoredReading>('readings'), address, sleep);
+            const stored = await settledReadings(() => session!.readDatabase<StoredReading>('readings'), address);
             const s = score(fixture.name, fixture.expected, stored);
-            firefoxScores.set(platform, [...(firefoxScores.get(platform) ?? []), s]);
+            scores.set(platform, [...(scores.get(platform) ?? []), s]);
             hold(s);
           } finally {
             await tab.close();

@@ -132,7 +132,9 @@ async function settle(b, url) {
 }
 
 /** A reading's or alert's period as printed: `day 2026-11-25`, or a range's two ends. */
-const periodText = (p) => (p.kind === 'range' ? `${p.start}..${p.end}` : `${p.kind} ${p.start}`);
+function periodText(p) {
+  return p.kind === 'range' ? `${p.start}..${p.end}` : `${p.kind} ${p.start}`;
+}
 
 function printReadings(readings) {
   console.log(`\n${readings.length} readings stored in IndexedDB "storepulse":`);

@@ -11,8 +11,8 @@ import {
   type DailyValue,
   type ShopMonthRecord,
 } from '../daily-months';
-import { dailyFromReading, readStore, type Database, type Reader } from '../db';
-import { isPeerPart } from '../keys';
+import { dailyFromReading, readStore, type Database, type Reader, type ReadTx } from '../db';
+import { isPeerPart, joinKey } from '../keys';
 import type { MetricId } from '../metrics';
 import type { DailyPoint, IsoDate } from '../review/types';
 
@@ -22,9 +22,30 @@ import type { DailyPoint, IsoDate } from '../review/types';
  * of a shop's days is one key-range read of the months it touches.
  */
 
-/** A shop's month records from `from`'s month to `to`'s (inclusive), oldest first, in one request. */
-const shopMonths = (db: Reader, site: string, store: string, from: IsoDate, to: string): Promise<ShopMonthRecord[]> =>
-  readStore(db, 'days').getAll(IDBKeyRange.bound([site, store, from.slice(0, 7)], [site, store, to.slice(0, 7)]));
+/** The windows of shop months each shared read transaction has read, by shop: read once, filtered for the rest. */
+const windows = new WeakMap<ReadTx, Map<string, Array<{ from: string; to: string; months: Promise<ShopMonthRecord[]> }>>>();
+
+/**
+ * A shop's month records from `from`'s month to `to`'s (inclusive), oldest first, in one request. In a
+ * shared read transaction (the review's hundreds of reads) a window inside one already read is taken from
+ * it: every series of a shop's month is in its one record, so the review's dozen series of the same weeks
+ * cost one read, not a dozen.
+ */
+function shopMonths(db: Reader, site: string, store: string, from: IsoDate, to: string): Promise<ShopMonthRecord[]> {
+  const [first, last] = [from.slice(0, 7), to.slice(0, 7)];
+  const read = () => readStore(db, 'days').getAll(IDBKeyRange.bound([site, store, first], [site, store, last]));
+  if (!('objectStore' in db)) return read();
+  let shops = windows.get(db);
+  if (!shops) windows.set(db, (shops = new Map()));
+  const shop = joinKey([site, store]);
+  const done = shops.get(shop) ?? [];
+  shops.set(shop, done);
+  const covering = done.find((w) => w.from <= first && w.to >= last);
+  if (covering) return covering.months.then((months) => months.filter((m) => m.month >= first && m.month <= last));
+  const months = read();
+  done.push({ from: first, to: last, months });
+  return months;
+}
 
 /** One series' days from `from` to `to` (inclusive), oldest first: the months they fall in, read at once. */
 export async function dailySeries(

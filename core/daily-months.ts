@@ -3,10 +3,13 @@ import type { MetricId } from './metrics';
 import type { Breakdown } from './types';
 
 /**
- * The compact daily history: one record per shop × series × month holding the month's days as dense
- * arrays, so what a day costs on disk is its value and the moment it was read, not the shop's name,
- * the metric and an id repeated for every day. Pure data code: core/db.ts stores these records,
- * core/background/daily.ts reads them.
+ * The compact daily history: one record per shop × month (`ShopMonthRecord`, the `days` store since
+ * version 8) holding every series of that month, each as dense arrays of its days, so what a day costs
+ * on disk is its value and the moment it was read, not the shop's name, the metric and an id repeated
+ * for every day, and a report of a shop's day writes one record. The layout is this module's detail:
+ * everyone else sees one series' month (`DailyMonthRecord`) or its days (`DailyValue`), and writers file
+ * days through a `MonthBook`. Pure data code: core/db.ts and core/background/daily.ts store and read
+ * these records.
  */
 
 /** One day of one series as the review, trends, export and import see it. */
@@ -29,6 +32,7 @@ export interface DailyValue {
 /** The key of a month record: `[site, store, metric, part, YYYY-MM]`, in this order in the store. */
 export type MonthKey = [string, string, string, string, string];
 
+/** One series' days of one month, as everyone but this module sees them. */
 export interface DailyMonthRecord {
   site: string;
   store: string;
@@ -170,3 +174,134 @@ export function gatherDay(
   const had = dayOf(month, day.date) !== undefined;
   return { month, had, changed: putDay(month, day) };
 }
+
+/** The key of a shop's month record in `days`: `[site, store, YYYY-MM]`. */
+export type ShopMonthKey = [string, string, string];
+
+/** One series' days inside its shop's month record: a `DailyMonthRecord` without what the record holds once. */
+type SeriesDays = Omit<DailyMonthRecord, 'site' | 'store' | 'month'>;
+
+/** What `days` holds since version 8: every series of one shop in one month. */
+export interface ShopMonthRecord {
+  site: string;
+  store: string;
+  /** YYYY-MM */
+  month: string;
+  /** Every series with a day in the month, by metric, then part (in code-unit order, as keys compare). */
+  series: SeriesDays[];
+}
+
+export const shopMonthKeyOf = (m: Pick<DailyMonthRecord, 'site' | 'store' | 'month'>): ShopMonthKey => [m.site, m.store, m.month];
+
+/** The shop month a series month belongs to. */
+export const shopMonthOfKey = (key: MonthKey): ShopMonthKey => [key[0], key[1], key[4]];
+
+const bySeries = (a: Pick<SeriesDays, 'metric' | 'part'>, b: Pick<SeriesDays, 'metric' | 'part'>): number =>
+  a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : a.part < b.part ? -1 : a.part > b.part ? 1 : 0;
+
+/** Each series of a shop's month as a month record of its own, by metric, then part. */
+export const seriesMonths = (shop: ShopMonthRecord): DailyMonthRecord[] =>
+  shop.series.map((s) => ({ site: shop.site, store: shop.store, month: shop.month, ...s }));
+
+/** One series of a shop's month, or undefined when the month holds none of it. */
+export function seriesMonth(shop: ShopMonthRecord, metric: string, part: string): DailyMonthRecord | undefined {
+  const s = shop.series.find((x) => x.metric === metric && x.part === part);
+  return s && { site: shop.site, store: shop.store, month: shop.month, ...s };
+}
+
+function seriesDays(month: DailyMonthRecord): SeriesDays {
+  const { site: _site, store: _store, month: _month, ...series } = month;
+  return series;
+}
+
+/** Series months gathered into their shops' month records (each series once; a later one replaces an earlier). */
+export function shopMonthsOf(months: Iterable<DailyMonthRecord>): ShopMonthRecord[] {
+  const book = new MonthBook();
+  for (const m of months) book.set(m);
+  return book.changed();
+}
+
+/**
+ * The shop months a batch of writes works on: read from `days` and held (`hold`), days filed into their
+ * series (`gather`), then each changed shop month written once (`changed`). One report of a shop's day
+ * touches one record, however many series it holds.
+ */
+export class MonthBook {
+  /** By joinKey of the shop month key: its series by joinKey([metric, part]). */
+  private readonly shops = new Map<string, { key: ShopMonthKey; series: Map<string, DailyMonthRecord> }>();
+  private readonly dirty = new Set<string>();
+
+  /** Holds a shop's month as read from the store (undefined: none yet); a month already held stays as it is. */
+  hold(key: ShopMonthKey, record: ShopMonthRecord | undefined): void {
+    const k = joinKey(key);
+    if (this.shops.has(k)) return;
+    const series = new Map<string, DailyMonthRecord>();
+    if (record) for (const m of seriesMonths(record)) series.set(joinKey([m.metric, m.part]), m);
+    this.shops.set(k, { key, series });
+  }
+
+  /** Whether the shop month of `key` is held. */
+  holds(key: ShopMonthKey): boolean {
+    return this.shops.has(joinKey(key));
+  }
+
+  private shopOf(key: ShopMonthKey) {
+    const k = joinKey(key);
+    let shop = this.shops.get(k);
+    if (!shop) this.shops.set(k, (shop = { key, series: new Map() }));
+    return { k, shop };
+  }
+
+  /** The month of one series (`[site, store, metric, part, month]`), when held and read. */
+  month(key: MonthKey): DailyMonthRecord | undefined {
+    return this.shops.get(joinKey(shopMonthOfKey(key)))?.series.get(joinKey([key[2], key[3]]));
+  }
+
+  /** Puts a whole series month in its shop's month, replacing what it held of that series. */
+  set(month: DailyMonthRecord): void {
+    const { k, shop } = this.shopOf(shopMonthKeyOf(month));
+    shop.series.set(joinKey([month.metric, month.part]), month);
+    this.dirty.add(k);
+  }
+
+  /**
+   * Files `day` in its series' month (`putDay`), starting the series when the month holds none of it.
+   * `had`: the month already held that day; `changed`: the day was written.
+   */
+  gather(day: DailyValue): { month: DailyMonthRecord; had: boolean; changed: boolean } {
+    const { k, shop } = this.shopOf([day.site, day.store, day.date.slice(0, 7)]);
+    const sk = joinKey([day.metric, day.part]);
+    let month = shop.series.get(sk);
+    if (!month) shop.series.set(sk, (month = emptyMonth(day)));
+    const had = dayOf(month, day.date) !== undefined;
+    const changed = putDay(month, day);
+    if (changed) this.dirty.add(k);
+    return { month, had, changed };
+  }
+
+  /** Every shop month with a day written since it was held, as the store keeps it. */
+  changed(): ShopMonthRecord[] {
+    return [...this.dirty].map((k) => {
+      const { key, series } = this.shops.get(k)!;
+      const [site, store, month] = key;
+      return { site, store, month, series: [...series.values()].map(seriesDays).sort(bySeries) };
+    });
+  }
+}
+
+/** The part of the `days` store a batch of writes needs (in the writer's readwrite transaction). */
+interface MonthStore {
+  get(key: ShopMonthKey): Promise<ShopMonthRecord | undefined>;
+  put(record: ShopMonthRecord): Promise<unknown>;
+}
+
+/** Reads the shop months of `keys` not held yet into `book`, all requests at once. */
+export async function holdMonths(days: MonthStore, book: MonthBook, keys: readonly ShopMonthKey[]): Promise<void> {
+  const wanted = [...new Map(keys.filter((k) => !book.holds(k)).map((k) => [joinKey(k), k])).values()];
+  const records = await Promise.all(wanted.map((k) => days.get(k)));
+  wanted.forEach((k, i) => book.hold(k, records[i]));
+}
+
+/** The writes of every changed shop month of `book`, to issue together. */
+export const monthWrites = (days: MonthStore, book: MonthBook): Array<() => Promise<unknown>> =>
+  book.changed().map((m) => () => days.put(m));

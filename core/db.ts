@@ -2,7 +2,15 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { MetricId } from './metrics';
 import type { FixId, Severity } from './rules';
 import type { AlertHistoryEntry, MonthTarget, ReviewAlertDetail } from './review/types';
-import { gatherDay, replacesDaily, type DailyMonthRecord, type DailyValue, type MonthKey } from './daily-months';
+import {
+  gatherDay,
+  replacesDaily,
+  shopMonthsOf,
+  type DailyMonthRecord,
+  type DailyValue,
+  type ShopMonthKey,
+  type ShopMonthRecord,
+} from './daily-months';
 import type { CurveKey, CurveRecord } from './intraday-curves';
 import { alertKey, customAlertKey, dailyId, partOf, seriesKey, targetId } from './keys';
 import type { Breakdown, Period, Source } from './types';
@@ -14,7 +22,7 @@ import type { Breakdown, Period, Source } from './types';
  */
 
 export const DB_NAME = 'storepulse';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export interface ReadingRecord {
   id?: number;
@@ -102,11 +110,10 @@ export interface StorePulseDB extends DBSchema {
     value: AlertRecord;
     indexes: { byLastSeen: number; byPeriod: [string, string, string] };
   };
-  /** One record per shop × series × month, keyed `[site, store, metric, part, month]` (core/daily-months.ts). */
+  /** One record per shop × month holding every series' days, keyed `[site, store, month]` (core/daily-months.ts). */
   days: {
-    key: MonthKey;
-    value: DailyMonthRecord;
-    indexes: { byShopMonth: [string, string, string] };
+    key: ShopMonthKey;
+    value: ShopMonthRecord;
   };
   targets: {
     key: string;
@@ -137,8 +144,20 @@ export function readStore<S extends StoreNames<StorePulseDB>>(reader: Reader, na
 /** A read-only transaction over every store, for a batch of reads issued together. */
 export const readAll = (db: Database): ReadTx => db.transaction([...db.objectStoreNames]);
 
-/** The schema the upgrade steps see: today's stores and `daily`, one record a day, until version 5. */
-interface UpgradeSchema extends StorePulseDB {
+/**
+ * The schema the upgrade steps see: today's stores, `daily` (one record a day, until version 5) and
+ * `days` as versions 5 to 7 kept it (one record per shop × series × month, until version 8).
+ */
+interface UpgradeSchema extends DBSchema {
+  readings: StorePulseDB['readings'];
+  alerts: StorePulseDB['alerts'];
+  targets: StorePulseDB['targets'];
+  curves: StorePulseDB['curves'];
+  days: {
+    key: IDBValidKey;
+    value: DailyMonthRecord | ShopMonthRecord;
+    indexes: { byShopMonth: [string, string, string] };
+  };
   daily: {
     key: string;
     value: DailyRecord;
@@ -209,6 +228,10 @@ const STEPS: readonly Step[] = [
     tx.objectStore('alerts').createIndex('byPeriod', ['site', 'store', 'periodKey']);
     tx.objectStore('days').createIndex('byShopMonth', ['site', 'store', 'month']);
   },
+  // 7 → 8: the month records of a shop's series move into one record per shop × month (`days`, keyed
+  // [site, store, month]): a report of a shop's day writes one record instead of one per series. Every
+  // day, with when it was read, whether it was provisional and its currency, is kept; readings untouched.
+  (db, tx) => () => intoShopMonths(db, tx),
 ];
 
 async function backfillDaily(tx: UpgradeTx): Promise<void> {
@@ -275,6 +298,14 @@ async function foldDaily(tx: UpgradeTx): Promise<void> {
   for (const { id: _id, ...day } of await tx.objectStore('daily').getAll()) gatherDay(months, day);
   const days = tx.objectStore('days');
   await Promise.all([...months.values()].map((m) => days.put(m)));
+}
+
+/** Every month record of `days` (versions 5–7) gathered into its shop's month, in a `days` store made anew. */
+async function intoShopMonths(db: IDBPDatabase<UpgradeSchema>, tx: UpgradeTx): Promise<void> {
+  const months = (await tx.objectStore('days').getAll()) as DailyMonthRecord[];
+  db.deleteObjectStore('days');
+  const days = db.createObjectStore('days', { keyPath: ['site', 'store', 'month'] });
+  await issueAll(shopMonthsOf(months).map((m) => () => days.put(m)));
 }
 
 /** The daily value a reading stands for: only readings of one day (closed, or today's real-time). */

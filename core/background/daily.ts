@@ -1,13 +1,51 @@
-import { daysOf, dayOf, emptyMonth, monthKeyOf, putDay, type DailyValue, type MonthKey } from '../daily-months';
-import { dailyFromReading, readStore, type Database, type Reader } from '../db';
-import { isPeerPart } from '../keys';
+import {
+  dayOf,
+  daysOf,
+  holdMonths,
+  MonthBook,
+  monthKeyOf,
+  monthWrites,
+  seriesMonth,
+  seriesMonths,
+  shopMonthOfKey,
+  type DailyValue,
+  type ShopMonthRecord,
+} from '../daily-months';
+import { dailyFromReading, readStore, type Database, type Reader, type ReadTx } from '../db';
+import { isPeerPart, joinKey } from '../keys';
 import type { MetricId } from '../metrics';
 import type { DailyPoint, IsoDate } from '../review/types';
 
 /**
  * Daily values: the queries trends and reviews run, and the retention that keeps raw readings small
- * without ever losing a day.
+ * without ever losing a day. Days are kept one record per shop × month (core/daily-months.ts): a window
+ * of a shop's days is one key-range read of the months it touches.
  */
+
+/** The windows of shop months each shared read transaction has read, by shop: read once, filtered for the rest. */
+const windows = new WeakMap<ReadTx, Map<string, Array<{ from: string; to: string; months: Promise<ShopMonthRecord[]> }>>>();
+
+/**
+ * A shop's month records from `from`'s month to `to`'s (inclusive), oldest first, in one request. In a
+ * shared read transaction (the review's hundreds of reads) a window inside one already read is taken from
+ * it: every series of a shop's month is in its one record, so the review's dozen series of the same weeks
+ * cost one read, not a dozen.
+ */
+function shopMonths(db: Reader, site: string, store: string, from: IsoDate, to: string): Promise<ShopMonthRecord[]> {
+  const [first, last] = [from.slice(0, 7), to.slice(0, 7)];
+  const read = () => readStore(db, 'days').getAll(IDBKeyRange.bound([site, store, first], [site, store, last]));
+  if (!('objectStore' in db)) return read();
+  let shops = windows.get(db);
+  if (!shops) windows.set(db, (shops = new Map()));
+  const shop = joinKey([site, store]);
+  const done = shops.get(shop) ?? [];
+  shops.set(shop, done);
+  const covering = done.find((w) => w.from <= first && w.to >= last);
+  if (covering) return covering.months.then((months) => months.filter((m) => m.month >= first && m.month <= last));
+  const months = read();
+  done.push({ from: first, to: last, months });
+  return months;
+}
 
 /** One series' days from `from` to `to` (inclusive), oldest first: the months they fall in, read at once. */
 export async function dailySeries(
@@ -19,18 +57,18 @@ export async function dailySeries(
   to: IsoDate,
   part = '',
 ): Promise<DailyValue[]> {
-  const months = await readStore(db, 'days').getAll(
-    IDBKeyRange.bound([site, store, metric, part, from.slice(0, 7)], [site, store, metric, part, to.slice(0, 7)]),
-  );
-  return months.flatMap((m) => daysOf(m, from, to));
+  const months = await shopMonths(db, site, store, from, to);
+  return months.flatMap((shop) => {
+    const month = seriesMonth(shop, metric, part);
+    return month ? daysOf(month, from, to) : [];
+  });
 }
 
 export const toPoints = (records: readonly DailyValue[]): DailyPoint[] => records.map((r) => ({ date: r.date, value: r.value }));
 
 /**
- * Every part of a metric with days in the window, by part key: its breakdowns (each traffic source's
- * visitors) or its peers' numbers. The parts are found by jumping over the keys from part to part,
- * then each part's window is read on its own: a long history costs nothing outside the window.
+ * Every part of a metric with days in the window, by part key (in key order): its breakdowns (each
+ * traffic source's visitors) or its peers' numbers. One read of the shop's months in the window.
  */
 export async function dailyParts(
   db: Reader,
@@ -41,43 +79,23 @@ export async function dailyParts(
   to: IsoDate,
   kind: 'breakdown' | 'peer' = 'breakdown',
 ): Promise<Map<string, DailyValue[]>> {
-  const keys: string[] = [];
-  let cursor = await readStore(db, 'days').openKeyCursor(
-    IDBKeyRange.bound([site, store, metric, '\u0001', ''], [site, store, metric, '\uffff', '\uffff']),
-  );
-  while (cursor) {
-    const part = cursor.key[3];
-    if (isPeerPart(part) === (kind === 'peer')) keys.push(part);
-    cursor = await cursor.continue([site, store, metric, `${part}\u0000`, '']);
-  }
-  const parts = new Map<string, DailyValue[]>();
-  const windows = await Promise.all(keys.map((part) => dailySeries(db, site, store, metric, from, to, part)));
-  keys.forEach((part, i) => {
-    if (windows[i]!.length) parts.set(part, windows[i]!);
-  });
-  return parts;
+  const found = new Map<string, DailyValue[]>();
+  for (const shop of await shopMonths(db, site, store, from, to))
+    for (const month of seriesMonths(shop)) {
+      if (month.metric !== metric || month.part === '' || isPeerPart(month.part) !== (kind === 'peer')) continue;
+      const days = daysOf(month, from, to);
+      if (days.length) found.set(month.part, [...(found.get(month.part) ?? []), ...days]);
+    }
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The metrics a shop has days of since `since` (its own totals), for the trends picker. */
+/** The metrics a shop has days of since `since` (its own totals), for the trends picker, in key order. */
 export async function metricsWithDays(db: Reader, site: string, store: string, since: IsoDate): Promise<MetricId[]> {
-  const found: MetricId[] = [];
-  const sinceMonth = since.slice(0, 7);
-  let cursor = await readStore(db, 'days').openCursor(
-    IDBKeyRange.bound([site, store, '', '', ''], [site, store, '\uffff', '', '']),
-  );
-  // Jump over the keys: to a metric's first recent month of its total, then straight to the next metric.
-  while (cursor) {
-    const [, , metric, part, month] = cursor.key;
-    const nextMetric: MonthKey = [site, store, `${metric}\u0000`, '', ''];
-    if (part !== '') cursor = await cursor.continue(nextMetric);
-    else if (month < sinceMonth) cursor = await cursor.continue([site, store, metric, '', sinceMonth]);
-    else if (!daysOf(cursor.value, since).length) cursor = await cursor.continue();
-    else {
-      found.push(metric as MetricId);
-      cursor = await cursor.continue(nextMetric);
-    }
-  }
-  return found;
+  const found = new Set<MetricId>();
+  for (const shop of await shopMonths(db, site, store, since, '\uffff'))
+    for (const month of seriesMonths(shop))
+      if (month.part === '' && !found.has(month.metric) && daysOf(month, since).length) found.add(month.metric);
+  return [...found].sort();
 }
 
 /** Every shop with daily values, once each (jumping from shop to shop over the keys). */
@@ -87,7 +105,7 @@ export async function dailyShops(db: Reader): Promise<Array<{ site: string; stor
   while (cursor) {
     const [site, store] = cursor.key;
     shops.push({ site, store });
-    cursor = await cursor.continue([site, `${store}\u0000`, '', '', '']);
+    cursor = await cursor.continue([site, `${store}\u0000`, '']);
   }
   return shops;
 }
@@ -123,6 +141,7 @@ export async function compact(db: Database, now: number, retentionDays = RETENTI
       cursor = await cursor.continuePrimaryKey(after[0], after[1]);
       if (cursor && cursor.key === after[0] && cursor.primaryKey === after[1]) cursor = await cursor.continue();
     }
+    const book = new MonthBook();
     let seen = 0;
     while (cursor && seen < BATCH) {
       seen++;
@@ -131,10 +150,11 @@ export async function compact(db: Database, now: number, retentionDays = RETENTI
       const day = dailyFromReading(r);
       let remove: boolean;
       if (day) {
-        const month = (await days.get(monthKeyOf(day))) ?? emptyMonth(day);
-        if (!dayOf(month, day.date)) {
-          putDay(month, day);
-          await days.put(month);
+        const key = monthKeyOf(day);
+        await holdMonths(days, book, [shopMonthOfKey(key)]);
+        const month = book.month(key);
+        if (!month || !dayOf(month, day.date)) {
+          book.gather(day);
           result.daysWritten++;
         }
         remove = true;
@@ -148,6 +168,7 @@ export async function compact(db: Database, now: number, retentionDays = RETENTI
       }
       cursor = await cursor.continue();
     }
+    await Promise.all(monthWrites(days, book).map((write) => write()));
     await tx.done;
     if (!cursor) return result;
   }

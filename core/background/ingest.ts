@@ -1,4 +1,4 @@
-import { dayOf, gatherDay, monthKeyOf, type DailyMonthRecord } from '../daily-months';
+import { dayOf, holdMonths, MonthBook, monthKeyOf, monthWrites, shopMonthOfKey } from '../daily-months';
 import { allOrNothing, dailyFromReading, issueAll, type AlertRecord, type Database, type ReadingRecord } from '../db';
 import { alertKey, customAlertKey, customAlertRange, joinKey, partOf, rowKey, sameRow, seriesKey, shopKey } from '../keys';
 import type { Evaluation, PageReport } from '../messages';
@@ -109,11 +109,11 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
 
   return allOrNothing(tx, async () => {
     // Every look-up of the report at once, one request each where the records share a key prefix: the
-    // alerts of the shop's period (the platform's and every rule's, on every row), the month records of
-    // the shop's months, and the last reading of each number whose day's month record cannot stand for it.
-    const shopMonths = [...new Set(monthKeys.flatMap((k) => (k ? [k[4]] : [])))];
+    // alerts of the shop's period (the platform's and every rule's, on every row), the shop's month
+    // record of each month the report's days fall in, and the last reading of each number whose day's month record cannot stand for it.
+    const book = new MonthBook();
     const needsLast = observed.map((_, i) => periods[i]!.kind !== 'day' || !monthKeys[i]);
-    const [lasts, stored, months, foundCurves] = await Promise.all([
+    const [lasts, stored, , foundCurves] = await Promise.all([
       Promise.all(
         series.map((s, i) =>
           needsLast[i] ? bySeries.openCursor(IDBKeyRange.bound([s, -Infinity], [s, Infinity]), 'prev') : null,
@@ -122,14 +122,16 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
       observed.some((o) => !o.peer && !o.period)
         ? alerts.index('byPeriod').getAll([site, store, pKey])
         : Promise.resolve([] as AlertRecord[]),
-      Promise.all(shopMonths.map((m) => days.index('byShopMonth').getAll([site, store, m]))),
+      holdMonths(
+        days,
+        book,
+        monthKeys.flatMap((k) => (k ? [shopMonthOfKey(k)] : [])),
+      ),
       Promise.all(curve.points.map((p) => curves.get(p.key))),
     ]);
     const custom = customRanges.map((r) => (r ? stored.filter((a) => a.id >= r.from && a.id <= r.to) : []));
 
     // Then the report is judged in memory against what was read, and every write is issued together.
-    const monthOf = new Map<string, DailyMonthRecord>();
-    for (const m of months.flat()) monthOf.set(joinKey(monthKeyOf({ ...m, date: `${m.month}-01` })), m);
     // A closed day's last reading is what its month record holds for the day: a closed figure there is
     // the latest closed reading (a closed one beats a running real-time one, and of two the later wins).
     const lastOf = new Map<string, Last | undefined>();
@@ -137,7 +139,7 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
       if (lastOf.get(s)) return;
       const key = monthKeys[i];
       if (!needsLast[i] && key) {
-        const month = monthOf.get(joinKey(key));
+        const month = book.month(key);
         const day = month && dayOf(month, periods[i]!.start);
         lastOf.set(s, day && !day.provisional ? { value: day.value, currency: day.currency, period: periods[i]! } : undefined);
       } else lastOf.set(s, lasts[i]?.value);
@@ -146,7 +148,6 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
     for (const a of stored) current.set(a.id, a);
     const newReadings: ReadingRecord[] = [];
     const changedAlerts = new Map<string, AlertRecord>();
-    const changedMonths = new Map<string, DailyMonthRecord>();
     const evaluations: Evaluation[] = [];
     const notify: AlertRecord[] = [];
 
@@ -215,12 +216,7 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
         newReadings.push(record);
         lastOf.set(series[index]!, record);
         const next = dailyFromReading(record);
-        const monthKey = monthKeys[index];
-        if (next && monthKey) {
-          const key = joinKey(monthKey);
-          const { month, changed } = gatherDay(monthOf, next, key);
-          if (changed) changedMonths.set(key, month);
-        }
+        if (next && monthKeys[index]) book.gather(next);
       }
 
       // The platform's lines judge the shop's own totals of the page's period; only custom rules watch
@@ -280,7 +276,7 @@ export async function ingest(db: Database, report: PageReport, ctx: IngestContex
 
     await issueAll([
       ...newReadings.map((r) => () => (r.id === undefined ? readings.add(r) : readings.put(r))),
-      ...[...changedMonths.values()].map((m) => () => days.put(m)),
+      ...monthWrites(days, book),
       ...[...changedAlerts.values()].map((a) => () => alerts.put(a)),
       ...fileCurvePoints(report, { minute: curve.minute, timeZone: ctx.timeZone }, curve.points, foundCurves).map(
         (c) => () => curves.put(c),

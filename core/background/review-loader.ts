@@ -99,9 +99,18 @@ export async function loadShopHistory(
   const recentMetrics = REVIEW_METRICS.filter(
     (m) => m !== 'sales' && (scope === 'all' || !QUALITY_METRICS.includes(m)) && !(deferred.counts && COUNT_METRICS.includes(m)),
   );
+  // Sales first: its window holds the recent weeks', which a shared transaction then reads from it (daily.ts).
+  const salesDays = dailySeries(
+    db,
+    site,
+    store,
+    'sales',
+    scope === 'all' ? addDays(today, -SALES_DAYS) : recentFrom,
+    addDays(today, -1),
+  );
   const [recent, sales, targets, metrics] = await Promise.all([
     recentHistory(db, site, store, today, recentMetrics, !deferred.sources),
-    dailySeries(db, site, store, 'sales', scope === 'all' ? addDays(today, -SALES_DAYS) : recentFrom, addDays(today, -1)),
+    salesDays,
     shopTargets(db, site, store),
     scope === 'all' ? metricsWithDays(db, site, store, addDays(today, -90)) : Promise.resolve([]),
   ]);

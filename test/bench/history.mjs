@@ -395,7 +395,11 @@ async function daysDigest(ext) {
     const mix = (s) => {
       for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 16777619) >>> 0;
     };
-    for (const m of months)
+    // Version 8 keeps a shop's month in one record holding its series; versions 5–7 one record a series.
+    const series = months.flatMap((r) =>
+      r.series ? r.series.map((s) => ({ ...s, site: r.site, store: r.store, month: r.month })) : [r],
+    );
+    for (const m of series)
       m.values.forEach((v, i) => {
         if (v === null) return;
         count++;

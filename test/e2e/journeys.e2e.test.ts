@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, launchIn, type Session } from './engines';
+import { storedDays } from './seed';
 import { eventually, SCREENSHOTS, startServer, type FixtureServer, type StoredReading } from './support';
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm';
@@ -146,10 +147,8 @@ describe.each(ENGINES)('core journeys in %s', (engine) => {
     expect(report).toMatch(/第 3 行：“value”缺失或无效/);
     await eventually(
       async () =>
-        // The day is filed in its month record: 1 October is the month's first value.
-        (await session.readDatabase<{ month: string; metric: string; values: Array<number | null> }>('days')).some(
-          (m) => m.month === '2026-10' && m.metric === 'sales' && m.values[0] === 9876.5,
-        ),
+        // The day is filed in its shop's month record.
+        (await storedDays(session)).some((d) => d.id === 'sycm|小雨的旗舰店|sales||2026-10-01' && d.value === 9876.5),
       'the imported day',
     );
     await options.screenshot(shot('options-import-zh-CN'), true);

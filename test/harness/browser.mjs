@@ -132,41 +132,43 @@ export async function readDatabase(serviceWorker, storeName) {
 
 /**
  * Every day the history keeps, one object a day (`{ id, site, store, metric, part, date, value,
- * provisional }`), read from the month records of the `days` store (core/daily-months.ts).
+ * provisional }`), read from the shop month records of the `days` store (core/daily-months.ts).
  * @param {import('playwright-core').Worker} serviceWorker
  */
 export async function readDays(serviceWorker) {
-  return daysOfMonths(/** @type {MonthRecord[]} */ (await readDatabase(serviceWorker, 'days')));
+  return daysOfMonths(/** @type {ShopMonthRecord[]} */ (await readDatabase(serviceWorker, 'days')));
 }
 
 /**
- * @typedef {{ site: string, store: string, metric: string, part: string, month: string,
- *             values: Array<number | null>, provisional: number }} MonthRecord
+ * @typedef {{ metric: string, part: string, values: Array<number | null>, provisional: number }} SeriesDays
+ * @typedef {{ site: string, store: string, month: string, series: SeriesDays[] }} ShopMonthRecord
  */
 
 /**
- * The days of the `days` store's month records, as readDays gives them (read in either browser).
- * @param {MonthRecord[]} months
+ * The days of the `days` store's shop month records, as readDays gives them (read in either browser).
+ * @param {ShopMonthRecord[]} months
  */
 export function daysOfMonths(months) {
   const esc = (/** @type {string} */ s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-  return months.flatMap((m) =>
-    m.values.flatMap((value, i) => {
-      if (value === null) return [];
-      const date = `${m.month}-${String(i + 1).padStart(2, '0')}`;
-      const id = [m.site, m.store, m.metric, m.part, date].map(esc).join('|');
-      return [
-        {
-          id,
-          site: m.site,
-          store: m.store,
-          metric: m.metric,
-          part: m.part,
-          date,
-          value,
-          provisional: (m.provisional & (1 << i)) !== 0,
-        },
-      ];
-    }),
-  );
+  return months
+    .flatMap(({ site, store, month, series }) => series.map((m) => ({ ...m, site, store, month })))
+    .flatMap((m) =>
+      m.values.flatMap((value, i) => {
+        if (value === null) return [];
+        const date = `${m.month}-${String(i + 1).padStart(2, '0')}`;
+        const id = [m.site, m.store, m.metric, m.part, date].map(esc).join('|');
+        return [
+          {
+            id,
+            site: m.site,
+            store: m.store,
+            metric: m.metric,
+            part: m.part,
+            date,
+            value,
+            provisional: (m.provisional & (1 << i)) !== 0,
+          },
+        ];
+      }),
+    );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { alertAction, inbox } from '@/core/background/alerts';
 import { ingest } from '@/core/background/ingest';
 import { compact, dailyParts, dailySeries, metricsWithDays, RETENTION_DAYS } from '@/core/background/daily';
@@ -91,6 +91,49 @@ describe('daily values', () => {
     );
     expect((await metricsWithDays(db, 'sycm', '小雨的旗舰店', '2026-11-01')).sort()).toEqual(['bounceRate', 'visitors']);
     expect(await metricsWithDays(db, 'sycm', '小雨的旗舰店', '2026-11-26')).toEqual([]);
+  });
+
+  it('files a report’s days in one record per shop and month: one read and one write of it, however many series', async () => {
+    const db = await freshDb();
+    const calls: string[] = [];
+    const spies = (['get', 'put'] as const).map((method) => {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.name === 'days') calls.push(method);
+        return original.apply(this, args);
+      });
+    });
+    const rows = [
+      obs('visitors', 3000),
+      obs('bounceRate', 0.5),
+      obs('sales', 9000, { currency: 'CNY' }),
+      obs('visitors', 1200, { breakdown: { dimension: 'source', key: '手淘搜索' } }),
+      obs('visitors', 9000, { peer: '竞店A' }),
+    ];
+    await ingest(db, report(rows, day('2026-11-25')), at(noonOf('2026-11-26')));
+    expect(calls).toEqual(['get', 'put']);
+    // A table of days across two months: one record for each.
+    calls.length = 0;
+    await ingest(
+      db,
+      report(
+        [obs('visitors', 2000, { period: day('2026-10-31') }), obs('visitors', 2100, { period: day('2026-11-01') })],
+        day('2026-11-25'),
+      ),
+      at(noonOf('2026-11-26')),
+    );
+    expect(calls.sort()).toEqual(['get', 'get', 'put', 'put']);
+    for (const spy of spies) spy.mockRestore();
+
+    const november = (await db.get('days', ['sycm', '小雨的旗舰店', '2026-11']))!;
+    expect(november.series.map((s) => [s.metric, s.part, s.values[0] ?? null, s.values[24] ?? null])).toEqual([
+      ['bounceRate', '', null, 0.5],
+      ['sales', '', null, 9000],
+      ['visitors', '', 2100, 3000],
+      ['visitors', 'peer:竞店A', null, 9000],
+      ['visitors', 'source=手淘搜索', null, 1200],
+    ]);
+    expect((await db.get('days', ['sycm', '小雨的旗舰店', '2026-10']))!.series.map((s) => s.values[30])).toEqual([2000]);
   });
 });
 

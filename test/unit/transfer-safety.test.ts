@@ -74,7 +74,11 @@ describe('times and days on import, and exports of whatever is stored', () => {
   it('exports CSV and JSON even when a stored record holds a time no date can hold', async () => {
     const db = await hostileShop();
     const [first] = await db.getAll('days');
-    await db.put('days', { ...first!, observedAt: first!.observedAt.map((at) => (at === null ? null : 9e15)) });
+    const [series, ...rest] = first!.series;
+    await db.put('days', {
+      ...first!,
+      series: [{ ...series!, observedAt: series!.observedAt.map((at) => (at === null ? null : 9e15)) }, ...rest],
+    });
     const rows = parseCsv(await exportCsv(db));
     expect(rows).toHaveLength(5);
     const observedAt = rows[0]!.indexOf('observed_at');

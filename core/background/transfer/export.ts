@@ -1,4 +1,4 @@
-import { daysOf, type DailyMonthRecord } from '../../daily-months';
+import { daysOf, seriesMonths, type ShopMonthRecord } from '../../daily-months';
 import type { AlertRecord, DailyRecord, Database, ReadingRecord, StorePulseDB, TargetRecord } from '../../db';
 import type { CurveRecord } from '../../intraday-curves';
 import { dailyId } from '../../keys';
@@ -37,8 +37,8 @@ export interface ExportChunk {
   total: number;
 }
 
-/** Month records per page (up to 31 days each); readings, alerts and targets per page. */
-const MONTHS_PAGE = 100;
+/** Shop month records per page (every series of a shop's month, up to 31 days each); readings, alerts and targets per page. */
+const MONTHS_PAGE = 10;
 const RECORDS_PAGE = 2000;
 /** Curves per page (up to 144 slots each). */
 const CURVES_PAGE = 500;
@@ -59,9 +59,11 @@ async function* pages<S extends Paged>(db: Database, store: S, size: number): As
   }
 }
 
-/** A month's days as an export file carries them, each with its id. */
-export const dailyRecords = (month: DailyMonthRecord): DailyRecord[] =>
-  daysOf(month).map((d) => ({ id: dailyId(d.site, d.store, d.metric, d.part, d.date), ...d }));
+/** A shop month's days as an export file carries them, each with its id: by metric, part, then day. */
+export const dailyRecords = (shop: ShopMonthRecord): DailyRecord[] =>
+  seriesMonths(shop).flatMap((month) =>
+    daysOf(month).map((d) => ({ id: dailyId(d.site, d.store, d.metric, d.part, d.date), ...d })),
+  );
 
 /** How many records the export goes through, for its progress. */
 async function recordCount(db: Database, format: ExportFormat): Promise<number> {
@@ -77,7 +79,7 @@ async function recordCount(db: Database, format: ExportFormat): Promise<number> 
 /**
  * The export file in pieces of at most a page of records each. JSON: the envelope first (format and
  * version before any record, which import relies on), then each section's records; CSV: the header,
- * then one row per shop, metric, part and day in that order.
+ * then one row per shop, month, metric, part and day in that order.
  */
 export async function* exportChunks(
   db: Database,
@@ -130,9 +132,9 @@ function isoTime(at: number): string {
   return Number.isFinite(date.getTime()) ? date.toISOString() : '';
 }
 
-/** A month's days as CSV rows (RFC 4180), formula-looking text defused. */
-function csvRows(month: DailyMonthRecord): string {
-  return daysOf(month)
+/** A shop month's days as CSV rows (RFC 4180), formula-looking text defused. */
+function csvRows(shop: ShopMonthRecord): string {
+  return dailyRecords(shop)
     .map((d) => {
       const text = [d.date, d.site, d.store, d.metric, d.breakdown?.dimension ?? '', d.breakdown?.key ?? '', d.peer ?? ''];
       const rest = [d.currency ?? '', d.provisional ? 'true' : 'false', isoTime(d.observedAt)];

@@ -3,9 +3,13 @@ import {
   gatherDay,
   dayOf,
   daysOf,
+  holdMonths,
   emptyMonth,
+  MonthBook,
+  monthWrites,
   putDay,
   replacesDaily,
+  shopMonthKeyOf,
   type DailyMonthRecord,
   type DailyValue,
 } from '../../daily-months';
@@ -382,11 +386,13 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
     // Requests of one transaction are queued in order; asking for a batch at once saves a round trip each.
     const days = tx.objectStore('days');
     for (const batch of chunks([...valid.months.values()])) {
-      const currents = await Promise.all(batch.map((m) => days.get([m.site, m.store, m.metric, m.part, m.month])));
-      const writes: Array<() => Promise<unknown>> = [];
-      batch.forEach((incoming, i) => {
+      // The shop months the batch's series fall in, read at once; each changed one written once.
+      const book = new MonthBook();
+      await holdMonths(days, book, batch.map(shopMonthKeyOf));
+      for (const incoming of batch) {
         const month =
-          currents[i] ?? emptyMonth({ ...incoming, date: `${incoming.month}-01`, value: 0, provisional: false, observedAt: 0 });
+          book.month([incoming.site, incoming.store, incoming.metric, incoming.part, incoming.month]) ??
+          emptyMonth({ ...incoming, date: `${incoming.month}-01`, value: 0, provisional: false, observedAt: 0 });
         let changed = false;
         for (const d of daysOf(incoming)) {
           const current = dayOf(month, d.date);
@@ -398,9 +404,9 @@ async function merge(db: Database, valid: Valid, report: ImportReport): Promise<
             report.added.daily++;
           }
         }
-        if (changed) writes.push(() => days.put(month));
-      });
-      await issueAll(writes);
+        if (changed) book.set(month);
+      }
+      await issueAll(monthWrites(days, book));
     }
     const readings = tx.objectStore('readings');
     const bySeries = readings.index('bySeries');

@@ -57,7 +57,12 @@ export const noonOf = (date: string): number => {
   return new Date(y!, m! - 1, d!, 12).getTime();
 };
 
-/** Every day kept, one record a day with its id, in key order (site, store, metric, part, date). */
+/** Every day kept, one record a day with its id, in the order (site, store, metric, part, date). */
 export async function allDays(db: Database): Promise<DailyRecord[]> {
-  return (await db.getAll('days')).flatMap(dailyRecords);
+  const order = (d: DailyRecord) => [d.site, d.store, d.metric, d.part, d.date];
+  return (await db.getAll('days')).flatMap(dailyRecords).sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    const i = x.findIndex((v, j) => v !== y[j]);
+    return i < 0 ? 0 : x[i]! < y[i]! ? -1 : 1;
+  });
 }

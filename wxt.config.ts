@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import MANGLED_NAMES from './core/content/mangled-names.json';
 import { ALL_MATCHES } from './core/sites';
 
 /** The add-on's id at addons.mozilla.org; tests install the Firefox build under it. */
@@ -62,7 +63,15 @@ export default defineConfig({
       config.build = {
         ...config.build,
         minify: 'terser',
-        terserOptions: { compress: { passes: 2 } },
+        terserOptions: {
+          compress: { passes: 2 },
+          // Property names that never leave a content script (core/content/mangled-names.json: the page
+          // session's and the reader's own members, the site definitions' fields) are renamed in the content
+          // scripts alone; the names of messages, of the badge script's interface and of built-ins are kept.
+          ...(entrypoints.every((e) => e.type === 'content-script')
+            ? { mangle: { properties: { regex: new RegExp(`^(?:${MANGLED_NAMES.join('|')})$`) } } }
+            : {}),
+        },
         // SIZE_MAP=1: source maps beside the scripts (not linked from them), for `test/bench/size-parts.mjs`.
         ...(process.env.SIZE_MAP ? { sourcemap: 'hidden' as const } : {}),
       };

@@ -283,7 +283,7 @@ export const METRICS: readonly MetricDef[] = [
   },
 ];
 
-export const METRIC_IDS: readonly MetricId[] = METRICS.map((m) => m.id);
+export const METRIC_IDS: readonly MetricId[] = /* @__PURE__ */ METRICS.map((m) => m.id);
 
 /** The shop's own metrics: what a store back office's labels are matched against. */
 export const SHOP_METRICS: readonly MetricDef[] = METRICS.filter((m) => m.side !== 'ads');

@@ -319,6 +319,64 @@ function wordsOf(t: BadgeTranslate, locale: Locale): BadgeTranslate {
   };
 }
 
+/** A badge the page session wants on the page: its key, the value's element, and what it says. */
+export interface Wanted {
+  key: unknown;
+  element: Element;
+  content(kit: BadgeKit): BadgeContent;
+  /** The alert its dismiss button dismisses; none for today's pace and notes. */
+  alertId?: string;
+}
+
+/**
+ * A page session's badges on the page, kept to what the session last asked for, in groups (the alerts'
+ * and pace's badges, the notes on unreadable numbers) that are placed apart. Lives in the badge script:
+ * a page that never shows a badge never loads it.
+ */
+class BadgeBoard {
+  private readonly groups = new Map<string, Map<unknown, Badge>>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly onDismiss: (alertId: string) => void,
+  ) {}
+
+  /** Exactly these badges in the group, each on its element: new ones made, others taken down. */
+  show(group: string, wanted: readonly Wanted[]): void {
+    let shown = this.groups.get(group);
+    if (!shown) this.groups.set(group, (shown = new Map()));
+    const keys = new Set<unknown>();
+    for (const w of wanted) {
+      keys.add(w.key);
+      const content = w.content(BADGE_KIT);
+      let badge = shown.get(w.key);
+      if (!badge) {
+        const alertId = w.alertId;
+        badge = new Badge(this.doc, content, () => alertId !== undefined && this.onDismiss(alertId));
+        shown.set(w.key, badge);
+      } else badge.update(content);
+      if (badge.attachedTo !== w.element) badge.attach(w.element);
+      else badge.position();
+    }
+    for (const [key, badge] of shown)
+      if (!keys.has(key)) {
+        badge.remove();
+        shown.delete(key);
+      }
+  }
+
+  /** Each badge placed again (the window was resized). */
+  position(): void {
+    for (const shown of this.groups.values()) for (const badge of shown.values()) badge.position();
+  }
+
+  /** Every badge taken down (the session stopped, or the page moved on in-page). */
+  clear(): void {
+    for (const shown of this.groups.values()) for (const badge of shown.values()) badge.remove();
+    this.groups.clear();
+  }
+}
+
 export type BadgeKit = typeof BADGE_KIT;
 
 /**
@@ -326,7 +384,8 @@ export type BadgeKit = typeof BADGE_KIT;
  * alert's, today's pace's and an unreadable number's badge say, in the page's words.
  */
 export const BADGE_KIT = {
-  create: (doc: Document, content: BadgeContent, onDismiss: () => void): Badge => new Badge(doc, content, onDismiss),
+  /** A page session's badges (core/content/session.ts decides which; the board places them). */
+  board: (doc: Document, onDismiss: (alertId: string) => void) => new BadgeBoard(doc, onDismiss),
 
   alert(observed: Found['observed'], e: WordedEvaluation, pageT: BadgeTranslate, locale: Locale): BadgeContent {
     const t = wordsOf(pageT, locale);

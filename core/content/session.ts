@@ -7,7 +7,7 @@ import type { PageRead, SiteAdapter } from '../sites';
 import { valueKey } from '../keys';
 import { PageMemo } from '../reader/memo';
 import { runToEnd } from '../reader/scan';
-import type { Badge, BadgeKit } from './badge';
+import type { BadgeKit, Wanted } from './badge';
 import { BADGE_TAG } from './badge-tag';
 import { RootWatch } from './discovery';
 import { runInSlices, SLICE_MS, yieldToPage } from './slices';
@@ -95,11 +95,10 @@ export class PageSession {
   private readonly observed = new WeakSet<Node>();
   private readonly tracked = new Map<string, Tracked>();
   private readonly flags = new Map<string, Flag>();
-  private readonly badges = new Map<string, Badge>();
-  private readonly notes = new Map<Element, Badge>();
   private readonly dismissed = new Set<string>();
-  /** The badges' code once loaded; `kitAsked` while it is on its way. */
+  /** The badges' code once loaded (`kitAsked` while it is on its way), and the badges it placed. */
   private kit: BadgeKit | undefined;
+  private board: ReturnType<BadgeKit['board']> | undefined;
   private kitAsked = false;
   /** Today's pace beside the real-time sales number it was computed from (that number's key and value). */
   private pace: { key: string; value: number; text: PaceText } | undefined;
@@ -146,7 +145,7 @@ export class PageSession {
     );
     this.observer = new deps.window.MutationObserver((records) => this.onMutations(records));
     deps.signal.addEventListener('abort', () => this.stop(), { once: true });
-    deps.window.addEventListener('resize', () => this.repositionBadges(), { signal: deps.signal, passive: true });
+    deps.window.addEventListener('resize', () => this.board?.position(), { signal: deps.signal, passive: true });
   }
 
   start(): void {
@@ -159,9 +158,7 @@ export class PageSession {
   /** In-page navigation: forget what this page showed and read afresh. */
   reset(): void {
     this.generation++;
-    for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
-    this.badges.clear();
-    this.notes.clear();
+    this.board?.clear();
     this.flags.clear();
     this.pace = undefined;
     this.tracked.clear();
@@ -185,9 +182,7 @@ export class PageSession {
     this.observer.disconnect();
     this.memo.disconnect();
     if (this.timer) clearTimeout(this.timer);
-    for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
-    this.badges.clear();
-    this.notes.clear();
+    this.board?.clear();
   }
 
   private observe(root: Document | ShadowRoot): void {
@@ -453,77 +448,47 @@ export class PageSession {
     this.render(() => this.placeBadges(found));
   }
 
+  /**
+   * The alerts' badges on their numbers, and today's pace beside the real-time sales number it was
+   * computed from; a number carries one badge, so an alert on it wins over the pace.
+   */
   private placeBadges(found: readonly Found[]): void {
-    const wanted = new Set<string>();
+    const wanted: Wanted[] = [];
+    const { t, locale } = this.deps;
     for (const f of found) {
       const key = keyOf(f);
       const flag = this.flags.get(key);
       if (!flag || flag.value !== f.observed.value || this.dismissed.has(flag.evaluation.alertId)) continue;
-      wanted.add(key);
-      const kit = this.badgeKit();
-      if (!kit) continue;
-      const content = kit.alert(f.observed, flag.evaluation, this.deps.t, this.deps.locale);
-      let badge = this.badges.get(key);
-      if (!badge) {
-        const alertId = flag.evaluation.alertId;
-        badge = kit.create(this.doc, content, () => void this.dismissFromBadge(alertId));
-        this.badges.set(key, badge);
-      } else {
-        badge.update(content);
-      }
-      if (badge.attachedTo !== f.element) badge.attach(f.element);
-      else badge.position();
+      const { evaluation } = flag;
+      wanted.push({
+        key,
+        element: f.element,
+        content: (kit) => kit.alert(f.observed, evaluation, t, locale),
+        alertId: evaluation.alertId,
+      });
     }
-    this.placePace(found, wanted);
-    for (const [key, badge] of this.badges) {
-      if (!wanted.has(key)) {
-        badge.remove();
-        this.badges.delete(key);
-      }
-    }
-  }
-
-  /**
-   * Today's pace beside the real-time sales number, through the same badge and placement as an alert's;
-   * a number carries one badge, so an alert on it wins.
-   */
-  private placePace(found: readonly Found[], wanted: Set<string>): void {
     const pace = this.pace;
-    if (!pace || wanted.has(pace.key)) return;
-    const f = found.find((x) => keyOf(x) === pace.key && x.observed.value === pace.value);
-    if (!f) return;
-    const key = `pace|${pace.key}`;
-    wanted.add(key);
-    const kit = this.badgeKit();
-    if (!kit) return;
-    const content = kit.pace(pace.text, this.deps.t, this.deps.locale);
-    let badge = this.badges.get(key);
-    if (!badge) this.badges.set(key, (badge = kit.create(this.doc, content, () => undefined)));
-    else badge.update(content);
-    if (badge.attachedTo !== f.element) badge.attach(f.element);
-    else badge.position();
+    const paced =
+      pace &&
+      !wanted.some((w) => w.key === pace.key) &&
+      found.find((x) => keyOf(x) === pace.key && x.observed.value === pace.value);
+    if (paced) wanted.push({ key: `pace|${pace.key}`, element: paced.element, content: (kit) => kit.pace(pace.text, t, locale) });
+    this.show('badges', wanted);
   }
 
   /** A note beside each number that could not be read as shown, so the operator knows why it is missing. */
   private renderNotes(elements: readonly Element[]): void {
-    const keep = new Set(elements);
-    for (const el of elements) {
-      let note = this.notes.get(el);
-      if (!note) {
-        const kit = this.badgeKit();
-        if (!kit) break;
-        note = kit.create(this.doc, kit.unreadable(this.deps.t, this.deps.locale), () => undefined);
-        this.notes.set(el, note);
-      }
-      if (note.attachedTo !== el) note.attach(el);
-      else note.position();
-    }
-    for (const [el, note] of this.notes) {
-      if (!keep.has(el)) {
-        note.remove();
-        this.notes.delete(el);
-      }
-    }
+    const { t, locale } = this.deps;
+    this.show(
+      'notes',
+      elements.map((element) => ({ key: element, element, content: (kit) => kit.unreadable(t, locale) })),
+    );
+  }
+
+  /** Places a group of badges once the badges' code is here; asks for it when there is one to show. */
+  private show(group: string, wanted: readonly Wanted[]): void {
+    if (wanted.length > 0) this.badgeKit();
+    if (this.kit) (this.board ??= this.kit.board(this.doc, (id) => void this.dismissFromBadge(id))).show(group, wanted);
   }
 
   private async dismissFromBadge(alertId: string): Promise<void> {
@@ -533,10 +498,6 @@ export class PageSession {
     } catch (error) {
       console.warn('[StorePulse] dismissal not saved:', error);
     }
-  }
-
-  private repositionBadges(): void {
-    for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.position();
   }
 
   /**

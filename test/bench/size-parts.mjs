@@ -47,7 +47,10 @@ export function partsOf(code, map) {
     parts.get(name)?.push(text);
   };
   const names = map.sources.map((s) => {
-    const path = relative(ROOT, resolve(DIR, 'content-scripts', s)).replaceAll('\\', '/');
+    // A build copied elsewhere (BENCH_EXTENSION) names its sources from where it was built.
+    const path = (
+      DIR.startsWith(ROOT) ? relative(ROOT, resolve(DIR, 'content-scripts', s)) : s.replace(/^(?:\.\.\/)+/, '')
+    ).replaceAll('\\', '/');
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
     return pkg ? `${pkg[1]} (package)` : path;
   });

@@ -111,14 +111,21 @@ export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
 /** What a content script may not exceed (gzip, zlib level 9): the reader's own earlier budget; over it the check fails. */
 export const CONTENT_SCRIPT_CEILING = 30 * 1024;
 
+/** The property names the build renames in content scripts (wxt.config.ts). */
+const MANGLED_NAMES = JSON.parse(readFileSync(join(ROOT, 'core/content/mangled-names.json'), 'utf8'));
+
 /**
  * The content scripts of a built package: each one's size, and what breaks their rules — a script over
  * the ceiling, a host two scripts match (two readers on one page), a stylesheet built beside a script
- * (page-side code that pulled in a component's CSS; it is never injected, but the code came with it).
+ * (page-side code that pulled in a component's CSS; it is never injected, but the code came with it), a
+ * property name the build should have renamed still there (the renaming was not applied, or the name is
+ * one terser keeps as a built-in's).
  * @param {string} dir a built extension
+ * @param {readonly string[]} renamed the property names the build renames
  * @returns {{ sizes: Array<{ file: string, raw: number, gz: number }>, problems: string[] }}
  */
-export function contentScriptReport(dir) {
+export function contentScriptReport(dir, renamed = MANGLED_NAMES) {
+  const kept = new RegExp(`(?:\\.|[{,;}])(${renamed.join('|')})(?![\\w$])`);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const sizes = [];
   const problems = [];
@@ -129,6 +136,8 @@ export function contentScriptReport(dir) {
       const bytes = readFileSync(join(dir, file));
       const size = { file, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
       sizes.push(size);
+      const left = renamed.length ? kept.exec(bytes.toString('utf8')) : null;
+      if (left) problems.push(`the content script ${file} keeps the property name ${left[1]}, which the build renames`);
       if (size.gz > CONTENT_SCRIPT_CEILING)
         problems.push(`the content script ${file} is ${size.gz} B gzip (zlib 9), over ${CONTENT_SCRIPT_CEILING} B`);
     }

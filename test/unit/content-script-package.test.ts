@@ -48,6 +48,16 @@ describe('content scripts in the package', () => {
     ]);
   });
 
+  it('refuses a script that keeps a property name the build renames', () => {
+    const { problems } = pkg([SYCM, JD], {
+      'content-scripts/sycm.js': 'class A{a(){this.b.c()}}',
+      'content-scripts/jd.js': 'class A{lastSentSignature="";x(){return this.lastSentSignature}}',
+    });
+    expect(problems).toEqual([
+      'the content script content-scripts/jd.js keeps the property name lastSentSignature, which the build renames',
+    ]);
+  });
+
   it('refuses a stylesheet built beside the scripts', () => {
     const { problems } = pkg([SYCM], { 'content-scripts/sycm.js': 'a', 'content-scripts/sycm.css': '.chart{}' });
     expect(problems).toEqual(['content-scripts/sycm.css was built: a content script imports a stylesheet']);

@@ -272,12 +272,12 @@ export function askUntilAnswered<K extends ReadOnlyQuestion>(
   { send = sendMessage, patience = 2_000, tries = 4 }: { send?: typeof sendMessage; patience?: number; tries?: number } = {},
 ): Promise<ProtocolMap[K]['reply']> {
   return new Promise((resolve, reject) => {
-    let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let over = false;
+    let nextAsk: ReturnType<typeof setTimeout> | undefined;
     const settle = (done: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
+      if (over) return;
+      over = true;
+      clearTimeout(nextAsk);
       done();
     };
     const ask = (n: number, wait: number) => {
@@ -285,7 +285,7 @@ export function askUntilAnswered<K extends ReadOnlyQuestion>(
         (reply) => settle(() => resolve(reply)),
         (error: unknown) => settle(() => reject(error)),
       );
-      timer = setTimeout(
+      nextAsk = setTimeout(
         () => (n < tries ? ask(n + 1, wait * 2) : settle(() => reject(new Error(`no answer to ${type} after ${n} asks`)))),
         wait,
       );

@@ -6,7 +6,7 @@ import type { PageMemo } from './memo';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
-import { pairedValue, readTableColumn, type TableCache } from './table';
+import { pairedValue, readTableColumnSteps, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
@@ -121,9 +121,12 @@ export function* recogniseSteps(root: ParentNode = document, options: RecogniseO
     headers: !options.memo || scan.roots.some((r) => options.memo!.query(r, HEADER).length > 0),
   };
   const own = hits.filter((h): h is OwnHit => !!h.metric);
-  for (let from = 0; from < own.length; from += STEP_HITS) {
+  for (let from = 0; from < own.length;) {
     if (from > 0) yield;
-    readHits(own, from, Math.min(own.length, from + STEP_HITS), state);
+    const read = readHits(own, from, Math.min(own.length, from + STEP_HITS), state);
+    // A table column pauses between its rows; the hits after its header wait for it.
+    if (read.column) yield* read.column;
+    from = read.next;
   }
   yield;
   return pickOnePerSeries(state.found);
@@ -146,9 +149,18 @@ interface HitState {
   headers: boolean;
 }
 
-/** Reads hits[from, to): each one's number in its card, table column or sentence (a plain loop: the hot part stays out of the generator). */
-function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitState): void {
-  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, tables, scans, headers } = state;
+/**
+ * Reads hits[from, to): each one's number in its card, table column or sentence (a plain loop: the hot
+ * part stays out of the generator). It stops after a table header's hit: `column` reads that column,
+ * resumably, and `next` is the hit after it.
+ */
+function readHits(
+  hits: readonly OwnHit[],
+  from: number,
+  to: number,
+  state: HitState,
+): { next: number; column?: Generator<void, void> } {
+  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, scans, headers } = state;
   for (let k = from; k < to; k++) {
     const hit = hits[k]!;
     const metric = hit.metric;
@@ -170,15 +182,7 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
         make(hit, pair.element, pair.raw, acceptValue(metric, pair.parsed, options.defaultCurrency, hit.hint)!, false, options),
       );
     if (pair !== undefined) continue;
-    if (header) {
-      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
-        const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
-        const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
-        if (cell.period) f.observed.period = cell.period;
-        found.push(f);
-      }
-      continue;
-    }
+    if (header) return { next: k + 1, column: readColumn(hit, header, state) };
     const sentence = sentenceOf(hit, labelTexts);
     if (sentence) {
       // A line of prose: the number of the label's own phrase, or none (never a neighbour's).
@@ -196,6 +200,27 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
       const value = acceptValue(metric, candidate.parsed, options.defaultCurrency, hit.hint)!;
       found.push(make(hit, candidate.element, candidate.raw, value, false, options, undefined, undefined, candidate.depth));
     }
+  }
+  return { next: to };
+}
+
+/** A header hit's column, every row a value with its row's name (or its day, or the shop's total). */
+function* readColumn(hit: OwnHit, header: Element, state: HitState): Generator<void, void> {
+  const { options, fonts, found, tables } = state;
+  const metric = hit.metric;
+  for (const cell of yield* readTableColumnSteps(
+    header,
+    metric,
+    options.defaultCurrency,
+    tables,
+    hit.hint,
+    fonts,
+    options.anchor,
+  )) {
+    const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
+    const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
+    if (cell.period) f.observed.period = cell.period;
+    found.push(f);
   }
 }
 

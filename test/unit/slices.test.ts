@@ -256,6 +256,79 @@ describe('sliced reads through the memo while the page changes between slices', 
   });
 });
 
+describe('a table column read in slices', () => {
+  const url = new URL('https://sycm.taobao.com/portal/home.htm');
+  const tablePage = (rows: number) =>
+    `<div class="card"><div>跳失率</div><div>72.31%</div></div><table><thead><tr><th>商品名称</th><th>访客数</th><th>支付金额</th></tr></thead><tbody>` +
+    Array.from(
+      { length: rows },
+      (_, i) => `<tr><td>商品 ${i}</td><td>${1000 + i}</td><td>¥${(i * 3.5).toFixed(2)}</td></tr>`,
+    ).join('') +
+    '</tbody></table>';
+  const pausesOf = (html: string) => {
+    document.body.innerHTML = html;
+    const steps = sycm.readSteps(document, { url, now: NOW });
+    let pauses = 0;
+    for (let r = steps.next(); !r.done; r = steps.next()) pauses++;
+    return pauses;
+  };
+
+  it("pauses between a column's rows, and reads what the read in one go reads", async () => {
+    // Every row of 60 costs the same pauses as one row does, but for the column's own: the rows are
+    // worked out once (visibility, then their names) and each metric's column read, pausing every few rows.
+    expect(pausesOf(tablePage(60)) - pausesOf(tablePage(1))).toBeGreaterThan(20);
+    document.body.innerHTML = tablePage(60);
+    const whole = sycm.read(document, { url, now: NOW });
+    expect(whole.found.filter((f) => f.observed.breakdown).length).toBe(120);
+    expect(summary(await slicedRead(url))).toEqual(summary(whole));
+  });
+
+  /** Changes a live table makes: a cell rewritten, a row removed, a row added, a row moved to the top. */
+  function changeTable(kind: number, r: ReturnType<typeof rng>): void {
+    const body = document.querySelector('tbody')!;
+    const rows = body.querySelectorAll('tr');
+    const row = rows[r.int(rows.length)]!;
+    if (kind === 0) row.children[1]!.textContent = String(r.int(99999));
+    else if (kind === 1) row.remove();
+    else if (kind === 2)
+      row.insertAdjacentHTML('afterend', `<tr><td>新商品 ${r.int(99)}</td><td>${r.int(999)}</td><td>¥1.00</td></tr>`);
+    else body.prepend(row);
+  }
+
+  it('gives the read up when the table changed at any of its pauses; the next read equals a read in one go', async () => {
+    const total = pausesOf(tablePage(40));
+    const r = rng(7);
+    let givenUp = 0;
+    for (let at = 0; at < total; at++) {
+      document.body.innerHTML = tablePage(40);
+      const memo = new PageMemo(document);
+      let changed = false;
+      const observer = new MutationObserver(() => (changed = true));
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      let pauses = 0;
+      const options = (change: boolean) => ({
+        clock: () => 0,
+        sliceMs: 0,
+        pause: async () => {
+          if (change && pauses++ === at) changeTable(at % 4, r);
+          await yieldToPage(globalThis);
+        },
+        changed: () => observer.takeRecords().length > 0 || changed,
+      });
+      const first = await runInSlices(sycm.readSteps(document, { url, now: NOW, memo }), options(true));
+      expect(first.done, `a change at pause ${at} of ${total}`).toBe(false);
+      givenUp++;
+      changed = false;
+      const next = await runInSlices(sycm.readSteps(document, { url, now: NOW, memo }), options(false));
+      if (!next.done) throw new Error(`the read after pause ${at} was given up on a page that did not change`);
+      expect(summary(next.value), `after a change at pause ${at}`).toEqual(summary(sycm.read(document, { url, now: NOW })));
+      observer.disconnect();
+      memo.disconnect();
+    }
+    expect(givenUp).toBe(total);
+  }, 120_000);
+});
+
 describe('a page session on a page that never holds still', () => {
   let controller: AbortController | undefined;
   afterEach(() => controller?.abort());

@@ -304,7 +304,8 @@ function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Gen
 interface Matched {
   data: string;
   parent: Node | null;
-  cut: boolean;
+  /** Whether its last number went on in the next element; null when its hits do not depend on that. */
+  cut: boolean | null;
   element: Element;
   hits: LabelHit[];
 }
@@ -321,22 +322,34 @@ function collectSome(candidates: readonly Text[], from: number, to: number, matc
   if (!seen) matchedTexts.set(matcher, (seen = new WeakMap()));
   for (let k = from; k < to; k++) {
     const node = candidates[k]!;
-    // Whether its last number goes on in the next element belongs to the key too: a sibling can change.
-    const cut = runsOn(node);
     let matched = seen.get(node);
-    // The same text under the same parent node belongs to the same element (elementOf).
-    if (!matched || matched.data !== node.data || matched.parent !== node.parentNode || matched.cut !== cut) {
+    // The same text under the same parent node belongs to the same element (elementOf). Whether its last
+    // number goes on in the next element belongs to the key too (a sibling can change), where the text's
+    // hits depend on it: looking costs a climb to the next element, which for thousands of item names
+    // ending in a number was 40% of a 60k-element page's later read.
+    if (
+      !matched ||
+      matched.data !== node.data ||
+      matched.parent !== node.parentNode ||
+      (matched.cut !== null && matched.cut !== runsOn(node))
+    ) {
       const element = elementOf(node);
       if (!element) continue;
-      matched = { data: node.data, parent: node.parentNode, cut, element, hits: hitsOf(node, element, matcher, cut) };
+      let cut: boolean | null = null;
+      const hits = hitsOf(node, element, matcher, () => (cut ??= runsOn(node)));
+      matched = { data: node.data, parent: node.parentNode, cut, element, hits };
       seen.set(node, matched);
     }
     for (const h of matched.hits) hits.push(h);
   }
 }
 
-/** The label hits of one text: the whole text a label, a label and its number, or labelled phrases of a line. */
-function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boolean): LabelHit[] {
+/**
+ * The label hits of one text: the whole text a label, a label and its number, or labelled phrases of a
+ * line. `runs` (whether the text's last number goes on in the next element) is asked only where the
+ * answer changes the hits.
+ */
+function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: () => boolean): LabelHit[] {
   const trimmed = node.data.trim();
   // "Total<br>purchasers", "New<br>users": a label wrapped by a line break is read whole, its first line included.
   const wrapped = node.previousSibling?.nodeName === 'BR' ? node.previousSibling.previousSibling : null;
@@ -352,17 +365,16 @@ function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boole
     if (label && money) match = { ...label, hint: { ...label.hint, currency: money.bareDollar ? '$' : money.currency! } };
   }
   // "ROI：1<em>.60</em>", "37,740<sup>.74元</sup>": the text's last number goes on in the next element, so it is not that number.
-  const cut = !match && runs;
   if (!match) {
     // "跳失率：72.31%": a label, a separator, then the number. The label part is checked first
     // (memoised), so long item names with digits cost one scan for the first digit, not a regex.
     const digit = firstDigitAt(trimmed);
-    if (digit > 0 && digit <= 26 && !cut) {
+    if (digit > 0 && digit <= 26) {
       const head = matcher.match(trimmed.slice(0, digit).replace(/[\s:：$¥￥€£₱฿₫+\-−↑↓▲▼]*(?:NT|HK|US|RM|Rp|R)?$/u, ''));
       const pair = head ? INLINE_PAIR.exec(trimmed) : null;
       // The label is the text before the first digit, never a longer run ("点击率：5.4%，点击数：24,808" is no pair).
       const parsed = pair && pair[1]!.length <= digit ? parseNumber(pair[2]!) : null;
-      if (head && parsed && !parsed.signed) {
+      if (head && parsed && !parsed.signed && !runs()) {
         match = head;
         inline = parsed;
       }
@@ -375,7 +387,7 @@ function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boole
     phrases.forEach(({ words, raw }, k) => {
       const phrase = matcher.match(words);
       // A number cut at the text's end is read in its line (sentence.ts), where it is whole.
-      const whole = !(cut && k === phrases.length - 1);
+      const whole = !(phrase && raw && k === phrases.length - 1 && runs());
       const parsed = raw && whole ? parseNumber(raw) : null;
       if (phrase && (parsed || !raw || !whole))
         hits.push({ metric: phrase.metric, text: words, node, element, phrase: true, ...(parsed ? { inline: parsed } : {}) });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInSlices, yieldToPage } from '@/core/content/slices';
+import { LabelMatcher } from '@/core/reader/labels';
 import { PageMemo } from '@/core/reader/memo';
+import { recognise } from '@/core/reader/recognise';
 import { scanPage, scanSteps } from '@/core/reader/scan';
 import { siteFor, type PageRead } from '@/core/sites';
 import { sycm } from '@/core/sites/sycm';
@@ -327,6 +329,24 @@ describe('a table column read in slices', () => {
     }
     expect(givenUp).toBe(total);
   }, 120_000);
+});
+
+describe("a later read and a text's next element", () => {
+  const values = (matcher: LabelMatcher) => recognise(document, { matcher }).map((f) => [f.observed.metric, f.observed.value]);
+
+  it('looks at the next element again when only it changed, for a text whose hits depend on it', () => {
+    // One matcher keeps each text's hits between reads, as a page session's reads do; a new matcher reads afresh.
+    const matcher = new LabelMatcher();
+    document.body.innerHTML =
+      '<div class="card"><div><span>支付金额：37,740</span><sup>较前一日</sup></div></div><p>访客新款 12</p><p><b>3</b></p>';
+    expect(values(matcher)).toEqual([['sales', 37740]]);
+    // The number goes on in the next element now: "37,740" is not the number, and the text's own text did not change.
+    document.querySelector('sup')!.textContent = '.74元';
+    expect(values(matcher)).toEqual(values(new LabelMatcher()));
+    expect(values(matcher)).toEqual([]);
+    document.querySelector('sup')!.textContent = '较前一日';
+    expect(values(matcher)).toEqual([['sales', 37740]]);
+  });
 });
 
 describe('a page session on a page that never holds still', () => {

@@ -117,6 +117,8 @@ export class PageSession {
   /** A read is under way (between its slices); another asked for meanwhile runs after it. */
   private reading = false;
   private readAgain = false;
+  /** Badge placements begun so far: one in slices stops when a newer one begins. */
+  private placements = 0;
   /** In-page navigations so far: a read or a report begun before one belongs to the page before it. */
   private generation = 0;
   /** Changes the page made (not ours): a sliced pass whose pauses saw one is given up. */
@@ -159,6 +161,7 @@ export class PageSession {
   /** In-page navigation: forget what this page showed and read afresh. */
   reset(): void {
     this.generation++;
+    this.placements++;
     for (const badge of [...this.badges.values(), ...this.notes.values()]) badge.remove();
     this.badges.clear();
     this.notes.clear();
@@ -353,7 +356,6 @@ export class PageSession {
     for (const key of [...this.tracked.keys()]) if (!seen.has(key)) this.tracked.delete(key);
 
     this.renderBadges(result.found);
-    this.render(() => this.renderNotes(result.unreadable ?? []));
     this.sendStatus(result);
     if (next < Infinity) this.schedule(Math.max(0, next - t), still);
     // The report (its signature over every value) in a slice of its own when this one is half spent.
@@ -440,20 +442,31 @@ export class PageSession {
     });
   }
 
-  /** Placing badges must never stop the read from being reported (a page may hold odd elements). */
-  private render(place: () => void): void {
-    try {
-      place();
-    } catch (error) {
-      console.warn('[StorePulse] could not place the warnings on this page:', error);
-    }
-  }
-
+  /**
+   * Places the badges of `found` and the notes of the last read's unreadable numbers, in slices: each
+   * badge's placing measures the page's layout, and a page with many bad numbers would otherwise place
+   * them all in one task. A placement begun later (a newer read, the background's answer, a dismissal)
+   * stops this one; its time counts against the read budget like the read's. Placing badges never stops
+   * the read from being reported (a page may hold odd elements).
+   */
   private renderBadges(found: readonly Found[]): void {
-    this.render(() => this.placeBadges(found));
+    const placement = ++this.placements;
+    const unreadable = this.lastRead?.unreadable ?? [];
+    runInSlices(this.placeSteps(found, unreadable), {
+      clock: () => this.clock(),
+      pause: () => yieldToPage(this.deps.window),
+      changed: () => false,
+      stopped: () => this.deps.signal.aborted || this.placements !== placement,
+    }).then(
+      (placed) => {
+        const last = this.spent.at(-1);
+        if (last) last.cost += placed.cost;
+      },
+      (error: unknown) => console.warn('[StorePulse] could not place the warnings on this page:', error),
+    );
   }
 
-  private placeBadges(found: readonly Found[]): void {
+  private *placeSteps(found: readonly Found[], unreadable: readonly Element[]): Generator<void, void> {
     const wanted = new Set<string>();
     for (const f of found) {
       const key = keyOf(f);
@@ -473,6 +486,7 @@ export class PageSession {
       }
       if (badge.attachedTo !== f.element) badge.attach(f.element);
       else badge.position();
+      yield;
     }
     this.placePace(found, wanted);
     for (const [key, badge] of this.badges) {
@@ -481,6 +495,7 @@ export class PageSession {
         this.badges.delete(key);
       }
     }
+    yield* this.noteSteps(unreadable);
   }
 
   /**
@@ -505,9 +520,10 @@ export class PageSession {
   }
 
   /** A note beside each number that could not be read as shown, so the operator knows why it is missing. */
-  private renderNotes(elements: readonly Element[]): void {
+  private *noteSteps(elements: readonly Element[]): Generator<void, void> {
     const keep = new Set(elements);
     for (const el of elements) {
+      yield;
       let note = this.notes.get(el);
       if (!note) {
         const kit = this.badgeKit();
@@ -552,7 +568,6 @@ export class PageSession {
         const read = this.lastRead;
         if (!read || this.deps.signal.aborted) return;
         this.renderBadges(read.found);
-        this.render(() => this.renderNotes(read.unreadable ?? []));
       },
       (error: unknown) => {
         this.kitAsked = false;

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInSlices, yieldToPage } from '@/core/content/slices';
+import { BADGE_KIT } from '@/core/content/badge';
+import { PageSession } from '@/core/content/session';
+import { runInSlices, SLICE_MS, yieldToPage } from '@/core/content/slices';
+import { BADGE_SCREEN } from '@/core/background/badge-words';
+import { translator } from '@/core/i18n';
 import { LabelMatcher } from '@/core/reader/labels';
 import { PageMemo } from '@/core/reader/memo';
 import { recognise } from '@/core/reader/recognise';
@@ -369,4 +373,57 @@ describe('a page session on a page that never holds still', () => {
     expect(session.reads).toBeGreaterThan(0);
     expect(bg.reports.flatMap((r) => r.observed.map((o) => [o.metric, o.value]))).toEqual([['bounceRate', 0.7231]]);
   }, 40_000);
+});
+
+describe('placing badges in slices', () => {
+  let controller: AbortController | undefined;
+  const win = window as unknown as { scheduler?: { yield: () => Promise<void> } };
+  afterEach(() => {
+    controller?.abort();
+    delete win.scheduler;
+  });
+
+  it('gives the page the main thread between badges, and places every one', async () => {
+    const card = (label: string, value: string) => `<div class="card"><div>${label}</div><div class="v">${value}</div></div>`;
+    document.body.innerHTML = `<div>统计时间 2026-11-25</div>${card('跳失率', '72.31%')}${card('人均浏览量', '2.10')}${card('访客数', '3,482')}`;
+    const badges = () => document.querySelectorAll('storepulse-badge').length;
+    // Each badge's placing is made to last longer than a slice on the session's clock.
+    let placing = 0;
+    const kit = {
+      ...BADGE_KIT,
+      create: (...args: Parameters<typeof BADGE_KIT.create>) => {
+        placing += SLICE_MS + 2;
+        return BADGE_KIT.create(...args);
+      },
+    };
+    // How many badges the page showed at each pause the session made.
+    const atPauses: number[] = [];
+    win.scheduler = {
+      yield: () => {
+        atPauses.push(badges());
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const bg = fakeBackground();
+    controller = new AbortController();
+    new PageSession({
+      adapter: sycm,
+      window: window as Window & typeof globalThis,
+      signal: controller.signal,
+      locale: 'zh-CN',
+      t: translator('zh-CN', BADGE_SCREEN),
+      report: (r) => bg.report(r),
+      dismiss: async () => undefined,
+      badges: async () => kit,
+      clock: () => performance.now() + placing,
+    }).start();
+    for (let waited = 0; badges() < 2 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(badges()).toBe(2);
+    // A pause came after the first badge was placed and before the second.
+    expect(atPauses).toContain(1);
+    expect(Array.from(document.querySelectorAll('storepulse-badge')).map((b) => b.getAttribute('data-metric'))).toEqual([
+      'bounceRate',
+      'pagesPerVisit',
+    ]);
+  });
 });

@@ -20,6 +20,11 @@ const RULE = 'rule:';
 
 /** `\` before every character of `special` (and before `\` itself). */
 function escape(text: string, special: string): string {
+  // Most parts hold none of them: the text as it is, without building it again a character at a time
+  // (a page session makes the keys of hundreds of values a read).
+  let plain = !text.includes('\\');
+  for (let i = 0; plain && i < special.length; i++) plain = !text.includes(special[i]!);
+  if (plain) return text;
   let out = '';
   for (const c of text) out += c === '\\' || special.includes(c) ? `\\${c}` : c;
   return out;

@@ -341,8 +341,12 @@ class BadgeBoard {
     private readonly onDismiss: (alertId: string) => void,
   ) {}
 
-  /** Exactly these badges in the group, each on its element: new ones made, others taken down. */
-  show(group: string, wanted: readonly Wanted[]): void {
+  /**
+   * Exactly these badges in the group, each on its element: new ones made, others taken down. A step per
+   * badge placed (each measures the page's layout): the page session pauses between them, and a newer
+   * placement stops this one; the badges it no longer wants go when that one ends.
+   */
+  *show(group: string, wanted: readonly Wanted[]): Generator<void, void> {
     let shown = this.groups.get(group);
     if (!shown) this.groups.set(group, (shown = new Map()));
     const keys = new Set<unknown>();
@@ -357,6 +361,7 @@ class BadgeBoard {
       } else badge.update(content);
       if (badge.attachedTo !== w.element) badge.attach(w.element);
       else badge.position();
+      yield;
     }
     for (const [key, badge] of shown)
       if (!keys.has(key)) {

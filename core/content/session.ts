@@ -116,6 +116,8 @@ export class PageSession {
   /** A read is under way (between its slices); another asked for meanwhile runs after it. */
   private reading = false;
   private readAgain = false;
+  /** Badge placements begun so far: one in slices stops when a newer one begins. */
+  private placements = 0;
   /** In-page navigations so far: a read or a report begun before one belongs to the page before it. */
   private generation = 0;
   /** Changes the page made (not ours): a sliced pass whose pauses saw one is given up. */
@@ -158,6 +160,7 @@ export class PageSession {
   /** In-page navigation: forget what this page showed and read afresh. */
   reset(): void {
     this.generation++;
+    this.placements++;
     this.board?.clear();
     this.flags.clear();
     this.pace = undefined;
@@ -348,7 +351,6 @@ export class PageSession {
     for (const key of [...this.tracked.keys()]) if (!seen.has(key)) this.tracked.delete(key);
 
     this.renderBadges(result.found);
-    this.render(() => this.renderNotes(result.unreadable ?? []));
     this.sendStatus(result);
     if (next < Infinity) this.schedule(Math.max(0, next - t), still);
     // The report (its signature over every value) in a slice of its own when this one is half spent.
@@ -435,24 +437,36 @@ export class PageSession {
     });
   }
 
-  /** Placing badges must never stop the read from being reported (a page may hold odd elements). */
-  private render(place: () => void): void {
-    try {
-      place();
-    } catch (error) {
-      console.warn('[StorePulse] could not place the warnings on this page:', error);
-    }
-  }
-
+  /**
+   * Places the badges of `found` and the notes of the last read's unreadable numbers, in slices: each
+   * badge's placing measures the page's layout, and a page with many bad numbers would otherwise place
+   * them all in one task. A placement begun later (a newer read, the background's answer, a dismissal)
+   * stops this one; its time counts against the read budget like the read's. Placing badges never stops
+   * the read from being reported (a page may hold odd elements).
+   */
   private renderBadges(found: readonly Found[]): void {
-    this.render(() => this.placeBadges(found));
+    const placement = ++this.placements;
+    const unreadable = this.lastRead?.unreadable ?? [];
+    runInSlices(this.placeSteps(found, unreadable), {
+      clock: () => this.clock(),
+      pause: () => yieldToPage(this.deps.window),
+      changed: () => false,
+      stopped: () => this.deps.signal.aborted || this.placements !== placement,
+    }).then(
+      (placed) => {
+        const last = this.spent.at(-1);
+        if (last) last.cost += placed.cost;
+      },
+      (error: unknown) => console.warn('[StorePulse] could not place the warnings on this page:', error),
+    );
   }
 
   /**
-   * The alerts' badges on their numbers, and today's pace beside the real-time sales number it was
-   * computed from; a number carries one badge, so an alert on it wins over the pace.
+   * The alerts' badges on their numbers, today's pace beside the real-time sales number it was computed from
+   * (a number carries one badge, so an alert on it wins over the pace), then a note beside each number that
+   * could not be read as shown, so the operator knows why it is missing. The board pauses after each badge.
    */
-  private placeBadges(found: readonly Found[]): void {
+  private *placeSteps(found: readonly Found[], unreadable: readonly Element[]): Generator<void, void> {
     const wanted: Wanted[] = [];
     const { t, locale } = this.deps;
     for (const f of found) {
@@ -473,22 +487,17 @@ export class PageSession {
       !wanted.some((w) => w.key === pace.key) &&
       found.find((x) => keyOf(x) === pace.key && x.observed.value === pace.value);
     if (paced) wanted.push({ key: `pace|${pace.key}`, element: paced.element, content: (kit) => kit.pace(pace.text, t, locale) });
-    this.show('badges', wanted);
-  }
-
-  /** A note beside each number that could not be read as shown, so the operator knows why it is missing. */
-  private renderNotes(elements: readonly Element[]): void {
-    const { t, locale } = this.deps;
-    this.show(
+    yield* this.show('badges', wanted);
+    yield* this.show(
       'notes',
-      elements.map((element) => ({ key: element, element, content: (kit) => kit.unreadable(t, locale) })),
+      unreadable.map((element) => ({ key: element, element, content: (kit) => kit.unreadable(t, locale) })),
     );
   }
 
   /** Places a group of badges once the badges' code is here; asks for it when there is one to show. */
-  private show(group: string, wanted: readonly Wanted[]): void {
+  private *show(group: string, wanted: readonly Wanted[]): Generator<void, void> {
     if (wanted.length > 0) this.badgeKit();
-    if (this.kit) (this.board ??= this.kit.board(this.doc, (id) => void this.dismissFromBadge(id))).show(group, wanted);
+    if (this.kit) yield* (this.board ??= this.kit.board(this.doc, (id) => void this.dismissFromBadge(id))).show(group, wanted);
   }
 
   private async dismissFromBadge(alertId: string): Promise<void> {
@@ -513,7 +522,6 @@ export class PageSession {
         const read = this.lastRead;
         if (!read || this.deps.signal.aborted) return;
         this.renderBadges(read.found);
-        this.render(() => this.renderNotes(read.unreadable ?? []));
       },
       (error: unknown) => {
         this.kitAsked = false;

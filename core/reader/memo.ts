@@ -91,11 +91,14 @@ export class PageMemo implements TextMemo {
     }
     const c = tree.candidates;
     const lists = [c.labels, c.dates, c.shops] as const;
-    dropRemoved(tree, lists);
+    yield* dropRemoved(tree, lists);
     // Changes noted during this update's pauses come after these; a read given up half-way leaves the
     // subtrees it did not finish in the list, and walking one again is harmless.
     tree.dirty = [...dirty];
-    for (const node of dirty) {
+    for (let d = 0; d < dirty.length; d++) {
+      // A pause between changed subtrees: each costs a search for its place in lists of thousands.
+      if (d > 0) yield;
+      const node = dirty[d]!;
       const fresh = yield* textSteps(node, step);
       const had = listedUnder(node, tree.members);
       [fresh.labels, fresh.dates, fresh.shops].forEach((texts, i) => {
@@ -172,26 +175,34 @@ export class PageMemo implements TextMemo {
   }
 }
 
-/** Takes the texts of the nodes removed since the last pass out of the tree's lists. */
-function dropRemoved(tree: Tree, lists: readonly Text[][]): void {
-  if (tree.removed.length === 0) return;
+/**
+ * Takes the texts of the nodes removed since the last pass out of the tree's lists, pausing between the
+ * lists (each is filtered whole, its members with it). Given up during a pause, the removed nodes stay
+ * noted: a list already cleaned has nothing left to drop the next time.
+ */
+function* dropRemoved(tree: Tree, lists: readonly Text[][]): Generator<void, void> {
+  const taken = tree.removed.length;
+  if (taken === 0) return;
   const gone = new Set<Text>();
-  for (const n of tree.removed) {
+  for (let r = 0; r < taken; r++) {
+    const n = tree.removed[r]!;
     if (n.isConnected) continue;
     if (n.nodeType === 3) gone.add(n as Text);
     const w = (n.ownerDocument ?? (n as Document)).createTreeWalker(n, 4 /* SHOW_TEXT */);
     for (let t = w.nextNode(); t; t = w.nextNode()) gone.add(t as Text);
   }
-  tree.removed = [];
-  lists.forEach((list, i) => {
+  for (let i = 0; i < lists.length; i++) {
+    yield;
+    const list = lists[i]!;
     const members = tree.members[i]!;
     let any = false;
     for (const t of gone) any = members.delete(t) || any;
-    if (!any) return;
+    if (!any) continue;
     let w = 0;
     for (let k = 0; k < list.length; k++) if (!gone.has(list[k]!)) list[w++] = list[k]!;
     list.length = w;
-  });
+  }
+  tree.removed.splice(0, taken);
 }
 
 /** Which lists hold a text under `node` (itself included). */

@@ -6,7 +6,7 @@ import type { PageMemo } from './memo';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
-import { pairedValue, readTableColumn, type TableCache } from './table';
+import { pairedValue, readTableColumnSteps, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
@@ -121,9 +121,12 @@ export function* recogniseSteps(root: ParentNode = document, options: RecogniseO
     headers: !options.memo || scan.roots.some((r) => options.memo!.query(r, HEADER).length > 0),
   };
   const own = hits.filter((h): h is OwnHit => !!h.metric);
-  for (let from = 0; from < own.length; from += STEP_HITS) {
+  for (let from = 0; from < own.length;) {
     if (from > 0) yield;
-    readHits(own, from, Math.min(own.length, from + STEP_HITS), state);
+    const read = readHits(own, from, Math.min(own.length, from + STEP_HITS), state);
+    // A table column pauses between its rows; the hits after its header wait for it.
+    if (read.column) yield* read.column;
+    from = read.next;
   }
   yield;
   return pickOnePerSeries(state.found);
@@ -146,9 +149,18 @@ interface HitState {
   headers: boolean;
 }
 
-/** Reads hits[from, to): each one's number in its card, table column or sentence (a plain loop: the hot part stays out of the generator). */
-function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitState): void {
-  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, tables, scans, headers } = state;
+/**
+ * Reads hits[from, to): each one's number in its card, table column or sentence (a plain loop: the hot
+ * part stays out of the generator). It stops after a table header's hit: `column` reads that column,
+ * resumably, and `next` is the hit after it.
+ */
+function readHits(
+  hits: readonly OwnHit[],
+  from: number,
+  to: number,
+  state: HitState,
+): { next: number; column?: Generator<void, void> } {
+  const { options, matcher, fonts, hitNodes, labelTexts, found, cardsPerMetric, missesPerMetric, scans, headers } = state;
   for (let k = from; k < to; k++) {
     const hit = hits[k]!;
     const metric = hit.metric;
@@ -170,15 +182,7 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
         make(hit, pair.element, pair.raw, acceptValue(metric, pair.parsed, options.defaultCurrency, hit.hint)!, false, options),
       );
     if (pair !== undefined) continue;
-    if (header) {
-      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
-        const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
-        const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
-        if (cell.period) f.observed.period = cell.period;
-        found.push(f);
-      }
-      continue;
-    }
+    if (header) return { next: k + 1, column: readColumn(hit, header, state) };
     const sentence = sentenceOf(hit, labelTexts);
     if (sentence) {
       // A line of prose: the number of the label's own phrase, or none (never a neighbour's).
@@ -196,6 +200,27 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
       const value = acceptValue(metric, candidate.parsed, options.defaultCurrency, hit.hint)!;
       found.push(make(hit, candidate.element, candidate.raw, value, false, options, undefined, undefined, candidate.depth));
     }
+  }
+  return { next: to };
+}
+
+/** A header hit's column, every row a value with its row's name (or its day, or the shop's total). */
+function* readColumn(hit: OwnHit, header: Element, state: HitState): Generator<void, void> {
+  const { options, fonts, found, tables } = state;
+  const metric = hit.metric;
+  for (const cell of yield* readTableColumnSteps(
+    header,
+    metric,
+    options.defaultCurrency,
+    tables,
+    hit.hint,
+    fonts,
+    options.anchor,
+  )) {
+    const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
+    const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
+    if (cell.period) f.observed.period = cell.period;
+    found.push(f);
   }
 }
 
@@ -279,7 +304,8 @@ function* collectLabels(candidates: readonly Text[], matcher: LabelMatcher): Gen
 interface Matched {
   data: string;
   parent: Node | null;
-  cut: boolean;
+  /** Whether its last number went on in the next element; null when its hits do not depend on that. */
+  cut: boolean | null;
   element: Element;
   hits: LabelHit[];
 }
@@ -296,22 +322,34 @@ function collectSome(candidates: readonly Text[], from: number, to: number, matc
   if (!seen) matchedTexts.set(matcher, (seen = new WeakMap()));
   for (let k = from; k < to; k++) {
     const node = candidates[k]!;
-    // Whether its last number goes on in the next element belongs to the key too: a sibling can change.
-    const cut = runsOn(node);
     let matched = seen.get(node);
-    // The same text under the same parent node belongs to the same element (elementOf).
-    if (!matched || matched.data !== node.data || matched.parent !== node.parentNode || matched.cut !== cut) {
+    // The same text under the same parent node belongs to the same element (elementOf). Whether its last
+    // number goes on in the next element belongs to the key too (a sibling can change), where the text's
+    // hits depend on it: looking costs a climb to the next element, which for thousands of item names
+    // ending in a number was 40% of a 60k-element page's later read.
+    if (
+      !matched ||
+      matched.data !== node.data ||
+      matched.parent !== node.parentNode ||
+      (matched.cut !== null && matched.cut !== runsOn(node))
+    ) {
       const element = elementOf(node);
       if (!element) continue;
-      matched = { data: node.data, parent: node.parentNode, cut, element, hits: hitsOf(node, element, matcher, cut) };
+      let cut: boolean | null = null;
+      const hits = hitsOf(node, element, matcher, () => (cut ??= runsOn(node)));
+      matched = { data: node.data, parent: node.parentNode, cut, element, hits };
       seen.set(node, matched);
     }
     for (const h of matched.hits) hits.push(h);
   }
 }
 
-/** The label hits of one text: the whole text a label, a label and its number, or labelled phrases of a line. */
-function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boolean): LabelHit[] {
+/**
+ * The label hits of one text: the whole text a label, a label and its number, or labelled phrases of a
+ * line. `runs` (whether the text's last number goes on in the next element) is asked only where the
+ * answer changes the hits.
+ */
+function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: () => boolean): LabelHit[] {
   const trimmed = node.data.trim();
   // "Total<br>purchasers", "New<br>users": a label wrapped by a line break is read whole, its first line included.
   const wrapped = node.previousSibling?.nodeName === 'BR' ? node.previousSibling.previousSibling : null;
@@ -327,17 +365,16 @@ function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boole
     if (label && money) match = { ...label, hint: { ...label.hint, currency: money.bareDollar ? '$' : money.currency! } };
   }
   // "ROI：1<em>.60</em>", "37,740<sup>.74元</sup>": the text's last number goes on in the next element, so it is not that number.
-  const cut = !match && runs;
   if (!match) {
     // "跳失率：72.31%": a label, a separator, then the number. The label part is checked first
     // (memoised), so long item names with digits cost one scan for the first digit, not a regex.
     const digit = firstDigitAt(trimmed);
-    if (digit > 0 && digit <= 26 && !cut) {
+    if (digit > 0 && digit <= 26) {
       const head = matcher.match(trimmed.slice(0, digit).replace(/[\s:：$¥￥€£₱฿₫+\-−↑↓▲▼]*(?:NT|HK|US|RM|Rp|R)?$/u, ''));
       const pair = head ? INLINE_PAIR.exec(trimmed) : null;
       // The label is the text before the first digit, never a longer run ("点击率：5.4%，点击数：24,808" is no pair).
       const parsed = pair && pair[1]!.length <= digit ? parseNumber(pair[2]!) : null;
-      if (head && parsed && !parsed.signed) {
+      if (head && parsed && !parsed.signed && !runs()) {
         match = head;
         inline = parsed;
       }
@@ -350,7 +387,7 @@ function hitsOf(node: Text, element: Element, matcher: LabelMatcher, runs: boole
     phrases.forEach(({ words, raw }, k) => {
       const phrase = matcher.match(words);
       // A number cut at the text's end is read in its line (sentence.ts), where it is whole.
-      const whole = !(cut && k === phrases.length - 1);
+      const whole = !(phrase && raw && k === phrases.length - 1 && runs());
       const parsed = raw && whole ? parseNumber(raw) : null;
       if (phrase && (parsed || !raw || !whole))
         hits.push({ metric: phrase.metric, text: words, node, element, phrase: true, ...(parsed ? { inline: parsed } : {}) });

@@ -68,7 +68,16 @@ interface TableInfo {
 /** One read's worth of table layouts, keyed by header row. */
 export type TableCache = Map<Element, TableInfo | null>;
 
-export function readTableColumn(
+/** Rows a column read looks at before a resumable read may pause (a row's cells cost visibility checks and parsing). */
+const STEP_ROWS = 8;
+
+/**
+ * Resumable (a generator that pauses with `yield`, see core/content/slices.ts): it pauses every STEP_ROWS
+ * rows while it works out the table's rows and while it reads the column, so a column of a hundred rows
+ * is no long task on a slow machine. Each row's work is the same whether or not the read paused before
+ * it: run to the end on a page that did not change meanwhile, it finds what a read in one go finds.
+ */
+export function* readTableColumnSteps(
   header: Element,
   metric: MetricId,
   defaultCurrency: string | undefined,
@@ -76,12 +85,12 @@ export function readTableColumn(
   hint: LabelHint = {},
   fonts?: FontGuard,
   anchor?: string,
-): ColumnCell[] {
+): Generator<void, ColumnCell[]> {
   const headerRow = header.closest(ROW_SELECTOR);
   if (!headerRow) return [];
   let info = cache.get(headerRow);
   if (info === undefined) {
-    info = describeTable(headerRow, anchor);
+    info = yield* describeTable(headerRow, anchor);
     cache.set(headerRow, info);
   }
   if (!info) return [];
@@ -91,7 +100,9 @@ export function readTableColumn(
   const out: ColumnCell[] = [];
   const single = info.rows.length === 1;
   const days = info.days;
-  for (const row of info.rows) {
+  for (let k = 0; k < info.rows.length; k++) {
+    if (k > 0 && k % STEP_ROWS === 0) yield;
+    const row = info.rows[k]!;
     const cell = cellAt(row.cells, column);
     if (!cell) continue;
     const value = cellValue(cell, metric, defaultCurrency, hint, fonts);
@@ -162,18 +173,27 @@ function cellValue(
   return valueIn(cell, metric, currency, hint, fonts);
 }
 
-function describeTable(headerRow: Element, anchor?: string): TableInfo | null {
+function* describeTable(headerRow: Element, anchor?: string): Generator<void, TableInfo | null> {
   if (inShortWindow(headerRow)) return null;
   const headerCells = cellsOf(headerRow);
-  const rowEls = dataRows(headerRow).filter((r) => isShown(r));
+  const candidates = dataRows(headerRow);
+  const rowEls: Element[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    if (k > 0 && k % STEP_ROWS === 0) yield;
+    if (isShown(candidates[k]!)) rowEls.push(candidates[k]!);
+  }
   if (rowEls.length === 0) return null;
+  yield;
   const cells = rowEls.map(cellsOf);
   const keyColumn = findKeyColumn(cells);
-  const rows = cells.map((c) => {
+  const rows: TableInfo['rows'] = [];
+  for (let k = 0; k < cells.length; k++) {
+    if (k % STEP_ROWS === 0) yield;
+    const c = cells[k]!;
     const key = keyColumn >= 0 ? rowKey(cellAt(c, keyColumn)) : '';
     const day = key.length <= 24 ? (parseDay(key) ?? (anchor ? monthDay(key, anchor) : null)) : null;
-    return { cells: c, key, day };
-  });
+    rows.push({ cells: c, key, day });
+  }
   const dimension = keyColumn >= 0 ? shownText(cellAt(headerCells, keyColumn)) : '';
   return { headerCells, rows, keyColumn, dimension, days: isDays(rows) };
 }

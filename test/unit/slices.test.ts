@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInSlices, yieldToPage } from '@/core/content/slices';
+import { BADGE_KIT, type Wanted } from '@/core/content/badge';
+import { PageSession } from '@/core/content/session';
+import { runInSlices, SLICE_MS, yieldToPage } from '@/core/content/slices';
+import { BADGE_SCREEN } from '@/core/background/badge-words';
+import { translator } from '@/core/i18n';
+import { LabelMatcher } from '@/core/reader/labels';
 import { PageMemo } from '@/core/reader/memo';
+import { recognise } from '@/core/reader/recognise';
 import { scanPage, scanSteps } from '@/core/reader/scan';
 import { siteFor, type PageRead } from '@/core/sites';
 import { sycm } from '@/core/sites/sycm';
@@ -256,6 +262,97 @@ describe('sliced reads through the memo while the page changes between slices', 
   });
 });
 
+describe('a table column read in slices', () => {
+  const url = new URL('https://sycm.taobao.com/portal/home.htm');
+  const tablePage = (rows: number) =>
+    `<div class="card"><div>跳失率</div><div>72.31%</div></div><table><thead><tr><th>商品名称</th><th>访客数</th><th>支付金额</th></tr></thead><tbody>` +
+    Array.from(
+      { length: rows },
+      (_, i) => `<tr><td>商品 ${i}</td><td>${1000 + i}</td><td>¥${(i * 3.5).toFixed(2)}</td></tr>`,
+    ).join('') +
+    '</tbody></table>';
+  const pausesOf = (html: string) => {
+    document.body.innerHTML = html;
+    const steps = sycm.readSteps(document, { url, now: NOW });
+    let pauses = 0;
+    for (let r = steps.next(); !r.done; r = steps.next()) pauses++;
+    return pauses;
+  };
+
+  it("pauses between a column's rows, and reads what the read in one go reads", async () => {
+    // Every row of 60 costs the same pauses as one row does, but for the column's own: the rows are
+    // worked out once (visibility, then their names) and each metric's column read, pausing every few rows.
+    expect(pausesOf(tablePage(60)) - pausesOf(tablePage(1))).toBeGreaterThan(20);
+    document.body.innerHTML = tablePage(60);
+    const whole = sycm.read(document, { url, now: NOW });
+    expect(whole.found.filter((f) => f.observed.breakdown).length).toBe(120);
+    expect(summary(await slicedRead(url))).toEqual(summary(whole));
+  });
+
+  /** Changes a live table makes: a cell rewritten, a row removed, a row added, a row moved to the top. */
+  function changeTable(kind: number, r: ReturnType<typeof rng>): void {
+    const body = document.querySelector('tbody')!;
+    const rows = body.querySelectorAll('tr');
+    const row = rows[r.int(rows.length)]!;
+    if (kind === 0) row.children[1]!.textContent = String(r.int(99999));
+    else if (kind === 1) row.remove();
+    else if (kind === 2)
+      row.insertAdjacentHTML('afterend', `<tr><td>新商品 ${r.int(99)}</td><td>${r.int(999)}</td><td>¥1.00</td></tr>`);
+    else body.prepend(row);
+  }
+
+  it('gives the read up when the table changed at any of its pauses; the next read equals a read in one go', async () => {
+    const total = pausesOf(tablePage(40));
+    const r = rng(7);
+    let givenUp = 0;
+    for (let at = 0; at < total; at++) {
+      document.body.innerHTML = tablePage(40);
+      const memo = new PageMemo(document);
+      let changed = false;
+      const observer = new MutationObserver(() => (changed = true));
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      let pauses = 0;
+      const options = (change: boolean) => ({
+        clock: () => 0,
+        sliceMs: 0,
+        pause: async () => {
+          if (change && pauses++ === at) changeTable(at % 4, r);
+          await yieldToPage(globalThis);
+        },
+        changed: () => observer.takeRecords().length > 0 || changed,
+      });
+      const first = await runInSlices(sycm.readSteps(document, { url, now: NOW, memo }), options(true));
+      expect(first.done, `a change at pause ${at} of ${total}`).toBe(false);
+      givenUp++;
+      changed = false;
+      const next = await runInSlices(sycm.readSteps(document, { url, now: NOW, memo }), options(false));
+      if (!next.done) throw new Error(`the read after pause ${at} was given up on a page that did not change`);
+      expect(summary(next.value), `after a change at pause ${at}`).toEqual(summary(sycm.read(document, { url, now: NOW })));
+      observer.disconnect();
+      memo.disconnect();
+    }
+    expect(givenUp).toBe(total);
+  }, 120_000);
+});
+
+describe("a later read and a text's next element", () => {
+  const values = (matcher: LabelMatcher) => recognise(document, { matcher }).map((f) => [f.observed.metric, f.observed.value]);
+
+  it('looks at the next element again when only it changed, for a text whose hits depend on it', () => {
+    // One matcher keeps each text's hits between reads, as a page session's reads do; a new matcher reads afresh.
+    const matcher = new LabelMatcher();
+    document.body.innerHTML =
+      '<div class="card"><div><span>支付金额：37,740</span><sup>较前一日</sup></div></div><p>访客新款 12</p><p><b>3</b></p>';
+    expect(values(matcher)).toEqual([['sales', 37740]]);
+    // The number goes on in the next element now: "37,740" is not the number, and the text's own text did not change.
+    document.querySelector('sup')!.textContent = '.74元';
+    expect(values(matcher)).toEqual(values(new LabelMatcher()));
+    expect(values(matcher)).toEqual([]);
+    document.querySelector('sup')!.textContent = '较前一日';
+    expect(values(matcher)).toEqual([['sales', 37740]]);
+  });
+});
+
 describe('a page session on a page that never holds still', () => {
   let controller: AbortController | undefined;
   afterEach(() => controller?.abort());
@@ -276,4 +373,64 @@ describe('a page session on a page that never holds still', () => {
     expect(session.reads).toBeGreaterThan(0);
     expect(bg.reports.flatMap((r) => r.observed.map((o) => [o.metric, o.value]))).toEqual([['bounceRate', 0.7231]]);
   }, 40_000);
+});
+
+describe('placing badges in slices', () => {
+  let controller: AbortController | undefined;
+  const win = window as unknown as { scheduler?: { yield: () => Promise<void> } };
+  afterEach(() => {
+    controller?.abort();
+    delete win.scheduler;
+  });
+
+  it('gives the page the main thread between badges, and places every one', async () => {
+    const card = (label: string, value: string) => `<div class="card"><div>${label}</div><div class="v">${value}</div></div>`;
+    document.body.innerHTML = `<div>统计时间 2026-11-25</div>${card('跳失率', '72.31%')}${card('人均浏览量', '2.10')}${card('访客数', '3,482')}`;
+    const badges = () => document.querySelectorAll('storepulse-badge').length;
+    // Each badge's placing is made to last longer than a slice on the session's clock.
+    let placing = 0;
+    const kit = {
+      ...BADGE_KIT,
+      board: (...args: Parameters<typeof BADGE_KIT.board>) => {
+        const board = BADGE_KIT.board(...args);
+        const show = board.show.bind(board);
+        board.show = function* (group: string, wanted: readonly Wanted[]) {
+          for (const step of show(group, wanted)) {
+            placing += SLICE_MS + 2;
+            yield step;
+          }
+        };
+        return board;
+      },
+    };
+    // How many badges the page showed at each pause the session made.
+    const atPauses: number[] = [];
+    win.scheduler = {
+      yield: () => {
+        atPauses.push(badges());
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const bg = fakeBackground();
+    controller = new AbortController();
+    new PageSession({
+      adapter: sycm,
+      window: window as Window & typeof globalThis,
+      signal: controller.signal,
+      locale: 'zh-CN',
+      t: translator('zh-CN', BADGE_SCREEN),
+      report: (r) => bg.report(r),
+      dismiss: async () => undefined,
+      badges: async () => kit,
+      clock: () => performance.now() + placing,
+    }).start();
+    for (let waited = 0; badges() < 2 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(badges()).toBe(2);
+    // A pause came after the first badge was placed and before the second.
+    expect(atPauses).toContain(1);
+    expect(Array.from(document.querySelectorAll('storepulse-badge')).map((b) => b.getAttribute('data-metric'))).toEqual([
+      'bounceRate',
+      'pagesPerVisit',
+    ]);
+  });
 });

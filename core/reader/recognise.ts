@@ -6,7 +6,7 @@ import type { PageMemo } from './memo';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
-import { pairedValue, readTableColumn, type TableCache } from './table';
+import { acrossRow, pairedValue, readTableColumn, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
@@ -174,6 +174,24 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
       for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
         const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
         const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
+        if (cell.period) f.observed.period = cell.period;
+        found.push(f);
+      }
+      continue;
+    }
+    const across = acrossRow(hit.element, metric, options.defaultCurrency, hit.hint, fonts, options.anchor);
+    if (across) {
+      for (const cell of across) {
+        const f = make(
+          hit,
+          cell.element,
+          cell.raw,
+          acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!,
+          true,
+          options,
+          undefined,
+          cell.locator,
+        );
         if (cell.period) f.observed.period = cell.period;
         found.push(f);
       }

@@ -3,7 +3,7 @@ import { parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, Period } from '../types';
 import type { FontGuard } from './fonts';
 import type { LabelHint } from './labels';
-import { monthDay, parseDay } from './period';
+import { isPeriodWord, isSelected, monthDay, parseDay } from './period';
 import { acceptValue, isPlaceholder, valueIn } from './values';
 import { deepText, isShown, walkText } from './walk';
 
@@ -137,6 +137,53 @@ export function pairedValue(
     table.tagName === 'TABLE' ? Array.from((table as HTMLTableElement).rows) : Array.from(table.querySelectorAll(ROW_SELECTOR));
   if (table.querySelector('thead') || rows.some(isHeaderRow)) return undefined;
   return cellValue(cells[at + 1]!, metric, defaultCurrency, hint, fonts);
+}
+
+/**
+ * A label in a row's cell of a table whose header names days or periods over the row's other cells
+ * (metrics as rows, "11-20 | 11-21 | 日均" or "今日 | 昨日 | 近7天" as columns): each day's cell as that day's
+ * number, a period's cell only when its column is the selected one, any other column (an average, an
+ * unselected period) nothing. Undefined when the header names fewer than two days or periods: the row
+ * is read as before.
+ */
+export function acrossRow(
+  label: Element,
+  metric: MetricId,
+  currency: string | undefined,
+  hint: LabelHint = {},
+  fonts?: FontGuard,
+  anchor?: string,
+): ColumnCell[] | undefined {
+  const cell = label.closest('td,th,[role="cell"],[role="gridcell"],[role="rowheader"]');
+  const row = cell?.closest(ROW_SELECTOR);
+  const table = row?.closest('table,[role="table"],[role="grid"]');
+  if (!cell || !row || !table || row.parentElement?.tagName === 'THEAD') return undefined;
+  const rows =
+    table.tagName === 'TABLE' ? Array.from((table as HTMLTableElement).rows) : Array.from(table.querySelectorAll(ROW_SELECTOR));
+  const head = rows.find((r) => r.parentElement?.tagName === 'THEAD' || isHeaderRow(r));
+  if (!head || head === row) return undefined;
+  const heads = cellsOf(head);
+  const cells = cellsOf(row);
+  const at = columnIndex(cells, cell);
+  const columns: Array<{ column: number; day: string | null; name: string }> = [];
+  for (let column = at + 1, i = 0; i < 32; column++, i++) {
+    const name = shownText(cellAt(heads, column));
+    if (!cellAt(cells, column)) break;
+    const day = name.length <= 24 ? (parseDay(name) ?? (anchor ? monthDay(name, anchor) : null)) : null;
+    columns.push({ column, day, name });
+  }
+  if (columns.filter((c) => c.day || isPeriodWord(c.name)).length < 2) return undefined;
+  const out: ColumnCell[] = [];
+  for (const { column, day, name } of columns) {
+    const target = cellAt(cells, column)!;
+    const selected = !day && isPeriodWord(name) && (isSelected(cellAt(heads, column)!) || isSelected(target));
+    if (!day && !selected) continue;
+    const value = cellValue(target, metric, currency, hint, fonts);
+    if (!value) continue;
+    const found = { ...value, locator: `table › row › column “${name}”` };
+    out.push(day ? { ...found, period: { kind: 'day', start: day, end: day } } : found);
+  }
+  return out;
 }
 
 /** Whether the rows are days: most keys are dates. */

@@ -180,7 +180,8 @@ export function parseNumber(text: string): ParsedNumber | null {
 
 /**
  * Money as Europe and Shopee's Indonesia, Vietnam and Brazil print it, with dot groups and a decimal
- * comma: "317.594,29 €", "12,34 €", "R$1.234,56", "Rp1.234.567". Read only where the comma cannot be a thousands separator: dot groups before it, or a
+ * comma: "317.594,29 €", "12,34 €", "R$1.234,56", "Rp1.234.567". Read only where the comma cannot be
+ * a thousands separator: dot groups before it, or a
  * euro sign with one or two digits after it; "1,234" stays one thousand two hundred and thirty-four.
  */
 const DECIMAL_COMMA_RE = /^(\D*?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(\D*)$/;

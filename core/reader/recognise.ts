@@ -170,28 +170,14 @@ function readHits(hits: readonly OwnHit[], from: number, to: number, state: HitS
         make(hit, pair.element, pair.raw, acceptValue(metric, pair.parsed, options.defaultCurrency, hit.hint)!, false, options),
       );
     if (pair !== undefined) continue;
-    if (header) {
-      for (const cell of readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)) {
+    // A column under its header, or a row across a header of days or periods.
+    const cells = header
+      ? readTableColumn(header, metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor)
+      : acrossRow(hit.element, metric, options.defaultCurrency, hit.hint, fonts, options.anchor);
+    if (cells) {
+      for (const cell of cells) {
         const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
         const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
-        if (cell.period) f.observed.period = cell.period;
-        found.push(f);
-      }
-      continue;
-    }
-    const across = acrossRow(hit.element, metric, options.defaultCurrency, hit.hint, fonts, options.anchor);
-    if (across) {
-      for (const cell of across) {
-        const f = make(
-          hit,
-          cell.element,
-          cell.raw,
-          acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!,
-          true,
-          options,
-          undefined,
-          cell.locator,
-        );
         if (cell.period) f.observed.period = cell.period;
         found.push(f);
       }

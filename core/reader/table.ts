@@ -154,37 +154,35 @@ export function acrossRow(
   fonts?: FontGuard,
   anchor?: string,
 ): ColumnCell[] | undefined {
-  const cell = label.closest('td,th,[role="cell"],[role="gridcell"],[role="rowheader"]');
-  const row = cell?.closest(ROW_SELECTOR);
-  const table = row?.closest('table,[role="table"],[role="grid"]');
-  if (!cell || !row || !table || row.parentElement?.tagName === 'THEAD') return undefined;
-  const rows =
-    table.tagName === 'TABLE' ? Array.from((table as HTMLTableElement).rows) : Array.from(table.querySelectorAll(ROW_SELECTOR));
-  const head = rows.find((r) => r.parentElement?.tagName === 'THEAD' || isHeaderRow(r));
-  if (!head || head === row) return undefined;
+  const cell = label.closest('td,th');
+  const row = cell?.parentElement;
+  const head = (row?.closest('table') as HTMLTableElement | null)?.rows[0];
+  if (!cell || !head || head === row || !isHeaderRow(head)) return undefined;
   const heads = cellsOf(head);
-  const cells = cellsOf(row);
-  const at = columnIndex(cells, cell);
-  const columns: Array<{ column: number; day: string | null; name: string }> = [];
-  for (let column = at + 1, i = 0; i < 32; column++, i++) {
-    const name = shownText(cellAt(heads, column));
-    if (!cellAt(cells, column)) break;
-    const day = name.length <= 24 ? (parseDay(name) ?? (anchor ? monthDay(name, anchor) : null)) : null;
-    columns.push({ column, day, name });
-  }
-  if (columns.filter((c) => c.day || isPeriodWord(c.name)).length < 2) return undefined;
+  const cells = cellsOf(row!);
+  const at = cells.indexOf(cell) + 1;
+  const columns = cells.slice(at).map((c, i) => {
+    const h = heads[at + i];
+    const name = shownText(h);
+    return { c, h, name, day: dayOf(name, anchor), period: isPeriodWord(name) };
+  });
+  if (columns.filter((k) => k.day || k.period).length < 2) return undefined;
   const out: ColumnCell[] = [];
-  for (const { column, day, name } of columns) {
-    const target = cellAt(cells, column)!;
-    const selected = !day && isPeriodWord(name) && (isSelected(cellAt(heads, column)!) || isSelected(target));
-    if (!day && !selected) continue;
-    const value = cellValue(target, metric, currency, hint, fonts);
-    if (!value) continue;
-    const found = { ...value, locator: `table › row › column “${name}”` };
-    out.push(day ? { ...found, period: { kind: 'day', start: day, end: day } } : found);
+  for (const { c, h, name, day, period } of columns) {
+    const value = (day || (period && (isSelected(c) || (h && isSelected(h))))) && cellValue(c, metric, currency, hint, fonts);
+    if (value)
+      out.push({
+        ...value,
+        locator: `table › row › column “${name}”`,
+        ...(day ? { period: { kind: 'day', start: day, end: day } } : {}),
+      });
   }
   return out;
 }
+
+/** The day a short text names, a year-less date read as the latest not after `anchor`. */
+const dayOf = (text: string, anchor?: string) =>
+  text.length <= 24 ? (parseDay(text) ?? (anchor ? monthDay(text, anchor) : null)) : null;
 
 /** Whether the rows are days: most keys are dates. */
 function isDays(rows: ReadonlyArray<{ day: string | null }>): boolean {
@@ -218,8 +216,7 @@ function describeTable(headerRow: Element, anchor?: string): TableInfo | null {
   const keyColumn = findKeyColumn(cells);
   const rows = cells.map((c) => {
     const key = keyColumn >= 0 ? rowKey(cellAt(c, keyColumn)) : '';
-    const day = key.length <= 24 ? (parseDay(key) ?? (anchor ? monthDay(key, anchor) : null)) : null;
-    return { cells: c, key, day };
+    return { cells: c, key, day: dayOf(key, anchor) };
   });
   const dimension = keyColumn >= 0 ? shownText(cellAt(headerCells, keyColumn)) : '';
   return { headerCells, rows, keyColumn, dimension, days: isDays(rows) };

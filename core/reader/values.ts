@@ -30,8 +30,8 @@ export const isPlaceholder = (text: string): boolean => PLACEHOLDER.test(text);
 const NOTHING: ParsedNumber = { value: NaN, kind: 'plain', signed: false, decimals: 0 };
 
 const MAX_VALUE_TEXT = 40;
-/** Any letter, digit or currency sign: a text that is more than punctuation between a caption and a number. */
-const WORDLIKE = /[\p{L}\p{N}\p{Sc}%％\uE000-\uF8FF]/u;
+/** Separators printed between a caption and its number. */
+const SEPARATOR = /^[:：|｜·/]$/;
 /** A footnote's mark as printed in a superscript: "1", "[2]", "(3)". */
 const FOOTNOTE_MARK = /^[[(（]?\d{1,2}[\])）]?$/;
 
@@ -63,7 +63,7 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
       return;
     }
     // "Prior day: <span>65.66%</span>": a separator between a caption and its number does not hide the caption.
-    if (!WORDLIKE.test(trimmed)) return;
+    if (SEPARATOR.test(trimmed)) return;
     if (trimmed.length > MAX_VALUE_TEXT || (!hasDigit(trimmed) && !hasPrivateUse(trimmed))) {
       // A hidden tooltip between a label and its number is no caption of the number.
       if (!(lastElement && lastElement.contains(node)) && (!isComparisonCue(trimmed) || visible(node))) previousText = trimmed;
@@ -375,7 +375,7 @@ export function fontSizeOf(el: Element): number {
 /** Dollars: a bare "$" on a page of a dollar market is that market's dollar, not necessarily USD. */
 const DOLLARS = new Set(['USD', 'TWD', 'SGD', 'HKD', 'AUD', 'CAD', 'NZD', 'MXN']);
 /** Markets whose pages group thousands with dots (their decimal mark is a comma). */
-const DOT_GROUPS = new Set(['IDR', 'VND', 'BRL']);
+const DOT_GROUPS = /^(?:IDR|VND|BRL)$/;
 
 export function acceptValue(
   metric: MetricId,
@@ -412,8 +412,7 @@ export function acceptValue(
   if (parsed.bareDollar && defaultCurrency && DOLLARS.has(defaultCurrency)) parsed = { ...parsed, currency: defaultCurrency };
   if (
     (unit === 'count' || unit === 'money') &&
-    parsed.kind !== 'percent' &&
-    DOT_GROUPS.has(parsed.currency ?? defaultCurrency ?? '') &&
+    DOT_GROUPS.test(parsed.currency ?? defaultCurrency ?? '') &&
     parsed.decimals === 3 &&
     parsed.value >= 1 &&
     !parsed.scaled

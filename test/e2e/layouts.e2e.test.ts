@@ -22,6 +22,7 @@ const TABS = Number(process.env.LAYOUT_TABS ?? 4);
 const ONLY = process.env.LAYOUT_ONLY?.split(',');
 const CLASSES = LAYOUT_CLASSES.filter((c) => !ONLY || ONLY.includes(c));
 const QUIET = 2500;
+const SLOW_QUIET = 8000;
 const EMPTY_WAIT = 12_000;
 const MAX_WAIT = 12_000;
 
@@ -69,7 +70,9 @@ async function readAll(session: Session, serve: (url: string, html: string) => v
         await new Promise((r) => setTimeout(r, 250));
         const seen = changedAt.get(key(p.url));
         const elapsed = Date.now() - started;
-        if ((elapsed >= 2500 && seen && Date.now() - seen >= QUIET) || elapsed >= (seen ? MAX_WAIT : EMPTY_WAIT)) break;
+        // A page that fills its numbers in late is read again once it changed: Firefox's second read comes seconds later.
+        const quiet = p.slow ? SLOW_QUIET : QUIET;
+        if ((elapsed >= 2500 && seen && Date.now() - seen >= quiet) || elapsed >= (seen ? MAX_WAIT : EMPTY_WAIT)) break;
       }
       scores.push(scorePage(p.expected, p.platform, byUrl.get(key(p.url)) ?? []));
     }

@@ -393,7 +393,9 @@ export function layoutPage(seed: number, layout?: LayoutClass): GeneratedPage {
     `layout ${cls_}${notes} on ${id}/${host}/${locale}, seed ${seed}`,
   );
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(head.title)}</title><style>${CSS}</style></head><body>${head.html}<main>${dateLine}<section>${body}</section></main>${script}</body></html>`;
-  return { seed, platform: id, html, url, expected, axes: { platform: `${id}/${host}/${locale}`, layout: cls_ } };
+  const axes: Record<string, string> = { platform: `${id}/${host}/${locale}`, layout: cls_ };
+  if (script) axes.late = 'yes';
+  return { seed, platform: id, html, url, expected, axes };
 }
 
 const CSS = `body{font:14px/1.5 "Noto Sans CJK SC",sans-serif;margin:0;background:#f5f6f8;color:#222}

@@ -8,7 +8,9 @@ import { ENGINES, sessionAndServerFor, type Session, type Tab } from './engines'
  * The reader on layout classes the main generator does not draw (test/gen/layouts.ts): tooltip icons in
  * labels, units in other elements, footnote markers, wrapped rows, virtualized tables, grid columns,
  * Traditional Chinese, right-to-left containers, label-first sentences with values in elements, labels in
- * the middle of a text node. Every page is read in Chromium and in Firefox (E2E_BROWSERS narrows it) and
+ * the middle of a text node; and how numbers are written and which is the operator's (test/gen/number-layouts.ts:
+ * Shopee's regional marks, abbreviated magnitudes, placeholders and late skeletons, Unicode digits and spaces,
+ * hidden copies, metrics as rows under days, comparisons first, periods side by side). Every page is read in Chromium and in Firefox (E2E_BROWSERS narrows it) and
  * scored per platform and per class. Fails on any wrong value; recall is printed per class
  * (LAYOUT_PER_CLASS pages of each on fixed seeds, 6 unless told, and LAYOUT_ROTATING, 3, on the day's seeds).
  */

@@ -19,7 +19,8 @@ const PER_CLASS = Number(process.env.LAYOUT_PER_CLASS ?? 6);
 /** Pages per class on the day's rotating seeds (LAYOUT_DAY=YYYY-MM-DD replays another day's). */
 const ROTATING = Number(process.env.LAYOUT_ROTATING ?? 3);
 const DAY = process.env.LAYOUT_DAY ?? new Date().toISOString().slice(0, 10);
-const TABS = Number(process.env.LAYOUT_TABS ?? 4);
+// Six pages at a time: a page mostly waits for its quiet seconds, so the 162 pages take about what 90 took four at a time.
+const TABS = Number(process.env.LAYOUT_TABS ?? 6);
 /** LAYOUT_ONLY=regional,magnitude reads only those classes. */
 const ONLY = process.env.LAYOUT_ONLY?.split(',');
 const CLASSES = LAYOUT_CLASSES.filter((c) => !ONLY || ONLY.includes(c));

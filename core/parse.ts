@@ -179,17 +179,21 @@ export function parseNumber(text: string): ParsedNumber | null {
 }
 
 /**
- * Money as Europe prints it, with a decimal comma: "317.594,29 €", "12,34 €" (Amazon's EU
- * marketplaces). Read only where the comma cannot be a thousands separator: dot groups before it, or a
+ * Money as Europe and Shopee's Indonesia, Vietnam and Brazil print it, with dot groups and a decimal
+ * comma: "317.594,29 €", "12,34 €", "R$1.234,56", "Rp1.234.567". Read only where the comma cannot be
+ * a thousands separator: dot groups before it, or a
  * euro sign with one or two digits after it; "1,234" stays one thousand two hundred and thirty-four.
  */
-const DECIMAL_COMMA_RE = /^(\D*?)([1-9]\d{0,2}(?:\.\d{3})+|\d+),(\d{1,2})(\D*)$/;
+const DECIMAL_COMMA_RE = /^(\D*?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(\D*)$/;
 
 function decimalComma(s: string): ParsedNumber | null {
   const m = DECIMAL_COMMA_RE.exec(s);
   if (!m) return null;
-  const [, before = '', integer = '', fraction = '', after = ''] = m;
-  if (!integer.includes('.') && !`${before}${after}`.includes('€')) return null;
+  const [, before = '', integer = '', fraction, after = ''] = m;
+  const groups = integer.split('.').length - 1;
+  // "Rp1.234.567", "₫12.345.678": two dots or more are thousands groups whatever the market (one dot may be a decimal point).
+  if (fraction === undefined) return groups >= 2 ? parseAmount(`${before}${integer.replace(/\./g, '')}${after}`) : null;
+  if (!groups && !`${before}${after}`.includes('€')) return null;
   return parseAmount(`${before}${integer.replace(/\./g, '')}.${fraction}${after}`);
 }
 

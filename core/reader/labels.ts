@@ -189,7 +189,7 @@ export class LabelMatcher {
 
 /** Texts printed in front of a number that make it a comparison, a benchmark or a target, not a level. */
 export const COMPARISON_CUE =
-  /较|較|环比|環比|同比|同期|上周|上週|上月|上期|前一|昨日|前日|同行|行业|行業|竞店|競店|平均|均值|优秀|優秀|目标|目標|预测|預測|vs\.?|versus|compared|previous|prior|last (?:day|week|month|year|period)|peer|industry|average|benchmark|target|goal|forecast|top peers?|from/i;
+  /较|較|环比|環比|同比|同期|上周|上週|上月|上期|上一|前一|昨日|前日|同行|行业|行業|竞店|競店|平均|均值|优秀|優秀|目标|目標|预测|預測|vs\.?|versus|compared|previous|prior|last (?:day|week|month|year|period)|peer|industry|average|benchmark|target|goal|forecast|top peers?|from/i;
 
 /** A cue is a short caption ("较前一日", "同行同层平均", "vs. previous day"), not a sentence that happens to say 平均. */
 export function isComparisonCue(text: string): boolean {

@@ -270,8 +270,14 @@ function relativePeriod(text: string, shownAt: Date, timeZone?: string): Period 
   return null;
 }
 
+/** A period's own name ("今日", "近7天", "Yesterday"), as a selector button or a column or caption prints it. */
+export const isPeriodWord = (text: string): boolean => {
+  const t = text.replace(/[:：]$/, '').trim();
+  return REALTIME.test(t) || YESTERDAY.test(t) || LAST_N.test(t);
+};
+
 /** Selected tabs are marked by ARIA or by a class such as "active"; hashed class names still carry the word. */
-function isSelected(el: Element): boolean {
+export function isSelected(el: Element): boolean {
   for (let cur: Element | null = el, i = 0; cur && i < 3; cur = cur.parentElement, i++) {
     if (cur.getAttribute('aria-selected') === 'true' || cur.getAttribute('aria-checked') === 'true') return true;
     if (cur.getAttribute('aria-current') && cur.getAttribute('aria-current') !== 'false') return true;

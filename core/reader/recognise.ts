@@ -6,7 +6,7 @@ import type { PageMemo } from './memo';
 import { isComparisonCue, LabelMatcher, type LabelHint } from './labels';
 import { elementOf, isContent, precedingText, runToEnd, scanSteps, type PageScan } from './scan';
 import { phrasesIn, phraseValue, sentenceOf } from './sentence';
-import { pairedValue, readTableColumnSteps, type TableCache } from './table';
+import { acrossRow, pairedValue, readTableColumnSteps, type ColumnCell, type TableCache } from './table';
 import { FontGuard } from './fonts';
 import { acceptValue, BLANK, choose, fontSizeOf, UNSETTLED, scanValues, type Candidate, type Item } from './values';
 import { closestAcross, deepText, isShown, locatorOf, parentElementAcrossShadow } from './walk';
@@ -183,6 +183,12 @@ function readHits(
       );
     if (pair !== undefined) continue;
     if (header) return { next: k + 1, column: readColumn(hit, header, state) };
+    // A row across a header of days or periods.
+    const across = acrossRow(hit.element, metric, options.defaultCurrency, hit.hint, fonts, options.anchor);
+    if (across) {
+      foundInTable(hit, across, state);
+      continue;
+    }
     const sentence = sentenceOf(hit, labelTexts);
     if (sentence) {
       // A line of prose: the number of the label's own phrase, or none (never a neighbour's).
@@ -206,18 +212,15 @@ function readHits(
 
 /** A header hit's column, every row a value with its row's name (or its day, or the shop's total). */
 function* readColumn(hit: OwnHit, header: Element, state: HitState): Generator<void, void> {
-  const { options, fonts, found, tables } = state;
-  const metric = hit.metric;
-  for (const cell of yield* readTableColumnSteps(
-    header,
-    metric,
-    options.defaultCurrency,
-    tables,
-    hit.hint,
-    fonts,
-    options.anchor,
-  )) {
-    const value = acceptValue(metric, cell.parsed, options.defaultCurrency, hit.hint)!;
+  const { options, fonts, tables } = state;
+  const cells = yield* readTableColumnSteps(header, hit.metric, options.defaultCurrency, tables, hit.hint, fonts, options.anchor);
+  foundInTable(hit, cells, state);
+}
+
+/** A table's cells read for a hit, each a value of its own row's name, day or period. */
+function foundInTable(hit: OwnHit, cells: readonly ColumnCell[], { options, found }: HitState): void {
+  for (const cell of cells) {
+    const value = acceptValue(hit.metric, cell.parsed, options.defaultCurrency, hit.hint)!;
     const f = make(hit, cell.element, cell.raw, value, true, options, cell.breakdown, cell.locator);
     if (cell.period) f.observed.period = cell.period;
     found.push(f);

@@ -3,7 +3,7 @@ import { parseNumber, type ParsedNumber } from '../parse';
 import type { Breakdown, Period } from '../types';
 import type { FontGuard } from './fonts';
 import type { LabelHint } from './labels';
-import { monthDay, parseDay } from './period';
+import { isPeriodWord, isSelected, monthDay, parseDay } from './period';
 import { acceptValue, isPlaceholder, valueIn } from './values';
 import { deepText, isShown, walkText } from './walk';
 
@@ -150,6 +150,51 @@ export function pairedValue(
   return cellValue(cells[at + 1]!, metric, defaultCurrency, hint, fonts);
 }
 
+/**
+ * A label in a row's cell of a table whose header names days or periods over the row's other cells
+ * (metrics as rows, "11-20 | 11-21 | 日均" or "今日 | 昨日 | 近7天" as columns): each day's cell as that day's
+ * number, a period's cell only when its column is the selected one, any other column (an average, an
+ * unselected period) nothing. Undefined when the header names fewer than two days or periods: the row
+ * is read as before.
+ */
+export function acrossRow(
+  label: Element,
+  metric: MetricId,
+  currency: string | undefined,
+  hint: LabelHint = {},
+  fonts?: FontGuard,
+  anchor?: string,
+): ColumnCell[] | undefined {
+  const cell = label.closest('td,th');
+  const row = cell?.parentElement;
+  const head = (row?.closest('table') as HTMLTableElement | null)?.rows[0];
+  if (!cell || !head || head === row || !isHeaderRow(head)) return undefined;
+  const heads = cellsOf(head);
+  const cells = cellsOf(row!);
+  const at = cells.indexOf(cell) + 1;
+  const columns = cells.slice(at).map((c, i) => {
+    const h = heads[at + i];
+    const name = shownText(h);
+    return { c, h, name, day: dayOf(name, anchor), period: isPeriodWord(name) };
+  });
+  if (columns.filter((k) => k.day || k.period).length < 2) return undefined;
+  const out: ColumnCell[] = [];
+  for (const { c, h, name, day, period } of columns) {
+    const value = (day || (period && (isSelected(c) || (h && isSelected(h))))) && cellValue(c, metric, currency, hint, fonts);
+    if (value)
+      out.push({
+        ...value,
+        locator: `table › row › column “${name}”`,
+        ...(day ? { period: { kind: 'day', start: day, end: day } } : {}),
+      });
+  }
+  return out;
+}
+
+/** The day a short text names, a year-less date read as the latest not after `anchor`. */
+const dayOf = (text: string, anchor?: string) =>
+  text.length <= 24 ? (parseDay(text) ?? (anchor ? monthDay(text, anchor) : null)) : null;
+
 /** Whether the rows are days: most keys are dates. */
 function isDays(rows: ReadonlyArray<{ day: string | null }>): boolean {
   const dated = rows.filter((r) => r.day).length;
@@ -191,8 +236,7 @@ function* describeTable(headerRow: Element, anchor?: string): Generator<void, Ta
     if (k % STEP_ROWS === 0) yield;
     const c = cells[k]!;
     const key = keyColumn >= 0 ? rowKey(cellAt(c, keyColumn)) : '';
-    const day = key.length <= 24 ? (parseDay(key) ?? (anchor ? monthDay(key, anchor) : null)) : null;
-    rows.push({ cells: c, key, day });
+    rows.push({ cells: c, key, day: dayOf(key, anchor) });
   }
   const dimension = keyColumn >= 0 ? shownText(cellAt(headerCells, keyColumn)) : '';
   return { headerCells, rows, keyColumn, dimension, days: isDays(rows) };

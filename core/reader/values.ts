@@ -2,6 +2,7 @@ import { metricDef, type MetricId, type MetricUnit } from '../metrics';
 import { hasDigit, parseNumber, type ParsedNumber } from '../parse';
 import { FontGuard, hasPrivateUse } from './fonts';
 import { isComparisonCue, type LabelHint } from './labels';
+import { isPeriodWord, isSelected } from './period';
 import { isShown, walkText } from './walk';
 
 /**
@@ -16,6 +17,8 @@ export interface Candidate {
   parsed: ParsedNumber;
   raw: string;
   comparison: boolean;
+  /** Printed right after a period's name ("今日 1,234", "近7天 8,765"): that period's number. */
+  periodic?: true;
   /** A placeholder where a number goes ("--", "—", "N/A"): the card has no value now, and takes no other. */
   blank?: true;
 }
@@ -27,6 +30,8 @@ export const isPlaceholder = (text: string): boolean => PLACEHOLDER.test(text);
 const NOTHING: ParsedNumber = { value: NaN, kind: 'plain', signed: false, decimals: 0 };
 
 const MAX_VALUE_TEXT = 40;
+/** Separators printed between a caption and its number. */
+const SEPARATOR = /^[:：|｜·/]$/;
 /** A footnote's mark as printed in a superscript: "1", "[2]", "(3)". */
 const FOOTNOTE_MARK = /^[[(（]?\d{1,2}[\])）]?$/;
 
@@ -57,6 +62,8 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
       previousText = trimmed;
       return;
     }
+    // "Prior day: <span>65.66%</span>": a separator between a caption and its number does not hide the caption.
+    if (SEPARATOR.test(trimmed)) return;
     if (trimmed.length > MAX_VALUE_TEXT || (!hasDigit(trimmed) && !hasPrivateUse(trimmed))) {
       // A hidden tooltip between a label and its number is no caption of the number.
       if (!(lastElement && lastElement.contains(node)) && (!isComparisonCue(trimmed) || visible(node))) previousText = trimmed;
@@ -79,6 +86,7 @@ export function scanValues(container: Element, hitNodes: ReadonlySet<Text> = EMP
       parsed: value.parsed,
       raw: value.raw,
       comparison: value.parsed.signed || (previousText !== '' && isComparisonCue(previousText)),
+      ...(previousText && isPeriodWord(previousText) ? { periodic: true as const } : {}),
     });
     previousText = trimmed;
   });
@@ -235,6 +243,12 @@ export function choose(
     acceptValue(metric, it.parsed, defaultCurrency, hint) !== null &&
     isShown(it.element);
 
+  // "今日 1,234 · 昨日 1,100 · 近7天 8,765" under one label: the selected period's number, or none.
+  const periods = items.slice(prevLabel + 1, nextLabel).filter((it): it is Candidate => 'periodic' in it);
+  if (periods.length >= 2) {
+    const chosen = periods.filter((c) => isSelected(c.element));
+    return chosen.length === 1 && usable({ ...chosen[0]!, comparison: false }) ? chosen[0]! : UNSETTLED;
+  }
   const after = items.slice(ours + 1, nextLabel).filter(usable);
   const before = items.slice(prevLabel + 1, ours).filter(usable);
   const othersLabels = prevLabel >= 0 || nextLabel < items.length;
@@ -360,6 +374,8 @@ export function fontSizeOf(el: Element): number {
 /** Whether a parsed number can be this metric's value, and the value as stored. */
 /** Dollars: a bare "$" on a page of a dollar market is that market's dollar, not necessarily USD. */
 const DOLLARS = new Set(['USD', 'TWD', 'SGD', 'HKD', 'AUD', 'CAD', 'NZD', 'MXN']);
+/** Markets whose pages group thousands with dots (their decimal mark is a comma). */
+const DOT_GROUPS = /^(?:IDR|VND|BRL)$/;
 
 export function acceptValue(
   metric: MetricId,
@@ -394,6 +410,15 @@ export function acceptValue(
         : { ...parsed, kind: 'money', currency: hint.currency };
   }
   if (parsed.bareDollar && defaultCurrency && DOLLARS.has(defaultCurrency)) parsed = { ...parsed, currency: defaultCurrency };
+  if (
+    (unit === 'count' || unit === 'money') &&
+    DOT_GROUPS.test(parsed.currency ?? defaultCurrency ?? '') &&
+    parsed.decimals === 3 &&
+    parsed.value >= 1 &&
+    !parsed.scaled
+  )
+    // "Rp197.949", "12.345" visitors on a market that groups with dots: one group of thousands, not three decimals.
+    parsed = { ...parsed, value: Math.round(parsed.value * 1000), decimals: 0 };
   const v = parsed.value;
   if (!Number.isFinite(v) || parsed.signed) return null;
   switch (unit) {

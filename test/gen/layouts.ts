@@ -3,6 +3,7 @@ import { expectedOf, rotatingSeeds, uniqueUrl, type GeneratedPage, type Period, 
 import { platformById, type Market } from './platforms';
 import { rng, type Rng } from './prng';
 import { KIND, VOCAB, type Locale, type Metric, type PlatformId } from './vocab';
+import { count, NUMBER_CLASSES, NUMBER_RENDER, REGIONAL, type NumberClass } from './number-layouts';
 
 /**
  * Seeded pages along layout axes the main generator does not draw, each page one layout class with
@@ -27,6 +28,7 @@ export const LAYOUT_CLASSES = [
   'rtl',
   'colonElements',
   'midText',
+  ...NUMBER_CLASSES,
 ] as const;
 export type LayoutClass = (typeof LAYOUT_CLASSES)[number];
 
@@ -97,12 +99,7 @@ function quantity(r: Rng, metric: Metric, label: string, market: Market): Quanti
     const before = money.before[0]!;
     return { metric, label, digits, before, after: '', truth: { metric, value: Number(fixed), currency: money.code } };
   }
-  const n =
-    metric === 'pageViews'
-      ? r.int(5000, 400000)
-      : metric === 'visitors' || metric === 'visits'
-        ? r.int(1200, 90000)
-        : r.int(40, 4000);
+  const n = count(r, metric);
   return { metric, label, digits: group(String(n), ','), before: '', after: '', truth: { metric, value: n } };
 }
 
@@ -307,7 +304,7 @@ const midText: Render = (r, qs, locale) => {
   return `<p class="${cls(r)}">${head}${tail}</p>`;
 };
 
-const RENDER: Readonly<Record<Exclude<LayoutClass, 'virtualTable'>, Render>> = {
+const RENDER: Readonly<Record<Exclude<LayoutClass, 'virtualTable' | NumberClass>, Render>> = {
   tipIcon,
   unitSplit,
   footnote,
@@ -323,15 +320,30 @@ const RENDER: Readonly<Record<Exclude<LayoutClass, 'virtualTable'>, Render>> = {
 export function layoutPage(seed: number, layout?: LayoutClass): GeneratedPage {
   const r = rng(seed);
   const cls_ = layout ?? r.pick(LAYOUT_CLASSES);
-  const choices = cls_ === 'zhTW' ? MARKETS.filter(([, , l]) => l === 'zh-TW') : MARKETS;
-  const [id, host, locale] = r.pick(choices);
+  const numberClass = (NUMBER_CLASSES as readonly string[]).includes(cls_) ? (cls_ as NumberClass) : undefined;
+  let id: PlatformId;
+  let market: Market;
+  if (cls_ === 'regional') {
+    id = 'shopee';
+    market = r.pick(REGIONAL).market;
+  } else {
+    const choices =
+      cls_ === 'zhTW'
+        ? MARKETS.filter(([, , l]) => l === 'zh-TW')
+        : cls_ === 'periodColumns'
+          ? MARKETS.filter(([p, h, l]) => platformById(p).markets.find((m) => m.host === h && m.locale === l)?.tz)
+          : MARKETS;
+    const [pid, host, loc] = r.pick(choices);
+    id = pid;
+    market = platformById(id).markets.find((m) => m.host === host && m.locale === loc)!;
+  }
+  const { host, locale } = market;
   const platform = platformById(id);
-  const market = platform.markets.find((m) => m.host === host && m.locale === locale)!;
   const vocab = VOCAB[id][locale]!;
   const store = r.pick(platform.stores[locale] ?? platform.stores.en!);
   const head = platform.header(r, store, market);
   const date = `2026-${String(r.int(9, 11)).padStart(2, '0')}-${String(r.int(10, 28)).padStart(2, '0')}`;
-  const period: Period = { kind: 'day', start: date, end: date };
+  let period: Period = { kind: 'day', start: date, end: date };
 
   const metrics = DRAWN.filter((m) => vocab.labels[m]?.length);
   for (let i = metrics.length - 1; i > 0; i--) {
@@ -339,30 +351,51 @@ export function layoutPage(seed: number, layout?: LayoutClass): GeneratedPage {
     [metrics[i], metrics[j]] = [metrics[j]!, metrics[i]!];
   }
   const chosen = metrics.slice(0, r.int(4, Math.min(6, metrics.length)));
-  const qs = chosen.map((m) => quantity(r, m, r.pick(vocab.labels[m]!), market));
   const readings: TruthReading[] = [];
   let body: string;
-  if (cls_ === 'virtualTable') {
-    // The shop's own numbers in plain cards above; the sources below in the virtualized table.
-    body = `<div class="cards">${qs.map((q) => `<div class="card ${cls(r)}"><div>${esc(q.label)}</div><div class="value">${esc(whole(q))}</div></div>`).join('')}</div><section>${virtualTable(r, qs, locale, readings)}</section>`;
-  } else body = RENDER[cls_](r, qs, locale);
-  if (cls_ === 'wrap') {
-    // A look-alike broken over two lines where its qualifier is on the first ("New<br>users", "下单<br>买家数"): no reading.
-    const word = r.pick(vocab.negatives);
-    const at = word.includes(' ') ? word.indexOf(' ') : Math.min(2, word.length - 2);
-    const broken = `${esc(word.slice(0, at))}<br>${esc(word.slice(at).trim())}`;
-    body += `<div class="card ${cls(r)}" style="width:90px">${broken}<br><b class="value">${group(String(r.int(100, 9000)), ',')}</b></div>`;
+  let dateLine: string | undefined;
+  let script = '';
+  let notes = '';
+  if (numberClass) {
+    const drawn = chosen.map((metric) => ({ metric, label: r.pick(vocab.labels[metric]!) }));
+    const section = NUMBER_RENDER[numberClass]({ r, platform: id, locale, market, drawn, date, now: new Date() });
+    body = section.body;
+    readings.push(...section.readings);
+    if (section.period) period = section.period;
+    if (section.dateLine !== undefined) dateLine = section.dateLine;
+    if (section.script) script = `<script>${section.script}</script>`;
+    if (section.notes) notes = ` (${section.notes})`;
+  } else {
+    const qs = chosen.map((m) => quantity(r, m, r.pick(vocab.labels[m]!), market));
+    if (cls_ === 'virtualTable') {
+      // The shop's own numbers in plain cards above; the sources below in the virtualized table.
+      body = `<div class="cards">${qs.map((q) => `<div class="card ${cls(r)}"><div>${esc(q.label)}</div><div class="value">${esc(whole(q))}</div></div>`).join('')}</div><section>${virtualTable(r, qs, locale, readings)}</section>`;
+    } else body = RENDER[cls_ as Exclude<LayoutClass, 'virtualTable' | NumberClass>](r, qs, locale);
+    if (cls_ === 'wrap') {
+      // A look-alike broken over two lines where its qualifier is on the first ("New<br>users", "下单<br>买家数"): no reading.
+      const word = r.pick(vocab.negatives);
+      const at = word.includes(' ') ? word.indexOf(' ') : Math.min(2, word.length - 2);
+      const broken = `${esc(word.slice(0, at))}<br>${esc(word.slice(at).trim())}`;
+      body += `<div class="card ${cls(r)}" style="width:90px">${broken}<br><b class="value">${group(String(r.int(100, 9000)), ',')}</b></div>`;
+    }
+    readings.push(...qs.map((q) => q.truth));
   }
-  readings.push(...qs.map((q) => q.truth));
 
   const handle = store
     .toLowerCase()
     .replace(/[^a-z]+/g, '-')
     .replace(/^-|-$/g, '');
   const url = uniqueUrl(host, r.pick(platform.paths).replace('{handle}', handle), seed, id);
-  const expected = expectedOf({ url, store, period, readings, seed }, `layout ${cls_} on ${id}/${host}/${locale}, seed ${seed}`);
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(head.title)}</title><style>${CSS}</style></head><body>${head.html}<main><div class="date ${cls(r)}"><span>${CAPTION[locale]}</span> ${esc(printDay(date, locale))}</div><section>${body}</section></main></body></html>`;
-  return { seed, platform: id, html, url, expected, axes: { platform: `${id}/${host}/${locale}`, layout: cls_ } };
+  // Drawn after the body and address, as the pages of the first classes always were (their seeds replay the same pages).
+  dateLine ??= `<div class="date ${cls(r)}"><span>${CAPTION[locale]}</span> ${esc(printDay(date, locale))}</div>`;
+  const expected = expectedOf(
+    { url, store, period, readings, seed },
+    `layout ${cls_}${notes} on ${id}/${host}/${locale}, seed ${seed}`,
+  );
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(head.title)}</title><style>${CSS}</style></head><body>${head.html}<main>${dateLine}<section>${body}</section></main>${script}</body></html>`;
+  const axes: Record<string, string> = { platform: `${id}/${host}/${locale}`, layout: cls_ };
+  if (script) axes.late = 'yes';
+  return { seed, platform: id, html, url, expected, axes };
 }
 
 const CSS = `body{font:14px/1.5 "Noto Sans CJK SC",sans-serif;margin:0;background:#f5f6f8;color:#222}

@@ -193,7 +193,7 @@ export function fromGenerated(g: GeneratedPage, source: string, replay: string):
     html: g.html,
     url: g.url,
     expected: g.expected,
-    slow: !!(g.axes.countUp || g.axes.shadow?.includes('late')),
+    slow: !!(g.axes.countUp || g.axes.late || g.axes.shadow?.includes('late')),
     describe: g.expected.notes,
     axes: g.axes,
     replay,

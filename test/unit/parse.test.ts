@@ -201,6 +201,15 @@ describe('parseNumber: money', () => {
     expect(parseNumber('$12,34')).toBeNull();
     expect(parseNumber('1.234.567,8')?.value).toBe(1234567.8);
   });
+
+  it('reads two dot groups or more as thousands groups, and one dot as a decimal point', () => {
+    expect(parseNumber('Rp1.234.567')).toMatchObject({ value: 1234567, kind: 'money', currency: 'IDR' });
+    expect(parseNumber('₫12.345.678')).toMatchObject({ value: 12345678, kind: 'money', currency: 'VND' });
+    expect(parseNumber('1.234.567')?.value).toBe(1234567);
+    expect(parseNumber('1.234')?.value).toBe(1.234);
+    expect(parseNumber('2026.11.20')).toBeNull();
+    expect(parseNumber('1.23.456')).toBeNull();
+  });
 });
 
 describe('parseNumber: durations', () => {

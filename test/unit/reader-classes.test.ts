@@ -670,3 +670,53 @@ describe('a table of the last minutes or hours', () => {
     expect(parts(card('近30天访客', '来源', '访客数'))).toEqual(['visitors A 29', 'visitors B 5', 'visitors C 3']);
   });
 });
+
+describe('which of several numbers is the operator’s', () => {
+  it('takes no comparison for the value when it is printed first or larger, with a separator after its words', () => {
+    expect(
+      read(`
+      <div class="card"><div>Sessions</div><div style="font-size:26px"><span>Prior day</span>: <span>65,120</span></div><div style="font-size:14px">56,832</div></div>
+      <div class="card"><div>支付金额</div><div style="font-size:26px"><span>上一周期</span>：<span>¥1,234.00</span></div><div>¥987.65</div></div>`),
+    ).toEqual({ visits: 56832, sales: [987.65, 'CNY'] });
+  });
+
+  it('reads the selected period of several side by side under one label, and none when none is selected', () => {
+    const card = (selected: number) =>
+      `<div class="card"><div>访客数</div><div>${['今日', '昨日', '近7天']
+        .map(
+          (p, i) => `<div${i === selected ? ' class="is-selected"' : ''}><span>${p}</span> <span>${(i + 1) * 1111}</span></div>`,
+        )
+        .join('')}</div></div>`;
+    expect(read(card(1))).toEqual({ visitors: 2222 });
+    expect(read(card(2))).toEqual({ visitors: 3333 });
+    expect(read(card(-1))).toEqual({});
+  });
+
+  it('reads a table with metrics as rows: days as columns are each day’s number, an average or an unselected period none', () => {
+    document.body.innerHTML = `<table><thead><tr><th>指标</th><th>2026-11-20</th><th>2026-11-21</th><th>日均</th></tr></thead>
+      <tbody><tr><td>访客数</td><td>1,200</td><td>1,300</td><td>1,250</td></tr><tr><td>跳失率</td><td>61.20%</td><td>58.00%</td><td>59.60%</td></tr></tbody></table>`;
+    const found = recognise(document).map((f) => [f.observed.metric, f.observed.value, f.observed.period?.start ?? 'page']);
+    expect(found.sort()).toEqual(
+      [
+        ['bounceRate', 0.612, '2026-11-20'],
+        ['bounceRate', 0.58, '2026-11-21'],
+        ['visitors', 1200, '2026-11-20'],
+        ['visitors', 1300, '2026-11-21'],
+      ].sort(),
+    );
+    const periods = (selected: string) =>
+      `<table><thead><tr><th></th>${['今日', '昨日', '近7天'].map((p) => `<th${p === selected ? ' aria-selected="true"' : ''}>${p}</th>`).join('')}</tr></thead>
+      <tbody><tr><td>支付买家数</td><td>12</td><td>230</td><td>1,610</td></tr></tbody></table>`;
+    expect(read(periods('近7天'))).toEqual({ paidBuyers: 1610 });
+    expect(read(periods(''))).toEqual({});
+  });
+
+  it('reads thousands grouped with dots on the markets that print them, and nothing half-read', () => {
+    expect(read('<div class="card"><div>Sales</div><div>Rp197.949</div></div>', 'IDR')).toEqual({ sales: [197949, 'IDR'] });
+    expect(read('<div class="card"><div>Sales</div><div>Rp12.345.678</div></div>', 'IDR')).toEqual({ sales: [12345678, 'IDR'] });
+    expect(read('<div class="card"><div>Visitors</div><div>12.345</div></div>', 'VND')).toEqual({ visitors: 12345 });
+    expect(read('<div class="card"><div>Sales</div><div>R$1.234,56</div></div>', 'BRL')).toEqual({ sales: [1234.56, 'BRL'] });
+    // A dollar market's "12.345" is no count.
+    expect(read('<div class="card"><div>Visitors</div><div>12.345</div></div>', 'USD')).toEqual({});
+  });
+});

@@ -270,13 +270,9 @@ export class MonthBook {
    */
   gather(day: DailyValue): { month: DailyMonthRecord; had: boolean; changed: boolean } {
     const { k, shop } = this.shopOf([day.site, day.store, day.date.slice(0, 7)]);
-    const sk = joinKey([day.metric, day.part]);
-    let month = shop.series.get(sk);
-    if (!month) shop.series.set(sk, (month = emptyMonth(day)));
-    const had = dayOf(month, day.date) !== undefined;
-    const changed = putDay(month, day);
-    if (changed) this.dirty.add(k);
-    return { month, had, changed };
+    const filed = gatherDay(shop.series, day, joinKey([day.metric, day.part]));
+    if (filed.changed) this.dirty.add(k);
+    return filed;
   }
 
   /** Every shop month with a day written since it was held, as the store keeps it. */

@@ -183,8 +183,8 @@ function readHits(
       );
     if (pair !== undefined) continue;
     if (header) return { next: k + 1, column: readColumn(hit, header, state) };
-    // A row across a header of days or periods.
-    const across = acrossRow(hit.element, metric, options.defaultCurrency, hit.hint, fonts, options.anchor);
+    // A row across a header of days or periods (a header row is of header cells: none on the page, no such row).
+    const across = headers ? acrossRow(hit.element, metric, options.defaultCurrency, hit.hint, fonts, options.anchor) : undefined;
     if (across) {
       foundInTable(hit, across, state);
       continue;

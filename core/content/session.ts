@@ -100,6 +100,8 @@ export class PageSession {
   private kit: BadgeKit | undefined;
   private board: ReturnType<BadgeKit['board']> | undefined;
   private kitAsked = false;
+  /** Loads of the badges' code that failed so far. */
+  private kitFailures = 0;
   /** Today's pace beside the real-time sales number it was computed from (that number's key and value). */
   private pace: { key: string; value: number; text: PaceText } | undefined;
   private readonly hosts: RootWatch;
@@ -526,11 +528,24 @@ export class PageSession {
       (error: unknown) => {
         this.kitAsked = false;
         console.warn('[StorePulse] could not load the warnings:', error);
+        // A page that holds still places nothing again: what the last read found is placed again in a moment
+        // (a worker stopped mid-answer is back by then), at most KIT_TRIES times.
+        if (++this.kitFailures >= KIT_TRIES) return;
+        setTimeout(
+          () => {
+            const read = this.lastRead;
+            if (read && !this.deps.signal.aborted && !this.kit) this.renderBadges(read.found);
+          },
+          1000 * 2 ** (this.kitFailures - 1),
+        );
       },
     );
     return undefined;
   }
 }
+
+/** Loads of the badges' code a page with badges to show makes before it waits for a new placing. */
+const KIT_TRIES = 4;
 
 /** Each value's key, made once per read (a read of a dense page asks for 400 values' keys several times). */
 const keys = new WeakMap<Found['observed'], string>();

@@ -434,3 +434,30 @@ describe('placing badges in slices', () => {
     ]);
   });
 });
+
+describe('the badges’ code when its first load fails', () => {
+  let controller: AbortController | undefined;
+  afterEach(() => controller?.abort());
+
+  it('is asked for again on a page that holds still, and the badge comes', async () => {
+    document.body.innerHTML = `<div>统计时间 2026-11-25</div><div class="card"><div>跳失率</div><div class="v">72.31%</div></div>`;
+    const badges = () => document.querySelectorAll('storepulse-badge').length;
+    let asks = 0;
+    const bg = fakeBackground();
+    controller = new AbortController();
+    new PageSession({
+      adapter: sycm,
+      window: window as Window & typeof globalThis,
+      signal: controller.signal,
+      locale: 'zh-CN',
+      t: translator('zh-CN', BADGE_SCREEN),
+      report: (r) => bg.report(r),
+      dismiss: async () => undefined,
+      // The worker stopped while it injected the code: the first ask fails.
+      badges: async () => (++asks === 1 ? Promise.reject(new Error('the worker stopped')) : BADGE_KIT),
+    }).start();
+    for (let waited = 0; badges() < 1 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(asks).toBe(2);
+    expect(badges()).toBe(1);
+  }, 15_000);
+});
